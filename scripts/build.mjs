@@ -1,0 +1,62 @@
+// Builds dist/chrome and dist/firefox from one source: the pages (popup, options) as one Vite build,
+// the background and the content script each as a single classic script (IIFE), then a manifest per browser.
+import { build } from 'vite';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist', 'chrome');
+const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+
+const common = { root, configFile: false, logLevel: 'warn', build: { outDir: out, emptyOutDir: false, target: 'es2022', minify: true, sourcemap: false } };
+
+await rm(join(root, 'dist'), { recursive: true, force: true });
+
+await build({
+  ...common,
+  base: './',
+  build: {
+    ...common.build,
+    rolldownOptions: {
+      input: { popup: join(root, 'popup/index.html'), options: join(root, 'options/index.html') },
+    },
+  },
+});
+
+for (const [name, entry] of [['background', 'background/index.ts'], ['content', 'content/index.ts']]) {
+  await build({
+    ...common,
+    build: {
+      ...common.build,
+      copyPublicDir: false,
+      rolldownOptions: {
+        input: join(root, entry),
+        output: { format: 'iife', entryFileNames: `${name}.js`, inlineDynamicImports: true },
+      },
+    },
+  });
+}
+
+await cp(join(root, 'icons'), join(out, 'icons'), { recursive: true });
+
+const source = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8'));
+source.version = pkg.version;
+
+/** Chrome: a service worker, and no Firefox-only keys (Chrome warns about unknown ones). */
+function chromeManifest(m) {
+  const { browser_specific_settings: _gecko, ...rest } = m;
+  return rest;
+}
+
+/** Firefox: an event page from background.scripts (Firefox does not run MV3 service workers). */
+function firefoxManifest(m) {
+  return { ...m, background: { scripts: [m.background.service_worker] } };
+}
+
+await writeFile(join(out, 'manifest.json'), JSON.stringify(chromeManifest(source), null, 2));
+const ff = join(root, 'dist', 'firefox');
+await mkdir(ff, { recursive: true });
+await cp(out, ff, { recursive: true });
+await writeFile(join(ff, 'manifest.json'), JSON.stringify(firefoxManifest(source), null, 2));
+console.log(`built dist/chrome and dist/firefox (v${pkg.version})`);

@@ -1,0 +1,45 @@
+/** The one shape extraction hands to the rest of the product. Pure data: it crosses from the page to the worker. */
+
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote';
+
+export interface Block {
+  kind: BlockKind;
+  text: string;
+}
+
+export interface Article {
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  lang: string | null;
+  /** ISO 8601 when the page states it, else null. */
+  publishedTime: string | null;
+  /** The canonical URL when the page names one, else the page URL. */
+  url: string;
+  blocks: Block[];
+  /** The blocks rendered as text: one block per paragraph, blank lines between. */
+  text: string;
+  wordCount: number;
+}
+
+/** Why a page yields no article. The popup turns each into a message; no LLM call follows. */
+export type NoArticleReason = 'no-article' | 'too-short';
+
+export type ExtractResult =
+  | { ok: true; article: Article }
+  | { ok: false; reason: NoArticleReason; detail: string };
+
+/** Blocks as plain text: blocks apart by one blank line, never glued together. */
+export function blocksToText(blocks: readonly Block[]): string {
+  return blocks.map((b) => b.text).join('\n\n');
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/** Words as a reader counts them; each CJK character counts as one word, since those scripts put no spaces between words. */
+export function countWords(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  const rest = text.replace(CJK, ' ').match(WORD)?.length ?? 0;
+  return cjk + rest;
+}

@@ -1,0 +1,150 @@
+/** A rewrite job as stored and as shown: pure data shared by the background (owner) and the popup (view). */
+
+import type { Article } from './article';
+
+export type JobState = 'extracting' | 'writing' | 'done' | 'error';
+
+/** What the popup can be showing. `needs-key` is not a job: no job runs without a key. */
+export type ViewState = JobState | 'needs-key';
+
+export type ErrorCode =
+  | 'restricted-page'
+  | 'no-article'
+  | 'no-tab'
+  | 'auth'
+  | 'model-not-found'
+  | 'rate-limit'
+  | 'server'
+  | 'forbidden'
+  | 'bad-request'
+  | 'unreachable'
+  | 'timeout'
+  | 'incomplete'
+  | 'interrupted'
+  | 'stopped'
+  | 'unknown';
+
+export interface JobError {
+  code: ErrorCode;
+  /** One sentence saying what happened, then what to do. Never holds the API key. */
+  message: string;
+}
+
+export interface JobRecord {
+  id: string;
+  /** Normalised page URL: the key results are stored under. */
+  key: string;
+  url: string;
+  title: string;
+  state: JobState;
+  /** The model's answer so far (raw; the popup splits headline and body). */
+  text: string;
+  /** True when the answer stopped before the model said it was finished. */
+  incomplete: boolean;
+  error: JobError | null;
+  /** A passing remark while writing, such as a rate-limit retry. */
+  notice: string | null;
+  model: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export function newJob(id: string, key: string, url: string, model: string, now: number): JobRecord {
+  return {
+    id,
+    key,
+    url,
+    title: '',
+    state: 'extracting',
+    text: '',
+    incomplete: false,
+    error: null,
+    notice: null,
+    model,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export function isRunning(job: Pick<JobRecord, 'state'>): boolean {
+  return job.state === 'extracting' || job.state === 'writing';
+}
+
+/**
+ * A job found running in storage when the worker starts was cut off by the worker's death: no worker holds it.
+ * It keeps its text and becomes an error that offers a retry. It is never restarted on its own, so it never re-bills.
+ */
+export function markInterrupted(job: JobRecord, now: number): JobRecord {
+  if (!isRunning(job)) return job;
+  return {
+    ...job,
+    state: 'error',
+    incomplete: job.text !== '',
+    notice: null,
+    error: {
+      code: 'interrupted',
+      message:
+        job.text === ''
+          ? 'The rewrite was interrupted before the model answered (the browser stopped the extension). Click Regenerate to try again.'
+          : 'The rewrite was interrupted (the browser stopped the extension). The text so far is kept below; click Regenerate to try again.',
+    },
+    updatedAt: now,
+  };
+}
+
+/** Storage key of a page's result. */
+export function jobStorageKey(pageKey: string): string {
+  return `job:${pageKey}`;
+}
+
+const TRACKING = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|igshid|ref_src)$/i;
+
+/**
+ * The key a page's result is stored under: the URL without its fragment and tracking parameters,
+ * so the same article opened again, from any tab or link, finds its result.
+ */
+export function pageKey(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    for (const name of [...u.searchParams.keys()]) if (TRACKING.test(name)) u.searchParams.delete(name);
+    u.searchParams.sort();
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+/** Pages no extension may read: the popup says so and no LLM call is made. */
+export function restrictedReason(url: string | undefined): string | null {
+  if (!url) return 'This tab has no web page to read.';
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'This tab has no web page to read.';
+  }
+  const host = u.hostname;
+  if (u.protocol === 'view-source:') return 'Newsmith cannot read page source views. Open the article itself and click Newsmith again.';
+  if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:') {
+    return `Newsmith cannot read ${u.protocol}// pages: the browser keeps its own pages closed to extensions. Open a news article and click Newsmith again.`;
+  }
+  if (
+    host === 'chromewebstore.google.com' ||
+    (host === 'chrome.google.com' && u.pathname.startsWith('/webstore')) ||
+    host === 'addons.mozilla.org' ||
+    host === 'microsoftedge.microsoft.com'
+  ) {
+    return 'Newsmith cannot read extension store pages: the browser keeps them closed to extensions. Open a news article and click Newsmith again.';
+  }
+  if (/\.pdf$/i.test(u.pathname)) return 'Newsmith cannot read PDF files yet. Open the article as a web page and click Newsmith again.';
+  return null;
+}
+
+/** What the popup needs to open the options page or copy a prompt when no key is set. */
+export interface NeedsKeyView {
+  state: 'needs-key';
+  prompt: string | null;
+  problem: JobError | null;
+  article: Pick<Article, 'title' | 'url' | 'wordCount'> | null;
+}

@@ -1,0 +1,68 @@
+/**
+ * The one message protocol between the popup, the options page and the background.
+ * The content script sends no messages: the background injects it and reads its return value.
+ */
+
+import type { JobError, JobRecord, NeedsKeyView } from './job';
+import type { Settings } from './settings';
+
+/** The name of the port a popup opens to follow one tab's job. */
+export const JOB_PORT = 'newsmith-job';
+
+/** Popup → background, on the job port. */
+export type PopupMessage =
+  /** Show this tab's job; start one if the page has none stored. */
+  | { type: 'open'; tabId: number }
+  /** Start a fresh job for this tab even if a result is stored. */
+  | { type: 'regenerate'; tabId: number }
+  | { type: 'stop' };
+
+/** Background → popup, on the job port. */
+export type BackgroundMessage =
+  /** The whole job; sent on open and on every change of state. */
+  | { type: 'job'; job: JobRecord }
+  /** Text appended to the job's answer; `at` is the length the text had before it. */
+  | { type: 'delta'; jobId: string; at: number; text: string }
+  | ({ type: 'needs-key' } & Omit<NeedsKeyView, 'state'>)
+  /** The tab cannot be read, or it has no article: no job was started. */
+  | { type: 'refused'; error: JobError };
+
+/** One-shot requests (runtime.sendMessage) and their answers, checked by the compiler on both sides. */
+export interface Requests {
+  'test-connection': {
+    request: { settings: Pick<Settings, 'apiKey' | 'baseURL' | 'model'> };
+    response: { ok: true; message: string } | { ok: false; message: string };
+  };
+}
+
+export type RequestName = keyof Requests;
+export type RequestOf<N extends RequestName> = { type: N } & Requests[N]['request'];
+export type ResponseOf<N extends RequestName> = Requests[N]['response'];
+export type AnyRequest = { [N in RequestName]: RequestOf<N> }[RequestName];
+
+export function isPopupMessage(value: unknown): value is PopupMessage {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Record<string, unknown>;
+  if (m.type === 'stop') return true;
+  return (m.type === 'open' || m.type === 'regenerate') && Number.isInteger(m.tabId);
+}
+
+export function isRequest(value: unknown): value is AnyRequest {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Record<string, unknown>;
+  return m.type === 'test-connection' && !!m.settings && typeof m.settings === 'object';
+}
+
+/** Only the extension's own pages may talk to the background: never a content script or a web page. */
+export function isOwnPage(senderUrl: string | undefined, extensionOrigin: string, pages: readonly string[]): boolean {
+  if (!senderUrl) return false;
+  let u: URL;
+  try {
+    u = new URL(senderUrl);
+  } catch {
+    return false;
+  }
+  const origin = extensionOrigin.replace(/\/$/, '');
+  // URL.origin is "null" for non-special schemes in some engines: compare scheme and host instead.
+  return `${u.protocol}//${u.host}` === origin && pages.includes(u.pathname);
+}
