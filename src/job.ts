@@ -117,12 +117,13 @@ export function pageKey(url: string): string {
 
 /** Pages no extension may read: the popup says so and no LLM call is made. */
 export function restrictedReason(url: string | undefined): string | null {
-  if (!url) return 'This tab has no web page to read.';
+  const unknown = 'Newsmith cannot read this tab: it shows no web page the browser lets extensions read. Open a news article and click Newsmith again.';
+  if (!url) return unknown;
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return 'This tab has no web page to read.';
+    return unknown;
   }
   const host = u.hostname;
   if (u.protocol === 'view-source:') return 'Newsmith cannot read page source views. Open the article itself and click Newsmith again.';

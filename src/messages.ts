@@ -11,8 +11,11 @@ export const JOB_PORT = 'newsmith-job';
 
 /** Popup → background, on the job port. */
 export type PopupMessage =
-  /** Show this tab's job; start one if the page has none stored. */
-  | { type: 'open'; tabId: number }
+  /**
+   * Show this tab's job; start one if the page has none stored.
+   * `resume` (sent when the popup reconnects after losing the worker) only shows, never starts: no re-billing loop.
+   */
+  | { type: 'open'; tabId: number; resume?: boolean }
   /** Start a fresh job for this tab even if a result is stored. */
   | { type: 'regenerate'; tabId: number }
   | { type: 'stop' };

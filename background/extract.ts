@@ -1,0 +1,41 @@
+/** Runs the content script in a tab on demand (activeTab + scripting) and returns what it extracted. */
+
+import browser from 'webextension-polyfill';
+import type { ExtractResult } from '../src/article';
+
+export class TabUnreadable extends Error {}
+
+/** Browser refusals, turned into words a writer understands. */
+function explain(err: unknown): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  if (/gallery|webstore|chrome:\/\/|edge:\/\/|about:|cannot be scripted|restricted/i.test(raw)) {
+    return 'Newsmith cannot read this page: the browser keeps it closed to extensions. Open a news article and click Newsmith again.';
+  }
+  if (/permission|Cannot access/i.test(raw)) {
+    return 'Newsmith cannot read this page yet: click the Newsmith toolbar button while the article tab is open.';
+  }
+  if (/No tab with id|closed/i.test(raw)) return 'The tab was closed before Newsmith could read it.';
+  return `Newsmith could not read this page (${raw.slice(0, 160)}).`;
+}
+
+function isExtractResult(value: unknown): value is ExtractResult {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  if (v.ok === true) return !!v.article && typeof (v.article as Record<string, unknown>).text === 'string';
+  return v.ok === false && typeof v.detail === 'string';
+}
+
+export async function extractFromTab(tabId: number): Promise<ExtractResult> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => (globalThis as unknown as { __newsmithExtract?: () => unknown }).__newsmithExtract?.(),
+    });
+    const result: unknown = injection?.result;
+    if (!isExtractResult(result)) throw new Error('The page gave no readable answer.');
+    return result;
+  } catch (err) {
+    throw new TabUnreadable(explain(err));
+  }
+}

@@ -1,0 +1,61 @@
+/** Jobs in storage.local, keyed by page URL, with an index so old results can be dropped without reading all. */
+
+import browser from 'webextension-polyfill';
+import { isRunning, jobStorageKey, markInterrupted, type JobRecord } from '../src/job';
+
+const INDEX = 'jobIndex';
+/** Results kept per browser profile; the oldest go first. */
+const KEEP = 100;
+
+type Index = Record<string, number>;
+
+async function readIndex(): Promise<Index> {
+  const got = await browser.storage.local.get(INDEX);
+  const index = got[INDEX];
+  return index && typeof index === 'object' ? (index as Index) : {};
+}
+
+function isJobRecord(value: unknown): value is JobRecord {
+  if (!value || typeof value !== 'object') return false;
+  const j = value as Record<string, unknown>;
+  return typeof j.id === 'string' && typeof j.key === 'string' && typeof j.state === 'string' && typeof j.text === 'string';
+}
+
+export async function loadJob(pageKey: string): Promise<JobRecord | null> {
+  const storageKey = jobStorageKey(pageKey);
+  const got = await browser.storage.local.get(storageKey);
+  const value = got[storageKey];
+  return isJobRecord(value) ? value : null;
+}
+
+export async function saveJob(job: JobRecord): Promise<void> {
+  await browser.storage.local.set({ [jobStorageKey(job.key)]: job });
+}
+
+/** Records a new job in the index and drops the oldest results past the limit. */
+export async function indexJob(job: JobRecord): Promise<void> {
+  const index = await readIndex();
+  index[job.key] = job.createdAt;
+  const keys = Object.keys(index).sort((a, b) => (index[b] ?? 0) - (index[a] ?? 0));
+  const drop = keys.slice(KEEP);
+  for (const key of drop) delete index[key];
+  await browser.storage.local.set({ [INDEX]: index });
+  if (drop.length) await browser.storage.local.remove(drop.map(jobStorageKey));
+}
+
+/**
+ * On worker start no job can be running: any stored as running was cut off when the previous worker died.
+ * They become "interrupted", keeping their text. Nothing is restarted.
+ */
+export async function recoverInterrupted(now: number): Promise<number> {
+  const index = await readIndex();
+  const storageKeys = Object.keys(index).map(jobStorageKey);
+  if (!storageKeys.length) return 0;
+  const stored = await browser.storage.local.get(storageKeys);
+  const fixed: Record<string, JobRecord> = {};
+  for (const [key, value] of Object.entries(stored)) {
+    if (isJobRecord(value) && isRunning(value)) fixed[key] = markInterrupted(value, now);
+  }
+  if (Object.keys(fixed).length) await browser.storage.local.set(fixed);
+  return Object.keys(fixed).length;
+}

@@ -1,0 +1,230 @@
+/**
+ * The job owner. A job runs here from the click to the last byte, whatever the popup does: a closed popup is a
+ * disconnected viewer, never a cancel. Text is stored as it streams so a reopened popup, or a restarted worker,
+ * finds it.
+ */
+
+import browser from 'webextension-polyfill';
+import type { Article } from '../src/article';
+import { isRunning, newJob, pageKey, restrictedReason, type JobError, type JobRecord } from '../src/job';
+import { describeError, redact, StreamAbort } from '../src/llm/errors';
+import { streamChat } from '../src/llm/openai';
+import type { BackgroundMessage } from '../src/messages';
+import { buildMessages, buildPromptText } from '../src/prompt';
+import type { Settings } from '../src/settings';
+import { loadSettings } from '../lib/settings-store';
+import { extractFromTab, TabUnreadable } from './extract';
+import { indexJob, loadJob, saveJob } from './job-store';
+import { holdAlive } from './keepalive';
+
+/** How often streamed text is written to storage while a job runs. */
+const PERSIST_EVERY_MS = 500;
+
+interface Running {
+  job: JobRecord;
+  controller: AbortController;
+  persistTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+type Viewer = browser.Runtime.Port;
+
+const incompleteCut: JobError = {
+  code: 'incomplete',
+  message: 'The answer was cut off before the model finished (the stream ended early), so it is incomplete. The text so far is kept; click Regenerate for a full rewrite.',
+};
+const incompleteLength: JobError = {
+  code: 'incomplete',
+  message: "The answer is incomplete: the model reached its output length limit. The text so far is kept; click Regenerate, or choose a model with a larger output limit.",
+};
+
+export class Jobs {
+  private readonly running = new Map<string, Running>();
+  /** Which page each open popup is watching. */
+  private readonly viewers = new Map<Viewer, string>();
+
+  constructor(private readonly ready: Promise<unknown>) {}
+
+  watch(port: Viewer): void {
+    port.onDisconnect.addListener(() => this.viewers.delete(port));
+  }
+
+  async open(port: Viewer, tabId: number, resume: boolean): Promise<void> {
+    await this.ready;
+    const tab = await this.tabUrl(port, tabId);
+    if (tab === null) return;
+    const key = pageKey(tab);
+    this.viewers.set(port, key);
+    const live = this.running.get(key);
+    if (live) return this.post(port, { type: 'job', job: live.job });
+    const stored = await loadJob(key);
+    // A stored result is shown as it is; an error with nothing written is retried on a fresh open, never on a resume.
+    if (stored && (resume || stored.state === 'done' || stored.text !== '' || stored.error?.code === 'interrupted')) {
+      return this.post(port, { type: 'job', job: stored });
+    }
+    if (resume) return;
+    await this.start(port, tabId, tab, key);
+  }
+
+  async regenerate(port: Viewer, tabId: number): Promise<void> {
+    await this.ready;
+    const tab = await this.tabUrl(port, tabId);
+    if (tab === null) return;
+    const key = pageKey(tab);
+    this.viewers.set(port, key);
+    this.running.get(key)?.controller.abort(new StreamAbort('stopped'));
+    await this.start(port, tabId, tab, key);
+  }
+
+  stop(port: Viewer): void {
+    const key = this.viewers.get(port);
+    if (key) this.running.get(key)?.controller.abort(new StreamAbort('stopped'));
+  }
+
+  /** The tab's URL, or null after telling the popup why this tab cannot be read. */
+  private async tabUrl(port: Viewer, tabId: number): Promise<string | null> {
+    let url: string | undefined;
+    try {
+      url = (await browser.tabs.get(tabId)).url;
+    } catch {
+      this.post(port, { type: 'refused', error: { code: 'no-tab', message: 'That tab is gone. Open the article again and click Newsmith.' } });
+      return null;
+    }
+    const reason = restrictedReason(url);
+    if (reason || !url) {
+      this.post(port, { type: 'refused', error: { code: 'restricted-page', message: reason ?? 'Newsmith cannot read this tab.' } });
+      return null;
+    }
+    return url;
+  }
+
+  private async start(port: Viewer, tabId: number, url: string, key: string): Promise<void> {
+    const settings = await loadSettings();
+    if (!settings.apiKey) return this.offerPrompt(port, tabId, settings);
+
+    const job = newJob(crypto.randomUUID(), key, url, settings.model, Date.now());
+    const run: Running = { job, controller: new AbortController(), persistTimer: undefined };
+    // A job replaced by Regenerate may still be unwinding: the newest owns the key.
+    this.running.set(key, run);
+    const release = holdAlive();
+    try {
+      await indexJob(job);
+      await this.changed(run);
+      const article = await this.extract(run, tabId);
+      if (!article) return;
+      await this.write(run, article, settings);
+    } finally {
+      clearTimeout(run.persistTimer);
+      if (this.isCurrent(run)) this.running.delete(key);
+      release();
+    }
+  }
+
+  private async extract(run: Running, tabId: number): Promise<Article | null> {
+    let error: JobError;
+    try {
+      const result = await extractFromTab(tabId);
+      if (result.ok) return result.article;
+      error = { code: 'no-article', message: result.detail };
+    } catch (err) {
+      error = { code: 'restricted-page', message: err instanceof TabUnreadable ? err.message : String(err) };
+    }
+    await this.finish(run, error);
+    return null;
+  }
+
+  private async write(run: Running, article: Article, settings: Settings): Promise<void> {
+    if (run.controller.signal.aborted) return this.finish(run, describeError(run.controller.signal.reason, ctxOf(settings)));
+    run.job = { ...run.job, title: article.title, state: 'writing' };
+    await this.changed(run);
+    try {
+      const { finishReason } = await streamChat({
+        baseURL: settings.baseURL,
+        apiKey: settings.apiKey,
+        model: settings.model,
+        messages: buildMessages(article, settings),
+        idleTimeoutMs: settings.idleTimeoutSec * 1000,
+        signal: run.controller.signal,
+        onDelta: (text) => this.append(run, text),
+        onNotice: (notice) => {
+          run.job = { ...run.job, notice };
+          void this.changed(run);
+        },
+      });
+      if (finishReason === 'stop') await this.finish(run, null);
+      else await this.finish(run, finishReason === 'length' ? incompleteLength : incompleteCut);
+    } catch (err) {
+      const error = describeError(err, ctxOf(settings));
+      if (error.code === 'unknown') console.warn('Newsmith job failed:', redact(String(err), settings.apiKey));
+      await this.finish(run, error);
+    }
+  }
+
+  private append(run: Running, text: string): void {
+    const at = run.job.text.length;
+    run.job.text += text;
+    run.job.updatedAt = Date.now();
+    if (!this.isCurrent(run)) return;
+    this.broadcast(run.job.key, { type: 'delta', jobId: run.job.id, at, text });
+    // Each storage write is also extension activity, which keeps the worker awake between keep-alive pings.
+    run.persistTimer ??= setTimeout(() => {
+      run.persistTimer = undefined;
+      if (this.isCurrent(run)) void saveJob(run.job);
+    }, PERSIST_EVERY_MS);
+  }
+
+  private async finish(run: Running, error: JobError | null): Promise<void> {
+    run.job = {
+      ...run.job,
+      state: error ? 'error' : 'done',
+      error,
+      notice: null,
+      incomplete: error !== null && run.job.text !== '',
+      updatedAt: Date.now(),
+    };
+    await this.changed(run);
+  }
+
+  /** Stores the job and shows its new state to every popup on that page, unless Regenerate replaced it. */
+  private async changed(run: Running): Promise<void> {
+    clearTimeout(run.persistTimer);
+    run.persistTimer = undefined;
+    if (!this.isCurrent(run)) return;
+    this.broadcast(run.job.key, { type: 'job', job: run.job });
+    await saveJob(run.job);
+  }
+
+  private isCurrent(run: Running): boolean {
+    return this.running.get(run.job.key) === run;
+  }
+
+  private async offerPrompt(port: Viewer, tabId: number, settings: Settings): Promise<void> {
+    try {
+      const result = await extractFromTab(tabId);
+      if (!result.ok) {
+        return this.post(port, { type: 'needs-key', prompt: null, article: null, problem: { code: 'no-article', message: result.detail } });
+      }
+      const { title, url, wordCount } = result.article;
+      this.post(port, { type: 'needs-key', prompt: buildPromptText(result.article, settings), article: { title, url, wordCount }, problem: null });
+    } catch (err) {
+      const message = err instanceof TabUnreadable ? err.message : String(err);
+      this.post(port, { type: 'needs-key', prompt: null, article: null, problem: { code: 'restricted-page', message } });
+    }
+  }
+
+  private broadcast(key: string, message: BackgroundMessage): void {
+    for (const [port, watched] of this.viewers) if (watched === key) this.post(port, message);
+  }
+
+  private post(port: Viewer, message: BackgroundMessage): void {
+    try {
+      port.postMessage(message);
+    } catch {
+      // The popup closed between the check and the post: the job goes on, the viewer is gone.
+      this.viewers.delete(port);
+    }
+  }
+}
+
+function ctxOf(settings: Settings) {
+  return { baseURL: settings.baseURL, model: settings.model, apiKey: settings.apiKey, extensionOrigin: browser.runtime.getURL('').replace(/\/$/, '') };
+}

@@ -1,0 +1,216 @@
+/**
+ * The popup: a thin, disposable view of one page's job. It never calls the model; it asks the background to show
+ * (or start) the job for the active tab and follows it over a port. Closing it never stops the job.
+ * Page and model text are only ever set as text, never parsed as HTML.
+ */
+
+import browser from 'webextension-polyfill';
+import type { JobError, JobRecord, ViewState } from '../src/job';
+import { isRunning } from '../src/job';
+import { JOB_PORT, type BackgroundMessage, type PopupMessage } from '../src/messages';
+import { copyAll, toPlainText } from '../src/rewrite/render';
+import { splitAnswer } from '../src/rewrite/split';
+import { renderBody } from './body';
+
+const $ = <T extends HTMLElement = HTMLElement>(testid: string): T => {
+  const el = document.querySelector<T>(`[data-testid="${testid}"]`);
+  if (!el) throw new Error(`popup is missing [data-testid=${testid}]`);
+  return el;
+};
+
+const app = document.getElementById('app') as HTMLElement;
+const ui = {
+  source: $('source'),
+  progress: $('progress'),
+  notice: $('notice'),
+  error: $('error'),
+  needsKey: $('needs-key'),
+  promptHint: $('prompt-hint'),
+  copyPrompt: $<HTMLButtonElement>('copy-prompt'),
+  openOptions: $<HTMLButtonElement>('open-options'),
+  result: $('result'),
+  headline: $('headline'),
+  article: $('article'),
+  actions: $('actions'),
+  copyHeadline: $<HTMLButtonElement>('copy-headline'),
+  copyArticle: $<HTMLButtonElement>('copy-article'),
+  copyAllBtn: $<HTMLButtonElement>('copy-all'),
+  stop: $<HTMLButtonElement>('stop'),
+  regenerate: $<HTMLButtonElement>('regenerate'),
+  copyStatus: $('copy-status'),
+};
+
+let tabId: number | null = null;
+let port: browser.Runtime.Port | null = null;
+let job: JobRecord | null = null;
+let prompt: string | null = null;
+let renderQueued = false;
+
+function setState(state: ViewState): void {
+  app.dataset.state = state;
+  app.setAttribute('aria-busy', String(state === 'extracting' || state === 'writing'));
+}
+
+function showError(error: JobError | null): void {
+  ui.error.hidden = !error;
+  ui.error.textContent = error?.message ?? '';
+  if (error) ui.error.dataset.code = error.code;
+  else delete ui.error.dataset.code;
+}
+
+function current(): { headline: string; body: string } {
+  if (!job) return { headline: '', body: '' };
+  const split = splitAnswer(job.text, { final: !isRunning(job) });
+  return { headline: split.headline, body: split.body };
+}
+
+function progressText(j: JobRecord, words: number): string {
+  if (j.state === 'extracting') return 'Reading the article…';
+  if (j.state === 'writing') return words ? `Writing… ${words} words so far` : 'Writing…';
+  if (j.state === 'done') return `Done: ${words} words. Copy it below.`;
+  return '';
+}
+
+function render(): void {
+  renderQueued = false;
+  if (!job) return;
+  setState(job.state);
+  app.dataset.incomplete = String(job.incomplete);
+  const { headline, body } = current();
+  ui.headline.textContent = headline;
+  renderBody(ui.article, body);
+  const words = body.split(/\s+/).filter(Boolean).length;
+  ui.progress.textContent = progressText(job, words);
+  ui.progress.hidden = ui.progress.textContent === '';
+  ui.notice.hidden = !job.notice;
+  ui.notice.textContent = job.notice ?? '';
+  showError(job.error);
+  ui.source.textContent = job.title;
+  ui.source.title = job.url;
+  ui.needsKey.hidden = true;
+  ui.result.hidden = job.text === '';
+  ui.actions.hidden = false;
+  const running = isRunning(job);
+  ui.stop.hidden = !running;
+  ui.regenerate.hidden = running;
+  for (const b of [ui.copyHeadline, ui.copyArticle, ui.copyAllBtn]) b.disabled = job.text === '';
+  ui.copyHeadline.disabled = headline === '';
+}
+
+/** Streaming deltas arrive fast: draw at most once a frame. */
+function scheduleRender(): void {
+  if (renderQueued) return;
+  renderQueued = true;
+  requestAnimationFrame(render);
+}
+
+function showRefusal(error: JobError): void {
+  job = null;
+  setState('error');
+  app.dataset.incomplete = 'false';
+  ui.progress.hidden = true;
+  ui.notice.hidden = true;
+  ui.result.hidden = true;
+  ui.needsKey.hidden = true;
+  ui.actions.hidden = true;
+  showError(error);
+}
+
+function showNeedsKey(message: Extract<BackgroundMessage, { type: 'needs-key' }>): void {
+  job = null;
+  prompt = message.prompt;
+  setState('needs-key');
+  ui.progress.hidden = true;
+  ui.notice.hidden = true;
+  ui.result.hidden = true;
+  ui.actions.hidden = true;
+  ui.needsKey.hidden = false;
+  showError(message.problem);
+  ui.copyPrompt.disabled = !prompt;
+  ui.source.textContent = message.article?.title ?? '';
+  ui.promptHint.textContent = message.article
+    ? `No key yet? Copy the prompt for "${message.article.title}" (${message.article.wordCount} words) and paste it into any chat.`
+    : '';
+}
+
+function onMessage(message: BackgroundMessage): void {
+  switch (message.type) {
+    case 'job':
+      job = message.job;
+      scheduleRender();
+      return;
+    case 'delta': {
+      if (!job || job.id !== message.jobId) return;
+      const have = job.text.length;
+      // Deltas say where they start, so a snapshot and a delta that overlap never double the text.
+      if (message.at > have) return resync();
+      if (message.at + message.text.length > have) job.text += message.text.slice(have - message.at);
+      scheduleRender();
+      return;
+    }
+    case 'needs-key':
+      return showNeedsKey(message);
+    case 'refused':
+      return showRefusal(message.error);
+  }
+}
+
+function send(message: PopupMessage): void {
+  port?.postMessage(message);
+}
+
+function resync(): void {
+  if (tabId !== null) send({ type: 'open', tabId, resume: true });
+}
+
+function connect(first: boolean): void {
+  port = browser.runtime.connect({ name: JOB_PORT });
+  port.onMessage.addListener((m: unknown) => onMessage(m as BackgroundMessage));
+  port.onDisconnect.addListener(() => {
+    port = null;
+    // The worker went away (the browser stopped it). A job it was running is now interrupted: reconnect and show
+    // that, but never start a new request on our own.
+    if (job && isRunning(job)) setTimeout(() => connect(false), 200);
+  });
+  if (tabId !== null) send({ type: 'open', tabId, resume: !first });
+}
+
+async function copy(text: string, what: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    ui.copyStatus.textContent = `${what} copied.`;
+  } catch {
+    ui.copyStatus.textContent = `Could not copy the ${what.toLowerCase()}: the browser refused the clipboard.`;
+  }
+}
+
+ui.copyHeadline.addEventListener('click', () => void copy(current().headline, 'Headline'));
+ui.copyArticle.addEventListener('click', () => void copy(toPlainText(current().body), 'Article'));
+ui.copyAllBtn.addEventListener('click', () => {
+  const { headline, body } = current();
+  void copy(copyAll(headline, body), 'Headline and article');
+});
+ui.copyPrompt.addEventListener('click', () => {
+  if (prompt) void copy(prompt, 'Prompt');
+});
+ui.openOptions.addEventListener('click', () => void browser.runtime.openOptionsPage());
+ui.stop.addEventListener('click', () => send({ type: 'stop' }));
+ui.regenerate.addEventListener('click', () => {
+  if (tabId === null) return;
+  if (!port) connect(false);
+  ui.copyStatus.textContent = '';
+  send({ type: 'regenerate', tabId });
+});
+
+async function main(): Promise<void> {
+  setState('extracting');
+  ui.progress.textContent = 'Reading the article…';
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) {
+    return showRefusal({ code: 'no-tab', message: 'Newsmith found no open tab to read. Open a news article and click Newsmith again.' });
+  }
+  tabId = tab.id;
+  connect(true);
+}
+
+void main();

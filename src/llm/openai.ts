@@ -1,0 +1,137 @@
+/** Streams a chat answer from any OpenAI-compatible endpoint through the official SDK. No browser APIs. */
+
+import OpenAI from 'openai';
+import type { ChatMessage } from '../prompt';
+import { StreamAbort } from './errors';
+
+export interface StreamRequest {
+  baseURL: string;
+  apiKey: string;
+  model: string;
+  messages: ChatMessage[];
+  /** Fails the call when no byte arrives for this long (before the first byte and between chunks). */
+  idleTimeoutMs: number;
+  /** Aborting with a StreamAbort('stopped') reason stops the call. */
+  signal: AbortSignal;
+  onDelta(text: string): void;
+  /** Passing remarks while waiting: retries, a slow first byte. `null` clears the last one. */
+  onNotice(notice: string | null): void;
+  maxRetries?: number;
+  /** Injected fetch (tests); defaults to the global one. */
+  fetch?: typeof fetch;
+}
+
+export interface StreamResult {
+  /** The model's finish_reason, or null when the stream ended without one (cut off). */
+  finishReason: string | null;
+}
+
+/** How long before a "waiting for the model" remark appears. */
+const WAITING_NOTICE_MS = 4_000;
+
+function retryWords(response: Response): string {
+  const after = Number.parseFloat(response.headers.get('retry-after') ?? '');
+  return Number.isFinite(after) && after > 0 ? `retrying in ${Math.ceil(after)} s` : 'retrying';
+}
+
+export async function streamChat(req: StreamRequest): Promise<StreamResult> {
+  const inner = new AbortController();
+  const abortFromOuter = () => inner.abort(req.signal.reason);
+  if (req.signal.aborted) abortFromOuter();
+  req.signal.addEventListener('abort', abortFromOuter, { once: true });
+
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  let waitingTimer: ReturnType<typeof setTimeout> | undefined;
+  const armIdle = () => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => inner.abort(new StreamAbort('idle-timeout')), req.idleTimeoutMs);
+  };
+  const baseFetch = req.fetch ?? globalThis.fetch.bind(globalThis);
+  const maxRetries = req.maxRetries ?? 2;
+
+  // Wraps fetch to tell the user what the SDK's retries are doing, and to time the wait for a first byte.
+  const observingFetch: typeof fetch = async (input, init) => {
+    armIdle();
+    clearTimeout(waitingTimer);
+    waitingTimer = setTimeout(() => req.onNotice('Waiting for the model to start writing…'), WAITING_NOTICE_MS);
+    try {
+      const response = await baseFetch(input, init);
+      const headers = new Headers(init?.headers);
+      const attempt = Number(headers.get('x-stainless-retry-count') ?? '0');
+      const left = maxRetries - attempt;
+      if (response.status === 429 && left > 0) {
+        req.onNotice(`Rate limited by the server; ${retryWords(response)} (retry ${attempt + 1} of ${maxRetries}).`);
+      } else if (response.status >= 500 && left > 0) {
+        req.onNotice(`The server had an error (${response.status}); retrying (retry ${attempt + 1} of ${maxRetries}).`);
+      }
+      return response;
+    } catch (err) {
+      clearTimeout(waitingTimer);
+      throw err;
+    }
+  };
+
+  const client = new OpenAI({
+    apiKey: req.apiKey,
+    baseURL: req.baseURL,
+    dangerouslyAllowBrowser: true,
+    maxRetries,
+    // Our idle timer (armed per attempt) fires first and says why; the SDK's own is only a backstop.
+    timeout: req.idleTimeoutMs + 1_000,
+    fetch: observingFetch,
+  });
+
+  let finishReason: string | null = null;
+  let clearNoticeOnText = true;
+  try {
+    const stream = await client.chat.completions.create(
+      { model: req.model, messages: req.messages, stream: true },
+      { signal: inner.signal },
+    );
+    for await (const chunk of stream) {
+      armIdle();
+      clearTimeout(waitingTimer);
+      const choice = chunk.choices?.[0];
+      const text = choice?.delta?.content;
+      if (text) {
+        if (clearNoticeOnText) {
+          req.onNotice(null);
+          clearNoticeOnText = false;
+        }
+        req.onDelta(text);
+      }
+      if (choice?.finish_reason) finishReason = choice.finish_reason;
+    }
+    // The SDK ends iteration quietly on abort: surface our own reason.
+    if (inner.signal.aborted) throw inner.signal.reason instanceof StreamAbort ? inner.signal.reason : new StreamAbort('stopped');
+    return { finishReason };
+  } catch (err) {
+    if (inner.signal.aborted && inner.signal.reason instanceof StreamAbort) throw inner.signal.reason;
+    throw err;
+  } finally {
+    clearTimeout(idleTimer);
+    clearTimeout(waitingTimer);
+    req.signal.removeEventListener('abort', abortFromOuter);
+  }
+}
+
+/** Checks that the endpoint answers and knows the model: for the options page's "Test connection". */
+export async function testConnection(opts: { baseURL: string; apiKey: string; model: string; fetch?: typeof fetch }): Promise<{ modelListed: boolean | null }> {
+  const client = new OpenAI({
+    apiKey: opts.apiKey || 'no-key',
+    baseURL: opts.baseURL,
+    dangerouslyAllowBrowser: true,
+    maxRetries: 0,
+    timeout: 10_000,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  });
+  try {
+    const page = await client.models.list();
+    const ids = page.data.map((m) => m.id);
+    return { modelListed: ids.length === 0 ? null : ids.includes(opts.model) };
+  } catch (err) {
+    // Some compatible servers have no /models: a 404 there is not a failure of the endpoint.
+    if (err instanceof OpenAI.NotFoundError) return { modelListed: null };
+    throw err;
+  }
+}
