@@ -6,7 +6,7 @@
 
 import browser from 'webextension-polyfill';
 import type { Article } from '../src/article';
-import { isRunning, newJob, pageKey, restrictedReason, type JobError, type JobRecord } from '../src/job';
+import { newJob, pageKey, restrictedReason, type JobError, type JobRecord } from '../src/job';
 import { describeError, redact, StreamAbort } from '../src/llm/errors';
 import { streamChat } from '../src/llm/openai';
 import type { BackgroundMessage } from '../src/messages';

@@ -1,0 +1,32 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.bench/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Page and model text must never be parsed as HTML.
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Set text with textContent; never parse page or model text as HTML.' },
+        { property: 'outerHTML', message: 'Never parse page or model text as HTML.' },
+        { property: 'insertAdjacentHTML', message: 'Never parse page or model text as HTML.' },
+      ],
+    },
+  },
+  {
+    // The core runs in Node and in every browser context: no extension APIs there.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: 'src/ is the pure core: no browser extension APIs.' }] }],
+      'no-restricted-globals': ['error', { name: 'chrome', message: 'src/ is the pure core: no browser extension APIs.' }, { name: 'browser', message: 'src/ is the pure core.' }],
+    },
+  },
+);
