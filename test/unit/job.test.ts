@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { markInterrupted, newJob, pageKey, restrictedReason } from '../../src/job';
+import { isOwnPage, isPopupMessage } from '../../src/messages';
+
+describe('pageKey: one stored result per article', () => {
+  it('ignores the fragment and tracking parameters, keeps the rest', () => {
+    const a = pageKey('https://news.example/a/story?id=7&utm_source=x&fbclid=y#comments');
+    expect(a).toBe('https://news.example/a/story?id=7');
+    expect(pageKey('https://news.example/a/story?id=7')).toBe(a);
+    expect(pageKey('https://news.example/a/story?id=8')).not.toBe(a);
+  });
+
+  it('orders query parameters so the same page compares equal', () => {
+    expect(pageKey('https://n.example/p?b=2&a=1')).toBe(pageKey('https://n.example/p?a=1&b=2'));
+  });
+});
+
+describe('restrictedReason: pages no extension may read', () => {
+  it.each([
+    'chrome://version',
+    'chrome-extension://abc/popup.html',
+    'about:blank',
+    'edge://settings',
+    'view-source:https://example.com/',
+    'https://chromewebstore.google.com/detail/x/abc',
+    'https://chrome.google.com/webstore/detail/x',
+    'https://addons.mozilla.org/en-US/firefox/addon/x/',
+    'https://example.com/report.pdf',
+    undefined,
+  ])('refuses %s with a sentence saying it cannot read it', (url) => {
+    expect(restrictedReason(url)).toMatch(/cannot read/i);
+  });
+
+  it('lets news pages through', () => {
+    expect(restrictedReason('https://www.reuters.com/world/some-story-2024-01-01/')).toBeNull();
+    expect(restrictedReason('http://127.0.0.1:8080/page/article?x=1')).toBeNull();
+  });
+});
+
+describe('markInterrupted', () => {
+  const running = { ...newJob('j1', 'k', 'https://n.example/a', 'm', 1), state: 'writing' as const, text: '# H\n\nPartial' };
+
+  it('turns a job left running into an interrupted error that keeps its text', () => {
+    const j = markInterrupted(running, 5);
+    expect(j.state).toBe('error');
+    expect(j.error?.code).toBe('interrupted');
+    expect(j.error?.message).toMatch(/interrupted/i);
+    expect(j.text).toBe(running.text);
+    expect(j.incomplete).toBe(true);
+    expect(j.updatedAt).toBe(5);
+  });
+
+  it('leaves finished jobs alone', () => {
+    const done = { ...running, state: 'done' as const };
+    expect(markInterrupted(done, 5)).toBe(done);
+  });
+});
+
+describe('messages: who may talk to the background', () => {
+  const origin = 'chrome-extension://abcdefghijklmnop/';
+  it('accepts only our own listed pages', () => {
+    expect(isOwnPage('chrome-extension://abcdefghijklmnop/popup/index.html', origin, ['/popup/index.html'])).toBe(true);
+    expect(isOwnPage('chrome-extension://abcdefghijklmnop/popup/index.html?x=1', origin, ['/popup/index.html'])).toBe(true);
+    expect(isOwnPage('chrome-extension://otherextension/popup/index.html', origin, ['/popup/index.html'])).toBe(false);
+    expect(isOwnPage('https://evil.example/popup/index.html', origin, ['/popup/index.html'])).toBe(false);
+    expect(isOwnPage('chrome-extension://abcdefghijklmnop/options/index.html', origin, ['/popup/index.html'])).toBe(false);
+    expect(isOwnPage(undefined, origin, ['/popup/index.html'])).toBe(false);
+  });
+
+  it('validates popup messages by shape', () => {
+    expect(isPopupMessage({ type: 'open', tabId: 3 })).toBe(true);
+    expect(isPopupMessage({ type: 'open', tabId: '3' })).toBe(false);
+    expect(isPopupMessage({ type: 'stop' })).toBe(true);
+    expect(isPopupMessage({ type: 'start-anything' })).toBe(false);
+    expect(isPopupMessage(null)).toBe(false);
+  });
+});

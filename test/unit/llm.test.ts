@@ -1,0 +1,135 @@
+/** streamChat and describeError against the project's own OpenAI-compatible server, over real HTTP. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeError, StreamAbort } from '../../src/llm/errors';
+import { streamChat, testConnection } from '../../src/llm/openai';
+import { plans, startLLMServer, type LLMServer } from '../support/llm-server';
+
+let server: LLMServer;
+beforeAll(async () => {
+  server = await startLLMServer();
+});
+afterAll(async () => server.close());
+
+const KEY = 'sk-test-SECRETSECRET123';
+
+async function run(opts: { signal?: AbortSignal; idleTimeoutMs?: number; baseURL?: string } = {}) {
+  const deltas: string[] = [];
+  const notices: (string | null)[] = [];
+  const baseURL = opts.baseURL ?? server.baseURL;
+  try {
+    const result = await streamChat({
+      baseURL,
+      apiKey: KEY,
+      model: 'test-model',
+      messages: [{ role: 'user', content: 'hi' }],
+      idleTimeoutMs: opts.idleTimeoutMs ?? 5_000,
+      signal: opts.signal ?? new AbortController().signal,
+      onDelta: (t) => deltas.push(t),
+      onNotice: (n) => notices.push(n),
+    });
+    return { result, text: deltas.join(''), deltas, notices, error: null as unknown };
+  } catch (error) {
+    return { result: null, text: deltas.join(''), deltas, notices, error, described: describeError(error, { baseURL, model: 'test-model', apiKey: KEY }) };
+  }
+}
+
+describe('streamChat', () => {
+  it('streams deltas in order and reports finish_reason stop', async () => {
+    server.enqueue(plans.stream('# Title\n\nOne two three.', { chunkCount: 5 }));
+    const r = await run();
+    expect(r.error).toBeNull();
+    expect(r.text).toBe('# Title\n\nOne two three.');
+    expect(r.deltas.length).toBeGreaterThan(1);
+    expect(r.result?.finishReason).toBe('stop');
+    const req = server.chatRequests.at(-1);
+    expect(req?.body.stream).toBe(true);
+    expect(req?.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  it('reports a stream cut before [DONE] as no finish reason, keeping the text', async () => {
+    server.enqueue(plans.stream('alpha beta gamma delta', { chunkCount: 4, cutAfter: 2 }));
+    const r = await run();
+    expect(r.result?.finishReason ?? null).toBeNull();
+    expect(r.text).toBe('alpha beta ');
+  });
+
+  it('reports finish_reason length', async () => {
+    server.enqueue(plans.stream('alpha beta', { finishReason: 'length' }));
+    expect((await run()).result?.finishReason).toBe('length');
+  });
+
+  it('gives up with an idle timeout when the stream stalls, keeping the text', async () => {
+    server.enqueue(plans.stream('alpha beta gamma delta', { chunkCount: 4, chunkDelayMs: [0, 0, 2_000, 0] }));
+    const r = await run({ idleTimeoutMs: 600 });
+    expect(r.error).toBeInstanceOf(StreamAbort);
+    expect(r.described?.code).toBe('timeout');
+    expect(r.text).toBe('alpha beta ');
+  });
+
+  it('stops on the caller\'s abort and says so', async () => {
+    const controller = new AbortController();
+    server.enqueue(plans.stream('alpha beta gamma delta', { chunkCount: 4, chunkDelayMs: 300 }));
+    setTimeout(() => controller.abort(new StreamAbort('stopped')), 450);
+    const r = await run({ signal: controller.signal });
+    expect(r.described?.code).toBe('stopped');
+    expect(r.text.length).toBeGreaterThan(0);
+    expect(r.text).not.toBe('alpha beta gamma delta');
+  });
+
+  it('shows rate-limit retries as notices, then succeeds', async () => {
+    server.enqueue(plans.rateLimited(1), plans.stream('ok then'));
+    const before = server.chatRequests.length;
+    const r = await run();
+    expect(r.text).toBe('ok then');
+    expect(server.chatRequests.length - before).toBe(2);
+    expect(r.notices.some((n) => n !== null && /rate limited.*retrying in 1 s/i.test(n))).toBe(true);
+    expect(r.notices.at(-1)).toBeNull();
+  });
+});
+
+describe('describeError: what happened and what to do, never the key', () => {
+  it('401 says check the API key and never shows it', async () => {
+    server.enqueue(plans.unauthorized());
+    const r = await run();
+    expect(r.described?.code).toBe('auth');
+    expect(r.described?.message).toMatch(/API key/);
+    expect(r.described?.message).not.toContain(KEY);
+  });
+
+  it('404 names the model', async () => {
+    server.enqueue(plans.modelNotFound('test-model'));
+    const r = await run();
+    expect(r.described?.code).toBe('model-not-found');
+    expect(r.described?.message).toContain('"test-model"');
+  });
+
+  it('500 with an HTML page is retried, then a short message without the HTML', async () => {
+    server.enqueue(plans.serverErrorHtml(), plans.serverErrorHtml(), plans.serverErrorHtml());
+    const before = server.chatRequests.length;
+    const r = await run();
+    expect(server.chatRequests.length - before).toBe(3);
+    expect(r.described?.code).toBe('server');
+    expect(r.described?.message).not.toMatch(/<|nginx/i);
+    expect(r.notices.some((n) => n !== null && /retry/i.test(n))).toBe(true);
+  });
+
+  it('a dead endpoint names the URL', async () => {
+    const r = await run({ baseURL: 'http://127.0.0.1:9/v1' });
+    expect(r.described?.code).toBe('unreachable');
+    expect(r.described?.message).toContain('http://127.0.0.1:9/v1/chat/completions');
+  }, 20_000);
+
+  it('a local 403 names the OLLAMA_ORIGINS fix', async () => {
+    server.enqueue({ status: 403, body: '' });
+    const r = await run();
+    expect(r.described?.code).toBe('forbidden');
+    expect(r.described?.message).toContain('OLLAMA_ORIGINS');
+  });
+});
+
+describe('testConnection', () => {
+  it('says whether the endpoint lists the model', async () => {
+    expect(await testConnection({ baseURL: server.baseURL, apiKey: KEY, model: 'test-model' })).toEqual({ modelListed: true });
+    expect(await testConnection({ baseURL: server.baseURL, apiKey: KEY, model: 'nope' })).toEqual({ modelListed: false });
+  });
+});
