@@ -398,25 +398,43 @@ function makeHarness(context: BrowserContext, cdp: CDPSession, extensionId: stri
     return page;
   }
 
-  async function tabTargetFor(url: string): Promise<string> {
-    const found = await poll(
-      async () => {
-        const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-        const tabs = (targetInfos as TargetInfo[]).filter((t) => t.url === url);
-        return tabs.length === 1 ? tabs[0]! : tabs.length > 1 ? `${tabs.length} tabs` : null;
-      },
-      5000,
-      `exactly one tab target at ${url}`,
-    );
-    if (typeof found === 'string') throw new Error(`${found} have the URL ${url}: give each test page a unique query string`);
-    return found.targetId;
+  async function tabTargetsAt(url: string): Promise<TargetInfo[]> {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    return (targetInfos as TargetInfo[]).filter((t) => t.url === url);
+  }
+
+  /**
+   * The tab target of a page. Tabs are matched by URL; when several tabs show the same URL and a Page is given,
+   * the page's title is briefly set to a marker to tell them apart (and restored before anything reads it).
+   */
+  async function tabTargetFor(target: Page | string): Promise<string> {
+    const url = typeof target === 'string' ? target : target.url();
+    const tabs = await poll(async () => {
+      const found = await tabTargetsAt(url);
+      return found.length ? found : null;
+    }, 5000, `a tab target at ${url}`);
+    if (tabs.length === 1) return tabs[0]!.targetId;
+    if (typeof target === 'string') throw new Error(`${tabs.length} tabs have the URL ${url}: pass the Page, or give each test page a unique query string`);
+    const marker = `newsmith-e2e-${Math.random().toString(36).slice(2)}`;
+    const saved = await target.evaluate((m) => {
+      const t = document.title;
+      document.title = m;
+      return t;
+    }, marker);
+    try {
+      const tab = await poll(async () => (await tabTargetsAt(url)).find((t) => t.title === marker) ?? null, 5000, `the tab titled ${marker}`);
+      return tab.targetId;
+    } finally {
+      await target.evaluate((t) => {
+        document.title = t;
+      }, saved);
+    }
   }
 
   async function clickToolbar(target: Page | string, o: { waitForRender?: boolean; timeoutMs?: number } = {}): Promise<Popup> {
     const timeoutMs = o.timeoutMs ?? 10_000;
-    const url = typeof target === 'string' ? target : target.url();
     if (typeof target !== 'string') await target.bringToFront();
-    const targetId = await tabTargetFor(url);
+    const targetId = await tabTargetFor(target);
     const before = new Set((await popupTargets()).map((t) => t.targetId));
     await cdp.send('Extensions.triggerAction', { id: extensionId, targetId });
     const info = await poll(
