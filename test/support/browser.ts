@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const EXTENSION_DIR = join(ROOT, 'dist', 'chrome');
+/** The built extension; NEWSMITH_EXTENSION_DIR points the tests at another build. */
+export const EXTENSION_DIR = process.env.NEWSMITH_EXTENSION_DIR || join(ROOT, 'dist', 'chrome');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export const POPUP_PATH = 'popup/index.html';

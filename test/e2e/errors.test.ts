@@ -1,0 +1,158 @@
+// What the popup says when things go wrong: HTTP errors from the endpoint, an endpoint that is down,
+// a stream cut short, pages that cannot be read or hold no article.
+import { createServer } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sleep } from '../support/browser';
+import { plans } from '../support/llm-server';
+import { ANSWER, LONG_ANSWER } from './fixtures/index';
+import { API_KEY, hasText, lines, startSession, textMatches, type Session } from './fixtures/setup';
+
+let s: Session;
+
+beforeAll(async () => {
+  s = await startSession();
+});
+afterAll(async () => {
+  await s?.close();
+});
+afterEach(async () => {
+  await s.cleanup();
+});
+
+/** A port on 127.0.0.1 that nothing listens on. */
+async function deadPort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+async function errorText(popup: { text(id: string): Promise<string | null> }): Promise<string> {
+  return ((await popup.text('error')) ?? '').trim();
+}
+
+describe('errors from the endpoint', () => {
+  it('401: says the API key was refused, without showing the key', async () => {
+    s.server.enqueue(plans.unauthorized());
+    const { popup } = await s.open(s.articleUrl('401'));
+    await popup.waitForState('error', 10_000);
+    const err = await errorText(popup);
+    expect(err).toMatch(/API key/i);
+    expect(err).not.toContain(API_KEY);
+    expect(s.server.chatRequests).toHaveLength(1);
+  });
+
+  it('404 for the model: names the model', async () => {
+    const model = 'gpt-imaginary-9';
+    await s.ext.configure({ ...s.settings, model });
+    try {
+      s.server.enqueue(plans.modelNotFound(model));
+      const { popup } = await s.open(s.articleUrl('404'));
+      await popup.waitForState('error', 10_000);
+      const err = await errorText(popup);
+      expect(err).toMatch(/model/i);
+      expect(err).toContain(model);
+      expect(s.server.chatRequests[0]?.body.model).toBe(model);
+    } finally {
+      await s.ext.configure(s.settings);
+    }
+  });
+
+  it('429 then 200: shows a rate-limit notice while retrying, then the rewrite', async () => {
+    s.server.enqueue(plans.rateLimited(2), { text: ANSWER.raw, chunkCount: 3 });
+    const { popup } = await s.open(s.articleUrl('429'));
+    await popup.waitFor(textMatches('notice', /rate/), 4000);
+    expect(await popup.state()).toBe('writing');
+    await popup.waitForState('done', 15_000);
+    expect((await popup.text('headline'))?.trim()).toBe(ANSWER.headline);
+    expect(lines(await popup.text('article'))).toEqual(ANSWER.paragraphs);
+    expect(s.server.chatRequests).toHaveLength(2);
+    // The SDK honoured retry-after: 2 s.
+    expect(s.server.chatRequests[1]!.time - s.server.chatRequests[0]!.time).toBeGreaterThanOrEqual(1800);
+  });
+
+  it('persistent 429: gives up after the retries with a rate-limit error', async () => {
+    s.server.setHandler(() => plans.rateLimited(1));
+    const { popup } = await s.open(s.articleUrl('429-always'));
+    await popup.waitForState('error', 15_000);
+    expect(await errorText(popup)).toMatch(/rate limit/i);
+    expect(s.server.chatRequests).toHaveLength(3);
+  });
+
+  it('500 with an HTML body: retried, then a short server error without the HTML', async () => {
+    s.server.setHandler(() => plans.serverErrorHtml(500));
+    const { popup } = await s.open(s.articleUrl('500'));
+    await popup.waitForState('error', 15_000);
+    const err = await errorText(popup);
+    expect(err).toMatch(/server/i);
+    expect(err).not.toMatch(/<html/i);
+    expect(err).not.toMatch(/nginx|<center>/i);
+    expect(err.length).toBeLessThan(400);
+    expect(s.server.chatRequests.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('endpoint down: an error naming the URL within 15 s', async () => {
+    const port = await deadPort();
+    await s.ext.configure({ ...s.settings, baseURL: `http://127.0.0.1:${port}/v1` });
+    try {
+      const t0 = Date.now();
+      const { popup } = await s.open(s.articleUrl('down'));
+      await popup.waitForState('error', 15_000);
+      expect(Date.now() - t0).toBeLessThan(15_000);
+      expect(await errorText(popup)).toContain(`127.0.0.1:${port}`);
+      expect(s.server.chatRequests).toHaveLength(0);
+    } finally {
+      await s.ext.configure(s.settings);
+    }
+  });
+});
+
+describe('streams cut short', () => {
+  it('a stream that ends before [DONE]: error, incomplete, partial text kept', async () => {
+    const chunks = [`# ${LONG_ANSWER.headline}\n\n`, `${LONG_ANSWER.paragraphs[0]}\n\n`, `${LONG_ANSWER.paragraphs[1]}\n\n`, `${LONG_ANSWER.paragraphs[2]}`];
+    s.server.enqueue({ chunks, cutAfter: 3, chunkDelayMs: 50 });
+    const { popup } = await s.open(s.articleUrl('cut'));
+    await popup.waitForState('error', 10_000);
+    expect(await popup.eval(`document.querySelector('[data-state]').getAttribute('data-incomplete')`)).toBe('true');
+    expect(await errorText(popup)).toMatch(/incomplete|cut off/i);
+    await popup.waitFor(hasText('article'), 3000);
+    const kept = lines(await popup.text('article'));
+    expect(kept).toContain(LONG_ANSWER.paragraphs[0]);
+    expect(kept.join(' ')).toContain(LONG_ANSWER.paragraphs[1]!.slice(0, 30));
+    expect(kept.join(' ')).not.toContain(LONG_ANSWER.paragraphs[2]!.slice(0, 30));
+    expect(s.server.chatRequests).toHaveLength(1);
+  });
+
+  it('a connection dropped mid-stream: error, incomplete, partial text kept', async () => {
+    const chunks = [`# ${LONG_ANSWER.headline}\n\n`, `${LONG_ANSWER.paragraphs[0]}\n\n`, `${LONG_ANSWER.paragraphs[1]}`];
+    s.server.enqueue({ chunks, cutAfter: 2, cutMode: 'destroy', chunkDelayMs: 50 });
+    const { popup } = await s.open(s.articleUrl('dropped'));
+    await popup.waitForState('error', 10_000);
+    expect(await popup.eval(`document.querySelector('[data-state]').getAttribute('data-incomplete')`)).toBe('true');
+    expect(await errorText(popup)).toMatch(/incomplete|cut off/i);
+    await popup.waitFor(hasText('article'), 3000);
+    expect(lines(await popup.text('article')).join(' ')).toContain(LONG_ANSWER.paragraphs[0]!.slice(0, 30));
+  });
+});
+
+describe('pages that cannot be rewritten', () => {
+  it('chrome:// page: cannot read it, no request', async () => {
+    const page = await s.ext.context.newPage();
+    await page.goto('chrome://version');
+    const popup = await s.click(page);
+    await popup.waitForState('error', 10_000);
+    expect(await errorText(popup)).toMatch(/cannot read/i);
+    await sleep(500);
+    expect(s.server.chatRequests).toHaveLength(0);
+    await page.close();
+  });
+
+  it('page with no article: says so, no request', async () => {
+    const { popup } = await s.open(s.noArticleUrl());
+    await popup.waitForState('error', 10_000);
+    expect(await errorText(popup)).toMatch(/no article/i);
+    await sleep(500);
+    expect(s.server.chatRequests).toHaveLength(0);
+  });
+});

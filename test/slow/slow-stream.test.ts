@@ -1,0 +1,253 @@
+// A rewrite that streams for over a minute, with gaps longer than 30 s, while the popup is closed.
+//
+// Chromium stops an extension's service worker 30 s after its last extension event, and a streaming fetch does not
+// count. Any debugger attached to the worker (Playwright attaches to all of them) keeps it alive and hides that.
+// So this test starts Chromium itself and speaks raw CDP over the browser websocket, attaching only to page
+// targets (the options page, the article tab, the popup), never to the worker.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { assertPrerequisites, chromiumArgs, CHROMIUM, OPTIONS_PATH, POPUP_PATH, poll, sleep } from '../support/browser';
+import { startLLMServer, type LLMServer } from '../support/llm-server';
+import { articleHtml, LONG_ANSWER } from '../e2e/fixtures/index';
+
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+  title: string;
+}
+
+/** A minimal CDP client on the browser endpoint; sessions are flattened (sessionId on each message). */
+class CDP {
+  private id = 0;
+  private pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void; method: string }>();
+  private listeners = new Set<(method: string, params: any, sessionId?: string) => void>();
+
+  private constructor(private ws: WebSocket) {
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data));
+      if (msg.id !== undefined) {
+        const p = this.pending.get(msg.id);
+        if (!p) return;
+        this.pending.delete(msg.id);
+        if (msg.error) p.reject(new Error(`${p.method}: ${msg.error.message}`));
+        else p.resolve(msg.result);
+      } else {
+        for (const l of this.listeners) l(msg.method, msg.params, msg.sessionId);
+      }
+    });
+    ws.on('close', () => {
+      for (const p of this.pending.values()) p.reject(new Error('CDP connection closed'));
+      this.pending.clear();
+    });
+  }
+
+  static async connect(url: string): Promise<CDP> {
+    const ws = new WebSocket(url, { perMessageDeflate: false });
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return new CDP(ws);
+  }
+
+  send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<any> {
+    const id = ++this.id;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, method });
+      this.ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+    });
+  }
+
+  on(l: (method: string, params: any, sessionId?: string) => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  async targets(): Promise<TargetInfo[]> {
+    return (await this.send('Target.getTargets')).targetInfos;
+  }
+
+  /** Attaches to a PAGE target (refuses anything else) and returns an evaluator bound to it. */
+  async attachPage(targetId: string): Promise<PageSession> {
+    const info = (await this.targets()).find((t) => t.targetId === targetId);
+    if (!info || info.type !== 'page') throw new Error(`refusing to attach to a non-page target: ${JSON.stringify(info)}`);
+    const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true });
+    return new PageSession(this, targetId, sessionId);
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
+
+class PageSession {
+  constructor(
+    private cdp: CDP,
+    readonly targetId: string,
+    readonly sessionId: string,
+  ) {}
+
+  async eval<T = unknown>(expression: string): Promise<T> {
+    const r = await this.cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: true }, this.sessionId);
+    if (r.exceptionDetails) throw new Error(`eval failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    return r.result?.value as T;
+  }
+
+  async waitFor(predicate: string, timeoutMs: number, what = predicate): Promise<void> {
+    await poll(() => this.eval<boolean>(`!!(${predicate})`).catch(() => false), timeoutMs, what, 200);
+  }
+
+  async detach(): Promise<void> {
+    await this.cdp.send('Target.detachFromTarget', { sessionId: this.sessionId }).catch(() => {});
+  }
+}
+
+/** Starts Chromium with the extension and a DevTools port; resolves with the browser websocket URL. */
+async function startChromium(userDataDir: string): Promise<{ proc: ChildProcess; wsUrl: string }> {
+  const proc = spawn(
+    CHROMIUM,
+    [...chromiumArgs(), '--headless', '--remote-debugging-port=0', '--remote-debugging-address=127.0.0.1', `--user-data-dir=${userDataDir}`, 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const wsUrl = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium printed no DevTools URL within 20 s:\n${err.slice(-2000)}`)), 20_000);
+    proc.stderr!.on('data', (d: Buffer) => {
+      err += String(d);
+      const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium exited (${code}) before DevTools was ready:\n${err.slice(-2000)}`));
+    });
+  });
+  proc.stderr!.resume();
+  return { proc, wsUrl };
+}
+
+const GAP_MS = 35_000;
+// Four chunks, the last three each more than 30 s after the one before: about 71 s in all.
+const CHUNKS = [`# ${LONG_ANSWER.headline}\n\n${LONG_ANSWER.paragraphs[0]}\n\n`, `${LONG_ANSWER.paragraphs[1]}\n\n`, `${LONG_ANSWER.paragraphs[2]}\n\n`, `${LONG_ANSWER.paragraphs[3]}`];
+const LAST = LONG_ANSWER.paragraphs[3]!;
+
+let server: LLMServer;
+let proc: ChildProcess | undefined;
+let cdp: CDP | undefined;
+let userDataDir: string;
+
+beforeAll(async () => {
+  assertPrerequisites();
+  server = await startLLMServer();
+  server.addPage('article', articleHtml);
+  userDataDir = mkdtempSync(join(tmpdir(), 'newsmith-slow-'));
+  const started = await startChromium(userDataDir);
+  proc = started.proc;
+  cdp = await CDP.connect(started.wsUrl);
+});
+
+afterAll(async () => {
+  cdp?.close();
+  if (proc && proc.exitCode === null) {
+    const exited = new Promise((r) => proc!.once('exit', r));
+    proc.kill('SIGTERM');
+    await Promise.race([exited, sleep(5000)]);
+    if (proc.exitCode === null) proc.kill('SIGKILL');
+  }
+  await server?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+describe('slow stream with the popup closed and no debugger on the worker', () => {
+  it('survives gaps over 30 s, finishes the answer, and shows it on the next click with one request', async () => {
+    const c = cdp!;
+
+    // The extension id, read from the worker's target info (reading it does not attach).
+    const worker = await poll(
+      async () => (await c.targets()).find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://')) ?? null,
+      15_000,
+      'the extension service worker',
+    );
+    const extensionId = new URL(worker.url).host;
+    const origin = `chrome-extension://${extensionId}`;
+
+    // Save the options through the options page (a page target).
+    const { targetId: optionsId } = await c.send('Target.createTarget', { url: `${origin}/${OPTIONS_PATH}` });
+    const options = await c.attachPage(optionsId);
+    await options.waitFor(`document.readyState === 'complete' && document.querySelector('[data-testid="save"]')`, 10_000);
+    const values: Record<string, string> = { 'api-key': 'sk-slow-test-key', 'base-url': server.baseURL, model: 'test-model', language: 'English', persona: 'Ada Quill' };
+    await options.eval(`(() => {
+      const values = ${JSON.stringify(values)};
+      for (const [id, value] of Object.entries(values)) {
+        const el = document.querySelector('[data-testid="' + id + '"]');
+        if (!el) throw new Error('options page has no [data-testid=' + id + ']');
+        const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+        Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      document.querySelector('[data-testid="save"]').click();
+    })()`);
+    await options.waitFor(`(document.querySelector('[data-testid="save-status"]')?.textContent ?? '').trim() !== ''`, 5000, 'the save status');
+    await options.detach();
+    await c.send('Target.closeTarget', { targetId: optionsId });
+
+    // The slow answer.
+    server.enqueue({ chunks: CHUNKS, chunkDelayMs: [500, GAP_MS, GAP_MS, GAP_MS] });
+
+    // The article tab.
+    const url = server.pageUrl('article', { case: 'slow' });
+    const { targetId: articlePageId } = await c.send('Target.createTarget', { url });
+    const article = await c.attachPage(articlePageId);
+    await article.waitFor(`document.readyState === 'complete' && location.href === ${JSON.stringify(url)}`, 10_000, 'the article to load');
+    await article.detach();
+
+    const tabTarget = async () => {
+      const { targetInfos } = await c.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const tabs = (targetInfos as TargetInfo[]).filter((t) => t.url === url);
+      if (tabs.length !== 1) throw new Error(`expected one tab at ${url}, found ${tabs.length}`);
+      return tabs[0]!.targetId;
+    };
+    const popupUrl = `${origin}/${POPUP_PATH}`;
+    const popups = async () => (await c.targets()).filter((t) => t.type === 'page' && t.url.startsWith(popupUrl));
+
+    // Toolbar click; the popup opens and the job starts.
+    await c.send('Extensions.triggerAction', { id: extensionId, targetId: await tabTarget() });
+    const firstPopup = await poll(async () => (await popups())[0] ?? null, 10_000, 'the popup to open');
+    await server.waitForChatRequests(1, 15_000);
+    await server.waitForChunks(0, 1, 10_000);
+    const t0 = Date.now();
+
+    // Close the popup: from here on only the product keeps its worker alive.
+    await c.send('Target.closeTarget', { targetId: firstPopup.targetId });
+    await poll(async () => (await popups()).length === 0, 5000, 'the popup to close');
+
+    const r = await server.waitForResponseEnd(0, 4 * GAP_MS);
+    const elapsed = Date.now() - t0;
+    expect(r.aborted, `the worker dropped the stream after ${elapsed} ms with ${r.chunksWritten} of ${CHUNKS.length} chunks written`).toBe(false);
+    expect(r.completed).toBe(true);
+    expect(r.chunksWritten).toBe(CHUNKS.length);
+    expect(r.endedAt! - r.startedAt).toBeGreaterThanOrEqual(60_000);
+
+    // Let the product store the end of the job, then open the popup again.
+    await sleep(1500);
+    await c.send('Extensions.triggerAction', { id: extensionId, targetId: await tabTarget() });
+    const second = await poll(async () => (await popups())[0] ?? null, 10_000, 'the popup to open again');
+    const popup = await c.attachPage(second.targetId);
+    await popup.waitFor(`document.querySelector('[data-state]')?.getAttribute('data-state') === 'done'`, 10_000, 'state done');
+    const shown = await popup.eval<string>(`document.querySelector('[data-testid="article"]')?.innerText ?? ''`);
+    expect(shown).toContain(LAST);
+    const headline = await popup.eval<string>(`document.querySelector('[data-testid="headline"]')?.innerText ?? ''`);
+    expect(headline.trim()).toBe(LONG_ANSWER.headline);
+    expect(server.chatRequests).toHaveLength(1);
+    await popup.detach();
+  });
+});
