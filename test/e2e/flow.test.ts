@@ -147,4 +147,32 @@ describe('rewrite flow', () => {
     expect(s.server.chatRequests).toHaveLength(2);
     expect(s.server.chatRequests[1]!.body.messages[1].content).toMatch(/^Rephrase the title:/);
   });
+
+  it('options: Test connection reaches the endpoint with the key, and reports a dead endpoint differently', async () => {
+    const options = await s.ext.openOptions();
+    try {
+      const status = options.locator('[data-testid="connection-status"]');
+      const settled = async () => {
+        const t = ((await status.textContent()) ?? '').trim();
+        return t !== '' && !/testing/i.test(t) ? t : null;
+      };
+      await options.locator('[data-testid="base-url"]').fill(s.settings.baseURL);
+      await options.locator('[data-testid="model"]').fill(s.settings.model);
+      await options.locator('[data-testid="api-key"]').fill(API_KEY);
+      await options.locator('[data-testid="test-connection"]').click();
+      const ok = await poll(settled, 10_000, 'the connection status');
+      expect(s.server.requests.some((r) => r.path.startsWith('/v1/') && r.headers.authorization === `Bearer ${API_KEY}`)).toBe(true);
+
+      await options.locator('[data-testid="base-url"]').fill('http://127.0.0.1:9/v1');
+      await status.evaluate((el) => {
+        el.textContent = '';
+      });
+      await options.locator('[data-testid="test-connection"]').click();
+      const failed = await poll(settled, 15_000, 'the connection status for a dead endpoint');
+      expect(failed).not.toBe(ok);
+      expect(failed).toContain('127.0.0.1:9');
+    } finally {
+      await options.close();
+    }
+  });
 });
