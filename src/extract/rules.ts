@@ -1,0 +1,298 @@
+import { countWords, type Block } from '../article';
+
+/**
+ * The cleanup stage: small named rules, each deciding on ONE block whether it is page furniture that
+ * Readability left inside the article body ("Read Also: …", "byline-quincy", "ⓒ 2024 … All rights
+ * reserved", share rows…). A rule only ever matches short blocks or the start of a block, so a real
+ * paragraph that merely mentions "subscribe" or "copyright" mid-sentence is kept.
+ */
+
+export interface RuleContext {
+  /** All blocks as extracted (before any rule ran). */
+  readonly blocks: readonly Block[];
+  /** Index of the block under test in `blocks`. */
+  readonly index: number;
+  /** Index among the blocks kept so far (0 = it would be the first block of the article). */
+  readonly keptIndex: number;
+  readonly title: string;
+  readonly byline: string | null;
+  readonly siteName: string | null;
+}
+
+export interface CleanupRule {
+  readonly name: string;
+  readonly description: string;
+  /** True = drop the block. */
+  test(block: Block, ctx: RuleContext): boolean;
+}
+
+export interface DroppedBlock {
+  rule: string;
+  block: Block;
+}
+
+/** Lower case, letters and digits only, single-spaced: for comparing a block with a title or byline. */
+export function normaliseForCompare(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const SEP = String.raw`[:：\-–—|»›>•·]`;
+
+function startsWithPhrase(phrases: readonly string[]): RegExp {
+  const alt = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, String.raw`\s+`)).join('|');
+  return new RegExp(String.raw`^[\s"'“‘(\[]*(?:${alt})(?=$|\s|${SEP})`, 'iu');
+}
+
+/** A "line", not a sentence: it does not end like one. */
+function endsLikeSentence(text: string): boolean {
+  return /[.!。]["'”’)\]]*$/u.test(text);
+}
+
+/** Phrases that are teasers whenever they start a short line that is not a sentence. */
+const PROMO_PHRASES = [
+  // English
+  'read also', 'also read', 'read more', 'read next', 'related article', 'related articles', 'related post',
+  'related posts', 'related story', 'related stories', 'related content', 'related coverage', 'related reading',
+  'related news', 'see also', 'recommended reading', 'recommended for you', 'more on this story',
+  'you may also like', 'you might also like', 'don\u2019t miss', "don't miss",
+  // German, French, Portuguese, Spanish, Italian, Dutch
+  'lesen sie auch', 'lesen sie mehr', 'mehr zum thema', 'auch interessant', 'lire aussi', 'à lire aussi',
+  'a lire aussi', 'lire la suite', 'voir aussi', 'leia também', 'leia mais', 'veja também', 'lee también',
+  'leer más', 'lea también', 'ver también', 'leggi anche', 'leggi di più', 'lees ook', 'zie ook',
+];
+/** Ordinary words that are teasers only as a label: alone, or followed by a separator ("Related: …"). */
+const PROMO_LABELS = ['related', 'recommended', 'more', 'trending', 'most read', 'popular', 'watch', 'listen', 'read'];
+
+const PROMO_START = startsWithPhrase(PROMO_PHRASES);
+const PROMO_WITH_SEP = new RegExp(startsWithPhrase(PROMO_PHRASES).source + String.raw`\s*(?:${SEP}|$)`, 'iu');
+const LABEL_WITH_SEP = new RegExp(startsWithPhrase(PROMO_LABELS).source + String.raw`\s*(?:[:：|»›>]|$)`, 'iu');
+
+function isPromoLine(text: string): boolean {
+  if (countWords(text) > 30) return false;
+  if (PROMO_WITH_SEP.test(text) || LABEL_WITH_SEP.test(text)) return true;
+  // "READ MORE Khamenei's account removed" — a headline after the phrase, not a sentence.
+  return PROMO_START.test(text) && !endsLikeSentence(text);
+}
+
+/** In-body teasers for other articles: "Read Also: …", "Related Article: …", "Lesen Sie auch: …". */
+export const promoLine: CleanupRule = {
+  name: 'promo-line',
+  description: 'A short "Read also / Related / See also" teaser line (several languages), not a sentence.',
+  test: (b) => isPromoLine(b.text),
+};
+
+/** The list of teaser links that follows a "Related articles" / "Read more" heading. */
+export const promoList: CleanupRule = {
+  name: 'promo-list',
+  description: 'List items that directly follow a promo heading or line such as "Related articles".',
+  test: (b, ctx) => {
+    if (b.kind !== 'list-item') return false;
+    for (let i = ctx.index - 1; i >= 0; i--) {
+      const prev = ctx.blocks[i] as Block;
+      if (prev.kind === 'list-item') continue;
+      return isPromoLine(prev.text) && countWords(prev.text) <= 5;
+    }
+    return false;
+  },
+};
+
+/** CMS tag leftovers such as "byline-quincy". */
+export const bylineTag: CleanupRule = {
+  name: 'byline-tag',
+  description: 'A CMS byline tag such as "byline-quincy" or "author_jane-doe".',
+  test: (b) => /^(?:byline|author|writer)[-_][\p{L}\p{N}_-]+$/iu.test(b.text.trim()),
+};
+
+const BY_PREFIX = /^(?:(?:written|reported|words|story|text|reporting)\s+)?(?:by|von|par|por|di|door|av|af)\s+(.+)$/iu;
+const NAME_CONNECTORS = new Set(['and', 'und', 'et', 'e', 'y', 'en', 'och', 'og', '&', 'de', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'di', 'du', 'bin', 'al', 'in', 'for', 'at', 'staff', 'reporter', 'correspondent', 'writer', 'editor']);
+
+/** "By Jane Doe", "By Jane Doe, Reuters", "By Jane Doe and John Roe | Updated 3 hours ago". */
+export const byLine: CleanupRule = {
+  name: 'by-line',
+  description: 'A short "By Name" / "By Name, Agency" credit line (the byline travels as metadata).',
+  test: (b) => {
+    const text = b.text.trim();
+    if (countWords(text) > 14) return false;
+    const m = BY_PREFIX.exec(text);
+    if (!m) return false;
+    const rest = (m[1] ?? '').split(/[|•·]/u)[0] ?? '';
+    const words = rest.split(/[\s,;]+/u).filter(Boolean);
+    if (words.length === 0 || words.length > 8) return false;
+    // Names: every word capitalised (or an initial, or a connector such as "and", "de", "van").
+    return words.every((w) => /^[\p{Lu}]/u.test(w) || NAME_CONNECTORS.has(w.toLowerCase()))
+      && /^[\p{Lu}]/u.test(words[0] ?? '');
+  },
+};
+
+/** The byline Readability found, repeated as a block. */
+export const repeatsByline: CleanupRule = {
+  name: 'repeats-byline',
+  description: 'A short block that only repeats the article byline.',
+  test: (b, ctx) => {
+    if (!ctx.byline || countWords(b.text) > 15) return false;
+    const by = normaliseForCompare(ctx.byline).replace(/^by /, '');
+    const text = normaliseForCompare(b.text).replace(/^by /, '');
+    return by.length > 0 && text === by;
+  },
+};
+
+/** "ⓒ 2024 TECHTIMES.com All rights reserved.", "Copyright 2024 …", "(c) Reuters 2024". */
+export const copyright: CleanupRule = {
+  name: 'copyright',
+  description: 'A copyright / "All rights reserved" / "Do not reproduce" line.',
+  test: (b) => {
+    const text = b.text.trim();
+    const words = countWords(text);
+    if (words > 40) return false;
+    if (/^(?:[©ⓒ]|\(c\)\s*\d{4}|copyright\s*(?:[©ⓒ]|\(c\)|\d{4}|by\b|of\b|:))/iu.test(text)) return true;
+    if (words <= 25 && /\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btodos os direitos reservados\b|\btutti i diritti riservati\b/iu.test(text)) return true;
+    return words <= 25 && /^(?:this (?:material|article|content) may not be (?:published|reproduced)|do not reproduce)/iu.test(text);
+  },
+};
+
+const CREDIT = String.raw`(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research|graphics|fact-checking)\s+by\b`;
+const CREDIT_IN_BRACKETS = new RegExp(String.raw`^[([]\s*${CREDIT}`, 'iu');
+const CREDIT_START = new RegExp(String.raw`^${CREDIT}`, 'iu');
+
+/** Wire-service trailers: "(Reporting by …; Editing by …)", "AP writer X contributed to this report." */
+export const reportingCredits: CleanupRule = {
+  name: 'reporting-credits',
+  description: 'A "Reporting by … Editing by …" trailer or a "contributed to this report" credit.',
+  test: (b) => {
+    const text = b.text.trim();
+    const words = countWords(text);
+    if (words > 60) return false;
+    // "(Reporting by …; Editing by …)": in brackets, or naming two roles, or short.
+    if (CREDIT_IN_BRACKETS.test(text)) return true;
+    if (CREDIT_START.test(text)) {
+      if (/\b(?:editing|writing|edited) by\b/iu.test(text.slice(1)) || words <= 12) return true;
+    }
+    return words <= 30 && /\bcontributed (?:reporting )?to this (?:report|story|article)\.?\)?$/iu.test(text);
+  },
+};
+
+const SOCIAL = String.raw`(?:twitter|x|facebook|instagram|tiktok|linkedin|threads|bluesky|youtube|telegram|whatsapp|google news|flipboard|mastodon|reddit|pinterest|snapchat)`;
+/** A short call to action that starts with the verb; not applied to headings ("Register for Gifts"). */
+const CALL_TO_ACTION = /^(?:subscribe|sign\s*up|sign-up|register|join)\b/iu;
+const SUBSCRIBE_PATTERNS: readonly RegExp[] = [
+  /\b(?:subscribe|sign\s*up|register)\s+(?:to|for|with)\s+(?:our|my|the|a|this)\b[^.]{0,40}\bnewsletters?\b/iu,
+  /^(?:get|receive|want)\b[^.]{0,60}\bnewsletters?\b/iu,
+  /\bdelivered (?:straight |directly |right )?to your inbox\b/iu,
+  /\bfollow us (?:on|at|for|@)/iu,
+  /^follow us\W*$/iu,
+  new RegExp(String.raw`^follow\b.{0,60}\bon\s+${SOCIAL}\b`, 'iu'),
+  /^(?:download|get) (?:our|the) (?:free )?app\b/iu,
+  /^(?:click|tap) here\b/iu,
+  /^(?:abonnieren sie|melden sie sich|folgen sie uns|abonnez-vous|inscrivez-vous|suivez-nous|assine|inscreva-se|siga-nos|suscríbete|suscribete|síguenos|iscriviti|seguici)\b/iu,
+];
+
+/** "Sign up for our newsletter", "Subscribe now", "Follow us on X", "Download our app". */
+export const subscribePrompt: CleanupRule = {
+  name: 'subscribe-prompt',
+  description: 'A short newsletter / subscribe / follow-us / get-the-app prompt.',
+  test: (b) => {
+    const text = b.text.trim();
+    const words = countWords(text);
+    if (words > 35) return false;
+    if (b.kind !== 'heading' && words <= 12 && CALL_TO_ACTION.test(text)) return true;
+    return SUBSCRIBE_PATTERNS.some((re) => re.test(text));
+  },
+};
+
+const SHARE_WORDS = new Set([
+  'share', 'shares', 'sharing', 'this', 'the', 'article', 'story', 'post', 'page', 'on', 'via', 'to', 'with', 'your',
+  'friends', 'facebook', 'twitter', 'x', 'linkedin', 'email', 'e', 'mail', 'whatsapp', 'reddit', 'pinterest',
+  'telegram', 'print', 'copy', 'link', 'copied', 'tweet', 'messenger', 'flipboard', 'bluesky', 'threads',
+  'comment', 'comments', 'save', 'gift', 'url', 'sms', 'more', 'options', 'teilen', 'partager', 'compartir',
+  'compartilhar', 'condividi',
+]);
+
+/** "Share this article", "Share on Facebook", "Facebook Twitter LinkedIn Email". */
+export const shareRow: CleanupRule = {
+  name: 'share-row',
+  description: 'A row of share buttons: only share words and network names.',
+  test: (b) => {
+    const words = b.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length === 0 || words.length > 15) return false;
+    const shareish = words.some((w) => w === 'share' || w === 'teilen' || w === 'partager' || w === 'compartir' || w === 'compartilhar' || w === 'condividi' || w === 'tweet')
+      || words.filter((w) => /^(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|email|flipboard|bluesky)$/.test(w)).length >= 2;
+    return shareish && words.every((w) => SHARE_WORDS.has(w));
+  },
+};
+
+/** "Advertisement", "Story continues below advertisement", "Scroll to continue with content". */
+export const adLabel: CleanupRule = {
+  name: 'ad-label',
+  description: 'An advertisement label or "continue reading below" marker.',
+  test: (b) => countWords(b.text) <= 8
+    && /^(?:advertisement|advertising|anzeige|publicité|publicidad|publicidade|pubblicità|sponsored(?: content)?|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$/iu.test(b.text.trim()),
+};
+
+/**
+ * Empty or one-word leftovers ("Advertisement", "Source", ">>", a lone rank number). Headings and list
+ * items are exempt, and so are one-word labels that introduce what follows ("Pros:", "Why?").
+ */
+export const tooShort: CleanupRule = {
+  name: 'too-short',
+  description: 'An empty or one-word paragraph or quote, unless it is a label ending in ":" or "?".',
+  test: (b) => {
+    if (b.kind !== 'paragraph' && b.kind !== 'quote') return false;
+    const words = countWords(b.text);
+    if (words === 0) return true;
+    return words === 1 && !/[\p{L}\p{N}][:：?？]$/u.test(b.text.trim());
+  },
+};
+
+/** The headline repeated as the first block. */
+export const repeatsTitle: CleanupRule = {
+  name: 'repeats-title',
+  description: 'The first block of the article when it only repeats the title.',
+  test: (b, ctx) => {
+    if (ctx.keptIndex !== 0 || !ctx.title) return false;
+    const t = normaliseForCompare(ctx.title);
+    return t.length > 0 && normaliseForCompare(b.text) === t;
+  },
+};
+
+/** All rules, in the order they are tried. */
+export const CLEANUP_RULES: readonly CleanupRule[] = [
+  promoLine,
+  promoList,
+  bylineTag,
+  byLine,
+  repeatsByline,
+  copyright,
+  reportingCredits,
+  subscribePrompt,
+  shareRow,
+  adLabel,
+  tooShort,
+  repeatsTitle,
+];
+
+export interface CleanupMeta {
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+}
+
+/** Run the rules over the blocks; returns the kept blocks and, for debugging, what each rule dropped. */
+export function cleanBlocks(
+  blocks: readonly Block[],
+  meta: CleanupMeta,
+  rules: readonly CleanupRule[] = CLEANUP_RULES,
+): { blocks: Block[]; dropped: DroppedBlock[] } {
+  const kept: Block[] = [];
+  const dropped: DroppedBlock[] = [];
+  blocks.forEach((block, index) => {
+    const ctx: RuleContext = { blocks, index, keptIndex: kept.length, ...meta };
+    const rule = rules.find((r) => r.test(block, ctx));
+    if (rule) dropped.push({ rule: rule.name, block });
+    else kept.push(block);
+  });
+  return { blocks: kept, dropped };
+}
