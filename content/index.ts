@@ -1,0 +1,36 @@
+/**
+ * Content script, bundled as a classic IIFE script (dist/content.js) and injected on demand by the
+ * background with `scripting.executeScript({ files: ['content.js'] })`.
+ *
+ * It only defines `globalThis.__newsmithExtract()`, which returns the `ExtractResult` (plain,
+ * JSON-serialisable data) for the live `document` and `location.href`. The background then calls it,
+ * e.g. `scripting.executeScript({ target, func: () => globalThis.__newsmithExtract() })`.
+ * No messaging, no storage, no API keys: nothing here talks to the extension.
+ *
+ * Hidden text (computed display:none, visibility:hidden, zero-size text boxes) is judged on the LIVE,
+ * laid-out page, but the page is only read: `cloneWithoutHidden` clones it and drops the hidden
+ * elements from the clone. `extractArticle` then also drops markup-hidden elements and runs Readability
+ * on that private clone.
+ */
+import type { ExtractResult } from '../src/article';
+import { extractArticle } from '../src/extract/index';
+import { cloneWithoutHidden, isHiddenByComputedStyle } from '../src/extract/hidden';
+
+declare global {
+  var __newsmithExtract: (() => ExtractResult) | undefined;
+}
+
+function extractFromLivePage(): ExtractResult {
+  try {
+    const clone = cloneWithoutHidden(document, isHiddenByComputedStyle);
+    return extractArticle(clone, location.href, { inPlace: true });
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return { ok: false, reason: 'no-article', detail: `Newsmith could not read this page (${why}).` };
+  }
+}
+
+// Injected twice (the user clicks again): keep the first definition.
+if (typeof globalThis.__newsmithExtract !== 'function') {
+  globalThis.__newsmithExtract = extractFromLivePage;
+}
