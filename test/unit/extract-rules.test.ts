@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { Block, BlockKind } from '../../src/article';
+import {
+  CLEANUP_RULES,
+  adLabel,
+  byLine,
+  bylineTag,
+  cleanBlocks,
+  copyright,
+  promoLine,
+  promoList,
+  repeatsByline,
+  repeatsTitle,
+  reportingCredits,
+  shareRow,
+  subscribePrompt,
+  tooShort,
+  type CleanupRule,
+  type RuleContext,
+} from '../../src/extract/rules';
+
+const p = (text: string, kind: BlockKind = 'paragraph'): Block => ({ kind, text });
+
+function ctx(over: Partial<RuleContext> = {}, block?: Block): RuleContext {
+  const blocks = over.blocks ?? (block ? [block] : []);
+  return { blocks, index: 0, keptIndex: 0, title: 'Some headline about ports', byline: null, siteName: null, ...over };
+}
+
+/** Asserts the rule drops every `drop` text and keeps every `keep` text (as paragraphs unless given as blocks). */
+function check(rule: CleanupRule, drop: Array<string | Block>, keep: Array<string | Block>, over: Partial<RuleContext> = {}): void {
+  for (const d of drop) {
+    const b = typeof d === 'string' ? p(d) : d;
+    expect(rule.test(b, ctx(over, b)), `${rule.name} should drop: ${b.text}`).toBe(true);
+  }
+  for (const k of keep) {
+    const b = typeof k === 'string' ? p(k) : k;
+    expect(rule.test(b, ctx(over, b)), `${rule.name} should keep: ${b.text}`).toBe(false);
+  }
+}
+
+const REAL_SENTENCE =
+  'The port said on Tuesday that readers who want to read more about the tender can consult its website, which also lists related documents.';
+
+describe('cleanup rules', () => {
+  it('every rule has a unique name and a description', () => {
+    const names = CLEANUP_RULES.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const r of CLEANUP_RULES) expect(r.description.length).toBeGreaterThan(10);
+  });
+
+  it('promo-line drops teaser lines in several languages', () => {
+    check(
+      promoLine,
+      [
+        'Read Also: Sports Betting on X: Elon Musk’s Platform Partners with BetMGM',
+        'Related Article: Biden Administration and Tech Giants Unveil AISIC',
+        'Related Post',
+        'READ MORE',
+        'READ MORE Europe’s ports race to handle giant turbines',
+        'Read more: How the deal was done',
+        'Related: Tutoring may not improve attendance',
+        'Also read | Ten things to know about the budget',
+        'See also: The history of GIFs',
+        'Lesen Sie auch: Windkraft auf See wächst langsamer',
+        'Lire aussi : La réforme des retraites adoptée',
+        'Leia também: Governo anuncia novo pacote',
+        'Lee también: El Gobierno aprueba el presupuesto',
+        'Leggi anche: Il governo approva la manovra',
+        p('Related Articles', 'heading'),
+      ],
+      [
+        REAL_SENTENCE,
+        'Related efforts in Congress have stalled for months.',
+        'Also: how much time do you spend debugging generated code? That is hidden slowness.',
+        p('Recommended settings for older phones', 'heading'),
+        'More — and worse — was to come for the club in the second half.',
+        `Read more than ${'twenty '.repeat(30)}pages before deciding.`,
+      ],
+    );
+  });
+
+  it('promo-list drops the links under a "Related" heading, not ordinary lists', () => {
+    const blocks = [p('Related stories', 'heading'), p('Porto shipyard wins contract', 'list-item'), p('Grid deal signed', 'list-item')];
+    expect(promoList.test(blocks[2] as Block, ctx({ blocks, index: 2 }))).toBe(true);
+    const normal = [p('What you need', 'heading'), p('A passport', 'list-item'), p('Two photos', 'list-item')];
+    expect(promoList.test(normal[2] as Block, ctx({ blocks: normal, index: 2 }))).toBe(false);
+    // The heading itself is promo-line's job, not promo-list's.
+    expect(promoList.test(blocks[0] as Block, ctx({ blocks, index: 0 }))).toBe(false);
+  });
+
+  it('byline-tag drops CMS byline tags', () => {
+    check(bylineTag, ['byline-quincy', 'byline_jane-doe', 'author-marta'], ['byline', 'The byline-quincy tag appeared at the end of the story.', 'quincy']);
+  });
+
+  it('by-line drops short "By Name" credits but not sentences starting with "By"', () => {
+    check(
+      byLine,
+      ['By Jane Doe', 'By Hilary Russ, Reuters', 'BY JEFFREY SPARSHOTT', 'By Sari Horwitz and Ellen Nakashima', 'Written by Marta Quintela', 'Par Martin Untersinger'],
+      ['By the end of the day, markets had closed lower.', 'By Monday the storm had passed.', 'By 2030 Portugal wants ten gigawatts of offshore wind.', 'LONDON (Reuters) - By far the largest bank said profits rose.'],
+    );
+  });
+
+  it('repeats-byline drops a block that only repeats the byline', () => {
+    check(repeatsByline, ['Marta Quintela', 'By Marta Quintela'], ['Marta Quintela said the port had no comment.'], { byline: 'Marta Quintela' });
+    check(repeatsByline, [], ['Marta Quintela'], { byline: null });
+  });
+
+  it('copyright drops copyright and all-rights-reserved lines only', () => {
+    check(
+      copyright,
+      [
+        'ⓒ 2024 TECHTIMES.com All rights reserved. Do not reproduce without permission.',
+        '© 2012 CBS Interactive Inc. All Rights Reserved.',
+        'Copyright 2012 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
+        'Copyright © 2023 NPR. All rights reserved.',
+        '(c) 2024 Harbour Ledger',
+      ],
+      [
+        'Copyright holders argue that training models on their work without a licence is infringement.',
+        '(c) the applicant must show that the permit was obtained lawfully.',
+        `The publisher said all rights reserved by the original authors would be respected, and ${'the court agreed with it at length '.repeat(3)}in a ruling on Friday.`,
+      ],
+    );
+  });
+
+  it('reporting-credits drops wire trailers', () => {
+    check(
+      reportingCredits,
+      ['(Reporting by Khaled Yacoub Oweies in Amman; Editing by Angus MacSwan)', 'Reporting by Marta Quintela; Editing by Paul Dressler', 'Yan Zhang contributed to this story.', 'The Associated Press contributed to this report.'],
+      ['Reporting by journalists in the region has been restricted since the war began, the union said in a statement on Monday.', 'Editors said the report was thorough.', 'Two colleagues contributed to this report, which took a year to complete and cost the paper more than it earned.'],
+    );
+  });
+
+  it('subscribe-prompt drops newsletter / follow prompts, not sentences about subscribers', () => {
+    check(
+      subscribePrompt,
+      ['Sign up for our newsletter', 'Subscribe now', 'SUBSCRIBE TO OUR NEWSLETTER', 'Follow us on X and LinkedIn', 'Follow AP on Facebook, X, Instagram, YouTube and TikTok', 'Get the business news delivered to your inbox every morning.', 'Download our app'],
+      ['Subscribers to the service complained that prices rose twice in a year.', 'Musk urged fans to follow him on X.', p('Register for Gifts', 'heading'), 'Join online communities: engage in discussions and give advice within online groups, then introduce yourself as a consultant to the members who ask.'],
+    );
+  });
+
+  it('share-row drops share buttons', () => {
+    check(shareRow, ['Share this article', 'Share on Facebook', 'Share', 'Facebook Twitter Email', 'SMS Facebook Twitter Email'], ['Facebook shares fell 3% on Tuesday.', 'Share prices fell sharply.', 'Twitter']);
+  });
+
+  it('ad-label drops advertisement markers', () => {
+    check(adLabel, ['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Continue reading the main story'], ['Advertisement spending rose 4% last year, the agency said.']);
+  });
+
+  it('too-short drops empty and one-word paragraphs, not headings, list items or labels', () => {
+    check(tooShort, ['Source', '>>', '•', '7'], ['Pros:', 'Why?', p('Conclusion', 'heading'), p('Salt', 'list-item'), 'Two words']);
+  });
+
+  it('repeats-title drops only a LEADING block equal to the title', () => {
+    const title = 'Lisbon Port Opens Bidding for Offshore Wind Terminal';
+    const b = p('Lisbon port opens bidding for offshore wind terminal.');
+    expect(repeatsTitle.test(b, ctx({ title, keptIndex: 0 }, b))).toBe(true);
+    expect(repeatsTitle.test(b, ctx({ title, keptIndex: 3 }, b))).toBe(false);
+    const other = p('Lisbon port opens bidding for offshore wind terminal, officials said on Tuesday.');
+    expect(repeatsTitle.test(other, ctx({ title, keptIndex: 0 }, other))).toBe(false);
+  });
+
+  it('no rule drops a dateline paragraph', () => {
+    const dateline = p('LONDON (Reuters) - Britain’s economy grew faster than expected in the third quarter, official data showed on Friday.');
+    const short = p('LONDON (Reuters) -');
+    for (const r of CLEANUP_RULES) {
+      expect(r.test(dateline, ctx({}, dateline)), r.name).toBe(false);
+      expect(r.test(short, ctx({}, short)), r.name).toBe(false);
+    }
+  });
+
+  it('cleanBlocks keeps order and reports which rule dropped what', () => {
+    const blocks = [p('Port bids open'), p('By Jane Doe'), p('LISBON - The port opened bids.'), p('Read Also: Another story'), p('It closes in May.')];
+    const out = cleanBlocks(blocks, { title: 'Port bids open', byline: null, siteName: null });
+    expect(out.blocks.map((b) => b.text)).toEqual(['LISBON - The port opened bids.', 'It closes in May.']);
+    expect(out.dropped.map((d) => d.rule)).toEqual(['repeats-title', 'by-line', 'promo-line']);
+  });
+});
