@@ -135,7 +135,7 @@ async function startChromium(userDataDir: string): Promise<{ proc: ChildProcess;
 }
 
 const GAP_MS = 35_000;
-// Four chunks, the last three each more than 30 s after the one before: about 71 s in all.
+// Four chunks 35 s apart (the first right away): about 106 s in all, three silences longer than the 30 s idle limit.
 const CHUNKS = [`# ${LONG_ANSWER.headline}\n\n${LONG_ANSWER.paragraphs[0]}\n\n`, `${LONG_ANSWER.paragraphs[1]}\n\n`, `${LONG_ANSWER.paragraphs[2]}\n\n`, `${LONG_ANSWER.paragraphs[3]}`];
 const LAST = LONG_ANSWER.paragraphs[3]!;
 
@@ -182,7 +182,8 @@ describe('slow stream with the popup closed and no debugger on the worker', () =
     // Save the options through the options page (a page target).
     const { targetId: optionsId } = await c.send('Target.createTarget', { url: `${origin}/${OPTIONS_PATH}` });
     const options = await c.attachPage(optionsId);
-    await options.waitFor(`document.readyState === 'complete' && document.querySelector('[data-testid="save"]')`, 10_000);
+    // The page fills the form from storage after it loads: wait for that before typing over it.
+    await options.waitFor(`document.readyState === 'complete' && document.querySelector('[data-testid="save"]') && document.querySelector('[data-testid="base-url"]')?.value`, 10_000, 'the options form');
     const values: Record<string, string> = { 'api-key': 'sk-slow-test-key', 'base-url': server.baseURL, model: 'test-model', language: 'English', persona: 'Ada Quill' };
     await options.eval(`(() => {
       const values = ${JSON.stringify(values)};
@@ -222,7 +223,12 @@ describe('slow stream with the popup closed and no debugger on the worker', () =
     // Toolbar click; the popup opens and the job starts.
     await c.send('Extensions.triggerAction', { id: extensionId, targetId: await tabTarget() });
     const firstPopup = await poll(async () => (await popups())[0] ?? null, 10_000, 'the popup to open');
-    await server.waitForChatRequests(1, 15_000);
+    await server.waitForChatRequests(1, 15_000).catch(async (e: Error) => {
+      // Say what the popup shows (attaching to the popup page, never to the worker).
+      const p = await c.attachPage(firstPopup.targetId).catch(() => null);
+      const shown = p ? await p.eval(`document.querySelector('main, [data-state]')?.outerHTML.slice(0, 3000)`).catch((x: Error) => x.message) : '(popup gone)';
+      throw new Error(`${e.message}; the popup shows: ${String(shown)}`);
+    });
     await server.waitForChunks(0, 1, 10_000);
     const t0 = Date.now();
 

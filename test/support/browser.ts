@@ -369,6 +369,10 @@ function makeHarness(context: BrowserContext, cdp: CDPSession, extensionId: stri
   async function configure(options: ExtensionOptions): Promise<string> {
     const page = await openOptions();
     try {
+      // The page fills the form from storage after it loads: typing before that would be overwritten.
+      await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('[data-testid="base-url"]')?.value ?? '') !== '', undefined, {
+        timeout: 5000,
+      });
       const fields: [keyof ExtensionOptions, string][] = [
         ['apiKey', 'api-key'],
         ['baseURL', 'base-url'],
