@@ -32,7 +32,7 @@ for (const [name, entry] of [['background', 'background/index.ts'], ['content', 
       copyPublicDir: false,
       rolldownOptions: {
         input: join(root, entry),
-        output: { format: 'iife', entryFileNames: `${name}.js`, inlineDynamicImports: true },
+        output: { format: 'iife', entryFileNames: `${name}.js` },
       },
     },
   });
