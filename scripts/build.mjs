@@ -11,7 +11,7 @@ const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
 const common = { root, configFile: false, logLevel: 'warn', build: { outDir: out, emptyOutDir: false, target: 'es2022', minify: true, sourcemap: false } };
 
-await rm(join(root, 'dist'), { recursive: true, force: true });
+for (const dir of ['chrome', 'firefox']) await rm(join(root, 'dist', dir), { recursive: true, force: true });
 
 await build({
   ...common,
