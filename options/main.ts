@@ -16,6 +16,7 @@ const inputs: { [K in Exclude<SettingKey, 'idleTimeoutSec'>]: HTMLInputElement }
   idleTimeoutSec: field('idle-timeout'),
 };
 const keyHelp = document.getElementById('api-key-help') as HTMLElement;
+const forgetKey = document.getElementById('forget-key') as HTMLButtonElement;
 const saveStatus = document.getElementById('save-status') as HTMLElement;
 const connectionStatus = document.getElementById('connection-status') as HTMLElement;
 
@@ -25,6 +26,7 @@ function showSavedKey(): void {
   // The saved key is never put back in the field: only its masked form is shown.
   inputs.apiKey.value = '';
   inputs.apiKey.placeholder = saved.apiKey ? `Saved: ${maskKey(saved.apiKey)} (leave empty to keep it)` : 'Paste your API key';
+  forgetKey.hidden = !saved.apiKey;
 }
 
 function fill(settings: Settings): void {
@@ -111,6 +113,15 @@ document.getElementById('test-connection')?.addEventListener('click', () => {
     } catch (err) {
       status(connectionStatus, false, `The extension did not answer: ${err instanceof Error ? err.message : String(err)}`);
     }
+  })();
+});
+
+forgetKey.addEventListener('click', () => {
+  void (async () => {
+    const settings = { ...saved, apiKey: '' };
+    await saveSettings(settings);
+    fill(settings);
+    status(saveStatus, true, 'The saved key was removed from this computer.');
   })();
 });
 
