@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { assertPrerequisites, chromiumArgs, CHROMIUM, OPTIONS_PATH, POPUP_PATH, poll, sleep } from '../support/browser';
+import { assertPrerequisites, chromiumArgs, CHROMIUM, OPTIONS_PATH, POPUP_PATH, poll, sleep, type EvaluateResult } from '../support/browser';
 import { startLLMServer, type LLMServer } from '../support/llm-server';
 import { articleHtml, LONG_ANSWER } from '../e2e/fixtures/index';
 
@@ -24,8 +24,8 @@ interface TargetInfo {
 /** A minimal CDP client on the browser endpoint; sessions are flattened (sessionId on each message). */
 class CDP {
   private id = 0;
-  private pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void; method: string }>();
-  private listeners = new Set<(method: string, params: any, sessionId?: string) => void>();
+  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; method: string }>();
+  private listeners = new Set<(method: string, params: unknown, sessionId?: string) => void>();
 
   private constructor(private ws: WebSocket) {
     ws.on('message', (data) => {
@@ -55,28 +55,28 @@ class CDP {
     return new CDP(ws);
   }
 
-  send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<any> {
+  send<T = unknown>(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<T> {
     const id = ++this.id;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, method });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: (v) => resolve(v as T), reject, method });
       this.ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
     });
   }
 
-  on(l: (method: string, params: any, sessionId?: string) => void): () => void {
+  on(l: (method: string, params: unknown, sessionId?: string) => void): () => void {
     this.listeners.add(l);
     return () => this.listeners.delete(l);
   }
 
   async targets(): Promise<TargetInfo[]> {
-    return (await this.send('Target.getTargets')).targetInfos;
+    return (await this.send<{ targetInfos: TargetInfo[] }>('Target.getTargets')).targetInfos;
   }
 
   /** Attaches to a PAGE target (refuses anything else) and returns an evaluator bound to it. */
   async attachPage(targetId: string): Promise<PageSession> {
     const info = (await this.targets()).find((t) => t.targetId === targetId);
     if (!info || info.type !== 'page') throw new Error(`refusing to attach to a non-page target: ${JSON.stringify(info)}`);
-    const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true });
+    const { sessionId } = await this.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
     return new PageSession(this, targetId, sessionId);
   }
 
@@ -93,7 +93,7 @@ class PageSession {
   ) {}
 
   async eval<T = unknown>(expression: string): Promise<T> {
-    const r = await this.cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: true }, this.sessionId);
+    const r = await this.cdp.send<EvaluateResult>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: true }, this.sessionId);
     if (r.exceptionDetails) throw new Error(`eval failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
     return r.result?.value as T;
   }
@@ -180,7 +180,7 @@ describe('slow stream with the popup closed and no debugger on the worker', () =
     const origin = `chrome-extension://${extensionId}`;
 
     // Save the options through the options page (a page target).
-    const { targetId: optionsId } = await c.send('Target.createTarget', { url: `${origin}/${OPTIONS_PATH}` });
+    const { targetId: optionsId } = await c.send<{ targetId: string }>('Target.createTarget', { url: `${origin}/${OPTIONS_PATH}` });
     const options = await c.attachPage(optionsId);
     // The page fills the form from storage after it loads: wait for that before typing over it.
     await options.waitFor(`document.readyState === 'complete' && document.querySelector('[data-testid="save"]') && document.querySelector('[data-testid="base-url"]')?.value`, 10_000, 'the options form');
@@ -206,13 +206,13 @@ describe('slow stream with the popup closed and no debugger on the worker', () =
 
     // The article tab.
     const url = server.pageUrl('article', { case: 'slow' });
-    const { targetId: articlePageId } = await c.send('Target.createTarget', { url });
+    const { targetId: articlePageId } = await c.send<{ targetId: string }>('Target.createTarget', { url });
     const article = await c.attachPage(articlePageId);
     await article.waitFor(`document.readyState === 'complete' && location.href === ${JSON.stringify(url)}`, 10_000, 'the article to load');
     await article.detach();
 
     const tabTarget = async () => {
-      const { targetInfos } = await c.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const { targetInfos } = await c.send<{ targetInfos: TargetInfo[] }>('Target.getTargets', { filter: [{ type: 'tab' }] });
       const tabs = (targetInfos as TargetInfo[]).filter((t) => t.url === url);
       if (tabs.length !== 1) throw new Error(`expected one tab at ${url}, found ${tabs.length}`);
       return tabs[0]!.targetId;

@@ -85,6 +85,12 @@ export interface ExtensionOptions {
   persona?: string;
 }
 
+/** The parts of a CDP Runtime.evaluate answer the helpers read. */
+export interface EvaluateResult {
+  result?: { value?: unknown };
+  exceptionDetails?: { text: string; exception?: { description?: string } };
+}
+
 interface TargetInfo {
   targetId: string;
   type: string;
@@ -123,7 +129,7 @@ const SNAPSHOT_EXPR = `(() => {
  */
 export class Popup {
   private nextId = 1;
-  private pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private listener: (e: { sessionId: string; message: string; targetId?: string }) => void;
   private detachListener: (e: { sessionId: string }) => void;
   closed = false;
@@ -135,7 +141,7 @@ export class Popup {
   ) {
     this.listener = (e) => {
       if (e.sessionId !== this.sessionId) return;
-      const msg = JSON.parse(e.message) as { id?: number; result?: any; error?: { message: string } };
+      const msg = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
       if (msg.id === undefined) return;
       const p = this.pending.get(msg.id);
       if (!p) return;
@@ -166,10 +172,10 @@ export class Popup {
   }
 
   /** Sends one CDP command to the popup page. */
-  send(method: string, params: Record<string, unknown> = {}, timeoutMs = 10_000): Promise<any> {
+  send<T = unknown>(method: string, params: Record<string, unknown> = {}, timeoutMs = 10_000): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The popup is closed'));
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new Error(`Popup: no answer to ${method} within ${timeoutMs} ms`));
@@ -177,7 +183,7 @@ export class Popup {
       this.pending.set(id, {
         resolve: (v) => {
           clearTimeout(timer);
-          resolve(v);
+          resolve(v as T);
         },
         reject: (e) => {
           clearTimeout(timer);
@@ -196,7 +202,7 @@ export class Popup {
 
   /** Evaluates an expression in the popup (with a user gesture, awaiting promises) and returns its value. */
   async eval<T = unknown>(expression: string, timeoutMs = 10_000): Promise<T> {
-    const r = await this.send(
+    const r = await this.send<EvaluateResult>(
       'Runtime.evaluate',
       { expression, userGesture: true, awaitPromise: true, returnByValue: true },
       timeoutMs,

@@ -41,6 +41,14 @@ export interface Plan {
   model?: string;
 }
 
+/** A chat request body as the tests read it (parsed JSON: nothing here is checked). */
+export interface ChatRequestBody {
+  model?: string;
+  stream?: boolean;
+  messages?: { role: string; content: string }[];
+  [key: string]: unknown;
+}
+
 export interface RecordedRequest {
   /** 0-based index in `requests`. */
   index: number;
@@ -51,8 +59,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingHttpHeaders;
   rawBody: string;
-  /** The parsed JSON body, or undefined when there is none or it is not JSON. */
-  body: any;
+  /** The parsed JSON body; `{}` when there is none or it is not a JSON object. */
+  body: ChatRequestBody;
   time: number;
 }
 
@@ -314,11 +322,12 @@ export class LLMServer {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const rawBody = Buffer.concat(chunks).toString('utf8');
-    let body: unknown;
+    let body: ChatRequestBody = {};
     try {
-      body = rawBody ? JSON.parse(rawBody) : undefined;
+      const parsed: unknown = rawBody ? JSON.parse(rawBody) : undefined;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as ChatRequestBody;
     } catch {
-      body = undefined;
+      /* not JSON: keep {} */
     }
     const record: RecordedRequest = {
       index: this.requests.length,
@@ -363,7 +372,7 @@ export class LLMServer {
 
   private async answerChat(req: IncomingMessage, res: ServerResponse, record: RecordedRequest, plan: Plan): Promise<void> {
     const status = plan.status ?? 200;
-    const streamed = status >= 200 && status < 300 && record.body?.stream === true;
+    const streamed = status >= 200 && status < 300 && record.body.stream === true;
     const rec: ResponseRecord = {
       requestIndex: record.index,
       status,
@@ -425,7 +434,7 @@ export class LLMServer {
       return;
     }
 
-    const model = plan.model ?? (typeof record.body?.model === 'string' ? record.body.model : 'test-model');
+    const model = plan.model ?? (typeof record.body.model === 'string' ? record.body.model : 'test-model');
     const pieces = plan.chunks ?? splitText(plan.text ?? DEFAULT_ANSWER, plan.chunkCount ?? 4);
     const id = `chatcmpl-${record.index}${Date.now().toString(36)}`;
     const created = Math.floor(Date.now() / 1000);

@@ -60,7 +60,7 @@ describe('mock LLM server', () => {
     expect(req.headers.authorization).toBe('Bearer sk-test-123');
     expect(req.body.stream).toBe(true);
     expect(req.body.model).toBe('m-1');
-    expect(req.body.messages[1].content).toMatch(/^Rephrase the title:/);
+    expect(req.body.messages?.[1]?.content).toMatch(/^Rephrase the title:/);
     expect(typeof req.time).toBe('number');
     expect(server.preflights).toHaveLength(0);
   });
