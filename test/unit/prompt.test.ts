@@ -39,7 +39,7 @@ describe('the user example', () => {
 
   it('keeps the persona paragraph exactly as the user wrote it', () => {
     const persona = example.split('\n')[2];
-    expect(DEFAULT_TEMPLATE.split('\n')[2]?.replaceAll('{{language}}', 'English').replace('{{persona}}', 'Pierre Herubel')).toBe(persona);
+    expect(DEFAULT_TEMPLATE.split('\n')[2]?.replaceAll('{language}', 'English').replace('{persona}', 'Pierre Herubel')).toBe(persona);
   });
 });
 
@@ -76,18 +76,18 @@ describe('buildMessages', () => {
 
   it('does not expand placeholders found in the article text or title', () => {
     const tricky = {
-      title: 'Why {{persona}} matters',
-      text: 'A page quoting {{language}} and {{article}} and {{ title }} and {{nope}} and $& and $1.',
+      title: 'Why {persona} matters',
+      text: 'A page quoting {language} and {article} and { title } and {nope} and $& and $1.',
     };
     const user = buildMessages(tricky, settings)[1]!.content;
-    expect(user.startsWith('Rephrase the title:Why {{persona}} matters\n\n')).toBe(true);
-    expect(user.endsWith('\n\nA page quoting {{language}} and {{article}} and {{ title }} and {{nope}} and $& and $1.')).toBe(true);
+    expect(user.startsWith('Rephrase the title:Why {persona} matters\n\n')).toBe(true);
+    expect(user.endsWith('\n\nA page quoting {language} and {article} and { title } and {nope} and $& and $1.')).toBe(true);
   });
 
   it('does not expand placeholders in the settings values either', () => {
-    const user = buildMessages(article, { language: '{{persona}}', persona: '{{title}}' })[1]!.content;
-    expect(user).toContain('respond only in language {{persona}}.');
-    expect(user).toContain('high-end writer {{title}} that');
+    const user = buildMessages(article, { language: '{persona}', persona: '{title}' })[1]!.content;
+    expect(user).toContain('respond only in language {persona}.');
+    expect(user).toContain('high-end writer {title} that');
   });
 
   it('tells the model the article is material, not instructions', () => {
@@ -119,20 +119,20 @@ describe('buildPromptText', () => {
 
 describe('renderTemplate', () => {
   it('fills placeholders, with or without spaces inside the braces', () => {
-    expect(renderTemplate('{{a}}-{{ b }}-{{a}}', { a: '1', b: '2' })).toBe('1-2-1');
+    expect(renderTemplate('{a}-{ b }-{a}', { a: '1', b: '2' })).toBe('1-2-1');
   });
 
   it('throws a clear error for an unknown placeholder', () => {
-    expect(() => renderTemplate('Hello {{name}} in {{lang}}', { name: 'x' })).toThrow(TemplateError);
-    expect(() => renderTemplate('Hello {{name}} in {{lang}}', { name: 'x' })).toThrow(/Unknown placeholder \{\{lang\}\}/);
+    expect(() => renderTemplate('Hello {name} in {lang}', { name: 'x' })).toThrow(TemplateError);
+    expect(() => renderTemplate('Hello {name} in {lang}', { name: 'x' })).toThrow(/Unknown placeholder \{lang\}/);
   });
 
   it('does not take inherited properties for values', () => {
-    expect(() => renderTemplate('{{toString}}', {})).toThrow(TemplateError);
+    expect(() => renderTemplate('{toString}', {})).toThrow(TemplateError);
   });
 
   it('inserts values literally', () => {
-    expect(renderTemplate('[{{v}}]', { v: '{{v}} $& $$ $1' })).toBe('[{{v}} $& $$ $1]');
+    expect(renderTemplate('[{v}]', { v: '{v} $& $$ $1' })).toBe('[{v} $& $$ $1]');
   });
 
   it('lists the placeholders of the shipped templates', () => {
