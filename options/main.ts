@@ -1,58 +1,95 @@
 /** The settings form. Field checks come from src/settings (the defaults are the schema); saving needs no permission prompt. */
 
 import browser from 'webextension-polyfill';
+import { LANGUAGES } from '../src/languages';
 import type { RequestOf, ResponseOf } from '../src/messages';
-import { maskKey, parseSettings, validateInput, type SettingKey, type Settings } from '../src/settings';
+import { PRESETS } from '../src/prompt/presets';
+import { defaults, maskKey, parseSettings, validateInput, type SettingKey, type Settings, type UserPreset } from '../src/settings';
 import { loadSettings, saveSettings } from '../lib/settings-store';
 
-const form = document.getElementById('form') as HTMLFormElement;
-const field = (id: string) => document.getElementById(id) as HTMLInputElement;
-const inputs: { [K in Exclude<SettingKey, 'idleTimeoutSec'>]: HTMLInputElement } & { idleTimeoutSec: HTMLInputElement } = {
-  apiKey: field('api-key'),
-  baseURL: field('base-url'),
-  model: field('model'),
-  language: field('language'),
-  persona: field('persona'),
-  idleTimeoutSec: field('idle-timeout'),
-};
-const keyHelp = document.getElementById('api-key-help') as HTMLElement;
-const forgetKey = document.getElementById('forget-key') as HTMLButtonElement;
-const saveStatus = document.getElementById('save-status') as HTMLElement;
-const connectionStatus = document.getElementById('connection-status') as HTMLElement;
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const form = byId<HTMLFormElement>('form');
 
-let saved: Settings;
+/** Form controls for the settings edited as text. */
+const textInputs = {
+  apiKey: byId<HTMLInputElement>('api-key'),
+  baseURL: byId<HTMLInputElement>('base-url'),
+  model: byId<HTMLInputElement>('model'),
+  language: byId<HTMLInputElement>('language'),
+  persona: byId<HTMLInputElement>('persona'),
+  tone: byId<HTMLInputElement>('tone'),
+  idleTimeoutSec: byId<HTMLInputElement>('idle-timeout'),
+  template: byId<HTMLTextAreaElement>('template'),
+} satisfies Partial<Record<SettingKey, HTMLInputElement | HTMLTextAreaElement>>;
+const seoPack = byId<HTMLInputElement>('seo-pack');
+const presetSelect = byId<HTMLSelectElement>('preset');
+const presetName = byId<HTMLInputElement>('preset-name');
+const keyHelp = byId<HTMLElement>('api-key-help');
+const forgetKey = byId<HTMLButtonElement>('forget-key');
+const saveStatus = byId<HTMLElement>('save-status');
+const connectionStatus = byId<HTMLElement>('connection-status');
+
+let saved: Settings = defaults;
+let userPresets: UserPreset[] = [];
+
+for (const lang of LANGUAGES) {
+  const option = document.createElement('option');
+  option.value = lang.name;
+  option.label = lang.native === lang.name ? lang.name : `${lang.native} (${lang.name})`;
+  byId('languages').append(option);
+}
+
+function fillPresets(): void {
+  const options = [
+    ...PRESETS.map((p) => new Option(p.name, `builtin:${p.id}`)),
+    ...userPresets.map((p, i) => new Option(`Mine: ${p.name}`, `user:${i}`)),
+  ];
+  presetSelect.replaceChildren(...options);
+}
+
+function presetTemplate(value: string): string | null {
+  const [kind, id] = value.split(':');
+  if (kind === 'builtin') return PRESETS.find((p) => p.id === id)?.template ?? null;
+  return userPresets[Number(id)]?.template ?? null;
+}
 
 function showSavedKey(): void {
   // The saved key is never put back in the field: only its masked form is shown.
-  inputs.apiKey.value = '';
-  inputs.apiKey.placeholder = saved.apiKey ? `Saved: ${maskKey(saved.apiKey)} (leave empty to keep it)` : 'Paste your API key';
+  textInputs.apiKey.value = '';
+  textInputs.apiKey.placeholder = saved.apiKey ? `Saved: ${maskKey(saved.apiKey)} (leave empty to keep it)` : 'Paste your API key';
   forgetKey.hidden = !saved.apiKey;
 }
 
 function fill(settings: Settings): void {
   saved = settings;
-  inputs.baseURL.value = settings.baseURL;
-  inputs.model.value = settings.model;
-  inputs.language.value = settings.language;
-  inputs.persona.value = settings.persona;
-  inputs.idleTimeoutSec.value = String(settings.idleTimeoutSec);
+  userPresets = [...settings.userPresets];
+  for (const [key, input] of Object.entries(textInputs)) {
+    if (key !== 'apiKey') input.value = String(settings[key as SettingKey]);
+  }
+  seoPack.checked = settings.seoPack;
+  fillPresets();
   showSavedKey();
 }
 
 /** The form as raw input: the key field empty means "keep the saved key". */
 function readForm(): Record<SettingKey, unknown> {
+  const idle = textInputs.idleTimeoutSec.value;
   return {
-    apiKey: inputs.apiKey.value.trim() || saved.apiKey,
-    baseURL: inputs.baseURL.value,
-    model: inputs.model.value,
-    language: inputs.language.value,
-    persona: inputs.persona.value,
-    idleTimeoutSec: inputs.idleTimeoutSec.value === '' ? NaN : Number(inputs.idleTimeoutSec.value),
+    apiKey: textInputs.apiKey.value.trim() || saved.apiKey,
+    baseURL: textInputs.baseURL.value,
+    model: textInputs.model.value,
+    language: textInputs.language.value,
+    persona: textInputs.persona.value,
+    tone: textInputs.tone.value,
+    idleTimeoutSec: idle === '' ? NaN : Number(idle),
+    template: textInputs.template.value,
+    seoPack: seoPack.checked,
+    userPresets,
   };
 }
 
 function showProblems(problems: Partial<Record<SettingKey, string>>): void {
-  for (const [key, input] of Object.entries(inputs) as [SettingKey, HTMLInputElement][]) {
+  for (const [key, input] of Object.entries(textInputs) as [SettingKey, HTMLElement][]) {
     const problem = problems[key];
     input.setAttribute('aria-invalid', String(!!problem));
     let note = input.nextElementSibling?.classList.contains('field-error') ? (input.nextElementSibling as HTMLElement) : null;
@@ -72,31 +109,54 @@ function status(el: HTMLElement, ok: boolean, text: string): void {
   el.textContent = text;
 }
 
+async function save(input: Record<SettingKey, unknown>, message: string): Promise<void> {
+  const problems = validateInput(input);
+  showProblems(problems);
+  if (Object.keys(problems).length) {
+    status(saveStatus, false, 'Not saved: fix the fields marked above.');
+    return;
+  }
+  try {
+    const settings = parseSettings(input);
+    await saveSettings(settings);
+    fill(settings);
+    status(saveStatus, true, message);
+    keyHelp.textContent = settings.apiKey
+      ? 'Key saved on this computer only (never synced). It is sent only to the endpoint above.'
+      : 'No key saved. Without a key, the popup offers to copy the prompt instead.';
+  } catch (err) {
+    status(saveStatus, false, `Not saved: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  void (async () => {
-    const input = readForm();
-    const problems = validateInput(input);
-    showProblems(problems);
-    if (Object.keys(problems).length) {
-      status(saveStatus, false, 'Not saved: fix the fields marked above.');
-      return;
-    }
-    try {
-      const settings = parseSettings(input);
-      await saveSettings(settings);
-      fill(settings);
-      status(saveStatus, true, `Saved at ${new Date().toLocaleTimeString()}.`);
-      keyHelp.textContent = settings.apiKey
-        ? 'Key saved on this computer only (never synced). It is sent only to the endpoint above.'
-        : 'No key saved. Without a key, the popup offers to copy the prompt instead.';
-    } catch (err) {
-      status(saveStatus, false, `Not saved: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  })();
+  void save(readForm(), `Saved at ${new Date().toLocaleTimeString()}.`);
 });
 
-document.getElementById('test-connection')?.addEventListener('click', () => {
+byId('load-preset').addEventListener('click', () => {
+  const template = presetTemplate(presetSelect.value);
+  if (template !== null) textInputs.template.value = template;
+});
+byId('reset-template').addEventListener('click', () => {
+  textInputs.template.value = defaults.template;
+});
+byId('save-preset').addEventListener('click', () => {
+  const name = presetName.value.trim();
+  if (!name) return status(saveStatus, false, 'Give the template a name first.');
+  const existing = userPresets.findIndex((p) => p.name === name);
+  const preset = { name, template: textInputs.template.value.trim() };
+  userPresets = existing >= 0 ? userPresets.map((p, i) => (i === existing ? preset : p)) : [...userPresets, preset];
+  void save({ ...readForm(), userPresets }, `Template "${name}" saved.`);
+});
+byId('delete-preset').addEventListener('click', () => {
+  const [kind, id] = presetSelect.value.split(':');
+  if (kind !== 'user') return status(saveStatus, false, 'Only your own templates can be deleted.');
+  userPresets = userPresets.filter((_, i) => i !== Number(id));
+  void save({ ...readForm(), userPresets }, 'Template deleted.');
+});
+
+byId('test-connection').addEventListener('click', () => {
   void (async () => {
     const input = readForm();
     const problems = validateInput({ baseURL: input.baseURL, model: input.model, apiKey: input.apiKey });

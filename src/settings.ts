@@ -4,6 +4,14 @@
  * Only values that differ from the defaults are stored, so a changed default reaches users who never touched it.
  */
 
+import { DEFAULT_TEMPLATE } from './prompt/default';
+import { templateProblem } from './prompt/variables';
+
+export interface UserPreset {
+  name: string;
+  template: string;
+}
+
 export const defaults = {
   /** Secret. Lives in storage.local only, never in sync storage. */
   apiKey: '',
@@ -13,13 +21,22 @@ export const defaults = {
   persona: 'Pierre Herubel',
   /** Seconds without a byte from the model before a job fails as stalled. */
   idleTimeoutSec: 120,
+  /** The prompt template; the default is the user's own prompt, word for word. */
+  template: DEFAULT_TEMPLATE,
+  /** Audience and tone, for templates that use {tone}. */
+  tone: '',
+  /** Also ask for a meta description, a URL slug and keywords. Off by default, so the prompt stays the user's own. */
+  seoPack: false,
+  /** The user's own saved templates. */
+  userPresets: [] as UserPreset[],
 };
 
 export type Settings = typeof defaults;
 export type SettingKey = keyof Settings;
 
-/** Keys kept out of synced storage. */
+/** Keys kept out of synced storage: the secret, and what may outgrow sync's per-item quota. */
 export const SECRET_KEYS: readonly SettingKey[] = ['apiKey'];
+export const LOCAL_KEYS: readonly SettingKey[] = [...SECRET_KEYS, 'userPresets'];
 
 type Check<T> = (value: unknown) => value is T;
 
@@ -43,12 +60,20 @@ const validators: { [K in SettingKey]: Check<Settings[K]> } = {
   language: nonEmpty(60),
   persona: nonEmpty(120),
   idleTimeoutSec: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 10 && v <= 900,
+  template: (v): v is string => text(20_000)(v) && templateProblem(v) === null,
+  tone: text(200),
+  seoPack: (v): v is boolean => typeof v === 'boolean',
+  userPresets: (v): v is UserPreset[] =>
+    Array.isArray(v) &&
+    v.length <= 50 &&
+    v.every((p) => !!p && typeof p === 'object' && nonEmpty(80)((p as UserPreset).name) && text(20_000)((p as UserPreset).template) && templateProblem((p as UserPreset).template) === null),
 };
 
 /** Trims strings and drops a trailing slash from the endpoint, so equal settings compare equal. */
 function normalise<K extends SettingKey>(key: K, value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  const trimmed = value.trim();
+  // A template's own line breaks and spacing are the user's text: keep them, only trim the ends.
+  const trimmed = key === 'template' ? value.replace(/^\s+|\s+$/g, '') : value.trim();
   return key === 'baseURL' ? trimmed.replace(/\/+$/, '') : trimmed;
 }
 
@@ -72,6 +97,10 @@ export function parseSettings(stored: unknown): Settings {
 export function validateInput(input: Partial<Record<SettingKey, unknown>>): Partial<Record<SettingKey, string>> {
   const problems: Partial<Record<SettingKey, string>> = {};
   const messages: Record<SettingKey, string> = {
+    template: typeof input.template === 'string' ? (templateProblem(input.template.trim()) ?? 'The template is too long.') : 'The template is missing.',
+    tone: 'Keep the tone under 200 characters.',
+    seoPack: 'Choose on or off.',
+    userPresets: 'A saved template is not valid.',
     apiKey: 'The key has spaces in it: paste it again.',
     baseURL: 'Enter a full http:// or https:// address, such as https://api.openai.com/v1.',
     model: 'Enter a model name, such as gpt-4o-mini.',
@@ -92,8 +121,9 @@ export function toStored(settings: Settings): { local: Partial<Settings>; sync: 
   const sync: Partial<Settings> = {};
   for (const key of Object.keys(defaults) as SettingKey[]) {
     const value = settings[key];
-    const target = SECRET_KEYS.includes(key) ? local : sync;
-    if (value !== defaults[key]) (target as Record<SettingKey, unknown>)[key] = value;
+    const target = LOCAL_KEYS.includes(key) ? local : sync;
+    const isDefault = Array.isArray(value) ? value.length === 0 : value === defaults[key];
+    if (!isDefault) (target as Record<SettingKey, unknown>)[key] = value;
   }
   return { local, sync };
 }

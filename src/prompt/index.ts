@@ -13,8 +13,8 @@ export interface ChatMessage {
   content: string;
 }
 
-export type PromptArticle = Pick<Article, 'title' | 'text'>;
-export type PromptSettings = Pick<Settings, 'language' | 'persona'>;
+export type PromptArticle = Pick<Article, 'title' | 'text'> & Partial<Pick<Article, 'url' | 'siteName' | 'wordCount'>>;
+export type PromptSettings = Pick<Settings, 'language' | 'persona'> & Partial<Pick<Settings, 'template' | 'tone' | 'seoPack'>>;
 
 /**
  * The system message. It fixes the answer's layout so src/rewrite/split.ts can split headline from body,
@@ -37,16 +37,28 @@ export const SYSTEM_TEMPLATE =
   '\n' +
   'Keep every fact, number, name, date and quotation accurate. Do not add facts that are not in the article.';
 
+/** Added to the system message when the SEO pack is on; the split reads these lines into the SEO extras. */
+export const SEO_PACK_INSTRUCTION =
+  '\n\nAfter the last paragraph, add a line with only "---", then exactly these three lines:\n' +
+  'Meta description: (one sentence of at most 155 characters)\n' +
+  'Slug: (a short URL slug: lower case words joined by hyphens)\n' +
+  'Keywords: (3 to 6 keywords, separated by commas)';
+
 export function buildMessages(article: PromptArticle, settings: PromptSettings): ChatMessage[] {
+  const system = renderTemplate(SYSTEM_TEMPLATE, { language: settings.language }) + (settings.seoPack ? SEO_PACK_INSTRUCTION : '');
   return [
-    { role: 'system', content: renderTemplate(SYSTEM_TEMPLATE, { language: settings.language }) },
+    { role: 'system', content: system },
     {
       role: 'user',
-      content: renderTemplate(DEFAULT_TEMPLATE, {
+      content: renderTemplate(settings.template ?? DEFAULT_TEMPLATE, {
         title: article.title,
         article: article.text,
         language: settings.language,
         persona: settings.persona,
+        url: article.url ?? '',
+        site: article.siteName ?? '',
+        wordCount: String(article.wordCount ?? ''),
+        tone: settings.tone || 'a general news audience, neutral tone',
       }),
     },
   ];
