@@ -10,6 +10,12 @@
  * line before the body; CRLF line endings; and, once the answer is final, a closing "I hope this helps" paragraph.
  */
 
+import { blocksToBody, looksLikeHtml, readHtml, type HtmlBlock } from './html';
+import { jsonAnswer, readJson } from './json';
+import { mergeSeo, seoFromLines, seoFromValues, splitSeo, type Seo } from './seo';
+
+export type { Seo } from './seo';
+
 export interface SplitResult {
   headline: string;
   body: string;
@@ -17,24 +23,200 @@ export interface SplitResult {
   headlineSettled: boolean;
 }
 
+export type AnswerShape = 'markdown' | 'html' | 'json';
+
+export interface ParsedAnswer extends SplitResult {
+  /** Meta description, slug and keywords the model added (a trailing block, JSON fields, HTML meta tags); {} if none. */
+  seo: Seo;
+  /** How the model wrote the answer (inside a code fence or not). */
+  shape: AnswerShape;
+}
+
 export interface SplitOptions {
   /** The answer is complete: a last line with no newline after it counts as complete. */
   final?: boolean;
 }
 
-const PENDING: SplitResult = { headline: '', body: '', headlineSettled: false };
-
+/** The answer split into headline and body, as `parseAnswer` does, without the SEO extras. */
 export function splitAnswer(text: string, opts: SplitOptions = {}): SplitResult {
-  const final = opts.final === true;
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  // Only the last line can still grow; every earlier line has its newline.
+  const { headline, body, headlineSettled } = parseAnswer(text, opts);
+  return { headline, body, headlineSettled };
+}
+
+const pending = (shape: AnswerShape = 'markdown'): ParsedAnswer => ({
+  headline: '',
+  body: '',
+  headlineSettled: false,
+  seo: {},
+  shape,
+});
+const empty = (shape: AnswerShape = 'markdown'): ParsedAnswer => ({
+  headline: '',
+  body: '',
+  headlineSettled: true,
+  seo: {},
+  shape,
+});
+
+const FENCE = /^\s*(`{3,}|~{3,})\s*([A-Za-z0-9_+.-]*)\s*$/;
+
+/**
+ * The answer → headline, body and SEO extras, whatever shape the model wrote it in: Markdown-ish text (see
+ * above), HTML (`<h1>…</h1><p>…</p>`), JSON ({"title", "article", "meta_description", …}), any of them in a
+ * code fence, and a trailing block of SEO extras. Same streaming rule as `splitAnswer`: nothing until the
+ * headline is complete, then the headline never changes.
+ */
+export function parseAnswer(text: string, opts: SplitOptions = {}): ParsedAnswer {
+  return parse(text.replace(/\r\n?/g, '\n'), opts.final === true, 0);
+}
+
+function parse(text: string, final: boolean, depth: number): ParsedAnswer {
+  const lines = text.split('\n');
   const complete = (i: number): boolean => final || i < lines.length - 1;
 
-  // Find the headline line, skipping preamble lines. Decide nothing from a line that is still growing.
+  // Skip blank and preamble lines; decide the shape from the first line that is neither.
   let i = nextNonEmpty(lines, 0);
+  let offset = 0;
+  for (let k = 0; k < i; k++) offset += (lines[k] as string).length + 1;
+  for (;;) {
+    if (i >= lines.length) return final ? empty() : pending();
+    const line = lines[i] as string;
+    if (!complete(i) || !isPreamble(line)) break;
+    const next = nextNonEmpty(lines, i + 1);
+    for (let k = i; k < next; k++) offset += (lines[k] as string).length + 1;
+    i = next;
+  }
+  const first = lines[i] as string;
+  const rest = text.slice(offset);
+
+  if (looksLikeHtml(first)) return parseHtml(rest, final);
+  if (/^\s*\{/.test(first)) return parseJson(rest, final);
+  if (!complete(i)) return pending();
+  const fence = FENCE.exec(first);
+  if (fence && depth < 3) return parseFenced(lines, i, fence[1] as string, (fence[2] as string).toLowerCase(), final, depth);
+  return parseMarkdown(lines, i, final);
+}
+
+/** The body's post-processing shared by every shape: closing chatter (when final) and the SEO block off. */
+function finish(
+  headline: string,
+  rawBody: string,
+  seo: Seo,
+  shape: AnswerShape,
+  final: boolean,
+  lastLineComplete: boolean,
+): ParsedAnswer {
+  let body = normaliseBody(rawBody);
+  if (final) body = dropClosing(body);
+  const split = splitSeo(body, { final, lastLineComplete });
+  body = split.body;
+  if (final) body = dropClosing(body);
+  return { headline, body: normaliseBody(body), headlineSettled: true, seo: mergeSeo(seo, split.seo), shape };
+}
+
+/** Lines of a text that can no longer change: all of them when final, else all but the last. */
+function settledText(text: string, final: boolean): string {
+  if (final) return text;
+  const cut = text.lastIndexOf('\n');
+  return cut < 0 ? '' : text.slice(0, cut);
+}
+
+function parseFenced(
+  lines: readonly string[],
+  at: number,
+  marker: string,
+  lang: string,
+  final: boolean,
+  depth: number,
+): ParsedAnswer {
+  const closing = new RegExp(`^\\s*${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`);
+  let close = -1;
+  for (let k = at + 1; k < lines.length; k++) {
+    if ((final || k < lines.length - 1) && closing.test(lines[k] as string)) {
+      close = k;
+      break;
+    }
+  }
+  let inner: string[];
+  let innerFinal: boolean;
+  let after = '';
+  if (close >= 0) {
+    inner = lines.slice(at + 1, close);
+    innerFinal = true;
+    after = lines.slice(close + 1).join('\n');
+  } else {
+    inner = lines.slice(at + 1);
+    innerFinal = final;
+    // "``" at the very end may be the closing fence arriving: never show it.
+    const last = inner[inner.length - 1];
+    if (!final && last !== undefined && /^\s*[`~]+\s*$/.test(last)) inner[inner.length - 1] = '';
+  }
+  const content = inner.join('\n');
+  const forceHtml = ['html', 'htm', 'xhtml', 'xml'].includes(lang) && !looksLikeHtml(content) && /<[a-z]/i.test(content);
+  const parsed = forceHtml ? parseHtml(content, innerFinal) : parse(content, innerFinal, depth + 1);
+  if (!parsed.headlineSettled) return parsed;
+  // After the closing fence: chatter, sometimes labelled SEO lines. Only the SEO lines are kept.
+  return { ...parsed, seo: mergeSeo(parsed.seo, seoFromLines(settledText(after, final))) };
+}
+
+function parseJson(text: string, final: boolean): ParsedAnswer {
+  const read = readJson(text, final);
+  if (read.status === 'pending') return pending('json');
+  const answer = read.status === 'ok' ? jsonAnswer(read.value) : null;
+  if (!answer) {
+    // Valid JSON of a shape we do not know, or JSON beyond repair: show it as it is rather than nothing.
+    if (!final) return pending('json');
+    return finish('', text, {}, 'json', true, true);
+  }
+  const title = answer.title.includes('<') ? htmlText(answer.title) : answer.title;
+  const seo = mergeSeo(seoFromValues(answer.seo), read.status === 'ok' ? seoFromLines(settledText(read.rest, final)) : {});
+  return finish(cleanHeadline(title).text, answer.body, seo, 'json', final, true);
+}
+
+function htmlText(html: string): string {
+  return readHtml(html, true)
+    .blocks.map((b) => b.lines.join(' '))
+    .join(' ');
+}
+
+function isHeadlineBlock(b: HtmlBlock): boolean {
+  return b.kind === 'title' || (b.kind === 'heading' && b.level <= 2);
+}
+
+function parseHtml(text: string, final: boolean): ParsedAnswer {
+  const { blocks, meta } = readHtml(text, final);
+  let h = blocks.findIndex(isHeadlineBlock);
+  if (h >= 0 && !(blocks[h] as HtmlBlock).complete) return pending('html');
+  if (h < 0) {
+    // No heading yet: one may still come. Once final, the first block is the headline, as with plain text.
+    if (!final) return pending('html');
+    h = blocks.findIndex((b) => !isPreamble(b.lines.join(' ')));
+  }
+  const headline = h >= 0 ? cleanHeadline((blocks[h] as HtmlBlock).lines.join(' ')).text : '';
+  const same = (s: string): boolean => s.toLowerCase() === headline.toLowerCase();
+  const body = blocks.filter((b, k) => {
+    if (k === h || b.kind === 'title') return false;
+    const s = b.lines.join(' ');
+    if (k < h && b.kind === 'p' && isPreamble(s)) return false;
+    // The headline again as the page's <h1> after a <title>: once is enough (even while it is being written).
+    if (b.kind === 'heading' && (same(s) || (!b.complete && headline.toLowerCase().startsWith(s.toLowerCase()))))
+      return false;
+    return true;
+  });
+  const last = blocks[blocks.length - 1];
+  const seo = seoFromValues({ metaDescription: meta.description, keywords: meta.keywords });
+  return finish(headline, blocksToBody(body), seo, 'html', final, final || last === undefined || last.complete);
+}
+
+function parseMarkdown(lines: string[], start: number, final: boolean): ParsedAnswer {
+  const complete = (i: number): boolean => final || i < lines.length - 1;
+  const PENDING = pending();
+
+  // Find the headline line, skipping preamble lines. Decide nothing from a line that is still growing.
+  let i = start;
   let headline = '';
   for (;;) {
-    if (i >= lines.length) return final ? { headline: '', body: '', headlineSettled: true } : PENDING;
+    if (i >= lines.length) return final ? empty() : PENDING;
     if (!complete(i)) return PENDING;
     const line = lines[i] as string;
     if (isPreamble(line)) {
@@ -45,7 +227,7 @@ export function splitAnswer(text: string, opts: SplitOptions = {}): SplitResult 
     if (cleaned.labelOnly) {
       // "Title:" alone on its line: the headline is the next non-empty line.
       i = nextNonEmpty(lines, i + 1);
-      if (i >= lines.length) return final ? { headline: '', body: '', headlineSettled: true } : PENDING;
+      if (i >= lines.length) return final ? empty() : PENDING;
       if (!complete(i)) return PENDING;
       headline = cleanHeadline(lines[i] as string).text;
     } else {
@@ -68,9 +250,8 @@ export function splitAnswer(text: string, opts: SplitOptions = {}): SplitResult 
     }
   }
 
-  let body = normaliseBody(bodyLines.join('\n'));
-  if (final) body = dropClosing(body);
-  return { headline, body, headlineSettled: true };
+  const lastLineComplete = final || lines[lines.length - 1] === '';
+  return finish(headline, bodyLines.join('\n'), {}, 'markdown', final, lastLineComplete);
 }
 
 function isBlank(line: string): boolean {
