@@ -34,7 +34,9 @@ browser.runtime.onConnect.addListener((port) => {
         ? jobs.open(port, message.tabId, message.resume === true)
         : message.type === 'regenerate'
           ? jobs.regenerate(port, message.tabId)
-          : Promise.resolve(jobs.stop(port));
+          : message.type === 'confirm'
+            ? Promise.resolve(jobs.confirm(port))
+            : Promise.resolve(jobs.stop(port));
     done.catch((err: unknown) => console.warn('Newsmith: job message failed', err));
   });
 });

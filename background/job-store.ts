@@ -1,7 +1,7 @@
 /** Jobs in storage.local, keyed by page URL, with an index so old results can be dropped without reading all. */
 
 import browser from 'webextension-polyfill';
-import { isRunning, jobStorageKey, markInterrupted, type JobRecord } from '../src/job';
+import { isRunning, jobStorageKey, markInterrupted, normaliseJob, type JobRecord } from '../src/job';
 
 const INDEX = 'jobIndex';
 /** Results kept per browser profile; the oldest go first. */
@@ -25,7 +25,7 @@ export async function loadJob(pageKey: string): Promise<JobRecord | null> {
   const storageKey = jobStorageKey(pageKey);
   const got = await browser.storage.local.get(storageKey);
   const value = got[storageKey];
-  return isJobRecord(value) ? value : null;
+  return isJobRecord(value) ? normaliseJob(value) : null;
 }
 
 export async function saveJob(job: JobRecord): Promise<void> {
@@ -54,7 +54,7 @@ export async function recoverInterrupted(now: number): Promise<number> {
   const stored = await browser.storage.local.get(storageKeys);
   const fixed: Record<string, JobRecord> = {};
   for (const [key, value] of Object.entries(stored)) {
-    if (isJobRecord(value) && isRunning(value)) fixed[key] = markInterrupted(value, now);
+    if (isJobRecord(value) && isRunning(value)) fixed[key] = markInterrupted(normaliseJob(value), now);
   }
   if (Object.keys(fixed).length) await browser.storage.local.set(fixed);
   return Object.keys(fixed).length;

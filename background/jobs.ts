@@ -6,12 +6,16 @@
 
 import browser from 'webextension-polyfill';
 import type { Article } from '../src/article';
-import { newJob, pageKey, restrictedReason, type JobError, type JobRecord } from '../src/job';
+import { estimateCost, type Estimate } from '../src/cost';
+import { needsConfirmation, newJob, pageKey, restrictedReason, type JobError, type JobRecord } from '../src/job';
 import { describeError, redact, StreamAbort } from '../src/llm/errors';
 import { streamChat } from '../src/llm/openai';
 import type { BackgroundMessage } from '../src/messages';
-import { buildMessages, buildPromptText } from '../src/prompt';
+import { buildMessages, buildPromptText, type ChatMessage } from '../src/prompt';
+import { planSections, sectionMessages, type Section } from '../src/prompt/sections';
+import { splitAnswer } from '../src/rewrite/split';
 import type { Settings } from '../src/settings';
+import { estimateMessagesTokens, estimateTokens } from '../src/tokens';
 import { loadSettings } from '../lib/settings-store';
 import { extractFromTab, TabUnreadable } from './extract';
 import { indexJob, loadJob, saveJob } from './job-store';
@@ -24,7 +28,15 @@ interface Running {
   job: JobRecord;
   controller: AbortController;
   persistTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Resolves when the user confirms a job that waits for it. */
+  confirm?: () => void;
 }
+
+/** How long a job waits for the user to confirm sending a doubtful page before giving up (nothing is spent). */
+const CONFIRM_WAIT_MS = 10 * 60_000;
+
+/** Room left in each request for the prompt's own words around a section of the article. */
+const PROMPT_OVERHEAD_TOKENS = 600;
 
 type Viewer = browser.Runtime.Port;
 
@@ -80,6 +92,11 @@ export class Jobs {
     if (key) this.running.get(key)?.controller.abort(new StreamAbort('stopped'));
   }
 
+  confirm(port: Viewer): void {
+    const key = this.viewers.get(port);
+    if (key) this.running.get(key)?.confirm?.();
+  }
+
   /** The tab's URL, or null after telling the popup why this tab cannot be read. */
   private async tabUrl(port: Viewer, tabId: number): Promise<string | null> {
     let url: string | undefined;
@@ -132,31 +149,85 @@ export class Jobs {
     return null;
   }
 
+  /** Works out the sections and their cost, and waits for the user when the page may not be a whole article. */
+  private async prepare(run: Running, article: Article, settings: Settings): Promise<Section[] | null> {
+    const budget = Math.max(500, settings.inputBudgetTokens - PROMPT_OVERHEAD_TOKENS);
+    const sections = planSections(article.blocks, budget);
+    const promptTokens =
+      sections.length === 1
+        ? estimateMessagesTokens(buildMessages(article, settings))
+        : estimateTokens(article.text) + sections.length * PROMPT_OVERHEAD_TOKENS;
+    const outputTokens = estimateTokens(article.text);
+    const estimate: Estimate = {
+      inputTokens: promptTokens,
+      outputTokens,
+      cost: estimateCost(settings.model, promptTokens, outputTokens, settings.prices),
+      sections: sections.length,
+    };
+    run.job = { ...run.job, title: article.title, warnings: article.warnings, estimate };
+    if (needsConfirmation(article.warnings)) {
+      run.job = { ...run.job, awaiting: 'confirm' };
+      await this.changed(run);
+      const confirmed = await new Promise<boolean>((resolve) => {
+        const expire = setTimeout(() => run.controller.abort(new StreamAbort('stopped')), CONFIRM_WAIT_MS);
+        run.confirm = () => {
+          clearTimeout(expire);
+          resolve(true);
+        };
+        run.controller.signal.addEventListener('abort', () => {
+          clearTimeout(expire);
+          resolve(false);
+        }, { once: true });
+      });
+      run.confirm = undefined;
+      run.job = { ...run.job, awaiting: null };
+      if (!confirmed) return null;
+    }
+    return sections;
+  }
+
   private async write(run: Running, article: Article, settings: Settings): Promise<void> {
-    if (run.controller.signal.aborted) return this.finish(run, describeError(run.controller.signal.reason, ctxOf(settings)));
-    run.job = { ...run.job, title: article.title, state: 'writing' };
+    const sections = await this.prepare(run, article, settings);
+    if (!sections || run.controller.signal.aborted) return this.finish(run, describeError(run.controller.signal.reason, ctxOf(settings)));
+    run.job = { ...run.job, state: 'writing' };
     await this.changed(run);
     try {
-      const { finishReason } = await streamChat({
-        baseURL: settings.baseURL,
-        apiKey: settings.apiKey,
-        model: settings.model,
-        messages: buildMessages(article, settings),
-        idleTimeoutMs: settings.idleTimeoutSec * 1000,
-        signal: run.controller.signal,
-        onDelta: (text) => this.append(run, text),
-        onNotice: (notice) => {
-          run.job = { ...run.job, notice };
-          void this.changed(run);
-        },
-      });
-      if (finishReason === 'stop') await this.finish(run, null);
-      else await this.finish(run, finishReason === 'length' ? incompleteLength : incompleteCut);
+      for (const [index, section] of sections.entries()) {
+        const messages = this.messagesFor(run, article, settings, sections, index, section);
+        if (sections.length > 1) {
+          run.job = { ...run.job, section: { index, total: sections.length } };
+          await this.changed(run);
+          if (index > 0) this.append(run, '\n\n');
+        }
+        const { finishReason } = await streamChat({
+          baseURL: settings.baseURL,
+          apiKey: settings.apiKey,
+          model: settings.model,
+          messages,
+          idleTimeoutMs: settings.idleTimeoutSec * 1000,
+          signal: run.controller.signal,
+          onDelta: (text) => this.append(run, text),
+          onNotice: (notice) => {
+            run.job = { ...run.job, notice };
+            void this.changed(run);
+          },
+        });
+        if (finishReason !== 'stop') return this.finish(run, finishReason === 'length' ? incompleteLength : incompleteCut);
+      }
+      await this.finish(run, null);
     } catch (err) {
       const error = describeError(err, ctxOf(settings));
       if (error.code === 'unknown') console.warn('Newsmith job failed:', redact(String(err), settings.apiKey));
       await this.finish(run, error);
     }
+  }
+
+  /** The whole prompt for a short article; for a long one, this section's prompt with the story so far. */
+  private messagesFor(run: Running, article: Article, settings: Settings, sections: Section[], index: number, section: Section): ChatMessage[] {
+    if (sections.length === 1) return buildMessages(article, settings);
+    const { headline, body } = splitAnswer(run.job.text, { final: true });
+    const previousParagraph = body.split(/\n{2,}/).filter((p) => p.trim()).at(-1) ?? '';
+    return sectionMessages(article, settings, section, { index, total: sections.length, headline, previousParagraph });
   }
 
   private append(run: Running, text: string): void {
@@ -178,6 +249,8 @@ export class Jobs {
       state: error ? 'error' : 'done',
       error,
       notice: null,
+      section: null,
+      awaiting: null,
       incomplete: error !== null && run.job.text !== '',
       updatedAt: Date.now(),
     };

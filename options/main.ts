@@ -1,6 +1,7 @@
 /** The settings form. Field checks come from src/settings (the defaults are the schema); saving needs no permission prompt. */
 
 import browser from 'webextension-polyfill';
+import { formatPriceLines, parsePriceLines } from '../src/cost';
 import { LANGUAGES } from '../src/languages';
 import type { RequestOf, ResponseOf } from '../src/messages';
 import { PRESETS } from '../src/prompt/presets';
@@ -20,6 +21,8 @@ const textInputs = {
   tone: byId<HTMLInputElement>('tone'),
   idleTimeoutSec: byId<HTMLInputElement>('idle-timeout'),
   template: byId<HTMLTextAreaElement>('template'),
+  inputBudgetTokens: byId<HTMLInputElement>('input-budget'),
+  prices: byId<HTMLTextAreaElement>('prices'),
 } satisfies Partial<Record<SettingKey, HTMLInputElement | HTMLTextAreaElement>>;
 const seoPack = byId<HTMLInputElement>('seo-pack');
 const presetSelect = byId<HTMLSelectElement>('preset');
@@ -64,8 +67,9 @@ function fill(settings: Settings): void {
   saved = settings;
   userPresets = [...settings.userPresets];
   for (const [key, input] of Object.entries(textInputs)) {
-    if (key !== 'apiKey') input.value = String(settings[key as SettingKey]);
+    if (key !== 'apiKey' && key !== 'prices') input.value = String(settings[key as SettingKey]);
   }
+  textInputs.prices.value = formatPriceLines(settings.prices);
   seoPack.checked = settings.seoPack;
   fillPresets();
   showSavedKey();
@@ -74,7 +78,11 @@ function fill(settings: Settings): void {
 /** The form as raw input: the key field empty means "keep the saved key". */
 function readForm(): Record<SettingKey, unknown> {
   const idle = textInputs.idleTimeoutSec.value;
+  const budget = textInputs.inputBudgetTokens.value;
+  const prices = parsePriceLines(textInputs.prices.value);
   return {
+    inputBudgetTokens: budget === '' ? NaN : Number(budget),
+    prices: prices.problems.length ? null : prices.prices,
     apiKey: textInputs.apiKey.value.trim() || saved.apiKey,
     baseURL: textInputs.baseURL.value,
     model: textInputs.model.value,

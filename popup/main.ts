@@ -7,6 +7,7 @@
 import browser from 'webextension-polyfill';
 import type { JobError, JobRecord, ViewState } from '../src/job';
 import { isRunning } from '../src/job';
+import { formatCost } from '../src/cost';
 import { JOB_PORT, type BackgroundMessage, type PopupMessage } from '../src/messages';
 import { copyAll, toPlainText } from '../src/rewrite/render';
 import { splitAnswer } from '../src/rewrite/split';
@@ -22,6 +23,10 @@ const app = document.getElementById('app') as HTMLElement;
 const ui = {
   source: $('source'),
   progress: $('progress'),
+  estimate: $('estimate'),
+  warnings: $('warnings'),
+  confirmBox: $('confirm-box'),
+  confirm: $<HTMLButtonElement>('confirm'),
   notice: $('notice'),
   error: $('error'),
   needsKey: $('needs-key'),
@@ -65,8 +70,10 @@ function current(): { headline: string; body: string } {
 }
 
 function progressText(j: JobRecord, words: number): string {
+  if (j.awaiting === 'confirm') return 'Check before sending:';
   if (j.state === 'extracting') return 'Reading the article…';
-  if (j.state === 'writing') return words ? `Writing… ${words} words so far` : 'Writing…';
+  const section = j.section ? `section ${j.section.index + 1} of ${j.section.total}, ` : '';
+  if (j.state === 'writing') return words ? `Writing… ${section}${words} words so far` : `Writing… ${section}`.replace(/, $/, '');
   if (j.state === 'done') return `Done: ${words} words. Copy it below.`;
   return '';
 }
@@ -85,6 +92,7 @@ function render(): void {
   ui.notice.hidden = !job.notice;
   ui.notice.textContent = job.notice ?? '';
   showError(job.error);
+  renderBefore(job);
   ui.source.textContent = job.title;
   ui.source.title = job.url;
   ui.needsKey.hidden = true;
@@ -95,6 +103,26 @@ function render(): void {
   ui.regenerate.hidden = running;
   for (const b of [ui.copyHeadline, ui.copyArticle, ui.copyAllBtn]) b.disabled = job.text === '';
   ui.copyHeadline.disabled = headline === '';
+}
+
+/** What the user should know before tokens are spent: size, cost, warnings, and a confirm button when needed. */
+function renderBefore(j: JobRecord): void {
+  const e = j.estimate;
+  ui.estimate.hidden = !e;
+  if (e) {
+    const sections = e.sections > 1 ? ` · in ${e.sections} sections` : '';
+    ui.estimate.textContent = `≈ ${e.inputTokens.toLocaleString()} tokens in, ≈ ${e.outputTokens.toLocaleString()} out · ${formatCost(e.cost)}${sections}`;
+  }
+  ui.warnings.hidden = j.warnings.length === 0;
+  ui.warnings.replaceChildren(
+    ...j.warnings.map((w) => {
+      const li = document.createElement('li');
+      li.textContent = w.message;
+      li.dataset.code = w.code;
+      return li;
+    }),
+  );
+  ui.confirmBox.hidden = j.awaiting !== 'confirm';
 }
 
 /** Streaming deltas arrive fast: draw at most once a frame. */
@@ -113,6 +141,9 @@ function showRefusal(error: JobError): void {
   ui.result.hidden = true;
   ui.needsKey.hidden = true;
   ui.actions.hidden = true;
+  ui.estimate.hidden = true;
+  ui.warnings.hidden = true;
+  ui.confirmBox.hidden = true;
   showError(error);
 }
 
@@ -195,6 +226,7 @@ ui.copyPrompt.addEventListener('click', () => {
 });
 ui.openOptions.addEventListener('click', () => void browser.runtime.openOptionsPage());
 ui.stop.addEventListener('click', () => send({ type: 'stop' }));
+ui.confirm.addEventListener('click', () => send({ type: 'confirm' }));
 ui.regenerate.addEventListener('click', () => {
   if (tabId === null) return;
   if (!port) connect(false);

@@ -1,6 +1,7 @@
 /** A rewrite job as stored and as shown: pure data shared by the background (owner) and the popup (view). */
 
-import type { Article } from './article';
+import type { Article, ExtractWarning } from './article';
+import type { Estimate } from './cost';
 
 export type JobState = 'extracting' | 'writing' | 'done' | 'error';
 
@@ -45,8 +46,21 @@ export interface JobRecord {
   /** A passing remark while writing, such as a rate-limit retry. */
   notice: string | null;
   model: string;
+  /** Extraction's warnings, shown before and while writing. */
+  warnings: ExtractWarning[];
+  /** Size and cost worked out before sending. */
+  estimate: Estimate | null;
+  /** Which section is being written, for a long article written in parts. */
+  section: { index: number; total: number } | null;
+  /** Set while the job waits for the user to confirm sending (the page may not be a whole article). */
+  awaiting: 'confirm' | null;
   createdAt: number;
   updatedAt: number;
+}
+
+/** Warnings that make the job ask before spending anything. A long text alone does not: it is sent in sections. */
+export function needsConfirmation(warnings: readonly ExtractWarning[]): boolean {
+  return warnings.some((w) => w.code === 'maybe-truncated' || w.code === 'not-an-article');
 }
 
 export function newJob(id: string, key: string, url: string, model: string, now: number): JobRecord {
@@ -61,9 +75,19 @@ export function newJob(id: string, key: string, url: string, model: string, now:
     error: null,
     notice: null,
     model,
+    warnings: [],
+    estimate: null,
+    section: null,
+    awaiting: null,
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/** A stored job from an older version, with any field it lacks filled in, so the popup never trips on it. */
+export function normaliseJob(stored: JobRecord): JobRecord {
+  const base = newJob(stored.id, stored.key, stored.url ?? stored.key, stored.model ?? '', stored.createdAt ?? 0);
+  return { ...base, ...stored, warnings: Array.isArray(stored.warnings) ? stored.warnings : [] };
 }
 
 export function isRunning(job: Pick<JobRecord, 'state'>): boolean {
@@ -81,6 +105,7 @@ export function markInterrupted(job: JobRecord, now: number): JobRecord {
     state: 'error',
     incomplete: job.text !== '',
     notice: null,
+    awaiting: null,
     error: {
       code: 'interrupted',
       message:

@@ -18,6 +18,8 @@ export type PopupMessage =
   | { type: 'open'; tabId: number; resume?: boolean }
   /** Start a fresh job for this tab even if a result is stored. */
   | { type: 'regenerate'; tabId: number }
+  /** Send a job that is waiting for confirmation (see JobRecord.awaiting). */
+  | { type: 'confirm' }
   | { type: 'stop' };
 
 /** Background → popup, on the job port. */
@@ -46,7 +48,7 @@ export type AnyRequest = { [N in RequestName]: RequestOf<N> }[RequestName];
 export function isPopupMessage(value: unknown): value is PopupMessage {
   if (!value || typeof value !== 'object') return false;
   const m = value as Record<string, unknown>;
-  if (m.type === 'stop') return true;
+  if (m.type === 'stop' || m.type === 'confirm') return true;
   return (m.type === 'open' || m.type === 'regenerate') && Number.isInteger(m.tabId);
 }
 

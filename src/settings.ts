@@ -4,6 +4,7 @@
  * Only values that differ from the defaults are stored, so a changed default reaches users who never touched it.
  */
 
+import { DEFAULT_PRICES, type PriceTable } from './cost';
 import { DEFAULT_TEMPLATE } from './prompt/default';
 import { templateProblem } from './prompt/variables';
 
@@ -29,6 +30,10 @@ export const defaults = {
   seoPack: false,
   /** The user's own saved templates. */
   userPresets: [] as UserPreset[],
+  /** Largest prompt sent in one request, in tokens; longer articles are rewritten in sections. */
+  inputBudgetTokens: 12_000,
+  /** US dollars per million tokens, by model name. */
+  prices: DEFAULT_PRICES as PriceTable,
 };
 
 export type Settings = typeof defaults;
@@ -36,7 +41,7 @@ export type SettingKey = keyof Settings;
 
 /** Keys kept out of synced storage: the secret, and what may outgrow sync's per-item quota. */
 export const SECRET_KEYS: readonly SettingKey[] = ['apiKey'];
-export const LOCAL_KEYS: readonly SettingKey[] = [...SECRET_KEYS, 'userPresets'];
+export const LOCAL_KEYS: readonly SettingKey[] = [...SECRET_KEYS, 'userPresets', 'prices'];
 
 type Check<T> = (value: unknown) => value is T;
 
@@ -63,6 +68,13 @@ const validators: { [K in SettingKey]: Check<Settings[K]> } = {
   template: (v): v is string => text(20_000)(v) && templateProblem(v) === null,
   tone: text(200),
   seoPack: (v): v is boolean => typeof v === 'boolean',
+  inputBudgetTokens: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1_000 && v <= 2_000_000,
+  prices: (v): v is PriceTable =>
+    !!v &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    Object.keys(v).length <= 200 &&
+    Object.values(v).every((p) => !!p && typeof p === 'object' && [p.input, p.output].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0)),
   userPresets: (v): v is UserPreset[] =>
     Array.isArray(v) &&
     v.length <= 50 &&
@@ -101,6 +113,8 @@ export function validateInput(input: Partial<Record<SettingKey, unknown>>): Part
     tone: 'Keep the tone under 200 characters.',
     seoPack: 'Choose on or off.',
     userPresets: 'A saved template is not valid.',
+    inputBudgetTokens: 'Enter a whole number of tokens from 1,000 to 2,000,000.',
+    prices: 'Each price line is "model = input price, output price" (dollars per million tokens).',
     apiKey: 'The key has spaces in it: paste it again.',
     baseURL: 'Enter a full http:// or https:// address, such as https://api.openai.com/v1.',
     model: 'Enter a model name, such as gpt-4o-mini.',
@@ -122,7 +136,7 @@ export function toStored(settings: Settings): { local: Partial<Settings>; sync: 
   for (const key of Object.keys(defaults) as SettingKey[]) {
     const value = settings[key];
     const target = LOCAL_KEYS.includes(key) ? local : sync;
-    const isDefault = Array.isArray(value) ? value.length === 0 : value === defaults[key];
+    const isDefault = typeof value === 'object' ? JSON.stringify(value) === JSON.stringify(defaults[key]) : value === defaults[key];
     if (!isDefault) (target as Record<SettingKey, unknown>)[key] = value;
   }
   return { local, sync };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markInterrupted, newJob, pageKey, restrictedReason } from '../../src/job';
+import { markInterrupted, newJob, normaliseJob, pageKey, restrictedReason } from '../../src/job';
 import { isOwnPage, isPopupMessage } from '../../src/messages';
 
 describe('pageKey: one stored result per article', () => {
@@ -73,5 +73,16 @@ describe('messages: who may talk to the background', () => {
     expect(isPopupMessage({ type: 'stop' })).toBe(true);
     expect(isPopupMessage({ type: 'start-anything' })).toBe(false);
     expect(isPopupMessage(null)).toBe(false);
+  });
+});
+
+describe('normaliseJob', () => {
+  it('fills fields an older stored job lacks', () => {
+    const old = { id: 'a', key: 'k', url: 'u', state: 'done', text: 'x' } as unknown as Parameters<typeof normaliseJob>[0];
+    const j = normaliseJob(old);
+    expect(j.warnings).toEqual([]);
+    expect(j.estimate).toBeNull();
+    expect(j.text).toBe('x');
+    expect(j.state).toBe('done');
   });
 });
