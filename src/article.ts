@@ -20,6 +20,24 @@ export interface Article {
   /** The blocks rendered as text: one block per paragraph, blank lines between. */
   text: string;
   wordCount: number;
+  /** What the user should know before spending tokens on this text (empty when nothing stands out). */
+  warnings: ExtractWarning[];
+}
+
+/**
+ * - `maybe-truncated`: the text looks cut off (a paywall or "subscribe to continue" marker, lazy loading,
+ *   or far fewer words than the page shows).
+ * - `not-an-article`: the page is probably not an article (a home page, a list, a forum…).
+ * - `very-long`: the text is long; `tokens` is its estimated size in tokens.
+ */
+export type ExtractWarningCode = 'maybe-truncated' | 'not-an-article' | 'very-long';
+
+export interface ExtractWarning {
+  code: ExtractWarningCode;
+  /** One sentence for the user. */
+  message: string;
+  /** Estimated tokens of the article text (set on `very-long`). */
+  tokens?: number;
 }
 
 /** Why a page yields no article. The popup turns each into a message; no LLM call follows. */

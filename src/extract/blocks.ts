@@ -39,13 +39,17 @@ export function collapseWhitespace(s: string): string {
 
 class BlockBuilder {
   readonly blocks: Block[] = [];
+  /** For each block, the share of its non-space characters that sat inside a link. */
+  readonly linkShares: number[] = [];
   private buf = '';
+  private linkChars = 0;
   private kind: BlockKind = 'paragraph';
   /** `<br>`s seen since the last non-whitespace text. */
   private brRun = 0;
 
-  text(s: string, kind: BlockKind): void {
+  text(s: string, kind: BlockKind, inLink = false): void {
     if (!s) return;
+    if (inLink) this.linkChars += s.replace(/[\s\u00a0]+/g, '').length;
     if (/\S/.test(s)) {
       if (!this.buf.trim()) this.kind = kind;
       this.brRun = 0;
@@ -65,8 +69,12 @@ class BlockBuilder {
 
   flush(): void {
     const text = collapseWhitespace(this.buf);
-    if (text) this.blocks.push({ kind: this.kind, text });
+    if (text) {
+      this.blocks.push({ kind: this.kind, text });
+      this.linkShares.push(Math.min(1, this.linkChars / Math.max(1, text.replace(/\s+/g, '').length)));
+    }
     this.buf = '';
+    this.linkChars = 0;
     this.brRun = 0;
   }
 }
@@ -79,10 +87,10 @@ function kindFor(tag: string, inherited: BlockKind): BlockKind {
   return inherited;
 }
 
-function walk(node: Node, kind: BlockKind, out: BlockBuilder): void {
+function walk(node: Node, kind: BlockKind, out: BlockBuilder, inLink = false): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === TEXT_NODE) {
-      out.text(child.nodeValue ?? '', kind);
+      out.text(child.nodeValue ?? '', kind, inLink);
       continue;
     }
     if (child.nodeType !== ELEMENT_NODE) continue;
@@ -95,26 +103,31 @@ function walk(node: Node, kind: BlockKind, out: BlockBuilder): void {
     }
     if (CELL_TAGS.has(tag)) {
       out.space();
-      walk(el, kind, out);
+      walk(el, kind, out, inLink);
       out.space();
       continue;
     }
     if (BLOCK_TAGS.has(tag)) {
       const inner = kindFor(tag, kind);
       out.flush();
-      walk(el, inner, out);
+      walk(el, inner, out, inLink);
       out.flush();
       continue;
     }
-    walk(el, kind, out);
+    walk(el, kind, out, inLink || tag === 'A');
   }
 }
 
-/** The blocks of an article root (Readability's content element, or any element). */
-export function elementToBlocks(root: Node): Block[] {
+/** The blocks of an article root, each with the share of its text that is link text (0–1). */
+export function elementToBlocksWithLinks(root: Node): { blocks: Block[]; linkShares: number[] } {
   const out = new BlockBuilder();
   const startKind = root.nodeType === ELEMENT_NODE ? kindFor((root as Element).tagName.toUpperCase(), 'paragraph') : 'paragraph';
   walk(root, startKind, out);
   out.flush();
-  return out.blocks;
+  return { blocks: out.blocks, linkShares: out.linkShares };
+}
+
+/** The blocks of an article root (Readability's content element, or any element). */
+export function elementToBlocks(root: Node): Block[] {
+  return elementToBlocksWithLinks(root).blocks;
 }

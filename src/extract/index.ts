@@ -1,16 +1,20 @@
-import { Readability } from '@mozilla/readability';
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { blocksToText, countWords, type ExtractResult } from '../article';
-import { elementToBlocks } from './blocks';
+import { collapseWhitespace, elementToBlocksWithLinks } from './blocks';
 import { removeHiddenElements } from './hidden';
 import { collectPageHints, pageMetadata } from './metadata';
+import { findArticleRegion, narrowToRegion, pickedWrongBlock, recoveredRegion } from './recover';
 import { cleanBlocks, type DroppedBlock } from './rules';
+import { PAYWALL_SELECTOR, articleWarnings } from './warnings';
 
 /**
  * The extraction core: page DOM → Article. Plain DOM only (no extension APIs), so it runs in the page
  * (content script) and in Node (see `./node.ts`, which parses HTML with linkedom).
  *
  * Steps: clone the document (the live page is never touched) → drop markup-hidden elements from the clone
- * → Readability → walk its content DOM into Blocks → named cleanup rules → metadata → too-short check.
+ * → note page signals (marked story region, readerable, paywall) → Readability → if it picked the wrong
+ * block, rerun it on a fresh copy narrowed to the marked story region (`./recover.ts`) → walk its content
+ * DOM into Blocks → named cleanup rules → metadata → too-short check → warnings.
  */
 
 /** Below this many words of cleaned article text there is nothing worth rewriting. */
@@ -37,6 +41,24 @@ export interface ExtractOptions {
   inPlace?: boolean;
   /** Receives the blocks the cleanup rules dropped (for debugging and benchmarks). */
   onDropped?: (dropped: DroppedBlock[]) => void;
+  /** Receives how long each stage took (milliseconds, `performance.now()`); `parseMs` is 0 here (see `./node.ts`). */
+  onTimings?: (timings: ExtractTimings) => void;
+  /**
+   * A new private copy of the same page (never the live page), for the recovery run when Readability
+   * picked the wrong block. Without it a not-in-place call clones `doc` again; an in-place call skips recovery.
+   */
+  freshCopy?: () => Document;
+  /** Receives what the recovery step decided (for debugging and benchmarks). */
+  onRecovery?: (what: 'none' | 'recovered' | 'kept-first') => void;
+}
+
+export interface ExtractTimings {
+  /** HTML → DOM (Node only; 0 when the caller hands over a document). */
+  parseMs: number;
+  /** Hidden-element removal, page signals and Readability (both runs when recovery runs). */
+  readabilityMs: number;
+  /** Blocks, cleanup rules, metadata and warnings. */
+  cleanupMs: number;
 }
 
 /** "By Jane Doe, Reuters | 3 hours ago" → "Jane Doe, Reuters". */
@@ -65,10 +87,14 @@ function linkTextShare(root: Element): number {
  * The result is plain JSON-serialisable data.
  */
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
+  const t0 = performance.now();
   const minWords = options.minWords ?? MIN_ARTICLE_WORDS;
   const clone = options.inPlace ? doc : (doc.cloneNode(true) as Document);
   if (clone.body) removeHiddenElements(clone.body);
   const hints = collectPageHints(clone, url);
+  const region = findArticleRegion(clone);
+  const readerable = isProbablyReaderable(clone);
+  const paywallElement = clone.querySelector(PAYWALL_SELECTOR) !== null;
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
@@ -77,11 +103,37 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     const why = err instanceof Error ? err.message : String(err);
     return { ok: false, reason: 'no-article', detail: `${NO_ARTICLE_DETAIL} (The page could not be read: ${why})` };
   }
+
+  // Readability picked a block that misses the page's marked story: rerun it on a copy narrowed to the story.
+  let recovery: 'none' | 'recovered' | 'kept-first' = 'none';
+  if (region && pickedWrongBlock(region, collapseWhitespace(parsed?.content?.textContent ?? ''))) {
+    recovery = 'kept-first';
+    const fresh = options.freshCopy?.() ?? (options.inPlace ? null : (doc.cloneNode(true) as Document));
+    if (fresh?.body) {
+      removeHiddenElements(fresh.body);
+      if (narrowToRegion(fresh, region)) {
+        try {
+          const second = new Readability<Element>(fresh, { serializer: (el) => el as Element }).parse();
+          if (second?.content && recoveredRegion(region, collapseWhitespace(second.content.textContent ?? ''))) {
+            // Metadata stays the first run's: it came from the whole page.
+            parsed = parsed ? { ...parsed, content: second.content } : second;
+            recovery = 'recovered';
+          }
+        } catch {
+          // keep Readability's first answer
+        }
+      }
+    }
+  }
+  options.onRecovery?.(recovery);
+  const t1 = performance.now();
+
   const content = parsed?.content;
   if (!parsed || !content) return { ok: false, reason: 'no-article', detail: NO_ARTICLE_DETAIL };
 
   const meta = pageMetadata(hints, url, parsed);
-  const { blocks, dropped } = cleanBlocks(elementToBlocks(content), meta);
+  const walked = elementToBlocksWithLinks(content);
+  const { blocks, dropped } = cleanBlocks(walked.blocks, meta, undefined, walked.linkShares);
   options.onDropped?.(dropped);
   // No byline in the metadata: the "By Name" line the cleanup removed from the body is the byline.
   if (!meta.byline) {
@@ -91,12 +143,31 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   const text = blocksToText(blocks);
   const wordCount = countWords(text);
-  if (wordCount < minWords) return { ok: false, reason: 'too-short', detail: tooShortDetail(wordCount) };
-  if (linkTextShare(content) > MAX_LINK_TEXT_SHARE) return { ok: false, reason: 'no-article', detail: LINK_LIST_DETAIL };
+  const finish = (): void => options.onTimings?.({ parseMs: 0, readabilityMs: t1 - t0, cleanupMs: performance.now() - t1 });
+  if (wordCount < minWords) {
+    finish();
+    return { ok: false, reason: 'too-short', detail: tooShortDetail(wordCount) };
+  }
+  const linkShare = linkTextShare(content);
+  if (linkShare > MAX_LINK_TEXT_SHARE) {
+    finish();
+    return { ok: false, reason: 'no-article', detail: LINK_LIST_DETAIL };
+  }
 
-  return { ok: true, article: { ...meta, blocks, text, wordCount } };
+  const warnings = articleWarnings({
+    blocks,
+    droppedTexts: dropped.map((d) => d.block.text),
+    text,
+    wordCount,
+    linkShare,
+    signals: { readerable, paywallElement, regionChars: region?.chars ?? 0 },
+  });
+  finish();
+  return { ok: true, article: { ...meta, blocks, text, wordCount, warnings } };
 }
 
 export { elementToBlocks } from './blocks';
+export { estimateTokens } from './tokens';
+export { VERY_LONG_TOKENS } from './warnings';
 export { cleanBlocks, CLEANUP_RULES, type CleanupRule, type DroppedBlock } from './rules';
 export { cloneWithoutHidden, isHiddenByComputedStyle, isHiddenByMarkup, removeHiddenElements } from './hidden';

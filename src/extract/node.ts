@@ -22,7 +22,18 @@ export function parseHtmlDocument(html: string, url: string): Document {
   return document;
 }
 
-export function extractFromHtml(html: string, url: string, options?: ExtractOptions): ExtractResult {
-  // The parsed document is ours alone, so no second copy is needed.
-  return extractArticle(parseHtmlDocument(html, url), url, { ...options, inPlace: true });
+export function extractFromHtml(html: string, url: string, options: ExtractOptions = {}): ExtractResult {
+  const t0 = performance.now();
+  const doc = parseHtmlDocument(html, url);
+  const parseMs = performance.now() - t0;
+  const onTimings = options.onTimings;
+  // The parsed document is ours alone, so no second copy is needed; a recovery run parses the HTML again.
+  return extractArticle(doc, url, {
+    ...options,
+    inPlace: true,
+    freshCopy: () => parseHtmlDocument(html, url),
+    onTimings: onTimings && ((t) => onTimings({ ...t, parseMs })),
+  });
 }
+
+export type { ExtractOptions, ExtractTimings } from './index';

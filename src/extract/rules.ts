@@ -17,6 +17,8 @@ export interface RuleContext {
   readonly title: string;
   readonly byline: string | null;
   readonly siteName: string | null;
+  /** For each block in `blocks`, the share of its text that is link text (0–1); absent in hand-made contexts. */
+  readonly linkShares?: readonly number[];
 }
 
 export interface CleanupRule {
@@ -285,11 +287,12 @@ export function cleanBlocks(
   blocks: readonly Block[],
   meta: CleanupMeta,
   rules: readonly CleanupRule[] = CLEANUP_RULES,
+  linkShares?: readonly number[],
 ): { blocks: Block[]; dropped: DroppedBlock[] } {
   const kept: Block[] = [];
   const dropped: DroppedBlock[] = [];
   blocks.forEach((block, index) => {
-    const ctx: RuleContext = { blocks, index, keptIndex: kept.length, ...meta };
+    const ctx: RuleContext = { blocks, index, keptIndex: kept.length, ...meta, linkShares };
     const rule = rules.find((r) => r.test(block, ctx));
     if (rule) dropped.push({ rule: rule.name, block });
     else kept.push(block);

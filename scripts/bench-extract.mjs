@@ -1,0 +1,225 @@
+#!/usr/bin/env node
+// npm run bench:extract — plain Readability vs Newsmith's extraction, side by side, on the same pages in one run.
+//
+// Reads the shared corpus (../shared/corpus beside the repo, or $NEWSMITH_CORPUS); when it is absent it
+// says so and exits 0. Nothing from the corpus is copied into the repository.
+//
+// 1. extraction/ (480 pages with human ground truth): every page's HTML is decoded before timing starts.
+//    For each page, each extractor gets its own fresh linkedom parse of the same HTML (Readability and our
+//    core both modify the document they run on), and is timed from the parse to the text:
+//      plain = parse + new Readability(doc).parse().textContent   (what the corpus README calls readability-linkedom)
+//      ours  = parse + hidden-element removal + Readability + blocks + cleanup + metadata + warnings
+//    The two run alternately (which goes first flips per page) after 3 untimed warm-up pages.
+//    The texts are scored by ../shared/corpus/score.mjs (--predictions), which is the metric's only implementation.
+// 2. readability-pages/ (~130 pages): every page must extract without throwing; titles are compared with
+//    expected-metadata.json.
+//
+// Options: --source NAME (Dragnet-2012 | WCXB-dev | news | article), --ids a,b,c, --worst N (default 10),
+//          --out DIR (default .bench/: predictions and per-page scores), --no-build (reuse .bench/core/).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { gunzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = resolve(process.env.NEWSMITH_CORPUS ?? join(root, '..', 'shared', 'corpus'));
+
+const args = { worst: 10, out: join(root, '.bench'), build: true, source: null, ids: null };
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === '--source') args.source = argv[++i];
+  else if (a === '--ids') args.ids = new Set(argv[++i].split(','));
+  else if (a === '--worst') args.worst = Number(argv[++i]);
+  else if (a === '--out') args.out = resolve(argv[++i]);
+  else if (a === '--no-build') args.build = false;
+  else {
+    console.error(`unknown argument ${a}\nusage: npm run bench:extract -- [--source NAME] [--ids a,b] [--worst N] [--out DIR] [--no-build]`);
+    process.exit(2);
+  }
+}
+
+const extractionDir = join(corpus, 'extraction');
+const scorer = join(corpus, 'score.mjs');
+if (!existsSync(join(extractionDir, 'ground-truth.json')) || !existsSync(scorer)) {
+  console.log(`bench:extract: no corpus at ${corpus} (expected extraction/ground-truth.json and score.mjs there).`);
+  console.log('Nothing to measure. Put the shared corpus at ../shared/corpus or set NEWSMITH_CORPUS=/path/to/corpus.');
+  process.exit(0);
+}
+
+// ---- the two extractors ----
+mkdirSync(args.out, { recursive: true });
+const coreFile = join(args.out, 'core', 'extract-core.mjs');
+if (args.build || !existsSync(coreFile)) {
+  const { buildForNode } = await import('../cli/build.mjs');
+  await buildForNode('src/extract/node.ts', join(args.out, 'core'), 'extract-core.mjs');
+}
+const core = await import(pathToFileURL(coreFile).href);
+const { Readability } = await import('@mozilla/readability');
+
+function plain(html, url) {
+  const doc = core.parseHtmlDocument(html, url);
+  const article = new Readability(doc).parse();
+  return article?.textContent ?? '';
+}
+
+const ourTimings = [];
+function ours(html, url) {
+  const r = core.extractFromHtml(html, url, { minWords: 0, onTimings: (t) => ourTimings.push(t) });
+  return r.ok ? r.article.text : '';
+}
+
+// ---- corpus pages ----
+function decode(buf) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(buf.subarray(0, 4096).toString('latin1'));
+    try {
+      return new TextDecoder(m ? m[1] : 'windows-1252').decode(buf);
+    } catch {
+      return buf.toString('utf8');
+    }
+  }
+}
+
+const gt = JSON.parse(readFileSync(join(extractionDir, 'ground-truth.json'), 'utf8'));
+let ids = Object.keys(gt).sort();
+if (args.source) ids = ids.filter((id) => gt[id].source === args.source || gt[id].category === args.source);
+if (args.ids) ids = ids.filter((id) => args.ids.has(id));
+const pages = ids.map((id) => ({ id, url: gt[id].url ?? '', html: decode(gunzipSync(readFileSync(join(extractionDir, 'pages', `${id}.html.gz`)))) }));
+
+const runners = { plain, ours };
+const results = { plain: {}, ours: {} };
+const times = { plain: [], ours: [] };
+const failures = { plain: [], ours: [] };
+function run(name, p, timed) {
+  const t0 = performance.now();
+  let text = '';
+  try {
+    text = runners[name](p.html, p.url);
+  } catch (err) {
+    failures[name].push(`${p.id}: ${err?.message ?? err}`);
+  }
+  const ms = performance.now() - t0;
+  if (timed) {
+    results[name][p.id] = text;
+    times[name].push(ms);
+  }
+}
+for (const p of pages.slice(0, 3)) for (const n of ['plain', 'ours']) run(n, p, false);
+ourTimings.length = 0;
+pages.forEach((p, i) => {
+  for (const n of i % 2 ? ['ours', 'plain'] : ['plain', 'ours']) run(n, p, true);
+});
+
+// ---- scoring, by ../shared/corpus/score.mjs ----
+function score(name) {
+  const preds = join(args.out, `predictions-${name}.json`);
+  const perPage = join(args.out, `scores-${name}.json`);
+  writeFileSync(preds, JSON.stringify(results[name]));
+  const extra = args.source ? ['--source', args.source] : [];
+  const out = execFileSync(process.execPath, [scorer, '--predictions', preds, '--data', extractionDir, '--out', perPage, '--worst', '0', '--bootstrap', '0', ...extra], { encoding: 'utf8' });
+  const groups = {};
+  for (const m of out.matchAll(/^\s+(\S+)\s+F1=([\d.]+|nan) P=([\d.]+|nan) R=([\d.]+|nan) pages=(\d+)$/gm)) {
+    groups[m[1]] = { f1: m[2], p: m[3], r: m[4], pages: Number(m[5]) };
+  }
+  const last = /^F1=([\d.]+|nan) P=([\d.]+|nan) R=([\d.]+|nan) .* pages=(\d+)$/m.exec(out);
+  if (last) groups.overall = { f1: last[1], p: last[2], r: last[3], pages: Number(last[4]) };
+  const scored = JSON.parse(readFileSync(perPage, 'utf8')).pages;
+  return { groups, perPage: new Map(scored.map((s) => [s.id, s])) };
+}
+const scores = { plain: score('plain'), ours: score('ours') };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN;
+};
+const p95 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.max(1, Math.ceil(0.95 * s.length)) - 1] : NaN;
+};
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'nan');
+
+console.log(`bench:extract on ${corpus}`);
+console.log(`machine: ${cpus()[0]?.model ?? '?'} x${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${process.platform}`);
+console.log(`extraction/: ${pages.length} pages; ours with minWords 0 (the too-short refusal is not scored)`);
+console.log('');
+console.log(`${'source'.padEnd(14)} ${'pages'.padStart(5)}   ${'plain F1 / P / R'.padEnd(22)}  ${'ours F1 / P / R'.padEnd(22)}  ΔF1     ΔP      ΔR`);
+const keys = [...Object.keys(scores.plain.groups).filter((k) => k !== 'overall'), 'overall'];
+for (const k of keys) {
+  const a = scores.plain.groups[k];
+  const b = scores.ours.groups[k];
+  if (!a || !b) continue;
+  const d = (x, y) => {
+    const v = Number(y) - Number(x);
+    return (v >= 0 ? '+' : '') + v.toFixed(3);
+  };
+  console.log(`${k.padEnd(14)} ${String(a.pages).padStart(5)}   ${`${a.f1} / ${a.p} / ${a.r}`.padEnd(22)}  ${`${b.f1} / ${b.p} / ${b.r}`.padEnd(22)}  ${d(a.f1, b.f1)}  ${d(a.p, b.p)}  ${d(a.r, b.r)}`);
+}
+console.log('');
+console.log(`time per page (ms, parse included)   plain median ${f(median(times.plain))} p95 ${f(p95(times.plain))} total ${f(sum(times.plain), 0)}`);
+console.log(`                                     ours  median ${f(median(times.ours))} p95 ${f(p95(times.ours))} total ${f(sum(times.ours), 0)}`);
+if (ourTimings.length) {
+  console.log(`ours, split (median ms): parse ${f(median(ourTimings.map((t) => t.parseMs)))}, readability ${f(median(ourTimings.map((t) => t.readabilityMs)))}, cleanup ${f(median(ourTimings.map((t) => t.cleanupMs)))}`);
+}
+console.log(`time ratio ours ÷ plain: total ${f(sum(times.ours) / sum(times.plain), 2)}, median ${f(median(times.ours) / median(times.plain), 2)}`);
+for (const n of ['plain', 'ours']) if (failures[n].length) console.log(`${n} threw on ${failures[n].length} pages: ${failures[n].slice(0, 5).join('; ')}`);
+
+const pageF1 = (n, id) => scores[n].perPage.get(id)?.f1 ?? 0;
+if (args.worst > 0) {
+  console.log('');
+  console.log(`worst ${args.worst} pages for ours (F1 ours / plain):`);
+  for (const id of [...ids].sort((a, b) => pageF1('ours', a) - pageF1('ours', b)).slice(0, args.worst)) {
+    console.log(`  ${f(pageF1('ours', id), 3)} / ${f(pageF1('plain', id), 3)}  ${id}`);
+  }
+  console.log(`largest losses against plain (F1 ours − plain):`);
+  for (const id of [...ids].sort((a, b) => (pageF1('ours', a) - pageF1('plain', a)) - (pageF1('ours', b) - pageF1('plain', b))).slice(0, args.worst)) {
+    const d = pageF1('ours', id) - pageF1('plain', id);
+    if (d >= -0.005) break;
+    console.log(`  ${f(d, 3)}  ${id}`);
+  }
+}
+
+// ---- readability-pages: robustness and titles ----
+const rpDir = join(corpus, 'readability-pages');
+let rpFailed = 0;
+if (existsSync(rpDir) && !args.ids && !args.source) {
+  const slugs = readdirSync(rpDir).filter((s) => existsSync(join(rpDir, s, 'source.html.gz'))).sort();
+  let threw = 0;
+  let withTitle = 0;
+  let titleOk = 0;
+  const mismatches = [];
+  for (const slug of slugs) {
+    const html = gunzipSync(readFileSync(join(rpDir, slug, 'source.html.gz'))).toString('utf8');
+    const metaFile = join(rpDir, slug, 'expected-metadata.json');
+    const expected = existsSync(metaFile) ? JSON.parse(readFileSync(metaFile, 'utf8')) : {};
+    let r;
+    try {
+      r = core.extractFromHtml(html, 'http://fakehost/test/page.html', { minWords: 0 });
+    } catch (err) {
+      threw += 1;
+      mismatches.push(`${slug}: threw ${err?.message ?? err}`);
+      continue;
+    }
+    if (typeof expected.title === 'string' && expected.title.trim()) {
+      withTitle += 1;
+      const got = r.ok ? r.article.title : (r.title ?? '');
+      const norm = (s) => s.replace(/\s+/g, ' ').trim();
+      if (norm(got) === norm(expected.title)) titleOk += 1;
+      else mismatches.push(`${slug}: title ${JSON.stringify(got)} ≠ ${JSON.stringify(expected.title)}`);
+    }
+  }
+  const share = withTitle ? titleOk / withTitle : 1;
+  console.log('');
+  console.log(`readability-pages: ${slugs.length} pages, threw on ${threw}; title matches expected-metadata.json on ${titleOk}/${withTitle} (${(share * 100).toFixed(1)} %, target ≥ 95 %)`);
+  for (const m of mismatches) console.log(`  ${m}`);
+  if (threw > 0 || share < 0.95) rpFailed = 1;
+} else if (!existsSync(rpDir)) {
+  console.log(`readability-pages: not found at ${rpDir}, skipped`);
+}
+process.exitCode = rpFailed;
