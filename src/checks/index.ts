@@ -1,0 +1,69 @@
+/**
+ * All checks on one rewrite, for the popup and for `newsmith check`. Pure: no browser APIs.
+ *
+ * The rewrite is checked as the reader gets it: the headline, a blank line, then the body as plain text
+ * (toPlainText: Markdown markers gone). `text` in the result is exactly that string; the originality runs'
+ * offsets point into it. The source is the article text as extracted (title included if the caller wants the
+ * headline compared with it).
+ */
+
+import { toPlainText } from '../rewrite/render';
+import { checkFacts, type FactsReport } from './facts';
+import { checkOriginality, type OriginalityReport } from './originality';
+import { checkSeo, type SeoReport } from './seo';
+
+export type { Fact, FactKind, FactsReport } from './facts';
+export type { CopiedRun, OriginalityReport } from './originality';
+export type { SeoReport } from './seo';
+export { checkFacts } from './facts';
+export { checkOriginality } from './originality';
+export { checkSeo, HEADLINE_MAX_CHARS } from './seo';
+
+export interface ChecksInput {
+  source: string;
+  headline: string;
+  /** The body as the model wrote it (light Markdown is fine). */
+  body: string;
+}
+
+export interface ChecksResult {
+  facts: FactsReport;
+  originality: OriginalityReport;
+  seo: SeoReport;
+  /** The rewrite as checked: headline, blank line, plain-text body. Originality offsets refer to it. */
+  text: string;
+}
+
+/** The JSON that `newsmith check --json` prints. */
+export interface ChecksJson {
+  headline: string;
+  facts: Pick<FactsReport, 'total' | 'kept' | 'missing' | 'added'>;
+  originality: Pick<OriginalityReport, 'copiedShare' | 'longestRun' | 'runs'>;
+  seo: Pick<SeoReport, 'headlineChars' | 'words' | 'sourceWords' | 'readingEase'>;
+}
+
+export function rewriteText(headline: string, body: string): string {
+  return [headline.trim(), toPlainText(body)].filter((part) => part !== '').join('\n\n');
+}
+
+export function runChecks({ source, headline, body }: ChecksInput): ChecksResult {
+  const plainBody = toPlainText(body);
+  const text = rewriteText(headline, body);
+  return {
+    facts: checkFacts(source, text),
+    originality: checkOriginality(source, text),
+    seo: checkSeo(headline, plainBody, source),
+    text,
+  };
+}
+
+/** The combined shape, with exactly the documented fields (no extras, stable order). */
+export function toChecksJson(headline: string, result: ChecksResult): ChecksJson {
+  const { facts, originality, seo } = result;
+  return {
+    headline,
+    facts: { total: facts.total, kept: facts.kept, missing: facts.missing, added: facts.added },
+    originality: { copiedShare: originality.copiedShare, longestRun: originality.longestRun, runs: originality.runs },
+    seo: { headlineChars: seo.headlineChars, words: seo.words, sourceWords: seo.sourceWords, readingEase: seo.readingEase },
+  };
+}

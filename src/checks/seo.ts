@@ -1,0 +1,69 @@
+/**
+ * SEO figures for a rewrite: headline length, word counts, and Flesch reading ease.
+ *
+ * - headlineChars counts characters as a reader sees them (Unicode code points, trimmed); search results cut
+ *   titles at about 60, so headlineTooLong is headlineChars > 60.
+ * - words / sourceWords use countWords from src/article.ts, the count used everywhere else in Newsmith.
+ * - readingEase is the Flesch reading ease, 206.835 − 1.015 × words/sentences − 84.6 × syllables/words,
+ *   rounded to one decimal and clamped to 0..100 (higher is easier; 60–70 is plain English, below 30 is
+ *   academic). The syllable count is an English heuristic (vowel groups, a silent final e, -es/-ed), so the
+ *   figure is meaningful for English text only; for other languages it is a rough indication at best.
+ *   A sentence ends at . ! ? (or …), or at the end of a line, so headings and list items count as sentences.
+ */
+
+import { countWords } from '../article';
+
+export interface SeoReport {
+  headlineChars: number;
+  headlineTooLong: boolean;
+  words: number;
+  sourceWords: number;
+  readingEase: number;
+}
+
+export const HEADLINE_MAX_CHARS = 60;
+
+export function checkSeo(headline: string, body: string, sourceText: string): SeoReport {
+  const headlineChars = [...headline.trim()].length;
+  return {
+    headlineChars,
+    headlineTooLong: headlineChars > HEADLINE_MAX_CHARS,
+    words: countWords(body),
+    sourceWords: countWords(sourceText),
+    readingEase: readingEase(body),
+  };
+}
+
+const LATIN_WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+const SENTENCE_END = /[.!?…](?=\s|$|["”’)\]])|\n/;
+
+/** Flesch reading ease of a text (0 for a text with no words). */
+export function readingEase(text: string): number {
+  const words = text.match(LATIN_WORD) ?? [];
+  if (words.length === 0) return 0;
+  let syllables = 0;
+  for (const w of words) syllables += countSyllables(w);
+  // Pieces between sentence ends that hold a word; blank lines and stray punctuation add no sentence.
+  let sentences = 0;
+  for (const piece of text.split(SENTENCE_END)) if (HAS_WORD.test(piece)) sentences++;
+  sentences = Math.max(1, sentences);
+  const score = 206.835 - 1.015 * (words.length / sentences) - 84.6 * (syllables / words.length);
+  return Math.round(Math.min(100, Math.max(0, score)) * 10) / 10;
+}
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/** English syllables in a word, by heuristic: vowel groups, less a silent final e and non-syllabic -es/-ed. */
+export function countSyllables(word: string): number {
+  const w = word.toLowerCase().replace(/['’].*$/, '');
+  if (/^\d+$/.test(w)) return Math.max(1, w.length); // a figure read aloud: roughly a syllable per digit
+  const letters = w.replace(/[^a-z]/g, '');
+  if (letters === '') return 1;
+  if (letters.length <= 3) return 1;
+  let count = letters.match(/[aeiouy]+/g)?.length ?? 0;
+  // Silent endings: "make", "hoped", "boxes" keep their syllable after s/z/x/ch/sh, and "-le" is voiced.
+  if (/[^aeiouy]e$/.test(letters) && !/[^aeiouy]le$/.test(letters)) count--;
+  else if (/[^aeiouytd]ed$/.test(letters)) count--;
+  else if (/[^aeiouy]es$/.test(letters) && !/(?:[sxz]|ch|sh|ce|ge)es$/.test(letters)) count--;
+  return Math.max(1, count);
+}
