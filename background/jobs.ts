@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 import type { Article } from '../src/article';
 import { estimateCost, type Estimate } from '../src/cost';
-import { needsConfirmation, newJob, pageKey, restrictedReason, type JobError, type JobRecord } from '../src/job';
+import { needsConfirmation, newJob, noArticleMessage, pageKey, restrictedReason, type JobError, type JobRecord } from '../src/job';
 import { describeError, redact, StreamAbort } from '../src/llm/errors';
 import { streamChat } from '../src/llm/openai';
 import type { BackgroundMessage } from '../src/messages';
@@ -43,6 +43,10 @@ type Viewer = browser.Runtime.Port;
 const incompleteCut: JobError = {
   code: 'incomplete',
   message: 'The answer was cut off before the model finished (the stream ended early), so it is incomplete. The text so far is kept; click Regenerate for a full rewrite.',
+};
+const connectionCut: JobError = {
+  code: 'incomplete',
+  message: 'The connection to the model dropped before it finished, so the answer is incomplete (cut off). The text so far is kept; click Regenerate for a full rewrite.',
 };
 const incompleteLength: JobError = {
   code: 'incomplete',
@@ -141,7 +145,7 @@ export class Jobs {
     try {
       const result = await extractFromTab(tabId);
       if (result.ok) return result.article;
-      error = { code: 'no-article', message: result.detail };
+      error = { code: 'no-article', message: noArticleMessage(result) };
     } catch (err) {
       error = { code: 'restricted-page', message: err instanceof TabUnreadable ? err.message : String(err) };
     }
@@ -216,7 +220,9 @@ export class Jobs {
       }
       await this.finish(run, null);
     } catch (err) {
-      const error = describeError(err, ctxOf(settings));
+      let error = describeError(err, ctxOf(settings));
+      // A connection that drops after text has arrived is a cut answer, not a mystery.
+      if (run.job.text !== '' && (error.code === 'unknown' || error.code === 'unreachable')) error = connectionCut;
       if (error.code === 'unknown') console.warn('Newsmith job failed:', redact(String(err), settings.apiKey));
       await this.finish(run, error);
     }
@@ -274,7 +280,7 @@ export class Jobs {
     try {
       const result = await extractFromTab(tabId);
       if (!result.ok) {
-        return this.post(port, { type: 'needs-key', prompt: null, article: null, problem: { code: 'no-article', message: result.detail } });
+        return this.post(port, { type: 'needs-key', prompt: null, article: null, problem: { code: 'no-article', message: noArticleMessage(result) } });
       }
       const { title, url, wordCount } = result.article;
       this.post(port, { type: 'needs-key', prompt: buildPromptText(result.article, settings), article: { title, url, wordCount }, problem: null });

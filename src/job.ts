@@ -1,6 +1,6 @@
 /** A rewrite job as stored and as shown: pure data shared by the background (owner) and the popup (view). */
 
-import type { Article, ExtractWarning } from './article';
+import type { Article, ExtractWarning, NoArticleReason } from './article';
 import type { Estimate } from './cost';
 
 export type JobState = 'extracting' | 'writing' | 'done' | 'error';
@@ -115,6 +115,13 @@ export function markInterrupted(job: JobRecord, now: number): JobRecord {
     },
     updatedAt: now,
   };
+}
+
+/** The popup's words for a page without an article: always says so first, then why. */
+export function noArticleMessage(result: { reason: NoArticleReason; detail: string }): string {
+  const lead = 'No article found on this page';
+  if (result.detail.toLowerCase().includes('no article')) return `${result.detail} Open a news article and click Newsmith again.`;
+  return `${lead}: ${result.detail.charAt(0).toLowerCase()}${result.detail.slice(1)} Open a news article and click Newsmith again.`;
 }
 
 /** Storage key of a page's result. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markInterrupted, newJob, normaliseJob, pageKey, restrictedReason } from '../../src/job';
+import { markInterrupted, newJob, noArticleMessage, normaliseJob, pageKey, restrictedReason } from '../../src/job';
 import { isOwnPage, isPopupMessage } from '../../src/messages';
 
 describe('pageKey: one stored result per article', () => {
@@ -84,5 +84,14 @@ describe('normaliseJob', () => {
     expect(j.estimate).toBeNull();
     expect(j.text).toBe('x');
     expect(j.state).toBe('done');
+  });
+});
+
+describe('noArticleMessage', () => {
+  it('always leads with "no article", then the reason', () => {
+    expect(noArticleMessage({ reason: 'too-short', detail: 'This page has only 18 words of article text, too little to rewrite.' })).toBe(
+      'No article found on this page: this page has only 18 words of article text, too little to rewrite. Open a news article and click Newsmith again.',
+    );
+    expect(noArticleMessage({ reason: 'no-article', detail: 'Newsmith found no article on this page.' })).toMatch(/^Newsmith found no article on this page\. Open/);
   });
 });
