@@ -193,4 +193,8 @@ forgetKey.addEventListener('click', () => {
   })();
 });
 
-void loadSettings().then(fill);
+void loadSettings().then((settings) => {
+  fill(settings);
+  byId<HTMLFieldSetElement>('form-body').disabled = false;
+  form.dataset.ready = 'true';
+});
