@@ -6,7 +6,7 @@ import { testConnection } from '../src/llm/openai';
 import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type ResponseOf } from '../src/messages';
 import { parseSettings } from '../src/settings';
 import { loadSettings } from '../lib/settings-store';
-import { recoverInterrupted } from './job-store';
+import { recoverInterrupted } from '../lib/job-store';
 import { Jobs } from './jobs';
 
 const POPUP = '/popup/index.html';

@@ -18,7 +18,7 @@ import type { Settings } from '../src/settings';
 import { estimateMessagesTokens, estimateTokens } from '../src/tokens';
 import { loadSettings } from '../lib/settings-store';
 import { extractFromTab, TabUnreadable } from './extract';
-import { indexJob, loadJob, saveJob } from './job-store';
+import { indexJob, loadJob, saveJob } from '../lib/job-store';
 import { holdAlive } from './keepalive';
 
 /** How often streamed text is written to storage while a job runs. */
@@ -128,7 +128,7 @@ export class Jobs {
     this.running.set(key, run);
     const release = holdAlive();
     try {
-      await indexJob(job);
+      await indexJob(job, settings.historyLimit);
       await this.changed(run);
       const article = await this.extract(run, tabId);
       if (!article) return;

@@ -22,6 +22,7 @@ const textInputs = {
   idleTimeoutSec: byId<HTMLInputElement>('idle-timeout'),
   template: byId<HTMLTextAreaElement>('template'),
   inputBudgetTokens: byId<HTMLInputElement>('input-budget'),
+  historyLimit: byId<HTMLInputElement>('history-limit'),
   prices: byId<HTMLTextAreaElement>('prices'),
 } satisfies Partial<Record<SettingKey, HTMLInputElement | HTMLTextAreaElement>>;
 const seoPack = byId<HTMLInputElement>('seo-pack');
@@ -79,9 +80,11 @@ function fill(settings: Settings): void {
 function readForm(): Record<SettingKey, unknown> {
   const idle = textInputs.idleTimeoutSec.value;
   const budget = textInputs.inputBudgetTokens.value;
+  const historyLimit = textInputs.historyLimit.value;
   const prices = parsePriceLines(textInputs.prices.value);
   return {
     inputBudgetTokens: budget === '' ? NaN : Number(budget),
+    historyLimit: historyLimit === '' ? NaN : Number(historyLimit),
     prices: prices.problems.length ? null : prices.prices,
     apiKey: textInputs.apiKey.value.trim() || saved.apiKey,
     baseURL: textInputs.baseURL.value,

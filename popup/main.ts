@@ -225,6 +225,8 @@ ui.copyPrompt.addEventListener('click', () => {
   if (prompt) void copy(prompt, 'Prompt');
 });
 ui.openOptions.addEventListener('click', () => void browser.runtime.openOptionsPage());
+$('open-settings').addEventListener('click', () => void browser.runtime.openOptionsPage());
+$('open-history').addEventListener('click', () => void browser.tabs.create({ url: browser.runtime.getURL('history/index.html') }));
 ui.stop.addEventListener('click', () => send({ type: 'stop' }));
 ui.confirm.addEventListener('click', () => send({ type: 'confirm' }));
 ui.regenerate.addEventListener('click', () => {

@@ -19,7 +19,11 @@ await build({
   build: {
     ...common.build,
     rolldownOptions: {
-      input: { popup: join(root, 'popup/index.html'), options: join(root, 'options/index.html') },
+      input: {
+        popup: join(root, 'popup/index.html'),
+        options: join(root, 'options/index.html'),
+        history: join(root, 'history/index.html'),
+      },
     },
   },
 });

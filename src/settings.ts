@@ -30,6 +30,8 @@ export const defaults = {
   seoPack: false,
   /** The user's own saved templates. */
   userPresets: [] as UserPreset[],
+  /** Rewrites kept in the history; the oldest go first. */
+  historyLimit: 200,
   /** Largest prompt sent in one request, in tokens; longer articles are rewritten in sections. */
   inputBudgetTokens: 12_000,
   /** US dollars per million tokens, by model name. */
@@ -68,6 +70,7 @@ const validators: { [K in SettingKey]: Check<Settings[K]> } = {
   template: (v): v is string => text(20_000)(v) && templateProblem(v) === null,
   tone: text(200),
   seoPack: (v): v is boolean => typeof v === 'boolean',
+  historyLimit: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 10 && v <= 5_000,
   inputBudgetTokens: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1_000 && v <= 2_000_000,
   prices: (v): v is PriceTable =>
     !!v &&
@@ -113,6 +116,7 @@ export function validateInput(input: Partial<Record<SettingKey, unknown>>): Part
     tone: 'Keep the tone under 200 characters.',
     seoPack: 'Choose on or off.',
     userPresets: 'A saved template is not valid.',
+    historyLimit: 'Enter a whole number of rewrites from 10 to 5,000.',
     inputBudgetTokens: 'Enter a whole number of tokens from 1,000 to 2,000,000.',
     prices: 'Each price line is "model = input price, output price" (dollars per million tokens).',
     apiKey: 'The key has spaces in it: paste it again.',

@@ -1,11 +1,12 @@
-/** Jobs in storage.local, keyed by page URL, with an index so old results can be dropped without reading all. */
+/**
+ * Jobs in storage.local, keyed by page URL, with an index so old results can be dropped without reading all.
+ * The background writes them; the history page reads, exports and deletes them.
+ */
 
 import browser from 'webextension-polyfill';
 import { isRunning, jobStorageKey, markInterrupted, normaliseJob, type JobRecord } from '../src/job';
 
 const INDEX = 'jobIndex';
-/** Results kept per browser profile; the oldest go first. */
-const KEEP = 100;
 
 type Index = Record<string, number>;
 
@@ -32,12 +33,12 @@ export async function saveJob(job: JobRecord): Promise<void> {
   await browser.storage.local.set({ [jobStorageKey(job.key)]: job });
 }
 
-/** Records a new job in the index and drops the oldest results past the limit. */
-export async function indexJob(job: JobRecord): Promise<void> {
+/** Records a new job in the index and drops the oldest results past the limit (the history size setting). */
+export async function indexJob(job: JobRecord, keep: number): Promise<void> {
   const index = await readIndex();
   index[job.key] = job.createdAt;
   const keys = Object.keys(index).sort((a, b) => (index[b] ?? 0) - (index[a] ?? 0));
-  const drop = keys.slice(KEEP);
+  const drop = keys.slice(keep);
   for (const key of drop) delete index[key];
   await browser.storage.local.set({ [INDEX]: index });
   if (drop.length) await browser.storage.local.remove(drop.map(jobStorageKey));
@@ -58,4 +59,33 @@ export async function recoverInterrupted(now: number): Promise<number> {
   }
   if (Object.keys(fixed).length) await browser.storage.local.set(fixed);
   return Object.keys(fixed).length;
+}
+
+/** Every stored job, newest first. */
+export async function listJobs(): Promise<JobRecord[]> {
+  const index = await readIndex();
+  const keys = Object.keys(index);
+  if (!keys.length) return [];
+  const stored = await browser.storage.local.get(keys.map(jobStorageKey));
+  return Object.values(stored)
+    .filter(isJobRecord)
+    .map(normaliseJob)
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+export async function deleteJobs(pageKeys: readonly string[]): Promise<void> {
+  const index = await readIndex();
+  for (const key of pageKeys) delete index[key];
+  await browser.storage.local.set({ [INDEX]: index });
+  await browser.storage.local.remove(pageKeys.map(jobStorageKey));
+}
+
+/** Bytes used in storage.local, or null where the browser cannot tell. */
+export async function bytesInUse(): Promise<number | null> {
+  const area = browser.storage.local as browser.Storage.StorageArea & { getBytesInUse?: (keys: null) => Promise<number> };
+  try {
+    return typeof area.getBytesInUse === 'function' ? await area.getBytesInUse(null) : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,0 +1,91 @@
+/** The history page: every finished or interrupted rewrite, to search, copy, export and delete. Text only, never HTML. */
+
+import { bytesInUse, deleteJobs, listJobs } from '../lib/job-store';
+import { entryText, exportJson, exportMarkdown, quotaWarning, searchEntries, toEntry, type HistoryEntry } from '../src/history';
+
+const $ = <T extends HTMLElement>(testid: string) => document.querySelector(`[data-testid="${testid}"]`) as T;
+const list = $<HTMLOListElement>('entries');
+const search = $<HTMLInputElement>('search');
+const count = $<HTMLElement>('count');
+let entries: HistoryEntry[] = [];
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (cls) node.className = cls;
+  return node;
+}
+
+function download(name: string, type: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function shown(): HistoryEntry[] {
+  return searchEntries(entries, search.value);
+}
+
+function render(): void {
+  const visible = shown();
+  count.textContent = entries.length === 0 ? 'No rewrites yet.' : `${visible.length} of ${entries.length} rewrites`;
+  list.replaceChildren(
+    ...visible.map((e) => {
+      const li = el('li');
+      li.dataset.testid = 'entry';
+      li.dataset.status = e.status;
+      const h2 = el('h2', e.headline || e.title || e.url);
+      h2.dir = 'auto';
+      const source = el('a', e.title || e.url);
+      source.href = e.url;
+      source.target = '_blank';
+      source.rel = 'noopener noreferrer';
+      const meta = el('p', '', 'meta');
+      meta.append(source, ` · ${new Date(e.date).toLocaleString()} · ${e.model} · ${e.status}`);
+      const parts: HTMLElement[] = [h2, meta];
+      if (e.reason) parts.push(el('p', e.reason, 'reason'));
+      const details = el('details');
+      details.append(el('summary', 'Show the article'));
+      const text = el('div', e.article, 'text');
+      text.dir = 'auto';
+      details.append(text);
+      const copy = el('button', 'Copy');
+      copy.type = 'button';
+      copy.dataset.testid = 'entry-copy';
+      copy.addEventListener('click', () => {
+        void navigator.clipboard.writeText(entryText(e)).then(
+          () => (copy.textContent = 'Copied'),
+          () => (copy.textContent = 'Copy failed'),
+        );
+      });
+      const del = el('button', 'Delete');
+      del.type = 'button';
+      del.dataset.testid = 'entry-delete';
+      del.addEventListener('click', () => {
+        void deleteJobs([e.key]).then(load);
+      });
+      const row = el('div', undefined, 'row');
+      row.append(copy, del);
+      parts.push(details, row);
+      li.append(...parts);
+      return li;
+    }),
+  );
+}
+
+async function load(): Promise<void> {
+  entries = (await listJobs()).map(toEntry);
+  render();
+  const warning = quotaWarning(await bytesInUse());
+  const quota = $<HTMLElement>('quota');
+  quota.hidden = !warning;
+  quota.textContent = warning ?? '';
+}
+
+search.addEventListener('input', render);
+$('export-json').addEventListener('click', () => download('newsmith-history.json', 'application/json', exportJson(shown())));
+$('export-markdown').addEventListener('click', () => download('newsmith-history.md', 'text/markdown', exportMarkdown(shown())));
+void load();
