@@ -39,11 +39,19 @@ export function copyAll(headline: string, body: string): string {
  */
 
 const IMAGE = /!\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)|!\[([^\]\n]*)\]\[[^\]\n]*\]/g;
-const LINK = /\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
+/** `[text](url "title")`; the text may hold one level of brackets, the url one level of parentheses. */
+const LINK = /\[((?:[^[\]\n]|\[[^[\]\n]*\])+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
+/** `[text][ref]` and `[text][]`. */
+const REF_LINK = /\[((?:[^[\]\n]|\[[^[\]\n]*\])+)\]\[[^\]\n]*\]/g;
+/** `[ref]: http://…`, the target of a reference link: a line of its own, dropped. */
+const LINK_DEFINITION = /^\s{0,3}\[[^\]\n]+\]:\s*\S+.*$/;
 
 /** Images to their alt text, links to their text. */
 function unlink(text: string): string {
-  return text.replace(IMAGE, (_m, alt?: string, refAlt?: string) => (alt ?? refAlt ?? '').trim()).replace(LINK, '$1');
+  return text
+    .replace(IMAGE, (_m, alt?: string, refAlt?: string) => (alt ?? refAlt ?? '').trim())
+    .replace(LINK, '$1')
+    .replace(REF_LINK, '$1');
 }
 
 const RULE_LINE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
@@ -61,6 +69,7 @@ export function toMarkdown(headline: string, body: string): string {
   if (h !== '') out.push(`# ${h}`, '');
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.replace(/\s+$/, '');
+    if (LINK_DEFINITION.test(line)) continue;
     const heading = HEADING.exec(line);
     if (heading) {
       const level = Math.max(2, /#+/.exec(line)?.[0].length ?? 2);
@@ -150,6 +159,7 @@ export function toHtml(headline: string, body: string): string {
 
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.replace(/\s+$/, '');
+    if (LINK_DEFINITION.test(line)) continue;
     if (line.trim() === '') {
       // A blank line ends a paragraph and a quote; a list goes on if the next line is an item too.
       flushPara();
