@@ -8,6 +8,10 @@
  * "Rephrased Title: …"), a label alone on its line with the headline on the next, a quoted headline, a plain
  * first line; a chatty preamble line before it ("Sure! Here's the rewritten article:"); an "Article:" label
  * line before the body; CRLF line endings; and, once the answer is final, a closing "I hope this helps" paragraph.
+ *
+ * `parseAnswer` (below; `splitAnswer` is it without the extras) also reads answers written in HTML
+ * (./html.ts, text only) or JSON (./json.ts), any shape inside a code fence, and takes a trailing block of
+ * SEO extras (meta description, slug, keywords: ./seo.ts) off the body.
  */
 
 import { blocksToBody, looksLikeHtml, readHtml, type HtmlBlock } from './html';

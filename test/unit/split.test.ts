@@ -216,3 +216,16 @@ describe('toPlainText and copyAll', () => {
     expect(copyAll('Headline', '')).toBe('Headline');
   });
 });
+
+describe('splitAnswer: the shapes parseAnswer adds (what the popup gets)', () => {
+  it('reads Markdown, HTML and JSON answers in a code fence', () => {
+    const expected = { headline: 'Meta Bans Khamenei', body: BODY, headlineSettled: true };
+    expect(final('```markdown\n# Meta Bans Khamenei\n\n' + BODY + '\n```')).toEqual(expected);
+    expect(final('```html\n<h1>Meta Bans Khamenei</h1><p>Meta has removed the accounts.</p><p>The company cited its policy.</p>\n```')).toEqual(expected);
+    expect(final('```json\n{"title": "Meta Bans Khamenei", "article": ' + JSON.stringify(BODY) + '}\n```')).toEqual(expected);
+  });
+
+  it('takes a trailing SEO block off the body', () => {
+    expect(final(`# Meta Bans Khamenei\n\n${BODY}\n\n---\nMeta description: Meta acts.\nKeywords: Meta, Iran`).body).toBe(BODY);
+  });
+});
