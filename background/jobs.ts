@@ -6,6 +6,7 @@
 
 import browser from 'webextension-polyfill';
 import type { Article } from '../src/article';
+import { runChecks } from '../src/checks';
 import { estimateCost, type Estimate } from '../src/cost';
 import { needsConfirmation, newJob, noArticleMessage, pageKey, restrictedReason, type JobError, type JobRecord } from '../src/job';
 import { describeError, redact, StreamAbort } from '../src/llm/errors';
@@ -13,7 +14,7 @@ import { streamChat } from '../src/llm/openai';
 import type { BackgroundMessage } from '../src/messages';
 import { buildMessages, buildPromptText, type ChatMessage } from '../src/prompt';
 import { planSections, sectionMessages, type Section } from '../src/prompt/sections';
-import { splitAnswer } from '../src/rewrite/split';
+import { parseAnswer, splitAnswer } from '../src/rewrite/split';
 import type { Settings } from '../src/settings';
 import { estimateMessagesTokens, estimateTokens } from '../src/tokens';
 import { loadSettings } from '../lib/settings-store';
@@ -218,6 +219,8 @@ export class Jobs {
         });
         if (finishReason !== 'stop') return this.finish(run, finishReason === 'length' ? incompleteLength : incompleteCut);
       }
+      const { headline, body } = parseAnswer(run.job.text, { final: true });
+      run.job = { ...run.job, checks: runChecks({ source: `${article.title}\n\n${article.text}`, headline, body }) };
       await this.finish(run, null);
     } catch (err) {
       let error = describeError(err, ctxOf(settings));

@@ -9,9 +9,10 @@ import type { JobError, JobRecord, ViewState } from '../src/job';
 import { isRunning } from '../src/job';
 import { formatCost } from '../src/cost';
 import { JOB_PORT, type BackgroundMessage, type PopupMessage } from '../src/messages';
-import { copyAll, toPlainText } from '../src/rewrite/render';
-import { splitAnswer } from '../src/rewrite/split';
+import { copyFormats } from '../src/rewrite/render';
+import { parseAnswer, type Seo } from '../src/rewrite/split';
 import { renderBody } from './body';
+import { renderChecks, renderMarkedArticle, renderSeoExtras } from './checks-view';
 
 const $ = <T extends HTMLElement = HTMLElement>(testid: string): T => {
   const el = document.querySelector<T>(`[data-testid="${testid}"]`);
@@ -43,7 +44,13 @@ const ui = {
   stop: $<HTMLButtonElement>('stop'),
   regenerate: $<HTMLButtonElement>('regenerate'),
   copyStatus: $('copy-status'),
+  format: $<HTMLSelectElement>('format'),
+  checks: $('checks'),
+  extras: $('seo-extras'),
 };
+
+type Format = 'plain' | 'markdown' | 'rich';
+const FORMAT_KEY = 'newsmith.copyFormat';
 
 let tabId: number | null = null;
 let port: browser.Runtime.Port | null = null;
@@ -63,10 +70,10 @@ function showError(error: JobError | null): void {
   else delete ui.error.dataset.code;
 }
 
-function current(): { headline: string; body: string } {
-  if (!job) return { headline: '', body: '' };
-  const split = splitAnswer(job.text, { final: !isRunning(job) });
-  return { headline: split.headline, body: split.body };
+function current(): { headline: string; body: string; seo: Seo } {
+  if (!job) return { headline: '', body: '', seo: {} };
+  const { headline, body, seo } = parseAnswer(job.text, { final: !isRunning(job) });
+  return { headline, body, seo };
 }
 
 function progressText(j: JobRecord, words: number): string {
@@ -83,9 +90,14 @@ function render(): void {
   if (!job) return;
   setState(job.state);
   app.dataset.incomplete = String(job.incomplete);
-  const { headline, body } = current();
+  const { headline, body, seo } = current();
   ui.headline.textContent = headline;
-  renderBody(ui.article, body);
+  const checks = job.state === 'done' ? job.checks : null;
+  // Finished and checked: the article as checked, with copied runs marked. Streaming: paragraphs as they come.
+  if (checks) renderMarkedArticle(ui.article, checks, headline ? headline.length + 2 : 0);
+  else renderBody(ui.article, body);
+  renderChecks(ui.checks, checks);
+  renderSeoExtras(ui.extras, job.state === 'done' ? seo : {}, (text, what) => void copy(text, what));
   const words = body.split(/\s+/).filter(Boolean).length;
   ui.progress.textContent = progressText(job, words);
   ui.progress.hidden = ui.progress.textContent === '';
@@ -206,21 +218,41 @@ function connect(first: boolean): void {
   if (tabId !== null) send({ type: 'open', tabId, resume: !first });
 }
 
-async function copy(text: string, what: string): Promise<void> {
+/** Plain text goes on the clipboard as text; rich text puts HTML and plain text together, so each target takes its best. */
+async function copy(text: string, what: string, html?: string): Promise<void> {
   try {
-    await navigator.clipboard.writeText(text);
-    ui.copyStatus.textContent = `${what} copied.`;
+    if (html === undefined) await navigator.clipboard.writeText(text);
+    else {
+      await navigator.clipboard.write([
+        new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) }),
+      ]);
+    }
+    ui.copyStatus.textContent = `${what} copied${html === undefined ? '' : ' as rich text'}.`;
   } catch {
     ui.copyStatus.textContent = `Could not copy the ${what.toLowerCase()}: the browser refused the clipboard.`;
   }
 }
 
-ui.copyHeadline.addEventListener('click', () => void copy(current().headline, 'Headline'));
-ui.copyArticle.addEventListener('click', () => void copy(toPlainText(current().body), 'Article'));
-ui.copyAllBtn.addEventListener('click', () => {
+function format(): Format {
+  const value = ui.format.value;
+  return value === 'markdown' || value === 'rich' ? value : 'plain';
+}
+
+/** Copies the article (with or without its headline) in the chosen format. */
+function copyArticle(withHeadline: boolean): void {
   const { headline, body } = current();
-  void copy(copyAll(headline, body), 'Headline and article');
-});
+  const formats = copyFormats(withHeadline ? headline : '', body);
+  const what = withHeadline ? 'Headline and article' : 'Article';
+  if (format() === 'markdown') void copy(formats.markdown, what);
+  else if (format() === 'rich') void copy(formats.plain, what, formats.html);
+  else void copy(formats.plain, what);
+}
+
+ui.format.value = localStorage.getItem(FORMAT_KEY) ?? 'plain';
+ui.format.addEventListener('change', () => localStorage.setItem(FORMAT_KEY, format()));
+ui.copyHeadline.addEventListener('click', () => void copy(current().headline, 'Headline'));
+ui.copyArticle.addEventListener('click', () => copyArticle(false));
+ui.copyAllBtn.addEventListener('click', () => copyArticle(true));
 ui.copyPrompt.addEventListener('click', () => {
   if (prompt) void copy(prompt, 'Prompt');
 });

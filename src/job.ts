@@ -1,6 +1,7 @@
 /** A rewrite job as stored and as shown: pure data shared by the background (owner) and the popup (view). */
 
 import type { Article, ExtractWarning, NoArticleReason } from './article';
+import type { ChecksResult } from './checks';
 import type { Estimate } from './cost';
 
 export type JobState = 'extracting' | 'writing' | 'done' | 'error';
@@ -54,6 +55,8 @@ export interface JobRecord {
   section: { index: number; total: number } | null;
   /** Set while the job waits for the user to confirm sending (the page may not be a whole article). */
   awaiting: 'confirm' | null;
+  /** Facts, originality and SEO figures of a finished rewrite against its source. */
+  checks: ChecksResult | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -79,6 +82,7 @@ export function newJob(id: string, key: string, url: string, model: string, now:
     estimate: null,
     section: null,
     awaiting: null,
+    checks: null,
     createdAt: now,
     updatedAt: now,
   };
