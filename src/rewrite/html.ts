@@ -155,6 +155,14 @@ export function looksLikeHtml(text: string): boolean {
   );
 }
 
+const RUNS = /[\t\n\r\f]| {2}/;
+const BR = '\u0000';
+
+/** Runs of HTML white space → one space (nbsp kept). Most text has none: test before replacing. */
+function collapse(text: string): string {
+  return RUNS.test(text) ? text.replace(/[ \t\n\r\f]+/g, ' ') : text;
+}
+
 export function readHtml(src: string, final: boolean): HtmlRead {
   const blocks: HtmlBlock[] = [];
   const meta: HtmlRead['meta'] = {};
@@ -171,10 +179,11 @@ export function readHtml(src: string, final: boolean): HtmlRead {
     return { kind: 'p', level: 0 };
   };
 
+  // <br> is kept in `buf` as BR, so that the source's own line breaks stay white space.
   const linesOf = (text: string): string[] =>
     text
-      .split('\n')
-      .map((l) => l.replace(/[ \t\n\r\f]+/g, ' ').trim())
+      .split(BR)
+      .map((l) => collapse(l).trim())
       .filter((l) => l !== '');
 
   const flush = (complete: boolean): void => {
@@ -191,7 +200,8 @@ export function readHtml(src: string, final: boolean): HtmlRead {
       const partial = /&#?[a-zA-Z0-9]{0,31}$/.exec(text);
       if (partial) text = text.slice(0, partial.index);
     }
-    buf += decodeEntities(text).replace(/[ \t\n\r\f]+/g, ' ');
+    if (text.includes(BR)) text = text.split(BR).join('');
+    buf += text.includes('&') ? decodeEntities(text) : text;
   };
 
   const closeTo = (name: string): void => {
@@ -270,7 +280,7 @@ export function readHtml(src: string, final: boolean): HtmlRead {
     }
 
     if (name === 'br') {
-      buf += '\n';
+      buf += BR;
       continue;
     }
     if (name === 'meta' && !closing) {

@@ -17,50 +17,61 @@ interface Scan {
   /** Index just after the value's closing bracket, or -1 if it is not closed yet. */
   end: number;
   /** The value as valid-ish JSON: control characters in strings escaped, trailing commas dropped. */
-  out: string[];
+  text: string;
   open: string[];
   inString: boolean;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-function dropTrailingComma(out: string[]): void {
-  let k = out.length - 1;
-  while (k >= 0 && /^\s$/.test(out[k] as string)) k--;
-  if (k >= 0 && out[k] === ',') out.splice(k, 1);
+function escapeControl(ch: string): string {
+  return ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-/** Reads one JSON value from `src[0]` (a `{` or `[`), in one pass. */
+/** Reads one JSON value from `src[0]` (a `{` or `[`), in one pass, copying the text between the few edits. */
 function scan(src: string): Scan {
-  const out: string[] = [];
+  const parts: string[] = [];
+  let copied = 0; // src[0, copied) is in parts
   const open: string[] = [];
   let inString = false;
   let escaped = false;
+  let comma = -1; // a comma outside strings with only white space after it so far
+  let end = -1;
   for (let i = 0; i < src.length; i++) {
-    const ch = src[i] as string;
+    const c = src.charCodeAt(i);
     if (inString) {
       if (escaped) escaped = false;
-      else if (ch === '\\') escaped = true;
-      else if (ch === '"') inString = false;
-      else if (ch < ' ') {
-        out.push(ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-        continue;
+      else if (c === 0x5c) escaped = true;
+      else if (c === 0x22) inString = false;
+      else if (c < 0x20) {
+        parts.push(src.slice(copied, i), escapeControl(src[i] as string));
+        copied = i + 1;
       }
-      out.push(ch);
       continue;
     }
-    if (ch === '"') inString = true;
-    else if (ch === '{' || ch === '[') open.push(ch === '{' ? '}' : ']');
-    else if (ch === '}' || ch === ']') {
-      dropTrailingComma(out);
+    if (c === 0x22) {
+      inString = true;
+      comma = -1;
+    } else if (c === 0x2c) comma = i;
+    else if (c === 0x7b || c === 0x5b) {
+      open.push(c === 0x7b ? '}' : ']');
+      comma = -1;
+    } else if (c === 0x7d || c === 0x5d) {
+      if (comma >= 0) {
+        // A trailing comma before the closing bracket: leave it out.
+        parts.push(src.slice(copied, comma));
+        copied = comma + 1;
+      }
+      comma = -1;
       open.pop();
-      out.push(ch);
-      if (open.length === 0) return { end: i + 1, out, open, inString };
-      continue;
-    }
-    out.push(ch);
+      if (open.length === 0) {
+        end = i + 1;
+        break;
+      }
+    } else if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) comma = -1;
   }
-  return { end: -1, out, open, inString };
+  parts.push(src.slice(copied, end < 0 ? src.length : end));
+  return { end, text: parts.join(''), open, inString };
 }
 
 function tryParse(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -73,12 +84,12 @@ function tryParse(text: string): { ok: true; value: unknown } | { ok: false } {
 
 /** A value cut off at the end (the token limit): close the open string and brackets and hope. */
 function repair(s: Scan): string {
-  const out = [...s.out];
+  let tail = s.text;
   if (s.inString) {
-    if (out[out.length - 1] === '\\') out.pop();
-    out.push('"');
+    if (/(?:^|[^\\])(?:\\\\)*\\$/.test(tail)) tail = tail.slice(0, -1);
+    tail += '"';
   }
-  let tail = out.join('').replace(/\s+$/, '');
+  tail = tail.trimEnd();
   if (tail.endsWith(':')) tail += 'null';
   if (tail.endsWith(',')) tail = tail.slice(0, -1);
   return tail + [...s.open].reverse().join('');
@@ -91,7 +102,7 @@ export function readJson(text: string, final: boolean): JsonRead {
   if (src === '') return final ? { status: 'bad' } : { status: 'pending' };
   const s = scan(src);
   if (s.end >= 0) {
-    const parsed = tryParse(s.out.join(''));
+    const parsed = tryParse(s.text);
     if (parsed.ok) return { status: 'ok', value: parsed.value, rest: src.slice(s.end) };
     return final ? { status: 'bad' } : { status: 'pending' };
   }

@@ -68,7 +68,7 @@ export function toMarkdown(headline: string, body: string): string {
   const h = markdownInline(headline.trim());
   if (h !== '') out.push(`# ${h}`, '');
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (LINK_DEFINITION.test(line)) continue;
     const heading = HEADING.exec(line);
     if (heading) {
@@ -158,7 +158,7 @@ export function toHtml(headline: string, body: string): string {
   };
 
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (LINK_DEFINITION.test(line)) continue;
     if (line.trim() === '') {
       // A blank line ends a paragraph and a quote; a list goes on if the next line is an item too.

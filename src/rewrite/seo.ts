@@ -101,6 +101,7 @@ function readLabel(line: string): Label | null {
 }
 
 function isHeader(line: string): boolean {
+  if (line.length > 60) return false;
   const s = strip(line).text.replace(/\*\*|__|[:：]/g, '').trim();
   return /^[A-Za-z ]+$/.test(s) && HEADERS.has(letters(s));
 }
@@ -259,7 +260,7 @@ export function splitSeo(body: string, opts: SplitSeoOptions): { body: string; s
   if (cut < 0) return { body, seo: {} };
   const collector = new SeoCollector();
   if (valid) for (const [field, value] of entries) collector.add(field, value);
-  return { body: lines.slice(0, cut).join('\n').replace(/\s+$/, ''), seo: collector.seo };
+  return { body: lines.slice(0, cut).join('\n').trimEnd(), seo: collector.seo };
 }
 
 /** Every labelled SEO line anywhere in a text (the chatter after a fenced answer), other lines ignored. */

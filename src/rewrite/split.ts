@@ -354,7 +354,7 @@ function mayBecomeArticleLabel(line: string): boolean {
 function normaliseBody(body: string): string {
   return body
     .split('\n')
-    .map((l) => l.replace(/\s+$/, ''))
+    .map((l) => l.trimEnd())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

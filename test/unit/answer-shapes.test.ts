@@ -203,6 +203,12 @@ describe('parseAnswer: JSON answers', () => {
 
   it('makes the best of JSON cut off at the token limit, once final', () => {
     expect(final('```json\n{"title": "T", "article": "One.\\n\\nTw')).toMatchObject({ headline: 'T', body: 'One.\n\nTw' });
+    expect(final('{"title": "T", "article": "One \\')).toMatchObject({ headline: 'T', body: 'One' });
+    expect(final('{"title": "T", "article": ["One.", "Two.",], "keywords": ["a", "b",],')).toMatchObject({
+      headline: 'T',
+      body: 'One.\n\nTwo.',
+      seo: { keywords: ['a', 'b'] },
+    });
   });
 
   it('shows JSON of an unknown shape as it is, once final', () => {
