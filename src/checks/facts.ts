@@ -72,6 +72,8 @@ type TokKind = 'iso' | 'slash' | 'num' | 'word' | 'nl' | 'punct';
 interface Tok {
   kind: TokKind;
   s: string;
+  /** `s` in lower case (computed once: the checks ask for it again and again). */
+  low: string;
   start: number;
   end: number;
 }
@@ -97,7 +99,7 @@ function tokenize(text: string): Tok[] {
     } else if (m[5] !== undefined) kind = 'word';
     else if (m[6] !== undefined) kind = 'nl';
     else kind = 'punct';
-    out.push({ kind, s, start, end });
+    out.push({ kind, s, low: kind === 'word' ? s.toLowerCase() : s, start, end });
   }
   return out;
 }
@@ -232,7 +234,7 @@ function dayOf(t: Tok | undefined): number | null {
 
 function monthOf(t: Tok | undefined): number | null {
   if (t === undefined || t.kind !== 'word' || !isCap(t.s)) return null;
-  return MONTHS.get(t.s.toLowerCase()) ?? null;
+  return MONTHS.get(t.low) ?? null;
 }
 
 function dateFact(text: string, y: number | null, m: number | null, d: number | null): RawFact {
@@ -286,7 +288,8 @@ interface Extracted {
   lowerWords: Set<string>;
   words: string[];
   aliasIds: Set<string>;
-  index: GramIndex;
+  /** The text's word 1–3-grams (as stems), built on first use. */
+  phrases: () => GramIndex;
 }
 
 interface NameFact {
@@ -302,10 +305,15 @@ interface QuoteFact {
 
 /** Lower case, possessive and plural -s dropped: "Iranians’" → "iranian", "Hamas" → "hama" (on both sides alike). */
 function stem(word: string): string {
-  let w = lower(word).replace(/'s$/, '').replace(/'$/, '');
+  let w = STEMS.get(word);
+  if (w !== undefined) return w;
+  w = lower(word).replace(/'s$/, '').replace(/'$/, '');
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (STEMS.size >= 50_000) STEMS.clear(); // a memo, not a store: bounded
+  STEMS.set(word, w);
   return w;
 }
+const STEMS = new Map<string, string>();
 
 /** The words of a text as stems, with demonym-tolerant lookup: Iran/Iranian, Lebanon/Lebanese, Israel/Israeli. */
 class Vocab {
@@ -373,7 +381,7 @@ function extract(text: string): Extracted {
         else if (t.s === '.') {
           const prev = toks[i - 1];
           const abbr = prev !== undefined && prev.kind === 'word' && prev.end === t.start &&
-            (ABBREVIATIONS.has(prev.s.toLowerCase()) || /^\p{Lu}$/u.test(prev.s));
+            (ABBREVIATIONS.has(prev.low) || /^\p{Lu}$/u.test(prev.s));
           if (!abbr) start = true;
         }
       } else {
@@ -469,12 +477,29 @@ function extract(text: string): Extracted {
   const quotes: QuoteFact[] = findQuotes(text).map((q) => ({ text: q.text, words: normWords(q.text) }));
 
   const words = normWords(text);
-  const index = new GramIndex([words.map(stem)]);
-  const aliasIds = new Set<string>();
-  for (const [id, phrases] of ALIASES) {
-    if (phrases.some((p) => index.contains(p.split(' ').map(stem)))) aliasIds.add(id);
+  const stems = words.map(stem);
+  let index: GramIndex | undefined;
+  return { facts, names, quotes, vocab, lowerWords, words, aliasIds: aliasesIn(stems), phrases: () => (index ??= new GramIndex([stems])) };
+}
+
+const ALIAS_PHRASES: ReadonlyArray<{ id: string; stems: string[] }> = ALIASES.flatMap(([id, phrases]) =>
+  phrases.map((p) => ({ id, stems: p.split(' ').map(stem) })),
+);
+const ALIAS_BY_FIRST: ReadonlyMap<string, ReadonlyArray<{ id: string; stems: string[] }>> = (() => {
+  const m = new Map<string, Array<{ id: string; stems: string[] }>>();
+  for (const a of ALIAS_PHRASES) m.set(a.stems[0] as string, [...(m.get(a.stems[0] as string) ?? []), a]);
+  return m;
+})();
+
+/** The aliases (US, UK, UN, …) a text names, in any of their forms. */
+function aliasesIn(stems: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (let i = 0; i < stems.length; i++) {
+    for (const a of ALIAS_BY_FIRST.get(stems[i] as string) ?? []) {
+      if (a.stems.every((w, k) => stems[i + k] === w)) found.add(a.id);
+    }
   }
-  return { facts, names, quotes, vocab, lowerWords, words, aliasIds, index };
+  return found;
 }
 
 function slashDate(s: string): RawFact {
@@ -495,7 +520,7 @@ type Slice = (a: Tok, b: Tok) => string;
 function usDate(toks: readonly Tok[], i: number, month: number, facts: RawFact[], slice: Slice): number {
   const t = toks[i] as Tok;
   let j = i + 1;
-  const abbr = MONTH_ABBR.has(t.s.toLowerCase());
+  const abbr = MONTH_ABBR.has(t.low);
   if (abbr && toks[j]?.s === '.' && toks[j]?.start === t.end) j++;
   let last = abbr && j > i + 1 ? (toks[j - 1] as Tok) : t;
   let day: number | null = null;
@@ -506,13 +531,13 @@ function usDate(toks: readonly Tok[], i: number, month: number, facts: RawFact[]
     last = toks[j] as Tok;
     j++;
     const suffix = toks[j];
-    if (suffix?.kind === 'word' && suffix.start === last.end && ORDINAL.has(suffix.s.toLowerCase())) {
+    if (suffix?.kind === 'word' && suffix.start === last.end && ORDINAL.has(suffix.low)) {
       last = suffix;
       j++;
     }
   }
   let k = j;
-  if (toks[k]?.s === ',' || toks[k]?.s.toLowerCase() === 'of') k++;
+  if (toks[k]?.s === ',' || toks[k]?.low === 'of') k++;
   if (isYear(toks[k])) {
     year = Number((toks[k] as Tok).s);
     last = toks[k] as Tok;
@@ -530,13 +555,13 @@ function ukDate(toks: readonly Tok[], i: number, facts: RawFact[], slice: Slice)
   if (day === null) return i;
   let j = i + 1;
   const suffix = toks[j];
-  if (suffix?.kind === 'word' && suffix.start === t.end && ORDINAL.has(suffix.s.toLowerCase())) j++;
-  if (toks[j]?.s.toLowerCase() === 'of') j++;
+  if (suffix?.kind === 'word' && suffix.start === t.end && ORDINAL.has(suffix.low)) j++;
+  if (toks[j]?.low === 'of') j++;
   const month = monthOf(toks[j]);
   if (month === null) return i;
   let last = toks[j] as Tok;
   j++;
-  if (MONTH_ABBR.has(last.s.toLowerCase()) && toks[j]?.s === '.' && toks[j]?.start === last.end) {
+  if (MONTH_ABBR.has(last.low) && toks[j]?.s === '.' && toks[j]?.start === last.end) {
     last = toks[j] as Tok;
     j++;
   }
@@ -564,7 +589,7 @@ function numberAt(toks: readonly Tok[], i: number, facts: RawFact[], text: strin
   // Currency before the figure: "$5", "US$5", "USD 5".
   const prev = toks[i - 1];
   if (prev?.kind === 'punct' && CURRENCY_SYMBOLS.has(prev.s)) currency = CURRENCY_SYMBOLS.get(prev.s) as string;
-  else if (prev?.kind === 'word' && CURRENCY_CODES.has(prev.s.toLowerCase())) currency = prev.s.toUpperCase();
+  else if (prev?.kind === 'word' && CURRENCY_CODES.has(prev.low)) currency = prev.s.toUpperCase();
   const first = currency !== null && prev !== undefined ? (prev.kind === 'punct' && toks[i - 2]?.s === 'US' && toks[i - 2]?.end === prev.start ? (toks[i - 2] as Tok) : prev) : t;
 
   if (t.kind === 'num') {
@@ -575,7 +600,7 @@ function numberAt(toks: readonly Tok[], i: number, facts: RawFact[], text: strin
     j = i + 1;
     const glued = toks[j];
     if (glued?.kind === 'word' && glued.start === t.end) {
-      const g = glued.s.toLowerCase();
+      const g = glued.low;
       const scale = SUFFIX_SCALES.get(g) ?? (g === 'm' && currency !== null ? 1e6 : undefined);
       if (scale !== undefined && value !== null) value *= scale;
       else if (isYear(t) && g === 's') {
@@ -596,7 +621,7 @@ function numberAt(toks: readonly Tok[], i: number, facts: RawFact[], text: strin
 
   // Scale words: "27 thousand", "1.5 million".
   while (value !== null && toks[j]?.kind === 'word') {
-    const scale = SCALES.get((toks[j] as Tok).s.toLowerCase());
+    const scale = SCALES.get((toks[j] as Tok).low);
     if (scale === undefined) break;
     value *= scale;
     minor = false;
@@ -605,7 +630,7 @@ function numberAt(toks: readonly Tok[], i: number, facts: RawFact[], text: strin
 
   // A bare year: a date, not a count.
   if (t.kind === 'num' && isYear(t) && j === i + 1 && currency === null && toks[j]?.s !== '%') {
-    const after = toks[j]?.s.toLowerCase();
+    const after = toks[j]?.low;
     if (after !== 'percent' && after !== 'per' && !(after !== undefined && CURRENCY_WORDS.has(after))) {
       facts.push(dateFact(t.s, Number(t.s), null, null));
       return j;
@@ -614,7 +639,7 @@ function numberAt(toks: readonly Tok[], i: number, facts: RawFact[], text: strin
 
   let kind: 'number' | 'percent' | 'money' = currency !== null ? 'money' : 'number';
   const nx = toks[j];
-  const nxs = nx?.s.toLowerCase();
+  const nxs = nx?.low;
   if (nx !== undefined && nxs !== undefined) {
     if (nx.s === '%') {
       kind = 'percent';
@@ -622,10 +647,10 @@ function numberAt(toks: readonly Tok[], i: number, facts: RawFact[], text: strin
     } else if (nxs === 'percent' || nxs === 'pct') {
       kind = 'percent';
       j++;
-    } else if (nxs === 'per' && toks[j + 1]?.s.toLowerCase() === 'cent') {
+    } else if (nxs === 'per' && toks[j + 1]?.low === 'cent') {
       kind = 'percent';
       j += 2;
-    } else if (nxs === 'percentage' && /^points?$/.test(toks[j + 1]?.s.toLowerCase() ?? '')) {
+    } else if (nxs === 'percentage' && /^points?$/.test(toks[j + 1]?.low ?? '')) {
       kind = 'percent';
       j += 2;
     } else if (CURRENCY_WORDS.has(nxs) || CURRENCY_CODES.has(nxs)) {
@@ -641,7 +666,7 @@ function numberAt(toks: readonly Tok[], i: number, facts: RawFact[], text: strin
   let words = 0;
   for (let k = j; k < toks.length && words < 4; k++) {
     const u = toks[k] as Tok;
-    if (u.kind === 'word' && !UNIT_STOP.has(u.s.toLowerCase()) && !SCALES.has(u.s.toLowerCase())) {
+    if (u.kind === 'word' && !UNIT_STOP.has(u.low) && !SCALES.has(u.low)) {
       lastTok = u;
       if (toks[k - 1]?.s !== '-') words++;
     } else if (!(u.kind === 'punct' && u.s === '-' && toks[k + 1]?.kind === 'word' && words > 0)) {
@@ -658,8 +683,8 @@ function numberAt(toks: readonly Tok[], i: number, facts: RawFact[], text: strin
 
 /** "five", "twenty-seven", "two hundred and five", "a million", "five million". Not the bare word "one". */
 function parseWordNumber(toks: readonly Tok[], i: number): { value: number; end: number; minor: boolean } | null {
-  const w0 = (toks[i] as Tok).s.toLowerCase();
-  const next = toks[i + 1]?.s.toLowerCase() ?? '';
+  const w0 = (toks[i] as Tok).low;
+  const next = toks[i + 1]?.low ?? '';
   if ((w0 === 'a' || w0 === 'one') && (SCALES.get(next) ?? 0) >= 100) {
     return { value: 1, end: i + 1, minor: false }; // the scale word is applied by the caller
   }
@@ -672,7 +697,7 @@ function parseWordNumber(toks: readonly Tok[], i: number): { value: number; end:
   for (;;) {
     const tok = toks[j];
     if (tok?.kind !== 'word') break;
-    const w = tok.s.toLowerCase();
+    const w = tok.low;
     const unit = UNITS.get(w);
     const ten = TENS.get(w);
     if (unit !== undefined) {
@@ -685,7 +710,7 @@ function parseWordNumber(toks: readonly Tok[], i: number): { value: number; end:
       end = j;
       const hy = toks[j];
       const u = toks[j + 1];
-      const uv = u?.kind === 'word' ? UNITS.get(u.s.toLowerCase()) : undefined;
+      const uv = u?.kind === 'word' ? UNITS.get(u.low) : undefined;
       if (hy?.s === '-' && uv !== undefined && uv > 0 && uv < 10) {
         current += uv;
         j += 2;
@@ -696,11 +721,11 @@ function parseWordNumber(toks: readonly Tok[], i: number): { value: number; end:
       j++;
       end = j;
       scaled = true;
-    } else if (w === 'and' && end > i && (UNITS.has(toks[j + 1]?.s.toLowerCase() ?? '') || TENS.has(toks[j + 1]?.s.toLowerCase() ?? ''))) {
+    } else if (w === 'and' && end > i && (UNITS.has(toks[j + 1]?.low ?? '') || TENS.has(toks[j + 1]?.low ?? ''))) {
       j++;
     } else if ((SCALES.get(w) ?? 0) >= 1000 && end > i) {
       // Leave the last scale to the caller when nothing follows it, so "five million" = 5 × million there.
-      const after = toks[j + 1]?.s.toLowerCase() ?? '';
+      const after = toks[j + 1]?.low ?? '';
       if (!UNITS.has(after) && !TENS.has(after)) break;
       total += current * (SCALES.get(w) as number);
       current = 0;
@@ -712,7 +737,7 @@ function parseWordNumber(toks: readonly Tok[], i: number): { value: number; end:
     }
   }
   const value = total + current;
-  const hasScaleAfter = (SCALES.get(toks[end]?.s.toLowerCase() ?? '') ?? 0) >= 100;
+  const hasScaleAfter = (SCALES.get(toks[end]?.low ?? '') ?? 0) >= 100;
   if (end === i + 1 && w0 === 'one' && !hasScaleAfter) return null;
   return { value, end, minor: !scaled && !hasScaleAfter && value < 10 };
 }
@@ -760,13 +785,12 @@ export function checkFacts(source: string, rewrite: string): FactsReport {
 
   // Names.
   const common = (w: string): boolean => isFunctionWord(w) || src.lowerWords.has(stem(w));
-  const outStems = new GramIndex([out.words.map(stem)]);
   for (const n of dedupe(src.names, (x) => x.key)) {
     total++;
     const alias = aliasOfName(n);
     if (alias !== undefined && out.aliasIds.has(alias)) continue;
     const distinctive = n.words.filter((w) => !common(w));
-    const kept = distinctive.length > 0 ? distinctive.some((w) => out.vocab.covers(w)) : outStems.contains(n.words.map(stem));
+    const kept = distinctive.length > 0 ? distinctive.some((w) => out.vocab.covers(w)) : out.phrases().contains(n.words.map(stem));
     if (!kept) missing.push({ kind: 'name', text: n.text });
   }
   for (const n of dedupe(out.names, (x) => x.key)) {
@@ -778,7 +802,7 @@ export function checkFacts(source: string, rewrite: string): FactsReport {
   // Quotes.
   const srcQuotes = dedupe(src.quotes, (q) => q.words.join(' '));
   total += srcQuotes.length;
-  const srcText = new GramIndex([normWords(source)]);
+  const srcText = out.quotes.length > 0 ? new GramIndex([src.words]) : null;
   const postings = new Map<string, number[]>();
   srcQuotes.forEach((q, qi) => {
     for (const w of new Set(q.words)) {
@@ -790,7 +814,7 @@ export function checkFacts(source: string, rewrite: string): FactsReport {
   });
   const altered = new Set<number>();
   for (const q of dedupe(out.quotes, (x) => x.words.join(' '))) {
-    if (q.words.length === 0 || srcText.contains(q.words)) continue;
+    if (q.words.length === 0 || srcText === null || srcText.contains(q.words)) continue;
     const content = [...new Set(q.words)].filter((w) => !FUNCTION_WORDS.has(w));
     const shared = new Map<number, number>();
     for (const w of content) for (const qi of postings.get(w) ?? []) shared.set(qi, (shared.get(qi) ?? 0) + 1);

@@ -13,11 +13,11 @@
  * - copiedShare = words inside runs / all words of the rewrite (0 for an empty rewrite).
  * - longestRun counts words; runs give character offsets into the rewrite (end exclusive) for highlighting.
  *
- * Time: one pass to hash the source's windows into a Set, one pass over the rewrite. Linear in both lengths
- * (each key is `minRun` words long, a constant).
+ * Time: one pass to hash the source's windows (word ids, FNV-1a) into a Map, one pass over the rewrite, each hit
+ * confirmed word by word. Linear in both lengths (a window is `minRun` words, a constant).
  */
 
-import { GramIndex, findQuotes, normWords, wordSpans } from './text';
+import { GramIndex, WordIds, findQuotes, normWords, wordSpans } from './text';
 
 export interface CopiedRun {
   start: number;
@@ -45,8 +45,25 @@ export function checkOriginality(source: string, rewrite: string, opts: Original
   const starts = words.map((x) => x.start);
   const ends = words.map((x) => x.end);
 
-  const windows = new Set<string>();
-  for (let i = 0; i + n <= src.length; i++) windows.add(src.slice(i, i + n).join(' '));
+  // Source windows by hash, chained through `next` (no allocation per window); a hit is confirmed word by word.
+  const dict = new WordIds();
+  const srcIds = Int32Array.from(src, (w) => dict.id(w));
+  const ids = Int32Array.from(norms, (w) => dict.id(w));
+  const head = new Map<number, number>();
+  const next = new Int32Array(Math.max(0, src.length));
+  for (let i = 0; i + n <= srcIds.length; i++) {
+    const h = windowHash(srcIds, i, n);
+    next[i] = head.get(h) ?? -1;
+    head.set(h, i);
+  }
+  const copiedAt = (i: number): boolean => {
+    for (let p = head.get(windowHash(ids, i, n)) ?? -1; p >= 0; p = next[p] as number) {
+      let k = 0;
+      while (k < n && srcIds[p + k] === ids[i + k]) k++;
+      if (k === n) return true;
+    }
+    return false;
+  };
 
   // Words inside verbatim quotations are barriers: no window may include them.
   const barrier = new Uint8Array(words.length);
@@ -72,7 +89,7 @@ export function checkOriginality(source: string, rewrite: string, opts: Original
     const lastWord = i + n - 1;
     if (barrier[lastWord]) barrierSeen = lastWord;
     if (barrierSeen >= i) continue;
-    if (!windows.has(norms.slice(i, i + n).join(' '))) continue;
+    if (!copiedAt(i)) continue;
     const prev = runs[runs.length - 1];
     if (prev !== undefined && i <= prev.last) prev.last = lastWord;
     else runs.push({ first: i, last: lastWord });
@@ -90,4 +107,11 @@ export function checkOriginality(source: string, rewrite: string, opts: Original
     out.push({ start, end, text: rewrite.slice(start, end) });
   }
   return { copiedShare: copied / words.length, longestRun, runs: out };
+}
+
+/** FNV-1a over the window's word ids, cut to 30 bits (collisions are confirmed away by the caller). */
+function windowHash(ids: Int32Array, from: number, n: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < n; k++) h = Math.imul(h ^ (ids[from + k] as number), 0x01000193);
+  return h & 0x3fffffff; // a small integer: Map keys stay unboxed
 }

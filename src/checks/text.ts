@@ -82,8 +82,34 @@ export function findQuotes(text: string): QuoteSpan[] {
   return out;
 }
 
+/** Gives each distinct word a small integer, so that n-grams can be keyed by numbers instead of strings. */
+export class WordIds {
+  private readonly ids = new Map<string, number>();
+
+  /** The word's id, assigned on first sight. */
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(word, id);
+    }
+    return id;
+  }
+
+  /** The word's id, or -1 for a word never seen. */
+  peek(word: string): number {
+    return this.ids.get(word) ?? -1;
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+}
+
 /** Up to this many words per key: long enough to tell passages apart, short enough to stay cheap. */
 const GRAM = 3;
+/** Three ids of 17 bits make a 51-bit key, exact in a double. Texts with more distinct words fall back to strings. */
+const ID_BITS = 2 ** 17;
 
 /**
  * The word 1-, 2- and 3-grams of some word lists. `contains(seq)` is true when every 3-gram of `seq`
@@ -91,26 +117,39 @@ const GRAM = 3;
  * a sequence stitched together from separate places that overlap by two words.
  */
 export class GramIndex {
-  private readonly grams: Array<Set<string>> = [new Set(), new Set(), new Set()];
+  private readonly words = new WordIds();
+  private readonly grams: Array<Set<number | string>> = [new Set(), new Set(), new Set()];
+  private readonly numeric: boolean;
 
   constructor(lists: ReadonlyArray<readonly string[]>) {
-    for (const words of lists) {
-      for (let i = 0; i < words.length; i++) {
-        let key = '';
-        for (let k = 0; k < GRAM && i + k < words.length; k++) {
-          key = k === 0 ? (words[i] as string) : `${key} ${words[i + k] as string}`;
-          (this.grams[k] as Set<string>).add(key);
-        }
+    const idLists = lists.map((list) => list.map((w) => this.words.id(w)));
+    this.numeric = this.words.size < ID_BITS;
+    for (const ids of idLists) {
+      for (let i = 0; i < ids.length; i++) {
+        for (let k = 0; k < GRAM && i + k < ids.length; k++) (this.grams[k] as Set<number | string>).add(this.key(ids, i, k + 1));
       }
     }
   }
 
+  private key(ids: readonly number[], from: number, len: number): number | string {
+    if (!this.numeric) return ids.slice(from, from + len).join(' ');
+    let key = 0;
+    for (let k = 0; k < len; k++) key = key * ID_BITS + (ids[from + k] as number);
+    return key;
+  }
+
   contains(seq: readonly string[]): boolean {
     if (seq.length === 0) return true;
-    const k = Math.min(GRAM, seq.length);
-    const set = this.grams[k - 1] as Set<string>;
-    for (let i = 0; i + k <= seq.length; i++) {
-      if (!set.has(seq.slice(i, i + k).join(' '))) return false;
+    const ids: number[] = [];
+    for (const w of seq) {
+      const id = this.words.peek(w);
+      if (id < 0) return false;
+      ids.push(id);
+    }
+    const k = Math.min(GRAM, ids.length);
+    const set = this.grams[k - 1] as Set<number | string>;
+    for (let i = 0; i + k <= ids.length; i++) {
+      if (!set.has(this.key(ids, i, k))) return false;
     }
     return true;
   }
