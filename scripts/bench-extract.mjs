@@ -59,9 +59,16 @@ if (args.build || !existsSync(coreFile)) {
 }
 const core = await import(pathToFileURL(coreFile).href);
 const { Readability } = await import('@mozilla/readability');
+const { parseHTML } = await import('linkedom');
 
+/** Plain Readability as the corpus README measured it: linkedom's document as parsed, nothing else. */
 function plain(html, url) {
-  const doc = core.parseHtmlDocument(html, url);
+  const { document: doc } = parseHTML(html);
+  if (!doc.querySelector('base[href]') && doc.head) {
+    const base = doc.createElement('base'); // so that Readability can resolve links, as upstream tests do
+    base.setAttribute('href', url);
+    doc.head.prepend(base);
+  }
   const article = new Readability(doc).parse();
   return article?.textContent ?? '';
 }

@@ -27,6 +27,16 @@ const NOT_JUDGED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'META', '
 const INLINE_DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;
 const INLINE_VISIBILITY_HIDDEN = /(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\s*(?:!important\s*)?(?:;|$)/i;
 
+/**
+ * React's streamed server rendering (Next.js and others) sends each late part of the page as
+ * `<div hidden id="S:0">…</div>` at the end of the body; a script moves it into place and shows it as soon
+ * as it arrives. In raw HTML (Node) that is the article itself, not hidden text: `removeHiddenElements`
+ * un-hides it. A live page has already moved it, so the browser never sees one.
+ */
+export function isStreamedSegment(el: Element): boolean {
+  return el.tagName === 'DIV' && /^S:\d+$/.test(el.getAttribute('id') ?? '') && el.hasAttribute('hidden');
+}
+
 /** True when the element's own markup hides it: `hidden`, `aria-hidden="true"`, inline display:none / visibility:hidden. */
 export function isHiddenByMarkup(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
@@ -76,16 +86,19 @@ function judged(el: Element): boolean {
 /**
  * Remove from `root`'s subtree every element that is hidden by markup, or for which the optional
  * `isHidden` says so. Meant for a detached clone; it mutates `root`. Returns how many
- * elements were removed (their descendants not counted).
+ * elements were removed (their descendants not counted). `visitKept` sees every element that stays, in
+ * document order (the extraction core surveys the page in the same walk).
  */
-export function removeHiddenElements(root: Element, isHidden?: HiddenPredicate): number {
+export function removeHiddenElements(root: Element, isHidden?: HiddenPredicate, visitKept?: (el: Element) => void): number {
   const doomed: Element[] = [];
   walkElements(root, (el) => {
     if (!judged(el)) return 'skip';
+    if (isStreamedSegment(el)) el.removeAttribute('hidden');
     if (isHiddenByMarkup(el) || (isHidden?.(el) ?? false)) {
       doomed.push(el);
       return 'skip';
     }
+    visitKept?.(el);
     return 'descend';
   });
   for (const el of doomed) el.remove();

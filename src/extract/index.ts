@@ -1,11 +1,10 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { blocksToText, countWords, type ExtractResult } from '../article';
+import { blocksToText, countWords, type Block, type ExtractResult } from '../article';
 import { collapseWhitespace, elementToBlocksWithLinks } from './blocks';
-import { removeHiddenElements } from './hidden';
 import { collectPageHints, pageMetadata } from './metadata';
-import { findArticleRegion, narrowToRegion, pickedWrongBlock, recoveredRegion } from './recover';
+import { findArticleRegion, narrowToRegion, pickedWrongBlock, recoveredRegion, surveyPage } from './recover';
 import { cleanBlocks, type DroppedBlock } from './rules';
-import { PAYWALL_SELECTOR, articleWarnings } from './warnings';
+import { articleWarnings } from './warnings';
 
 /**
  * The extraction core: page DOM → Article. Plain DOM only (no extension APIs), so it runs in the page
@@ -70,15 +69,16 @@ function bylineFromLine(line: string): string | null {
   return name || null;
 }
 
-function linkTextShare(root: Element): number {
-  const all = (root.textContent ?? '').replace(/\s+/g, '').length;
-  if (all === 0) return 0;
+/** The share of the blocks' text that is link text. */
+function linkTextShare(blocks: readonly Block[], linkShares: readonly number[]): number {
+  let all = 0;
   let links = 0;
-  for (const a of root.querySelectorAll('a')) {
-    if (a.parentElement?.closest('a')) continue;
-    links += (a.textContent ?? '').replace(/\s+/g, '').length;
-  }
-  return links / all;
+  blocks.forEach((b, i) => {
+    const n = b.text.replace(/\s+/g, '').length;
+    all += n;
+    links += n * (linkShares[i] ?? 0);
+  });
+  return all === 0 ? 0 : links / all;
 }
 
 /**
@@ -90,11 +90,11 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const t0 = performance.now();
   const minWords = options.minWords ?? MIN_ARTICLE_WORDS;
   const clone = options.inPlace ? doc : (doc.cloneNode(true) as Document);
-  if (clone.body) removeHiddenElements(clone.body);
+  const survey = surveyPage(clone); // drops markup-hidden elements
   const hints = collectPageHints(clone, url);
-  const region = findArticleRegion(clone);
-  const readerable = isProbablyReaderable(clone);
-  const paywallElement = clone.querySelector(PAYWALL_SELECTOR) !== null;
+  const region = findArticleRegion(survey.regions);
+  // A page with a sizeable marked story is an article; otherwise ask Readability's own heuristic (it costs a DOM pass).
+  const readerable = (region !== null && region.chars >= 1000) || isProbablyReaderable(clone);
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
@@ -110,7 +110,6 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     recovery = 'kept-first';
     const fresh = options.freshCopy?.() ?? (options.inPlace ? null : (doc.cloneNode(true) as Document));
     if (fresh?.body) {
-      removeHiddenElements(fresh.body);
       if (narrowToRegion(fresh, region)) {
         try {
           const second = new Readability<Element>(fresh, { serializer: (el) => el as Element }).parse();
@@ -148,7 +147,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     finish();
     return { ok: false, reason: 'too-short', detail: tooShortDetail(wordCount) };
   }
-  const linkShare = linkTextShare(content);
+  const linkShare = linkTextShare(walked.blocks, walked.linkShares);
   if (linkShare > MAX_LINK_TEXT_SHARE) {
     finish();
     return { ok: false, reason: 'no-article', detail: LINK_LIST_DETAIL };
@@ -160,7 +159,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     text,
     wordCount,
     linkShare,
-    signals: { readerable, paywallElement, regionChars: region?.chars ?? 0 },
+    signals: { readerable, paywallElement: survey.paywallElement, regionChars: region?.chars ?? 0 },
   });
   finish();
   return { ok: true, article: { ...meta, blocks, text, wordCount, warnings } };

@@ -15,7 +15,7 @@ function clean(s: string | null | undefined): string | null {
   return t ? t : null;
 }
 
-function metaContent(doc: Document, selectors: readonly string[]): string | null {
+function metaContent(doc: Document | Element, selectors: readonly string[]): string | null {
   for (const sel of selectors) {
     const v = clean(doc.querySelector(sel)?.getAttribute('content'));
     if (v) return v;
@@ -102,7 +102,7 @@ export function normaliseDate(s: string | null | undefined): string | null {
 }
 
 /** The canonical URL if the page names an http(s) one (resolved against the page URL), else the page URL. */
-export function canonicalUrl(doc: Document, pageUrl: string): string {
+export function canonicalUrl(doc: Document | Element, pageUrl: string): string {
   const href = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href')?.trim();
   if (href) {
     try {
@@ -137,15 +137,20 @@ export interface PageHints {
 }
 
 export function collectPageHints(doc: Document, url: string): PageHints {
+  // Metadata lives in <head>; searching only there keeps this cheap on big pages. The body is searched
+  // for a published time only when the head states none.
+  const head = doc.head ?? doc;
+  const metaPublished = metaContent(head, ['meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]']);
+  const inBody = metaPublished ? null : doc.body?.querySelector('meta[itemprop="datePublished"][content], time[datetime]');
   return {
-    h1s: [...doc.querySelectorAll('h1')].map((h) => collapseWhitespace(h.textContent ?? '')).filter(Boolean),
-    ogTitle: metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]']),
-    titleTag: clean(doc.querySelector('title')?.textContent),
-    ogSiteName: metaContent(doc, ['meta[property="og:site_name"]']),
+    h1s: [...doc.getElementsByTagName('h1')].map((h) => collapseWhitespace(h.textContent ?? '')).filter(Boolean),
+    ogTitle: metaContent(head, ['meta[property="og:title"]', 'meta[name="twitter:title"]']),
+    titleTag: clean(head.querySelector('title')?.textContent ?? doc.querySelector('title')?.textContent),
+    ogSiteName: metaContent(head, ['meta[property="og:site_name"]']),
     htmlLang: clean(doc.documentElement?.getAttribute('lang')),
-    metaPublished: metaContent(doc, ['meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]']),
-    timeDatetime: clean(doc.querySelector('time[datetime]')?.getAttribute('datetime')),
-    canonicalUrl: canonicalUrl(doc, url),
+    metaPublished,
+    timeDatetime: clean(inBody?.getAttribute(inBody.tagName === 'TIME' ? 'datetime' : 'content')),
+    canonicalUrl: canonicalUrl(head, url),
   };
 }
 

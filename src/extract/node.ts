@@ -11,6 +11,7 @@ import { extractArticle, type ExtractOptions } from './index';
  */
 export function parseHtmlDocument(html: string, url: string): Document {
   const { document } = parseHTML(html) as unknown as { document: Document };
+  gatherIntoBody(document);
   if (!document.querySelector('base[href]')) {
     const head = document.head ?? document.querySelector('head');
     if (head) {
@@ -20,6 +21,42 @@ export function parseHtmlDocument(html: string, url: string): Document {
     }
   }
   return document;
+}
+
+/**
+ * Browsers put everything after `</head>` into the body, even markup that stands outside `<body>`
+ * (`</head><div>…</div><body>`, a script after `</body>`). linkedom keeps such nodes as children of
+ * `<html>`, and its `document.body` then only accepts a BODY right after the HEAD: otherwise it inserts a
+ * new, empty one, and the whole page is lost to Readability. Do what a browser does: move the strays into
+ * the (first) body, in order, and put the head right before it.
+ */
+export function gatherIntoBody(document: Document): void {
+  const html = document.documentElement;
+  if (!html) return;
+  let head: Element | null = null;
+  let body: Element | null = null;
+  for (const c of html.children) {
+    if (!head && c.tagName === 'HEAD') head = c;
+    else if (!body && c.tagName === 'BODY') body = c;
+  }
+  if (!body || (head && head.nextElementSibling === body && body.nextSibling === null)) return;
+  const before: Node[] = [];
+  const after: Node[] = [];
+  let seenBody = false;
+  for (let n = html.firstChild; n; n = n.nextSibling) {
+    if (n === head) continue;
+    if (n === body) seenBody = true;
+    else (seenBody ? after : before).push(n);
+  }
+  if (before.length > 0) body.prepend(...before);
+  // A second <body> contributes its children, not itself.
+  for (const n of after) {
+    if (n.nodeType === 1 && (n as Element).tagName === 'BODY') {
+      body.append(...(n as Element).childNodes);
+      (n as Element).remove();
+    } else body.append(n);
+  }
+  if (head) html.insertBefore(head, body);
 }
 
 export function extractFromHtml(html: string, url: string, options: ExtractOptions = {}): ExtractResult {

@@ -1,26 +1,28 @@
 import { collapseWhitespace } from './blocks';
+import { removeHiddenElements } from './hidden';
 
 /**
- * Wrong-block detection and recovery.
+ * Page survey, wrong-block detection and recovery.
  *
  * Readability scores blocks by their text and commas, and on some pages the winner is not the story: the
  * comments, an "about this blog" box, a footer, a photo gallery or a sign-up prompt. Most article pages
  * mark their story with markup (`itemprop="articleBody"`, `<article>`, `.entry-content`, `.article-body`…).
- * Before Readability runs, `findArticleRegion` notes the marked region with the most paragraph text, and a
- * few of its paragraphs ("probes"). After Readability, `pickedWrongBlock` says whether Readability's
- * content misses that region entirely (none of the probes is in it) or holds only a sliver of it. Then
- * `extractArticle` reruns Readability on a fresh copy of the page reduced to that region.
+ *
+ * - `surveyPage` removes hidden elements and, in the same walk, notes the marked story regions and any
+ *   paywall element (one pass over the DOM: this runs on every page, so it must be cheap).
+ * - `findArticleRegion` keeps the marked region with the most paragraph text, and a few of its paragraphs
+ *   ("probes").
+ * - After Readability, `pickedWrongBlock` says whether Readability's content misses that region entirely
+ *   (none of the probes is in it) or holds only a sliver of it. Then `extractArticle` reruns Readability on
+ *   a fresh copy of the page narrowed to that region (`narrowToRegion`).
  */
 
-/** Markup that names the story body, most specific first. Matched with one `querySelectorAll`. */
-export const ARTICLE_REGION_SELECTOR = [
-  '[itemprop="articleBody"]',
-  '[itemprop="articlebody"]',
-  '.article-body', '.articleBody', '.article__body', '.article-content', '.articleContent', '.article-text',
-  '.entry-content', '.post-content', '.post-body', '.story-body', '.story-content', '.body-content',
-  '#article-body', '#articleBody', '#story-body', '#article-content',
-  'article',
-].join(', ');
+/** Class or id names that mark the story body (matched as whole class tokens / the whole id). */
+const STORY_NAME = /^(?:article[-_]{0,2}(?:body|content|text)|articlebody|entry[-_]content|post[-_](?:content|body)|story[-_](?:body|content)|body[-_]content)$/i;
+/** Class or id names of paywall overlays and truncation gates. */
+const PAYWALL_NAME = /paywall|pay-wall|regwall|subscriber-only|subscription-wall|metered-?content|premium-gate/i;
+/** Containers whose text is never the story (whole class tokens or ids). A region inside one of them is skipped. */
+const NOT_STORY = /^(?:comments?|comment[-_]?(?:list|area|section|thread|s-area|s-section)|disqus[-_]thread|respond|replies|footer|site[-_]footer|sidebar|related|related[-_](?:posts|articles|stories|content)|recommended|promo|newsletter|modal|popup|teaser)$/i;
 
 /** A region with less paragraph text than this is too small to overrule Readability. */
 export const MIN_REGION_CHARS = 400;
@@ -29,11 +31,37 @@ const MIN_PROBE_CHARS = 60;
 const PROBE_LENGTH = 50;
 const MAX_PROBES = 4;
 
-/** Containers whose text is never the story. A region inside one of them is skipped. */
-const NOT_STORY = /(?:^|[\s_-])(?:comments?|commentlist|disqus|respond|replies|footer|sidebar|related|recommended|promo|newsletter|modal|popup|teaser)(?:$|[\s_-])/i;
+export interface PageSurvey {
+  /** Elements marked as the story body (`<article>`, `itemprop="articleBody"`, `.entry-content`…), in document order. */
+  regions: Element[];
+  /** A paywall overlay or gate element is in the page. */
+  paywallElement: boolean;
+}
+
+function namesStory(value: string | null): boolean {
+  if (!value) return false;
+  for (const token of value.split(/\s+/)) if (STORY_NAME.test(token)) return true;
+  return false;
+}
+
+/** Remove markup-hidden elements from `doc.body` and survey what stays (one walk). */
+export function surveyPage(doc: Document): PageSurvey {
+  const survey: PageSurvey = { regions: [], paywallElement: false };
+  const body = doc.body;
+  if (!body) return survey;
+  removeHiddenElements(body, undefined, (el) => {
+    const id = el.getAttribute('id');
+    const cls = el.getAttribute('class');
+    if (el.tagName === 'ARTICLE' || namesStory(cls) || (id !== null && STORY_NAME.test(id)) || /^articlebody$/i.test(el.getAttribute('itemprop') ?? '')) {
+      survey.regions.push(el);
+    }
+    if (!survey.paywallElement && ((cls && PAYWALL_NAME.test(cls)) || (id && PAYWALL_NAME.test(id)))) survey.paywallElement = true;
+  });
+  return survey;
+}
 
 export interface ArticleRegion {
-  /** Index of the region among `querySelectorAll(ARTICLE_REGION_SELECTOR)` on the same (hidden-stripped) document. */
+  /** Index of the region in `surveyPage(doc).regions` of the same page. */
   index: number;
   /** Characters of paragraph text (`<p>`) in the region. */
   chars: number;
@@ -43,20 +71,18 @@ export interface ArticleRegion {
 
 function insideNotStory(el: Element): boolean {
   for (let e: Element | null = el; e && e.tagName !== 'BODY'; e = e.parentElement) {
-    const label = `${e.getAttribute('id') ?? ''} ${e.getAttribute('class') ?? ''}`;
-    if (label.length > 1 && NOT_STORY.test(label)) return true;
+    const label = `${e.getAttribute('id') ?? ''} ${e.getAttribute('class') ?? ''}`.trim();
+    if (label && label.split(/\s+/).some((t) => NOT_STORY.test(t))) return true;
   }
   return false;
 }
 
 /** The marked story region with the most paragraph text, or null when the page marks none of any size. */
-export function findArticleRegion(doc: Document): ArticleRegion | null {
-  const body = doc.body;
-  if (!body) return null;
-  const regions = body.querySelectorAll(ARTICLE_REGION_SELECTOR);
+export function findArticleRegion(regions: readonly Element[]): ArticleRegion | null {
   let best: ArticleRegion | null = null;
   regions.forEach((el, index) => {
-    const paragraphs = el.querySelectorAll('p');
+    // A region inside a bigger one adds nothing to check.
+    const paragraphs = el.getElementsByTagName('p');
     if (paragraphs.length === 0) return;
     let chars = 0;
     const texts: string[] = [];
@@ -85,12 +111,14 @@ export function pickedWrongBlock(region: ArticleRegion | null, contentText: stri
   return contentText.length < region.chars / 5;
 }
 
-/** Reduce `doc`'s body to the region (found again by its index) so that Readability can only pick inside it. */
+/**
+ * Survey a fresh copy of the same page (hidden elements go, as in the first run) and reduce its body to
+ * the region, found again by its index, so that Readability can only pick inside it.
+ */
 export function narrowToRegion(doc: Document, region: ArticleRegion): boolean {
-  const body = doc.body;
-  const el = body?.querySelectorAll(ARTICLE_REGION_SELECTOR)[region.index];
-  if (!body || !el) return false;
-  body.replaceChildren(el);
+  const el = surveyPage(doc).regions[region.index];
+  if (!doc.body || !el) return false;
+  doc.body.replaceChildren(el);
   return true;
 }
 

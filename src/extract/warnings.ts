@@ -30,12 +30,6 @@ export const PAYWALL_TEXT = new RegExp(
   'iu',
 );
 
-/** Class or id names of paywall overlays and truncation gates. */
-export const PAYWALL_SELECTOR = [
-  '.paywall', '#paywall', '.pay-wall', '.piano-paywall', '.tp-container-inner', '.premium-paywall', '.subscriber-only',
-  '.subscription-wall', '.regwall', '.meteredContent', '[data-paywall]', '[data-testid="paywall"]', '.article-truncated',
-].join(', ');
-
 export interface PageSignals {
   /** Readability's `isProbablyReaderable` on the page, before extraction. */
   readerable: boolean;
