@@ -1,0 +1,124 @@
+// Size budget of the built extension (dist/chrome; run `npm run build` first). Prints the table and exits non-zero
+// when an entry is over its budget, or when a heavy library shows up where it is not used. `.ci/run` runs it
+// after `npm test`; `npm run bench` prints the same table (section 5).
+//
+// An entry is everything the browser loads for it: background.js and content.js are single files; a page
+// (popup, options, history) is the JS and CSS its index.html references, plus the chunks those scripts import
+// statically (shared chunks included), counted once each. "minified" is the bytes on disk (the build minifies);
+// "gzip" is zlib level 9 of each file, summed. The Chrome zip is made in memory by scripts/zip.mjs's zipDirectory.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { version, zipDirectory } from './zip.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const KiB = 1024;
+
+/** Minified-size budgets in bytes; null: reported, no budget. */
+export const BUDGETS = {
+  background: 180 * KiB,
+  content: 60 * KiB,
+  popup: 60 * KiB,
+  options: 60 * KiB,
+  history: null,
+  'chrome zip': 250 * KiB,
+  'firefox zip': null,
+};
+
+/** Where a library may be: a marker string that survives minification, and the entries allowed to carry it. */
+const PLACEMENT = [
+  { library: 'openai SDK', marker: 'x-stainless', allowed: ['background'] },
+  { library: 'Readability', marker: '_grabArticle', allowed: ['content'] },
+];
+
+/** The files an extension page loads: its HTML's scripts, module preloads and styles, then static imports, transitively. */
+function pageFiles(dir, htmlPath) {
+  const html = readFileSync(join(dir, htmlPath), 'utf8');
+  const base = dirname(join(dir, htmlPath));
+  const queue = [];
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"[^>]*>/g)) {
+    const ref = m[1];
+    if (/^[a-z]+:/i.test(ref) || !/\.(?:m?js|css)$/.test(ref)) continue;
+    queue.push(resolve(base, ref));
+  }
+  const seen = new Set();
+  while (queue.length) {
+    const file = queue.shift();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!file.endsWith('.js')) continue;
+    const code = readFileSync(file, 'utf8');
+    // Static imports only: `import … from"./x.js"`, `import"./x.js"`, `export … from"./x.js"`. Dynamic import() is lazy.
+    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)) queue.push(resolve(dirname(file), m[1]));
+  }
+  return [...seen];
+}
+
+function measureFiles(entry, files) {
+  let minified = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const data = readFileSync(f);
+    minified += data.length;
+    gzip += gzipSync(data, { level: 9 }).length;
+  }
+  return { entry, files, minified, gzip, budget: BUDGETS[entry] ?? null };
+}
+
+/** Sizes of every entry and both zips, with budgets and placement problems. */
+export function measureSizes(distRoot = join(root, 'dist')) {
+  const dir = join(distRoot, 'chrome');
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${relative(root, dir)}/manifest.json is missing: run \`npm run build\` first.`);
+  const rows = [
+    measureFiles('background', [join(dir, 'background.js')]),
+    measureFiles('content', [join(dir, 'content.js')]),
+    measureFiles('popup', pageFiles(dir, 'popup/index.html')),
+    measureFiles('options', pageFiles(dir, 'options/index.html')),
+    measureFiles('history', pageFiles(dir, 'history/index.html')),
+  ];
+  for (const browser of ['chrome', 'firefox']) {
+    const zip = zipDirectory(join(distRoot, browser));
+    rows.push({ entry: `${browser} zip`, files: [`newsmith-${browser}-${version()}.zip`], minified: zip.length, gzip: null, budget: BUDGETS[`${browser} zip`] ?? null });
+  }
+  const misplaced = [];
+  for (const row of rows.filter((r) => !r.entry.endsWith(' zip'))) {
+    const code = row.files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    for (const p of PLACEMENT) if (!p.allowed.includes(row.entry) && code.includes(p.marker)) misplaced.push(`${p.library} is bundled into ${row.entry} (only ${p.allowed.join(', ')} should carry it)`);
+  }
+  return { rows, misplaced, dir };
+}
+
+const kib = (n) => (n === null ? '—' : `${(n / KiB).toFixed(1)} KiB`);
+
+export function formatSizeTable({ rows, dir }) {
+  const lines = [];
+  lines.push(`${'entry'.padEnd(12)} ${'minified'.padStart(11)} ${'gzip'.padStart(10)} ${'budget'.padStart(11)}  verdict  files`);
+  for (const r of rows) {
+    const verdict = r.budget === null ? '—' : r.minified <= r.budget ? 'PASS' : 'FAIL';
+    const files = r.files.map((f) => (f.startsWith('/') ? relative(dir, f) : f)).join(' ');
+    lines.push(`${r.entry.padEnd(12)} ${kib(r.minified).padStart(11)} ${kib(r.gzip).padStart(10)} ${(r.budget === null ? '—' : `≤ ${kib(r.budget)}`).padStart(11)}  ${verdict.padEnd(7)}  ${files}`);
+  }
+  return lines.join('\n');
+}
+
+export function overBudget(rows) {
+  return rows.filter((r) => r.budget !== null && r.minified > r.budget);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  let result;
+  try {
+    result = measureSizes();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  }
+  console.log('size budget (dist/chrome; minified = bytes on disk)');
+  console.log(formatSizeTable(result));
+  const over = overBudget(result.rows);
+  for (const r of over) console.error(`over budget: ${r.entry} is ${kib(r.minified)}, budget ${kib(r.budget)} (+${kib(r.minified - r.budget)})`);
+  for (const m of result.misplaced) console.error(`misplaced: ${m}`);
+  if (over.length || result.misplaced.length) process.exit(1);
+  console.log('all entries within budget');
+}
