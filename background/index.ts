@@ -34,6 +34,8 @@ browser.runtime.onConnect.addListener((port) => {
         ? jobs.open(port, message.tabId, message.resume === true)
         : message.type === 'regenerate'
           ? jobs.regenerate(port, message.tabId)
+          : message.type === 'continue'
+            ? jobs.continueJob(port, message.tabId)
           : message.type === 'confirm'
             ? Promise.resolve(jobs.confirm(port))
             : Promise.resolve(jobs.stop(port));

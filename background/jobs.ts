@@ -19,7 +19,7 @@ import type { Settings } from '../src/settings';
 import { estimateMessagesTokens, estimateTokens } from '../src/tokens';
 import { loadSettings } from '../lib/settings-store';
 import { extractFromTab, TabUnreadable } from './extract';
-import { indexJob, loadJob, saveJob } from '../lib/job-store';
+import { dropSource, indexJob, loadJob, loadSource, saveJob, saveSource } from '../lib/job-store';
 import { holdAlive } from './keepalive';
 
 /** How often streamed text is written to storage while a job runs. */
@@ -32,6 +32,14 @@ interface Running {
   /** Resolves when the user confirms a job that waits for it. */
   confirm?: () => void;
 }
+
+/** The request that follows a partial answer when the user clicks Continue. */
+const CONTINUE_INSTRUCTION =
+  'Your answer above was cut off. Continue it exactly where it stops, in the same language and layout. ' +
+  'Do not repeat anything already written and do not start again: your reply is appended to it as it is.';
+
+/** Longer articles than this many requests ask before sending. */
+const MAX_SECTIONS_WITHOUT_ASKING = 3;
 
 /** How long a job waits for the user to confirm sending a doubtful page before giving up (nothing is spent). */
 const CONFIRM_WAIT_MS = 10 * 60_000;
@@ -170,7 +178,8 @@ export class Jobs {
       sections: sections.length,
     };
     run.job = { ...run.job, title: article.title, warnings: article.warnings, estimate };
-    if (needsConfirmation(article.warnings)) {
+    // A doubtful page, or a text so long it takes many requests, is never sent without the user's word.
+    if (needsConfirmation(article.warnings) || sections.length > MAX_SECTIONS_WITHOUT_ASKING) {
       run.job = { ...run.job, awaiting: 'confirm' };
       await this.changed(run);
       const confirmed = await new Promise<boolean>((resolve) => {
@@ -196,6 +205,7 @@ export class Jobs {
     if (!sections || run.controller.signal.aborted) return this.finish(run, describeError(run.controller.signal.reason, ctxOf(settings)));
     run.job = { ...run.job, state: 'writing' };
     await this.changed(run);
+    if (sections.length === 1) await saveSource(run.job.id, article);
     try {
       for (const [index, section] of sections.entries()) {
         const messages = this.messagesFor(run, article, settings, sections, index, section);
@@ -204,31 +214,101 @@ export class Jobs {
           await this.changed(run);
           if (index > 0) this.append(run, '\n\n');
         }
-        const { finishReason } = await streamChat({
-          baseURL: settings.baseURL,
-          apiKey: settings.apiKey,
-          model: settings.model,
-          messages,
-          idleTimeoutMs: settings.idleTimeoutSec * 1000,
-          signal: run.controller.signal,
-          onDelta: (text) => this.append(run, text),
-          onNotice: (notice) => {
-            run.job = { ...run.job, notice };
-            void this.changed(run);
-          },
-        });
-        if (finishReason !== 'stop') return this.finish(run, finishReason === 'length' ? incompleteLength : incompleteCut);
+        const finishReason = await this.stream(run, messages, settings);
+        if (finishReason !== 'stop') return this.stopEarly(run, finishReason, sections.length === 1);
       }
-      const { headline, body } = parseAnswer(run.job.text, { final: true });
-      run.job = { ...run.job, checks: runChecks({ source: `${article.title}\n\n${article.text}`, headline, body }) };
-      await this.finish(run, null);
+      await this.complete(run, article);
     } catch (err) {
-      let error = describeError(err, ctxOf(settings));
-      // A connection that drops after text has arrived is a cut answer, not a mystery.
-      if (run.job.text !== '' && (error.code === 'unknown' || error.code === 'unreachable')) error = connectionCut;
-      if (error.code === 'unknown') console.warn('Newsmith job failed:', redact(String(err), settings.apiKey));
-      await this.finish(run, error);
+      await this.fail(run, err, settings, sections.length === 1);
     }
+  }
+
+  /**
+   * Goes on from where an incomplete answer stopped: the same prompt, the partial answer as the model's own turn,
+   * and a request to continue. The new text is appended to the job; nothing already written is sent again.
+   */
+  async continueJob(port: Viewer, tabId: number): Promise<void> {
+    await this.ready;
+    const url = await this.tabUrl(port, tabId);
+    if (url === null) return;
+    const key = pageKey(url);
+    this.viewers.set(port, key);
+    if (this.running.has(key)) return;
+    const stored = await loadJob(key);
+    if (!stored?.canContinue) return;
+    const settings = await loadSettings();
+    const article = (await loadSource(stored.id)) ?? (await extractFromTab(tabId).then((r) => (r.ok ? r.article : null), () => null));
+    const run: Running = {
+      job: { ...stored, state: 'writing', error: null, incomplete: false, canContinue: false, notice: null, updatedAt: Date.now() },
+      controller: new AbortController(),
+      persistTimer: undefined,
+    };
+    this.running.set(key, run);
+    const release = holdAlive();
+    try {
+      if (!article) {
+        await this.finish(run, { code: 'no-article', message: 'Newsmith no longer has this article to continue from. Click Regenerate for a new rewrite.' });
+        return;
+      }
+      await this.changed(run);
+      const messages: ChatMessage[] = [
+        ...buildMessages(article, settings),
+        { role: 'assistant', content: stored.text },
+        { role: 'user', content: CONTINUE_INSTRUCTION },
+      ];
+      try {
+        const finishReason = await this.stream(run, messages, settings);
+        if (finishReason !== 'stop') return await this.stopEarly(run, finishReason, true);
+        await this.complete(run, article);
+      } catch (err) {
+        await this.fail(run, err, settings, true);
+      }
+    } finally {
+      clearTimeout(run.persistTimer);
+      if (this.isCurrent(run)) this.running.delete(key);
+      release();
+    }
+  }
+
+  /** Streams one request into the job; returns the model's finish reason (null when the stream just ended). */
+  private async stream(run: Running, messages: ChatMessage[], settings: Settings): Promise<string | null> {
+    const { finishReason } = await streamChat({
+      baseURL: settings.baseURL,
+      apiKey: settings.apiKey,
+      model: settings.model,
+      messages,
+      idleTimeoutMs: settings.idleTimeoutSec * 1000,
+      signal: run.controller.signal,
+      onDelta: (text) => this.append(run, text),
+      onNotice: (notice) => {
+        run.job = { ...run.job, notice };
+        void this.changed(run);
+      },
+    });
+    return finishReason;
+  }
+
+  /** A finished rewrite: checked against its source, then stored as done. */
+  private async complete(run: Running, article: Article): Promise<void> {
+    const { headline, body } = parseAnswer(run.job.text, { final: true });
+    run.job = { ...run.job, checks: runChecks({ source: `${article.title}\n\n${article.text}`, headline, body }) };
+    await this.finish(run, null);
+    void dropSource(run.job.id);
+  }
+
+  private async stopEarly(run: Running, finishReason: string | null, continuable: boolean): Promise<void> {
+    run.job = { ...run.job, canContinue: continuable && run.job.text !== '' };
+    await this.finish(run, finishReason === 'length' ? incompleteLength : incompleteCut);
+  }
+
+  private async fail(run: Running, err: unknown, settings: Settings, continuable: boolean): Promise<void> {
+    let error = describeError(err, ctxOf(settings));
+    // A connection that drops after text has arrived is a cut answer, not a mystery.
+    if (run.job.text !== '' && (error.code === 'unknown' || error.code === 'unreachable')) error = connectionCut;
+    if (error.code === 'unknown') console.warn('Newsmith job failed:', redact(String(err), settings.apiKey));
+    const resumable = ['incomplete', 'timeout', 'server', 'stopped'].includes(error.code);
+    run.job = { ...run.job, canContinue: continuable && resumable && run.job.text !== '' };
+    await this.finish(run, error);
   }
 
   /** The whole prompt for a short article; for a long one, this section's prompt with the story so far. */

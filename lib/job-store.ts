@@ -4,6 +4,7 @@
  */
 
 import browser from 'webextension-polyfill';
+import type { Article } from '../src/article';
 import { isRunning, jobStorageKey, markInterrupted, normaliseJob, type JobRecord } from '../src/job';
 
 const INDEX = 'jobIndex';
@@ -88,4 +89,28 @@ export async function bytesInUse(): Promise<number | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * A job's source article, kept in session storage (memory, survives a worker restart, gone with the browser) so an
+ * incomplete rewrite can be continued without reading the page again. Never synced, never written to disk.
+ */
+function sessionArea(): browser.Storage.StorageArea | null {
+  return (browser.storage as { session?: browser.Storage.StorageArea }).session ?? null;
+}
+
+export async function saveSource(jobId: string, article: Article): Promise<void> {
+  await sessionArea()?.set({ [`source:${jobId}`]: article }).catch(() => {});
+}
+
+export async function loadSource(jobId: string): Promise<Article | null> {
+  const area = sessionArea();
+  if (!area) return null;
+  const got = await area.get(`source:${jobId}`).catch(() => ({}) as Record<string, unknown>);
+  const value = got[`source:${jobId}`] as Article | undefined;
+  return value && typeof value.text === 'string' && Array.isArray(value.blocks) ? value : null;
+}
+
+export async function dropSource(jobId: string): Promise<void> {
+  await sessionArea()?.remove(`source:${jobId}`).catch(() => {});
 }

@@ -43,6 +43,7 @@ const ui = {
   copyAllBtn: $<HTMLButtonElement>('copy-all'),
   stop: $<HTMLButtonElement>('stop'),
   regenerate: $<HTMLButtonElement>('regenerate'),
+  continueBtn: $<HTMLButtonElement>('continue'),
   copyStatus: $('copy-status'),
   format: $<HTMLSelectElement>('format'),
   checks: $('checks'),
@@ -113,6 +114,7 @@ function render(): void {
   const running = isRunning(job);
   ui.stop.hidden = !running;
   ui.regenerate.hidden = running;
+  ui.continueBtn.hidden = running || !job.canContinue;
   for (const b of [ui.copyHeadline, ui.copyArticle, ui.copyAllBtn]) b.disabled = job.text === '';
   ui.copyHeadline.disabled = headline === '';
 }
@@ -261,6 +263,11 @@ $('open-settings').addEventListener('click', () => void browser.runtime.openOpti
 $('open-history').addEventListener('click', () => void browser.tabs.create({ url: browser.runtime.getURL('history/index.html') }));
 ui.stop.addEventListener('click', () => send({ type: 'stop' }));
 ui.confirm.addEventListener('click', () => send({ type: 'confirm' }));
+ui.continueBtn.addEventListener('click', () => {
+  if (tabId === null) return;
+  if (!port) connect(false);
+  send({ type: 'continue', tabId });
+});
 ui.regenerate.addEventListener('click', () => {
   if (tabId === null) return;
   if (!port) connect(false);

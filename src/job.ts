@@ -55,6 +55,8 @@ export interface JobRecord {
   section: { index: number; total: number } | null;
   /** Set while the job waits for the user to confirm sending (the page may not be a whole article). */
   awaiting: 'confirm' | null;
+  /** An incomplete single-request answer that Continue can extend. */
+  canContinue: boolean;
   /** Facts, originality and SEO figures of a finished rewrite against its source. */
   checks: ChecksResult | null;
   createdAt: number;
@@ -82,6 +84,7 @@ export function newJob(id: string, key: string, url: string, model: string, now:
     estimate: null,
     section: null,
     awaiting: null,
+    canContinue: false,
     checks: null,
     createdAt: now,
     updatedAt: now,
@@ -110,12 +113,13 @@ export function markInterrupted(job: JobRecord, now: number): JobRecord {
     incomplete: job.text !== '',
     notice: null,
     awaiting: null,
+    canContinue: job.text !== '' && (job.estimate?.sections ?? 1) === 1,
     error: {
       code: 'interrupted',
       message:
         job.text === ''
           ? 'The rewrite was interrupted before the model answered (the browser stopped the extension). Click Regenerate to try again.'
-          : 'The rewrite was interrupted (the browser stopped the extension). The text so far is kept below; click Regenerate to try again.',
+          : 'The rewrite was interrupted (the browser stopped the extension). The text so far is kept below; click Continue to finish it, or Regenerate to start again.',
     },
     updatedAt: now,
   };

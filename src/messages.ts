@@ -18,6 +18,8 @@ export type PopupMessage =
   | { type: 'open'; tabId: number; resume?: boolean }
   /** Start a fresh job for this tab even if a result is stored. */
   | { type: 'regenerate'; tabId: number }
+  /** Ask the model to go on from an incomplete answer (see JobRecord.canContinue). */
+  | { type: 'continue'; tabId: number }
   /** Send a job that is waiting for confirmation (see JobRecord.awaiting). */
   | { type: 'confirm' }
   | { type: 'stop' };
@@ -49,7 +51,7 @@ export function isPopupMessage(value: unknown): value is PopupMessage {
   if (!value || typeof value !== 'object') return false;
   const m = value as Record<string, unknown>;
   if (m.type === 'stop' || m.type === 'confirm') return true;
-  return (m.type === 'open' || m.type === 'regenerate') && Number.isInteger(m.tabId);
+  return (m.type === 'open' || m.type === 'regenerate' || m.type === 'continue') && Number.isInteger(m.tabId);
 }
 
 export function isRequest(value: unknown): value is AnyRequest {

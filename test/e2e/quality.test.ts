@@ -90,7 +90,7 @@ describe('SEO pack and copy formats', () => {
     });
     const { popup } = await s.open(s.articleUrl('seo'));
     await popup.waitForState('done', 15_000);
-    expect(s.server.chatRequests[0]!.body.messages[0].content).toContain('Meta description:');
+    expect(s.server.chatRequests[0]!.body.messages?.[0]?.content).toContain('Meta description:');
     expect(await popup.text('article')).not.toContain('Slug');
     expect(await popup.text('seo-slug')).toContain('harbour-city-night-library');
     await popup.click('copy-slug');
@@ -124,7 +124,7 @@ describe('long articles', () => {
   it('writes a text over the input budget in sections, in order, with one headline', async () => {
     await setOptions({ seoPack: false, inputBudget: 1000 });
     s.server.setHandler((req, i) => {
-      const user = String(req.body.messages[1].content);
+      const user = String(req.body.messages?.[1]?.content);
       const from = /Paragraph (\d+):/.exec(user)?.[1];
       const body = `Rewritten section ${i + 1}, from paragraph ${from}.`;
       return { text: i === 0 ? `# One Headline\n\n${body}` : body, chunkCount: 3, chunkDelayMs: 30 };
@@ -142,7 +142,7 @@ describe('long articles', () => {
     expect(await popup.text('headline')).toBe('One Headline');
     expect(article).not.toContain('# ');
     // Every paragraph of the page went into exactly one request, and later requests carry the story so far.
-    const sent = s.server.chatRequests.map((r) => String(r.body.messages[1].content));
+    const sent = s.server.chatRequests.map((r) => String(r.body.messages?.[1]?.content));
     for (let p = 1; p <= 40; p++) expect(sent.filter((u) => u.includes(`Paragraph ${p}:`)).length, `paragraph ${p}`).toBe(1);
     expect(sent[1]).toContain('Headline of the rewritten article: One Headline');
     expect(sent[1]).toContain('Rewritten section 1, from paragraph 1.');
