@@ -64,3 +64,7 @@ await mkdir(ff, { recursive: true });
 await cp(out, ff, { recursive: true });
 await writeFile(join(ff, 'manifest.json'), JSON.stringify(firefoxManifest(source), null, 2));
 console.log(`built dist/chrome and dist/firefox (v${pkg.version})`);
+
+// The command line (`newsmith extract …`) on the same core, for Node: dist/cli/newsmith.mjs (see cli/build.mjs).
+const { buildCli } = await import('../cli/build.mjs');
+await buildCli();

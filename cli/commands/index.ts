@@ -1,0 +1,14 @@
+import type { Command } from './types';
+import { extractCommand } from './extract';
+
+/**
+ * The command registry: `newsmith <name> …` runs `COMMANDS[name]`. A new command is a file
+ * `cli/commands/<name>.ts` exporting a `Command`, added to this list.
+ */
+export const COMMANDS: readonly Command[] = [extractCommand];
+
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+export type { Command, CommandIO } from './types';
