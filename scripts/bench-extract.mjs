@@ -200,6 +200,7 @@ if (existsSync(rpDir) && !args.ids && !args.source) {
   let threw = 0;
   let withTitle = 0;
   let titleOk = 0;
+  let suffixed = 0;
   const mismatches = [];
   for (const slug of slugs) {
     const html = gunzipSync(readFileSync(join(rpDir, slug, 'source.html.gz'))).toString('utf8');
@@ -217,13 +218,22 @@ if (existsSync(rpDir) && !args.ids && !args.source) {
       withTitle += 1;
       const got = r.ok ? r.article.title : (r.title ?? '');
       const norm = (s) => s.replace(/\s+/g, ' ').trim();
-      if (norm(got) === norm(expected.title)) titleOk += 1;
-      else mismatches.push(`${slug}: title ${JSON.stringify(got)} ≠ ${JSON.stringify(expected.title)}`);
+      // Readability's expected titles keep some " | Site" / " - Author" suffixes; Newsmith removes the site
+      // part on purpose (issue: "prefer the article headline over the <title> with its ' | Site' suffix").
+      // So a title also matches when the expected one is ours plus one separator and a trailing part.
+      const e = norm(expected.title);
+      const g = norm(got);
+      const suffixOnly = g.length > 0 && e.startsWith(g) && /^\s+(?:[|\-–—·•»:]|::)\s+\S/u.test(e.slice(g.length));
+      if (g === e) titleOk += 1;
+      else if (suffixOnly) {
+        titleOk += 1;
+        suffixed += 1;
+      } else mismatches.push(`${slug}: title ${JSON.stringify(got)} ≠ ${JSON.stringify(expected.title)}`);
     }
   }
   const share = withTitle ? titleOk / withTitle : 1;
   console.log('');
-  console.log(`readability-pages: ${slugs.length} pages, threw on ${threw}; title matches expected-metadata.json on ${titleOk}/${withTitle} (${(share * 100).toFixed(1)} %, target ≥ 95 %)`);
+  console.log(`readability-pages: ${slugs.length} pages, threw on ${threw}; title matches expected-metadata.json on ${titleOk}/${withTitle} (${(share * 100).toFixed(1)} %, target ≥ 95 %; ${titleOk - suffixed} exact, ${suffixed} where we removed a " | Site" suffix that Readability keeps)`);
   for (const m of mismatches) console.log(`  ${m}`);
   if (threw > 0 || share < 0.95) rpFailed = 1;
 } else if (!existsSync(rpDir)) {
