@@ -5,7 +5,7 @@ import { describeError } from '../src/llm/errors';
 import { testConnection } from '../src/llm/openai';
 import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type ResponseOf } from '../src/messages';
 import { parseSettings } from '../src/settings';
-import { loadSettings } from '../lib/settings-store';
+import { loadSettings, migrateStoredSettings } from '../lib/settings-store';
 import { recoverInterrupted } from '../lib/job-store';
 import { Jobs } from './jobs';
 
@@ -16,6 +16,10 @@ const origin = browser.runtime.getURL('');
 // Runs at every worker start: a job stored as running now has no owner, so it was interrupted.
 const ready = recoverInterrupted(Date.now()).catch((err: unknown) => console.warn('Newsmith: recovery failed', err));
 const jobs = new Jobs(ready);
+
+browser.runtime.onInstalled.addListener(() => {
+  migrateStoredSettings().catch((err: unknown) => console.warn('Newsmith: settings migration failed', err));
+});
 
 function fromOwnPage(sender: browser.Runtime.MessageSender | undefined, pages: readonly string[]): boolean {
   return sender?.id === browser.runtime.id && isOwnPage(sender.url, origin, pages);

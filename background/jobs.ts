@@ -15,7 +15,7 @@ import type { BackgroundMessage } from '../src/messages';
 import { buildMessages, buildPromptText, type ChatMessage } from '../src/prompt';
 import { planSections, sectionMessages, type Section } from '../src/prompt/sections';
 import { parseAnswer, splitAnswer } from '../src/rewrite/split';
-import type { Settings } from '../src/settings';
+import { endpointPattern, type Settings } from '../src/settings';
 import { estimateMessagesTokens, estimateTokens } from '../src/tokens';
 import { loadSettings } from '../lib/settings-store';
 import { extractFromTab, TabUnreadable } from './extract';
@@ -31,6 +31,8 @@ interface Running {
   persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** Resolves when the user confirms a job that waits for it. */
   confirm?: () => void;
+  /** Whether the browser granted access to the endpoint's host (checked before each request). */
+  hostPermission?: boolean;
 }
 
 /** The request that follows a partial answer when the user clicks Continue. */
@@ -272,6 +274,7 @@ export class Jobs {
 
   /** Streams one request into the job; returns the model's finish reason (null when the stream just ended). */
   private async stream(run: Running, messages: ChatMessage[], settings: Settings): Promise<string | null> {
+    run.hostPermission = await hasHostPermission(settings.baseURL);
     const { finishReason } = await streamChat({
       baseURL: settings.baseURL,
       apiKey: settings.apiKey,
@@ -302,7 +305,7 @@ export class Jobs {
   }
 
   private async fail(run: Running, err: unknown, settings: Settings, continuable: boolean): Promise<void> {
-    let error = describeError(err, ctxOf(settings));
+    let error = describeError(err, { ...ctxOf(settings), hostPermission: run.hostPermission });
     // A connection that drops after text has arrived is a cut answer, not a mystery.
     if (run.job.text !== '' && (error.code === 'unknown' || error.code === 'unreachable')) error = connectionCut;
     if (error.code === 'unknown') console.warn('Newsmith job failed:', redact(String(err), settings.apiKey));
@@ -384,6 +387,17 @@ export class Jobs {
       // The popup closed between the check and the post: the job goes on, the viewer is gone.
       this.viewers.delete(port);
     }
+  }
+}
+
+/** Without host access the request still goes out, but the server must allow CORS; a failure then says so. */
+async function hasHostPermission(baseURL: string): Promise<boolean> {
+  const pattern = endpointPattern(baseURL);
+  if (!pattern) return false;
+  try {
+    return await browser.permissions.contains({ origins: [pattern] });
+  } catch {
+    return false;
   }
 }
 

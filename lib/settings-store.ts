@@ -1,7 +1,8 @@
 /** Reads and writes settings in browser storage: the key (and saved templates) in storage.local only, the rest in storage.sync. */
 
 import browser from 'webextension-polyfill';
-import { defaults, LOCAL_KEYS, parseSettings, SECRET_KEYS, toStored, type Settings, type SettingKey } from '../src/settings';
+import { migrate, SETTINGS_VERSION, SETTINGS_VERSION_KEY } from '../src/settings-migrations';
+import { defaults, invalidStoredKeys, LOCAL_KEYS, parseSettings, SECRET_KEYS, toStored, type Settings, type SettingKey } from '../src/settings';
 
 const KEYS = Object.keys(defaults) as SettingKey[];
 
@@ -15,11 +16,37 @@ async function syncArea(): Promise<browser.Storage.StorageArea> {
   }
 }
 
-export async function loadSettings(): Promise<Settings> {
+async function readStored(): Promise<Record<string, unknown>> {
   const sync = await syncArea();
   const shared = await sync.get(KEYS.filter((k) => !LOCAL_KEYS.includes(k)));
   const local = await browser.storage.local.get([...LOCAL_KEYS]);
-  return parseSettings({ ...shared, ...local });
+  return { ...shared, ...local };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  return parseSettings(await readStored());
+}
+
+/** The settings, and which stored fields were unreadable and fell back to their defaults. */
+export async function loadSettingsReport(): Promise<{ settings: Settings; reset: SettingKey[] }> {
+  const stored = await readStored();
+  return { settings: parseSettings(stored), reset: invalidStoredKeys(stored) };
+}
+
+/** Runs the settings migrations not yet applied (on install and update). */
+export async function migrateStoredSettings(): Promise<void> {
+  const sync = await syncArea();
+  const localAll = await browser.storage.local.get(null);
+  const version = typeof localAll[SETTINGS_VERSION_KEY] === 'number' ? (localAll[SETTINGS_VERSION_KEY] as number) : 0;
+  if (version >= SETTINGS_VERSION) return;
+  const syncAll = sync === browser.storage.local ? {} : await sync.get(null);
+  const out = migrate({ local: localAll, sync: syncAll }, version);
+  if (sync !== browser.storage.local) {
+    await sync.remove(Object.keys(syncAll).filter((k) => !(k in out.sync)));
+    await sync.set(out.sync);
+  }
+  await browser.storage.local.remove(Object.keys(localAll).filter((k) => !(k in out.local)));
+  await browser.storage.local.set({ ...out.local, [SETTINGS_VERSION_KEY]: SETTINGS_VERSION });
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {

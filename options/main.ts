@@ -5,8 +5,18 @@ import { formatPriceLines, parsePriceLines } from '../src/cost';
 import { LANGUAGES } from '../src/languages';
 import type { RequestOf, ResponseOf } from '../src/messages';
 import { PRESETS } from '../src/prompt/presets';
-import { defaults, maskKey, parseSettings, validateInput, type SettingKey, type Settings, type UserPreset } from '../src/settings';
-import { loadSettings, saveSettings } from '../lib/settings-store';
+import {
+  defaults,
+  endpointHost,
+  endpointPattern,
+  maskKey,
+  parseSettings,
+  validateInput,
+  type SettingKey,
+  type Settings,
+  type UserPreset,
+} from '../src/settings';
+import { loadSettingsReport, saveSettings } from '../lib/settings-store';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = byId<HTMLFormElement>('form');
@@ -140,9 +150,59 @@ async function save(input: Record<SettingKey, unknown>, message: string): Promis
   }
 }
 
+const confirmHost = byId<HTMLElement>('confirm-host');
+const permissionStatus = byId<HTMLElement>('permission-status');
+/** The host the user agreed to send the saved key to, for this save. */
+let confirmedHost: string | null = null;
+
+/**
+ * Asks for access to a non-default endpoint's host, so requests to it need no CORS from the server. Called inside
+ * the click (browsers require a user gesture), never awaited by saving: the settings are saved whatever the answer.
+ */
+function requestHostAccess(baseURL: string): void {
+  const pattern = endpointPattern(baseURL);
+  if (!pattern || baseURL === defaults.baseURL) {
+    permissionStatus.textContent = '';
+    return;
+  }
+  const host = endpointHost(baseURL);
+  permissionStatus.textContent = `Asking the browser for access to ${host}; your settings are saved either way.`;
+  void browser.permissions
+    .request({ origins: [pattern] })
+    .catch(() => false)
+    .then((granted) => {
+      permissionStatus.textContent = granted
+        ? `Newsmith may reach ${host} directly.`
+        : `No access to ${host} granted. Requests still go out, but only work if the server allows extension requests (CORS): OpenAI, OpenRouter and Groq do; Ollama needs OLLAMA_ORIGINS. Save again to be asked again.`;
+    });
+}
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  void save(readForm(), `Saved at ${new Date().toLocaleTimeString()}.`);
+  const input = readForm();
+  const newHost = endpointHost(String(input.baseURL));
+  // A saved key is about to go to another host: the user says so first. A key typed now is meant for the new endpoint.
+  const keepsSavedKey = textInputs.apiKey.value.trim() === '' && saved.apiKey !== '';
+  if (keepsSavedKey && newHost !== endpointHost(saved.baseURL) && confirmedHost !== newHost) {
+    byId('confirm-host-text').textContent = `Your saved API key will be sent to ${newHost} from now on, instead of ${endpointHost(saved.baseURL)}. Is that right?`;
+    confirmHost.hidden = false;
+    status(saveStatus, false, 'Not saved yet: confirm the new endpoint for your key.');
+    return;
+  }
+  confirmHost.hidden = true;
+  confirmedHost = null;
+  requestHostAccess(String(input.baseURL));
+  void save(input, `Saved at ${new Date().toLocaleTimeString()}.`);
+});
+
+byId('confirm-host-yes').addEventListener('click', () => {
+  confirmedHost = endpointHost(textInputs.baseURL.value);
+  form.requestSubmit();
+});
+byId('confirm-host-no').addEventListener('click', () => {
+  confirmHost.hidden = true;
+  textInputs.baseURL.value = saved.baseURL;
+  status(saveStatus, false, 'Not saved: the endpoint is back to the saved one.');
 });
 
 byId('load-preset').addEventListener('click', () => {
@@ -196,8 +256,13 @@ forgetKey.addEventListener('click', () => {
   })();
 });
 
-void loadSettings().then((settings) => {
+void loadSettingsReport().then(({ settings, reset }) => {
   fill(settings);
+  const notice = byId<HTMLElement>('settings-notice');
+  notice.hidden = reset.length === 0;
+  notice.textContent = reset.length
+    ? `Some saved settings could not be read and are back to their defaults: ${reset.join(', ')}. Check them below and save.`
+    : '';
   byId<HTMLFieldSetElement>('form-body').disabled = false;
   form.dataset.ready = 'true';
 });

@@ -13,6 +13,7 @@ import { copyFormats } from '../src/rewrite/render';
 import { parseAnswer, type Seo } from '../src/rewrite/split';
 import { renderBody } from './body';
 import { renderChecks, renderMarkedArticle, renderSeoExtras } from './checks-view';
+import { loadSettingsReport } from '../lib/settings-store';
 
 const $ = <T extends HTMLElement = HTMLElement>(testid: string): T => {
   const el = document.querySelector<T>(`[data-testid="${testid}"]`);
@@ -284,6 +285,10 @@ async function main(): Promise<void> {
   }
   tabId = tab.id;
   connect(true);
+  const { reset } = await loadSettingsReport();
+  const notice = $('settings-notice');
+  notice.hidden = reset.length === 0;
+  notice.textContent = reset.length ? `Some saved settings could not be read and are back to their defaults (${reset.join(', ')}). Check the options.` : '';
 }
 
 void main();

@@ -108,6 +108,13 @@ export function parseSettings(stored: unknown): Settings {
   return out;
 }
 
+/** Stored fields that were present but invalid, and so fell back to their defaults (the user is told). */
+export function invalidStoredKeys(stored: unknown): SettingKey[] {
+  if (!stored || typeof stored !== 'object') return [];
+  const source = stored as Record<string, unknown>;
+  return (Object.keys(defaults) as SettingKey[]).filter((key) => key in source && !validators[key](normalise(key, source[key])));
+}
+
 /** Field-level problems in a form's input, for the options page to show before saving. */
 export function validateInput(input: Partial<Record<SettingKey, unknown>>): Partial<Record<SettingKey, string>> {
   const problems: Partial<Record<SettingKey, string>> = {};
@@ -151,4 +158,22 @@ export function maskKey(key: string): string {
   if (!key) return '';
   if (key.length <= 8) return '•'.repeat(key.length);
   return `${key.slice(0, 3)}…${key.slice(-4)}`;
+}
+
+/** The host permission pattern of an endpoint (match patterns carry no port), or null for a bad URL. */
+export function endpointPattern(baseURL: string): string | null {
+  try {
+    const u = new URL(baseURL);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? `${u.protocol}//${u.hostname}/*` : null;
+  } catch {
+    return null;
+  }
+}
+
+export function endpointHost(baseURL: string): string {
+  try {
+    return new URL(baseURL).host;
+  } catch {
+    return baseURL;
+  }
 }

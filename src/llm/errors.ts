@@ -19,10 +19,20 @@ export interface CallContext {
   apiKey: string;
   /** The extension's own origin, for the OLLAMA_ORIGINS hint. */
   extensionOrigin?: string;
+  /** False when the browser has not granted access to the endpoint's host, so the server must allow CORS. */
+  hostPermission?: boolean;
 }
 
 /** Why our own code ended a stream early (set as the abort reason). */
 export type AbortCause = 'stopped' | 'idle-timeout';
+
+/** The endpoint answered with a redirect: the key is never sent on to another address. */
+export class RedirectRefused extends Error {
+  constructor(readonly location: string | null) {
+    super('redirect refused');
+    this.name = 'RedirectRefused';
+  }
+}
 
 export class StreamAbort extends Error {
   constructor(readonly why: AbortCause) {
@@ -83,6 +93,18 @@ export function describeError(err: unknown, ctx: CallContext): JobError {
     return {
       code: 'timeout',
       message: `${host} did not answer in time. A local model may still be loading: try again in a moment, or raise the idle timeout in options.`,
+    };
+  }
+  if (err instanceof RedirectRefused || (err instanceof APIConnectionError && err.cause instanceof RedirectRefused)) {
+    return {
+      code: 'unreachable',
+      message: `${endpoint} answered with a redirect to another address. Newsmith never sends your key on to another address: put the final endpoint URL in options.`,
+    };
+  }
+  if (err instanceof APIConnectionError && ctx.hostPermission === false) {
+    return {
+      code: 'unreachable',
+      message: `Cannot reach ${endpoint}. Newsmith has no access to ${host}, so the server itself must allow extension requests (CORS). Save the options again and allow access to ${host} when the browser asks${isLocalHost(ctx.baseURL) ? ', or for Ollama set OLLAMA_ORIGINS to allow the extension' : ''}; also check the server is running.`,
     };
   }
   if (err instanceof APIConnectionError) {

@@ -2,7 +2,7 @@
 
 import OpenAI from 'openai';
 import type { ChatMessage } from '../prompt';
-import { StreamAbort } from './errors';
+import { RedirectRefused, StreamAbort } from './errors';
 
 export interface StreamRequest {
   baseURL: string;
@@ -55,7 +55,11 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
     clearTimeout(waitingTimer);
     waitingTimer = setTimeout(() => req.onNotice('Waiting for the model to start writing…'), WAITING_NOTICE_MS);
     try {
-      const response = await baseFetch(input, init);
+      // The key goes to the configured endpoint only: a redirect elsewhere is refused, never followed.
+      const response = await baseFetch(input, { ...init, redirect: 'manual' });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        throw new RedirectRefused(response.headers.get('location'));
+      }
       const headers = new Headers(init?.headers);
       const attempt = Number(headers.get('x-stainless-retry-count') ?? '0');
       const left = maxRetries - attempt;
@@ -117,13 +121,18 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
 
 /** Checks that the endpoint answers and knows the model: for the options page's "Test connection". */
 export async function testConnection(opts: { baseURL: string; apiKey: string; model: string; fetch?: typeof fetch }): Promise<{ modelListed: boolean | null }> {
+  const baseFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
   const client = new OpenAI({
     apiKey: opts.apiKey || 'no-key',
     baseURL: opts.baseURL,
     dangerouslyAllowBrowser: true,
     maxRetries: 0,
     timeout: 10_000,
-    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    fetch: async (input, init) => {
+      const response = await baseFetch(input, { ...init, redirect: 'manual' });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) throw new RedirectRefused(response.headers.get('location'));
+      return response;
+    },
   });
   try {
     const page = await client.models.list();

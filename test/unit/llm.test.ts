@@ -133,3 +133,26 @@ describe('testConnection', () => {
     expect(await testConnection({ baseURL: server.baseURL, apiKey: KEY, model: 'nope' })).toEqual({ modelListed: false });
   });
 });
+
+describe('the key stays with the configured endpoint', () => {
+  it('refuses a redirect to another origin instead of following it with the key', async () => {
+    const other = await startLLMServer();
+    try {
+      server.enqueue({ status: 307, headers: { location: `${other.baseURL}/chat/completions` } }, { status: 307, headers: { location: `${other.baseURL}/chat/completions` } }, { status: 307, headers: { location: `${other.baseURL}/chat/completions` } });
+      const r = await run();
+      expect(r.described?.message).toMatch(/redirect/);
+      expect(r.described?.message).not.toContain(KEY);
+      expect(other.requests).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('explains a refused connection without host access as a CORS matter', async () => {
+    const { describeError: describe_ } = await import('../../src/llm/errors');
+    const { APIConnectionError } = await import('openai');
+    const msg = describe_(new APIConnectionError({ message: 'Connection error.' }), { baseURL: 'http://localhost:11434/v1', model: 'm', apiKey: '', hostPermission: false }).message;
+    expect(msg).toMatch(/CORS/);
+    expect(msg).toMatch(/OLLAMA_ORIGINS/);
+  });
+});
