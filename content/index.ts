@@ -23,7 +23,8 @@ declare global {
 function extractFromLivePage(): ExtractResult {
   try {
     const clone = cloneWithoutHidden(document, isHiddenByComputedStyle);
-    return extractArticle(clone, location.href, { inPlace: true });
+    // freshCopy: a second private clone, made only when Readability picked the wrong block (see src/extract/recover.ts).
+    return extractArticle(clone, location.href, { inPlace: true, freshCopy: () => cloneWithoutHidden(document, isHiddenByComputedStyle) });
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return { ok: false, reason: 'no-article', detail: `Newsmith could not read this page (${why}).` };

@@ -260,6 +260,29 @@ export const repeatsTitle: CleanupRule = {
   },
 };
 
+/** A short block that is (almost) all link text. */
+function isLinkLine(ctx: RuleContext, i: number): boolean {
+  const b = ctx.blocks[i];
+  return b !== undefined && b.kind !== 'heading' && (ctx.linkShares?.[i] ?? 0) >= 0.9 && countWords(b.text) <= 15;
+}
+
+/**
+ * Related-link and navigation lists Readability kept: a run of at least three short blocks that are all
+ * link text ("Designing 007: a look at Bond's life", "Most popular", tag lists). A single linked line
+ * inside a story (a source, a document) is kept.
+ */
+export const linkList: CleanupRule = {
+  name: 'link-list',
+  description: 'A run of three or more short blocks that are all link text (related / popular / tag lists).',
+  test: (_b, ctx) => {
+    if (!isLinkLine(ctx, ctx.index)) return false;
+    let run = 1;
+    for (let i = ctx.index - 1; i >= 0 && isLinkLine(ctx, i); i--) run++;
+    for (let i = ctx.index + 1; i < ctx.blocks.length && isLinkLine(ctx, i); i++) run++;
+    return run >= 3;
+  },
+};
+
 /** All rules, in the order they are tried. */
 export const CLEANUP_RULES: readonly CleanupRule[] = [
   promoLine,
@@ -274,6 +297,7 @@ export const CLEANUP_RULES: readonly CleanupRule[] = [
   adLabel,
   tooShort,
   repeatsTitle,
+  linkList,
 ];
 
 export interface CleanupMeta {

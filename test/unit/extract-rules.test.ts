@@ -176,3 +176,22 @@ describe('cleanup rules', () => {
     expect(out.dropped.map((d) => d.rule)).toEqual(['repeats-title', 'by-line', 'promo-line']);
   });
 });
+
+describe('link-list rule (runs of short all-link blocks)', () => {
+  it('drops a run of three or more short linked lines, keeps a single linked line and linked headings', async () => {
+    const { linkList } = await import('../../src/extract/rules');
+    const blocks: Block[] = [
+      p('The council voted on Tuesday to repair the harbour wall before the winter storms arrive.'),
+      p('Designing 007: a look at Bond\u2019s luxurious life', 'list-item'),
+      p('Five ways to ruin your startup\u2019s pitch', 'list-item'),
+      p('Pilots wanted for giant robot', 'list-item'),
+      p('Read the full council report (PDF)'),
+      p('Most popular', 'heading'),
+    ];
+    const linkShares = [0, 1, 1, 0.95, 1, 1];
+    const dropped = blocks.map((b, index) => linkList.test(b, ctx({ blocks, index, linkShares }, b)));
+    expect(dropped).toEqual([false, true, true, true, true, false]);
+    const single = [blocks[0] as Block, blocks[4] as Block, blocks[0] as Block];
+    expect(single.map((b, index) => linkList.test(b, ctx({ blocks: single, index, linkShares: [0, 1, 0] }, b)))).toEqual([false, false, false]);
+  });
+});
