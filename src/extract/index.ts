@@ -143,14 +143,14 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const text = blocksToText(blocks);
   const wordCount = countWords(text);
   const finish = (): void => options.onTimings?.({ parseMs: 0, readabilityMs: t1 - t0, cleanupMs: performance.now() - t1 });
-  if (wordCount < minWords) {
-    finish();
-    return { ok: false, reason: 'too-short', detail: tooShortDetail(wordCount) };
-  }
   const linkShare = linkTextShare(walked.blocks, walked.linkShares);
   if (linkShare > MAX_LINK_TEXT_SHARE) {
     finish();
     return { ok: false, reason: 'no-article', detail: LINK_LIST_DETAIL };
+  }
+  if (wordCount < minWords) {
+    finish();
+    return { ok: false, reason: 'too-short', detail: tooShortDetail(wordCount) };
   }
 
   const warnings = articleWarnings({
