@@ -94,7 +94,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const hints = collectPageHints(clone, url);
   const region = findArticleRegion(survey.regions);
   // A page with a sizeable marked story is an article; otherwise ask Readability's own heuristic (it costs a DOM pass).
-  const readerable = (region !== null && region.chars >= 1000) || isProbablyReaderable(clone);
+  // CJK scripts say in 50 characters what Latin ones say in 140: Readability's paragraph length floor is per character.
+  const cjk = /^(zh|ja|ko)\b/i.test(clone.documentElement?.getAttribute('lang') ?? '');
+  const readerable = (region !== null && region.chars >= 1000) || isProbablyReaderable(clone, cjk ? { minContentLength: 50 } : {});
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {

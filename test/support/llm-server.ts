@@ -35,6 +35,12 @@ export interface Plan {
   cutAfter?: number;
   /** How a cut ends: `'end'` closes the HTTP body cleanly (default), `'destroy'` kills the socket mid-body. */
   cutMode?: 'end' | 'destroy';
+  /**
+   * Raw SSE text written after content chunk N (0-based index → text), e.g. a malformed line
+   * (`'data: {not json\n\n'`) or an error event (`'data: {"error":{"message":"overloaded"}}\n\n'`).
+   * After it the answer ends as `cutAfter` would, so the client decides what it saw.
+   */
+  rawAfter?: { index: number; text: string };
   /** finish_reason of the last chunk; default 'stop'. */
   finishReason?: 'stop' | 'length';
   /** Model named in the chunks; default: the request's model. */
@@ -488,6 +494,13 @@ export class LLMServer {
       res.write(chunk({ content: pieces[i] }, null));
       rec.chunksWritten++;
       this.notify();
+      if (plan.rawAfter?.index === i) {
+        res.write(plan.rawAfter.text);
+        rec.cut = true;
+        await sleep(30);
+        res.end(() => finish());
+        return;
+      }
     }
 
     if (plan.cutAfter !== undefined && plan.cutAfter < pieces.length) {
