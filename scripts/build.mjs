@@ -1,6 +1,7 @@
 // Builds dist/chrome and dist/firefox from one source: the pages (popup, options) as one Vite build,
 // the background and the content script each as a single classic script (IIFE), then a manifest per browser.
 import { build } from 'vite';
+import { readabilitySafe } from './vite-readability-safe.mjs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -9,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'chrome');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
-const common = { root, configFile: false, logLevel: 'warn', build: { outDir: out, emptyOutDir: false, target: 'es2022', minify: true, sourcemap: false } };
+const common = { root, configFile: false, plugins: [readabilitySafe()], logLevel: 'warn', build: { outDir: out, emptyOutDir: false, target: 'es2022', minify: true, sourcemap: false } };
 
 for (const dir of ['chrome', 'firefox']) await rm(join(root, 'dist', dir), { recursive: true, force: true });
 

@@ -166,75 +166,104 @@ afterAll(async () => {
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
-describe('slow stream with the popup closed and no debugger on the worker', () => {
-  it('survives gaps over 30 s, finishes the answer, and shows it on the next click with one request', async () => {
-    const c = cdp!;
+/** The harness of the slow cases: a browser with the extension, driven through page targets only. */
+async function extensionSession(c: CDP) {
+  // The extension id, read from the worker's target info (reading it does not attach).
+  const worker = await poll(
+    async () => (await c.targets()).find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://')) ?? null,
+    15_000,
+    'the extension service worker',
+  );
+  const extensionId = new URL(worker.url).host;
+  const origin = `chrome-extension://${extensionId}`;
+  const popupUrl = `${origin}/${POPUP_PATH}`;
+  const popups = async () => (await c.targets()).filter((t) => t.type === 'page' && t.url.startsWith(popupUrl));
 
-    // The extension id, read from the worker's target info (reading it does not attach).
-    const worker = await poll(
-      async () => (await c.targets()).find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://')) ?? null,
-      15_000,
-      'the extension service worker',
-    );
-    const extensionId = new URL(worker.url).host;
-    const origin = `chrome-extension://${extensionId}`;
+  const tabTarget = async (url: string) => {
+    const { targetInfos } = await c.send<{ targetInfos: TargetInfo[] }>('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tabs = (targetInfos as TargetInfo[]).filter((t) => t.url === url);
+    if (tabs.length !== 1) throw new Error(`expected one tab at ${url}, found ${tabs.length}`);
+    return tabs[0]!.targetId;
+  };
 
-    // Save the options through the options page (a page target).
-    const { targetId: optionsId } = await c.send<{ targetId: string }>('Target.createTarget', { url: `${origin}/${OPTIONS_PATH}` });
-    const options = await c.attachPage(optionsId);
-    // The page fills the form from storage after it loads: wait for that before typing over it.
-    await options.waitFor(`document.readyState === 'complete' && document.querySelector('[data-testid="save"]') && document.querySelector('[data-testid="base-url"]')?.value`, 10_000, 'the options form');
-    const values: Record<string, string> = { 'api-key': 'sk-slow-test-key', 'base-url': server.baseURL, model: 'test-model', language: 'English', persona: 'Ada Quill' };
-    await options.eval(`(() => {
-      const values = ${JSON.stringify(values)};
-      for (const [id, value] of Object.entries(values)) {
-        const el = document.querySelector('[data-testid="' + id + '"]');
-        if (!el) throw new Error('options page has no [data-testid=' + id + ']');
-        const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-        Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value);
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-      }
-      document.querySelector('[data-testid="save"]').click();
-    })()`);
-    await options.waitFor(`(document.querySelector('[data-testid="save-status"]')?.textContent ?? '').trim() !== ''`, 5000, 'the save status');
-    await options.detach();
-    await c.send('Target.closeTarget', { targetId: optionsId });
+  return {
+    /** Saves the options through the options page (a page target). */
+    async configure(): Promise<void> {
+      const { targetId: optionsId } = await c.send<{ targetId: string }>('Target.createTarget', { url: `${origin}/${OPTIONS_PATH}` });
+      const options = await c.attachPage(optionsId);
+      // The page fills the form from storage after it loads: wait for that before typing over it.
+      await options.waitFor(`document.querySelector('form[data-ready="true"]')`, 10_000, 'the options form');
+      const values: Record<string, string> = { 'api-key': 'sk-slow-test-key', 'base-url': server.baseURL, model: 'test-model', language: 'English', persona: 'Ada Quill' };
+      await options.eval(`(() => {
+        const values = ${JSON.stringify(values)};
+        for (const [id, value] of Object.entries(values)) {
+          const el = document.querySelector('[data-testid="' + id + '"]');
+          if (!el) throw new Error('options page has no [data-testid=' + id + ']');
+          const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+          Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value);
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+        document.querySelector('[data-testid="save"]').click();
+      })()`);
+      await options.waitFor(`document.querySelector('[data-testid="save-status"]')?.dataset.ok === 'true'`, 5000, 'the save status');
+      await options.detach();
+      await c.send('Target.closeTarget', { targetId: optionsId });
+    },
 
-    // The slow answer.
+    /** Opens the URL in a new tab and waits for it to load (attached to that page only, then detached). */
+    async openTab(url: string): Promise<void> {
+      const { targetId } = await c.send<{ targetId: string }>('Target.createTarget', { url });
+      const page = await c.attachPage(targetId);
+      await page.waitFor(`document.readyState === 'complete' && location.href === ${JSON.stringify(url)}`, 10_000, 'the article to load');
+      await page.detach();
+    },
+
+    /** A real toolbar click on the tab; resolves with the new popup's target. */
+    async click(url: string): Promise<TargetInfo> {
+      const before = new Set((await popups()).map((p) => p.targetId));
+      await c.send('Extensions.triggerAction', { id: extensionId, targetId: await tabTarget(url) });
+      return poll(async () => (await popups()).find((p) => !before.has(p.targetId)) ?? null, 10_000, 'the popup to open');
+    },
+
+    async closePopup(popup: TargetInfo): Promise<void> {
+      await c.send('Target.closeTarget', { targetId: popup.targetId });
+      await poll(async () => !(await popups()).some((p) => p.targetId === popup.targetId), 5000, 'the popup to close');
+    },
+
+    /** Clicks again and reads the popup once it shows `done`. */
+    async reopenDone(url: string): Promise<{ headline: string; article: string }> {
+      const target = await this.click(url);
+      const popup = await c.attachPage(target.targetId);
+      await popup.waitFor(`document.querySelector('[data-state]')?.getAttribute('data-state') === 'done'`, 10_000, 'state done');
+      const article = await popup.eval<string>(`document.querySelector('[data-testid="article"]')?.innerText ?? ''`);
+      const headline = (await popup.eval<string>(`document.querySelector('[data-testid="headline"]')?.innerText ?? ''`)).trim();
+      await popup.detach();
+      await this.closePopup(target);
+      return { headline, article };
+    },
+  };
+}
+
+describe('long generations with no debugger on the worker', () => {
+  let ext: Awaited<ReturnType<typeof extensionSession>>;
+
+  beforeAll(async () => {
+    ext = await extensionSession(cdp!);
+    await ext.configure();
+  });
+
+  it('survives gaps over 30 s with the popup closed, finishes the answer, and shows it on the next click with one request', async () => {
+    server.reset();
     server.enqueue({ chunks: CHUNKS, chunkDelayMs: [500, GAP_MS, GAP_MS, GAP_MS] });
-
-    // The article tab.
     const url = server.pageUrl('article', { case: 'slow' });
-    const { targetId: articlePageId } = await c.send<{ targetId: string }>('Target.createTarget', { url });
-    const article = await c.attachPage(articlePageId);
-    await article.waitFor(`document.readyState === 'complete' && location.href === ${JSON.stringify(url)}`, 10_000, 'the article to load');
-    await article.detach();
-
-    const tabTarget = async () => {
-      const { targetInfos } = await c.send<{ targetInfos: TargetInfo[] }>('Target.getTargets', { filter: [{ type: 'tab' }] });
-      const tabs = (targetInfos as TargetInfo[]).filter((t) => t.url === url);
-      if (tabs.length !== 1) throw new Error(`expected one tab at ${url}, found ${tabs.length}`);
-      return tabs[0]!.targetId;
-    };
-    const popupUrl = `${origin}/${POPUP_PATH}`;
-    const popups = async () => (await c.targets()).filter((t) => t.type === 'page' && t.url.startsWith(popupUrl));
-
-    // Toolbar click; the popup opens and the job starts.
-    await c.send('Extensions.triggerAction', { id: extensionId, targetId: await tabTarget() });
-    const firstPopup = await poll(async () => (await popups())[0] ?? null, 10_000, 'the popup to open');
-    await server.waitForChatRequests(1, 15_000).catch(async (e: Error) => {
-      // Say what the popup shows (attaching to the popup page, never to the worker).
-      const p = await c.attachPage(firstPopup.targetId).catch(() => null);
-      const shown = p ? await p.eval(`document.querySelector('main, [data-state]')?.outerHTML.slice(0, 3000)`).catch((x: Error) => x.message) : '(popup gone)';
-      throw new Error(`${e.message}; the popup shows: ${String(shown)}`);
-    });
+    await ext.openTab(url);
+    const first = await ext.click(url);
+    await server.waitForChatRequests(1, 15_000);
     await server.waitForChunks(0, 1, 10_000);
     const t0 = Date.now();
-
     // Close the popup: from here on only the product keeps its worker alive.
-    await c.send('Target.closeTarget', { targetId: firstPopup.targetId });
-    await poll(async () => (await popups()).length === 0, 5000, 'the popup to close');
+    await ext.closePopup(first);
 
     const r = await server.waitForResponseEnd(0, 4 * GAP_MS);
     const elapsed = Date.now() - t0;
@@ -245,15 +274,46 @@ describe('slow stream with the popup closed and no debugger on the worker', () =
 
     // Let the product store the end of the job, then open the popup again.
     await sleep(1500);
-    await c.send('Extensions.triggerAction', { id: extensionId, targetId: await tabTarget() });
-    const second = await poll(async () => (await popups())[0] ?? null, 10_000, 'the popup to open again');
-    const popup = await c.attachPage(second.targetId);
-    await popup.waitFor(`document.querySelector('[data-state]')?.getAttribute('data-state') === 'done'`, 10_000, 'state done');
-    const shown = await popup.eval<string>(`document.querySelector('[data-testid="article"]')?.innerText ?? ''`);
-    expect(shown).toContain(LAST);
-    const headline = await popup.eval<string>(`document.querySelector('[data-testid="headline"]')?.innerText ?? ''`);
-    expect(headline.trim()).toBe(LONG_ANSWER.headline);
+    const shown = await ext.reopenDone(url);
+    expect(shown.article).toContain(LAST);
+    expect(shown.headline).toBe(LONG_ANSWER.headline);
+    expect(server.chatRequests).toHaveLength(1);
+  });
+
+  it('waits for a cold local model whose first byte comes after 45 s, saying so, then completes', async () => {
+    server.reset();
+    server.enqueue({ text: `# ${LONG_ANSWER.headline}\n\n${LONG_ANSWER.paragraphs.join('\n\n')}`, delayMs: 45_000, chunkCount: 4 });
+    const url = server.pageUrl('article', { case: 'cold' });
+    await ext.openTab(url);
+    const target = await ext.click(url);
+    const popup = await cdp!.attachPage(target.targetId);
+    await popup.waitFor(`/waiting for the model/i.test(document.querySelector('[data-testid="notice"]')?.textContent ?? '')`, 15_000, 'the waiting notice');
+    await popup.waitFor(`document.querySelector('[data-state]')?.getAttribute('data-state') === 'done'`, 70_000, 'state done');
+    const article = await popup.eval<string>(`document.querySelector('[data-testid="article"]')?.innerText ?? ''`);
+    expect(article).toContain(LONG_ANSWER.paragraphs.at(-1)!);
     expect(server.chatRequests).toHaveLength(1);
     await popup.detach();
+    await ext.closePopup(target);
   });
+
+  it('completes a 6-minute generation with the popup closed', async () => {
+    server.reset();
+    const paragraphs = Array.from({ length: 11 }, (_, i) => `Paragraph ${i + 1} of a rewrite that takes six minutes to arrive.`);
+    const chunks = [`# Six Minutes Of Writing\n\n${paragraphs[0]}`, ...paragraphs.slice(1).map((p) => `\n\n${p}`)];
+    // Ten silences of 36 s: each longer than the worker's 30 s idle limit.
+    server.enqueue({ chunks, chunkDelayMs: [200, ...Array<number>(10).fill(36_000)] });
+    const url = server.pageUrl('article', { case: 'six-minutes' });
+    await ext.openTab(url);
+    const first = await ext.click(url);
+    await server.waitForChunks(0, 1, 15_000);
+    await ext.closePopup(first);
+    const r = await server.waitForResponseEnd(0, 7 * 60_000);
+    expect(r.aborted, `the stream was dropped after ${r.chunksWritten} chunks`).toBe(false);
+    expect(r.endedAt! - r.startedAt).toBeGreaterThanOrEqual(6 * 60_000);
+    await sleep(1500);
+    const shown = await ext.reopenDone(url);
+    expect(shown.headline).toBe('Six Minutes Of Writing');
+    for (const p of paragraphs) expect(shown.article).toContain(p);
+    expect(server.chatRequests).toHaveLength(1);
+  }, 8 * 60_000);
 });
