@@ -13,7 +13,7 @@ import { describeError, redact, StreamAbort } from '../src/llm/errors';
 import { streamChat } from '../src/llm/openai';
 import type { BackgroundMessage } from '../src/messages';
 import { buildMessages, buildPromptText, type ChatMessage } from '../src/prompt';
-import { planSections, sectionMessages, type Section } from '../src/prompt/sections';
+import { continuationContext, planSections, sectionMessages, type Section } from '../src/prompt/sections';
 import { parseAnswer, splitAnswer } from '../src/rewrite/split';
 import { endpointPattern, type Settings } from '../src/settings';
 import { estimateMessagesTokens, estimateTokens } from '../src/tokens';
@@ -317,9 +317,8 @@ export class Jobs {
   /** The whole prompt for a short article; for a long one, this section's prompt with the story so far. */
   private messagesFor(run: Running, article: Article, settings: Settings, sections: Section[], index: number, section: Section): ChatMessage[] {
     if (sections.length === 1) return buildMessages(article, settings);
-    const { headline, body } = splitAnswer(run.job.text, { final: true });
-    const previousParagraph = body.split(/\n{2,}/).filter((p) => p.trim()).at(-1) ?? '';
-    return sectionMessages(article, settings, section, { index, total: sections.length, headline, previousParagraph });
+    const context = continuationContext(run.job.text, (text) => splitAnswer(text, { final: true }));
+    return sectionMessages(article, settings, section, { index, total: sections.length, ...context });
   }
 
   private append(run: Running, text: string): void {

@@ -1,0 +1,112 @@
+/** The prompt, rewrite and check commands, run in-process with captured streams; rewrite against the local LLM server. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../cli/commands/check';
+import { runPrompt } from '../../cli/commands/prompt';
+import { runRewrite } from '../../cli/commands/rewrite';
+import type { CommandIO } from '../../cli/commands/types';
+import { startLLMServer, type LLMServer } from '../support/llm-server';
+
+function capture(stdin = ''): CommandIO & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    readStdin: async () => Buffer.from(stdin),
+    out: () => out,
+    err: () => err,
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'newsmith-cli-'));
+const paragraphs = Array.from(
+  { length: 6 },
+  (_, i) => `Paragraph ${i + 1}: the harbour board approved 27,000 pounds for the ferry pier repairs, said chair Maria Lopez on Tuesday, after residents complained about delays.`,
+);
+const page = join(dir, 'page.html');
+writeFileSync(page, `<!doctype html><html lang="en"><head><title>Harbour Board Approves Pier Repairs | Gazette</title></head><body><article><h1>Harbour Board Approves Pier Repairs</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}<p>Read Also: Something else entirely</p></article></body></html>`);
+
+let server: LLMServer;
+beforeAll(async () => {
+  server = await startLLMServer();
+});
+afterAll(async () => server.close());
+
+describe('newsmith prompt', () => {
+  it('prints the prompt the extension would send, without the page junk', async () => {
+    const io = capture();
+    expect(await runPrompt([page, '--url', 'https://news.example/pier'], io)).toBe(0);
+    expect(io.out()).toContain('Rephrase the title:Harbour Board Approves Pier Repairs\n\n');
+    expect(io.out()).toContain(paragraphs[5]);
+    expect(io.out()).not.toContain('Read Also');
+  });
+
+  it('prints the messages as JSON with --json, in the language asked for', async () => {
+    const io = capture();
+    expect(await runPrompt([page, '--json', '--language', 'German'], io)).toBe(0);
+    const messages = JSON.parse(io.out()) as { role: string; content: string }[];
+    expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
+    expect(messages[1]?.content).toContain('respond only in language German');
+  });
+
+  it('says what is wrong with a missing file, with a non-zero exit', async () => {
+    const io = capture();
+    expect(await runPrompt([join(dir, 'nope.html')], io)).toBe(1);
+    expect(io.err()).toMatch(/no such file/);
+  });
+});
+
+describe('newsmith rewrite', () => {
+  it('streams the rewrite from the endpoint in OPENAI_BASE_URL with OPENAI_API_KEY', async () => {
+    server.enqueue({ text: '# Pier Repairs Approved\n\nThe board agreed.', chunkCount: 4 });
+    const io = capture();
+    const code = await runRewrite([page, '--model', 'test-model'], io, { OPENAI_API_KEY: 'sk-cli', OPENAI_BASE_URL: server.baseURL });
+    expect(code).toBe(0);
+    expect(io.out()).toBe('# Pier Repairs Approved\n\nThe board agreed.\n');
+    const req = server.chatRequests.at(-1)!;
+    expect(req.headers.authorization).toBe('Bearer sk-cli');
+    expect(req.body.model).toBe('test-model');
+  });
+
+  it('without a key prints the prompt and says how to set one', async () => {
+    const io = capture();
+    expect(await runRewrite([page], io, {})).toBe(0);
+    expect(io.out()).toContain('Rephrase the title:Harbour Board Approves Pier Repairs');
+    expect(io.err()).toMatch(/OPENAI_API_KEY/);
+  });
+
+  it('reports a refused key clearly, without the key', async () => {
+    server.enqueue({ status: 401, body: { error: { message: 'bad key', type: 'invalid_request_error' } } });
+    const io = capture();
+    expect(await runRewrite([page], io, { OPENAI_API_KEY: 'sk-secret-cli-key', OPENAI_BASE_URL: server.baseURL })).toBe(1);
+    expect(io.err()).toMatch(/API key/);
+    expect(io.err()).not.toContain('sk-secret-cli-key');
+  });
+});
+
+describe('newsmith check', () => {
+  const source = join(dir, 'source.txt');
+  writeFileSync(source, paragraphs.join('\n\n'));
+
+  it('prints the documented JSON, finding a changed figure and copied runs', async () => {
+    const rewrite = join(dir, 'rewrite.md');
+    writeFileSync(rewrite, `# Pier Repairs Get 28,000 Pounds\n\nMaria Lopez said the money was approved on Tuesday.\n\n${paragraphs[0]}`);
+    const io = capture();
+    expect(await runCheck(['--source', source, '--rewrite', rewrite, '--json'], io)).toBe(0);
+    const json = JSON.parse(io.out());
+    expect(Object.keys(json)).toEqual(['headline', 'facts', 'originality', 'seo']);
+    expect(json.headline).toBe('Pier Repairs Get 28,000 Pounds');
+    expect(json.facts.added.map((f: { text: string }) => f.text).join(' ')).toMatch(/28,000/);
+    expect(json.originality.longestRun).toBeGreaterThanOrEqual(20);
+    expect(json.seo.headlineChars).toBe('Pier Repairs Get 28,000 Pounds'.length);
+  });
+
+  it('needs both files', async () => {
+    const io = capture();
+    expect(await runCheck(['--source', source], io)).toBe(2);
+    expect(io.err()).toMatch(/--rewrite/);
+  });
+});
