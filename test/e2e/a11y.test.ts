@@ -1,0 +1,201 @@
+// Accessibility: axe-core runs inside the real extension pages in Chromium and must report no violation.
+// The popup is checked in every state it can reach (needs-key, writing, done with checks and SEO extras, error),
+// then the options page and the history page; each in the light and the dark colour scheme, since the pages
+// have a dark theme and colour contrast is one of axe's rules.
+//
+// axe's source is evaluated through CDP Runtime.evaluate (the popup's attached target, or Playwright's
+// page.evaluate, which also goes through CDP): the pages' CSP (`script-src 'self'`) would block an injected
+// <script>, but it does not apply to DevTools evaluation.
+//
+// The assertions are strict (0 violations, every impact level). When one fails, its message lists each
+// violation as `rule id (impact): selector` so the fix can be made in the product page, not here.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poll, type Popup } from '../support/browser';
+import { plans } from '../support/llm-server';
+import { exampleHtml, exampleParagraphs } from './fixtures/example-article';
+import { startSession, type Session } from './fixtures/setup';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
+
+/** One axe violation, reduced to what a fix needs. */
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+// Runs in the page: the default rule set (WCAG A/AA and best practices) on the whole document. For a contrast
+// failure the node also names its colours and ratio, so the report says what to change.
+const RUN_AXE = `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+  id: v.id, impact: v.impact, help: v.help,
+  nodes: v.nodes.map((n) => {
+    const d = (n.any || []).map((c) => c.data).find((x) => x && x.contrastRatio);
+    const target = n.target.join(' ');
+    return d ? target + ' [' + d.fgColor + ' on ' + d.bgColor + ': ' + d.contrastRatio + ':1, needs ' + d.expectedContrastRatio + ']' : target;
+  }),
+})))`;
+
+type Scheme = 'light' | 'dark';
+const SCHEMES: Scheme[] = ['light', 'dark'];
+
+function report(where: string, violations: Violation[]): string {
+  if (!violations.length) return `${where}: no violations`;
+  return [
+    `${where}: ${violations.length} axe violation(s)`,
+    ...violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    - ${n}`).join('\n')}`),
+  ].join('\n');
+}
+
+async function axePopup(popup: Popup): Promise<Violation[]> {
+  if (!(await popup.eval<boolean>(`typeof window.axe === 'object'`))) await popup.eval(`${AXE_SOURCE};0`);
+  return popup.eval<Violation[]>(RUN_AXE, 30_000);
+}
+
+async function axePage(page: Page): Promise<Violation[]> {
+  if (!(await page.evaluate(`typeof window.axe === 'object'`))) await page.evaluate(`${AXE_SOURCE};0`);
+  return (await page.evaluate(RUN_AXE)) as Violation[];
+}
+
+/** Sets the popup's colour scheme (CDP Emulation on its target) and lets the styles apply. */
+async function popupScheme(popup: Popup, scheme: Scheme): Promise<void> {
+  await popup.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: scheme }] });
+  await popup.waitFor(`matchMedia('(prefers-color-scheme: ${scheme})').matches`, 3000);
+}
+
+/** axe on the popup in both schemes; returns one report line per scheme that failed. */
+async function checkPopup(popup: Popup, state: string): Promise<Record<Scheme, Violation[]>> {
+  const out = {} as Record<Scheme, Violation[]>;
+  for (const scheme of SCHEMES) {
+    await popupScheme(popup, scheme);
+    out[scheme] = await axePopup(popup);
+  }
+  // The state must not have moved on while axe ran (e.g. writing → done).
+  expect(await popup.state(), `the popup left the ${state} state during the check`).toBe(state);
+  return out;
+}
+
+async function checkPage(page: Page): Promise<Record<Scheme, Violation[]>> {
+  const out = {} as Record<Scheme, Violation[]>;
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    out[scheme] = await axePage(page);
+  }
+  return out;
+}
+
+function expectClean(where: string, results: Record<Scheme, Violation[]>): void {
+  // Strict on purpose: any violation, of any impact, in either scheme fails, with the full list in the message.
+  const message = SCHEMES.map((scheme) => report(`${where} (${scheme})`, results[scheme])).join('\n');
+  expect(results, message).toEqual({ light: [], dark: [] });
+}
+
+async function setSeoPack(s: Session, on: boolean): Promise<void> {
+  const page = await s.ext.openOptions();
+  await page.locator('form[data-ready=true]').waitFor();
+  await page.getByTestId('seo-pack').setChecked(on);
+  await page.getByTestId('save').click();
+  await page.locator('[data-testid=save-status][data-ok=true]').waitFor();
+  await page.close();
+}
+
+let s: Session;
+
+beforeAll(async () => {
+  // Not configured: the first popup shows needs-key; the test saves the settings after that.
+  s = await startSession({ configure: false });
+  s.server.addPage('example', exampleHtml);
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('axe-core reports no violation', () => {
+  it('popup: needs-key (no API key saved)', async () => {
+    const { popup } = await s.open(s.articleUrl('a11y-nokey'));
+    await popup.waitForState('needs-key', 10_000);
+    await popup.waitFor(`!document.querySelector('[data-testid="copy-prompt"]').disabled`, 5000);
+    const results = await checkPopup(popup, 'needs-key');
+    await s.cleanup();
+    expectClean('popup needs-key', results);
+  });
+
+  it('popup: writing (the answer streaming in)', async () => {
+    await s.ext.configure(s.settings);
+    s.server.enqueue({
+      text: '# Night Library Stays Open\n\nThe reading room stays open at night.\n\nThe council voted for it.\n\nResidents welcomed the news.',
+      chunkCount: 6,
+      chunkDelayMs: [0, 200, 20_000],
+    });
+    const { popup } = await s.open(s.articleUrl('a11y-writing'));
+    await popup.waitForState('writing', 10_000);
+    await popup.waitFor(`(document.querySelector('[data-testid="article"]')?.innerText ?? '').trim() !== ''`, 10_000);
+    const results = await checkPopup(popup, 'writing');
+    await s.cleanup();
+    expectClean('popup writing', results);
+  });
+
+  it('popup: done, with the checks and the SEO extras', async () => {
+    await setSeoPack(s, true);
+    try {
+      const copied = exampleParagraphs.find((p) => p.startsWith('The US considers Hamas'))!;
+      s.server.enqueue({
+        text: [
+          '# Meta Removes Khamenei Accounts Over Hamas Support',
+          '',
+          'Meta has shut down the Instagram and Facebook accounts of Ayatollah Ali Khamenei, citing his praise for Hamas after the October 7 attack on Israel.',
+          '',
+          "Khamenei, Iran's Supreme Leader for 35 years, had six million Instagram followers.",
+          '',
+          copied,
+          '',
+          '---',
+          'Meta description: Meta removes the Supreme Leader of Iran from Instagram and Facebook.',
+          'Slug: meta-removes-khamenei-accounts',
+          'Keywords: Meta, Khamenei, Instagram, Hamas',
+        ].join('\n'),
+        chunkCount: 5,
+      });
+      const { popup } = await s.open(s.server.pageUrl('example', { t: 'a11y-done' }));
+      await popup.waitForState('done', 15_000);
+      await popup.waitFor(`document.querySelector('[data-testid=checks]:not([hidden])')`, 5000);
+      await popup.waitFor(`document.querySelector('[data-testid=seo-extras]:not([hidden])')`, 5000);
+      const results = await checkPopup(popup, 'done');
+      await s.cleanup();
+      expectClean('popup done', results);
+    } finally {
+      await setSeoPack(s, false);
+    }
+  });
+
+  it('popup: error (the endpoint refused the key)', async () => {
+    s.server.enqueue(plans.unauthorized());
+    const { popup } = await s.open(s.articleUrl('a11y-error'));
+    await popup.waitForState('error', 10_000);
+    const results = await checkPopup(popup, 'error');
+    await s.cleanup();
+    expectClean('popup error', results);
+  });
+
+  it('options page', async () => {
+    const page = await s.ext.openOptions();
+    await page.locator('form[data-ready=true]').waitFor();
+    const results = await checkPage(page);
+    await page.close();
+    expectClean('options', results);
+  });
+
+  it('history page (with the rewrites written above)', async () => {
+    const page = await s.ext.context.newPage();
+    await page.goto(`${s.ext.origin}/history/index.html`);
+    await poll(async () => (await page.getByTestId('entry').count()) > 0, 5000, 'history entries');
+    const results = await checkPage(page);
+    await page.close();
+    expectClean('history', results);
+  });
+});
