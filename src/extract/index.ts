@@ -168,7 +168,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 }
 
 export { elementToBlocks } from './blocks';
-export { estimateTokens } from './tokens';
+export { estimateTokens } from '../tokens';
 export { VERY_LONG_TOKENS } from './warnings';
 export { cleanBlocks, CLEANUP_RULES, type CleanupRule, type DroppedBlock } from './rules';
 export { cloneWithoutHidden, isHiddenByComputedStyle, isHiddenByMarkup, removeHiddenElements } from './hidden';

@@ -1,5 +1,5 @@
 import type { Block, ExtractWarning } from '../article';
-import { estimateTokens } from './tokens';
+import { estimateTokens } from '../tokens';
 
 /**
  * Warnings shown before any tokens are spent. Each is a cheap, honest signal, not a verdict:
