@@ -2,7 +2,7 @@
 
 import browser from 'webextension-polyfill';
 import { describeError } from '../src/llm/errors';
-import { testConnection } from '../src/llm/openai';
+import { listModels, testConnection } from '../src/llm/openai';
 import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type ResponseOf } from '../src/messages';
 import { parseSettings } from '../src/settings';
 import { loadSettings, migrateStoredSettings } from '../lib/settings-store';
@@ -47,8 +47,16 @@ browser.runtime.onConnect.addListener((port) => {
   });
 });
 
-async function answer(request: AnyRequest): Promise<ResponseOf<'test-connection'>> {
+async function answer(request: AnyRequest): Promise<ResponseOf<'test-connection'> | ResponseOf<'list-models'>> {
   const stored = await loadSettings();
+  if (request.type === 'list-models') {
+    const settings = parseSettings({ ...stored, ...request.settings, apiKey: request.settings.apiKey || stored.apiKey });
+    try {
+      return { ok: true, models: await listModels(settings) };
+    } catch (err) {
+      return { ok: false, message: describeError(err, { ...settings, extensionOrigin: origin.replace(/\/$/, '') }).message };
+    }
+  }
   // An empty key field in the form means "keep the saved key".
   const settings = parseSettings({ ...stored, ...request.settings, apiKey: request.settings.apiKey || stored.apiKey });
   try {

@@ -5,6 +5,7 @@ import { formatPriceLines, parsePriceLines } from '../src/cost';
 import { LANGUAGES } from '../src/languages';
 import type { RequestOf, ResponseOf } from '../src/messages';
 import { PRESETS } from '../src/prompt/presets';
+import { PROVIDERS, providerFor } from '../src/providers';
 import {
   defaults,
   endpointHost,
@@ -253,6 +254,45 @@ forgetKey.addEventListener('click', () => {
     await saveSettings(settings);
     fill(settings);
     status(saveStatus, true, 'The saved key was removed from this computer.');
+  })();
+});
+
+// Providers: picking one fills the endpoint and a default model; typing a URL shows which one it is.
+const providerSelect = byId<HTMLSelectElement>('provider');
+const providerHint = byId<HTMLElement>('provider-hint');
+providerSelect.replaceChildren(...PROVIDERS.map((p) => new Option(p.name, p.id)), new Option('Custom', 'custom'));
+function showProvider(): void {
+  const provider = providerFor(textInputs.baseURL.value.trim());
+  providerSelect.value = provider?.id ?? 'custom';
+  providerHint.textContent = provider?.hint ?? 'Any OpenAI-compatible endpoint: its base URL usually ends in /v1.';
+}
+providerSelect.addEventListener('change', () => {
+  const provider = PROVIDERS.find((p) => p.id === providerSelect.value);
+  if (provider) {
+    textInputs.baseURL.value = provider.baseURL;
+    textInputs.model.value = provider.model;
+  }
+  showProvider();
+});
+textInputs.baseURL.addEventListener('input', showProvider);
+
+byId('load-models').addEventListener('click', () => {
+  void (async () => {
+    const input = readForm();
+    const modelsStatus = byId<HTMLElement>('models-status');
+    modelsStatus.textContent = 'Loading the models…';
+    const request: RequestOf<'list-models'> = { type: 'list-models', settings: { apiKey: String(input.apiKey), baseURL: String(input.baseURL) } };
+    try {
+      const answer = (await browser.runtime.sendMessage(request)) as ResponseOf<'list-models'>;
+      if (!answer.ok) {
+        modelsStatus.textContent = answer.message;
+        return;
+      }
+      byId('models').replaceChildren(...answer.models.map((id) => new Option(id, id)));
+      modelsStatus.textContent = answer.models.length ? `${answer.models.length} models: pick one in the Model field.` : 'The endpoint lists no models: type the name.';
+    } catch (err) {
+      modelsStatus.textContent = `The extension did not answer: ${err instanceof Error ? err.message : String(err)}`;
+    }
   })();
 });
 

@@ -276,7 +276,15 @@ ui.regenerate.addEventListener('click', () => {
   send({ type: 'regenerate', tabId });
 });
 
+/** The keyboard shortcut of the toolbar button, as the user set it in the browser's shortcut settings. */
+async function showShortcut(): Promise<void> {
+  const commands = await browser.commands.getAll().catch(() => []);
+  const shortcut = commands.find((c) => c.name === '_execute_action')?.shortcut;
+  $('shortcut').textContent = shortcut ? `Shortcut: ${shortcut}` : 'No shortcut set (see the browser\'s extension shortcuts)';
+}
+
 async function main(): Promise<void> {
+  void showShortcut();
   setState('extracting');
   ui.progress.textContent = 'Reading the article…';
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -40,6 +40,10 @@ export interface Requests {
     request: { settings: Pick<Settings, 'apiKey' | 'baseURL' | 'model'> };
     response: { ok: true; message: string } | { ok: false; message: string };
   };
+  'list-models': {
+    request: { settings: Pick<Settings, 'apiKey' | 'baseURL'> };
+    response: { ok: true; models: string[] } | { ok: false; message: string };
+  };
 }
 
 export type RequestName = keyof Requests;
@@ -57,7 +61,7 @@ export function isPopupMessage(value: unknown): value is PopupMessage {
 export function isRequest(value: unknown): value is AnyRequest {
   if (!value || typeof value !== 'object') return false;
   const m = value as Record<string, unknown>;
-  return m.type === 'test-connection' && !!m.settings && typeof m.settings === 'object';
+  return (m.type === 'test-connection' || m.type === 'list-models') && !!m.settings && typeof m.settings === 'object';
 }
 
 /** Only the extension's own pages may talk to the background: never a content script or a web page. */

@@ -2,6 +2,7 @@
 
 import OpenAI from 'openai';
 import type { ChatMessage } from '../prompt';
+import { isReasoningModel } from '../providers';
 import { RedirectRefused, StreamAbort } from './errors';
 
 export interface StreamRequest {
@@ -88,8 +89,12 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
   let finishReason: string | null = null;
   let clearNoticeOnText = true;
   try {
+    // Reasoning models take the instructions as the "developer" role.
+    const messages = isReasoningModel(req.model)
+      ? req.messages.map((m) => (m.role === 'system' ? { role: 'developer' as const, content: m.content } : m))
+      : req.messages;
     const stream = await client.chat.completions.create(
-      { model: req.model, messages: req.messages, stream: true },
+      { model: req.model, messages, stream: true },
       { signal: inner.signal },
     );
     for await (const chunk of stream) {
@@ -119,8 +124,8 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
   }
 }
 
-/** Checks that the endpoint answers and knows the model: for the options page's "Test connection". */
-export async function testConnection(opts: { baseURL: string; apiKey: string; model: string; fetch?: typeof fetch }): Promise<{ modelListed: boolean | null }> {
+/** The model names an endpoint lists (GET /models), sorted; for the options page's "Load models". */
+export async function listModels(opts: { baseURL: string; apiKey: string; fetch?: typeof fetch }): Promise<string[]> {
   const baseFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
   const client = new OpenAI({
     apiKey: opts.apiKey || 'no-key',
@@ -134,9 +139,14 @@ export async function testConnection(opts: { baseURL: string; apiKey: string; mo
       return response;
     },
   });
+  const page = await client.models.list();
+  return page.data.map((m) => m.id).sort((a, b) => a.localeCompare(b));
+}
+
+/** Checks that the endpoint answers and knows the model: for the options page's "Test connection". */
+export async function testConnection(opts: { baseURL: string; apiKey: string; model: string; fetch?: typeof fetch }): Promise<{ modelListed: boolean | null }> {
   try {
-    const page = await client.models.list();
-    const ids = page.data.map((m) => m.id);
+    const ids = await listModels(opts);
     return { modelListed: ids.length === 0 ? null : ids.includes(opts.model) };
   } catch (err) {
     // Some compatible servers have no /models: a 404 there is not a failure of the endpoint.

@@ -9,7 +9,7 @@ export { DEFAULT_TEMPLATE } from './default';
 export { renderTemplate, placeholders, TemplateError } from './template';
 
 export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
+  role: 'system' | 'developer' | 'user' | 'assistant';
   content: string;
 }
 

@@ -156,3 +156,23 @@ describe('the key stays with the configured endpoint', () => {
     expect(msg).toMatch(/OLLAMA_ORIGINS/);
   });
 });
+
+describe('reasoning models', () => {
+  it('get the instructions as the developer role', async () => {
+    server.enqueue(plans.stream('ok'));
+    await streamChat({
+      baseURL: server.baseURL,
+      apiKey: KEY,
+      model: 'o3-mini',
+      messages: [
+        { role: 'system', content: 'rules' },
+        { role: 'user', content: 'hi' },
+      ],
+      idleTimeoutMs: 5000,
+      signal: new AbortController().signal,
+      onDelta: () => {},
+      onNotice: () => {},
+    });
+    expect(server.chatRequests.at(-1)?.body.messages?.map((m) => m.role)).toEqual(['developer', 'user']);
+  });
+});

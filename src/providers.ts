@@ -1,0 +1,39 @@
+/** Provider presets for the options page: each sets the endpoint and a default model, with a hint. */
+
+export interface Provider {
+  id: string;
+  name: string;
+  baseURL: string;
+  model: string;
+  hint: string;
+}
+
+export const PROVIDERS: readonly Provider[] = [
+  { id: 'openai', name: 'OpenAI', baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini', hint: 'Keys at platform.openai.com → API keys.' },
+  { id: 'openrouter', name: 'OpenRouter', baseURL: 'https://openrouter.ai/api/v1', model: 'openai/gpt-4o-mini', hint: 'One key for many models; names look like "openai/gpt-4o-mini".' },
+  { id: 'groq', name: 'Groq', baseURL: 'https://api.groq.com/openai/v1', model: 'llama-3.3-70b-versatile', hint: 'Fast open models; keys at console.groq.com.' },
+  { id: 'mistral', name: 'Mistral', baseURL: 'https://api.mistral.ai/v1', model: 'mistral-small-latest', hint: 'Keys at console.mistral.ai.' },
+  { id: 'deepseek', name: 'DeepSeek', baseURL: 'https://api.deepseek.com/v1', model: 'deepseek-chat', hint: 'Keys at platform.deepseek.com.' },
+  { id: 'together', name: 'Together', baseURL: 'https://api.together.xyz/v1', model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', hint: 'Keys at api.together.ai.' },
+  {
+    id: 'ollama',
+    name: 'Ollama (local)',
+    baseURL: 'http://localhost:11434/v1',
+    model: 'llama3.1',
+    hint: 'No key needed (any text works). Start Ollama with OLLAMA_ORIGINS=chrome-extension://* (Firefox: moz-extension://*) so it accepts the extension.',
+  },
+  { id: 'lmstudio', name: 'LM Studio (local)', baseURL: 'http://localhost:1234/v1', model: 'local-model', hint: 'Start the local server in LM Studio; use the model name it shows.' },
+];
+
+export function providerFor(baseURL: string): Provider | undefined {
+  const normalised = baseURL.replace(/\/+$/, '');
+  return PROVIDERS.find((p) => p.baseURL === normalised);
+}
+
+/**
+ * Reasoning models (OpenAI o-series, gpt-5) take "developer" instructions rather than "system" ones on older API
+ * versions; sending the system message as developer works on all of them.
+ */
+export function isReasoningModel(model: string): boolean {
+  return /^(?:openai\/)?(?:o\d|gpt-5)/i.test(model);
+}

@@ -1,0 +1,46 @@
+// The options page as a user meets it: provider presets, loading the endpoint's models, and the shortcut shown in the popup.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSession, type Session } from './fixtures/setup';
+
+let s: Session;
+
+beforeAll(async () => {
+  s = await startSession();
+});
+afterAll(async () => {
+  await s?.close();
+});
+afterEach(async () => {
+  await s.cleanup();
+});
+
+describe('options', () => {
+  it('a provider preset fills the endpoint and model and shows its hint', async () => {
+    const page = await s.ext.openOptions();
+    await page.locator('form[data-ready=true]').waitFor();
+    await page.getByTestId('provider').selectOption('ollama');
+    expect(await page.getByTestId('base-url').inputValue()).toBe('http://localhost:11434/v1');
+    expect(await page.getByTestId('model').inputValue()).toBe('llama3.1');
+    expect(await page.getByTestId('provider-hint').textContent()).toContain('OLLAMA_ORIGINS');
+    await page.getByTestId('base-url').fill('https://api.groq.com/openai/v1');
+    expect(await page.getByTestId('provider').inputValue()).toBe('groq');
+    await page.close();
+  });
+
+  it('Load models lists the models of the endpoint', async () => {
+    s.server.models = ['zeta-model', 'alpha-model'];
+    const page = await s.ext.openOptions();
+    await page.locator('form[data-ready=true]').waitFor();
+    await page.getByTestId('load-models').click();
+    await page.getByTestId('models-status').filter({ hasText: '2 models' }).waitFor();
+    expect(await page.locator('#models option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['alpha-model', 'zeta-model']);
+    await page.close();
+  });
+
+  it('the popup shows the toolbar shortcut', async () => {
+    s.server.enqueue({ text: '# H\n\nBody.' });
+    const { popup } = await s.open(s.articleUrl('shortcut'));
+    await popup.waitForState('done', 10_000);
+    expect(await popup.text('shortcut')).toMatch(/Shortcut: Alt\+Shift\+N|No shortcut set/);
+  });
+});
