@@ -274,6 +274,12 @@ export class Popup {
     if (r !== 'ok') throw new Error(`Popup: cannot click [data-testid=${testid}]: ${r}; popup shows ${describe(await this.snapshot())}`);
   }
 
+  /** A PNG of the popup as the user sees it (CDP Page.captureScreenshot on the popup's own target). */
+  async screenshot(timeoutMs = 10_000): Promise<Buffer> {
+    const { data } = await this.send<{ data: string }>('Page.captureScreenshot', { format: 'png' }, timeoutMs);
+    return Buffer.from(data, 'base64');
+  }
+
   /** Reads the clipboard from inside the popup (an extension page, with a user gesture). */
   readClipboard(): Promise<string> {
     return this.eval<string>('navigator.clipboard.readText()');

@@ -1,0 +1,106 @@
+// Real screenshots of the built extension in Chromium, for the README: the popup after a finished rewrite (with
+// its checks and SEO extras), the options page and the history page.
+//
+// The popup is the real action popup opened by a toolbar click, captured through CDP Page.captureScreenshot on
+// its own target (the same page opened in a tab would have no job to show). Every run checks that each capture
+// is a real, non-empty PNG; the files in docs/screenshots/ are written only with NEWSMITH_SCREENSHOTS=1
+// (`npm run screenshots`), so ordinary test runs leave the work tree alone.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poll, ROOT } from '../support/browser';
+import { ANSWER, OTHER_ANSWER } from './fixtures/index';
+import { startSession, type Session } from './fixtures/setup';
+
+const WRITE = process.env.NEWSMITH_SCREENSHOTS === '1';
+const OUT_DIR = join(ROOT, 'docs', 'screenshots');
+
+const SEO_TAIL = [
+  '',
+  '---',
+  'Meta description: Harbour City makes its late-night library reading room permanent after 11,000 visitors in a six-month trial.',
+  'Slug: harbour-city-night-reading-room-permanent',
+  'Keywords: Harbour City library, night reading room, late-night study',
+].join('\n');
+
+/** Width and height from a PNG's IHDR chunk; throws when the bytes are not a PNG. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (png.length < 33 || !png.subarray(0, 8).equals(signature) || png.toString('latin1', 12, 16) !== 'IHDR') {
+    throw new Error(`not a PNG (${png.length} bytes)`);
+  }
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** Asserts a real capture (a PNG of a plausible size) and writes it when asked to. */
+function keep(name: string, png: Buffer, min: { width: number; height: number }): void {
+  const size = pngSize(png);
+  expect(png.length, `${name}: PNG bytes`).toBeGreaterThan(5000);
+  expect(size.width, `${name}: width`).toBeGreaterThanOrEqual(min.width);
+  expect(size.height, `${name}: height`).toBeGreaterThanOrEqual(min.height);
+  if (WRITE) {
+    mkdirSync(OUT_DIR, { recursive: true });
+    writeFileSync(join(OUT_DIR, name), png);
+  }
+}
+
+async function setSeoPack(s: Session, on: boolean): Promise<void> {
+  const page = await s.ext.openOptions();
+  await page.locator('form[data-ready=true]').waitFor();
+  await page.getByTestId('seo-pack').setChecked(on);
+  await page.getByTestId('save').click();
+  await page.locator('[data-testid=save-status][data-ok=true]').waitFor();
+  await page.close();
+}
+
+let s: Session;
+
+beforeAll(async () => {
+  s = await startSession();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('screenshots', () => {
+  it('popup: a finished rewrite with its checks and SEO extras', async () => {
+    // A second, earlier rewrite so the history page has more than one entry.
+    s.server.enqueue({ text: `# ${OTHER_ANSWER.headline}\n\n${OTHER_ANSWER.body}` });
+    const first = await s.open(s.articleUrl('shot-earlier'));
+    await first.popup.waitForState('done', 15_000);
+    await s.cleanup();
+
+    await setSeoPack(s, true);
+    try {
+      s.server.enqueue({ text: ANSWER.raw + SEO_TAIL, chunkCount: 6 });
+      const { popup } = await s.open(s.articleUrl('shot-done'));
+      await popup.waitForState('done', 15_000);
+      await popup.waitFor(`document.querySelector('[data-testid=checks]:not([hidden])')`, 5000);
+      await popup.waitFor(`document.querySelector('[data-testid=seo-extras]:not([hidden])')`, 5000);
+      // Let the popup window settle to its final size before the capture.
+      await popup.eval('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+      keep('popup-done.png', await popup.screenshot(), { width: 300, height: 300 });
+      await s.cleanup();
+    } finally {
+      await setSeoPack(s, false);
+    }
+  });
+
+  it('options page', async () => {
+    const page = await s.ext.context.newPage();
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.goto(s.ext.optionsUrl);
+    await page.locator('form[data-ready=true]').waitFor();
+    keep('options.png', await page.screenshot({ fullPage: true }), { width: 800, height: 800 });
+    await page.close();
+  });
+
+  it('history page', async () => {
+    const page = await s.ext.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto(`${s.ext.origin}/history/index.html`);
+    await poll(async () => (await page.getByTestId('entry').count()) >= 2, 5000, 'two history entries');
+    keep('history.png', await page.screenshot({ fullPage: true }), { width: 900, height: 300 });
+    await page.close();
+  });
+});
