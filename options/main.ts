@@ -9,6 +9,7 @@ import { PROVIDERS, providerFor } from '../src/providers';
 import {
   defaults,
   endpointHost,
+  endpointHostname,
   endpointPattern,
   maskKey,
   parseSettings,
@@ -181,10 +182,10 @@ function requestHostAccess(baseURL: string): void {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const input = readForm();
-  const newHost = endpointHost(String(input.baseURL));
+  const newHost = endpointHostname(String(input.baseURL));
   // A saved key is about to go to another host: the user says so first. A key typed now is meant for the new endpoint.
   const keepsSavedKey = textInputs.apiKey.value.trim() === '' && saved.apiKey !== '';
-  if (keepsSavedKey && newHost !== endpointHost(saved.baseURL) && confirmedHost !== newHost) {
+  if (keepsSavedKey && newHost !== endpointHostname(saved.baseURL) && confirmedHost !== newHost) {
     byId('confirm-host-text').textContent = `Your saved API key will be sent to ${newHost} from now on, instead of ${endpointHost(saved.baseURL)}. Is that right?`;
     confirmHost.hidden = false;
     status(saveStatus, false, 'Not saved yet: confirm the new endpoint for your key.');
@@ -197,7 +198,7 @@ form.addEventListener('submit', (event) => {
 });
 
 byId('confirm-host-yes').addEventListener('click', () => {
-  confirmedHost = endpointHost(textInputs.baseURL.value);
+  confirmedHost = endpointHostname(textInputs.baseURL.value);
   form.requestSubmit();
 });
 byId('confirm-host-no').addEventListener('click', () => {

@@ -177,3 +177,12 @@ export function endpointHost(baseURL: string): string {
     return baseURL;
   }
 }
+
+/** The machine a key would be sent to: the host name without the port (another port on the same host is the same party). */
+export function endpointHostname(baseURL: string): string {
+  try {
+    return new URL(baseURL).hostname;
+  } catch {
+    return baseURL;
+  }
+}

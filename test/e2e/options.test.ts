@@ -37,6 +37,38 @@ describe('options', () => {
     await page.close();
   });
 
+  it('asks before a saved key goes to a new host, and saves nothing until then', async () => {
+    const page = await s.ext.openOptions();
+    await page.locator('form[data-ready=true]').waitFor();
+    const otherHost = s.server.baseURL.replace('127.0.0.1', 'localhost');
+    await page.getByTestId('base-url').fill(otherHost);
+    await page.getByTestId('save').click();
+    await page.getByTestId('confirm-host').waitFor();
+    expect(await page.getByTestId('confirm-host').textContent()).toContain('localhost');
+    await page.reload();
+    await page.locator('form[data-ready=true]').waitFor();
+    expect(await page.getByTestId('base-url').inputValue()).toBe(s.server.baseURL);
+    // Another port on the same host is the same party: no question asked.
+    await page.getByTestId('base-url').fill(s.server.baseURL.replace(/:\d+\//, ':9/'));
+    await page.getByTestId('save').click();
+    await page.locator('[data-testid=save-status][data-ok=true]').waitFor();
+    expect(await page.getByTestId('confirm-host').isVisible()).toBe(false);
+    // Confirming sends the key there.
+    await page.getByTestId('base-url').fill(otherHost);
+    await page.getByTestId('save').click();
+    await page.getByTestId('confirm-host-yes').click();
+    await page.locator('[data-testid=save-status][data-ok=true]').waitFor();
+    await page.reload();
+    await page.locator('form[data-ready=true]').waitFor();
+    expect(await page.getByTestId('base-url').inputValue()).toBe(otherHost);
+    // Back to the test server for the other tests.
+    await page.getByTestId('base-url').fill(s.server.baseURL);
+    await page.getByTestId('save').click();
+    await page.getByTestId('confirm-host-yes').click();
+    await page.locator('[data-testid=save-status][data-ok=true]').waitFor();
+    await page.close();
+  });
+
   it('the popup shows the toolbar shortcut', async () => {
     s.server.enqueue({ text: '# H\n\nBody.' });
     const { popup } = await s.open(s.articleUrl('shortcut'));
