@@ -1,15 +1,28 @@
-/** Draws the article body as paragraphs and subheadings, with text nodes only: model text is never parsed as HTML. */
+/**
+ * Draws the article body as paragraphs and subheadings, with text nodes only: model text is never parsed as HTML.
+ * While streaming, only what changed is touched: finished paragraphs keep their nodes, the growing last one is
+ * updated, new ones are appended. The browser never re-lays out the whole article for one more word.
+ */
 
 const SUBHEADING = /^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/;
 
 export function renderBody(container: HTMLElement, body: string): void {
   const blocks = body.split(/\n{2,}/).filter((b) => b.trim() !== '');
-  const nodes = blocks.map((block) => {
-    const heading = SUBHEADING.exec(block.trim());
-    const el = document.createElement(heading ? 'h2' : 'p');
-    el.textContent = heading ? (heading[1] ?? '') : block.trim();
-    el.dir = 'auto';
-    return el;
-  });
-  container.replaceChildren(...nodes);
+  const children = container.children;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = (blocks[i] as string).trim();
+    const heading = SUBHEADING.exec(block);
+    const tag = heading ? 'H2' : 'P';
+    const text = heading ? (heading[1] ?? '') : block;
+    let el = children[i] as HTMLElement | undefined;
+    if (!el || el.tagName !== tag || el.childElementCount > 0) {
+      const fresh = document.createElement(tag);
+      fresh.dir = 'auto';
+      if (el) container.replaceChild(fresh, el);
+      else container.append(fresh);
+      el = fresh;
+    }
+    if (el.textContent !== text) el.textContent = text;
+  }
+  while (children.length > blocks.length) container.lastElementChild?.remove();
 }
