@@ -1,0 +1,160 @@
+// The sections of `npm run bench` that run in Node: extraction timing (1), checks (4) and token economy (6).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gunzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { median, p95, sum } from './stats.mjs';
+
+/** Bytes → text: UTF-8, or the page's declared charset for the two pages whose bytes are not valid UTF-8. */
+function decode(buf) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(buf.subarray(0, 4096).toString('latin1'));
+    try {
+      return new TextDecoder(m ? m[1] : 'windows-1252').decode(buf);
+    } catch {
+      return buf.toString('utf8');
+    }
+  }
+}
+
+/** The corpus pages with ground truth, decoded up front (nothing of this is timed); null when the corpus is absent. */
+export function loadCorpus(corpus) {
+  const dir = join(corpus, 'extraction');
+  if (!existsSync(join(dir, 'ground-truth.json'))) return null;
+  const gt = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8'));
+  return Object.keys(gt)
+    .sort()
+    .map((id) => ({ id, url: gt[id].url ?? '', truth: gt[id].articleBody ?? '', source: gt[id].source, html: decode(gunzipSync(readFileSync(join(dir, 'pages', `${id}.html.gz`)))) }));
+}
+
+/**
+ * Section 1 (Node): per page, each extractor gets its own copy of the same page parsed by our Node parser
+ * (parseHtmlDocument: linkedom plus the stray-body fix), parsed before the clock starts, because both modify the
+ * document they run on. Timed:
+ *   plain: new Readability(doc).parse().textContent
+ *   ours:  extractArticle(doc, url, { inPlace: true }): hidden-element removal, page survey, Readability, the
+ *          recovery run when Readability picked the wrong block (its fresh copy is parsed inside the clock), blocks,
+ *          cleanup rules, metadata, warnings.
+ * The order flips every page; 3 pages are run untimed first (JIT warm-up). Returns the texts for section 6.
+ */
+export function benchExtraction(lib, pages) {
+  const times = { plain: [], ours: [] };
+  const texts = new Map();
+  const failures = { plain: 0, ours: 0 };
+  const run = (name, p, timed) => {
+    const doc = lib.parseHtmlDocument(p.html, p.url);
+    let text = '';
+    const t0 = performance.now();
+    try {
+      if (name === 'plain') text = new Readability(doc).parse()?.textContent ?? '';
+      else {
+        const r = lib.extractArticle(doc, p.url, { inPlace: true, minWords: 0, freshCopy: () => lib.parseHtmlDocument(p.html, p.url) });
+        text = r.ok ? r.article.text : '';
+      }
+    } catch {
+      if (timed) failures[name] += 1;
+    }
+    const t = performance.now() - t0;
+    if (timed) {
+      times[name].push(t);
+      if (name === 'ours') texts.set(p.id, text);
+    }
+  };
+  for (const p of pages.slice(0, 3)) for (const n of ['plain', 'ours']) run(n, p, false);
+  pages.forEach((p, i) => {
+    for (const n of i % 2 ? ['ours', 'plain'] : ['plain', 'ours']) run(n, p, true);
+  });
+  const ratios = pages.map((_, i) => times.ours[i] / times.plain[i]);
+  return {
+    pages: pages.length,
+    plain: { median: median(times.plain), p95: p95(times.plain), total: sum(times.plain) },
+    ours: { median: median(times.ours), p95: p95(times.ours), total: sum(times.ours) },
+    ratioMedian: median(times.ours) / median(times.plain),
+    ratioP95: p95(times.ours) / p95(times.plain),
+    ratioTotal: sum(times.ours) / sum(times.plain),
+    medianPageRatio: median(ratios),
+    failures,
+    texts,
+  };
+}
+
+/** Section 4: runChecks on generated pairs; median of repeated runs after warm-up. */
+export function benchChecks(lib) {
+  const out = {};
+  for (const [words, reps] of [
+    [1_000, 60],
+    [10_000, 15],
+  ]) {
+    const p = lib.pair(words, words);
+    for (let i = 0; i < 3; i++) lib.runChecks(p);
+    const t = [];
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      lib.runChecks(p);
+      t.push(performance.now() - t0);
+    }
+    // Each check alone, on the same inputs runChecks gives it, to say where the time goes.
+    const text = lib.rewriteText(p.headline, p.body);
+    const plainBody = lib.toPlainText(p.body);
+    const parts = {};
+    for (const [name, fn] of [
+      ['checkFacts', () => lib.checkFacts(p.source, text)],
+      ['checkOriginality', () => lib.checkOriginality(p.source, text)],
+      ['checkSeo', () => lib.checkSeo(p.headline, plainBody, p.source)],
+    ]) {
+      fn();
+      const pt = [];
+      for (let i = 0; i < Math.max(5, reps >> 1); i++) {
+        const t0 = performance.now();
+        fn();
+        pt.push(performance.now() - t0);
+      }
+      parts[name] = median(pt);
+    }
+    out[words] = { median: median(t), p95: p95(t), reps, parts };
+  }
+  out.ratio = out[10_000].median / out[1_000].median;
+  return out;
+}
+
+/** The page's visible text as a naive "send the page" would take it: body text without script, style, noscript, template. */
+function visibleText(lib, p) {
+  const doc = lib.parseHtmlDocument(p.html, p.url);
+  for (const el of [...doc.querySelectorAll('script, style, noscript, template')]) el.remove();
+  return (doc.body?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Section 6: tokens of what we send (our extracted article text, prompt template excluded) ÷ tokens of the
+ * ground-truth article, per page, with the real o200k tokenizer and with estimateTokens; beside it the page's
+ * visible text. Pages where we extract nothing count with 0 tokens sent.
+ */
+export function benchTokens(lib, pages, texts) {
+  const rows = [];
+  for (const p of pages) {
+    const ours = texts.get(p.id) ?? '';
+    const visible = visibleText(lib, p);
+    rows.push({
+      id: p.id,
+      gt: { real: encode(p.truth).length, est: lib.estimateTokens(p.truth) },
+      ours: { real: encode(ours).length, est: lib.estimateTokens(ours) },
+      visible: { real: encode(visible).length, est: lib.estimateTokens(visible) },
+    });
+  }
+  const agg = (what, kind) => sum(rows.map((r) => r[what][kind])) / sum(rows.map((r) => r.gt[kind]));
+  const med = (what, kind) => median(rows.map((r) => r[what][kind] / Math.max(1, r.gt[kind])));
+  const result = { pages: rows.length, empty: rows.filter((r) => r.ours.real === 0).length };
+  for (const what of ['ours', 'visible']) {
+    result[what] = {};
+    for (const kind of ['real', 'est']) result[what][kind] = { median: med(what, kind), aggregate: agg(what, kind) };
+  }
+  // How far the estimate is from the tokenizer on what we send (estimate ÷ o200k, aggregate).
+  result.estimateVsReal = sum(rows.map((r) => r.ours.est)) / sum(rows.map((r) => r.ours.real));
+  const over = rows.filter((r) => r.ours.real / Math.max(1, r.gt.real) > 1.5).length;
+  result.over150 = over;
+  return result;
+}

@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// npm run bench — Newsmith's own work measured against the physical floor, six sections, one run, one table.
+// The method of each figure is in BENCHMARKS.md ("Performance (npm run bench)"). Timings are reported, never
+// asserted: the exit code is 0 whatever the verdicts (the size budget is enforced by scripts/check-size.mjs in CI).
+//
+//   npm run bench [-- --only 1,4,6] [--no-build]
+//
+// It builds the extension (scripts/build.mjs) and bench/lib.ts (the TypeScript the Node sections need, bundled with
+// Vite into .bench/lib/), then runs: 1 extraction (corpus in Node; content script in Chromium), 2 click to first
+// word, 3 streaming render, 4 checks, 5 bundle sizes and popup first paint, 6 token economy.
+// The corpus is ../shared/corpus beside the repo, or $NEWSMITH_CORPUS; without it sections 1 (Node) and 6 are skipped.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildBenchLib, benchDir, root } from './build-lib.mjs';
+import { benchChecks, benchExtraction, benchTokens, loadCorpus } from './node-sections.mjs';
+import { benchContentScript, benchFirstWord, benchStreaming, startBrowserBench } from './browser-sections.mjs';
+import { fmt, ms, verdict } from './stats.mjs';
+import { formatSizeTable, measureSizes } from '../scripts/check-size.mjs';
+
+const argv = process.argv.slice(2);
+const opt = { build: !argv.includes('--no-build'), only: null };
+const onlyAt = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
+if (onlyAt >= 0) {
+  const v = argv[onlyAt].includes('=') ? argv[onlyAt].split('=')[1] : argv[onlyAt + 1];
+  opt.only = new Set(String(v).split(',').map(Number));
+}
+const want = (n) => !opt.only || opt.only.has(n);
+const corpus = resolve(process.env.NEWSMITH_CORPUS ?? join(root, '..', 'shared', 'corpus'));
+const started = Date.now();
+
+function chromiumVersion() {
+  try {
+    return execFileSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'Chromium: not found';
+  }
+}
+
+console.log('npm run bench');
+console.log(`machine: ${cpus()[0]?.model ?? '?'} x${cpus().length} (nproc), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${chromiumVersion()}`);
+console.log(`corpus: ${corpus}`);
+let busy = 0;
+try {
+  busy = Number(execFileSync('pgrep', ['-c', 'chrom|firefox'], { encoding: 'utf8' }).trim()) || 0;
+} catch {
+  busy = 0;
+}
+if (busy) console.log(`note: ${busy} other browser processes were running when the bench started: browser figures may be disturbed`);
+
+if (opt.build) {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+const lib = await import(pathToFileURL(await buildBenchLib()).href);
+
+/** The summary: one row per figure with a target. */
+const rows = [];
+const row = (section, measure, figure, target, v) => rows.push({ section, measure, figure, target, verdict: v });
+const results = {};
+
+// ---- 1. Extraction (Node, corpus) ----
+let corpusPages = null;
+let texts = null;
+if (want(1) || want(6)) {
+  corpusPages = loadCorpus(corpus);
+  if (!corpusPages) console.log(`\n(corpus not found at ${corpus}: sections 1 (Node) and 6 skipped; set NEWSMITH_CORPUS)`);
+}
+if (want(1) && corpusPages) {
+  const e = benchExtraction(lib, corpusPages);
+  texts = e.texts;
+  results.extraction = { ...e, texts: undefined };
+  console.log(`\n1. Extraction in Node: ${e.pages} corpus pages, each parsed once per extractor before the clock starts`);
+  console.log(`   plain Readability (textContent)  median ${ms(e.plain.median)}  p95 ${ms(e.plain.p95)}  total ${ms(e.plain.total, 0)}`);
+  console.log(`   ours (whole extraction)          median ${ms(e.ours.median)}  p95 ${ms(e.ours.p95)}  total ${ms(e.ours.total, 0)}`);
+  console.log(`   ours ÷ plain: medians ${fmt(e.ratioMedian, 2)}, p95s ${fmt(e.ratioP95, 2)}, totals ${fmt(e.ratioTotal, 2)}, median of per-page ratios ${fmt(e.medianPageRatio, 2)}`);
+  if (e.failures.plain || e.failures.ours) console.log(`   threw: plain on ${e.failures.plain} pages, ours on ${e.failures.ours}`);
+  row('1 extraction', 'ours ÷ plain Readability, median ms (Node)', `${fmt(e.ratioMedian, 2)} (${ms(e.ours.median)} vs ${ms(e.plain.median)}; p95 ${fmt(e.ratioP95, 2)}, total ${fmt(e.ratioTotal, 2)})`, '≤ 1.25', verdict(e.ratioMedian <= 1.25));
+} else if (want(1)) {
+  row('1 extraction', 'ours ÷ plain Readability (Node)', 'no corpus', '≤ 1.25', 'SKIP');
+}
+
+// ---- 4. Checks ----
+if (want(4)) {
+  const c = benchChecks(lib);
+  results.checks = c;
+  console.log('\n4. Checks: runChecks (facts, originality, SEO) on generated source/rewrite pairs');
+  for (const w of [1_000, 10_000]) {
+    const parts = Object.entries(c[w].parts).map(([k, v]) => `${k} ${ms(v, 2)}`).join(', ');
+    console.log(`   ${w.toLocaleString('en-US')} words: median ${ms(c[w].median, 2)}, p95 ${ms(c[w].p95, 2)} (${c[w].reps} runs); medians of the parts alone: ${parts}`);
+  }
+  console.log(`   10k ÷ 1k: ${fmt(c.ratio, 1)} (10 is linear)`);
+  row('4 checks', 'runChecks, 10,000-word pair, median', ms(c[10_000].median), '< 50 ms', verdict(c[10_000].median < 50));
+  row('4 checks', 'growth 10k ÷ 1k (linear = 10)', fmt(c.ratio, 1), '≈ 10 (≤ 12.5)', verdict(c.ratio <= 12.5));
+}
+
+// ---- 6. Token economy ----
+if (want(6) && corpusPages) {
+  if (!texts) texts = benchExtraction(lib, corpusPages).texts;
+  const t = benchTokens(lib, corpusPages, texts);
+  results.tokens = t;
+  console.log(`\n6. Token economy on ${t.pages} corpus pages: tokens sent (our article text, prompt template excluded) ÷ ground-truth tokens`);
+  for (const [what, label] of [
+    ['ours', 'ours (extracted)'],
+    ['visible', 'page visible text'],
+  ]) {
+    console.log(`   ${label.padEnd(18)} o200k: median ${fmt(t[what].real.median, 3)}, aggregate ${fmt(t[what].real.aggregate, 3)}   estimateTokens: median ${fmt(t[what].est.median, 3)}, aggregate ${fmt(t[what].est.aggregate, 3)}`);
+  }
+  console.log(`   estimateTokens ÷ o200k on what we send: ${fmt(t.estimateVsReal, 3)}; pages with nothing extracted: ${t.empty}; pages over 1.5×: ${t.over150}`);
+  row('6 tokens', 'sent ÷ ground truth, o200k, median per page', `${fmt(t.ours.real.median, 3)} (aggregate ${fmt(t.ours.real.aggregate, 3)}; estimate ${fmt(t.ours.est.median, 3)})`, '≤ 1.08', verdict(t.ours.real.median <= 1.08));
+  row('6 tokens', 'page visible text ÷ ground truth, o200k, median', `${fmt(t.visible.real.median, 2)} (aggregate ${fmt(t.visible.real.aggregate, 2)})`, 'reference', '—');
+} else if (want(6)) {
+  row('6 tokens', 'sent ÷ ground truth', 'no corpus', '≤ 1.08', 'SKIP');
+}
+
+// ---- 5. Bundle sizes ----
+if (want(5)) {
+  const s = measureSizes();
+  results.sizes = s.rows.map(({ entry, minified, gzip, budget }) => ({ entry, minified, gzip, budget }));
+  console.log('\n5. Bundle sizes (dist/chrome as built; minified = bytes on disk, gzip level 9 per file, summed)');
+  console.log(formatSizeTable(s).replace(/^/gm, '   '));
+  for (const m of s.misplaced) console.log(`   misplaced: ${m}`);
+  for (const r of s.rows.filter((x) => x.budget !== null)) {
+    row('5 size', `${r.entry}${r.entry.endsWith('zip') ? '' : ' (minified)'}`, `${fmt(r.minified / 1024)} KiB${r.gzip ? ` (gzip ${fmt(r.gzip / 1024)})` : ''}`, `≤ ${fmt(r.budget / 1024, 0)} KiB`, verdict(r.minified <= r.budget));
+  }
+  if (s.misplaced.length) row('5 size', 'SDK only in background, Readability only in content', s.misplaced.join('; '), 'nowhere else', 'FAIL');
+  else row('5 size', 'SDK only in background, Readability only in content', 'yes', 'nowhere else', 'PASS');
+}
+
+// ---- Browser: 1b, 2, 3, 5b ----
+if (want(1) || want(2) || want(3) || want(5)) {
+  const h = await startBrowserBench(lib, root);
+  try {
+    if (want(1)) {
+      const rowsB = await benchContentScript(h);
+      results.contentScript = rowsB;
+      console.log('\n1b. Content script in Chromium (dist/chrome/content.js evaluated in the page, __newsmithExtract() timed inside the page; median of 3 loads)');
+      console.log(`   ${'page'.padEnd(24)} ${'HTML'.padStart(8)} ${'words'.padStart(6)} ${'inject'.padStart(8)} ${'cold'.padStart(9)} ${'warm'.padStart(9)} ${'result→JSON'.padStart(11)}`);
+      for (const r of rowsB) {
+        console.log(`   ${r.name.padEnd(24)} ${`${fmt(r.bytes / 1024, 0)} KiB`.padStart(8)} ${String(r.words).padStart(6)} ${ms(r.inject).padStart(8)} ${ms(r.cold).padStart(9)} ${ms(r.warm).padStart(9)} ${ms(r.serialize, 2).padStart(11)}`);
+      }
+      const e2e = rowsB[0];
+      const worst = rowsB.reduce((a, b) => (b.cold > a.cold ? b : a));
+      row('1 extraction', 'content script in Chromium, e2e article, cold', `${ms(e2e.cold)} (+${ms(e2e.inject)} inject; slowest fixture ${worst.name} ${ms(worst.cold)})`, 'reported', '—');
+    }
+    if (want(2) || want(5)) {
+      const f = await benchFirstWord(h, 10);
+      results.firstWord = f;
+      console.log(`\n2. Click to first word in Chromium (median of ${f.n} clicks; server answers instantly)`);
+      console.log(`   from the click: popup navigation start ${ms(f.clickToPopupStart)}, popup first paint +${ms(f.popupFirstPaint)}, 'Reading the article…' painted ${ms(f.clickToExtracting)},`);
+      console.log(`   'Writing…' painted ${ms(f.clickToWriting)}, the chat request reaches the server ${ms(f.clickToRequest)}, first text painted ${ms(f.clickToText)}`);
+      console.log(`   request at the server → first text painted: ${ms(f.requestToText)}`);
+      console.log(`   floor: the worker's own fetch to the first SSE chunk ${ms(f.floorWorker)} (from an extension page: ${ms(f.floorPage)})`);
+      if (f.invalid) console.log(`   ${f.invalid} clicks dropped: the popup's probe was installed after the text appeared`);
+      if (want(2)) row('2 first word', 'click → first character painted, minus the floor', `${ms(f.overFloor)} (click→text ${ms(f.clickToText)}, floor ${ms(f.floorWorker)})`, '≤ 150 ms', verdict(f.overFloor <= 150));
+      if (want(5)) row('5 start-up', 'popup navigation start → first paint, median', ms(f.popupFirstPaint), 'reported', '—');
+    }
+    if (want(3)) {
+      const s = await benchStreaming(h);
+      results.streaming = s;
+      console.log('\n3. Streaming render: 5-character chunks, as fast as the server writes; from the request at the server to `done` painted in the popup');
+      for (const c of [5_000, 100_000]) {
+        const x = s[c];
+        console.log(`   ${c.toLocaleString('en-US').padStart(7)} chars (${x.chunks} chunks, median of ${x.reps}): done ${ms(x.requestToDone, 0)}; server wrote the last byte at ${ms(x.requestToServerEnd, 0)}; floor (worker fetch+read) ${ms(x.floor, 0)}; ratio ${fmt(x.ratioToFloor, 2)}`);
+        console.log(`           popup: ${fmt(x.renders, 0)} frames rendered, ${ms(x.renderMs, 0)} in render callbacks, longest ${ms(x.maxRenderMs, 0)}; article shows ${x.charsShown} chars`);
+      }
+      console.log(`   growth 100k ÷ 5k: ${fmt(s.growth, 1)} (floor's own growth ${fmt(s.floorGrowth, 1)}; linear is 20)`);
+      row('3 streaming', '5,000 chars: done ÷ floor', `${fmt(s[5_000].ratioToFloor, 2)} (${ms(s[5_000].requestToDone, 0)} vs ${ms(s[5_000].floor, 0)})`, '≤ 1.5', verdict(s[5_000].ratioToFloor <= 1.5));
+      row('3 streaming', '100,000 ÷ 5,000 chars: done', `${fmt(s.growth, 1)} (${ms(s[100_000].requestToDone, 0)}; ${fmt(s[100_000].ratioToFloor, 2)}× its floor)`, '≤ 25', verdict(s.growth <= 25));
+    }
+  } finally {
+    await h.close();
+  }
+}
+
+// ---- the table ----
+const order = (r) => Number(r.section[0]);
+rows.sort((a, b) => order(a) - order(b));
+const w = {
+  section: Math.max(...rows.map((r) => r.section.length), 7),
+  measure: Math.max(...rows.map((r) => r.measure.length), 7),
+  figure: Math.max(...rows.map((r) => r.figure.length), 6),
+  target: Math.max(...rows.map((r) => r.target.length), 6),
+};
+console.log(`\nSummary (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+console.log(`${'section'.padEnd(w.section)} | ${'measure'.padEnd(w.measure)} | ${'figure'.padEnd(w.figure)} | ${'target'.padEnd(w.target)} | verdict`);
+console.log(`${'-'.repeat(w.section)}-|-${'-'.repeat(w.measure)}-|-${'-'.repeat(w.figure)}-|-${'-'.repeat(w.target)}-|--------`);
+for (const r of rows) console.log(`${r.section.padEnd(w.section)} | ${r.measure.padEnd(w.measure)} | ${r.figure.padEnd(w.figure)} | ${r.target.padEnd(w.target)} | ${r.verdict}`);
+const failing = rows.filter((r) => r.verdict === 'FAIL');
+console.log(failing.length ? `\n${failing.length} target(s) not met: ${failing.map((r) => `${r.section} (${r.measure})`).join('; ')}` : '\nall targets met');
+writeFileSync(join(benchDir, 'bench-results.json'), JSON.stringify({ at: new Date().toISOString(), rows, results }, null, 2));
