@@ -39,3 +39,13 @@ export async function extractFromTab(tabId: number): Promise<ExtractResult> {
     throw new TabUnreadable(explain(err));
   }
 }
+
+/** The text selected in the tab (top frame), or '' when none or the page cannot be scripted. */
+export async function selectionInTab(tabId: number): Promise<string> {
+  try {
+    const [injection] = await browser.scripting.executeScript({ target: { tabId }, func: () => globalThis.getSelection?.()?.toString() ?? '' });
+    return typeof injection?.result === 'string' ? injection.result : '';
+  } catch {
+    return '';
+  }
+}

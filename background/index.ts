@@ -8,6 +8,7 @@ import { parseSettings } from '../src/settings';
 import { loadSettings, migrateStoredSettings } from '../lib/settings-store';
 import { recoverInterrupted } from '../lib/job-store';
 import { Jobs } from './jobs';
+import { createMenus, MENU_SELECTION } from './menus';
 
 const POPUP = '/popup/index.html';
 const OPTIONS = '/options/index.html';
@@ -19,6 +20,17 @@ const jobs = new Jobs(ready);
 
 browser.runtime.onInstalled.addListener(() => {
   migrateStoredSettings().catch((err: unknown) => console.warn('Newsmith: settings migration failed', err));
+  createMenus();
+});
+
+// The context menu: a click on it grants activeTab for that tab, as the toolbar button does.
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (tab?.id === undefined) return;
+  const tabId = tab.id;
+  const started = info.menuItemId === MENU_SELECTION ? jobs.rewriteSelection(null, tabId) : jobs.rewritePage(tabId);
+  started.catch((err: unknown) => console.warn('Newsmith: menu job failed', err));
+  // Show the job where it can be followed; browsers that refuse this still show the toolbar badge.
+  browser.action.openPopup?.().catch(() => {});
 });
 
 function fromOwnPage(sender: browser.Runtime.MessageSender | undefined, pages: readonly string[]): boolean {
@@ -40,6 +52,8 @@ browser.runtime.onConnect.addListener((port) => {
           ? jobs.regenerate(port, message.tabId)
           : message.type === 'continue'
             ? jobs.continueJob(port, message.tabId)
+            : message.type === 'selection'
+              ? jobs.rewriteSelection(port, message.tabId)
           : message.type === 'confirm'
             ? Promise.resolve(jobs.confirm(port))
             : Promise.resolve(jobs.stop(port));

@@ -5,7 +5,7 @@
  */
 
 import browser from 'webextension-polyfill';
-import type { Article } from '../src/article';
+import { articleFromText, countWords, MIN_SELECTION_WORDS, type Article } from '../src/article';
 import { runChecks } from '../src/checks';
 import { estimateCost, type Estimate } from '../src/cost';
 import { needsConfirmation, newJob, noArticleMessage, pageKey, restrictedReason, type JobError, type JobRecord } from '../src/job';
@@ -18,7 +18,7 @@ import { parseAnswer, splitAnswer } from '../src/rewrite/split';
 import { endpointPattern, type Settings } from '../src/settings';
 import { estimateMessagesTokens, estimateTokens } from '../src/tokens';
 import { loadSettings } from '../lib/settings-store';
-import { extractFromTab, TabUnreadable } from './extract';
+import { extractFromTab, selectionInTab, TabUnreadable } from './extract';
 import { dropSource, indexJob, loadJob, loadSource, saveJob, saveSource } from '../lib/job-store';
 import { holdAlive } from './keepalive';
 
@@ -33,6 +33,8 @@ interface Running {
   confirm?: () => void;
   /** Whether the browser granted access to the endpoint's host (checked before each request). */
   hostPermission?: boolean;
+  /** The tab the job was started from, for its toolbar badge. */
+  tabId?: number;
 }
 
 /** The request that follows a partial answer when the user clicks Continue. */
@@ -68,6 +70,8 @@ export class Jobs {
   private readonly running = new Map<string, Running>();
   /** Which page each open popup is watching. */
   private readonly viewers = new Map<Viewer, string>();
+  /** The latest job started in each tab (a page or a selection rewrite), so its popup shows that one. */
+  private readonly lastKeyByTab = new Map<number, string>();
 
   constructor(private readonly ready: Promise<unknown>) {}
 
@@ -79,7 +83,9 @@ export class Jobs {
     await this.ready;
     const tab = await this.tabUrl(port, tabId);
     if (tab === null) return;
-    const key = pageKey(tab);
+    // The tab's latest job, if it is about this page (a selection rewrite), else the page's own.
+    const last = this.lastKeyByTab.get(tabId);
+    const key = last !== undefined && last.startsWith(`${pageKey(tab)}#`) ? last : pageKey(tab);
     this.viewers.set(port, key);
     const live = this.running.get(key);
     if (live) return this.post(port, { type: 'job', job: live.job });
@@ -89,13 +95,45 @@ export class Jobs {
       return this.post(port, { type: 'job', job: stored });
     }
     if (resume) return;
+    const selected = await selectionInTab(tabId);
+    const words = countWords(selected);
+    if (words >= MIN_SELECTION_WORDS) return this.post(port, { type: 'choose', selectionWords: words });
     await this.start(port, tabId, tab, key);
+  }
+
+  /** Rewrites the text selected in the tab: no extraction, the page title as the title. */
+  async rewriteSelection(port: Viewer | null, tabId: number): Promise<void> {
+    await this.ready;
+    const url = await this.tabUrl(port, tabId);
+    if (url === null) return;
+    const key = `${pageKey(url)}#selection`;
+    if (port) this.viewers.set(port, key);
+    this.running.get(key)?.controller.abort(new StreamAbort('stopped'));
+    const [selected, tab] = await Promise.all([selectionInTab(tabId), browser.tabs.get(tabId)]);
+    const article = articleFromText(tab.title ?? '', selected, url);
+    if (article.wordCount < MIN_SELECTION_WORDS) {
+      if (port) this.post(port, { type: 'refused', error: { code: 'no-article', message: 'No text is selected on this page (or too little to rewrite). Select the text, then try again.' } });
+      return;
+    }
+    await this.start(port, tabId, url, key, async () => article);
+  }
+
+  /** The context menu's "Rewrite this article": a job with no popup watching yet. */
+  async rewritePage(tabId: number): Promise<void> {
+    await this.ready;
+    const url = await this.tabUrl(null, tabId);
+    if (url === null) return;
+    const key = pageKey(url);
+    if (this.running.has(key)) return;
+    await this.start(null, tabId, url, key);
   }
 
   async regenerate(port: Viewer, tabId: number): Promise<void> {
     await this.ready;
     const tab = await this.tabUrl(port, tabId);
     if (tab === null) return;
+    const watched = this.viewers.get(port);
+    if (watched?.endsWith('#selection') && watched.startsWith(`${pageKey(tab)}#`)) return this.rewriteSelection(port, tabId);
     const key = pageKey(tab);
     this.viewers.set(port, key);
     this.running.get(key)?.controller.abort(new StreamAbort('stopped'));
@@ -113,35 +151,39 @@ export class Jobs {
   }
 
   /** The tab's URL, or null after telling the popup why this tab cannot be read. */
-  private async tabUrl(port: Viewer, tabId: number): Promise<string | null> {
+  private async tabUrl(port: Viewer | null, tabId: number): Promise<string | null> {
     let url: string | undefined;
     try {
       url = (await browser.tabs.get(tabId)).url;
     } catch {
-      this.post(port, { type: 'refused', error: { code: 'no-tab', message: 'That tab is gone. Open the article again and click Newsmith.' } });
+      if (port) this.post(port, { type: 'refused', error: { code: 'no-tab', message: 'That tab is gone. Open the article again and click Newsmith.' } });
       return null;
     }
     const reason = restrictedReason(url);
     if (reason || !url) {
-      this.post(port, { type: 'refused', error: { code: 'restricted-page', message: reason ?? 'Newsmith cannot read this tab.' } });
+      if (port) this.post(port, { type: 'refused', error: { code: 'restricted-page', message: reason ?? 'Newsmith cannot read this tab.' } });
       return null;
     }
     return url;
   }
 
-  private async start(port: Viewer, tabId: number, url: string, key: string): Promise<void> {
+  private async start(port: Viewer | null, tabId: number, url: string, key: string, source?: () => Promise<Article>): Promise<void> {
     const settings = await loadSettings();
-    if (!settings.apiKey) return this.offerPrompt(port, tabId, settings);
+    if (!settings.apiKey) {
+      if (port) return this.offerPrompt(port, tabId, settings);
+      return void browser.runtime.openOptionsPage();
+    }
 
     const job = newJob(crypto.randomUUID(), key, url, settings.model, Date.now());
-    const run: Running = { job, controller: new AbortController(), persistTimer: undefined };
+    const run: Running = { job, controller: new AbortController(), persistTimer: undefined, tabId };
     // A job replaced by Regenerate may still be unwinding: the newest owns the key.
     this.running.set(key, run);
+    this.lastKeyByTab.set(tabId, key);
     const release = holdAlive();
     try {
       await indexJob(job, settings.historyLimit);
       await this.changed(run);
-      const article = await this.extract(run, tabId);
+      const article = source ? await source() : await this.extract(run, tabId);
       if (!article) return;
       await this.write(run, article, settings);
     } finally {
@@ -354,6 +396,7 @@ export class Jobs {
     run.persistTimer = undefined;
     if (!this.isCurrent(run)) return;
     this.broadcast(run.job.key, { type: 'job', job: run.job });
+    showBadge(run);
     await saveJob(run.job);
   }
 
@@ -387,6 +430,16 @@ export class Jobs {
       this.viewers.delete(port);
     }
   }
+}
+
+/** The toolbar badge on the job's tab: running, done, or needs a look. */
+function showBadge(run: Running): void {
+  if (run.tabId === undefined) return;
+  const { state, awaiting } = run.job;
+  const text = awaiting ? '?' : state === 'done' ? '✓' : state === 'error' ? '!' : '…';
+  const color = state === 'error' || awaiting ? '#b42318' : '#1d4ed8';
+  void browser.action.setBadgeText({ tabId: run.tabId, text }).catch(() => {});
+  void browser.action.setBadgeBackgroundColor({ tabId: run.tabId, color }).catch(() => {});
 }
 
 /** Without host access the request still goes out, but the server must allow CORS; a failure then says so. */

@@ -32,6 +32,7 @@ const ui = {
   notice: $('notice'),
   error: $('error'),
   needsKey: $('needs-key'),
+  choose: $('choose'),
   promptHint: $('prompt-hint'),
   copyPrompt: $<HTMLButtonElement>('copy-prompt'),
   openOptions: $<HTMLButtonElement>('open-options'),
@@ -110,6 +111,7 @@ function render(): void {
   ui.source.textContent = job.title;
   ui.source.title = job.url;
   ui.needsKey.hidden = true;
+  ui.choose.hidden = true;
   ui.result.hidden = job.text === '';
   ui.actions.hidden = false;
   const running = isRunning(job);
@@ -159,6 +161,7 @@ function showRefusal(error: JobError): void {
   ui.estimate.hidden = true;
   ui.warnings.hidden = true;
   ui.confirmBox.hidden = true;
+  ui.choose.hidden = true;
   showError(error);
 }
 
@@ -170,6 +173,7 @@ function showNeedsKey(message: Extract<BackgroundMessage, { type: 'needs-key' }>
   ui.notice.hidden = true;
   ui.result.hidden = true;
   ui.actions.hidden = true;
+  ui.choose.hidden = true;
   ui.needsKey.hidden = false;
   showError(message.problem);
   ui.copyPrompt.disabled = !prompt;
@@ -177,6 +181,23 @@ function showNeedsKey(message: Extract<BackgroundMessage, { type: 'needs-key' }>
   ui.promptHint.textContent = message.article
     ? `No key yet? Copy the prompt for "${message.article.title}" (${message.article.wordCount} words) and paste it into any chat.`
     : '';
+}
+
+/** Text is selected on the page: the user picks what to rewrite; nothing is sent before. */
+function showChoice(words: number): void {
+  job = null;
+  setState('extracting');
+  for (const el of [ui.progress, ui.notice, ui.result, ui.needsKey, ui.actions, ui.estimate, ui.warnings, ui.confirmBox]) el.hidden = true;
+  showError(null);
+  ui.choose.hidden = false;
+  $('choose-text').textContent = `You have selected ${words} words on this page. Rewrite just those, or the whole article?`;
+}
+
+function choose(message: PopupMessage): void {
+  ui.choose.hidden = true;
+  ui.progress.hidden = false;
+  ui.progress.textContent = 'Reading the article…';
+  send(message);
 }
 
 function onMessage(message: BackgroundMessage): void {
@@ -196,6 +217,8 @@ function onMessage(message: BackgroundMessage): void {
     }
     case 'needs-key':
       return showNeedsKey(message);
+    case 'choose':
+      return showChoice(message.selectionWords);
     case 'refused':
       return showRefusal(message.error);
   }
@@ -263,6 +286,8 @@ ui.openOptions.addEventListener('click', () => void browser.runtime.openOptionsP
 $('open-settings').addEventListener('click', () => void browser.runtime.openOptionsPage());
 $('open-history').addEventListener('click', () => void browser.tabs.create({ url: browser.runtime.getURL('history/index.html') }));
 ui.stop.addEventListener('click', () => send({ type: 'stop' }));
+$('rewrite-selection').addEventListener('click', () => tabId !== null && choose({ type: 'selection', tabId }));
+$('rewrite-article').addEventListener('click', () => tabId !== null && choose({ type: 'regenerate', tabId }));
 ui.confirm.addEventListener('click', () => send({ type: 'confirm' }));
 ui.continueBtn.addEventListener('click', () => {
   if (tabId === null) return;

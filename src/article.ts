@@ -61,3 +61,14 @@ export function countWords(text: string): number {
   const rest = text.replace(CJK, ' ').match(WORD)?.length ?? 0;
   return cjk + rest;
 }
+
+/** An Article from plain text the user selected: paragraphs at blank lines (or single line breaks), no extraction. */
+export function articleFromText(title: string, text: string, url: string): Article {
+  const parts = /\n\s*\n/.test(text) ? text.split(/\n\s*\n/) : text.split(/\n/);
+  const blocks: Block[] = parts.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).map((t) => ({ kind: 'paragraph', text: t }));
+  const joined = blocksToText(blocks);
+  return { title: title.trim(), byline: null, siteName: null, lang: null, publishedTime: null, url, blocks, text: joined, wordCount: countWords(joined), warnings: [] };
+}
+
+/** Fewer words than this in a selection is a stray click, not text to rewrite. */
+export const MIN_SELECTION_WORDS = 12;

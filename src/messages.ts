@@ -18,6 +18,8 @@ export type PopupMessage =
   | { type: 'open'; tabId: number; resume?: boolean }
   /** Start a fresh job for this tab even if a result is stored. */
   | { type: 'regenerate'; tabId: number }
+  /** Rewrite the text selected on the page instead of the whole article. */
+  | { type: 'selection'; tabId: number }
   /** Ask the model to go on from an incomplete answer (see JobRecord.canContinue). */
   | { type: 'continue'; tabId: number }
   /** Send a job that is waiting for confirmation (see JobRecord.awaiting). */
@@ -31,6 +33,8 @@ export type BackgroundMessage =
   /** Text appended to the job's answer; `at` is the length the text had before it. */
   | { type: 'delta'; jobId: string; at: number; text: string }
   | ({ type: 'needs-key' } & Omit<NeedsKeyView, 'state'>)
+  /** The page has text selected: nothing starts until the user picks the selection or the whole article. */
+  | { type: 'choose'; selectionWords: number }
   /** The tab cannot be read, or it has no article: no job was started. */
   | { type: 'refused'; error: JobError };
 
@@ -55,7 +59,7 @@ export function isPopupMessage(value: unknown): value is PopupMessage {
   if (!value || typeof value !== 'object') return false;
   const m = value as Record<string, unknown>;
   if (m.type === 'stop' || m.type === 'confirm') return true;
-  return (m.type === 'open' || m.type === 'regenerate' || m.type === 'continue') && Number.isInteger(m.tabId);
+  return (m.type === 'open' || m.type === 'regenerate' || m.type === 'continue' || m.type === 'selection') && Number.isInteger(m.tabId);
 }
 
 export function isRequest(value: unknown): value is AnyRequest {
