@@ -15,7 +15,9 @@
 //    expected-metadata.json.
 //
 // Options: --source NAME (Dragnet-2012 | WCXB-dev | news | article), --ids a,b,c, --worst N (default 10),
-//          --out DIR (default .bench/: predictions and per-page scores), --no-build (reuse .bench/core/).
+//          --out DIR (default .bench/: predictions and per-page scores), --no-build (reuse .bench/core/),
+//          --drops RULE[,RULE] (print every block those cleanup rules dropped, with the share of its 4-gram
+//          shingles found in the page's ground truth: a rule that drops ground truth shows it here; "all" = every rule).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -27,7 +29,7 @@ import { gunzipSync } from 'node:zlib';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(process.env.NEWSMITH_CORPUS ?? join(root, '..', 'shared', 'corpus'));
 
-const args = { worst: 10, out: join(root, '.bench'), build: true, source: null, ids: null };
+const args = { worst: 10, out: join(root, '.bench'), build: true, source: null, ids: null, drops: null };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
@@ -36,8 +38,9 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--worst') args.worst = Number(argv[++i]);
   else if (a === '--out') args.out = resolve(argv[++i]);
   else if (a === '--no-build') args.build = false;
+  else if (a === '--drops') args.drops = new Set(argv[++i].split(','));
   else {
-    console.error(`unknown argument ${a}\nusage: npm run bench:extract -- [--source NAME] [--ids a,b] [--worst N] [--out DIR] [--no-build]`);
+    console.error(`unknown argument ${a}\nusage: npm run bench:extract -- [--source NAME] [--ids a,b] [--worst N] [--out DIR] [--no-build] [--drops RULE,…|all]`);
     process.exit(2);
   }
 }
@@ -74,8 +77,10 @@ function plain(html, url) {
 }
 
 const ourTimings = [];
+const ourDrops = new Map(); // page url → dropped blocks (only with --drops)
 function ours(html, url) {
-  const r = core.extractFromHtml(html, url, { minWords: 0, onTimings: (t) => ourTimings.push(t) });
+  const onDropped = args.drops ? (d) => ourDrops.set(url, d) : undefined;
+  const r = core.extractFromHtml(html, url, { minWords: 0, onTimings: (t) => ourTimings.push(t), onDropped });
   return r.ok ? r.article.text : '';
 }
 
@@ -190,6 +195,31 @@ if (args.worst > 0) {
     if (d >= -0.005) break;
     console.log(`  ${f(d, 3)}  ${id}`);
   }
+}
+
+// ---- --drops: what the named rules removed, and how much of it the ground truth holds ----
+if (args.drops) {
+  const words = (t) => t.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  const shingles = (ws) => (ws.length < 4 ? [ws.join(' ')] : ws.slice(3).map((_, i) => ws.slice(i, i + 4).join(' ')));
+  const byRule = new Map();
+  console.log('');
+  console.log('dropped blocks (share of the block in the ground truth, page, rule, text):');
+  for (const p of pages) {
+    const d = ourDrops.get(p.url) ?? [];
+    if (d.length === 0) continue;
+    const truth = new Set(shingles(words(gt[p.id].articleBody ?? '')));
+    for (const { rule, block } of d) {
+      if (!args.drops.has('all') && !args.drops.has(rule)) continue;
+      const s = shingles(words(block.text));
+      const inTruth = s.filter((x) => truth.has(x)).length / Math.max(1, s.length);
+      const r = byRule.get(rule) ?? { n: 0, truth: 0 };
+      r.n += 1;
+      if (inTruth >= 0.5) r.truth += 1;
+      byRule.set(rule, r);
+      console.log(`  ${inTruth.toFixed(2)}  ${p.id.padEnd(14)} ${rule.padEnd(18)} ${JSON.stringify(block.text.slice(0, 140))}`);
+    }
+  }
+  for (const [rule, r] of byRule) console.log(`${rule}: dropped ${r.n} blocks, ${r.truth} of them mostly ground truth`);
 }
 
 // ---- readability-pages: robustness and titles ----

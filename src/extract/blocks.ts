@@ -11,6 +11,9 @@ import type { Block, BlockKind } from '../article';
  * - Two or more `<br>` in a row end a paragraph; a single `<br>` is a space.
  * - Table cells are spaced apart; each table row becomes one block.
  * - Whitespace (including no-break spaces) is collapsed and trimmed; empty blocks are dropped.
+ * - Each block notes the outermost element around it whose tag, class or id names page furniture
+ *   (`FURNITURE_NAMES`: a caption, an author box, comments…), for the `furniture-class` cleanup rule.
+ *   Readability must run with `keepClasses: true` for the class names to be there.
  */
 
 const BLOCK_TAGS = new Set([
@@ -30,6 +33,43 @@ const CELL_TAGS = new Set(['TD', 'TH']);
 
 const HEADING = /^H[1-6]$/;
 
+/**
+ * Class / id name parts (split at anything but letters and digits, lower-cased) of elements that hold page
+ * furniture, never story text, with the role reported for them. Measured on the shared corpus (480 pages
+ * with ground truth): blocks under these names are ground-truth text in well under a tenth of cases, while
+ * names such as "related", "newsletter", "share", "sidebar", "gallery", "meta" or "box" hold story text as
+ * often as junk and are left out.
+ */
+export const FURNITURE_NAMES: ReadonlyMap<string, string> = new Map([
+  ...['caption', 'figcaption', 'captions', 'credit', 'credits', 'photocredit', 'attachment', 'slideshow', 'carousel', 'photo'].map((n) => [n, 'caption'] as const),
+  ...['author', 'authors', 'bio', 'byline', 'authorbio', 'contributor'].map((n) => [n, 'author'] as const),
+  ...['comment', 'comments', 'disqus', 'dsq'].map((n) => [n, 'comments'] as const),
+  ...['popular', 'mostpopular', 'cookie', 'cookies', 'modal', 'footer', 'tags'].map((n) => [n, 'page'] as const),
+  ...['disclosure', 'disclaimer'].map((n) => [n, 'disclosure'] as const),
+]);
+
+/** Tags that are furniture whatever their class. */
+const FURNITURE_TAGS: ReadonlyMap<string, string> = new Map([['FIGCAPTION', 'caption'], ['FOOTER', 'page']]);
+
+/** The furniture role an element's own tag, class or id names, if any. */
+export function furnitureRole(el: Element): string | null {
+  const byTag = FURNITURE_TAGS.get(el.tagName.toUpperCase());
+  if (byTag) return byTag;
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (names.length <= 1) return null;
+  for (const part of names.toLowerCase().split(/[^a-z0-9]+/)) {
+    const role = part ? FURNITURE_NAMES.get(part) : undefined;
+    if (role) return role;
+  }
+  return null;
+}
+
+/** The furniture element a block sits in: its role and a number shared by all blocks of that element. */
+export interface FurnitureMark {
+  role: string;
+  element: number;
+}
+
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
@@ -41,17 +81,25 @@ class BlockBuilder {
   readonly blocks: Block[] = [];
   /** For each block, the share of its non-space characters that sat inside a link. */
   readonly linkShares: number[] = [];
+  /** For each block, the outermost furniture element it sits in (or null). */
+  readonly furniture: (FurnitureMark | null)[] = [];
   private buf = '';
+  private mark: FurnitureMark | null = null;
+  /** Furniture elements numbered so far. */
+  furnitureElements = 0;
   private linkChars = 0;
   private kind: BlockKind = 'paragraph';
   /** `<br>`s seen since the last non-whitespace text. */
   private brRun = 0;
 
-  text(s: string, kind: BlockKind, inLink = false): void {
+  text(s: string, kind: BlockKind, inLink = false, mark: FurnitureMark | null = null): void {
     if (!s) return;
     if (inLink) this.linkChars += s.replace(/[\s\u00a0]+/g, '').length;
     if (/\S/.test(s)) {
-      if (!this.buf.trim()) this.kind = kind;
+      if (!this.buf.trim()) {
+        this.kind = kind;
+        this.mark = mark;
+      }
       this.brRun = 0;
     }
     this.buf += s;
@@ -72,8 +120,10 @@ class BlockBuilder {
     if (text) {
       this.blocks.push({ kind: this.kind, text });
       this.linkShares.push(Math.min(1, this.linkChars / Math.max(1, text.replace(/\s+/g, '').length)));
+      this.furniture.push(this.mark);
     }
     this.buf = '';
+    this.mark = null;
     this.linkChars = 0;
     this.brRun = 0;
   }
@@ -87,10 +137,10 @@ function kindFor(tag: string, inherited: BlockKind): BlockKind {
   return inherited;
 }
 
-function walk(node: Node, kind: BlockKind, out: BlockBuilder, inLink = false): void {
+function walk(node: Node, kind: BlockKind, out: BlockBuilder, inLink = false, mark: FurnitureMark | null = null): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === TEXT_NODE) {
-      out.text(child.nodeValue ?? '', kind, inLink);
+      out.text(child.nodeValue ?? '', kind, inLink, mark);
       continue;
     }
     if (child.nodeType !== ELEMENT_NODE) continue;
@@ -101,30 +151,42 @@ function walk(node: Node, kind: BlockKind, out: BlockBuilder, inLink = false): v
       out.br(kind);
       continue;
     }
+    let inner = mark;
+    if (!inner) {
+      const role = furnitureRole(el);
+      if (role) inner = { role, element: out.furnitureElements++ };
+    }
     if (CELL_TAGS.has(tag)) {
       out.space();
-      walk(el, kind, out, inLink);
+      walk(el, kind, out, inLink, inner);
       out.space();
       continue;
     }
     if (BLOCK_TAGS.has(tag)) {
-      const inner = kindFor(tag, kind);
       out.flush();
-      walk(el, inner, out, inLink);
+      walk(el, kindFor(tag, kind), out, inLink, inner);
       out.flush();
       continue;
     }
-    walk(el, kind, out, inLink || tag === 'A');
+    walk(el, kind, out, inLink || tag === 'A', inner);
   }
 }
 
-/** The blocks of an article root, each with the share of its text that is link text (0–1). */
-export function elementToBlocksWithLinks(root: Node): { blocks: Block[]; linkShares: number[] } {
+export interface WalkedBlocks {
+  blocks: Block[];
+  /** For each block, the share of its text that is link text (0–1). */
+  linkShares: number[];
+  /** For each block, the outermost furniture element (caption, author box…) it sits in, or null. */
+  furniture: (FurnitureMark | null)[];
+}
+
+/** The blocks of an article root, each with its link-text share and furniture mark. */
+export function elementToBlocksWithLinks(root: Node): WalkedBlocks {
   const out = new BlockBuilder();
   const startKind = root.nodeType === ELEMENT_NODE ? kindFor((root as Element).tagName.toUpperCase(), 'paragraph') : 'paragraph';
   walk(root, startKind, out);
   out.flush();
-  return { blocks: out.blocks, linkShares: out.linkShares };
+  return { blocks: out.blocks, linkShares: out.linkShares, furniture: out.furniture };
 }
 
 /** The blocks of an article root (Readability's content element, or any element). */

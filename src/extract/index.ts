@@ -16,6 +16,9 @@ import { articleWarnings } from './warnings';
  * DOM into Blocks → named cleanup rules → metadata → too-short check → warnings.
  */
 
+/** Classes are kept on Readability's content: the `furniture-class` cleanup rule reads them. */
+const READABILITY_OPTIONS = { serializer: (el: Node) => el as Element, keepClasses: true };
+
 /** Below this many words of cleaned article text there is nothing worth rewriting. */
 export const MIN_ARTICLE_WORDS = 80;
 
@@ -100,7 +103,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
-    parsed = new Readability<Element>(clone, { serializer: (el) => el as Element }).parse();
+    parsed = new Readability<Element>(clone, READABILITY_OPTIONS).parse();
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return { ok: false, reason: 'no-article', detail: `${NO_ARTICLE_DETAIL} (The page could not be read: ${why})` };
@@ -114,7 +117,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     if (fresh?.body) {
       if (narrowToRegion(fresh, region)) {
         try {
-          const second = new Readability<Element>(fresh, { serializer: (el) => el as Element }).parse();
+          const second = new Readability<Element>(fresh, READABILITY_OPTIONS).parse();
           if (second?.content && recoveredRegion(region, collapseWhitespace(second.content.textContent ?? ''))) {
             // Metadata stays the first run's: it came from the whole page.
             parsed = parsed ? { ...parsed, content: second.content } : second;
@@ -134,7 +137,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   const meta = pageMetadata(hints, url, parsed);
   const walked = elementToBlocksWithLinks(content);
-  const { blocks, dropped } = cleanBlocks(walked.blocks, meta, undefined, walked.linkShares);
+  const { blocks, dropped } = cleanBlocks(walked.blocks, meta, undefined, walked.linkShares, walked.furniture);
   options.onDropped?.(dropped);
   // No byline in the metadata: the "By Name" line the cleanup removed from the body is the byline.
   if (!meta.byline) {

@@ -1,4 +1,5 @@
 import { countWords, type Block } from '../article';
+import type { FurnitureMark } from './blocks';
 
 /**
  * The cleanup stage: small named rules, each deciding on ONE block whether it is page furniture that
@@ -19,6 +20,17 @@ export interface RuleContext {
   readonly siteName: string | null;
   /** For each block in `blocks`, the share of its text that is link text (0–1); absent in hand-made contexts. */
   readonly linkShares?: readonly number[];
+  /**
+   * For each block in `blocks`, the furniture element it sits in (see `FURNITURE_NAMES` in `./blocks.ts`):
+   * its role and the share of the article's words that element holds (0–1); absent in hand-made contexts.
+   */
+  readonly furniture?: readonly (FurnitureContext | null)[];
+}
+
+export interface FurnitureContext {
+  role: string;
+  /** The furniture element's share of all the article's words (0–1). */
+  share: number;
 }
 
 export interface CleanupRule {
@@ -283,6 +295,35 @@ export const linkList: CleanupRule = {
   },
 };
 
+/** Above this share of the article's words, a furniture-named element is more likely the story's own wrapper. */
+export const MAX_FURNITURE_SHARE = 0.35;
+
+/**
+ * Blocks inside an element whose tag, class or id names page furniture: a figure caption or photo credit
+ * (`<figcaption>`, `.wp-caption`, `.photo-credit`), an author box (`.author-bio`, `.byline`), comments,
+ * "most popular", a cookie notice or modal, an affiliate disclosure, an article footer or tag list. Kept when
+ * that element holds more than `MAX_FURNITURE_SHARE` of the article (then it is the story's wrapper).
+ */
+export const furnitureClass: CleanupRule = {
+  name: 'furniture-class',
+  description: 'A block inside a caption / author box / comments / disclosure / footer element (by tag, class or id) that is a small part of the article.',
+  test: (_b, ctx) => {
+    const f = ctx.furniture?.[ctx.index];
+    return f !== null && f !== undefined && f.share <= MAX_FURNITURE_SHARE;
+  },
+};
+
+/** Each block's furniture element with that element's share of all words. */
+export function furnitureContext(blocks: readonly Block[], marks: readonly (FurnitureMark | null)[]): (FurnitureContext | null)[] {
+  const words = blocks.map((b) => countWords(b.text));
+  const total = words.reduce((a, b) => a + b, 0) || 1;
+  const perElement = new Map<number, number>();
+  marks.forEach((m, i) => {
+    if (m) perElement.set(m.element, (perElement.get(m.element) ?? 0) + (words[i] ?? 0));
+  });
+  return marks.map((m) => (m ? { role: m.role, share: (perElement.get(m.element) ?? 0) / total } : null));
+}
+
 /** All rules, in the order they are tried. */
 export const CLEANUP_RULES: readonly CleanupRule[] = [
   promoLine,
@@ -298,6 +339,7 @@ export const CLEANUP_RULES: readonly CleanupRule[] = [
   tooShort,
   repeatsTitle,
   linkList,
+  furnitureClass,
 ];
 
 export interface CleanupMeta {
@@ -312,11 +354,13 @@ export function cleanBlocks(
   meta: CleanupMeta,
   rules: readonly CleanupRule[] = CLEANUP_RULES,
   linkShares?: readonly number[],
+  furnitureMarks?: readonly (FurnitureMark | null)[],
 ): { blocks: Block[]; dropped: DroppedBlock[] } {
   const kept: Block[] = [];
   const dropped: DroppedBlock[] = [];
+  const furniture = furnitureMarks ? furnitureContext(blocks, furnitureMarks) : undefined;
   blocks.forEach((block, index) => {
-    const ctx: RuleContext = { blocks, index, keptIndex: kept.length, ...meta, linkShares };
+    const ctx: RuleContext = { blocks, index, keptIndex: kept.length, ...meta, linkShares, furniture };
     const rule = rules.find((r) => r.test(block, ctx));
     if (rule) dropped.push({ rule: rule.name, block });
     else kept.push(block);

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Block, BlockKind } from '../../src/article';
+import { extractFromHtml } from '../../src/extract/node';
 import {
   CLEANUP_RULES,
   adLabel,
@@ -7,6 +10,7 @@ import {
   bylineTag,
   cleanBlocks,
   copyright,
+  furnitureClass,
   promoLine,
   promoList,
   repeatsByline,
@@ -16,6 +20,7 @@ import {
   subscribePrompt,
   tooShort,
   type CleanupRule,
+  type DroppedBlock,
   type RuleContext,
 } from '../../src/extract/rules';
 
@@ -193,5 +198,56 @@ describe('link-list rule (runs of short all-link blocks)', () => {
     expect(dropped).toEqual([false, true, true, true, true, false]);
     const single = [blocks[0] as Block, blocks[4] as Block, blocks[0] as Block];
     expect(single.map((b, index) => linkList.test(b, ctx({ blocks: single, index, linkShares: [0, 1, 0] }, b)))).toEqual([false, false, false]);
+  });
+});
+
+describe('furniture-class rule (captions, author boxes, comments… named by tag, class or id)', () => {
+  const fixture = (name: string): string =>
+    gunzipSync(readFileSync(new URL(`../fixtures/pages/${name}.html.gz`, import.meta.url))).toString('utf8');
+  function dropsOf(html: string, url = 'https://news.example/a'): { text: string; dropped: DroppedBlock[] } {
+    let dropped: DroppedBlock[] = [];
+    const r = extractFromHtml(html, url, { minWords: 0, onDropped: (d) => (dropped = d) });
+    if (!r.ok) throw new Error(r.detail);
+    return { text: r.article.text, dropped };
+  }
+  const story = (n: number): string =>
+    Array.from({ length: n }, (_, i) => `<p>Paragraph ${i}: the harbour board said on Tuesday that the sea wall needs repairs before the winter storms, and that the work will take six weeks.</p>`).join('');
+
+  it('real pages: an author box (wcxb-0500) and photo credits in figcaptions (wcxb-0334)', () => {
+    const bio = dropsOf(fixture('wcxb-0500'), 'https://www.talkandroid.com/519086-best-smart-home-lamps');
+    expect(bio.dropped.filter((d) => d.rule === 'furniture-class').map((d) => d.block.text)).toContainEqual(expect.stringMatching(/^Irene is an experienced writer/));
+    expect(bio.text).toContain('Android phones have snuck into ecosystems far beyond simple messaging and apps.');
+    const credits = dropsOf(fixture('wcxb-0334'), 'https://upgradedpoints.com/travel/car-rentals/best-car-rental-companies/');
+    expect(credits.dropped.filter((d) => d.rule === 'furniture-class').map((d) => d.block.text)).toContain('Image Credit: Alamo');
+    expect(credits.text).toContain('When it comes to renting a car, it can be daunting to choose which company to use.');
+  });
+
+  it('drops figcaptions, wp-caption text, author bios and disclosures inside the article', () => {
+    const html = `<html><body><article><h1>Harbour wall</h1>${story(4)}
+      <figure><img src="a.jpg"><figcaption>The harbour wall at low tide. (Jane Roe/Harbour Ledger)</figcaption></figure>
+      <div class="wp-caption"><img src="b.jpg"><p class="wp-caption-text">Workers on the pier.</p></div>${story(3)}
+      <p class="bio">Jane Roe covers ports and shipping for the Harbour Ledger. She lives in Lisbon.</p>
+      <p class="post-disclosure">We may earn a commission when you buy through links on our site.</p></article></body></html>`;
+    const { text, dropped } = dropsOf(html);
+    expect(dropped.filter((d) => d.rule === 'furniture-class').map((d) => d.block.text)).toEqual([
+      'The harbour wall at low tide. (Jane Roe/Harbour Ledger)',
+      'Workers on the pier.',
+      'Jane Roe covers ports and shipping for the Harbour Ledger. She lives in Lisbon.',
+      'We may earn a commission when you buy through links on our site.',
+    ]);
+    expect(text).toContain('Paragraph 2: the harbour board said');
+  });
+
+  it('keeps a furniture-named element that holds most of the article, and names that are not furniture', () => {
+    // Some templates wrap the whole story in an oddly named element: then it is the story.
+    const wrapped = dropsOf(`<html><body><div class="comment-body post">${story(6)}</div></body></html>`);
+    expect(wrapped.dropped.filter((d) => d.rule === 'furniture-class')).toEqual([]);
+    expect(wrapped.text).toContain('Paragraph 5:');
+    // Names match as whole parts ("biography" is not "bio"); "newsletter" is no furniture name (it holds story text as often as not).
+    const named = dropsOf(`<html><body><article>${story(4)}<p class="biography newsletter-note">The port authority said the related repairs would start in May.</p></article></body></html>`);
+    expect(named.text).toContain('The port authority said the related repairs would start in May.');
+    expect(furnitureClass.test(p('x'), ctx({ furniture: [{ role: 'caption', share: 0.6 }] }, p('x')))).toBe(false);
+    expect(furnitureClass.test(p('x'), ctx({ furniture: [{ role: 'caption', share: 0.1 }] }, p('x')))).toBe(true);
+    expect(furnitureClass.test(p('x'), ctx({}, p('x')))).toBe(false);
   });
 });
