@@ -96,8 +96,8 @@ describe('newsmith extract (command module, injected streams)', () => {
     expect(await main(['extract', '--help'], s)).toBe(0);
     expect(s.out).toBe(`${EXTRACT_USAGE}\n`);
     s = io();
-    expect(await main(['rewrite'], s)).toBe(2);
-    expect(s.err).toContain('unknown command "rewrite"');
+    expect(await main(['frobnicate'], s)).toBe(2);
+    expect(s.err).toContain('unknown command "frobnicate"');
     expect(parseExtractArgs(['a.html', '--url=https://x.example/p', '--min-words', '0'])).toMatchObject({ files: ['a.html'], url: 'https://x.example/p', minWords: 0 });
     expect(() => parseExtractArgs(['a.html', '--url', 'not a url'])).toThrow(/not a URL/);
   });
