@@ -119,5 +119,5 @@ describe('newsmith bin (spawned)', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('nope.html: no such file');
     expect(bad.stdout).toContain('Lisbon Port Opens Bidding');
-  });
+  }, 30_000);
 });
