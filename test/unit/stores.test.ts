@@ -1,0 +1,105 @@
+/** The job store and the settings store on an in-memory browser storage: real reads and writes, no stubs. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser, type FakeBrowser } from '../support/fake-browser';
+
+let fake: FakeBrowser;
+vi.mock('webextension-polyfill', () => ({
+  default: new Proxy({}, { get: (_t, prop) => (fake as unknown as Record<string | symbol, unknown>)[prop] }),
+}));
+
+const store = await import('../../lib/job-store');
+const settingsStore = await import('../../lib/settings-store');
+const { newJob } = await import('../../src/job');
+const { defaults } = await import('../../src/settings');
+
+beforeEach(() => {
+  fake = fakeBrowser();
+});
+
+function job(n: number, over: Partial<ReturnType<typeof newJob>> = {}) {
+  return { ...newJob(`id${n}`, `https://n.example/${n}`, `https://n.example/${n}`, 'm', 1000 + n), state: 'done' as const, text: `# H${n}\n\nBody ${n}.`, ...over };
+}
+
+describe('job store', () => {
+  it('keeps the newest entries up to the history size, dropping the oldest first', async () => {
+    for (let n = 1; n <= 13; n++) {
+      await store.saveJob(job(n));
+      await store.indexJob(job(n), 10);
+    }
+    const kept = await store.listJobs();
+    expect(kept.map((j) => j.id)).toEqual(['id13', 'id12', 'id11', 'id10', 'id9', 'id8', 'id7', 'id6', 'id5', 'id4']);
+    expect(await store.loadJob('https://n.example/1')).toBeNull();
+    expect(Object.keys(fake.storage.local.dump()).filter((k) => k.startsWith('job:'))).toHaveLength(10);
+  });
+
+  it('marks jobs left running by a dead worker as interrupted, keeping their text, and leaves the rest', async () => {
+    const running = job(1, { state: 'writing', text: '# H\n\nHalf a' });
+    const done = job(2);
+    for (const j of [running, done]) {
+      await store.saveJob(j);
+      await store.indexJob(j, 200);
+    }
+    expect(await store.recoverInterrupted(5000)).toBe(1);
+    const after = await store.loadJob(running.key);
+    expect(after?.state).toBe('error');
+    expect(after?.error?.code).toBe('interrupted');
+    expect(after?.text).toBe('# H\n\nHalf a');
+    expect((await store.loadJob(done.key))?.state).toBe('done');
+    expect(await store.recoverInterrupted(6000)).toBe(0);
+  });
+
+  it('deletes entries and their index lines', async () => {
+    for (const n of [1, 2]) {
+      await store.saveJob(job(n));
+      await store.indexJob(job(n), 200);
+    }
+    await store.deleteJobs([job(1).key]);
+    expect((await store.listJobs()).map((j) => j.id)).toEqual(['id2']);
+  });
+
+  it('keeps a running job\'s source in session storage only, and drops it', async () => {
+    const { articleFromText } = await import('../../src/article');
+    const article = articleFromText('T', 'One paragraph.\n\nTwo paragraph.', 'https://n.example/a');
+    await store.saveSource('j1', article);
+    expect(fake.storage.local.dump()).toEqual({});
+    expect((await store.loadSource('j1'))?.text).toBe('One paragraph.\n\nTwo paragraph.');
+    await store.dropSource('j1');
+    expect(await store.loadSource('j1')).toBeNull();
+  });
+});
+
+describe('settings store', () => {
+  it('keeps the key local and the rest synced, storing only what differs from the defaults', async () => {
+    await settingsStore.saveSettings({ ...defaults, apiKey: 'sk-local-only', model: 'gpt-4.1' });
+    expect(fake.storage.local.dump()).toEqual({ apiKey: 'sk-local-only' });
+    expect(fake.storage.sync.dump()).toEqual({ model: 'gpt-4.1' });
+    expect(await settingsStore.loadSettings()).toEqual({ ...defaults, apiKey: 'sk-local-only', model: 'gpt-4.1' });
+    // Back to the default: the stored value goes, so a later change of default reaches this user.
+    await settingsStore.saveSettings({ ...defaults, apiKey: 'sk-local-only' });
+    expect(fake.storage.sync.dump()).toEqual({});
+  });
+
+  it('purges a key that an older build left in sync storage', async () => {
+    await fake.storage.sync.set({ apiKey: 'sk-leaked' });
+    await settingsStore.saveSettings({ ...defaults, apiKey: 'sk-new' });
+    expect(fake.storage.sync.dump()).toEqual({});
+  });
+
+  it('migrates old stored settings once, on install or update', async () => {
+    await fake.storage.sync.set({ apiKey: 'sk-old', endpoint: 'http://localhost:11434/v1' });
+    await settingsStore.migrateStoredSettings();
+    expect(fake.storage.sync.dump()).toEqual({ baseURL: 'http://localhost:11434/v1' });
+    expect(fake.storage.local.dump()).toMatchObject({ apiKey: 'sk-old', settingsVersion: 2 });
+    const s = await settingsStore.loadSettings();
+    expect(s.apiKey).toBe('sk-old');
+    expect(s.baseURL).toBe('http://localhost:11434/v1');
+  });
+
+  it('reports unreadable stored fields and reads the rest', async () => {
+    await fake.storage.sync.set({ model: 42, persona: 'Kept Name' });
+    const { settings, reset } = await settingsStore.loadSettingsReport();
+    expect(reset).toEqual(['model']);
+    expect(settings.model).toBe(defaults.model);
+    expect(settings.persona).toBe('Kept Name');
+  });
+});
