@@ -1,7 +1,7 @@
 /** The history page: every finished or interrupted rewrite, to search, copy, export and delete. Text only, never HTML. */
 
 import { bytesInUse, deleteJobs, listJobs } from '../lib/job-store';
-import { entryText, exportJson, exportMarkdown, quotaWarning, searchEntries, toEntry, type HistoryEntry } from '../src/history';
+import { checksLine, entryText, exportJson, exportMarkdown, quotaWarning, searchEntries, toEntry, type HistoryEntry } from '../src/history';
 
 const $ = <T extends HTMLElement>(testid: string) => document.querySelector(`[data-testid="${testid}"]`) as T;
 const list = $<HTMLOListElement>('entries');
@@ -47,6 +47,11 @@ function render(): void {
       meta.append(source, ` · ${new Date(e.date).toLocaleString()} · ${e.model} · ${e.status}`);
       const parts: HTMLElement[] = [h2, meta];
       if (e.reason) parts.push(el('p', e.reason, 'reason'));
+      if (e.checks) {
+        const checks = el('p', `Checks: ${checksLine(e.checks)}`, 'meta');
+        checks.dataset.testid = 'entry-checks';
+        parts.push(checks);
+      }
       const details = el('details');
       details.append(el('summary', 'Show the article'));
       const text = el('div', e.article, 'text');

@@ -15,6 +15,8 @@ export interface HistoryEntry {
   article: string;
   /** Why it stopped early, when it did. */
   reason: string | null;
+  /** The checks of a finished rewrite, in short. */
+  checks: { factsKept: number; factsTotal: number; missing: string[]; added: string[]; copiedShare: number; longestRun: number } | null;
 }
 
 export function statusOf(job: JobRecord): string {
@@ -38,7 +40,23 @@ export function toEntry(job: JobRecord): HistoryEntry {
     headline,
     article: toPlainText(body),
     reason: job.state === 'error' ? (job.error?.message ?? null) : null,
+    checks: job.checks
+      ? {
+          factsKept: job.checks.facts.kept,
+          factsTotal: job.checks.facts.total,
+          missing: job.checks.facts.missing.map((f) => f.text),
+          added: job.checks.facts.added.map((f) => f.text),
+          copiedShare: job.checks.originality.copiedShare,
+          longestRun: job.checks.originality.longestRun,
+        }
+      : null,
   };
+}
+
+/** One line saying how a finished rewrite checked out. */
+export function checksLine(c: NonNullable<HistoryEntry['checks']>): string {
+  const facts = `facts kept ${c.factsKept} of ${c.factsTotal}${c.missing.length ? `, missing: ${c.missing.join('; ')}` : ''}${c.added.length ? `, not in the source: ${c.added.join('; ')}` : ''}`;
+  return `${facts}; copied ${Math.round(c.copiedShare * 1000) / 10}% (longest run ${c.longestRun} words)`;
 }
 
 /** Entries whose title, URL, headline or text hold every word of the query (any case). */
@@ -60,7 +78,8 @@ export function exportMarkdown(entries: readonly HistoryEntry[]): string {
     .map((e) => {
       const meta = [`Source: [${e.title.replace(/[[\]]/g, '')}](<${e.url}>)`, e.date.slice(0, 10), e.model, e.status].join(' · ');
       const reason = e.reason ? `\n\n> ${e.reason}` : '';
-      return `# ${e.headline || e.title}\n\n${meta}${reason}\n\n${e.article}`;
+      const checks = e.checks ? `\n\nChecks: ${checksLine(e.checks)}` : '';
+      return `# ${e.headline || e.title}\n\n${meta}${reason}${checks}\n\n${e.article}`;
     })
     .join('\n\n---\n\n');
 }
