@@ -85,9 +85,13 @@ const PROMO_START = startsWithPhrase(PROMO_PHRASES);
 const PROMO_WITH_SEP = new RegExp(startsWithPhrase(PROMO_PHRASES).source + String.raw`\s*(?:${SEP}|$)`, 'iu');
 const LABEL_WITH_SEP = new RegExp(startsWithPhrase(PROMO_LABELS).source + String.raw`\s*(?:[:：|»›>]|$)`, 'iu');
 
+/** A teaser that ends in its link label: "Miley Cyrus Engaged? Watch Video", "Will iPad lovers switch? … Read More...". */
+const TEASER_END = /(?:\bwatch (?:the )?video|\bread more|\bmehr lesen|\blire la suite|\bleer más|\bleia mais)\s*(?:\.\.\.|…|»|›|>>?)?\s*$/iu;
+
 function isPromoLine(text: string): boolean {
   if (countWords(text) > 30) return false;
   if (PROMO_WITH_SEP.test(text) || LABEL_WITH_SEP.test(text)) return true;
+  if (TEASER_END.test(text)) return true;
   // "READ MORE Khamenei's account removed" — a headline after the phrase, not a sentence.
   return PROMO_START.test(text) && !endsLikeSentence(text);
 }
@@ -200,6 +204,8 @@ const SUBSCRIBE_PATTERNS: readonly RegExp[] = [
   /^follow us\W*$/iu,
   new RegExp(String.raw`^follow\b.{0,60}\bon\s+${SOCIAL}\b`, 'iu'),
   /^(?:download|get) (?:our|the) (?:free )?app\b/iu,
+  // "CNET On The Go. Download the native CNET app for…": an imperative that starts a sentence.
+  /(?:^|[.!?]\s+)download (?:the|our) (?:free |native |new )?[^.]{0,30}\bapps?\b/iu,
   /^(?:click|tap) here\b/iu,
   /^(?:abonnieren sie|melden sie sich|folgen sie uns|abonnez-vous|inscrivez-vous|suivez-nous|assine|inscreva-se|siga-nos|suscríbete|suscribete|síguenos|iscriviti|seguici)\b/iu,
 ];
@@ -236,6 +242,66 @@ export const shareRow: CleanupRule = {
       || words.filter((w) => /^(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|email|flipboard|bluesky)$/.test(w)).length >= 2;
     return shareish && words.every((w) => SHARE_WORDS.has(w));
   },
+};
+
+/** "A version of this article appeared in print on …", "This article also appeared in the May/June issue of …". */
+export const printEditionNote: CleanupRule = {
+  name: 'print-edition-note',
+  description: 'A note that the article also appeared in print or in a magazine issue.',
+  test: (b) => countWords(b.text) <= 60
+    && /^(?:editor['’]s note\s*:\s*)?(?:a version of )?this (?:article|story|review|column|essay|interview) (?:also |originally |first )?(?:appeared|appears|ran|was published) (?:in print|in the\b[^.]{0,60}\b(?:issue|edition)\b)|^a version of this (?:article|story|review|column|essay|interview) appear(?:s|ed) in print\b/iu.test(b.text.trim()),
+};
+
+const FIRST_PERSON = /\b(?:we|us|our|i|my|me)\b/iu;
+const AFFILIATE_PATTERNS: readonly RegExp[] = [
+  // "We may earn a commission if you buy…", "I make a small commission when you click…": a conditional or the reader's purchase.
+  /\b(?:may|might|will|would|could|['’]d)\s+(?:earn|receive|get|make)\b[^.]{0,40}\bcommissions?\b|\b(?:earn|receive|get|make)s?\b[^.]{0,40}\bcommissions?\b[^.]{0,60}\b(?:if|when|should) you\b|\bearn from qualifying purchases\b/iu,
+  /\baffiliate links?\b/iu,
+  /\bpurchases? made through (?:our|these|the|this site['’]s) links\b/iu,
+  /\bindependently (?:selected|chosen|reviewed) by (?:our )?editors\b/iu,
+];
+
+/**
+ * Affiliate, sponsorship and legal disclosures: "We may earn a commission when you buy through our links",
+ * "Disclosure: some of my posts contain affiliate links", "X has a disclosure policy", "This article is for
+ * informational purposes only…". The site speaks about itself (first person) or the block says what it is.
+ */
+export const disclosureNote: CleanupRule = {
+  name: 'disclosure-note',
+  description: 'An affiliate / sponsorship / "for informational purposes only" disclosure in the site\'s own voice.',
+  test: (b) => {
+    const text = b.text.trim();
+    const words = countWords(text);
+    if (words > 70) return false;
+    if (/^(?:advertiser |affiliate |editorial |ftc )?(?:disclosure|disclaimer)\s*[:：]/iu.test(text)) return true;
+    if (/\bhas an? (?:disclosure|advertising) policy\.?$/iu.test(text)) return true;
+    if (/\bfor (?:general )?(?:educational (?:and|or) )?informational purposes only\b/iu.test(text) && /\b(?:this|the) (?:article|content|information|post|site)\b/iu.test(text)) return true;
+    return FIRST_PERSON.test(text) && AFFILIATE_PATTERNS.some((re) => re.test(text));
+  },
+};
+
+/** "Support X! Donate via …", "Please consider pitching in", "Republish our articles for free", "Fill out the form below…", "Tell us on Facebook!". */
+export const supportPrompt: CleanupRule = {
+  name: 'support-prompt',
+  description: 'A donate / support-us / republish / fill-out-the-form / tell-us-on-social prompt.',
+  test: (b) => {
+    const text = b.text.trim();
+    const words = countWords(text);
+    if (words > 60) return false;
+    if (/\bplease consider (?:supporting|donating|pitching in|making a (?:donation|gift)|becoming a (?:member|patron|supporter|subscriber)|liking|sharing|subscribing)\b/iu.test(text)) return true;
+    if (/^support (?:us|our|[^.!]{1,40}!)/iu.test(text) && /\b(?:donate|donation|patreon|patron|member|contribut)/iu.test(text)) return true;
+    if (/^republish (?:our|this|these) (?:articles?|stories|story|content)\b/iu.test(text)) return true;
+    if (/^(?:please )?fill out (?:the|this|our) form\b/iu.test(text)) return true;
+    return words <= 25 && new RegExp(String.raw`\btell us (?:on|in|via) (?:the comments|${SOCIAL})\b[^.]{0,20}[.!]?$`, 'iu').test(text);
+  },
+};
+
+/** "Tags: Helena, smart thermostat", "Published: November 1st, 2012 | Tags:", "Filed under: News", "Posted in: News | comments |". */
+export const tagsLine: CleanupRule = {
+  name: 'tags-line',
+  description: 'A short tags / categories / "filed under" / "posted in" line.',
+  test: (b) => countWords(b.text) <= 30
+    && /(?:^|\|)\s*(?:tags|tagged(?: with| in)?|filed (?:under|in)|categories|category|posted in|schlagwörter|étiquettes|etiquetas)\s*[:：]/iu.test(b.text.trim()),
 };
 
 /** "Advertisement", "Story continues below advertisement", "Scroll to continue with content". */
@@ -340,6 +406,10 @@ export const CLEANUP_RULES: readonly CleanupRule[] = [
   repeatsTitle,
   linkList,
   furnitureClass,
+  printEditionNote,
+  disclosureNote,
+  supportPrompt,
+  tagsLine,
 ];
 
 export interface CleanupMeta {

@@ -10,7 +10,9 @@ import {
   bylineTag,
   cleanBlocks,
   copyright,
+  disclosureNote,
   furnitureClass,
+  printEditionNote,
   promoLine,
   promoList,
   repeatsByline,
@@ -18,6 +20,8 @@ import {
   reportingCredits,
   shareRow,
   subscribePrompt,
+  supportPrompt,
+  tagsLine,
   tooShort,
   type CleanupRule,
   type DroppedBlock,
@@ -249,5 +253,80 @@ describe('furniture-class rule (captions, author boxes, comments… named by tag
     expect(furnitureClass.test(p('x'), ctx({ furniture: [{ role: 'caption', share: 0.6 }] }, p('x')))).toBe(false);
     expect(furnitureClass.test(p('x'), ctx({ furniture: [{ role: 'caption', share: 0.1 }] }, p('x')))).toBe(true);
     expect(furnitureClass.test(p('x'), ctx({}, p('x')))).toBe(false);
+  });
+});
+
+describe('boilerplate notes (print edition, disclosures, support prompts, tag lines, teasers)', () => {
+  const fixture = (name: string): string =>
+    gunzipSync(readFileSync(new URL(`../fixtures/pages/${name}.html.gz`, import.meta.url))).toString('utf8');
+  function droppedBy(name: string, url: string, rule: string): string[] {
+    let dropped: DroppedBlock[] = [];
+    extractFromHtml(fixture(name), url, { minWords: 0, onDropped: (d) => (dropped = d) });
+    return dropped.filter((d) => d.rule === rule).map((d) => d.block.text);
+  }
+
+  it('print-edition-note: "appeared in print" and "also appeared in the … issue" notes, not sentences about print', () => {
+    expect(droppedBy('wcxb-4184', 'https://www.consumerreports.org/cars/car-maintenance/a/', 'print-edition-note')).toEqual([
+      'Editor\u2019s Note: This article also appeared in the May/June 2024 issue of Consumer Reports magazine.',
+    ]);
+    check(printEditionNote, [
+      'A version of this article appeared in print on 11/08/2012, on page B9 of the New York edition with the headline: Photos by iPhone.',
+      'This story originally appeared in the March issue of Harbour Monthly.',
+    ], [
+      'The report appeared in print on Monday, the council said, and the harbour board will reply next week.',
+      'This article is about the March issue of bonds by the port authority.',
+    ]);
+  });
+
+  it('disclosure-note: affiliate and informational-only disclosures in the site\'s own voice', () => {
+    expect(droppedBy('wcxb-0500', 'https://www.talkandroid.com/519086-best-smart-home-lamps', 'disclosure-note')).toEqual([
+      expect.stringMatching(/^Editorial Note: Talk Android may contain affiliate links/),
+    ]);
+    check(disclosureNote, [
+      'Disclosure: some of my posts contain affiliate links.',
+      'While each product featured is independently selected by our editors, we may include paid promotion. If you buy something through our links, we may earn commission.',
+      'The Motley Fool has a disclosure policy.',
+      'Disclaimer: This article is intended for educational and informational purposes only and is not a substitute for medical advice.',
+      'As an Amazon Associate I earn from qualifying purchases.',
+    ], [
+      // Reporting about commissions and affiliate links, not the site's own disclosure.
+      'Our agents earn a 3% commission on each sale, the broker told us on Tuesday.',
+      'The regulator said influencers must label affiliate links clearly from next year.',
+      REAL_SENTENCE,
+    ]);
+  });
+
+  it('support-prompt: donation appeals, republish boxes, "fill out the form", "tell us on Facebook"', () => {
+    const url = 'https://hechingerreport.org/proof-points-tutoring/';
+    expect(droppedBy('wcxb-0174', url, 'support-prompt')).toEqual([
+      expect.stringMatching(/please consider pitching in what you can/),
+      'Republish our articles for free, online or in print, under a Creative Commons license.',
+    ]);
+    expect(droppedBy('wcxb-0031', 'https://abc7ny.com/a', 'support-prompt')).toEqual([expect.stringMatching(/^Fill out the form below/)]);
+    check(supportPrompt, ['Do you think Mariah will be a better judge than Steven Tyler? Tell us on Facebook!'], [
+      'Volunteers support the harbour museum, and the council said it would donate the old crane.',
+      'The form asks residents to fill out the form below the line, the council said.',
+      'Residents can tell us on Facebook, the mayor joked, but the vote is final.',
+    ]);
+  });
+
+  it('tags-line: "Tags: …", "| Categories: …", "Posted in: …" lines, not sentences mentioning tags', () => {
+    expect(droppedBy('wcxb-4239', 'https://ambientairsolutions.com/smart-thermostat/', 'tags-line')).toEqual([
+      expect.stringMatching(/^Tags: Helena, smart thermostat/),
+    ]);
+    check(tagsLine, ['Published: November 1st, 2012 | Tags:', 'Posted in: Fantasy |', 'Filed under: Ports, Shipping'], [
+      'Price tags: the harbour board says fees will rise by 4% next year, and the port will publish them in May.',
+      REAL_SENTENCE,
+    ]);
+  });
+
+  it('teasers ending in their link label, and "download the app" prompts', () => {
+    check(promoLine, ['Miley Cyrus Engaged: Marriage Before 25 a Bad Decision? Watch Video', 'Will iPad lovers give Windows 8 tablets a chance? That\u2019s the question we asked for t\u2026 Read More...'], [
+      'The harbour board published the video on Tuesday, and residents can watch the video on its website.',
+      REAL_SENTENCE,
+    ]);
+    check(subscribePrompt, ['CNET On The Go. Download the native CNET app for the platform of your choice.'], [
+      'Residents can download the council\u2019s parking app, which the harbour board paid for, from next week onwards; the council said fees would not change for now.',
+    ]);
   });
 });
