@@ -44,6 +44,8 @@ const POPUP_INIT = `(() => {
     afterPaint(() => { m.painted = Date.now(); });
   };
   const text = (id) => document.querySelector('[data-testid="' + id + '"]')?.textContent ?? '';
+  // Installed after the popup already showed text or a state: those marks would be late, so the run does not count.
+  if ((document.getElementById('app')?.dataset.state ?? 'extracting') !== 'extracting' || (text('headline') + text('article')).trim()) b.late = true;
   new MutationObserver(() => {
     if (!b.marks.text && (text('headline') + text('article')).trim()) mark('text');
     const s = document.getElementById('app')?.dataset.state;
@@ -133,7 +135,7 @@ async function clickAndWatch(h, url) {
 }
 
 async function finishedPopup(popup, timeoutMs) {
-  await popup.waitFor(`window.__bench?.marks['state-done']?.painted || window.__bench?.marks['state-error']?.painted`, timeoutMs);
+  await popup.waitFor(`window.__bench?.late || window.__bench?.marks['state-done']?.painted || window.__bench?.marks['state-error']?.painted`, timeoutMs);
   return popup.eval(`({ bench: window.__bench, href: location.href, timeOrigin: performance.timeOrigin,
     paint: Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime])),
     state: document.getElementById('app')?.dataset.state, chars: (document.querySelector('[data-testid="article"]')?.textContent ?? '').length })`);
@@ -184,14 +186,29 @@ async function closeRun(run) {
 
 /** One toolbar click on a fresh article tab, answered by `plan`; returns the popup's marks against the click and the request. */
 async function oneRewrite(h, plan, timeoutMs) {
+  for (let attempt = 1; ; attempt++) {
+    const r = await oneRewriteAttempt(h, plan, timeoutMs);
+    if (r.valid || attempt >= 3) return { ...r, attempts: attempt };
+  }
+}
+
+async function oneRewriteAttempt(h, plan, timeoutMs) {
   h.server.reset();
   h.server.setHandler(() => plan);
   const run = await clickAndWatch(h, h.server.pageUrl('article'));
   try {
     const r = await finishedPopup(run.popup, timeoutMs);
+    if (r.bench.late) await h.server.waitForChatRequests(1, timeoutMs);
     const req = h.server.chatRequests[0];
     const res = h.server.responses[0];
     if (!req) throw new Error('the extension sent no chat request');
+    // The probe came too late to see this run: try again (oneRewrite), never count it.
+    if (r.bench.late) {
+      // Let that job finish in the worker before the next attempt, so it does not compete with it.
+      await h.server.waitForResponseEnd(0, timeoutMs).catch(() => {});
+      await run.popup.waitFor(`document.getElementById('app')?.dataset.state !== 'writing'`, timeoutMs).catch(() => {});
+      return { valid: false, rawBody: req.rawBody };
+    }
     if (r.state !== 'done') throw new Error(`the popup ended in state ${r.state}`);
     const m = r.bench.marks;
     return {
@@ -241,6 +258,7 @@ export async function benchFirstWord(h, n = 10) {
   return {
     n: valid.length,
     invalid: runs.length - valid.length,
+    retried: runs.reduce((a, r) => a + r.attempts - 1, 0),
     clickToText: med('clickToText'),
     clickToPopupStart: med('clickToPopupStart'),
     popupFirstPaint: med('firstPaint'),
@@ -254,29 +272,83 @@ export async function benchFirstWord(h, n = 10) {
   };
 }
 
-/** Section 3: answers of `chars` characters in 5-character chunks, as fast as the server writes them. */
+/**
+ * Counts the reads of every response body in the worker (ReadableStreamDefaultReader.prototype.read, wrapped once):
+ * how many, and the largest. A slow consumer gets fewer, larger reads; some SSE parsers cost more per large read.
+ */
+async function watchWorkerReads(h) {
+  await worker(h).evaluate(() => {
+    const g = globalThis;
+    if (!g.__benchReads) {
+      const proto = ReadableStreamDefaultReader.prototype;
+      const read = proto.read;
+      proto.read = async function (...args) {
+        const r = await read.apply(this, args);
+        const n = r.value?.byteLength ?? 0;
+        if (n) {
+          g.__benchReads.count++;
+          g.__benchReads.bytes += n;
+          if (n > g.__benchReads.max) g.__benchReads.max = n;
+        }
+        return r;
+      };
+    }
+    g.__benchReads = { count: 0, bytes: 0, max: 0 };
+  });
+}
+const workerReads = (h) => worker(h).evaluate(() => globalThis.__benchReads);
+
+/**
+ * Section 3: answers of `chars` characters in 5-character chunks, as fast as the server writes them. The floor
+ * (the worker reading the same stream with a plain fetch, same request body) is measured first; then the product,
+ * given at most `capMs` to show `done` (past it the figure is a lower bound, and the bench moves on).
+ */
 export async function benchStreaming(h, sizes = [
   [5_000, 3],
-  [100_000, 2],
-]) {
+  [100_000, 1],
+], capMs = 120_000) {
   const out = {};
+  // The product's request body (the same article and settings on every run), for the floor's fetch.
+  let body = null;
   for (const [chars, reps] of sizes) {
     const plan = { chunks: chunksOf(longAnswer(chars), 5) };
     const runs = [];
     const floors = [];
+    let floorReads = null;
     for (let i = 0; i < reps; i++) {
-      const r = await oneRewrite(h, plan, 240_000);
+      if (body) {
+        h.server.reset();
+        h.server.setHandler(() => plan);
+        await watchWorkerReads(h);
+        const f = await workerFetch(h, body);
+        floors.push(f.endWall - (h.server.chatRequests[0]?.time ?? NaN));
+        floorReads = await workerReads(h);
+      }
+      let r;
+      try {
+        r = await oneRewrite(h, plan, capMs);
+      } catch (err) {
+        const arrived = h.server.chatRequests[0]?.time;
+        if (!arrived || !/timed out/.test(String(err))) throw err;
+        r = { valid: true, capped: true, requestToDone: Date.now() - arrived, requestToServerEnd: (h.server.responses[0]?.endedAt ?? NaN) - arrived, rawBody: h.server.chatRequests[0].rawBody };
+      }
       runs.push(r);
-      // The floor: the worker reads the same stream (same request body) with a plain fetch, from the server's arrival to the last byte.
-      h.server.reset();
-      h.server.setHandler(() => plan);
-      const f = await workerFetch(h, r.rawBody);
-      const arrived = h.server.chatRequests[0]?.time ?? NaN;
-      floors.push(f.endWall - arrived);
+      body = r.rawBody;
+      if (!floors.length || floors.length < runs.length) {
+        // The very first floor needs the product's request body: measured right after the first product run.
+        h.server.reset();
+        h.server.setHandler(() => plan);
+        await watchWorkerReads(h);
+        const f = await workerFetch(h, body);
+        floors.push(f.endWall - (h.server.chatRequests[0]?.time ?? NaN));
+        floorReads = await workerReads(h);
+      }
     }
-    const med = (k) => median(runs.map((r) => r[k]));
+    const valid = runs.filter((r) => r.valid);
+    const med = (k) => median(valid.map((r) => r[k]));
     out[chars] = {
-      reps,
+      reps: valid.length,
+      capped: valid.some((r) => r.capped),
       chunks: plan.chunks.length,
       requestToDone: med('requestToDone'),
       requestToServerEnd: med('requestToServerEnd'),
@@ -285,6 +357,7 @@ export async function benchStreaming(h, sizes = [
       renderMs: med('renderMs'),
       maxRenderMs: med('maxRenderMs'),
       charsShown: med('chars'),
+      floorReads,
     };
     out[chars].ratioToFloor = out[chars].requestToDone / out[chars].floor;
   }

@@ -45,6 +45,8 @@ export function benchExtraction(lib, pages) {
   const times = { plain: [], ours: [] };
   const texts = new Map();
   const failures = { plain: 0, ours: 0 };
+  const stages = [];
+  const recovery = {};
   const run = (name, p, timed) => {
     const doc = lib.parseHtmlDocument(p.html, p.url);
     let text = '';
@@ -52,7 +54,13 @@ export function benchExtraction(lib, pages) {
     try {
       if (name === 'plain') text = new Readability(doc).parse()?.textContent ?? '';
       else {
-        const r = lib.extractArticle(doc, p.url, { inPlace: true, minWords: 0, freshCopy: () => lib.parseHtmlDocument(p.html, p.url) });
+        const r = lib.extractArticle(doc, p.url, {
+          inPlace: true,
+          minWords: 0,
+          freshCopy: () => lib.parseHtmlDocument(p.html, p.url),
+          onTimings: (t) => timed && stages.push(t),
+          onRecovery: (what) => timed && what !== 'none' && (recovery[what] = (recovery[what] ?? 0) + 1),
+        });
         text = r.ok ? r.article.text : '';
       }
     } catch {
@@ -78,6 +86,8 @@ export function benchExtraction(lib, pages) {
     ratioTotal: sum(times.ours) / sum(times.plain),
     medianPageRatio: median(ratios),
     failures,
+    stages: { readability: median(stages.map((t) => t.readabilityMs)), cleanup: median(stages.map((t) => t.cleanupMs)) },
+    recovery,
     texts,
   };
 }
