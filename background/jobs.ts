@@ -6,65 +6,21 @@
 
 import browser from 'webextension-polyfill';
 import { articleFromText, countWords, MIN_SELECTION_WORDS, type Article } from '../src/article';
-import { runChecks } from '../src/checks';
-import { estimateCost, type Estimate } from '../src/cost';
-import { needsConfirmation, newJob, noArticleMessage, pageKey, restrictedReason, type JobError, type JobRecord } from '../src/job';
-import { describeError, redact, StreamAbort } from '../src/llm/errors';
-import { streamChat } from '../src/llm/openai';
+import { newJob, noArticleMessage, pageKey, restrictedReason, type JobError } from '../src/job';
+import { StreamAbort } from '../src/llm/errors';
 import type { BackgroundMessage } from '../src/messages';
-import { buildMessages, buildPromptText, type ChatMessage } from '../src/prompt';
-import { continuationContext, planSections, sectionMessages, type Section } from '../src/prompt/sections';
-import { parseAnswer, splitAnswer } from '../src/rewrite/split';
-import { endpointPattern, type Settings } from '../src/settings';
-import { estimateMessagesTokens, estimateTokens } from '../src/tokens';
+import { buildPromptText } from '../src/prompt';
+import type { Settings } from '../src/settings';
 import { loadSettings } from '../lib/settings-store';
+import { indexJob, loadJob, loadSource, saveJob } from '../lib/job-store';
 import { extractFromTab, selectionInTab, TabUnreadable } from './extract';
-import { dropSource, indexJob, loadJob, loadSource, saveJob, saveSource } from '../lib/job-store';
 import { holdAlive } from './keepalive';
+import { continueArticle, writeArticle, type JobHandle, type Running } from './writer';
 
 /** How often streamed text is written to storage while a job runs. */
 const PERSIST_EVERY_MS = 500;
 
-interface Running {
-  job: JobRecord;
-  controller: AbortController;
-  persistTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Resolves when the user confirms a job that waits for it. */
-  confirm?: () => void;
-  /** Whether the browser granted access to the endpoint's host (checked before each request). */
-  hostPermission?: boolean;
-  /** The tab the job was started from, for its toolbar badge. */
-  tabId?: number;
-}
-
-/** The request that follows a partial answer when the user clicks Continue. */
-const CONTINUE_INSTRUCTION =
-  'Your answer above was cut off. Continue it exactly where it stops, in the same language and layout. ' +
-  'Do not repeat anything already written and do not start again: your reply is appended to it as it is.';
-
-/** Longer articles than this many requests ask before sending. */
-const MAX_SECTIONS_WITHOUT_ASKING = 3;
-
-/** How long a job waits for the user to confirm sending a doubtful page before giving up (nothing is spent). */
-const CONFIRM_WAIT_MS = 10 * 60_000;
-
-/** Room left in each request for the prompt's own words around a section of the article. */
-const PROMPT_OVERHEAD_TOKENS = 600;
-
 type Viewer = browser.Runtime.Port;
-
-const incompleteCut: JobError = {
-  code: 'incomplete',
-  message: 'The answer was cut off before the model finished (the stream ended early), so it is incomplete. The text so far is kept; click Regenerate for a full rewrite.',
-};
-const connectionCut: JobError = {
-  code: 'incomplete',
-  message: 'The connection to the model dropped before it finished, so the answer is incomplete (cut off). The text so far is kept; click Regenerate for a full rewrite.',
-};
-const incompleteLength: JobError = {
-  code: 'incomplete',
-  message: "The answer is incomplete: the model reached its output length limit. The text so far is kept; click Regenerate, or choose a model with a larger output limit.",
-};
 
 export class Jobs {
   private readonly running = new Map<string, Running>();
@@ -185,7 +141,7 @@ export class Jobs {
       await this.changed(run);
       const article = source ? await source() : await this.extract(run, tabId);
       if (!article) return;
-      await this.write(run, article, settings);
+      await writeArticle(this.handle(run), article, settings);
     } finally {
       clearTimeout(run.persistTimer);
       if (this.isCurrent(run)) this.running.delete(key);
@@ -204,67 +160,6 @@ export class Jobs {
     }
     await this.finish(run, error);
     return null;
-  }
-
-  /** Works out the sections and their cost, and waits for the user when the page may not be a whole article. */
-  private async prepare(run: Running, article: Article, settings: Settings): Promise<Section[] | null> {
-    const budget = Math.max(500, settings.inputBudgetTokens - PROMPT_OVERHEAD_TOKENS);
-    const sections = planSections(article.blocks, budget);
-    const promptTokens =
-      sections.length === 1
-        ? estimateMessagesTokens(buildMessages(article, settings))
-        : estimateTokens(article.text) + sections.length * PROMPT_OVERHEAD_TOKENS;
-    const outputTokens = estimateTokens(article.text);
-    const estimate: Estimate = {
-      inputTokens: promptTokens,
-      outputTokens,
-      cost: estimateCost(settings.model, promptTokens, outputTokens, settings.prices),
-      sections: sections.length,
-    };
-    run.job = { ...run.job, title: article.title, warnings: article.warnings, estimate };
-    // A doubtful page, or a text so long it takes many requests, is never sent without the user's word.
-    if (needsConfirmation(article.warnings) || sections.length > MAX_SECTIONS_WITHOUT_ASKING) {
-      run.job = { ...run.job, awaiting: 'confirm' };
-      await this.changed(run);
-      const confirmed = await new Promise<boolean>((resolve) => {
-        const expire = setTimeout(() => run.controller.abort(new StreamAbort('stopped')), CONFIRM_WAIT_MS);
-        run.confirm = () => {
-          clearTimeout(expire);
-          resolve(true);
-        };
-        run.controller.signal.addEventListener('abort', () => {
-          clearTimeout(expire);
-          resolve(false);
-        }, { once: true });
-      });
-      run.confirm = undefined;
-      run.job = { ...run.job, awaiting: null };
-      if (!confirmed) return null;
-    }
-    return sections;
-  }
-
-  private async write(run: Running, article: Article, settings: Settings): Promise<void> {
-    const sections = await this.prepare(run, article, settings);
-    if (!sections || run.controller.signal.aborted) return this.finish(run, describeError(run.controller.signal.reason, ctxOf(settings)));
-    run.job = { ...run.job, state: 'writing' };
-    await this.changed(run);
-    if (sections.length === 1) await saveSource(run.job.id, article);
-    try {
-      for (const [index, section] of sections.entries()) {
-        const messages = this.messagesFor(run, article, settings, sections, index, section);
-        if (sections.length > 1) {
-          run.job = { ...run.job, section: { index, total: sections.length } };
-          await this.changed(run);
-          if (index > 0) this.append(run, '\n\n');
-        }
-        const finishReason = await this.stream(run, messages, settings);
-        if (finishReason !== 'stop') return this.stopEarly(run, finishReason, sections.length === 1);
-      }
-      await this.complete(run, article);
-    } catch (err) {
-      await this.fail(run, err, settings, sections.length === 1);
-    }
   }
 
   /**
@@ -295,18 +190,7 @@ export class Jobs {
         return;
       }
       await this.changed(run);
-      const messages: ChatMessage[] = [
-        ...buildMessages(article, settings),
-        { role: 'assistant', content: stored.text },
-        { role: 'user', content: CONTINUE_INSTRUCTION },
-      ];
-      try {
-        const finishReason = await this.stream(run, messages, settings);
-        if (finishReason !== 'stop') return await this.stopEarly(run, finishReason, true);
-        await this.complete(run, article);
-      } catch (err) {
-        await this.fail(run, err, settings, true);
-      }
+      await continueArticle(this.handle(run), article, settings, stored.text);
     } finally {
       clearTimeout(run.persistTimer);
       if (this.isCurrent(run)) this.running.delete(key);
@@ -314,53 +198,14 @@ export class Jobs {
     }
   }
 
-  /** Streams one request into the job; returns the model's finish reason (null when the stream just ended). */
-  private async stream(run: Running, messages: ChatMessage[], settings: Settings): Promise<string | null> {
-    run.hostPermission = await hasHostPermission(settings.baseURL);
-    const { finishReason } = await streamChat({
-      baseURL: settings.baseURL,
-      apiKey: settings.apiKey,
-      model: settings.model,
-      messages,
-      idleTimeoutMs: settings.idleTimeoutSec * 1000,
-      signal: run.controller.signal,
-      onDelta: (text) => this.append(run, text),
-      onNotice: (notice) => {
-        run.job = { ...run.job, notice };
-        void this.changed(run);
-      },
-    });
-    return finishReason;
-  }
-
-  /** A finished rewrite: checked against its source, then stored as done. */
-  private async complete(run: Running, article: Article): Promise<void> {
-    const { headline, body } = parseAnswer(run.job.text, { final: true });
-    run.job = { ...run.job, checks: runChecks({ source: `${article.title}\n\n${article.text}`, headline, body }) };
-    await this.finish(run, null);
-    void dropSource(run.job.id);
-  }
-
-  private async stopEarly(run: Running, finishReason: string | null, continuable: boolean): Promise<void> {
-    run.job = { ...run.job, canContinue: continuable && run.job.text !== '' };
-    await this.finish(run, finishReason === 'length' ? incompleteLength : incompleteCut);
-  }
-
-  private async fail(run: Running, err: unknown, settings: Settings, continuable: boolean): Promise<void> {
-    let error = describeError(err, { ...ctxOf(settings), hostPermission: run.hostPermission });
-    // A connection that drops after text has arrived is a cut answer, not a mystery.
-    if (run.job.text !== '' && (error.code === 'unknown' || error.code === 'unreachable')) error = connectionCut;
-    if (error.code === 'unknown') console.warn('Newsmith job failed:', redact(String(err), settings.apiKey));
-    const resumable = ['incomplete', 'timeout', 'server', 'stopped'].includes(error.code);
-    run.job = { ...run.job, canContinue: continuable && resumable && run.job.text !== '' };
-    await this.finish(run, error);
-  }
-
-  /** The whole prompt for a short article; for a long one, this section's prompt with the story so far. */
-  private messagesFor(run: Running, article: Article, settings: Settings, sections: Section[], index: number, section: Section): ChatMessage[] {
-    if (sections.length === 1) return buildMessages(article, settings);
-    const context = continuationContext(run.job.text, (text) => splitAnswer(text, { final: true }));
-    return sectionMessages(article, settings, section, { index, total: sections.length, ...context });
+  /** What the writer may do to a running job. */
+  private handle(run: Running): JobHandle {
+    return {
+      run,
+      changed: () => this.changed(run),
+      append: (text) => this.append(run, text),
+      finish: (error) => this.finish(run, error),
+    };
   }
 
   private append(run: Running, text: string): void {
@@ -442,17 +287,4 @@ function showBadge(run: Running): void {
   void browser.action.setBadgeBackgroundColor({ tabId: run.tabId, color }).catch(() => {});
 }
 
-/** Without host access the request still goes out, but the server must allow CORS; a failure then says so. */
-async function hasHostPermission(baseURL: string): Promise<boolean> {
-  const pattern = endpointPattern(baseURL);
-  if (!pattern) return false;
-  try {
-    return await browser.permissions.contains({ origins: [pattern] });
-  } catch {
-    return false;
-  }
-}
 
-function ctxOf(settings: Settings) {
-  return { baseURL: settings.baseURL, model: settings.model, apiKey: settings.apiKey, extensionOrigin: browser.runtime.getURL('').replace(/\/$/, '') };
-}

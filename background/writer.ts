@@ -1,0 +1,228 @@
+/**
+ * Writing a job's rewrite: size and cost first (and the user's word when the page is doubtful or huge), then one
+ * request per section streamed into the job, then the checks. Failures end the job with words the user can act on.
+ * The job owner (jobs.ts) hands in a JobHandle: the writer never touches ports or storage itself.
+ */
+
+import browser from 'webextension-polyfill';
+import type { Article } from '../src/article';
+import { runChecks } from '../src/checks';
+import { estimateCost, type Estimate } from '../src/cost';
+import { needsConfirmation, type JobError, type JobRecord } from '../src/job';
+import { describeError, redact, StreamAbort } from '../src/llm/errors';
+import { streamChat } from '../src/llm/openai';
+import { buildMessages, type ChatMessage } from '../src/prompt';
+import { continuationContext, planSections, sectionMessages, type Section } from '../src/prompt/sections';
+import { parseAnswer, splitAnswer } from '../src/rewrite/split';
+import { endpointPattern, type Settings } from '../src/settings';
+import { estimateMessagesTokens, estimateTokens } from '../src/tokens';
+import { dropSource, saveSource } from '../lib/job-store';
+
+export interface Running {
+  job: JobRecord;
+  controller: AbortController;
+  persistTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Resolves when the user confirms a job that waits for it. */
+  confirm?: () => void;
+  /** Whether the browser granted access to the endpoint's host (checked before each request). */
+  hostPermission?: boolean;
+  /** The tab the job was started from, for its toolbar badge. */
+  tabId?: number;
+}
+
+/** What the writer may do to its job: change it (stored and shown), add streamed text, end it. */
+export interface JobHandle {
+  run: Running;
+  changed(): Promise<void>;
+  append(text: string): void;
+  finish(error: JobError | null): Promise<void>;
+}
+
+/** The request that follows a partial answer when the user clicks Continue. */
+const CONTINUE_INSTRUCTION =
+  'Your answer above was cut off. Continue it exactly where it stops, in the same language and layout. ' +
+  'Do not repeat anything already written and do not start again: your reply is appended to it as it is.';
+
+/** Longer articles than this many requests ask before sending. */
+const MAX_SECTIONS_WITHOUT_ASKING = 3;
+
+/** How long a job waits for the user to confirm sending a doubtful page before giving up (nothing is spent). */
+const CONFIRM_WAIT_MS = 10 * 60_000;
+
+/** Room left in each request for the prompt's own words around a section of the article. */
+const PROMPT_OVERHEAD_TOKENS = 600;
+
+const incompleteCut: JobError = {
+  code: 'incomplete',
+  message:
+    'The answer was cut off before the model finished (the stream ended early), so it is incomplete. The text so far is kept; click Regenerate for a full rewrite.',
+};
+const connectionCut: JobError = {
+  code: 'incomplete',
+  message:
+    'The connection to the model dropped before it finished, so the answer is incomplete (cut off). The text so far is kept; click Regenerate for a full rewrite.',
+};
+const incompleteLength: JobError = {
+  code: 'incomplete',
+  message:
+    'The answer is incomplete: the model reached its output length limit. The text so far is kept; click Regenerate, or choose a model with a larger output limit.',
+};
+
+/** Works out the sections and their cost, and waits for the user when the page may not be a whole article. */
+async function prepare(h: JobHandle, article: Article, settings: Settings): Promise<Section[] | null> {
+  const run = h.run;
+  const budget = Math.max(500, settings.inputBudgetTokens - PROMPT_OVERHEAD_TOKENS);
+  const sections = planSections(article.blocks, budget);
+  const promptTokens =
+    sections.length === 1
+      ? estimateMessagesTokens(buildMessages(article, settings))
+      : estimateTokens(article.text) + sections.length * PROMPT_OVERHEAD_TOKENS;
+  const outputTokens = estimateTokens(article.text);
+  const estimate: Estimate = {
+    inputTokens: promptTokens,
+    outputTokens,
+    cost: estimateCost(settings.model, promptTokens, outputTokens, settings.prices),
+    sections: sections.length,
+  };
+  run.job = { ...run.job, title: article.title, warnings: article.warnings, estimate };
+  // A doubtful page, or a text so long it takes many requests, is never sent without the user's word.
+  if (needsConfirmation(article.warnings) || sections.length > MAX_SECTIONS_WITHOUT_ASKING) {
+    run.job = { ...run.job, awaiting: 'confirm' };
+    await h.changed();
+    const confirmed = await new Promise<boolean>((resolve) => {
+      const expire = setTimeout(() => run.controller.abort(new StreamAbort('stopped')), CONFIRM_WAIT_MS);
+      run.confirm = () => {
+        clearTimeout(expire);
+        resolve(true);
+      };
+      run.controller.signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(expire);
+          resolve(false);
+        },
+        { once: true },
+      );
+    });
+    run.confirm = undefined;
+    run.job = { ...run.job, awaiting: null };
+    if (!confirmed) return null;
+  }
+  return sections;
+}
+
+/** Writes a fresh rewrite of the article into the job. */
+export async function writeArticle(h: JobHandle, article: Article, settings: Settings): Promise<void> {
+  const run = h.run;
+  const sections = await prepare(h, article, settings);
+  if (!sections || run.controller.signal.aborted) return h.finish(describeError(run.controller.signal.reason, ctxOf(settings)));
+  run.job = { ...run.job, state: 'writing' };
+  await h.changed();
+  if (sections.length === 1) await saveSource(run.job.id, article);
+  try {
+    for (const [index, section] of sections.entries()) {
+      const messages = messagesFor(run, article, settings, sections, index, section);
+      if (sections.length > 1) {
+        run.job = { ...run.job, section: { index, total: sections.length } };
+        await h.changed();
+        if (index > 0) h.append('\n\n');
+      }
+      const finishReason = await stream(h, messages, settings);
+      if (finishReason !== 'stop') return stopEarly(h, finishReason, sections.length === 1);
+    }
+    await complete(h, article);
+  } catch (err) {
+    await fail(h, err, settings, sections.length === 1);
+  }
+}
+
+/** Streams one request into the job; returns the model's finish reason (null when the stream just ended). */
+async function stream(h: JobHandle, messages: ChatMessage[], settings: Settings): Promise<string | null> {
+  const run = h.run;
+  run.hostPermission = await hasHostPermission(settings.baseURL);
+  const { finishReason } = await streamChat({
+    baseURL: settings.baseURL,
+    apiKey: settings.apiKey,
+    model: settings.model,
+    messages,
+    idleTimeoutMs: settings.idleTimeoutSec * 1000,
+    signal: run.controller.signal,
+    onDelta: (text) => h.append(text),
+    onNotice: (notice) => {
+      run.job = { ...run.job, notice };
+      void h.changed();
+    },
+  });
+  return finishReason;
+}
+
+/** A finished rewrite: checked against its source, then stored as done. */
+async function complete(h: JobHandle, article: Article): Promise<void> {
+  const run = h.run;
+  const { headline, body } = parseAnswer(run.job.text, { final: true });
+  run.job = { ...run.job, checks: runChecks({ source: `${article.title}\n\n${article.text}`, headline, body }) };
+  await h.finish(null);
+  void dropSource(run.job.id);
+}
+
+async function stopEarly(h: JobHandle, finishReason: string | null, continuable: boolean): Promise<void> {
+  const run = h.run;
+  run.job = { ...run.job, canContinue: continuable && run.job.text !== '' };
+  await h.finish(finishReason === 'length' ? incompleteLength : incompleteCut);
+}
+
+async function fail(h: JobHandle, err: unknown, settings: Settings, continuable: boolean): Promise<void> {
+  const run = h.run;
+  let error = describeError(err, { ...ctxOf(settings), hostPermission: run.hostPermission });
+  // A connection that drops after text has arrived is a cut answer, not a mystery.
+  if (run.job.text !== '' && (error.code === 'unknown' || error.code === 'unreachable')) error = connectionCut;
+  if (error.code === 'unknown') console.warn('Newsmith job failed:', redact(String(err), settings.apiKey));
+  const resumable = ['incomplete', 'timeout', 'server', 'stopped'].includes(error.code);
+  run.job = { ...run.job, canContinue: continuable && resumable && run.job.text !== '' };
+  await h.finish(error);
+}
+
+/** The whole prompt for a short article; for a long one, this section's prompt with the story so far. */
+function messagesFor(run: Running, article: Article, settings: Settings, sections: Section[], index: number, section: Section): ChatMessage[] {
+  if (sections.length === 1) return buildMessages(article, settings);
+  const context = continuationContext(run.job.text, (text) => splitAnswer(text, { final: true }));
+  return sectionMessages(article, settings, section, { index, total: sections.length, ...context });
+}
+
+/**
+ * Goes on from where an incomplete answer stopped: the same prompt, the partial answer as the model's own turn,
+ * and a request to continue. The new text is appended to the job; nothing already written is sent again.
+ */
+export async function continueArticle(h: JobHandle, article: Article, settings: Settings, partial: string): Promise<void> {
+  const messages: ChatMessage[] = [
+    ...buildMessages(article, settings),
+    { role: 'assistant', content: partial },
+    { role: 'user', content: CONTINUE_INSTRUCTION },
+  ];
+  try {
+    const finishReason = await stream(h, messages, settings);
+    if (finishReason !== 'stop') return await stopEarly(h, finishReason, true);
+    await complete(h, article);
+  } catch (err) {
+    await fail(h, err, settings, true);
+  }
+}
+/** Without host access the request still goes out, but the server must allow CORS; a failure then says so. */
+async function hasHostPermission(baseURL: string): Promise<boolean> {
+  const pattern = endpointPattern(baseURL);
+  if (!pattern) return false;
+  try {
+    return await browser.permissions.contains({ origins: [pattern] });
+  } catch {
+    return false;
+  }
+}
+
+function ctxOf(settings: Settings) {
+  return {
+    baseURL: settings.baseURL,
+    model: settings.model,
+    apiKey: settings.apiKey,
+    extensionOrigin: browser.runtime.getURL('').replace(/\/$/, ''),
+  };
+}
