@@ -7,6 +7,8 @@
  * 1. `isHiddenByMarkup(el)` — what the markup alone says: the `hidden` attribute, `aria-hidden="true"`,
  *    or an inline style with `display:none` / `visibility:hidden|collapse`. Works on any DOM, including a
  *    detached clone or a linkedom document, where no styles are computed.
+ *    In Node, `hiddenClassesFromStyles(doc)` adds the page's own `<style>` rules that hide a bare class
+ *    (`.foo{display:none}`, top level only): the survey in `./recover.ts` removes those elements too.
  * 2. `isHiddenByComputedStyle(el)` — what the browser renders: computed `display:none`,
  *    `visibility:hidden|collapse`, and text-bearing elements laid out with no area (zero width and height,
  *    or a zero dimension with overflow clipped). Needs a live, laid-out document.
@@ -66,6 +68,61 @@ export function isHiddenByComputedStyle(el: Element): boolean {
   const invisibleText = noArea || parseFloat(cs.fontSize) === 0;
   // Only text matters (an empty zero-size box hides nothing); textContent is read last, as it is the costly part.
   return invisibleText && (el.textContent ?? '').trim() !== '';
+}
+
+/** A selector list of bare class names only: ".promo-hidden", ".a, .b" (no tags, ids, combinators or pseudo-classes). */
+const CLASS_LIST = /^\s*\.[\w-]+(?:\s*,\s*\.[\w-]+)*\s*$/;
+const DECL_HIDES = /(?:^|;|\s)(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
+/** Style sheets larger than this (all `<style>` text of the page) are not scanned: the scan must stay cheap. */
+const MAX_STYLE_CHARS = 1_000_000;
+
+/**
+ * Class names that the page's own `<style>` blocks hide unconditionally: top-level rules whose selector is a
+ * list of bare class names (`.sr-promo{display:none}`, `.a, .b { visibility: hidden }`). Rules inside `@media`,
+ * `@supports` or any other block are skipped (they hide only on some screens), and so is everything more
+ * complex than a class. This is for DOMs without computed styles (Node); a browser already removed these.
+ */
+export function hiddenClassesFromStyles(doc: Document): Set<string> {
+  const classes = new Set<string>();
+  let css = '';
+  for (const style of doc.querySelectorAll('style')) {
+    css += `${style.textContent ?? ''}\n`;
+    if (css.length > MAX_STYLE_CHARS) return classes;
+  }
+  if (!css.includes('none') && !css.includes('hidden') && !css.includes('collapse')) return classes;
+  css = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  let i = 0;
+  while (i < css.length) {
+    const open = css.indexOf('{', i);
+    if (open < 0) break;
+    const selector = css.slice(i, open);
+    // The rule's block, up to its matching brace; a nested block means an at-rule: skip it whole.
+    let depth = 1;
+    let j = open + 1;
+    let nested = false;
+    for (; j < css.length && depth > 0; j++) {
+      const c = css.charCodeAt(j);
+      if (c === 123) {
+        depth++;
+        nested = true;
+      } else if (c === 125) depth--;
+    }
+    if (!nested && CLASS_LIST.test(selector) && DECL_HIDES.test(css.slice(open + 1, j - 1))) {
+      for (const m of selector.matchAll(/\.([\w-]+)/g)) classes.add(m[1] as string);
+    }
+    i = j;
+  }
+  return classes;
+}
+
+/** A predicate for `removeHiddenElements`: the element carries one of `classes`. */
+export function hasHiddenClass(classes: ReadonlySet<string>): HiddenPredicate {
+  return (el) => {
+    const cls = el.getAttribute('class');
+    if (!cls) return false;
+    for (const c of cls.split(/\s+/)) if (c && classes.has(c)) return true;
+    return false;
+  };
 }
 
 /** The element children of `root`, depth first, skipping the subtree of any element for which `skip` is true. */

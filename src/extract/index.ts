@@ -174,4 +174,4 @@ export { elementToBlocks } from './blocks';
 export { estimateTokens } from '../tokens';
 export { VERY_LONG_TOKENS } from './warnings';
 export { cleanBlocks, CLEANUP_RULES, type CleanupRule, type DroppedBlock } from './rules';
-export { cloneWithoutHidden, isHiddenByComputedStyle, isHiddenByMarkup, removeHiddenElements } from './hidden';
+export { cloneWithoutHidden, hiddenClassesFromStyles, isHiddenByComputedStyle, isHiddenByMarkup, removeHiddenElements } from './hidden';

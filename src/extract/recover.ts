@@ -1,5 +1,5 @@
 import { collapseWhitespace } from './blocks';
-import { removeHiddenElements } from './hidden';
+import { hasHiddenClass, hiddenClassesFromStyles, removeHiddenElements } from './hidden';
 
 /**
  * Page survey, wrong-block detection and recovery.
@@ -44,12 +44,13 @@ function namesStory(value: string | null): boolean {
   return false;
 }
 
-/** Remove markup-hidden elements from `doc.body` and survey what stays (one walk). */
+/** Remove markup-hidden elements (and those a top-level `<style>` rule hides by bare class) from `doc.body` and survey what stays (one walk). */
 export function surveyPage(doc: Document): PageSurvey {
   const survey: PageSurvey = { regions: [], paywallElement: false };
   const body = doc.body;
   if (!body) return survey;
-  removeHiddenElements(body, undefined, (el) => {
+  const hiddenClasses = hiddenClassesFromStyles(doc);
+  removeHiddenElements(body, hiddenClasses.size > 0 ? hasHiddenClass(hiddenClasses) : undefined, (el) => {
     const id = el.getAttribute('id');
     const cls = el.getAttribute('class');
     if (el.tagName === 'ARTICLE' || namesStory(cls) || (id !== null && STORY_NAME.test(id)) || /^articlebody$/i.test(el.getAttribute('itemprop') ?? '')) {

@@ -275,6 +275,8 @@ export const disclosureNote: CleanupRule = {
     if (words > 70) return false;
     if (/^(?:advertiser |affiliate |editorial |ftc )?(?:disclosure|disclaimer)\s*[:：]/iu.test(text)) return true;
     if (/\bhas an? (?:disclosure|advertising) policy\.?$/iu.test(text)) return true;
+    // "By providing information … on this site, X.com shall not be deemed to endorse…": the site's legal notice.
+    if (/\b(?:shall|will) not be (?:deemed|construed|held)\b/iu.test(text) && /\b(?:this|our) (?:site|web ?site|page)\b/iu.test(text)) return true;
     if (/\bfor (?:general )?(?:educational (?:and|or) )?informational purposes only\b/iu.test(text) && /\b(?:this|the) (?:article|content|information|post|site)\b/iu.test(text)) return true;
     return FIRST_PERSON.test(text) && AFFILIATE_PATTERNS.some((re) => re.test(text));
   },
@@ -304,12 +306,12 @@ export const tagsLine: CleanupRule = {
     && /(?:^|\|)\s*(?:tags|tagged(?: with| in)?|filed (?:under|in)|categories|category|posted in|schlagwörter|étiquettes|etiquetas)\s*[:：]/iu.test(b.text.trim()),
 };
 
-/** "Advertisement", "Story continues below advertisement", "Scroll to continue with content". */
+/** "Advertisement", "Story continues below advertisement", "Scroll to continue with content", "Leave a comment", "Get the Flash Player…". */
 export const adLabel: CleanupRule = {
   name: 'ad-label',
-  description: 'An advertisement label or "continue reading below" marker.',
+  description: 'An advertisement label, "continue reading below" marker, comment-form label or plugin fallback line.',
   test: (b) => countWords(b.text) <= 8
-    && /^(?:advertisement|advertising|anzeige|publicité|publicidad|publicidade|pubblicità|sponsored(?: content)?|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$/iu.test(b.text.trim()),
+    && /^(?:(?:post|leave|add|write) a (?:comment|reply)|get the (?:adobe )?flash player(?: to see this (?:player|video))?|advertisement|advertising|anzeige|publicité|publicidad|publicidade|pubblicità|sponsored(?: content)?|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$/iu.test(b.text.trim()),
 };
 
 /**

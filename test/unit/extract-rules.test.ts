@@ -153,7 +153,7 @@ describe('cleanup rules', () => {
   });
 
   it('ad-label drops advertisement markers', () => {
-    check(adLabel, ['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Continue reading the main story'], ['Advertisement spending rose 4% last year, the agency said.']);
+    check(adLabel, ['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Continue reading the main story', 'Leave a comment', 'Post a Comment', 'Get the Flash Player to see this player.'], ['Advertisement spending rose 4% last year, the agency said.', 'Leave a comment for the council by Friday.']);
   });
 
   it('too-short drops empty and one-word paragraphs, not headings, list items or labels', () => {
@@ -288,7 +288,9 @@ describe('boilerplate notes (print edition, disclosures, support prompts, tag li
       'The Motley Fool has a disclosure policy.',
       'Disclaimer: This article is intended for educational and informational purposes only and is not a substitute for medical advice.',
       'As an Amazon Associate I earn from qualifying purchases.',
+      'By providing information about events on this site, Example.com shall not be deemed to endorse or guarantee them.',
     ], [
+      'The contract says the port shall not be deemed liable for storm damage, the council said.',
       // Reporting about commissions and affiliate links, not the site's own disclosure.
       'Our agents earn a 3% commission on each sale, the broker told us on Tuesday.',
       'The regulator said influencers must label affiliate links clearly from next year.',
