@@ -306,7 +306,7 @@ const workerReads = (h) => worker(h).evaluate(() => globalThis.__benchReads);
 export async function benchStreaming(h, sizes = [
   [5_000, 3],
   [100_000, 1],
-], capMs = 120_000) {
+], capMs = 60_000) {
   const out = {};
   // The product's request body (the same article and settings on every run), for the floor's fetch.
   let body = null;

@@ -164,7 +164,7 @@ if (want(1) || want(2) || want(3) || want(5)) {
       for (const c of [5_000, 100_000]) {
         const x = s[c];
         console.log(`   ${c.toLocaleString('en-US').padStart(7)} chars (${x.chunks} chunks, median of ${x.reps}): done ${x.capped ? '> ' : ''}${ms(x.requestToDone, 0)}${x.capped ? ' (not done when the bench stopped waiting)' : ''}; server wrote the last byte at ${ms(x.requestToServerEnd, 0)}; floor (worker fetch+read) ${ms(x.floor, 0)}; ratio ${fmt(x.ratioToFloor, 2)}`);
-        console.log(`           popup: ${fmt(x.renders, 0)} frames rendered, ${ms(x.renderMs, 0)} in render callbacks, longest ${ms(x.maxRenderMs, 0)}; article shows ${x.charsShown} chars`);
+        if (!x.capped) console.log(`           popup: ${fmt(x.renders, 0)} frames rendered, ${ms(x.renderMs, 0)} in render callbacks, longest ${ms(x.maxRenderMs, 0)}; article shows ${x.charsShown} chars`);
         const rd = (r) => (r ? `${r.count} reads of ${fmt(r.bytes / 1024, 0)} KiB, largest ${fmt(r.max / 1024, 1)} KiB` : 'n/a');
         console.log(`           the floor's fetch got the body in ${rd(x.floorReads)}`);
       }
