@@ -1,23 +1,13 @@
 // What the popup says when things go wrong: HTTP errors from the endpoint, an endpoint that is down,
 // a stream cut short, pages that cannot be read or hold no article.
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sleep } from '../support/browser';
 import { plans } from '../support/llm-server';
 import { ANSWER, LONG_ANSWER } from './fixtures/index';
-import { API_KEY, hasText, lines, startSession, textMatches, type Session } from './fixtures/setup';
+import { API_KEY, hasText, lines, textMatches, useSession } from './fixtures/setup';
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await startSession();
-});
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(async () => {
-  await s.cleanup();
-});
+const s = useSession();
 
 /** A port on 127.0.0.1 that nothing listens on. */
 async function deadPort(): Promise<number> {

@@ -1,8 +1,8 @@
 // Faults a writer meets, in real Chromium: nothing lost, nothing billed twice, every stop explained.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { poll } from '../support/browser';
 import { articleHtml } from './fixtures/index';
-import { lines, startSession, type Session } from './fixtures/setup';
+import { lines, useSession } from './fixtures/setup';
 
 /** The bit of the extension API the tests call inside extension pages. */
 interface ChromeStorage {
@@ -13,17 +13,7 @@ function articleHtmlWithTitle(title: string): string {
   return articleHtml.replaceAll('Harbour City Library Opens Night Reading Room After Record Demand', title);
 }
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await startSession();
-});
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(async () => {
-  await s.cleanup();
-});
+const s = useSession();
 
 const PARTIAL = '# Library Keeps Night Room\n\nThe council voted to keep the reading room open';
 const REST = ' until 2 a.m. every night.\n\nStaff will be hired.';

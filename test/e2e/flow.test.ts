@@ -1,21 +1,11 @@
 // The happy paths in real Chromium: a real toolbar click, the streamed rewrite, copy to the clipboard,
 // a popup closed and reopened mid-stream, stored results, Stop and Regenerate.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { poll, sleep } from '../support/browser';
 import { ANSWER, ARTICLE_TITLE, LONG_ANSWER, OTHER_ANSWER } from './fixtures/index';
-import { API_KEY, hasText, lines, startSession, type Session } from './fixtures/setup';
+import { API_KEY, hasText, lines, useSession } from './fixtures/setup';
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await startSession();
-});
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(async () => {
-  await s.cleanup();
-});
+const s = useSession();
 
 describe('rewrite flow', () => {
   it('streams the rewrite into the popup and copies headline, article and both', async () => {

@@ -1,22 +1,12 @@
 // Without an API key: the popup asks for one, offers the options page and a prompt to paste by hand.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { poll, sleep } from '../support/browser';
 import { renderTemplate, SYSTEM_TEMPLATE } from '../../src/prompt/index';
 import { defaults } from '../../src/settings';
 import { ARTICLE_TITLE } from './fixtures/index';
-import { startSession, type Session } from './fixtures/setup';
+import { useSession } from './fixtures/setup';
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await startSession({ configure: false });
-});
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(async () => {
-  await s.cleanup();
-});
+const s = useSession({ configure: false });
 
 describe('no API key', () => {
   it('shows needs-key, copies the prompt, opens the options, and calls nobody', async () => {

@@ -1,18 +1,8 @@
 // The options page as a user meets it: provider presets, loading the endpoint's models, and the shortcut shown in the popup.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSession, type Session } from './fixtures/setup';
+import { describe, expect, it } from 'vitest';
+import { useSession } from './fixtures/setup';
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await startSession();
-});
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(async () => {
-  await s.cleanup();
-});
+const s = useSession();
 
 describe('options', () => {
   it('a provider preset fills the endpoint and model and shows its hint', async () => {

@@ -1,19 +1,9 @@
 // Rewriting the selected text: chosen in the popup when the page has a selection, or from the context menu.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ARTICLE_TITLE } from './fixtures/index';
-import { startSession, type Session } from './fixtures/setup';
+import { useSession } from './fixtures/setup';
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await startSession();
-});
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(async () => {
-  await s.cleanup();
-});
+const s = useSession();
 
 /** Selects the text of the article's 2nd and 3rd paragraphs; returns it. */
 async function selectParagraphs(page: import('playwright-core').Page): Promise<string> {

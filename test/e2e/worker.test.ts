@@ -1,21 +1,11 @@
 // The browser stops the extension's service worker while a rewrite streams: the popup must say the job was
 // interrupted, keep the text so far, offer Regenerate, and never send the request again on its own.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sleep } from '../support/browser';
 import { LONG_ANSWER } from './fixtures/index';
-import { hasText, lines, startSession, textMatches, type Session } from './fixtures/setup';
+import { hasText, lines, textMatches, useSession } from './fixtures/setup';
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await startSession();
-});
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(async () => {
-  await s.cleanup();
-});
+const s = useSession();
 
 describe('service worker stopped mid-job', () => {
   it('shows interrupted with the partial text and Regenerate, and does not re-bill', async () => {
