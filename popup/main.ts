@@ -284,6 +284,9 @@ ui.copyPrompt.addEventListener('click', () => {
 });
 ui.openOptions.addEventListener('click', () => void browser.runtime.openOptionsPage());
 $('open-settings').addEventListener('click', () => void browser.runtime.openOptionsPage());
+$('open-in-tab').addEventListener('click', () => {
+  if (tabId !== null) void browser.tabs.create({ url: browser.runtime.getURL(`popup/index.html?tab=${tabId}`) });
+});
 $('open-history').addEventListener('click', () => void browser.tabs.create({ url: browser.runtime.getURL('history/index.html') }));
 ui.stop.addEventListener('click', () => send({ type: 'stop' }));
 $('rewrite-selection').addEventListener('click', () => tabId !== null && choose({ type: 'selection', tabId }));
@@ -308,11 +311,22 @@ async function showShortcut(): Promise<void> {
   $('shortcut').textContent = shortcut ? `Shortcut: ${shortcut}` : 'No shortcut set (see the browser\'s extension shortcuts)';
 }
 
+/** "Open in tab" passes the article's tab in the address; the popup itself follows the active tab. */
+function tabFromAddress(): number | null {
+  const value = Number(new URLSearchParams(location.search).get('tab'));
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
+
 async function main(): Promise<void> {
   void showShortcut();
   setState('extracting');
   ui.progress.textContent = 'Reading the article…';
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const fromAddress = tabFromAddress();
+  if (fromAddress !== null) {
+    document.body.classList.add('in-tab');
+    $('open-in-tab').hidden = true;
+  }
+  const [tab] = fromAddress !== null ? [{ id: fromAddress }] : await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) {
     return showRefusal({ code: 'no-tab', message: 'Newsmith found no open tab to read. Open a news article and click Newsmith again.' });
   }

@@ -166,3 +166,19 @@ describe('rewrite flow', () => {
     }
   });
 });
+
+describe('open in tab', () => {
+  it('shows the same job in a tab, with no new request', async () => {
+    s.server.enqueue({ text: ANSWER.raw });
+    const { popup } = await s.open(s.articleUrl('in-tab'));
+    await popup.waitForState('done', 10_000);
+    const [tab] = await Promise.all([s.ext.context.waitForEvent('page'), popup.click('open-in-tab')]);
+    await tab.waitForLoadState();
+    await tab.locator('[data-state=done]').waitFor({ timeout: 10_000 });
+    expect((await tab.getByTestId('headline').textContent())?.trim()).toBe(ANSWER.headline);
+    expect(lines(await tab.getByTestId('article').innerText())).toEqual(ANSWER.paragraphs);
+    expect(await tab.evaluate(() => document.body.classList.contains('in-tab'))).toBe(true);
+    expect(s.server.chatRequests).toHaveLength(1);
+    await tab.close();
+  });
+});
