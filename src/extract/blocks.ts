@@ -44,7 +44,7 @@ export const FURNITURE_NAMES: ReadonlyMap<string, string> = new Map([
   ...['caption', 'figcaption', 'captions', 'credit', 'credits', 'photocredit', 'attachment', 'slideshow', 'carousel', 'photo'].map((n) => [n, 'caption'] as const),
   ...['author', 'authors', 'bio', 'byline', 'authorbio', 'contributor'].map((n) => [n, 'author'] as const),
   ...['comment', 'comments', 'disqus', 'dsq'].map((n) => [n, 'comments'] as const),
-  ...['popular', 'mostpopular', 'cookie', 'cookies', 'modal', 'footer', 'tags'].map((n) => [n, 'page'] as const),
+  ...['popular', 'mostpopular', 'cookie', 'cookies', 'modal', 'footer', 'tags', 'stories', 'latest', 'tabs', 'tabbed'].map((n) => [n, 'page'] as const),
   ...['disclosure', 'disclaimer'].map((n) => [n, 'disclosure'] as const),
 ]);
 
@@ -60,6 +60,8 @@ export function furnitureRole(el: Element): string | null {
   for (const part of names.toLowerCase().split(/[^a-z0-9]+/)) {
     const role = part ? FURNITURE_NAMES.get(part) : undefined;
     if (role) return role;
+    // Run-together names: "nodeByline", "bylineExpanded".
+    if (part.length > 6 && part.includes('byline')) return 'author';
   }
   return null;
 }

@@ -231,13 +231,15 @@ describe('furniture-class rule (captions, author boxes, comments… named by tag
       <figure><img src="a.jpg"><figcaption>The harbour wall at low tide. (Jane Roe/Harbour Ledger)</figcaption></figure>
       <div class="wp-caption"><img src="b.jpg"><p class="wp-caption-text">Workers on the pier.</p></div>${story(3)}
       <p class="bio">Jane Roe covers ports and shipping for the Harbour Ledger. She lives in Lisbon.</p>
-      <p class="post-disclosure">We may earn a commission when you buy through links on our site.</p></article></body></html>`;
+      <p class="post-disclosure">We may earn a commission when you buy through links on our site.</p>
+      <p class="latest">Most read this week: the winter ferry timetable and harbour parking fees</p></article></body></html>`;
     const { text, dropped } = dropsOf(html);
     expect(dropped.filter((d) => d.rule === 'furniture-class').map((d) => d.block.text)).toEqual([
       'The harbour wall at low tide. (Jane Roe/Harbour Ledger)',
       'Workers on the pier.',
       'Jane Roe covers ports and shipping for the Harbour Ledger. She lives in Lisbon.',
       'We may earn a commission when you buy through links on our site.',
+      'Most read this week: the winter ferry timetable and harbour parking fees',
     ]);
     expect(text).toContain('Paragraph 2: the harbour board said');
   });
@@ -330,5 +332,23 @@ describe('boilerplate notes (print edition, disclosures, support prompts, tag li
     check(subscribePrompt, ['CNET On The Go. Download the native CNET app for the platform of your choice.'], [
       'Residents can download the council\u2019s parking app, which the harbour board paid for, from next week onwards; the council said fees would not change for now.',
     ]);
+  });
+});
+
+describe('furniture names', () => {
+  it('match whole name parts, and run-together byline names', async () => {
+    const { furnitureRole } = await import('../../src/extract/blocks');
+    const { document } = (await import('linkedom')).parseHTML('<html><body></body></html>') as unknown as { document: Document };
+    const el = (cls: string, tag = 'div'): Element => {
+      const e = document.createElement(tag);
+      e.setAttribute('class', cls);
+      return e;
+    };
+    expect(furnitureRole(el('wp-caption alignright'))).toBe('caption');
+    expect(furnitureRole(el('nodeByline'))).toBe('author');
+    expect(furnitureRole(el('latest-stories'))).toBe('page');
+    expect(furnitureRole(el('x', 'figcaption'))).toBe('caption');
+    expect(furnitureRole(el('biography authority captionless'))).toBe(null);
+    expect(furnitureRole(el('article-body'))).toBe(null);
   });
 });
