@@ -19,6 +19,8 @@ import { continueArticle, writeArticle, type JobHandle, type Running } from './w
 
 /** How often streamed text is written to storage while a job runs. */
 const PERSIST_EVERY_MS = 500;
+/** Streamed text reaches the popups at most once per this many ms (about a frame). */
+const DELTA_BATCH_MS = 16;
 
 type Viewer = browser.Runtime.Port;
 
@@ -213,12 +215,28 @@ export class Jobs {
     run.job.text += text;
     run.job.updatedAt = Date.now();
     if (!this.isCurrent(run)) return;
-    this.broadcast(run.job.key, { type: 'delta', jobId: run.job.id, at, text });
+    // The first piece goes out at once; pieces arriving within the next frame go together, so a fast stream of
+    // tiny chunks costs the popup one message a frame, not one per chunk.
+    if (run.deltaTimer === undefined) {
+      this.broadcast(run.job.key, { type: 'delta', jobId: run.job.id, at, text });
+      run.deltaTimer = setTimeout(() => this.flushDelta(run), DELTA_BATCH_MS);
+    } else {
+      run.deltaFrom ??= at;
+    }
     // Each storage write is also extension activity, which keeps the worker awake between keep-alive pings.
     run.persistTimer ??= setTimeout(() => {
       run.persistTimer = undefined;
       if (this.isCurrent(run)) void saveJob(run.job);
     }, PERSIST_EVERY_MS);
+  }
+
+  private flushDelta(run: Running): void {
+    run.deltaTimer = undefined;
+    const from = run.deltaFrom;
+    run.deltaFrom = undefined;
+    if (from === undefined || !this.isCurrent(run)) return;
+    this.broadcast(run.job.key, { type: 'delta', jobId: run.job.id, at: from, text: run.job.text.slice(from) });
+    run.deltaTimer = setTimeout(() => this.flushDelta(run), DELTA_BATCH_MS);
   }
 
   private async finish(run: Running, error: JobError | null): Promise<void> {
@@ -239,6 +257,10 @@ export class Jobs {
   private async changed(run: Running): Promise<void> {
     clearTimeout(run.persistTimer);
     run.persistTimer = undefined;
+    // The job message carries the whole text: batched deltas are in it.
+    clearTimeout(run.deltaTimer);
+    run.deltaTimer = undefined;
+    run.deltaFrom = undefined;
     if (!this.isCurrent(run)) return;
     this.broadcast(run.job.key, { type: 'job', job: run.job });
     showBadge(run);

@@ -28,6 +28,9 @@ export interface Running {
   hostPermission?: boolean;
   /** The tab the job was started from, for its toolbar badge. */
   tabId?: number;
+  /** Streamed text not yet sent to the popups starts here (deltas are batched per frame). */
+  deltaFrom?: number;
+  deltaTimer?: ReturnType<typeof setTimeout>;
 }
 
 /** What the writer may do to its job: change it (stored and shown), add streamed text, end it. */
