@@ -30,6 +30,23 @@ export interface StreamResult {
 /** How long before a "waiting for the model" remark appears. */
 const WAITING_NOTICE_MS = 4_000;
 
+/**
+ * The SDK's SSE reader copies the rest of its buffer after each event, so one huge network read (a fast server can
+ * hand over hundreds of KiB at once) costs time growing with its square. Cutting the body into small pieces keeps
+ * each read small and the whole stream linear. The bytes are unchanged.
+ */
+const STREAM_PIECE_BYTES = 4096;
+
+function inSmallPieces(response: Response): Response {
+  if (!response.body || !/text\/event-stream/i.test(response.headers.get('content-type') ?? '')) return response;
+  const pieces = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      for (let i = 0; i < chunk.length; i += STREAM_PIECE_BYTES) controller.enqueue(chunk.subarray(i, i + STREAM_PIECE_BYTES));
+    },
+  });
+  return new Response(response.body.pipeThrough(pieces), { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 function retryWords(response: Response): string {
   const after = Number.parseFloat(response.headers.get('retry-after') ?? '');
   return Number.isFinite(after) && after > 0 ? `retrying in ${Math.ceil(after)} s` : 'retrying';
@@ -69,7 +86,7 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
       } else if (response.status >= 500 && left > 0) {
         req.onNotice(`The server had an error (${response.status}); retrying (retry ${attempt + 1} of ${maxRetries}).`);
       }
-      return response;
+      return inSmallPieces(response);
     } catch (err) {
       clearTimeout(waitingTimer);
       throw err;
