@@ -45,6 +45,22 @@ export interface DroppedBlock {
   block: Block;
 }
 
+/**
+ * `countWords`, remembered for the texts of the current `cleanBlocks` run: most rules ask for the word count of
+ * the same blocks (and link-list of their neighbours), and counting is the costly part of a rule.
+ */
+const wordCounts = new Map<string, number>();
+let countingRun = false;
+function wordsOf(text: string): number {
+  if (!countingRun) return countWords(text);
+  let n = wordCounts.get(text);
+  if (n === undefined) {
+    n = countWords(text);
+    wordCounts.set(text, n);
+  }
+  return n;
+}
+
 /** Lower case, letters and digits only, single-spaced: for comparing a block with a title or byline. */
 export function normaliseForCompare(s: string): string {
   return s
@@ -89,7 +105,7 @@ const LABEL_WITH_SEP = new RegExp(startsWithPhrase(PROMO_LABELS).source + String
 const TEASER_END = /(?:\bwatch (?:the )?video|\bread more|\bmehr lesen|\blire la suite|\bleer más|\bleia mais)\s*(?:\.\.\.|…|»|›|>>?)?\s*$/iu;
 
 function isPromoLine(text: string): boolean {
-  if (countWords(text) > 30) return false;
+  if (wordsOf(text) > 30) return false;
   if (PROMO_WITH_SEP.test(text) || LABEL_WITH_SEP.test(text)) return true;
   if (TEASER_END.test(text)) return true;
   // "READ MORE Khamenei's account removed" — a headline after the phrase, not a sentence.
@@ -112,7 +128,7 @@ export const promoList: CleanupRule = {
     for (let i = ctx.index - 1; i >= 0; i--) {
       const prev = ctx.blocks[i] as Block;
       if (prev.kind === 'list-item') continue;
-      return isPromoLine(prev.text) && countWords(prev.text) <= 5;
+      return isPromoLine(prev.text) && wordsOf(prev.text) <= 5;
     }
     return false;
   },
@@ -134,7 +150,7 @@ export const byLine: CleanupRule = {
   description: 'A short "By Name" / "By Name, Agency" credit line (the byline travels as metadata).',
   test: (b) => {
     const text = b.text.trim();
-    if (countWords(text) > 14) return false;
+    if (wordsOf(text) > 14) return false;
     const m = BY_PREFIX.exec(text);
     if (!m) return false;
     const rest = (m[1] ?? '').split(/[|•·]/u)[0] ?? '';
@@ -151,7 +167,7 @@ export const repeatsByline: CleanupRule = {
   name: 'repeats-byline',
   description: 'A short block that only repeats the article byline.',
   test: (b, ctx) => {
-    if (!ctx.byline || countWords(b.text) > 15) return false;
+    if (!ctx.byline || wordsOf(b.text) > 15) return false;
     const by = normaliseForCompare(ctx.byline).replace(/^by /, '');
     const text = normaliseForCompare(b.text).replace(/^by /, '');
     return by.length > 0 && text === by;
@@ -164,7 +180,7 @@ export const copyright: CleanupRule = {
   description: 'A copyright / "All rights reserved" / "Do not reproduce" line.',
   test: (b) => {
     const text = b.text.trim();
-    const words = countWords(text);
+    const words = wordsOf(text);
     if (words > 40) return false;
     if (/^(?:[©ⓒ]|\(c\)\s*\d{4}|copyright\s*(?:[©ⓒ]|\(c\)|\d{4}|by\b|of\b|:))/iu.test(text)) return true;
     if (words <= 25 && /\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btodos os direitos reservados\b|\btutti i diritti riservati\b/iu.test(text)) return true;
@@ -182,7 +198,7 @@ export const reportingCredits: CleanupRule = {
   description: 'A "Reporting by … Editing by …" trailer or a "contributed to this report" credit.',
   test: (b) => {
     const text = b.text.trim();
-    const words = countWords(text);
+    const words = wordsOf(text);
     if (words > 60) return false;
     // "(Reporting by …; Editing by …)": in brackets, or naming two roles, or short.
     if (CREDIT_IN_BRACKETS.test(text)) return true;
@@ -216,7 +232,7 @@ export const subscribePrompt: CleanupRule = {
   description: 'A short newsletter / subscribe / follow-us / get-the-app prompt.',
   test: (b) => {
     const text = b.text.trim();
-    const words = countWords(text);
+    const words = wordsOf(text);
     if (words > 35) return false;
     if (b.kind !== 'heading' && words <= 12 && CALL_TO_ACTION.test(text)) return true;
     return SUBSCRIBE_PATTERNS.some((re) => re.test(text));
@@ -248,7 +264,7 @@ export const shareRow: CleanupRule = {
 export const printEditionNote: CleanupRule = {
   name: 'print-edition-note',
   description: 'A note that the article also appeared in print or in a magazine issue.',
-  test: (b) => countWords(b.text) <= 60
+  test: (b) => wordsOf(b.text) <= 60
     && /^(?:editor['’]s note\s*:\s*)?(?:a version of )?this (?:article|story|review|column|essay|interview) (?:also |originally |first )?(?:appeared|appears|ran|was published) (?:in print|in the\b[^.]{0,60}\b(?:issue|edition)\b)|^a version of this (?:article|story|review|column|essay|interview) appear(?:s|ed) in print\b/iu.test(b.text.trim()),
 };
 
@@ -271,7 +287,7 @@ export const disclosureNote: CleanupRule = {
   description: 'An affiliate / sponsorship / "for informational purposes only" disclosure in the site\'s own voice.',
   test: (b) => {
     const text = b.text.trim();
-    const words = countWords(text);
+    const words = wordsOf(text);
     if (words > 70) return false;
     if (/^(?:advertiser |affiliate |editorial |ftc )?(?:disclosure|disclaimer)\s*[:：]/iu.test(text)) return true;
     if (/\bhas an? (?:disclosure|advertising) policy\.?$/iu.test(text)) return true;
@@ -282,19 +298,21 @@ export const disclosureNote: CleanupRule = {
   },
 };
 
+const TELL_US = new RegExp(String.raw`\btell us (?:on|in|via) (?:the comments|${SOCIAL})\b[^.]{0,20}[.!]?$`, 'iu');
+
 /** "Support X! Donate via …", "Please consider pitching in", "Republish our articles for free", "Fill out the form below…", "Tell us on Facebook!". */
 export const supportPrompt: CleanupRule = {
   name: 'support-prompt',
   description: 'A donate / support-us / republish / fill-out-the-form / tell-us-on-social prompt.',
   test: (b) => {
     const text = b.text.trim();
-    const words = countWords(text);
+    const words = wordsOf(text);
     if (words > 60) return false;
     if (/\bplease consider (?:supporting|donating|pitching in|making a (?:donation|gift)|becoming a (?:member|patron|supporter|subscriber)|liking|sharing|subscribing)\b/iu.test(text)) return true;
     if (/^support (?:us|our|[^.!]{1,40}!)/iu.test(text) && /\b(?:donate|donation|patreon|patron|member|contribut)/iu.test(text)) return true;
     if (/^republish (?:our|this|these) (?:articles?|stories|story|content)\b/iu.test(text)) return true;
     if (/^(?:please )?fill out (?:the|this|our) form\b/iu.test(text)) return true;
-    return words <= 25 && new RegExp(String.raw`\btell us (?:on|in|via) (?:the comments|${SOCIAL})\b[^.]{0,20}[.!]?$`, 'iu').test(text);
+    return words <= 25 && TELL_US.test(text);
   },
 };
 
@@ -302,7 +320,7 @@ export const supportPrompt: CleanupRule = {
 export const tagsLine: CleanupRule = {
   name: 'tags-line',
   description: 'A short tags / categories / "filed under" / "posted in" line.',
-  test: (b) => countWords(b.text) <= 30
+  test: (b) => wordsOf(b.text) <= 30
     && /(?:^|\|)\s*(?:tags|tagged(?: with| in)?|filed (?:under|in)|categories|category|posted in|schlagwörter|étiquettes|etiquetas)\s*[:：]/iu.test(b.text.trim()),
 };
 
@@ -310,7 +328,7 @@ export const tagsLine: CleanupRule = {
 export const adLabel: CleanupRule = {
   name: 'ad-label',
   description: 'An advertisement label, "continue reading below" marker, comment-form label or plugin fallback line.',
-  test: (b) => countWords(b.text) <= 8
+  test: (b) => wordsOf(b.text) <= 8
     && /^(?:(?:post|leave|add|write) a (?:comment|reply)|get the (?:adobe )?flash player(?: to see this (?:player|video))?|advertisement|advertising|anzeige|publicité|publicidad|publicidade|pubblicità|sponsored(?: content)?|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$/iu.test(b.text.trim()),
 };
 
@@ -323,7 +341,7 @@ export const tooShort: CleanupRule = {
   description: 'An empty or one-word paragraph or quote, unless it is a label ending in ":" or "?".',
   test: (b) => {
     if (b.kind !== 'paragraph' && b.kind !== 'quote') return false;
-    const words = countWords(b.text);
+    const words = wordsOf(b.text);
     if (words === 0) return true;
     return words === 1 && !/[\p{L}\p{N}][:：?？]$/u.test(b.text.trim());
   },
@@ -343,7 +361,7 @@ export const repeatsTitle: CleanupRule = {
 /** A short block that is (almost) all link text. */
 function isLinkLine(ctx: RuleContext, i: number): boolean {
   const b = ctx.blocks[i];
-  return b !== undefined && b.kind !== 'heading' && (ctx.linkShares?.[i] ?? 0) >= 0.9 && countWords(b.text) <= 15;
+  return b !== undefined && b.kind !== 'heading' && (ctx.linkShares?.[i] ?? 0) >= 0.9 && wordsOf(b.text) <= 15;
 }
 
 /**
@@ -383,7 +401,7 @@ export const furnitureClass: CleanupRule = {
 
 /** Each block's furniture element with that element's share of all words. */
 export function furnitureContext(blocks: readonly Block[], marks: readonly (FurnitureMark | null)[]): (FurnitureContext | null)[] {
-  const words = blocks.map((b) => countWords(b.text));
+  const words = blocks.map((b) => wordsOf(b.text));
   const total = words.reduce((a, b) => a + b, 0) || 1;
   const perElement = new Map<number, number>();
   marks.forEach((m, i) => {
@@ -430,12 +448,19 @@ export function cleanBlocks(
 ): { blocks: Block[]; dropped: DroppedBlock[] } {
   const kept: Block[] = [];
   const dropped: DroppedBlock[] = [];
-  const furniture = furnitureMarks ? furnitureContext(blocks, furnitureMarks) : undefined;
-  blocks.forEach((block, index) => {
-    const ctx: RuleContext = { blocks, index, keptIndex: kept.length, ...meta, linkShares, furniture };
-    const rule = rules.find((r) => r.test(block, ctx));
-    if (rule) dropped.push({ rule: rule.name, block });
-    else kept.push(block);
-  });
+  wordCounts.clear();
+  countingRun = true;
+  try {
+    const furniture = furnitureMarks ? furnitureContext(blocks, furnitureMarks) : undefined;
+    blocks.forEach((block, index) => {
+      const ctx: RuleContext = { blocks, index, keptIndex: kept.length, ...meta, linkShares, furniture };
+      const rule = rules.find((r) => r.test(block, ctx));
+      if (rule) dropped.push({ rule: rule.name, block });
+      else kept.push(block);
+    });
+  } finally {
+    countingRun = false;
+    wordCounts.clear();
+  }
   return { blocks: kept, dropped };
 }
