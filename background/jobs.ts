@@ -139,7 +139,8 @@ export class Jobs {
     this.lastKeyByTab.set(tabId, key);
     const release = holdAlive();
     try {
-      await indexJob(job, settings.historyLimit);
+      // Storage writes are applied in order; nothing here needs to wait for them before the request goes out.
+      void indexJob(job, settings.historyLimit).catch((err: unknown) => console.warn('Newsmith: history index not updated', err));
       await this.changed(run);
       const article = source ? await source() : await this.extract(run, tabId);
       if (!article) return;
@@ -264,7 +265,7 @@ export class Jobs {
     if (!this.isCurrent(run)) return;
     this.broadcast(run.job.key, { type: 'job', job: run.job });
     showBadge(run);
-    await saveJob(run.job);
+    await saveJob(run.job).catch((err: unknown) => console.warn('Newsmith: job not stored', err));
   }
 
   private isCurrent(run: Running): boolean {
