@@ -3,8 +3,8 @@
 import browser from 'webextension-polyfill';
 import { describeError } from '../src/llm/errors';
 import { listModels, testConnection } from '../src/llm/openai';
-import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type ResponseOf } from '../src/messages';
-import { parseSettings } from '../src/settings';
+import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type PopupMessage, type ResponseOf } from '../src/messages';
+import { endpointHostname, parseSettings } from '../src/settings';
 import { loadSettings, migrateStoredSettings } from '../lib/settings-store';
 import { recoverInterrupted } from '../lib/job-store';
 import { Jobs } from './jobs';
@@ -45,34 +45,41 @@ browser.runtime.onConnect.addListener((port) => {
   jobs.watch(port);
   port.onMessage.addListener((message: unknown) => {
     if (!isPopupMessage(message)) return;
-    const done =
-      message.type === 'open'
-        ? jobs.open(port, message.tabId, message.resume === true)
-        : message.type === 'regenerate'
-          ? jobs.regenerate(port, message.tabId)
-          : message.type === 'continue'
-            ? jobs.continueJob(port, message.tabId)
-            : message.type === 'selection'
-              ? jobs.rewriteSelection(port, message.tabId)
-          : message.type === 'confirm'
-            ? Promise.resolve(jobs.confirm(port))
-            : Promise.resolve(jobs.stop(port));
-    done.catch((err: unknown) => console.warn('Newsmith: job message failed', err));
+    handlePopup(port, message).catch((err: unknown) => console.warn('Newsmith: job message failed', err));
   });
 });
 
+async function handlePopup(port: browser.Runtime.Port, message: PopupMessage): Promise<void> {
+  switch (message.type) {
+    case 'open':
+      return jobs.open(port, message.tabId, message.resume === true);
+    case 'regenerate':
+      return jobs.regenerate(port, message.tabId);
+    case 'continue':
+      return jobs.continueJob(port, message.tabId);
+    case 'selection':
+      return jobs.rewriteSelection(port, message.tabId);
+    case 'confirm':
+      return jobs.confirm(port);
+    case 'stop':
+      return jobs.stop(port);
+  }
+}
+
 async function answer(request: AnyRequest): Promise<ResponseOf<'test-connection'> | ResponseOf<'list-models'>> {
   const stored = await loadSettings();
+  // An empty key field in the form means "the saved key", but only for the saved endpoint's host: a saved key is
+  // never sent to a new host that the user has not confirmed by saving it.
+  const sameHost = endpointHostname(request.settings.baseURL) === endpointHostname(stored.baseURL);
+  const settings = parseSettings({ ...stored, ...request.settings, apiKey: request.settings.apiKey || (sameHost ? stored.apiKey : '') });
+  const words = (err: unknown) => describeError(err, { ...settings, extensionOrigin: origin.replace(/\/$/, '') }).message;
   if (request.type === 'list-models') {
-    const settings = parseSettings({ ...stored, ...request.settings, apiKey: request.settings.apiKey || stored.apiKey });
     try {
       return { ok: true, models: await listModels(settings) };
     } catch (err) {
-      return { ok: false, message: describeError(err, { ...settings, extensionOrigin: origin.replace(/\/$/, '') }).message };
+      return { ok: false, message: words(err) };
     }
   }
-  // An empty key field in the form means "keep the saved key".
-  const settings = parseSettings({ ...stored, ...request.settings, apiKey: request.settings.apiKey || stored.apiKey });
   try {
     const { modelListed } = await testConnection(settings);
     if (modelListed === false) {
@@ -80,7 +87,7 @@ async function answer(request: AnyRequest): Promise<ResponseOf<'test-connection'
     }
     return { ok: true, message: `Connected to ${settings.baseURL}${modelListed ? `; model "${settings.model}" is available` : ''}.` };
   } catch (err) {
-    return { ok: false, message: describeError(err, { ...settings, extensionOrigin: origin.replace(/\/$/, '') }).message };
+    return { ok: false, message: words(err) };
   }
 }
 

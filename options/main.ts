@@ -111,6 +111,11 @@ function readForm(): Record<SettingKey, unknown> {
   };
 }
 
+/** The key in the field now, or '' (the saved one is the background's to add, for its own host only). */
+function typedKey(): string {
+  return textInputs.apiKey.value.trim();
+}
+
 function showProblems(problems: Partial<Record<SettingKey, string>>): void {
   for (const [key, input] of Object.entries(textInputs) as [SettingKey, HTMLElement][]) {
     const problem = problems[key];
@@ -238,7 +243,8 @@ byId('test-connection').addEventListener('click', () => {
     status(connectionStatus, true, 'Testing…');
     const request: RequestOf<'test-connection'> = {
       type: 'test-connection',
-      settings: { apiKey: String(input.apiKey), baseURL: String(input.baseURL), model: String(input.model) },
+      // Only a key typed now: the background adds the saved one for the saved endpoint's host, never for another.
+      settings: { apiKey: typedKey(), baseURL: String(input.baseURL), model: String(input.model) },
     };
     try {
       const answer = (await browser.runtime.sendMessage(request)) as ResponseOf<'test-connection'>;
@@ -282,7 +288,7 @@ byId('load-models').addEventListener('click', () => {
     const input = readForm();
     const modelsStatus = byId<HTMLElement>('models-status');
     modelsStatus.textContent = 'Loading the models…';
-    const request: RequestOf<'list-models'> = { type: 'list-models', settings: { apiKey: String(input.apiKey), baseURL: String(input.baseURL) } };
+    const request: RequestOf<'list-models'> = { type: 'list-models', settings: { apiKey: typedKey(), baseURL: String(input.baseURL) } };
     try {
       const answer = (await browser.runtime.sendMessage(request)) as ResponseOf<'list-models'>;
       if (!answer.ok) {

@@ -32,6 +32,13 @@ describe('options', () => {
     await page.locator('form[data-ready=true]').waitFor();
     const otherHost = s.server.baseURL.replace('127.0.0.1', 'localhost');
     await page.getByTestId('base-url').fill(otherHost);
+    // Testing the unsaved new host does not send it the saved key either.
+    const before = s.server.requests.length;
+    await page.getByTestId('test-connection').click();
+    await page.locator('[data-testid=connection-status][data-ok]').filter({ hasNotText: 'Testing' }).waitFor();
+    const probe = s.server.requests.slice(before).find((r) => r.path.endsWith('/models'));
+    expect(probe?.headers.authorization).toBeDefined();
+    expect(probe?.headers.authorization).not.toContain(s.settings.apiKey);
     await page.getByTestId('save').click();
     await page.getByTestId('confirm-host').waitFor();
     expect(await page.getByTestId('confirm-host').textContent()).toContain('localhost');
