@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poll, type Popup } from '../support/browser';
 import { plans } from '../support/llm-server';
 import { exampleHtml, exampleParagraphs } from './fixtures/example-article';
-import { startSession, type Session } from './fixtures/setup';
+import { saveOptions, type Session, startSession } from './fixtures/setup';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
@@ -95,15 +95,6 @@ function expectClean(where: string, results: Record<Scheme, Violation[]>): void 
   expect(results, message).toEqual({ light: [], dark: [] });
 }
 
-async function setSeoPack(s: Session, on: boolean): Promise<void> {
-  const page = await s.ext.openOptions();
-  await page.locator('form[data-ready=true]').waitFor();
-  await page.getByTestId('seo-pack').setChecked(on);
-  await page.getByTestId('save').click();
-  await page.locator('[data-testid=save-status][data-ok=true]').waitFor();
-  await page.close();
-}
-
 let s: Session;
 
 beforeAll(async () => {
@@ -141,7 +132,7 @@ describe('axe-core reports no violation', () => {
   });
 
   it('popup: done, with the checks and the SEO extras', async () => {
-    await setSeoPack(s, true);
+    await saveOptions(s, { 'seo-pack': true });
     try {
       const copied = exampleParagraphs.find((p) => p.startsWith('The US considers Hamas'))!;
       s.server.enqueue({
@@ -169,7 +160,7 @@ describe('axe-core reports no violation', () => {
       await s.cleanup();
       expectClean('popup done', results);
     } finally {
-      await setSeoPack(s, false);
+      await saveOptions(s, { 'seo-pack': false });
     }
   });
 

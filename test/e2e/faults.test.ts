@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { poll } from '../support/browser';
 import { articleHtml } from './fixtures/index';
-import { lines, useSession } from './fixtures/setup';
+import { lines, saveOptions, useSession } from './fixtures/setup';
 
 /** The bit of the extension API the tests call inside extension pages. */
 interface ChromeStorage {
@@ -47,15 +47,6 @@ describe('incomplete answers', () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers for the cases below.
-
-async function setIdleTimeout(seconds: number): Promise<void> {
-  const page = await s.ext.openOptions();
-  await page.locator('form[data-ready=true]').waitFor();
-  await page.getByTestId('idle-timeout').fill(String(seconds));
-  await page.getByTestId('save').click();
-  await page.locator('[data-testid=save-status][data-ok=true]').waitFor();
-  await page.close();
-}
 
 /** An article page in any language: a title and paragraphs, enough words for an article. */
 function articlePage(lang: string, dir: 'ltr' | 'rtl', title: string, paragraphs: string[]): string {
@@ -158,7 +149,7 @@ describe('the model side failing', () => {
   });
 
   it('a stream that stalls past the idle timeout is stopped, its text kept and marked incomplete', async () => {
-    await setIdleTimeout(10);
+    await saveOptions(s, { 'idle-timeout': 10 });
     try {
       s.server.enqueue({ chunks: ['# Stalled Headline\n\n', 'First words of the body', ' never arrive'], chunkDelayMs: [0, 0, 30_000] });
       const { popup } = await s.open(s.articleUrl('stall'));
@@ -170,7 +161,7 @@ describe('the model side failing', () => {
       const r = await s.server.waitForResponseEnd(0);
       expect(r.aborted).toBe(true);
     } finally {
-      await setIdleTimeout(120);
+      await saveOptions(s, { 'idle-timeout': 120 });
     }
   }, 60_000);
 

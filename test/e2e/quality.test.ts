@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { poll } from '../support/browser';
 import { CRUFT, EXAMPLE_TITLE, exampleHtml, exampleParagraphs, HIDDEN_INJECTION } from './fixtures/example-article';
-import { startSession, type Session } from './fixtures/setup';
+import { saveOptions, type Session, startSession } from './fixtures/setup';
 
 let s: Session;
 
@@ -17,18 +17,8 @@ afterAll(async () => {
 });
 afterEach(async () => {
   await s.cleanup();
-  await setOptions({ seoPack: false, inputBudget: 12000 });
+  await saveOptions(s, { 'seo-pack': false, 'input-budget': 12000 });
 });
-
-async function setOptions(o: { seoPack: boolean; inputBudget: number }): Promise<void> {
-  const page = await s.ext.openOptions();
-  await page.locator('form[data-ready=true]').waitFor();
-  await page.getByTestId('seo-pack').setChecked(o.seoPack);
-  await page.getByTestId('input-budget').fill(String(o.inputBudget));
-  await page.getByTestId('save').click();
-  await page.locator('[data-testid=save-status][data-ok=true]').waitFor();
-  await page.close();
-}
 
 function longPage(paragraphs: number): string {
   const ps = Array.from(
@@ -84,7 +74,7 @@ describe('checks under the rewrite', () => {
 
 describe('SEO pack and copy formats', () => {
   it('asks for the SEO extras only when switched on, shows each with a copy button', async () => {
-    await setOptions({ seoPack: true, inputBudget: 12000 });
+    await saveOptions(s, { 'seo-pack': true, 'input-budget': 12000 });
     s.server.enqueue({
       text: '# Night Library Stays Open\n\nThe room stays open.\n\n---\nMeta description: The Harbour City night reading room becomes permanent.\nSlug: harbour-city-night-library\nKeywords: library, Harbour City, night reading',
     });
@@ -122,7 +112,7 @@ describe('SEO pack and copy formats', () => {
 
 describe('long articles', () => {
   it('writes a text over the input budget in sections, in order, with one headline', async () => {
-    await setOptions({ seoPack: false, inputBudget: 1000 });
+    await saveOptions(s, { 'seo-pack': false, 'input-budget': 1000 });
     s.server.setHandler((req, i) => {
       const user = String(req.body.messages?.[1]?.content);
       const from = /Paragraph (\d+):/.exec(user)?.[1];

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poll, ROOT } from '../support/browser';
 import { ANSWER, OTHER_ANSWER } from './fixtures/index';
-import { startSession, type Session } from './fixtures/setup';
+import { saveOptions, type Session, startSession } from './fixtures/setup';
 
 const WRITE = process.env.NEWSMITH_SCREENSHOTS === '1';
 const OUT_DIR = join(ROOT, 'docs', 'screenshots');
@@ -44,15 +44,6 @@ function keep(name: string, png: Buffer, min: { width: number; height: number })
   }
 }
 
-async function setSeoPack(s: Session, on: boolean): Promise<void> {
-  const page = await s.ext.openOptions();
-  await page.locator('form[data-ready=true]').waitFor();
-  await page.getByTestId('seo-pack').setChecked(on);
-  await page.getByTestId('save').click();
-  await page.locator('[data-testid=save-status][data-ok=true]').waitFor();
-  await page.close();
-}
-
 let s: Session;
 
 beforeAll(async () => {
@@ -70,7 +61,7 @@ describe('screenshots', () => {
     await first.popup.waitForState('done', 15_000);
     await s.cleanup();
 
-    await setSeoPack(s, true);
+    await saveOptions(s, { 'seo-pack': true });
     try {
       s.server.enqueue({ text: ANSWER.raw + SEO_TAIL, chunkCount: 6 });
       const { popup } = await s.open(s.articleUrl('shot-done'));
@@ -82,7 +73,7 @@ describe('screenshots', () => {
       keep('popup-done.png', await popup.screenshot(), { width: 300, height: 300 });
       await s.cleanup();
     } finally {
-      await setSeoPack(s, false);
+      await saveOptions(s, { 'seo-pack': false });
     }
   });
 
