@@ -10,10 +10,11 @@ import { runChecks } from '../src/checks';
 import { estimateCost, type Estimate } from '../src/cost';
 import { needsConfirmation, type JobError, type JobRecord } from '../src/job';
 import { describeError, redact, StreamAbort } from '../src/llm/errors';
-import { streamChat } from '../src/llm/openai';
+import { countInputTokens, streamChat } from '../src/llm/openai';
 import { buildMessages, type ChatMessage } from '../src/prompt';
 import { continuationContext, planSections, sectionMessages, type Section } from '../src/prompt/sections';
 import { parseAnswer, splitAnswer } from '../src/rewrite/split';
+import { countsTokens } from '../src/providers';
 import { endpointPattern, type Settings } from '../src/settings';
 import { estimateMessagesTokens, estimateTokens } from '../src/tokens';
 import { dropSource, saveSource } from '../lib/job-store';
@@ -71,23 +72,69 @@ const incompleteLength: JobError = {
     'The answer is incomplete: the model reached its output length limit. The text so far is kept; click Regenerate, or choose a model with a larger output limit.',
 };
 
+/** Endpoints that answered "no such route" to a token count: not asked again while the worker lives. */
+const withoutTokenCounter = new Set<string>();
+
+/** An estimate at least this share of the input budget waits for the exact count before anything is sent. */
+const NEAR_BUDGET = 0.7;
+
+/** How long a count may hold up a rewrite that waits for it; past that the estimate decides. */
+const COUNT_WAIT_MS = 3_000;
+
+/** The prompt's exact size from the provider's tokenizer, for OpenAI models; null when it cannot be had. */
+async function exactTokens(messages: ChatMessage[], settings: Settings, signal: AbortSignal): Promise<number | null> {
+  if (!countsTokens(settings.model) || !settings.apiKey || withoutTokenCounter.has(settings.baseURL)) return null;
+  const { tokens, unsupported } = await countInputTokens({
+    baseURL: settings.baseURL,
+    apiKey: settings.apiKey,
+    model: settings.model,
+    messages,
+    signal,
+    timeoutMs: COUNT_WAIT_MS,
+  });
+  if (unsupported) withoutTokenCounter.add(settings.baseURL);
+  return tokens;
+}
+
+function estimateOf(settings: Settings, inputTokens: number, outputTokens: number, sections: number, counted: boolean): Estimate {
+  return { inputTokens, outputTokens, cost: estimateCost(settings.model, inputTokens, outputTokens, settings.prices), sections, counted };
+}
+
 /** Works out the sections and their cost, and waits for the user when the page may not be a whole article. */
 async function prepare(h: JobHandle, article: Article, settings: Settings): Promise<Section[] | null> {
   const run = h.run;
   const budget = Math.max(500, settings.inputBudgetTokens - PROMPT_OVERHEAD_TOKENS);
-  const sections = planSections(article.blocks, budget);
-  const promptTokens =
-    sections.length === 1
-      ? estimateMessagesTokens(buildMessages(article, settings))
-      : estimateTokens(article.text) + sections.length * PROMPT_OVERHEAD_TOKENS;
+  let sections = planSections(article.blocks, budget);
   const outputTokens = estimateTokens(article.text);
-  const estimate: Estimate = {
-    inputTokens: promptTokens,
-    outputTokens,
-    cost: estimateCost(settings.model, promptTokens, outputTokens, settings.prices),
-    sections: sections.length,
-  };
-  run.job = { ...run.job, title: article.title, warnings: article.warnings, estimate };
+  const multiTokens = (n: number, scale = 1) => Math.round(estimateTokens(article.text) * scale) + n * PROMPT_OVERHEAD_TOKENS;
+  if (sections.length === 1) {
+    const messages = buildMessages(article, settings);
+    const promptTokens = estimateMessagesTokens(messages);
+    run.job = { ...run.job, estimate: estimateOf(settings, promptTokens, outputTokens, 1, false) };
+    const counting = exactTokens(messages, settings, run.controller.signal);
+    if (needsConfirmation(article.warnings) || promptTokens >= NEAR_BUDGET * settings.inputBudgetTokens) {
+      // Close to the budget (or waiting for the user anyway): the exact figure decides, before anything is sent.
+      const tokens = await counting;
+      if (tokens !== null && tokens > settings.inputBudgetTokens) {
+        // The estimate was short: split by the real size, so no request goes over the budget blindly.
+        const scale = tokens / promptTokens;
+        sections = planSections(article.blocks, Math.max(500, Math.floor(budget / scale)));
+        run.job = { ...run.job, estimate: estimateOf(settings, multiTokens(sections.length, scale), outputTokens, sections.length, false) };
+      } else if (tokens !== null) {
+        run.job = { ...run.job, estimate: estimateOf(settings, tokens, outputTokens, 1, true) };
+      }
+    } else {
+      // Well inside the budget: the rewrite starts at once and the exact figure replaces the estimate when it comes.
+      void counting.then((tokens) => {
+        if (tokens === null || run.job.state === 'done' || run.job.state === 'error' || run.controller.signal.aborted) return;
+        run.job = { ...run.job, estimate: estimateOf(settings, tokens, outputTokens, 1, true) };
+        void h.changed();
+      });
+    }
+  } else {
+    run.job = { ...run.job, estimate: estimateOf(settings, multiTokens(sections.length), outputTokens, sections.length, false) };
+  }
+  run.job = { ...run.job, title: article.title, warnings: article.warnings };
   // A doubtful page, or a text so long it takes many requests, is never sent without the user's word.
   if (needsConfirmation(article.warnings) || sections.length > MAX_SECTIONS_WITHOUT_ASKING) {
     run.job = { ...run.job, awaiting: 'confirm' };

@@ -128,7 +128,8 @@ function renderBefore(j: JobRecord): void {
   ui.estimate.hidden = !e;
   if (e) {
     const sections = e.sections > 1 ? ` · in ${e.sections} sections` : '';
-    ui.estimate.textContent = `≈ ${e.inputTokens.toLocaleString()} tokens in, ≈ ${e.outputTokens.toLocaleString()} out · ${formatCost(e.cost)}${sections}`;
+    const input = e.counted ? `${e.inputTokens.toLocaleString()} tokens in (counted by the API)` : `≈ ${e.inputTokens.toLocaleString()} tokens in`;
+    ui.estimate.textContent = `${input}, ≈ ${e.outputTokens.toLocaleString()} out · ${formatCost(e.cost)}${sections}`;
   }
   ui.warnings.hidden = j.warnings.length === 0;
   ui.warnings.replaceChildren(

@@ -32,6 +32,8 @@ export interface Estimate {
   /** US dollars, or null when the model has no price in the table (a local model, say). */
   cost: number | null;
   sections: number;
+  /** inputTokens was counted by the provider's own tokenizer (exact), not estimated. Absent on older jobs. */
+  counted?: boolean;
 }
 
 export function estimateCost(model: string, inputTokens: number, outputTokens: number, prices: PriceTable): number | null {

@@ -37,3 +37,11 @@ export function providerFor(baseURL: string): Provider | undefined {
 export function isReasoningModel(model: string): boolean {
   return /^(?:openai\/)?(?:o\d|gpt-5)/i.test(model);
 }
+
+/**
+ * OpenAI's own model names (not an aggregator's "openai/…"): their prompts can be counted exactly by the API's
+ * token counter before sending. Other endpoints get an honest estimate.
+ */
+export function countsTokens(model: string): boolean {
+  return /^(?:gpt-|chatgpt-|o\d)/i.test(model);
+}

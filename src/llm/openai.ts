@@ -141,22 +141,26 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
   }
 }
 
-/** The model names an endpoint lists (GET /models), sorted; for the options page's "Load models". */
-export async function listModels(opts: { baseURL: string; apiKey: string; fetch?: typeof fetch }): Promise<string[]> {
+/** A client for one short call (no retries): the key goes to the configured endpoint only, redirects are refused. */
+function shortCallClient(opts: { baseURL: string; apiKey: string; fetch?: typeof fetch }, timeout: number): OpenAI {
   const baseFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
-  const client = new OpenAI({
+  return new OpenAI({
     apiKey: opts.apiKey || 'no-key',
     baseURL: opts.baseURL,
     dangerouslyAllowBrowser: true,
     maxRetries: 0,
-    timeout: 10_000,
+    timeout,
     fetch: async (input, init) => {
       const response = await baseFetch(input, { ...init, redirect: 'manual' });
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) throw new RedirectRefused(response.headers.get('location'));
       return response;
     },
   });
-  const page = await client.models.list();
+}
+
+/** The model names an endpoint lists (GET /models), sorted; for the options page's "Load models". */
+export async function listModels(opts: { baseURL: string; apiKey: string; fetch?: typeof fetch }): Promise<string[]> {
+  const page = await shortCallClient(opts, 10_000).models.list();
   return page.data.map((m) => m.id).sort((a, b) => a.localeCompare(b));
 }
 
@@ -169,5 +173,39 @@ export async function testConnection(opts: { baseURL: string; apiKey: string; mo
     // Some compatible servers have no /models: a 404 there is not a failure of the endpoint.
     if (err instanceof OpenAI.NotFoundError) return { modelListed: null };
     throw err;
+  }
+}
+
+export interface CountRequest {
+  baseURL: string;
+  apiKey: string;
+  model: string;
+  messages: ChatMessage[];
+  signal?: AbortSignal;
+  /** Gives up (null) after this long: a count is worth a short wait, never a long one. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The prompt's exact size in tokens, counted by the provider's own tokenizer (OpenAI's
+ * `POST /responses/input_tokens`, which bills nothing). A real tokenizer table is megabytes, more than the whole
+ * extension may weigh, so the count is asked of the API that will read the prompt. Returns null when the endpoint
+ * has no such route (most OpenAI-compatible servers), and `unsupported: true` then, so the caller stops asking it.
+ * Any other failure (network, timeout, key) is also null: the estimate stands and the rewrite goes on.
+ */
+export async function countInputTokens(req: CountRequest): Promise<{ tokens: number | null; unsupported: boolean }> {
+  const client = shortCallClient(req, req.timeoutMs ?? 5_000);
+  const input = req.messages.map((m) => ({ role: m.role, content: m.content }));
+  try {
+    const answer = await client.post<{ input_tokens?: unknown }>('/responses/input_tokens', {
+      body: { model: req.model, input },
+      signal: req.signal,
+    });
+    const tokens = answer?.input_tokens;
+    return typeof tokens === 'number' && Number.isFinite(tokens) && tokens >= 0 ? { tokens, unsupported: false } : { tokens: null, unsupported: true };
+  } catch (err) {
+    const unsupported = err instanceof OpenAI.NotFoundError || (err instanceof OpenAI.APIError && err.status === 405);
+    return { tokens: null, unsupported };
   }
 }

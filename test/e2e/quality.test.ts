@@ -1,5 +1,6 @@
 // What the user sees beyond the rewrite itself, in real Chromium: clean extraction (no cruft, no hidden text in the
 // prompt), the checks under the rewrite, the SEO pack, rich-text copy, and long articles written in sections.
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { poll } from '../support/browser';
 import { CRUFT, EXAMPLE_TITLE, exampleHtml, exampleParagraphs, HIDDEN_INJECTION } from './fixtures/example-article';
@@ -11,13 +12,14 @@ beforeAll(async () => {
   s = await startSession();
   s.server.addPage('example', exampleHtml);
   s.server.addPage('long', longPage(40));
+  s.server.addPage('codes', codesPage(30));
 });
 afterAll(async () => {
   await s?.close();
 });
 afterEach(async () => {
   await s.cleanup();
-  await saveOptions(s, { 'seo-pack': false, 'input-budget': 12000 });
+  await saveOptions(s, { 'seo-pack': false, 'input-budget': 12000, model: s.settings.model });
 });
 
 function longPage(paragraphs: number): string {
@@ -27,6 +29,31 @@ function longPage(paragraphs: number): string {
       `<p>Paragraph ${i + 1}: the harbour commission heard evidence on berth ${i + 1}, where dredging work, tide tables and a budget of ${(i + 1) * 1000} pounds were debated at length by members and residents.</p>`,
   ).join('\n');
   return `<!doctype html><html lang="en"><head><title>Harbour Commission Hears Evidence | Gazette</title></head><body><article><h1>Harbour Commission Hears Evidence</h1>${ps}</article></body></html>`;
+}
+
+/** 12 hex digits: text the token estimate undercounts badly (o200k takes ~1.7× the estimate on such a page). */
+function reference(i: number, j: number): string {
+  let x = (i * 7919 + j * 104729) >>> 0;
+  let out = '';
+  for (let k = 0; k < 12; k++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out += '0123456789abcdef'[(x >>> 16) & 15];
+  }
+  return out;
+}
+
+function codesPage(paragraphs: number): string {
+  const ps = Array.from(
+    { length: paragraphs },
+    (_, i) =>
+      `<p>Filing ${i + 1}: the registry listed the shipments under the references ${[0, 1, 2, 3, 4, 5].map((j) => reference(i, j)).join(', ')}, which the court asked the customs office to check again.</p>`,
+  ).join('\n');
+  return `<!doctype html><html lang="en"><head><title>Court Orders Customs Review | Gazette</title></head><body><article><h1>Court Orders Customs Review</h1>${ps}</article></body></html>`;
+}
+
+/** What OpenAI's counter (and the local server's stand-in) counts for a chat request's messages. */
+function o200kPromptTokens(messages: unknown): number {
+  return (messages as { content: string }[]).reduce((sum, m) => sum + 4 + countTokens(m.content), 3);
 }
 
 describe('extraction in the page', () => {
@@ -137,5 +164,62 @@ describe('long articles', () => {
     expect(sent[1]).toContain('Headline of the rewritten article: One Headline');
     expect(sent[1]).toContain('Rewritten section 1, from paragraph 1.');
     expect(await popup.text('estimate')).toMatch(new RegExp(`in ${n} sections`));
+  });
+});
+
+describe('tokens before sending', () => {
+  it("shows an OpenAI model's prompt size as counted by the API, not estimated", async () => {
+    await saveOptions(s, { model: 'gpt-4o-mini' });
+    s.server.enqueue({ text: '# Meta Bans Khamenei Accounts\n\nShort rewrite.', delayMs: 1_500 });
+    const { popup } = await s.open(s.server.pageUrl('example', { t: 'count' }));
+    await popup.waitForState('done', 15_000);
+    expect(s.server.tokenCounts).toHaveLength(1);
+    const counted = s.server.tokenCounts[0]!;
+    // The count is of the very messages the rewrite sent.
+    expect(counted).toBe(o200kPromptTokens(s.server.chatRequests[0]!.body.messages));
+    expect(await popup.text('estimate')).toMatch(new RegExp(`^${counted.toLocaleString('en-US')} tokens in \\(counted by the API\\)`));
+  });
+
+  it('estimates for other models and never asks their endpoint for a count', async () => {
+    s.server.enqueue({ text: '# Meta Bans Khamenei Accounts\n\nShort rewrite.' });
+    const { popup } = await s.open(s.server.pageUrl('example', { t: 'estimate' }));
+    await popup.waitForState('done', 15_000);
+    expect(s.server.requests.filter((r) => r.path.endsWith('/responses/input_tokens'))).toHaveLength(0);
+    expect(await popup.text('estimate')).toMatch(/^≈ [\d,]+ tokens in,/);
+  });
+
+  it('splits a prompt the estimate thought would fit when the exact count says it does not', async () => {
+    // The page is full of hex references: the estimate says ~1,480 tokens, the real tokenizer ~2,500; budget 2,000.
+    await saveOptions(s, { model: 'gpt-4o-mini', 'input-budget': 2000 });
+    s.server.setHandler((_req, i) => ({ text: i === 0 ? '# Customs Review Ordered\n\nPart one.' : 'Part two.' }));
+    const { popup } = await s.open(s.server.pageUrl('codes', { t: 'split' }));
+    await popup.waitForState('done', 30_000);
+    const counts = s.server.tokenCounts;
+    expect(counts).toHaveLength(1);
+    expect(counts[0]!).toBeGreaterThan(2000);
+    const first = s.server.requests.findIndex((r) => r.path.endsWith('/chat/completions'));
+    const count = s.server.requests.findIndex((r) => r.path.endsWith('/responses/input_tokens'));
+    expect(count).toBeLessThan(first);
+    const sent = s.server.chatRequests;
+    expect(sent.length).toBeGreaterThan(1);
+    for (const r of sent) expect(o200kPromptTokens(r.body.messages)).toBeLessThanOrEqual(2000);
+    // Every filing went out, once.
+    const users = sent.map((r) => String(r.body.messages?.[1]?.content));
+    for (let f = 1; f <= 30; f++) expect(users.filter((u) => u.includes(`Filing ${f}:`)).length, `filing ${f}`).toBe(1);
+    expect(await popup.text('estimate')).toMatch(new RegExp(`in ${sent.length} sections`));
+  });
+
+  // Last in the file: the worker remembers for its lifetime that this endpoint has no counter.
+  it('asks an endpoint without a counter once, then estimates', async () => {
+    await saveOptions(s, { model: 'gpt-4o-mini' });
+    s.server.tokenCounter = false;
+    for (const t of ['none-1', 'none-2']) {
+      s.server.enqueue({ text: '# Meta Bans Khamenei Accounts\n\nShort rewrite.', delayMs: 500 });
+      const { popup } = await s.open(s.server.pageUrl('example', { t }));
+      await popup.waitForState('done', 15_000);
+      expect(await popup.text('estimate')).toMatch(/^≈ [\d,]+ tokens in,/);
+    }
+    expect(s.server.tokenCounts).toEqual([null]);
+    expect(s.server.chatRequests).toHaveLength(2);
   });
 });

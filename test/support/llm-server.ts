@@ -12,6 +12,7 @@
 
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 
 /** What the server answers to one chat request. Every field is optional; the default is a short 200 stream. */
 export interface Plan {
@@ -157,6 +158,13 @@ export class LLMServer {
   readonly responses: ResponseRecord[] = [];
   /** Models listed by GET /v1/models. */
   models: string[] = ['gpt-4o-mini', 'test-model'];
+  /**
+   * Whether POST /v1/responses/input_tokens answers, as OpenAI's does (the real o200k tokenizer, 4 tokens of
+   * framing per message plus 3), or 404s, as most OpenAI-compatible servers do.
+   */
+  tokenCounter = true;
+  /** What each token count answered, in order (null: answered 404). */
+  readonly tokenCounts: (number | null)[] = [];
 
   private server: Server;
   private sockets = new Set<Socket>();
@@ -225,6 +233,8 @@ export class LLMServer {
     this.responses.length = 0;
     this.queue.length = 0;
     this.handler = null;
+    this.tokenCounts.length = 0;
+    this.tokenCounter = true;
   }
 
   /** Serves `html` at `/page/<name>`. */
@@ -365,6 +375,18 @@ export class LLMServer {
       res.writeHead(200, { ...this.corsHeaders(req), 'content-type': 'application/json' });
       res.end(JSON.stringify({ object: 'list', data: this.models.map((id) => ({ id, object: 'model', created, owned_by: 'test' })) }));
       return;
+    }
+    if (method === 'POST' && path.endsWith('/responses/input_tokens')) {
+      if (!this.tokenCounter) {
+        this.tokenCounts.push(null);
+      } else {
+        const input = Array.isArray(body?.input) ? (body.input as { content?: unknown }[]) : [];
+        const tokens = input.reduce((sum, m) => sum + 4 + countTokens(typeof m.content === 'string' ? m.content : ''), 3);
+        this.tokenCounts.push(tokens);
+        res.writeHead(200, { ...this.corsHeaders(req), 'content-type': 'application/json' });
+        res.end(JSON.stringify({ object: 'response.input_tokens', input_tokens: tokens }));
+        return;
+      }
     }
     if (method === 'POST' && path.endsWith('/chat/completions')) {
       const chatIndex = this.chatRequests.length - 1;

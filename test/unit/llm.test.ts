@@ -1,7 +1,10 @@
 /** streamChat and describeError against the project's own OpenAI-compatible server, over real HTTP. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError, StreamAbort } from '../../src/llm/errors';
-import { streamChat, testConnection } from '../../src/llm/openai';
+import { countInputTokens, streamChat, testConnection } from '../../src/llm/openai';
+import { countsTokens } from '../../src/providers';
 import { plans, startLLMServer, type LLMServer } from '../support/llm-server';
 
 let server: LLMServer;
@@ -174,5 +177,64 @@ describe('reasoning models', () => {
       onNotice: () => {},
     });
     expect(server.chatRequests.at(-1)?.body.messages?.map((m) => m.role)).toEqual(['developer', 'user']);
+  });
+});
+
+describe('countInputTokens: the exact prompt size from the provider', () => {
+  const messages = [
+    { role: 'system' as const, content: 'You rewrite news articles.' },
+    { role: 'user' as const, content: 'Rephrase the title: Storm hits coast\n\nThe storm reached the coast at 6 a.m. on Tuesday, officials said.' },
+  ];
+
+  it('returns what the endpoint counted, asked with the key, the model and the messages', async () => {
+    const before = server.tokenCounts.length;
+    const r = await countInputTokens({ baseURL: server.baseURL, apiKey: KEY, model: 'gpt-4o-mini', messages });
+    const counted = server.tokenCounts[before];
+    expect(typeof counted).toBe('number');
+    expect(r).toEqual({ tokens: counted, unsupported: false });
+    const request = server.requests.filter((q) => q.path === '/v1/responses/input_tokens').at(-1);
+    expect(request?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(request?.body).toEqual({ model: 'gpt-4o-mini', input: messages });
+  });
+
+  it('says "unsupported" when the endpoint has no counter (404), so the caller stops asking', async () => {
+    server.tokenCounter = false;
+    try {
+      expect(await countInputTokens({ baseURL: server.baseURL, apiKey: KEY, model: 'gpt-4o-mini', messages })).toEqual({ tokens: null, unsupported: true });
+    } finally {
+      server.tokenCounter = true;
+    }
+  });
+
+  it('gives up quietly on a dead endpoint (the estimate stands) without calling it unsupported', async () => {
+    expect(await countInputTokens({ baseURL: 'http://127.0.0.1:9/v1', apiKey: KEY, model: 'gpt-4o-mini', messages, timeoutMs: 2_000 })).toEqual({
+      tokens: null,
+      unsupported: false,
+    });
+  });
+
+  it('never follows a redirect with the key', async () => {
+    const other = await startLLMServer();
+    const redirecting = createServer((_req, res) => {
+      res.writeHead(307, { location: `${other.baseURL}/responses/input_tokens` });
+      res.end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (redirecting.address() as AddressInfo).port;
+      const r = await countInputTokens({ baseURL: `http://127.0.0.1:${port}/v1`, apiKey: KEY, model: 'gpt-4o-mini', messages });
+      expect(r.tokens).toBeNull();
+      expect(other.requests).toHaveLength(0);
+    } finally {
+      redirecting.close();
+      await other.close();
+    }
+  });
+});
+
+describe('countsTokens: which models get an exact count', () => {
+  it("asks for OpenAI's own model names only", () => {
+    for (const m of ['gpt-4o-mini', 'gpt-4.1', 'gpt-5', 'o3-mini', 'o4-mini', 'chatgpt-4o-latest']) expect(countsTokens(m), m).toBe(true);
+    for (const m of ['openai/gpt-4o-mini', 'llama3.1', 'mistral-small-latest', 'deepseek-chat', 'test-model', 'local-model']) expect(countsTokens(m), m).toBe(false);
   });
 });
