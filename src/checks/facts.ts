@@ -43,6 +43,7 @@
  */
 
 import { GramIndex, findQuotes, normWords } from './text';
+import { tokenize, type Tok } from './tokens';
 
 export type FactKind = 'number' | 'percent' | 'money' | 'date' | 'name' | 'quote';
 
@@ -62,46 +63,6 @@ export interface FactsReport {
   kept: number;
   missing: Fact[];
   added: Fact[];
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Tokens
-
-type TokKind = 'iso' | 'slash' | 'num' | 'word' | 'nl' | 'punct';
-
-interface Tok {
-  kind: TokKind;
-  s: string;
-  /** `s` in lower case (computed once: the checks ask for it again and again). */
-  low: string;
-  start: number;
-  end: number;
-}
-
-// Alternatives in order: ISO date, slash date, number with separators, dotted acronym, word, newline, any other
-// character. No alternative can backtrack more than a constant amount.
-const TOKEN_RE =
-  /(\d{4}-\d{2}-\d{2})|(\d{1,2}\/\d{1,2}\/\d{2,4})|(\d+(?:[.,:\u00A0\u202F\u2009]\d+)*)|((?:\p{Lu}\.){2,})|(\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*)|(\n)|(\S)/gu;
-
-function tokenize(text: string): Tok[] {
-  const out: Tok[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    let kind: TokKind;
-    let s = m[0];
-    if (m[1] !== undefined) kind = 'iso';
-    else if (m[2] !== undefined) kind = 'slash';
-    else if (m[3] !== undefined) kind = 'num';
-    else if (m[4] !== undefined) {
-      kind = 'word';
-      s = s.replace(/\./g, ''); // U.S. → US
-    } else if (m[5] !== undefined) kind = 'word';
-    else if (m[6] !== undefined) kind = 'nl';
-    else kind = 'punct';
-    out.push({ kind, s, low: kind === 'word' ? s.toLowerCase() : s, start, end });
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -479,7 +440,7 @@ function extract(text: string): Extracted {
   const words = normWords(text);
   const stems = words.map(stem);
   let index: GramIndex | undefined;
-  return { facts, names, quotes, vocab, lowerWords, words, aliasIds: aliasesIn(stems), phrases: () => (index ??= new GramIndex([stems])) };
+  return { facts, names, quotes, vocab, lowerWords, words, aliasIds: aliasesIn(stems), phrases: () => (index ??= GramIndex.of([stems])) };
 }
 
 const ALIAS_PHRASES: ReadonlyArray<{ id: string; stems: string[] }> = ALIASES.flatMap(([id, phrases]) =>
@@ -802,7 +763,7 @@ export function checkFacts(source: string, rewrite: string): FactsReport {
   // Quotes.
   const srcQuotes = dedupe(src.quotes, (q) => q.words.join(' '));
   total += srcQuotes.length;
-  const srcText = out.quotes.length > 0 ? new GramIndex([src.words]) : null;
+  const srcText = out.quotes.length > 0 ? GramIndex.of([src.words]) : null;
   const postings = new Map<string, number[]>();
   srcQuotes.forEach((q, qi) => {
     for (const w of new Set(q.words)) {

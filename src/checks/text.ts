@@ -23,18 +23,95 @@ export function normWord(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");
 }
 
+/** The words of a text as parallel arrays: normalised form and character offsets (end exclusive). */
+export interface Words {
+  norms: string[];
+  starts: number[];
+  ends: number[];
+}
+
+const APOSTROPHE = 39;
+
+/** 1 for an ASCII letter or digit, 2 for an upper-case ASCII letter, 0 for any other ASCII character. */
+const ASCII_CLASS = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 48; c <= 57; c++) t[c] = 1; // 0-9
+  for (let c = 97; c <= 122; c++) t[c] = 1; // a-z
+  for (let c = 65; c <= 90; c++) t[c] = 2; // A-Z
+  return t;
+})();
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * The words of a text, exactly as WORD_RE would match them, in one pass. Plain ASCII words are scanned by hand;
+ * as soon as a word (or the character after it) is not ASCII, WORD_RE itself takes over from the word's start.
+ * That is exact: no ASCII character that is not a letter or digit can start a match, so the regex, started
+ * there, finds the match it would have found running over the whole text.
+ */
+export function scanWords(text: string): Words {
+  const norms: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (c < 128) {
+      let upper = ASCII_CLASS[c] as number;
+      if (upper === 0) {
+        p++;
+        continue;
+      }
+      // Letters and digits, then any number of "'" + letters (possessives, contractions). Any non-ASCII
+      // character inside or right after the word could extend it: the regex decides then.
+      let q = p + 1;
+      let d = q < n ? text.charCodeAt(q) : -1;
+      while (d >= 0 && d < 128 && ASCII_CLASS[d] !== 0) {
+        upper |= ASCII_CLASS[d] as number;
+        d = ++q < n ? text.charCodeAt(q) : -1;
+      }
+      let ascii = d < 128;
+      while (ascii && d === APOSTROPHE) {
+        const e = q + 1 < n ? text.charCodeAt(q + 1) : -1;
+        if (e >= 128) ascii = false;
+        if (!isAsciiLetter(e)) break;
+        q += 2;
+        upper |= ASCII_CLASS[e] as number;
+        d = q < n ? text.charCodeAt(q) : -1;
+        while (isAsciiLetter(d)) {
+          upper |= ASCII_CLASS[d] as number;
+          d = ++q < n ? text.charCodeAt(q) : -1;
+        }
+        if (d >= 128) ascii = false;
+      }
+      if (ascii) {
+        const w = text.slice(p, q);
+        norms.push(upper & 2 ? w.toLowerCase() : w);
+        starts.push(p);
+        ends.push(q);
+        p = q;
+        continue;
+      }
+    }
+    WORD_RE.lastIndex = p;
+    const m = WORD_RE.exec(text);
+    if (m === null) break;
+    norms.push(normWord(m[0]));
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+    p = m.index + m[0].length;
+  }
+  return { norms, starts, ends };
+}
+
 /** The words of a text, in order, with offsets. Hyphens and punctuation separate words ("cyber-enabled" is two). */
 export function wordSpans(text: string): WordSpan[] {
-  const out: WordSpan[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
-    const start = m.index;
-    out.push({ start, end: start + m[0].length, norm: normWord(m[0]) });
-  }
-  return out;
+  const { norms, starts, ends } = scanWords(text);
+  return norms.map((norm, i) => ({ start: starts[i] as number, end: ends[i] as number, norm }));
 }
 
 export function normWords(text: string): string[] {
-  return wordSpans(text).map((w) => w.norm);
+  return scanWords(text).norms;
 }
 
 export interface QuoteSpan {
@@ -108,49 +185,113 @@ export class WordIds {
 
 /** Up to this many words per key: long enough to tell passages apart, short enough to stay cheap. */
 const GRAM = 3;
-/** Three ids of 17 bits make a 51-bit key, exact in a double. Texts with more distinct words fall back to strings. */
-const ID_BITS = 2 ** 17;
+
+/**
+ * Every window of `n` consecutive ids in `ids`, by hash: an open-addressing table of chain heads and a `next`
+ * link per position, so building allocates two typed arrays and nothing per window. Windows that hold a
+ * negative id (a list separator) are left out. `find` confirms a hit id by id, so the answer is exact.
+ */
+export class WindowTable {
+  private readonly heads: Int32Array;
+  private readonly next: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    private readonly ids: Int32Array,
+    private readonly n: number,
+  ) {
+    let size = 16;
+    while (size < ids.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.heads = new Int32Array(size).fill(-1);
+    this.next = new Int32Array(Math.max(0, ids.length));
+    let bad = -1; // the latest separator at or before the window's last id
+    for (let i = 0; i < n - 1 && i < ids.length; i++) if ((ids[i] as number) < 0) bad = i;
+    for (let i = 0; i + n <= ids.length; i++) {
+      if ((ids[i + n - 1] as number) < 0) bad = i + n - 1;
+      if (bad >= i) continue;
+      const b = windowHash(ids, i, n) & this.mask;
+      this.next[i] = this.heads[b] as number;
+      this.heads[b] = i;
+    }
+  }
+
+  /** Whether the window of `n` ids of `query` from `from` occurs in the table's ids. */
+  has(query: Int32Array, from: number): boolean {
+    const { ids, n, next } = this;
+    for (let p = this.heads[windowHash(query, from, n) & this.mask] as number; p >= 0; p = next[p] as number) {
+      let k = 0;
+      while (k < n && ids[p + k] === query[from + k]) k++;
+      if (k === n) return true;
+    }
+    return false;
+  }
+}
+
+/** FNV-1a over a window of ids, cut to 30 bits: a small integer (collisions are confirmed away by the caller). */
+export function windowHash(ids: Int32Array, from: number, n: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < n; k++) h = Math.imul(h ^ (ids[from + k] as number), 0x01000193);
+  return h & 0x3fffffff;
+}
 
 /**
  * The word 1-, 2- and 3-grams of some word lists. `contains(seq)` is true when every 3-gram of `seq`
  * (or `seq` itself, when shorter) occurs in the indexed text: contiguous containment, up to the rare case of
- * a sequence stitched together from separate places that overlap by two words.
+ * a sequence stitched together from separate places that overlap by two words. The tables of 2- and 3-grams
+ * are built on first use.
  */
 export class GramIndex {
-  private readonly words = new WordIds();
-  private readonly grams: Array<Set<number | string>> = [new Set(), new Set(), new Set()];
-  private readonly numeric: boolean;
+  private readonly tables: Array<WindowTable | undefined> = [];
 
-  constructor(lists: ReadonlyArray<readonly string[]>) {
-    const idLists = lists.map((list) => list.map((w) => this.words.id(w)));
-    this.numeric = this.words.size < ID_BITS;
-    for (const ids of idLists) {
-      for (let i = 0; i < ids.length; i++) {
-        for (let k = 0; k < GRAM && i + k < ids.length; k++) (this.grams[k] as Set<number | string>).add(this.key(ids, i, k + 1));
-      }
-    }
+  /**
+   * @param words ids of the words; only ids below `known` are words of the indexed lists
+   * @param ids the lists' ids end to end, a negative id between two lists
+   */
+  private constructor(
+    private readonly words: WordIds,
+    private readonly ids: Int32Array,
+    private readonly known: number,
+  ) {}
+
+  static of(lists: ReadonlyArray<readonly string[]>): GramIndex {
+    const words = new WordIds();
+    let total = Math.max(0, lists.length - 1);
+    for (const list of lists) total += list.length;
+    const ids = new Int32Array(total);
+    let at = 0;
+    lists.forEach((list, li) => {
+      if (li > 0) ids[at++] = -1; // no n-gram spans two lists
+      for (const w of list) ids[at++] = words.id(w);
+    });
+    return new GramIndex(words, ids, words.size);
   }
 
-  private key(ids: readonly number[], from: number, len: number): number | string {
-    if (!this.numeric) return ids.slice(from, from + len).join(' ');
-    let key = 0;
-    for (let k = 0; k < len; k++) key = key * ID_BITS + (ids[from + k] as number);
-    return key;
+  /** An index of `ids`, whose words are the first `known` ids of `words` (later ids are words it never has). */
+  static ofIds(words: WordIds, ids: Int32Array, known: number): GramIndex {
+    return new GramIndex(words, ids, known);
   }
 
   contains(seq: readonly string[]): boolean {
     if (seq.length === 0) return true;
-    const ids: number[] = [];
-    for (const w of seq) {
-      const id = this.words.peek(w);
-      if (id < 0) return false;
-      ids.push(id);
+    const ids = new Int32Array(seq.length);
+    for (let i = 0; i < seq.length; i++) {
+      const id = this.words.peek(seq[i] as string);
+      if (id < 0 || id >= this.known) return false;
+      ids[i] = id;
     }
-    const k = Math.min(GRAM, ids.length);
-    const set = this.grams[k - 1] as Set<number | string>;
-    for (let i = 0; i + k <= ids.length; i++) {
-      if (!set.has(this.key(ids, i, k))) return false;
-    }
+    return this.containsIds(ids, 0, ids.length);
+  }
+
+  /** `contains` for the word ids `query[from..to)`, ids of this index's `words`. */
+  containsIds(query: Int32Array, from: number, to: number): boolean {
+    const len = to - from;
+    if (len <= 0) return true;
+    for (let i = from; i < to; i++) if ((query[i] as number) >= this.known) return false;
+    const k = Math.min(GRAM, len);
+    if (k === 1) return true; // every known word occurs
+    const table = (this.tables[k] ??= new WindowTable(this.ids, k));
+    for (let i = from; i + k <= to; i++) if (!table.has(query, i)) return false;
     return true;
   }
 }
