@@ -160,6 +160,8 @@ interface RawFact extends Fact {
 }
 
 function canon(n: number): string {
+  // An integer of at most 12 digits is its own 12-digit rounding (and toPrecision is slow).
+  if (Number.isInteger(n) && n > -1e12 && n < 1e12) return String(n);
   return String(Number(n.toPrecision(12)));
 }
 
@@ -172,10 +174,23 @@ function numeral(s: string): number | null {
   return null;
 }
 
-const isCap = (s: string): boolean => /^\p{Lu}/u.test(s);
+const CAP_RE = /^\p{Lu}/u;
+/** Starts with an upper-case letter (ASCII answered without the Unicode regex). */
+function isCap(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : CAP_RE.test(s);
+}
+const ONE_CAP_RE = /^\p{Lu}$/u;
+/** A single upper-case letter ("J" in "J. Smith"). */
+function isOneCap(s: string): boolean {
+  return s.length === 1 && s.charCodeAt(0) < 128 ? isCap(s) : ONE_CAP_RE.test(s);
+}
 /** "US" (the country) is no function word, though "us" the pronoun would be: the list has no "us". */
 const isFunctionWord = (w: string): boolean => FUNCTION_WORDS.has(w.toLowerCase()) || FUNCTION_WORDS.has(stem(w));
-const lower = (s: string): string => s.toLowerCase().replace(/’/g, "'");
+const lower = (s: string): string => {
+  const l = s.toLowerCase();
+  return l.includes('’') ? l.replace(/’/g, "'") : l;
+};
 
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -283,7 +298,10 @@ class Vocab {
   private readonly five = new Set<string>();
 
   add(word: string): void {
-    const s = stem(word);
+    this.addStem(stem(word));
+  }
+
+  addStem(s: string): void {
     if (this.stems.has(s)) return;
     this.stems.add(s);
     for (let k = 4; k < s.length; k++) this.prefixes.add(s.slice(0, k));
@@ -300,6 +318,9 @@ class Vocab {
   }
 }
 
+/** Punctuation that may close a sentence's end: quotation marks, brackets. */
+const CLOSING = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'", ')', ']']);
+
 function extract(text: string): Extracted {
   const toks = tokenize(text);
   const facts: RawFact[] = [];
@@ -315,7 +336,8 @@ function extract(text: string): Extracted {
     let capWords = 0;
     let lastSignificant: Tok | undefined;
     const closeLine = (to: number): void => {
-      const ends = lastSignificant !== undefined && /^[.!?]$/.test(lastSignificant.s);
+      const e = lastSignificant?.s;
+      const ends = e === '.' || e === '!' || e === '?';
       if (!ends && capWords >= 2 && capWords >= 0.6 * longWords) inTitle.fill(1, lineFrom, to);
     };
     for (let i = 0; i < toks.length; i++) {
@@ -329,7 +351,7 @@ function extract(text: string): Extracted {
         start = true;
         continue;
       }
-      if (!(t.kind === 'punct' && /^["“”„«»‘’')\]]$/.test(t.s))) lastSignificant = t;
+      if (!(t.kind === 'punct' && CLOSING.has(t.s))) lastSignificant = t;
       if (t.kind === 'word') {
         if (start) atStart[i] = 1;
         start = false;
@@ -338,11 +360,11 @@ function extract(text: string): Extracted {
           if (isCap(t.s)) capWords++;
         }
       } else if (t.kind === 'punct') {
-        if (/^[!?:]$/.test(t.s)) start = true;
+        if (t.s === '!' || t.s === '?' || t.s === ':') start = true;
         else if (t.s === '.') {
           const prev = toks[i - 1];
           const abbr = prev !== undefined && prev.kind === 'word' && prev.end === t.start &&
-            (ABBREVIATIONS.has(prev.low) || /^\p{Lu}$/u.test(prev.s));
+            (ABBREVIATIONS.has(prev.low) || isOneCap(prev.s));
           if (!abbr) start = true;
         }
       } else {
@@ -353,15 +375,25 @@ function extract(text: string): Extracted {
   }
 
   // --- names known from mid-sentence use; words the text writes in lower case
+  // Per word token, computed once: its stem, capitalised (1) or not (0), function word (2).
+  const stems: string[] = new Array<string>(toks.length).fill('');
+  const flags = new Uint8Array(toks.length);
+  const CAP = 1;
+  const FUNCTION = 2;
   const known = new Set<string>();
   const lowerWords = new Set<string>();
   const vocab = new Vocab();
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Tok;
     if (t.kind !== 'word') continue;
-    vocab.add(t.s);
-    if (!isCap(t.s)) lowerWords.add(stem(t.s));
-    else if (!atStart[i] && !inTitle[i] && !isFunctionWord(t.s)) known.add(stem(t.s));
+    const st = stem(t.s);
+    stems[i] = st;
+    // isFunctionWord(t.s): t.low is t.s in lower case.
+    const f = (isCap(t.s) ? CAP : 0) | (FUNCTION_WORDS.has(t.low) || FUNCTION_WORDS.has(st) ? FUNCTION : 0);
+    flags[i] = f;
+    vocab.addStem(st);
+    if (!(f & CAP)) lowerWords.add(st);
+    else if (!atStart[i] && !inTitle[i] && !(f & FUNCTION)) known.add(st);
   }
 
   // --- numbers, money, percentages, dates
@@ -415,12 +447,12 @@ function extract(text: string): Extracted {
         flush();
         continue;
       }
-      const key = stem(t.s);
+      const f = flags[i] as number;
       const glued = toks[i + 1];
       const currencyPrefix = glued?.kind === 'punct' && glued.start === t.end && CURRENCY_SYMBOLS.has(glued.s); // US$
-      const cap = isCap(t.s) && t.s !== 'I' && !currencyPrefix;
-      const allowed = cap && !isFunctionWord(t.s) &&
-        (!(atStart[i] || inTitle[i]) || known.has(key));
+      const cap = (f & CAP) !== 0 && t.s !== 'I' && !currencyPrefix;
+      const allowed = cap && !(f & FUNCTION) &&
+        (!(atStart[i] || inTitle[i]) || known.has(stems[i] as string));
       if (allowed) {
         seq.push(...pending, t);
         pending = [];
@@ -438,9 +470,9 @@ function extract(text: string): Extracted {
   const quotes: QuoteFact[] = findQuotes(text).map((q) => ({ text: q.text, words: normWords(q.text) }));
 
   const words = normWords(text);
-  const stems = words.map(stem);
+  const wordStems = words.map(stem);
   let index: GramIndex | undefined;
-  return { facts, names, quotes, vocab, lowerWords, words, aliasIds: aliasesIn(stems), phrases: () => (index ??= GramIndex.of([stems])) };
+  return { facts, names, quotes, vocab, lowerWords, words, aliasIds: aliasesIn(wordStems), phrases: () => (index ??= GramIndex.of([wordStems])) };
 }
 
 const ALIAS_PHRASES: ReadonlyArray<{ id: string; stems: string[] }> = ALIASES.flatMap(([id, phrases]) =>
@@ -541,6 +573,8 @@ function ukDate(toks: readonly Tok[], i: number, facts: RawFact[], slice: Slice)
 /** A figure in digits or words at i, with scale, currency and percent. Returns the index after it, or i. */
 function numberAt(toks: readonly Tok[], i: number, facts: RawFact[], text: string): number {
   const t = toks[i] as Tok;
+  // Most tokens are no figure: answer them before looking at currencies (parseWordNumber starts the same way).
+  if (t.kind === 'word' ? !UNITS.has(t.low) && !TENS.has(t.low) && t.low !== 'a' && t.low !== 'one' : t.kind !== 'num') return i;
   let value: number | null = null;
   let raw: string | null = null;
   let j = i;

@@ -121,8 +121,25 @@ export interface QuoteSpan {
   text: string;
 }
 
-const PAIRS: Readonly<Record<string, string>> = { '"': '"', '“': '”', '„': '“', '«': '»', '‘': '’' };
+/** Closing mark of each opening quotation mark, by character code: " " “ ” „ “ « » ‘ ’. */
+const PAIRS: ReadonlyMap<number, number> = new Map([
+  [0x22, 0x22],
+  [0x201c, 0x201d],
+  [0x201e, 0x201c],
+  [0xab, 0xbb],
+  [0x2018, 0x2019],
+]);
+const LEFT_SINGLE = 0x2018;
+const RIGHT_SINGLE = 0x2019;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether the character (one UTF-16 unit, as `text[i]` gives it) is a letter or digit; false past the end. */
+function letterOrDigitAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_CLASS[c] !== 0;
+  return LETTER_OR_DIGIT.test(text[i] as string);
+}
 
 /**
  * Quotations: "straight", “curly”, „low“, «guillemets», and ‘single curly’ quotes. A quotation never runs
@@ -132,27 +149,28 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  */
 export function findQuotes(text: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
-  let close = '';
+  let close = -1;
   let from = -1;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (ch === '\n') {
-      close = '';
+    const ch = text.charCodeAt(i);
+    if (ch === 10) {
+      close = -1;
       continue;
     }
-    if (close !== '') {
-      if (ch === close && (close !== '’' || !LETTER_OR_DIGIT.test(text[i + 1] ?? ''))) {
+    if (close !== -1) {
+      if (ch === close && (close !== RIGHT_SINGLE || !letterOrDigitAt(text, i + 1))) {
         const raw = text.slice(from, i);
         const lead = raw.length - raw.trimStart().length;
         const inner = raw.trim();
         if (inner !== '') out.push({ start: from + lead, end: from + lead + inner.length, text: inner });
-        close = '';
+        close = -1;
       }
       continue;
     }
-    const pair = PAIRS[ch];
+    if (ch !== 0x22 && ch < 0xab) continue;
+    const pair = PAIRS.get(ch);
     if (pair === undefined) continue;
-    if (ch === '‘' && LETTER_OR_DIGIT.test(text[i - 1] ?? '')) continue;
+    if (ch === LEFT_SINGLE && letterOrDigitAt(text, i - 1)) continue;
     close = pair;
     from = i + 1;
   }

@@ -115,15 +115,44 @@ describe('GramIndex', () => {
   });
 });
 
-describe('findQuotes', () => {
-  it('finds quotations in random text without throwing, each inside its line', () => {
-    const r = rng(5);
-    for (let i = 0; i < 500; i++) {
-      const t = randomText(r, 60);
-      for (const q of findQuotes(t)) {
-        expect(t.slice(q.start, q.end)).toBe(q.text);
-        expect(q.text).not.toContain('\n');
+/** The reference: the character-by-character version with string lookups. */
+function refQuotes(text: string): Array<{ start: number; end: number; text: string }> {
+  const pairs: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '‘': '’' };
+  const ld = /[\p{L}\p{N}]/u;
+  const out: Array<{ start: number; end: number; text: string }> = [];
+  let close = '';
+  let from = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '\n') {
+      close = '';
+      continue;
+    }
+    if (close !== '') {
+      if (ch === close && (close !== '’' || !ld.test(text[i + 1] ?? ''))) {
+        const raw = text.slice(from, i);
+        const lead = raw.length - raw.trimStart().length;
+        const inner = raw.trim();
+        if (inner !== '') out.push({ start: from + lead, end: from + lead + inner.length, text: inner });
+        close = '';
       }
+      continue;
+    }
+    const pair = pairs[ch];
+    if (pair === undefined) continue;
+    if (ch === '‘' && ld.test(text[i - 1] ?? '')) continue;
+    close = pair;
+    from = i + 1;
+  }
+  return out;
+}
+
+describe('findQuotes', () => {
+  it('matches the reference on random text', () => {
+    const r = rng(5);
+    for (let i = 0; i < 2000; i++) {
+      const t = randomText(r, 1 + Math.floor(r() * 60));
+      expect(findQuotes(t), JSON.stringify(t)).toEqual(refQuotes(t));
     }
   });
 });
