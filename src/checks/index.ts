@@ -43,12 +43,16 @@ export interface ChecksJson {
 }
 
 export function rewriteText(headline: string, body: string): string {
-  return [headline.trim(), toPlainText(body)].filter((part) => part !== '').join('\n\n');
+  return joinRewrite(headline, toPlainText(body));
+}
+
+function joinRewrite(headline: string, plainBody: string): string {
+  return [headline.trim(), plainBody].filter((part) => part !== '').join('\n\n');
 }
 
 export function runChecks({ source, headline, body }: ChecksInput): ChecksResult {
   const plainBody = toPlainText(body);
-  const text = rewriteText(headline, body);
+  const text = joinRewrite(headline, plainBody);
   return {
     facts: checkFacts(source, text),
     originality: checkOriginality(source, text),

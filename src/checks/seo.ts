@@ -25,24 +25,40 @@ export const HEADLINE_MAX_CHARS = 60;
 
 export function checkSeo(headline: string, body: string, sourceText: string): SeoReport {
   const headlineChars = [...headline.trim()].length;
+  const words = body.match(LATIN_WORD) ?? [];
   return {
     headlineChars,
     headlineTooLong: headlineChars > HEADLINE_MAX_CHARS,
-    words: countWords(body),
+    // countWords counts each CJK character and the LATIN_WORD matches of the rest: without CJK, the words here.
+    words: CJK.test(body) ? countWords(body) : words.length,
     sourceWords: countWords(sourceText),
-    readingEase: readingEase(body),
+    readingEase: easeOf(body, words),
   };
 }
 
 const LATIN_WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+/** Any CJK character (countWords counts each as a word). Not global: `test` keeps no state. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const SENTENCE_END = /[.!?…](?=\s|$|["”’)\]])|\n/;
 
 /** Flesch reading ease of a text (0 for a text with no words). */
 export function readingEase(text: string): number {
-  const words = text.match(LATIN_WORD) ?? [];
+  return easeOf(text, text.match(LATIN_WORD) ?? []);
+}
+
+/** readingEase, given the LATIN_WORD matches of the text. */
+function easeOf(text: string, words: readonly string[]): number {
   if (words.length === 0) return 0;
   let syllables = 0;
-  for (const w of words) syllables += countSyllables(w);
+  const known = new Map<string, number>(); // a text repeats its words: count each distinct one once
+  for (const w of words) {
+    let n = known.get(w);
+    if (n === undefined) {
+      n = countSyllables(w);
+      known.set(w, n);
+    }
+    syllables += n;
+  }
   // Pieces between sentence ends that hold a word; blank lines and stray punctuation add no sentence.
   let sentences = 0;
   for (const piece of text.split(SENTENCE_END)) if (HAS_WORD.test(piece)) sentences++;
