@@ -437,9 +437,9 @@ function extract(text: string): Extracted {
         const words = seq.filter((w) => !CONNECTORS.has(w.s)).map((w) => w.s.replace(/['’]s$/, '').replace(/['’]$/, ''));
         const display = seq.map((w) => w.s.replace(/['’]s$/, '').replace(/['’]$/, '')).join(' ');
         names.push({ text: display, words, key: words.map(stem).join(' ') });
+        seq = [];
       }
-      seq = [];
-      pending = [];
+      if (pending.length > 0) pending = [];
     };
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i] as Tok;
@@ -488,8 +488,12 @@ const ALIAS_BY_FIRST: ReadonlyMap<string, ReadonlyArray<{ id: string; stems: str
 function aliasesIn(stems: readonly string[]): Set<string> {
   const found = new Set<string>();
   for (let i = 0; i < stems.length; i++) {
-    for (const a of ALIAS_BY_FIRST.get(stems[i] as string) ?? []) {
-      if (a.stems.every((w, k) => stems[i + k] === w)) found.add(a.id);
+    const candidates = ALIAS_BY_FIRST.get(stems[i] as string);
+    if (candidates === undefined) continue;
+    for (const a of candidates) {
+      let k = 0;
+      while (k < a.stems.length && stems[i + k] === a.stems[k]) k++;
+      if (k === a.stems.length) found.add(a.id);
     }
   }
   return found;

@@ -40,7 +40,7 @@ export function checkOriginality(source: string, rewrite: string, opts: Original
   const n = Math.max(1, Math.floor(opts.minRun ?? 6));
   const { norms, starts, ends } = scanWords(rewrite);
   if (norms.length === 0) return { copiedShare: 0, longestRun: 0, runs: [] };
-  const src = scanWords(source).norms;
+  const src = scanWords(source, false).norms;
 
   // Word ids: the source's words first, so an id at or past `known` is a word the source never has.
   const dict = new WordIds();

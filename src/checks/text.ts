@@ -23,7 +23,7 @@ export function normWord(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");
 }
 
-/** The words of a text as parallel arrays: normalised form and character offsets (end exclusive). */
+/** The words of a text as parallel arrays: normalised form and character offsets (end exclusive; empty when not asked for). */
 export interface Words {
   norms: string[];
   starts: number[];
@@ -48,7 +48,7 @@ const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 
  * That is exact: no ASCII character that is not a letter or digit can start a match, so the regex, started
  * there, finds the match it would have found running over the whole text.
  */
-export function scanWords(text: string): Words {
+export function scanWords(text: string, offsets = true): Words {
   const norms: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -87,8 +87,10 @@ export function scanWords(text: string): Words {
       if (ascii) {
         const w = text.slice(p, q);
         norms.push(upper & 2 ? w.toLowerCase() : w);
-        starts.push(p);
-        ends.push(q);
+        if (offsets) {
+          starts.push(p);
+          ends.push(q);
+        }
         p = q;
         continue;
       }
@@ -97,8 +99,10 @@ export function scanWords(text: string): Words {
     const m = WORD_RE.exec(text);
     if (m === null) break;
     norms.push(normWord(m[0]));
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
+    if (offsets) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+    }
     p = m.index + m[0].length;
   }
   return { norms, starts, ends };
@@ -111,7 +115,7 @@ export function wordSpans(text: string): WordSpan[] {
 }
 
 export function normWords(text: string): string[] {
-  return scanWords(text).norms;
+  return scanWords(text, false).norms;
 }
 
 export interface QuoteSpan {
