@@ -42,7 +42,7 @@
  * - quotations of four words or more that are neither in the source nor similar to a source quote.
  */
 
-import { GramIndex, findQuotes, normWords } from './text';
+import { GramIndex, findQuotes, normWords, type QuoteSpan, type Scans } from './text';
 import { tokenize, type Tok } from './tokens';
 
 export type FactKind = 'number' | 'percent' | 'money' | 'date' | 'name' | 'quote';
@@ -321,7 +321,8 @@ class Vocab {
 /** Punctuation that may close a sentence's end: quotation marks, brackets. */
 const CLOSING = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'", ')', ']']);
 
-function extract(text: string): Extracted {
+/** The facts of a text; `words` and `quoteSpans` are its normWords and findQuotes when the caller has them. */
+function extract(text: string, words = normWords(text), quoteSpans: readonly QuoteSpan[] = findQuotes(text)): Extracted {
   const toks = tokenize(text);
   const facts: RawFact[] = [];
   const slice = (a: Tok, b: Tok): string => text.slice(a.start, b.end);
@@ -467,9 +468,8 @@ function extract(text: string): Extracted {
   }
 
   // --- quotes
-  const quotes: QuoteFact[] = findQuotes(text).map((q) => ({ text: q.text, words: normWords(q.text) }));
+  const quotes: QuoteFact[] = quoteSpans.map((q) => ({ text: q.text, words: normWords(q.text) }));
 
-  const words = normWords(text);
   const wordStems = words.map(stem);
   let index: GramIndex | undefined;
   return { facts, names, quotes, vocab, lowerWords, words, aliasIds: aliasesIn(wordStems), phrases: () => (index ??= GramIndex.of([wordStems])) };
@@ -763,9 +763,10 @@ const aliasOfName = (n: NameFact): string | undefined => ALIAS_OF.get(n.words.ma
 /** A source quote's posting lists get no longer than this: a word in more quotes tells them apart too little. */
 const MAX_POSTINGS = 50;
 
-export function checkFacts(source: string, rewrite: string): FactsReport {
-  const src = extract(source);
-  const out = extract(rewrite);
+/** `scans`: the two texts' words and the rewrite's quotations, when the caller (runChecks) has them already. */
+export function checkFacts(source: string, rewrite: string, scans?: Scans): FactsReport {
+  const src = extract(source, scans?.sourceWords);
+  const out = scans ? extract(rewrite, scans.rewriteWords.norms, scans.rewriteQuotes) : extract(rewrite);
   const missing: Fact[] = [];
   const added: Fact[] = [];
   let total = 0;

@@ -11,6 +11,7 @@ import { toPlainText } from '../rewrite/render';
 import { checkFacts, type FactsReport } from './facts';
 import { checkOriginality, type OriginalityReport } from './originality';
 import { checkSeo, type SeoReport } from './seo';
+import { scanBoth } from './text';
 
 export type { Fact, FactKind, FactsReport } from './facts';
 export type { CopiedRun, OriginalityReport } from './originality';
@@ -53,9 +54,10 @@ function joinRewrite(headline: string, plainBody: string): string {
 export function runChecks({ source, headline, body }: ChecksInput): ChecksResult {
   const plainBody = toPlainText(body);
   const text = joinRewrite(headline, plainBody);
+  const scans = scanBoth(source, text); // words and quotations, read once for both checks
   return {
-    facts: checkFacts(source, text),
-    originality: checkOriginality(source, text),
+    facts: checkFacts(source, text, scans),
+    originality: checkOriginality(source, text, {}, scans),
     seo: checkSeo(headline, plainBody, source),
     text,
   };

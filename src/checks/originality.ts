@@ -17,7 +17,7 @@
  * hit confirmed word by word. Linear in both lengths (a window is `minRun` words, a constant).
  */
 
-import { GramIndex, WindowTable, WordIds, findQuotes, scanWords } from './text';
+import { GramIndex, WindowTable, WordIds, findQuotes, scanWords, type Scans } from './text';
 
 export interface CopiedRun {
   start: number;
@@ -36,11 +36,12 @@ export interface OriginalityOptions {
   minRun?: number;
 }
 
-export function checkOriginality(source: string, rewrite: string, opts: OriginalityOptions = {}): OriginalityReport {
+/** `scans`: the two texts' words and the rewrite's quotations, when the caller (runChecks) has them already. */
+export function checkOriginality(source: string, rewrite: string, opts: OriginalityOptions = {}, scans?: Scans): OriginalityReport {
   const n = Math.max(1, Math.floor(opts.minRun ?? 6));
-  const { norms, starts, ends } = scanWords(rewrite);
+  const { norms, starts, ends } = scans?.rewriteWords ?? scanWords(rewrite);
   if (norms.length === 0) return { copiedShare: 0, longestRun: 0, runs: [] };
-  const src = scanWords(source, false).norms;
+  const src = scans?.sourceWords ?? scanWords(source, false).norms;
 
   // Word ids: the source's words first, so an id at or past `known` is a word the source never has.
   const dict = new WordIds();
@@ -54,7 +55,7 @@ export function checkOriginality(source: string, rewrite: string, opts: Original
 
   // Words inside verbatim quotations are barriers: no window may include them.
   const barrier = new Uint8Array(norms.length);
-  const quotes = findQuotes(rewrite);
+  const quotes = scans?.rewriteQuotes ?? findQuotes(rewrite);
   if (quotes.length > 0) {
     const index = GramIndex.ofIds(dict, srcIds, known);
     let w = 0;

@@ -118,6 +118,20 @@ export function normWords(text: string): string[] {
   return scanWords(text, false).norms;
 }
 
+/** What the checks read from the source and the rewrite alike, scanned once by runChecks and handed to each. */
+export interface Scans {
+  /** normWords(source) */
+  sourceWords: string[];
+  /** scanWords(rewrite) */
+  rewriteWords: Words;
+  /** findQuotes(rewrite) */
+  rewriteQuotes: QuoteSpan[];
+}
+
+export function scanBoth(source: string, rewrite: string): Scans {
+  return { sourceWords: normWords(source), rewriteWords: scanWords(rewrite), rewriteQuotes: findQuotes(rewrite) };
+}
+
 export interface QuoteSpan {
   /** Offsets of the quoted text, quotation marks excluded. */
   start: number;

@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pair } from '../../bench/pairs';
 import { listFacts } from '../../src/checks/facts';
-import { runChecks } from '../../src/checks/index';
+import { checkFacts, checkOriginality, runChecks } from '../../src/checks/index';
 import { splitAnswer } from '../../src/rewrite/split';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/checks/${name}`, import.meta.url), 'utf8');
@@ -87,4 +87,12 @@ describe('checks: same results as the reference implementation', () => {
       expect(now[name]).toEqual(golden[name]);
     });
   }
+
+  it('each check alone gives what runChecks gives (runChecks hands them shared scans)', () => {
+    for (const c of cases()) {
+      const r = runChecks(c);
+      expect(checkFacts(c.source, r.text), c.name).toEqual(r.facts);
+      expect(checkOriginality(c.source, r.text), c.name).toEqual(r.originality);
+    }
+  });
 });
