@@ -574,11 +574,14 @@ function ukDate(toks: readonly Tok[], i: number, facts: RawFact[], slice: Slice)
   return j;
 }
 
+/** The words a figure in words can start with: parseWordNumber gives null for any other. */
+const NUMBER_WORDS = new Set(['a', 'one', ...UNITS.keys(), ...TENS.keys()]);
+
 /** A figure in digits or words at i, with scale, currency and percent. Returns the index after it, or i. */
 function numberAt(toks: readonly Tok[], i: number, facts: RawFact[], text: string): number {
   const t = toks[i] as Tok;
   // Most tokens are no figure: answer them before looking at currencies (parseWordNumber starts the same way).
-  if (t.kind === 'word' ? !UNITS.has(t.low) && !TENS.has(t.low) && t.low !== 'a' && t.low !== 'one' : t.kind !== 'num') return i;
+  if (t.kind === 'word' ? !NUMBER_WORDS.has(t.low) : t.kind !== 'num') return i;
   let value: number | null = null;
   let raw: string | null = null;
   let j = i;
@@ -756,6 +759,13 @@ function dedupe<T>(items: readonly T[], key: (t: T) => string): T[] {
   return out;
 }
 
+/** Every key the facts provide. */
+function providedKeys(facts: readonly RawFact[]): Set<string> {
+  const keys = new Set<string>();
+  for (const f of facts) for (const k of f.provides) keys.add(k);
+  return keys;
+}
+
 const publicFact = (f: RawFact): Fact => (f.value !== undefined ? { kind: f.kind, text: f.text, value: f.value } : { kind: f.kind, text: f.text });
 
 const aliasOfName = (n: NameFact): string | undefined => ALIAS_OF.get(n.words.map(lower).join(' '));
@@ -772,8 +782,8 @@ export function checkFacts(source: string, rewrite: string, scans?: Scans): Fact
   let total = 0;
 
   // Numbers, percentages, money, dates.
-  const srcKeys = new Set(src.facts.flatMap((f) => f.provides));
-  const outKeys = new Set(out.facts.flatMap((f) => f.provides));
+  const srcKeys = providedKeys(src.facts);
+  const outKeys = providedKeys(out.facts);
   for (const f of dedupe(src.facts, (x) => `${x.kind}|${x.value ?? x.text}`)) {
     total++;
     if (!f.accepts.some((k) => outKeys.has(k))) missing.push(publicFact(f));
