@@ -3,11 +3,13 @@
 import browser from 'webextension-polyfill';
 import { describeError } from '../src/llm/errors';
 import { listModels, testConnection } from '../src/llm/openai';
+import { availabilityView, describeOnDeviceError, onDevicePromptLimit, onDeviceState } from '../src/llm/on-device';
 import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type PopupMessage, type ResponseOf } from '../src/messages';
 import { endpointHostname, parseSettings } from '../src/settings';
 import { loadSettings, migrateStoredSettings } from '../lib/settings-store';
 import { recoverInterrupted } from '../lib/job-store';
 import { Jobs } from './jobs';
+import { languageModel } from './writer';
 import { createMenus, MENU_SELECTION } from './menus';
 
 const POPUP = '/popup/index.html';
@@ -66,8 +68,25 @@ async function handlePopup(port: browser.Runtime.Port, message: PopupMessage): P
   }
 }
 
+/** Test connection for Chrome's on-device model: its state here, and a session opened and closed when it is ready. */
+async function testOnDevice(language: string): Promise<ResponseOf<'test-connection'>> {
+  const api = languageModel();
+  const state = await onDeviceState(api, language);
+  if (state !== 'available') return { ok: false, message: availabilityView(state).message };
+  try {
+    const limit = await onDevicePromptLimit(api, language, AbortSignal.timeout(30_000));
+    const size = limit ? ` It takes prompts of up to about ${limit.toLocaleString('en-US')} tokens; longer articles are rewritten in sections.` : '';
+    return { ok: true, message: `Chrome's on-device model is ready.${size}` };
+  } catch (err) {
+    return { ok: false, message: describeOnDeviceError(err, { language }).message };
+  }
+}
+
 async function answer(request: AnyRequest): Promise<ResponseOf<'test-connection'> | ResponseOf<'list-models'>> {
   const stored = await loadSettings();
+  if (request.type === 'test-connection' && request.settings.provider === 'chrome-ai') {
+    return testOnDevice(typeof request.settings.language === 'string' ? request.settings.language : stored.language);
+  }
   // An empty key field in the form means "the saved key", but only for the saved endpoint's host: a saved key is
   // never sent to a new host that the user has not confirmed by saving it.
   const sameHost = endpointHostname(request.settings.baseURL) === endpointHostname(stored.baseURL);

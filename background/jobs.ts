@@ -8,14 +8,16 @@ import browser from 'webextension-polyfill';
 import { articleFromText, countWords, MIN_SELECTION_WORDS, type Article } from '../src/article';
 import { newJob, noArticleMessage, pageKey, restrictedReason, type JobError } from '../src/job';
 import { StreamAbort } from '../src/llm/errors';
+import { describeOnDeviceError, OnDeviceUnready, onDeviceState } from '../src/llm/on-device';
+import { ON_DEVICE_MODEL } from '../src/llm/transport';
 import type { BackgroundMessage } from '../src/messages';
 import { buildPromptText } from '../src/prompt';
-import type { Settings } from '../src/settings';
+import { hasWriter, type Settings } from '../src/settings';
 import { loadSettings } from '../lib/settings-store';
 import { indexJob, loadJob, loadSource, saveJob } from '../lib/job-store';
 import { extractFromTab, selectionInTab, TabUnreadable } from './extract';
 import { holdAlive } from './keepalive';
-import { continueArticle, writeArticle, type JobHandle, type Running } from './writer';
+import { continueArticle, languageModel, writeArticle, type JobHandle, type Running } from './writer';
 
 /** How often streamed text is written to storage while a job runs. */
 const PERSIST_EVERY_MS = 500;
@@ -127,12 +129,15 @@ export class Jobs {
 
   private async start(port: Viewer | null, tabId: number, url: string, key: string, source?: () => Promise<Article>): Promise<void> {
     const settings = await loadSettings();
-    if (!settings.apiKey) {
-      if (port) return this.offerPrompt(port, tabId, settings);
+    // No writer at all (no key; or the on-device model is missing or not downloaded): the prompt, to copy by hand.
+    const unready = await this.onDeviceProblem(settings);
+    if (!hasWriter(settings) || unready) {
+      if (port) return this.offerPrompt(port, tabId, settings, unready);
       return void browser.runtime.openOptionsPage();
     }
 
-    const job = newJob(crypto.randomUUID(), key, url, settings.model, Date.now());
+    const model = settings.provider === 'chrome-ai' ? ON_DEVICE_MODEL : settings.model;
+    const job = newJob(crypto.randomUUID(), key, url, model, Date.now());
     const run: Running = { job, controller: new AbortController(), persistTimer: undefined, tabId };
     // A job replaced by Regenerate may still be unwinding: the newest owns the key.
     this.running.set(key, run);
@@ -272,14 +277,21 @@ export class Jobs {
     return this.running.get(run.job.key) === run;
   }
 
-  private async offerPrompt(port: Viewer, tabId: number, settings: Settings): Promise<void> {
+  /** Why the chosen on-device model cannot write now (checked before a job starts), or null. */
+  private async onDeviceProblem(settings: Settings): Promise<JobError | null> {
+    if (settings.provider !== 'chrome-ai') return null;
+    const state = await onDeviceState(languageModel(), settings.language);
+    return state === 'available' ? null : describeOnDeviceError(new OnDeviceUnready(state), settings);
+  }
+
+  private async offerPrompt(port: Viewer, tabId: number, settings: Settings, note: JobError | null = null): Promise<void> {
     try {
       const result = await extractFromTab(tabId);
       if (!result.ok) {
         return this.post(port, { type: 'needs-key', prompt: null, article: null, problem: { code: 'no-article', message: noArticleMessage(result) } });
       }
       const { title, url, wordCount } = result.article;
-      this.post(port, { type: 'needs-key', prompt: buildPromptText(result.article, settings), article: { title, url, wordCount }, problem: null });
+      this.post(port, { type: 'needs-key', prompt: buildPromptText(result.article, settings), article: { title, url, wordCount }, problem: note });
     } catch (err) {
       const message = err instanceof TabUnreadable ? err.message : String(err);
       this.post(port, { type: 'needs-key', prompt: null, article: null, problem: { code: 'restricted-page', message } });

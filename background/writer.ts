@@ -9,8 +9,10 @@ import type { Article } from '../src/article';
 import { runChecks } from '../src/checks';
 import { estimateCost, type Estimate } from '../src/cost';
 import { needsConfirmation, type JobError, type JobRecord } from '../src/job';
-import { describeError, redact, StreamAbort } from '../src/llm/errors';
-import { countInputTokens, streamChat } from '../src/llm/openai';
+import { redact, StreamAbort } from '../src/llm/errors';
+import type { LanguageModelApi } from '../src/llm/on-device';
+import { countInputTokens } from '../src/llm/openai';
+import { transportFor, type ChatTransport } from '../src/llm/transport';
 import { buildMessages, type ChatMessage } from '../src/prompt';
 import { continuationContext, planSections, sectionMessages, type Section } from '../src/prompt/sections';
 import { parseAnswer, splitAnswer } from '../src/rewrite/split';
@@ -83,6 +85,8 @@ const COUNT_WAIT_MS = 3_000;
 
 /** The prompt's exact size from the provider's tokenizer, for OpenAI models; null when it cannot be had. */
 async function exactTokens(messages: ChatMessage[], settings: Settings, signal: AbortSignal): Promise<number | null> {
+  // The on-device model's prompt is never sent anywhere, not even to be counted.
+  if (settings.provider === 'chrome-ai') return null;
   if (!countsTokens(settings.model) || !settings.apiKey || withoutTokenCounter.has(settings.baseURL)) return null;
   const { tokens, unsupported } = await countInputTokens({
     baseURL: settings.baseURL,
@@ -96,43 +100,46 @@ async function exactTokens(messages: ChatMessage[], settings: Settings, signal: 
   return tokens;
 }
 
-function estimateOf(settings: Settings, inputTokens: number, outputTokens: number, sections: number, counted: boolean): Estimate {
-  return { inputTokens, outputTokens, cost: estimateCost(settings.model, inputTokens, outputTokens, settings.prices), sections, counted };
+function estimateOf(t: ChatTransport, settings: Settings, inputTokens: number, outputTokens: number, sections: number, counted: boolean): Estimate {
+  const cost = t.free ? 0 : estimateCost(t.model, inputTokens, outputTokens, settings.prices);
+  return { inputTokens, outputTokens, cost, sections, counted };
 }
 
 /** Works out the sections and their cost, and waits for the user when the page may not be a whole article. */
-async function prepare(h: JobHandle, article: Article, settings: Settings): Promise<Section[] | null> {
+async function prepare(h: JobHandle, article: Article, settings: Settings, t: ChatTransport, limit: number | null): Promise<Section[] | null> {
   const run = h.run;
-  const budget = Math.max(500, settings.inputBudgetTokens - PROMPT_OVERHEAD_TOKENS);
+  // The user's budget, or less where the model's own window is smaller (the on-device model's is).
+  const inputBudget = Math.min(settings.inputBudgetTokens, limit ?? Infinity);
+  const budget = Math.max(500, inputBudget - PROMPT_OVERHEAD_TOKENS);
   let sections = planSections(article.blocks, budget);
   const outputTokens = estimateTokens(article.text);
   const multiTokens = (n: number, scale = 1) => Math.round(estimateTokens(article.text) * scale) + n * PROMPT_OVERHEAD_TOKENS;
   if (sections.length === 1) {
     const messages = buildMessages(article, settings);
     const promptTokens = estimateMessagesTokens(messages);
-    run.job = { ...run.job, estimate: estimateOf(settings, promptTokens, outputTokens, 1, false) };
+    run.job = { ...run.job, estimate: estimateOf(t, settings, promptTokens, outputTokens, 1, false) };
     const counting = exactTokens(messages, settings, run.controller.signal);
-    if (needsConfirmation(article.warnings) || promptTokens >= NEAR_BUDGET * settings.inputBudgetTokens) {
+    if (needsConfirmation(article.warnings) || promptTokens >= NEAR_BUDGET * inputBudget) {
       // Close to the budget (or waiting for the user anyway): the exact figure decides, before anything is sent.
       const tokens = await counting;
-      if (tokens !== null && tokens > settings.inputBudgetTokens) {
+      if (tokens !== null && tokens > inputBudget) {
         // The estimate was short: split by the real size, so no request goes over the budget blindly.
         const scale = tokens / promptTokens;
         sections = planSections(article.blocks, Math.max(500, Math.floor(budget / scale)));
-        run.job = { ...run.job, estimate: estimateOf(settings, multiTokens(sections.length, scale), outputTokens, sections.length, false) };
+        run.job = { ...run.job, estimate: estimateOf(t, settings, multiTokens(sections.length, scale), outputTokens, sections.length, false) };
       } else if (tokens !== null) {
-        run.job = { ...run.job, estimate: estimateOf(settings, tokens, outputTokens, 1, true) };
+        run.job = { ...run.job, estimate: estimateOf(t, settings, tokens, outputTokens, 1, true) };
       }
     } else {
       // Well inside the budget: the rewrite starts at once and the exact figure replaces the estimate when it comes.
       void counting.then((tokens) => {
         if (tokens === null || run.job.state === 'done' || run.job.state === 'error' || run.controller.signal.aborted) return;
-        run.job = { ...run.job, estimate: estimateOf(settings, tokens, outputTokens, 1, true) };
+        run.job = { ...run.job, estimate: estimateOf(t, settings, tokens, outputTokens, 1, true) };
         void h.changed();
       });
     }
   } else {
-    run.job = { ...run.job, estimate: estimateOf(settings, multiTokens(sections.length), outputTokens, sections.length, false) };
+    run.job = { ...run.job, estimate: estimateOf(t, settings, multiTokens(sections.length), outputTokens, sections.length, false) };
   }
   run.job = { ...run.job, title: article.title, warnings: article.warnings };
   // A doubtful page, or a text so long it takes many requests, is never sent without the user's word.
@@ -164,8 +171,16 @@ async function prepare(h: JobHandle, article: Article, settings: Settings): Prom
 /** Writes a fresh rewrite of the article into the job. */
 export async function writeArticle(h: JobHandle, article: Article, settings: Settings): Promise<void> {
   const run = h.run;
-  const sections = await prepare(h, article, settings);
-  if (!sections || run.controller.signal.aborted) return h.finish(describeError(run.controller.signal.reason, ctxOf(settings)));
+  const t = transport(settings);
+  let limit: number | null;
+  try {
+    // The on-device model's window is small: sections are planned to fit it.
+    limit = await t.promptLimit(run.controller.signal);
+  } catch (err) {
+    return fail(h, err, settings, t, false);
+  }
+  const sections = await prepare(h, article, settings, t, limit);
+  if (!sections || run.controller.signal.aborted) return h.finish(t.describe(run.controller.signal.reason));
   run.job = { ...run.job, state: 'writing' };
   await h.changed();
   if (sections.length === 1) await saveSource(run.job.id, article);
@@ -177,23 +192,20 @@ export async function writeArticle(h: JobHandle, article: Article, settings: Set
         await h.changed();
         if (index > 0) h.append('\n\n');
       }
-      const finishReason = await stream(h, messages, settings);
+      const finishReason = await stream(h, messages, settings, t);
       if (finishReason !== 'stop') return stopEarly(h, finishReason, sections.length === 1);
     }
     await complete(h, article);
   } catch (err) {
-    await fail(h, err, settings, sections.length === 1);
+    await fail(h, err, settings, t, sections.length === 1);
   }
 }
 
 /** Streams one request into the job; returns the model's finish reason (null when the stream just ended). */
-async function stream(h: JobHandle, messages: ChatMessage[], settings: Settings): Promise<string | null> {
+async function stream(h: JobHandle, messages: ChatMessage[], settings: Settings, t: ChatTransport): Promise<string | null> {
   const run = h.run;
-  run.hostPermission = await hasHostPermission(settings.baseURL);
-  const { finishReason } = await streamChat({
-    baseURL: settings.baseURL,
-    apiKey: settings.apiKey,
-    model: settings.model,
+  if (settings.provider !== 'chrome-ai') run.hostPermission = await hasHostPermission(settings.baseURL);
+  const { finishReason } = await t.stream({
     messages,
     idleTimeoutMs: settings.idleTimeoutSec * 1000,
     signal: run.controller.signal,
@@ -221,9 +233,9 @@ async function stopEarly(h: JobHandle, finishReason: string | null, continuable:
   await h.finish(finishReason === 'length' ? incompleteLength : incompleteCut);
 }
 
-async function fail(h: JobHandle, err: unknown, settings: Settings, continuable: boolean): Promise<void> {
+async function fail(h: JobHandle, err: unknown, settings: Settings, t: ChatTransport, continuable: boolean): Promise<void> {
   const run = h.run;
-  let error = describeError(err, { ...ctxOf(settings), hostPermission: run.hostPermission });
+  let error = t.describe(err, run.hostPermission);
   // A connection that drops after text has arrived is a cut answer, not a mystery.
   if (run.job.text !== '' && (error.code === 'unknown' || error.code === 'unreachable')) error = connectionCut;
   if (error.code === 'unknown') console.warn('Newsmith job failed:', redact(String(err), settings.apiKey));
@@ -249,12 +261,13 @@ export async function continueArticle(h: JobHandle, article: Article, settings: 
     { role: 'assistant', content: partial },
     { role: 'user', content: CONTINUE_INSTRUCTION },
   ];
+  const t = transport(settings);
   try {
-    const finishReason = await stream(h, messages, settings);
+    const finishReason = await stream(h, messages, settings, t);
     if (finishReason !== 'stop') return await stopEarly(h, finishReason, true);
     await complete(h, article);
   } catch (err) {
-    await fail(h, err, settings, true);
+    await fail(h, err, settings, t, true);
   }
 }
 /** Without host access the request still goes out, but the server must allow CORS; a failure then says so. */
@@ -268,11 +281,13 @@ async function hasHostPermission(baseURL: string): Promise<boolean> {
   }
 }
 
-function ctxOf(settings: Settings) {
-  return {
-    baseURL: settings.baseURL,
-    model: settings.model,
-    apiKey: settings.apiKey,
-    extensionOrigin: browser.runtime.getURL('').replace(/\/$/, ''),
-  };
+/** The writer for these settings: the endpoint through the SDK, or Chrome's on-device model in this worker. */
+export function transport(settings: Settings): ChatTransport {
+  return transportFor(settings, { languageModel: languageModel(), extensionOrigin: browser.runtime.getURL('').replace(/\/$/, '') });
+}
+
+/** Chrome's Prompt API where the browser has it (Chrome 138+ exposes it to extension service workers). */
+export function languageModel(): LanguageModelApi | null {
+  const api = (globalThis as { LanguageModel?: LanguageModelApi }).LanguageModel;
+  return api && typeof api.availability === 'function' && typeof api.create === 'function' ? api : null;
 }

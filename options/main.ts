@@ -5,7 +5,8 @@ import { formatPriceLines, parsePriceLines } from '../src/cost';
 import { LANGUAGES } from '../src/languages';
 import type { RequestOf, ResponseOf } from '../src/messages';
 import { PRESETS } from '../src/prompt/presets';
-import { PROVIDERS, providerFor } from '../src/providers';
+import { availabilityView, modelOptions, type Availability, type LanguageModelApi } from '../src/llm/on-device';
+import { ON_DEVICE_PROVIDER, PROVIDERS, providerFor } from '../src/providers';
 import {
   defaults,
   endpointHost,
@@ -14,6 +15,7 @@ import {
   maskKey,
   parseSettings,
   validateInput,
+  type ProviderKind,
   type SettingKey,
   type Settings,
   type UserPreset,
@@ -46,6 +48,7 @@ const saveStatus = byId<HTMLElement>('save-status');
 const connectionStatus = byId<HTMLElement>('connection-status');
 
 let saved: Settings = defaults;
+let chosenProvider: ProviderKind = defaults.provider;
 let userPresets: UserPreset[] = [];
 
 for (const lang of LANGUAGES) {
@@ -78,6 +81,7 @@ function showSavedKey(): void {
 
 function fill(settings: Settings): void {
   saved = settings;
+  chosenProvider = settings.provider;
   userPresets = [...settings.userPresets];
   for (const [key, input] of Object.entries(textInputs)) {
     if (key !== 'apiKey' && key !== 'prices') input.value = String(settings[key as SettingKey]);
@@ -86,6 +90,7 @@ function fill(settings: Settings): void {
   seoPack.checked = settings.seoPack;
   fillPresets();
   showSavedKey();
+  showProvider();
 }
 
 /** The form as raw input: the key field empty means "keep the saved key". */
@@ -95,6 +100,7 @@ function readForm(): Record<SettingKey, unknown> {
   const historyLimit = textInputs.historyLimit.value;
   const prices = parsePriceLines(textInputs.prices.value);
   return {
+    provider: chosenProvider,
     inputBudgetTokens: budget === '' ? NaN : Number(budget),
     historyLimit: historyLimit === '' ? NaN : Number(historyLimit),
     prices: prices.problems.length ? null : prices.prices,
@@ -151,7 +157,9 @@ async function save(input: Record<SettingKey, unknown>, message: string): Promis
     status(saveStatus, true, message);
     keyHelp.textContent = settings.apiKey
       ? 'Key saved on this computer only (never synced). It is sent only to the endpoint above.'
-      : 'No key saved. Without a key, the popup offers to copy the prompt instead.';
+      : settings.provider === 'chrome-ai'
+        ? 'No key needed: Chrome built-in AI runs on this computer.'
+        : 'No key saved. Without a key, the popup offers to copy the prompt instead.';
   } catch (err) {
     status(saveStatus, false, `Not saved: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -198,7 +206,8 @@ form.addEventListener('submit', (event) => {
   }
   confirmHost.hidden = true;
   confirmedHost = null;
-  requestHostAccess(String(input.baseURL));
+  // The on-device model needs no host access.
+  if (chosenProvider !== 'chrome-ai') requestHostAccess(String(input.baseURL));
   void save(input, `Saved at ${new Date().toLocaleTimeString()}.`);
 });
 
@@ -237,6 +246,20 @@ byId('delete-preset').addEventListener('click', () => {
 byId('test-connection').addEventListener('click', () => {
   void (async () => {
     const input = readForm();
+    if (chosenProvider === 'chrome-ai') {
+      status(connectionStatus, true, 'Testing…');
+      const request: RequestOf<'test-connection'> = {
+        type: 'test-connection',
+        settings: { provider: 'chrome-ai', language: String(input.language), apiKey: '', baseURL: saved.baseURL, model: saved.model },
+      };
+      try {
+        const answer = (await browser.runtime.sendMessage(request)) as ResponseOf<'test-connection'>;
+        status(connectionStatus, answer.ok, answer.message);
+      } catch (err) {
+        status(connectionStatus, false, `The extension did not answer: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      return;
+    }
     const problems = validateInput({ baseURL: input.baseURL, model: input.model, apiKey: input.apiKey });
     showProblems(problems);
     if (Object.keys(problems).length) return status(connectionStatus, false, 'Fix the fields marked above first.');
@@ -264,23 +287,100 @@ forgetKey.addEventListener('click', () => {
   })();
 });
 
-// Providers: picking one fills the endpoint and a default model; typing a URL shows which one it is.
+// Providers: picking one fills the endpoint and a default model; typing a URL shows which one it is. Chrome's
+// on-device model is listed with its availability (detected here, live) and hides the key and endpoint fields.
 const providerSelect = byId<HTMLSelectElement>('provider');
 const providerHint = byId<HTMLElement>('provider-hint');
-providerSelect.replaceChildren(...PROVIDERS.map((p) => new Option(p.name, p.id)), new Option('Custom', 'custom'));
+const onDeviceOption = new Option(ON_DEVICE_PROVIDER.name, ON_DEVICE_PROVIDER.id);
+providerSelect.replaceChildren(...PROVIDERS.map((p) => new Option(p.name, p.id)), onDeviceOption, new Option('Custom', 'custom'));
 function showProvider(): void {
+  const onDevice = chosenProvider === 'chrome-ai';
+  byId('endpoint-fields').hidden = onDevice;
+  byId('on-device').hidden = !onDevice;
+  if (onDevice) {
+    providerSelect.value = ON_DEVICE_PROVIDER.id;
+    providerHint.textContent = ON_DEVICE_PROVIDER.hint;
+    return;
+  }
   const provider = providerFor(textInputs.baseURL.value.trim());
   providerSelect.value = provider?.id ?? 'custom';
   providerHint.textContent = provider?.hint ?? 'Any OpenAI-compatible endpoint: its base URL usually ends in /v1.';
 }
 providerSelect.addEventListener('change', () => {
+  chosenProvider = providerSelect.value === ON_DEVICE_PROVIDER.id ? 'chrome-ai' : 'openai-compatible';
   const provider = PROVIDERS.find((p) => p.id === providerSelect.value);
   if (provider) {
     textInputs.baseURL.value = provider.baseURL;
     textInputs.model.value = provider.model;
   }
   showProvider();
+  void showOnDevice();
 });
+
+/** Chrome's Prompt API in this page, where the browser has it. */
+function languageModel(): LanguageModelApi | null {
+  const api = (globalThis as { LanguageModel?: LanguageModelApi }).LanguageModel;
+  return api && typeof api.availability === 'function' && typeof api.create === 'function' ? api : null;
+}
+
+const onDeviceStatus = byId<HTMLElement>('on-device-status');
+const downloadButton = byId<HTMLButtonElement>('download-model');
+const downloadProgress = byId<HTMLProgressElement>('download-progress');
+let downloading = false;
+
+/** Detects the on-device model's state now and shows it in the list and under it. */
+async function showOnDevice(): Promise<void> {
+  const api = languageModel();
+  let state: Availability | 'missing' = 'missing';
+  if (api) state = await api.availability(modelOptions(textInputs.language.value)).catch((): Availability => 'unavailable');
+  const view = availabilityView(state);
+  onDeviceOption.textContent = `${ON_DEVICE_PROVIDER.name}: ${view.label}`;
+  // A saved choice stays visible even when the model went away, so the page says why it will not write.
+  onDeviceOption.disabled = !view.selectable && chosenProvider !== 'chrome-ai';
+  onDeviceStatus.dataset.state = state;
+  if (!downloading) onDeviceStatus.textContent = view.message;
+  downloadButton.hidden = !view.canDownload;
+  downloadButton.disabled = downloading;
+}
+
+// The download needs a user gesture, so it starts here, in the click, never in the background.
+downloadButton.addEventListener('click', () => {
+  const api = languageModel();
+  if (!api || downloading) return;
+  downloading = true;
+  downloadButton.disabled = true;
+  downloadProgress.hidden = false;
+  downloadProgress.value = 0;
+  onDeviceStatus.textContent = 'Downloading the on-device model… 0%';
+  api
+    .create({
+      ...modelOptions(textInputs.language.value),
+      monitor(m) {
+        m.addEventListener('downloadprogress', (e) => {
+          const share = e.total ? e.loaded / e.total : e.loaded;
+          downloadProgress.value = share;
+          onDeviceStatus.textContent = `Downloading the on-device model… ${Math.round(share * 100)}%`;
+        });
+      },
+    })
+    .then(
+      (session) => {
+        session.destroy();
+        downloading = false;
+        downloadProgress.hidden = true;
+        return showOnDevice();
+      },
+      (err: unknown) => {
+        downloading = false;
+        downloadProgress.hidden = true;
+        void showOnDevice().then(() => {
+          onDeviceStatus.textContent = `The download did not start: ${err instanceof Error ? err.message : String(err)}`;
+        });
+      },
+    );
+});
+textInputs.language.addEventListener('change', () => void showOnDevice());
+window.addEventListener('focus', () => void showOnDevice());
 textInputs.baseURL.addEventListener('input', showProvider);
 
 byId('load-models').addEventListener('click', () => {
@@ -303,8 +403,9 @@ byId('load-models').addEventListener('click', () => {
   })();
 });
 
-void loadSettingsReport().then(({ settings, reset }) => {
+void loadSettingsReport().then(async ({ settings, reset }) => {
   fill(settings);
+  await showOnDevice();
   const notice = byId<HTMLElement>('settings-notice');
   notice.hidden = reset.length === 0;
   notice.textContent = reset.length

@@ -179,8 +179,9 @@ function showNeedsKey(message: Extract<BackgroundMessage, { type: 'needs-key' }>
   showError(message.problem);
   ui.copyPrompt.disabled = !prompt;
   ui.source.textContent = message.article?.title ?? '';
+  const lead = message.problem ? 'Meanwhile, copy' : 'No key yet? Copy';
   ui.promptHint.textContent = message.article
-    ? `No key yet? Copy the prompt for "${message.article.title}" (${message.article.wordCount} words) and paste it into any chat.`
+    ? `${lead} the prompt for "${message.article.title}" (${message.article.wordCount} words) and paste it into any chat.`
     : '';
 }
 

@@ -44,6 +44,7 @@ export function estimateCost(model: string, inputTokens: number, outputTokens: n
 
 export function formatCost(cost: number | null): string {
   if (cost === null) return 'cost unknown (no price for this model)';
+  if (cost === 0) return 'free';
   if (cost < 0.01) return `under $0.01`;
   return `about $${cost.toFixed(2)}`;
 }

@@ -24,6 +24,9 @@ export type ErrorCode =
   | 'incomplete'
   | 'interrupted'
   | 'stopped'
+  | 'too-long'
+  | 'on-device-unavailable'
+  | 'on-device-download'
   | 'unknown';
 
 export interface JobError {

@@ -41,7 +41,8 @@ export type BackgroundMessage =
 /** One-shot requests (runtime.sendMessage) and their answers, checked by the compiler on both sides. */
 export interface Requests {
   'test-connection': {
-    request: { settings: Pick<Settings, 'apiKey' | 'baseURL' | 'model'> };
+    /** `provider` "chrome-ai" tests the on-device model (key, endpoint and model are then unused). */
+    request: { settings: Pick<Settings, 'apiKey' | 'baseURL' | 'model'> & Partial<Pick<Settings, 'provider' | 'language'>> };
     response: { ok: true; message: string } | { ok: false; message: string };
   };
   'list-models': {

@@ -25,6 +25,16 @@ export const PROVIDERS: readonly Provider[] = [
   { id: 'lmstudio', name: 'LM Studio (local)', baseURL: 'http://localhost:1234/v1', model: 'local-model', hint: 'Start the local server in LM Studio; use the model name it shows.' },
 ];
 
+/**
+ * Chrome's built-in model (the Prompt API): no key, no endpoint, no host permission; nothing leaves the computer.
+ * Not an endpoint preset: the options page lists it with its availability, detected live.
+ */
+export const ON_DEVICE_PROVIDER = {
+  id: 'chrome-ai',
+  name: 'Chrome built-in AI (on-device)',
+  hint: "Chrome's own model (Gemini Nano) runs on this computer: no key, nothing is sent anywhere. Needs Chrome 138 or newer on a supported computer; its window is small, so long articles are written in sections.",
+} as const;
+
 export function providerFor(baseURL: string): Provider | undefined {
   const normalised = baseURL.replace(/\/+$/, '');
   return PROVIDERS.find((p) => p.baseURL === normalised);

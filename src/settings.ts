@@ -13,7 +13,11 @@ export interface UserPreset {
   template: string;
 }
 
+/** Who writes: any OpenAI-compatible endpoint (key, endpoint, model below), or Chrome's on-device model. */
+export type ProviderKind = 'openai-compatible' | 'chrome-ai';
+
 export const defaults = {
+  provider: 'openai-compatible' as ProviderKind,
   /** Secret. Lives in storage.local only, never in sync storage. */
   apiKey: '',
   baseURL: 'https://api.openai.com/v1',
@@ -61,6 +65,7 @@ function isHttpUrl(v: unknown): v is string {
 }
 
 const validators: { [K in SettingKey]: Check<Settings[K]> } = {
+  provider: (v): v is ProviderKind => v === 'openai-compatible' || v === 'chrome-ai',
   apiKey: (v): v is string => text(500)(v) && !/[\s]/.test(v.trim()),
   baseURL: isHttpUrl,
   model: nonEmpty(200),
@@ -126,6 +131,7 @@ export function validateInput(input: Partial<Record<SettingKey, unknown>>): Part
     historyLimit: 'Enter a whole number of rewrites from 10 to 5,000.',
     inputBudgetTokens: 'Enter a whole number of tokens from 1,000 to 2,000,000.',
     prices: 'Each price line is "model = input price, output price" (dollars per million tokens).',
+    provider: 'Choose a provider.',
     apiKey: 'The key has spaces in it: paste it again.',
     baseURL: 'Enter a full http:// or https:// address, such as https://api.openai.com/v1.',
     model: 'Enter a model name, such as gpt-4o-mini.',
@@ -151,6 +157,11 @@ export function toStored(settings: Settings): { local: Partial<Settings>; sync: 
     if (!isDefault) (target as Record<SettingKey, unknown>)[key] = value;
   }
   return { local, sync };
+}
+
+/** Whether a rewrite can be requested at all: on-device needs no key, an endpoint does. Without one, Copy prompt. */
+export function hasWriter(settings: Pick<Settings, 'provider' | 'apiKey'>): boolean {
+  return settings.provider === 'chrome-ai' || settings.apiKey !== '';
 }
 
 /** Shows a key as its first and last few characters, for display only. */

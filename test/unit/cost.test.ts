@@ -14,6 +14,7 @@ describe('cost', () => {
     expect(estimateCost('local', 1000, 1000, DEFAULT_PRICES)).toBeNull();
     expect(formatCost(null)).toMatch(/unknown/);
     expect(formatCost(0.001)).toBe('under $0.01');
+    expect(formatCost(0)).toBe('free');
     expect(formatCost(1.234)).toBe('about $1.23');
   });
 

@@ -1,0 +1,301 @@
+/**
+ * Chrome's built-in on-device model (the Prompt API, `LanguageModel`): availability, streaming and failure words.
+ * No browser globals here: the caller hands in the `LanguageModel` object (or null where the browser has none), so
+ * this runs in Node against a stand-in for the unit tests.
+ *
+ * The API as Chrome ships it to extensions (Chrome 138+, in extension pages and the service worker):
+ * `LanguageModel.availability(options)` → "unavailable" | "downloadable" | "downloading" | "available";
+ * `LanguageModel.create({ initialPrompts, expectedInputs, expectedOutputs, monitor, signal })` (a download, when
+ * "downloadable", needs a user gesture: NotAllowedError otherwise); `session.promptStreaming(input, { signal })` →
+ * a ReadableStream of text pieces (each a new piece, not the text so far); `session.contextWindow`,
+ * `contextUsage` and `measureContextUsage()` (older builds: `inputQuota`, `inputUsage`, `measureInputUsage()`);
+ * a prompt past the window fails with a QuotaExceededError; `session.destroy()` frees it.
+ */
+
+import type { ChatMessage } from '../prompt';
+import type { JobError } from '../job';
+import { LANGUAGES } from '../languages';
+import { StreamAbort } from './errors';
+
+export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
+
+export interface LanguageModelExpected {
+  type: 'text';
+  languages?: string[];
+}
+
+export interface LanguageModelOptions {
+  expectedInputs?: LanguageModelExpected[];
+  expectedOutputs?: LanguageModelExpected[];
+}
+
+export interface DownloadMonitor {
+  addEventListener(type: 'downloadprogress', listener: (event: { loaded: number; total?: number }) => void): void;
+}
+
+export interface LanguageModelCreateOptions extends LanguageModelOptions {
+  initialPrompts?: ChatMessage[];
+  monitor?: (monitor: DownloadMonitor) => void;
+  signal?: AbortSignal;
+}
+
+export interface LanguageModelSession {
+  promptStreaming(input: string | ChatMessage[], options?: { signal?: AbortSignal }): ReadableStream<string>;
+  destroy(): void;
+  contextWindow?: number;
+  contextUsage?: number;
+  measureContextUsage?(input: string | ChatMessage[], options?: { signal?: AbortSignal }): Promise<number>;
+  /** The names before the rename (still in some Chrome builds). */
+  inputQuota?: number;
+  inputUsage?: number;
+  measureInputUsage?(input: string | ChatMessage[], options?: { signal?: AbortSignal }): Promise<number>;
+}
+
+export interface LanguageModelApi {
+  availability(options?: LanguageModelOptions): Promise<Availability>;
+  create(options?: LanguageModelCreateOptions): Promise<LanguageModelSession>;
+}
+
+/** The article plus its rewrite must fit one session's window: a prompt may take this share of it. */
+const PROMPT_SHARE_OF_WINDOW = 0.45;
+
+/** Languages are declared so Chrome can check it supports them (it refuses an output language it has not tested). */
+export function modelOptions(language: string): LanguageModelOptions {
+  const code = LANGUAGES.find((l) => l.name.toLowerCase() === language.trim().toLowerCase())?.code ?? 'en';
+  const languages = [...new Set(['en', code])];
+  return { expectedInputs: [{ type: 'text', languages }], expectedOutputs: [{ type: 'text', languages: [code] }] };
+}
+
+/** What the options page shows for each availability (or `missing`: the browser has no `LanguageModel`). */
+export interface AvailabilityView {
+  /** Shown after the provider's name. */
+  label: string;
+  /** One sentence for the status line. */
+  message: string;
+  /** Whether the provider may be picked now (a model not yet downloaded may: the download is one click away). */
+  selectable: boolean;
+  /** Whether to offer the download button. */
+  canDownload: boolean;
+}
+
+export function availabilityView(state: Availability | 'missing'): AvailabilityView {
+  switch (state) {
+    case 'available':
+      return { label: 'ready', message: "Chrome's on-device model is ready. Nothing you rewrite leaves this computer.", selectable: true, canDownload: false };
+    case 'downloadable':
+      return {
+        label: 'needs a download',
+        message: 'Chrome has to download its on-device model once (several GB) before the first rewrite. Click "Download the model" to start.',
+        selectable: true,
+        canDownload: true,
+      };
+    case 'downloading':
+      return { label: 'downloading', message: 'Chrome is downloading its on-device model. Rewrites can start when it is done.', selectable: true, canDownload: true };
+    case 'unavailable':
+      return {
+        label: 'not available on this computer',
+        message: "Chrome's on-device model cannot run here (it needs a supported computer with enough memory and disk space, or the output language is not supported). Choose another provider.",
+        selectable: false,
+        canDownload: false,
+      };
+    case 'missing':
+      return {
+        label: 'not in this browser',
+        message: "This browser has no built-in model (Chrome's Prompt API needs Chrome 138 or newer). Choose another provider.",
+        selectable: false,
+        canDownload: false,
+      };
+  }
+}
+
+/** The model's state for this output language, or `missing` where the browser has no Prompt API. */
+export async function onDeviceState(api: LanguageModelApi | null, language: string): Promise<Availability | 'missing'> {
+  if (!api) return 'missing';
+  try {
+    return await api.availability(modelOptions(language));
+  } catch {
+    return 'unavailable';
+  }
+}
+
+/** Why the on-device model cannot take a request: thrown before anything is prompted. */
+export class OnDeviceUnready extends Error {
+  constructor(readonly state: Availability | 'missing') {
+    super(`on-device model ${state}`);
+    this.name = 'OnDeviceUnready';
+  }
+}
+
+/** The prompt does not fit the session's context window. */
+export class OnDeviceTooLong extends Error {
+  constructor(
+    readonly needed: number | null,
+    readonly available: number | null,
+  ) {
+    super('prompt longer than the on-device context window');
+    this.name = 'OnDeviceTooLong';
+  }
+}
+
+/** The largest prompt (in tokens) to plan sections with, for a session of this context window. */
+export function promptLimitFor(contextWindow: number | undefined): number | null {
+  if (contextWindow === undefined || !Number.isFinite(contextWindow) || contextWindow <= 0) return null;
+  return Math.floor(contextWindow * PROMPT_SHARE_OF_WINDOW);
+}
+
+/** The window's size and what the initial prompts already use, under either name Chrome has given them. */
+function windowOf(session: LanguageModelSession): { size: number | undefined; used: number } {
+  return { size: session.contextWindow ?? session.inputQuota, used: session.contextUsage ?? session.inputUsage ?? 0 };
+}
+
+async function measure(session: LanguageModelSession, input: ChatMessage[], signal: AbortSignal): Promise<number | null> {
+  if (session.measureContextUsage) return session.measureContextUsage(input, { signal });
+  if (session.measureInputUsage) return session.measureInputUsage(input, { signal });
+  return null;
+}
+
+export interface OnDeviceRequest {
+  api: LanguageModelApi | null;
+  language: string;
+  messages: ChatMessage[];
+  idleTimeoutMs: number;
+  signal: AbortSignal;
+  onDelta(text: string): void;
+  onNotice(notice: string | null): void;
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw signal.reason instanceof StreamAbort ? signal.reason : new StreamAbort('stopped');
+}
+
+/** Opens a session after checking the model is there (no download is ever started from here: that needs a gesture). */
+async function openSession(api: LanguageModelApi | null, language: string, initialPrompts: ChatMessage[], signal: AbortSignal): Promise<LanguageModelSession> {
+  if (!api) throw new OnDeviceUnready('missing');
+  const options = modelOptions(language);
+  const state = await api.availability(options);
+  if (state !== 'available') throw new OnDeviceUnready(state);
+  return api.create({ ...options, initialPrompts, signal });
+}
+
+/** The largest prompt one request may hold on this computer's model, in tokens (null: no limit known). */
+export async function onDevicePromptLimit(api: LanguageModelApi | null, language: string, signal: AbortSignal): Promise<number | null> {
+  const session = await openSession(api, language, [], signal);
+  try {
+    return promptLimitFor(windowOf(session).size);
+  } finally {
+    session.destroy();
+  }
+}
+
+/**
+ * Streams one answer from the on-device model. The instructions (and any earlier turns) open the session; the last
+ * message is the prompt. The prompt is measured against the window first, so a too-long article fails with words,
+ * not halfway. Ends with finishReason "stop" when the stream ends on its own.
+ */
+export async function streamOnDevice(req: OnDeviceRequest): Promise<{ finishReason: string | null }> {
+  const inner = new AbortController();
+  const abortFromOuter = () => inner.abort(req.signal.reason);
+  if (req.signal.aborted) abortFromOuter();
+  req.signal.addEventListener('abort', abortFromOuter, { once: true });
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  const armIdle = () => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => inner.abort(new StreamAbort('idle-timeout')), req.idleTimeoutMs);
+  };
+  const last = req.messages.length - 1;
+  const initialPrompts = req.messages.slice(0, last);
+  const prompt = req.messages.slice(last);
+  let session: LanguageModelSession | undefined;
+  try {
+    req.onNotice("Starting Chrome's on-device model…");
+    armIdle();
+    session = await openSession(req.api, req.language, initialPrompts, inner.signal);
+    throwIfAborted(inner.signal);
+    const window = windowOf(session);
+    const needed = await measure(session, prompt, inner.signal);
+    if (needed !== null && window.size !== undefined && Number.isFinite(window.size) && needed > window.size - window.used) {
+      throw new OnDeviceTooLong(needed, window.size - window.used);
+    }
+    armIdle();
+    const reader = session.promptStreaming(prompt, { signal: inner.signal }).getReader();
+    let first = true;
+    for (;;) {
+      const { done, value } = await reader.read();
+      throwIfAborted(inner.signal);
+      if (done) break;
+      armIdle();
+      if (!value) continue;
+      if (first) {
+        req.onNotice(null);
+        first = false;
+      }
+      req.onDelta(value);
+    }
+    if (first) req.onNotice(null);
+    return { finishReason: 'stop' };
+  } catch (err) {
+    if (inner.signal.aborted) throw inner.signal.reason instanceof StreamAbort ? inner.signal.reason : new StreamAbort('stopped');
+    throw err;
+  } finally {
+    clearTimeout(idleTimer);
+    req.signal.removeEventListener('abort', abortFromOuter);
+    try {
+      session?.destroy();
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+function errorName(err: unknown): string {
+  return err && typeof err === 'object' && 'name' in err ? String((err as { name: unknown }).name) : '';
+}
+
+function unreadyError(state: Availability | 'missing'): JobError {
+  switch (state) {
+    case 'downloadable':
+      return {
+        code: 'on-device-download',
+        message: 'Chrome has not downloaded its on-device model yet. Open the options and click "Download the model" (once), then click Regenerate.',
+      };
+    case 'downloading':
+      return {
+        code: 'on-device-download',
+        message: 'Chrome is still downloading its on-device model (the options page shows the progress). Click Regenerate when it is done.',
+      };
+    default:
+      return { code: 'on-device-unavailable', message: availabilityView(state).message };
+  }
+}
+
+/** Turns any failure of an on-device run into one sentence that says what happened and what to do. */
+export function describeOnDeviceError(err: unknown, ctx: { language: string }): JobError {
+  if (err instanceof StreamAbort) {
+    return err.why === 'stopped'
+      ? { code: 'stopped', message: 'Stopped. The text so far is kept below; click Regenerate for a new rewrite.' }
+      : {
+          code: 'timeout',
+          message: "Chrome's on-device model stopped writing (nothing new for too long). The text so far is kept; click Regenerate to try again, or raise the idle timeout in options.",
+        };
+  }
+  if (err instanceof OnDeviceUnready) return unreadyError(err.state);
+  const name = errorName(err);
+  if (err instanceof OnDeviceTooLong || name === 'QuotaExceededError') {
+    const sizes = err instanceof OnDeviceTooLong && err.needed !== null && err.available !== null ? ` (≈ ${err.needed.toLocaleString('en-US')} tokens; it takes ${Math.max(0, err.available).toLocaleString('en-US')})` : '';
+    return {
+      code: 'too-long',
+      message: `This article is too long for Chrome's on-device model${sizes}. Lower "Largest prompt per request" in options so it is rewritten in sections, or choose another provider.`,
+    };
+  }
+  if (name === 'AbortError') return { code: 'stopped', message: 'Stopped. The text so far is kept below; click Regenerate for a new rewrite.' };
+  if (name === 'NotAllowedError') return unreadyError('downloadable');
+  if (name === 'NotSupportedError') {
+    return {
+      code: 'on-device-unavailable',
+      message: `Chrome's on-device model does not write ${ctx.language}. Choose a language it supports (such as English, Spanish or Japanese) or another provider in options.`,
+    };
+  }
+  const detail = err instanceof Error ? err.message : String(err);
+  const short = detail.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return { code: 'unknown', message: `Chrome's on-device model failed${short ? `: ${short}` : ''}. Click Regenerate to try again, or choose another provider.` };
+}
