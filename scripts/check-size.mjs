@@ -39,6 +39,8 @@ export const CI_LIMITS = {
 const PLACEMENT = [
   { library: 'openai SDK', marker: 'x-stainless', allowed: ['background'] },
   { library: 'Readability', marker: '_grabArticle', allowed: ['content'] },
+  // The tests' stand-in for Chrome's LanguageModel (test/support/language-model-stand-in.ts) must never ship.
+  { library: 'the LanguageModel stand-in (tests only)', marker: 'newsmith-language-model-stand-in', allowed: [] },
 ];
 
 /** The files an extension page loads: its HTML's scripts, module preloads and styles, then static imports, transitively. */

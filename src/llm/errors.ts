@@ -12,6 +12,9 @@ import {
   RateLimitError,
 } from 'openai';
 import type { JobError } from '../job';
+import { StreamAbort } from './abort';
+
+export { StreamAbort, type AbortCause } from './abort';
 
 export interface CallContext {
   baseURL: string;
@@ -23,8 +26,6 @@ export interface CallContext {
   hostPermission?: boolean;
 }
 
-/** Why our own code ended a stream early (set as the abort reason). */
-export type AbortCause = 'stopped' | 'idle-timeout';
 
 /** The endpoint answered with a redirect: the key is never sent on to another address. */
 export class RedirectRefused extends Error {
@@ -34,12 +35,6 @@ export class RedirectRefused extends Error {
   }
 }
 
-export class StreamAbort extends Error {
-  constructor(readonly why: AbortCause) {
-    super(why);
-    this.name = 'StreamAbort';
-  }
-}
 
 function hostOf(baseURL: string): string {
   try {

@@ -14,8 +14,7 @@
 
 import type { ChatMessage } from '../prompt';
 import type { JobError } from '../job';
-import { LANGUAGES } from '../languages';
-import { StreamAbort } from './errors';
+import { StreamAbort } from './abort';
 
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
@@ -59,11 +58,32 @@ export interface LanguageModelApi {
 /** The article plus its rewrite must fit one session's window: a prompt may take this share of it. */
 const PROMPT_SHARE_OF_WINDOW = 0.45;
 
-/** Languages are declared so Chrome can check it supports them (it refuses an output language it has not tested). */
+/**
+ * Codes of the output languages Chrome's model has been seen to write (en, es, ja first; de, fr later) and a few
+ * it may add. A short table rather than src/languages.ts, which would add its 45 native names to the worker.
+ */
+const MODEL_LANGUAGE_CODES: Record<string, string> = {
+  english: 'en',
+  spanish: 'es',
+  japanese: 'ja',
+  german: 'de',
+  french: 'fr',
+  italian: 'it',
+  portuguese: 'pt',
+  dutch: 'nl',
+  korean: 'ko',
+  'chinese (simplified)': 'zh',
+};
+
+/**
+ * Languages are declared so Chrome can check it supports them: `availability()` then says "unavailable" for an
+ * output language it has not tested. A language outside the table is not declared; the model then refuses it
+ * while writing (NotSupportedError), which is worded as such.
+ */
 export function modelOptions(language: string): LanguageModelOptions {
-  const code = LANGUAGES.find((l) => l.name.toLowerCase() === language.trim().toLowerCase())?.code ?? 'en';
-  const languages = [...new Set(['en', code])];
-  return { expectedInputs: [{ type: 'text', languages }], expectedOutputs: [{ type: 'text', languages: [code] }] };
+  const code = MODEL_LANGUAGE_CODES[language.trim().toLowerCase()];
+  const languages = [...new Set(['en', ...(code ? [code] : [])])];
+  return { expectedInputs: [{ type: 'text', languages }], expectedOutputs: [code ? { type: 'text', languages: [code] } : { type: 'text' }] };
 }
 
 /** What the options page shows for each availability (or `missing`: the browser has no `LanguageModel`). */
