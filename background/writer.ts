@@ -10,7 +10,7 @@ import { runChecks } from '../src/checks';
 import { estimateCost, type Estimate } from '../src/cost';
 import { needsConfirmation, type JobError, type JobRecord } from '../src/job';
 import { redact, StreamAbort } from '../src/llm/errors';
-import type { LanguageModelApi } from '../src/llm/on-device';
+import { languageModelOf, type LanguageModelApi } from '../src/llm/on-device';
 import { countInputTokens } from '../src/llm/openai';
 import { transportFor, type ChatTransport } from '../src/llm/transport';
 import { buildMessages, type ChatMessage } from '../src/prompt';
@@ -288,6 +288,5 @@ export function transport(settings: Settings): ChatTransport {
 
 /** Chrome's Prompt API where the browser has it (Chrome 138+ exposes it to extension service workers). */
 export function languageModel(): LanguageModelApi | null {
-  const api = (globalThis as { LanguageModel?: LanguageModelApi }).LanguageModel;
-  return api && typeof api.availability === 'function' && typeof api.create === 'function' ? api : null;
+  return languageModelOf(globalThis);
 }

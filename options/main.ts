@@ -5,7 +5,7 @@ import { formatPriceLines, parsePriceLines } from '../src/cost';
 import { LANGUAGES } from '../src/languages';
 import type { RequestOf, ResponseOf } from '../src/messages';
 import { PRESETS } from '../src/prompt/presets';
-import { availabilityView, modelOptions, type Availability, type LanguageModelApi } from '../src/llm/on-device';
+import { availabilityView, languageModelOf, modelOptions, type Availability, type LanguageModelApi } from '../src/llm/on-device';
 import { ON_DEVICE_PROVIDER, PROVIDERS, providerFor } from '../src/providers';
 import {
   defaults,
@@ -318,10 +318,7 @@ providerSelect.addEventListener('change', () => {
 });
 
 /** Chrome's Prompt API in this page, where the browser has it. */
-function languageModel(): LanguageModelApi | null {
-  const api = (globalThis as { LanguageModel?: LanguageModelApi }).LanguageModel;
-  return api && typeof api.availability === 'function' && typeof api.create === 'function' ? api : null;
-}
+const languageModel = (): LanguageModelApi | null => languageModelOf(globalThis);
 
 const onDeviceStatus = byId<HTMLElement>('on-device-status');
 const downloadButton = byId<HTMLButtonElement>('download-model');

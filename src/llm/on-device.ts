@@ -128,6 +128,12 @@ export function availabilityView(state: Availability | 'missing'): AvailabilityV
   }
 }
 
+/** The Prompt API in a scope (a window or worker's `globalThis`), or null where the browser has none. */
+export function languageModelOf(scope: object): LanguageModelApi | null {
+  const api = (scope as { LanguageModel?: LanguageModelApi }).LanguageModel;
+  return api && typeof api.availability === 'function' && typeof api.create === 'function' ? api : null;
+}
+
 /** The model's state for this output language, or `missing` where the browser has no Prompt API. */
 export async function onDeviceState(api: LanguageModelApi | null, language: string): Promise<Availability | 'missing'> {
   if (!api) return 'missing';

@@ -3,6 +3,7 @@ import { StreamAbort } from '../../src/llm/errors';
 import {
   availabilityView,
   describeOnDeviceError,
+  languageModelOf,
   modelOptions,
   OnDeviceTooLong,
   OnDeviceUnready,
@@ -62,6 +63,13 @@ describe('on-device model: options and states', () => {
     expect(availabilityView('downloading')).toMatchObject({ selectable: true, canDownload: true });
     expect(availabilityView('unavailable')).toMatchObject({ selectable: false, canDownload: false });
     expect(availabilityView('missing').message).toMatch(/Chrome 138/);
+  });
+
+  it('finds the API in a scope only when it has both static methods', () => {
+    expect(languageModelOf({})).toBeNull();
+    expect(languageModelOf({ LanguageModel: { availability: () => 'available' } })).toBeNull();
+    const api = standIn().api;
+    expect(languageModelOf({ LanguageModel: api })).toBe(api);
   });
 
   it('reads the state, with "missing" where the browser has no Prompt API and a language it refuses as unavailable', async () => {
