@@ -139,6 +139,26 @@ describe('Chrome built-in AI (on-device)', () => {
     expect(s.server.preflights).toHaveLength(0);
   });
 
+  it('with a key and an OpenAI model also saved, the article still goes nowhere: not even to be counted', async () => {
+    // An OpenAI model name with a key would have its prompt counted by the endpoint; on-device it must not be.
+    const page = await optionsWithStandIn();
+    await page.getByTestId('provider').selectOption('openai');
+    await page.getByTestId('api-key').fill(s.settings.apiKey);
+    await page.getByTestId('base-url').fill(s.settings.baseURL);
+    await page.getByTestId('model').fill('gpt-4o-mini');
+    await page.getByTestId('provider').selectOption('chrome-ai');
+    await page.getByTestId('save').click();
+    await page.locator('[data-testid=save-status][data-ok=true]').waitFor();
+    await page.close();
+    await standInWorker({ chunkChars: 40, delayMs: 5 });
+    const { popup } = await s.open(s.articleUrl('on-device-with-key'));
+    expect(await popup.waitForState('done', 20_000)).toBe('done');
+    await sleep(500);
+    expect(s.server.requests.filter((r) => r.path.startsWith('/v1'))).toEqual([]);
+    expect(s.server.preflights).toHaveLength(0);
+    expect((await record()).prompts).toHaveLength(1);
+  });
+
   it('Stop ends the on-device stream: the text so far is kept and the session is freed', async () => {
     await chooseOnDevice();
     await standInWorker({ chunkChars: 4, delayMs: 120 });
