@@ -3,7 +3,7 @@
 import browser from 'webextension-polyfill';
 import { describeError } from '../src/llm/errors';
 import { listModels, testConnection } from '../src/llm/openai';
-import { availabilityView, describeOnDeviceError, onDevicePromptLimit, onDeviceState } from '../src/llm/on-device';
+import { describeOnDeviceError, onDevicePromptLimit, onDeviceState, OnDeviceUnready } from '../src/llm/on-device';
 import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type PopupMessage, type ResponseOf } from '../src/messages';
 import { endpointHostname, parseSettings } from '../src/settings';
 import { loadSettings, migrateStoredSettings } from '../lib/settings-store';
@@ -72,7 +72,7 @@ async function handlePopup(port: browser.Runtime.Port, message: PopupMessage): P
 async function testOnDevice(language: string): Promise<ResponseOf<'test-connection'>> {
   const api = languageModel();
   const state = await onDeviceState(api, language);
-  if (state !== 'available') return { ok: false, message: availabilityView(state).message };
+  if (state !== 'available') return { ok: false, message: describeOnDeviceError(new OnDeviceUnready(state), { language }).message };
   try {
     const limit = await onDevicePromptLimit(api, language, AbortSignal.timeout(30_000));
     const size = limit ? ` It takes prompts of up to about ${limit.toLocaleString('en-US')} tokens; longer articles are rewritten in sections.` : '';

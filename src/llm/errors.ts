@@ -12,7 +12,7 @@ import {
   RateLimitError,
 } from 'openai';
 import type { JobError } from '../job';
-import { StreamAbort } from './abort';
+import { StreamAbort, STOPPED } from './abort';
 
 export { StreamAbort, type AbortCause } from './abort';
 
@@ -75,14 +75,14 @@ export function describeError(err: unknown, ctx: CallContext): JobError {
   const endpoint = `${ctx.baseURL}/chat/completions`;
   if (err instanceof StreamAbort) {
     return err.why === 'stopped'
-      ? { code: 'stopped', message: 'Stopped. The text so far is kept below; click Regenerate for a new rewrite.' }
+      ? STOPPED
       : {
           code: 'timeout',
           message: `The model stopped sending text (no data from ${host} for too long). The text so far is kept; click Regenerate to try again, or raise the idle timeout in options.`,
         };
   }
   if (err instanceof APIUserAbortError) {
-    return { code: 'stopped', message: 'Stopped. The text so far is kept below; click Regenerate for a new rewrite.' };
+    return STOPPED;
   }
   if (err instanceof APIConnectionTimeoutError) {
     return {

@@ -14,7 +14,7 @@
 
 import type { ChatMessage } from '../prompt';
 import type { JobError } from '../job';
-import { StreamAbort } from './abort';
+import { StreamAbort, STOPPED } from './abort';
 
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
@@ -98,6 +98,11 @@ export interface AvailabilityView {
   canDownload: boolean;
 }
 
+/** Why the model cannot run: kept apart from the view so the worker carries only these two. */
+const UNAVAILABLE =
+  "Chrome's on-device model cannot run here (it needs a supported computer with enough memory and disk space, or the output language is not supported). Choose another provider.";
+const MISSING = "This browser has no built-in model (Chrome's Prompt API needs Chrome 138 or newer). Choose another provider.";
+
 export function availabilityView(state: Availability | 'missing'): AvailabilityView {
   switch (state) {
     case 'available':
@@ -112,19 +117,9 @@ export function availabilityView(state: Availability | 'missing'): AvailabilityV
     case 'downloading':
       return { label: 'downloading', message: 'Chrome is downloading its on-device model. Rewrites can start when it is done.', selectable: true, canDownload: true };
     case 'unavailable':
-      return {
-        label: 'not available on this computer',
-        message: "Chrome's on-device model cannot run here (it needs a supported computer with enough memory and disk space, or the output language is not supported). Choose another provider.",
-        selectable: false,
-        canDownload: false,
-      };
+      return { label: 'not available on this computer', message: UNAVAILABLE, selectable: false, canDownload: false };
     case 'missing':
-      return {
-        label: 'not in this browser',
-        message: "This browser has no built-in model (Chrome's Prompt API needs Chrome 138 or newer). Choose another provider.",
-        selectable: false,
-        canDownload: false,
-      };
+      return { label: 'not in this browser', message: MISSING, selectable: false, canDownload: false };
   }
 }
 
@@ -290,7 +285,7 @@ function unreadyError(state: Availability | 'missing'): JobError {
         message: 'Chrome is still downloading its on-device model (the options page shows the progress). Click Regenerate when it is done.',
       };
     default:
-      return { code: 'on-device-unavailable', message: availabilityView(state).message };
+      return { code: 'on-device-unavailable', message: state === 'missing' ? MISSING : UNAVAILABLE };
   }
 }
 
@@ -298,7 +293,7 @@ function unreadyError(state: Availability | 'missing'): JobError {
 export function describeOnDeviceError(err: unknown, ctx: { language: string }): JobError {
   if (err instanceof StreamAbort) {
     return err.why === 'stopped'
-      ? { code: 'stopped', message: 'Stopped. The text so far is kept below; click Regenerate for a new rewrite.' }
+      ? STOPPED
       : {
           code: 'timeout',
           message: "Chrome's on-device model stopped writing (nothing new for too long). The text so far is kept; click Regenerate to try again, or raise the idle timeout in options.",
@@ -313,7 +308,7 @@ export function describeOnDeviceError(err: unknown, ctx: { language: string }): 
       message: `This article is too long for Chrome's on-device model${sizes}. Lower "Largest prompt per request" in options so it is rewritten in sections, or choose another provider.`,
     };
   }
-  if (name === 'AbortError') return { code: 'stopped', message: 'Stopped. The text so far is kept below; click Regenerate for a new rewrite.' };
+  if (name === 'AbortError') return STOPPED;
   if (name === 'NotAllowedError') return unreadyError('downloadable');
   if (name === 'NotSupportedError') {
     return {
