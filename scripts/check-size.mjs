@@ -32,7 +32,9 @@ export const BUDGETS = {
  * the openai SDK alone is ~152 KiB of it; the rest is the checks, the answer parser and the job code (BENCHMARKS.md).
  */
 export const CI_LIMITS = {
-  background: 230 * KiB,
+  // 230 KiB until Chrome built-in AI (the on-device provider: Prompt API streaming, sizing and failure words) added
+  // 6 KiB to a background then at 228 KiB.
+  background: 236 * KiB,
 };
 
 /** Where a library may be: a marker string that survives minification, and the entries allowed to carry it. */
