@@ -2,6 +2,7 @@
 
 import browser from 'webextension-polyfill';
 import type { ExtractResult } from '../src/article';
+import { t } from '../lib/i18n';
 
 export class TabUnreadable extends Error {}
 
@@ -9,13 +10,13 @@ export class TabUnreadable extends Error {}
 function explain(err: unknown): string {
   const raw = err instanceof Error ? err.message : String(err);
   if (/gallery|webstore|chrome:\/\/|edge:\/\/|about:|cannot be scripted|restricted/i.test(raw)) {
-    return 'Newsmith cannot read this page: the browser keeps it closed to extensions. Open a news article and click Newsmith again.';
+    return t('readClosedPage');
   }
   if (/permission|Cannot access/i.test(raw)) {
-    return 'Newsmith cannot read this page yet: click the Newsmith toolbar button while the article tab is open.';
+    return t('readNoAccessYet');
   }
-  if (/No tab with id|closed/i.test(raw)) return 'The tab was closed before Newsmith could read it.';
-  return `Newsmith could not read this page (${raw.slice(0, 160)}).`;
+  if (/No tab with id|closed/i.test(raw)) return t('readTabClosed');
+  return t('readFailed', raw.slice(0, 160));
 }
 
 function isExtractResult(value: unknown): value is ExtractResult {

@@ -8,6 +8,7 @@ import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type P
 import { endpointHostname, parseSettings } from '../src/settings';
 import { loadSettings, migrateStoredSettings } from '../lib/settings-store';
 import { recoverInterrupted } from '../lib/job-store';
+import { t } from '../lib/i18n';
 import { Jobs } from './jobs';
 import { languageModel } from './writer';
 import { createMenus, MENU_SELECTION } from './menus';
@@ -17,7 +18,7 @@ const OPTIONS = '/options/index.html';
 const origin = browser.runtime.getURL('');
 
 // Runs at every worker start: a job stored as running now has no owner, so it was interrupted.
-const ready = recoverInterrupted(Date.now()).catch((err: unknown) => console.warn('Newsmith: recovery failed', err));
+const ready = recoverInterrupted(Date.now(), t).catch((err: unknown) => console.warn('Newsmith: recovery failed', err));
 const jobs = new Jobs(ready);
 
 browser.runtime.onInstalled.addListener(() => {
@@ -72,13 +73,12 @@ async function handlePopup(port: browser.Runtime.Port, message: PopupMessage): P
 async function testOnDevice(language: string): Promise<ResponseOf<'test-connection'>> {
   const api = languageModel();
   const state = await onDeviceState(api, language);
-  if (state !== 'available') return { ok: false, message: describeOnDeviceError(new OnDeviceUnready(state), { language }).message };
+  if (state !== 'available') return { ok: false, message: describeOnDeviceError(new OnDeviceUnready(state), { language }, t).message };
   try {
     const limit = await onDevicePromptLimit(api, language, AbortSignal.timeout(30_000));
-    const size = limit ? ` It takes prompts of up to about ${limit.toLocaleString('en-US')} tokens; longer articles are rewritten in sections.` : '';
-    return { ok: true, message: `Chrome's on-device model is ready.${size}` };
+    return { ok: true, message: limit ? t('onDeviceTestReadyLimit', limit) : t('onDeviceTestReady') };
   } catch (err) {
-    return { ok: false, message: describeOnDeviceError(err, { language }).message };
+    return { ok: false, message: describeOnDeviceError(err, { language }, t).message };
   }
 }
 
@@ -91,7 +91,7 @@ async function answer(request: AnyRequest): Promise<ResponseOf<'test-connection'
   // never sent to a new host that the user has not confirmed by saving it.
   const sameHost = endpointHostname(request.settings.baseURL) === endpointHostname(stored.baseURL);
   const settings = parseSettings({ ...stored, ...request.settings, apiKey: request.settings.apiKey || (sameHost ? stored.apiKey : '') });
-  const words = (err: unknown) => describeError(err, { ...settings, extensionOrigin: origin.replace(/\/$/, '') }).message;
+  const words = (err: unknown) => describeError(err, { ...settings, extensionOrigin: origin.replace(/\/$/, '') }, t).message;
   if (request.type === 'list-models') {
     try {
       return { ok: true, models: await listModels(settings) };
@@ -102,9 +102,9 @@ async function answer(request: AnyRequest): Promise<ResponseOf<'test-connection'
   try {
     const { modelListed } = await testConnection(settings);
     if (modelListed === false) {
-      return { ok: false, message: `Connected to ${settings.baseURL}, but it lists no model named "${settings.model}". Check the model name.` };
+      return { ok: false, message: t('connectedNoModel', [settings.baseURL, settings.model]) };
     }
-    return { ok: true, message: `Connected to ${settings.baseURL}${modelListed ? `; model "${settings.model}" is available` : ''}.` };
+    return { ok: true, message: modelListed ? t('connectedModel', [settings.baseURL, settings.model]) : t('connected', settings.baseURL) };
   } catch (err) {
     return { ok: false, message: words(err) };
   }

@@ -13,6 +13,7 @@ import { ON_DEVICE_MODEL } from '../src/llm/transport';
 import type { BackgroundMessage } from '../src/messages';
 import { buildPromptText } from '../src/prompt';
 import { hasWriter, type Settings } from '../src/settings';
+import { t } from '../lib/i18n';
 import { loadSettings } from '../lib/settings-store';
 import { indexJob, loadJob, loadSource, saveJob } from '../lib/job-store';
 import { extractFromTab, selectionInTab, TabUnreadable } from './extract';
@@ -72,7 +73,7 @@ export class Jobs {
     const [selected, tab] = await Promise.all([selectionInTab(tabId), browser.tabs.get(tabId)]);
     const article = articleFromText(tab.title ?? '', selected, url);
     if (article.wordCount < MIN_SELECTION_WORDS) {
-      if (port) this.post(port, { type: 'refused', error: { code: 'no-article', message: 'No text is selected on this page (or too little to rewrite). Select the text, then try again.' } });
+      if (port) this.post(port, { type: 'refused', error: { code: 'no-article', message: t('noSelection') } });
       return;
     }
     await this.start(port, tabId, url, key, async () => article);
@@ -116,12 +117,12 @@ export class Jobs {
     try {
       url = (await browser.tabs.get(tabId)).url;
     } catch {
-      if (port) this.post(port, { type: 'refused', error: { code: 'no-tab', message: 'That tab is gone. Open the article again and click Newsmith.' } });
+      if (port) this.post(port, { type: 'refused', error: { code: 'no-tab', message: t('tabGone') } });
       return null;
     }
-    const reason = restrictedReason(url);
+    const reason = restrictedReason(url, t);
     if (reason || !url) {
-      if (port) this.post(port, { type: 'refused', error: { code: 'restricted-page', message: reason ?? 'Newsmith cannot read this tab.' } });
+      if (port) this.post(port, { type: 'refused', error: { code: 'restricted-page', message: reason ?? t('restrictedUnknown') } });
       return null;
     }
     return url;
@@ -162,7 +163,7 @@ export class Jobs {
     try {
       const result = await extractFromTab(tabId);
       if (result.ok) return result.article;
-      error = { code: 'no-article', message: noArticleMessage(result) };
+      error = { code: 'no-article', message: noArticleMessage(result, t) };
     } catch (err) {
       error = { code: 'restricted-page', message: err instanceof TabUnreadable ? err.message : String(err) };
     }
@@ -194,7 +195,7 @@ export class Jobs {
     const release = holdAlive();
     try {
       if (!article) {
-        await this.finish(run, { code: 'no-article', message: 'Newsmith no longer has this article to continue from. Click Regenerate for a new rewrite.' });
+        await this.finish(run, { code: 'no-article', message: t('continueNoSource') });
         return;
       }
       await this.changed(run);
@@ -281,14 +282,14 @@ export class Jobs {
   private async onDeviceProblem(settings: Settings): Promise<JobError | null> {
     if (settings.provider !== 'chrome-ai') return null;
     const state = await onDeviceState(languageModel(), settings.language);
-    return state === 'available' ? null : describeOnDeviceError(new OnDeviceUnready(state), settings);
+    return state === 'available' ? null : describeOnDeviceError(new OnDeviceUnready(state), settings, t);
   }
 
   private async offerPrompt(port: Viewer, tabId: number, settings: Settings, note: JobError | null = null): Promise<void> {
     try {
       const result = await extractFromTab(tabId);
       if (!result.ok) {
-        return this.post(port, { type: 'needs-key', prompt: null, article: null, problem: { code: 'no-article', message: noArticleMessage(result) } });
+        return this.post(port, { type: 'needs-key', prompt: null, article: null, problem: { code: 'no-article', message: noArticleMessage(result, t) } });
       }
       const { title, url, wordCount } = result.article;
       this.post(port, { type: 'needs-key', prompt: buildPromptText(result.article, settings), article: { title, url, wordCount }, problem: note });
@@ -320,6 +321,9 @@ function showBadge(run: Running): void {
   const color = state === 'error' || awaiting ? '#b42318' : '#1d4ed8';
   void browser.action.setBadgeText({ tabId: run.tabId, text }).catch(() => {});
   void browser.action.setBadgeBackgroundColor({ tabId: run.tabId, color }).catch(() => {});
+  // The badge is a symbol; the button's tooltip says it in words.
+  const title = t(awaiting ? 'badgeTitleConfirm' : state === 'done' ? 'badgeTitleDone' : state === 'error' ? 'badgeTitleError' : 'badgeTitleWriting');
+  void browser.action.setTitle({ tabId: run.tabId, title }).catch(() => {});
 }
 
 

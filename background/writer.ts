@@ -20,6 +20,8 @@ import { countsTokens } from '../src/providers';
 import { endpointPattern, type Settings } from '../src/settings';
 import { estimateMessagesTokens, estimateTokens } from '../src/tokens';
 import { dropSource, saveSource } from '../lib/job-store';
+import { t } from '../lib/i18n';
+import { say } from '../src/i18n';
 
 export interface Running {
   job: JobRecord;
@@ -58,21 +60,9 @@ const CONFIRM_WAIT_MS = 10 * 60_000;
 /** Room left in each request for the prompt's own words around a section of the article. */
 const PROMPT_OVERHEAD_TOKENS = 600;
 
-const incompleteCut: JobError = {
-  code: 'incomplete',
-  message:
-    'The answer was cut off before the model finished (the stream ended early), so it is incomplete. The text so far is kept; click Regenerate for a full rewrite.',
-};
-const connectionCut: JobError = {
-  code: 'incomplete',
-  message:
-    'The connection to the model dropped before it finished, so the answer is incomplete (cut off). The text so far is kept; click Regenerate for a full rewrite.',
-};
-const incompleteLength: JobError = {
-  code: 'incomplete',
-  message:
-    'The answer is incomplete: the model reached its output length limit. The text so far is kept; click Regenerate, or choose a model with a larger output limit.',
-};
+const incompleteCut = (): JobError => ({ code: 'incomplete', message: t('errIncompleteCut') });
+const connectionCut = (): JobError => ({ code: 'incomplete', message: t('errConnectionCut') });
+const incompleteLength = (): JobError => ({ code: 'incomplete', message: t('errIncompleteLength') });
 
 /** Endpoints that answered "no such route" to a token count: not asked again while the worker lives. */
 const withoutTokenCounter = new Set<string>();
@@ -100,13 +90,13 @@ async function exactTokens(messages: ChatMessage[], settings: Settings, signal: 
   return tokens;
 }
 
-function estimateOf(t: ChatTransport, settings: Settings, inputTokens: number, outputTokens: number, sections: number, counted: boolean): Estimate {
-  const cost = t.free ? 0 : estimateCost(t.model, inputTokens, outputTokens, settings.prices);
+function estimateOf(tr: ChatTransport, settings: Settings, inputTokens: number, outputTokens: number, sections: number, counted: boolean): Estimate {
+  const cost = tr.free ? 0 : estimateCost(tr.model, inputTokens, outputTokens, settings.prices);
   return { inputTokens, outputTokens, cost, sections, counted };
 }
 
 /** Works out the sections and their cost, and waits for the user when the page may not be a whole article. */
-async function prepare(h: JobHandle, article: Article, settings: Settings, t: ChatTransport, limit: number | null): Promise<Section[] | null> {
+async function prepare(h: JobHandle, article: Article, settings: Settings, tr: ChatTransport, limit: number | null): Promise<Section[] | null> {
   const run = h.run;
   // The user's budget, or less where the model's own window is smaller (the on-device model's is).
   const inputBudget = Math.min(settings.inputBudgetTokens, limit ?? Infinity);
@@ -117,7 +107,7 @@ async function prepare(h: JobHandle, article: Article, settings: Settings, t: Ch
   if (sections.length === 1) {
     const messages = buildMessages(article, settings);
     const promptTokens = estimateMessagesTokens(messages);
-    run.job = { ...run.job, estimate: estimateOf(t, settings, promptTokens, outputTokens, 1, false) };
+    run.job = { ...run.job, estimate: estimateOf(tr, settings, promptTokens, outputTokens, 1, false) };
     const counting = exactTokens(messages, settings, run.controller.signal);
     if (needsConfirmation(article.warnings) || promptTokens >= NEAR_BUDGET * inputBudget) {
       // Close to the budget (or waiting for the user anyway): the exact figure decides, before anything is sent.
@@ -126,20 +116,20 @@ async function prepare(h: JobHandle, article: Article, settings: Settings, t: Ch
         // The estimate was short: split by the real size, so no request goes over the budget blindly.
         const scale = tokens / promptTokens;
         sections = planSections(article.blocks, Math.max(500, Math.floor(budget / scale)));
-        run.job = { ...run.job, estimate: estimateOf(t, settings, multiTokens(sections.length, scale), outputTokens, sections.length, false) };
+        run.job = { ...run.job, estimate: estimateOf(tr, settings, multiTokens(sections.length, scale), outputTokens, sections.length, false) };
       } else if (tokens !== null) {
-        run.job = { ...run.job, estimate: estimateOf(t, settings, tokens, outputTokens, 1, true) };
+        run.job = { ...run.job, estimate: estimateOf(tr, settings, tokens, outputTokens, 1, true) };
       }
     } else {
       // Well inside the budget: the rewrite starts at once and the exact figure replaces the estimate when it comes.
       void counting.then((tokens) => {
         if (tokens === null || run.job.state === 'done' || run.job.state === 'error' || run.controller.signal.aborted) return;
-        run.job = { ...run.job, estimate: estimateOf(t, settings, tokens, outputTokens, 1, true) };
+        run.job = { ...run.job, estimate: estimateOf(tr, settings, tokens, outputTokens, 1, true) };
         void h.changed();
       });
     }
   } else {
-    run.job = { ...run.job, estimate: estimateOf(t, settings, multiTokens(sections.length), outputTokens, sections.length, false) };
+    run.job = { ...run.job, estimate: estimateOf(tr, settings, multiTokens(sections.length), outputTokens, sections.length, false) };
   }
   run.job = { ...run.job, title: article.title, warnings: article.warnings };
   // A doubtful page, or a text so long it takes many requests, is never sent without the user's word.
@@ -171,16 +161,16 @@ async function prepare(h: JobHandle, article: Article, settings: Settings, t: Ch
 /** Writes a fresh rewrite of the article into the job. */
 export async function writeArticle(h: JobHandle, article: Article, settings: Settings): Promise<void> {
   const run = h.run;
-  const t = transport(settings);
+  const tr = transport(settings);
   let limit: number | null;
   try {
     // The on-device model's window is small: sections are planned to fit it.
-    limit = await t.promptLimit(run.controller.signal);
+    limit = await tr.promptLimit(run.controller.signal);
   } catch (err) {
-    return fail(h, err, settings, t, false);
+    return fail(h, err, settings, tr, false);
   }
-  const sections = await prepare(h, article, settings, t, limit);
-  if (!sections || run.controller.signal.aborted) return h.finish(t.describe(run.controller.signal.reason));
+  const sections = await prepare(h, article, settings, tr, limit);
+  if (!sections || run.controller.signal.aborted) return h.finish(tr.describe(run.controller.signal.reason));
   run.job = { ...run.job, state: 'writing' };
   await h.changed();
   if (sections.length === 1) await saveSource(run.job.id, article);
@@ -192,26 +182,26 @@ export async function writeArticle(h: JobHandle, article: Article, settings: Set
         await h.changed();
         if (index > 0) h.append('\n\n');
       }
-      const finishReason = await stream(h, messages, settings, t);
+      const finishReason = await stream(h, messages, settings, tr);
       if (finishReason !== 'stop') return stopEarly(h, finishReason, sections.length === 1);
     }
     await complete(h, article);
   } catch (err) {
-    await fail(h, err, settings, t, sections.length === 1);
+    await fail(h, err, settings, tr, sections.length === 1);
   }
 }
 
 /** Streams one request into the job; returns the model's finish reason (null when the stream just ended). */
-async function stream(h: JobHandle, messages: ChatMessage[], settings: Settings, t: ChatTransport): Promise<string | null> {
+async function stream(h: JobHandle, messages: ChatMessage[], settings: Settings, tr: ChatTransport): Promise<string | null> {
   const run = h.run;
   if (settings.provider !== 'chrome-ai') run.hostPermission = await hasHostPermission(settings.baseURL);
-  const { finishReason } = await t.stream({
+  const { finishReason } = await tr.stream({
     messages,
     idleTimeoutMs: settings.idleTimeoutSec * 1000,
     signal: run.controller.signal,
     onDelta: (text) => h.append(text),
     onNotice: (notice) => {
-      run.job = { ...run.job, notice };
+      run.job = { ...run.job, notice: notice && say(t, notice) };
       void h.changed();
     },
   });
@@ -230,14 +220,14 @@ async function complete(h: JobHandle, article: Article): Promise<void> {
 async function stopEarly(h: JobHandle, finishReason: string | null, continuable: boolean): Promise<void> {
   const run = h.run;
   run.job = { ...run.job, canContinue: continuable && run.job.text !== '' };
-  await h.finish(finishReason === 'length' ? incompleteLength : incompleteCut);
+  await h.finish(finishReason === 'length' ? incompleteLength() : incompleteCut());
 }
 
-async function fail(h: JobHandle, err: unknown, settings: Settings, t: ChatTransport, continuable: boolean): Promise<void> {
+async function fail(h: JobHandle, err: unknown, settings: Settings, tr: ChatTransport, continuable: boolean): Promise<void> {
   const run = h.run;
-  let error = t.describe(err, run.hostPermission);
+  let error = tr.describe(err, run.hostPermission);
   // A connection that drops after text has arrived is a cut answer, not a mystery.
-  if (run.job.text !== '' && (error.code === 'unknown' || error.code === 'unreachable')) error = connectionCut;
+  if (run.job.text !== '' && (error.code === 'unknown' || error.code === 'unreachable')) error = connectionCut();
   if (error.code === 'unknown') console.warn('Newsmith job failed:', redact(String(err), settings.apiKey));
   const resumable = ['incomplete', 'timeout', 'server', 'stopped'].includes(error.code);
   run.job = { ...run.job, canContinue: continuable && resumable && run.job.text !== '' };
@@ -261,13 +251,13 @@ export async function continueArticle(h: JobHandle, article: Article, settings: 
     { role: 'assistant', content: partial },
     { role: 'user', content: CONTINUE_INSTRUCTION },
   ];
-  const t = transport(settings);
+  const tr = transport(settings);
   try {
-    const finishReason = await stream(h, messages, settings, t);
+    const finishReason = await stream(h, messages, settings, tr);
     if (finishReason !== 'stop') return await stopEarly(h, finishReason, true);
     await complete(h, article);
   } catch (err) {
-    await fail(h, err, settings, t, true);
+    await fail(h, err, settings, tr, true);
   }
 }
 /** Without host access the request still goes out, but the server must allow CORS; a failure then says so. */
@@ -283,7 +273,7 @@ async function hasHostPermission(baseURL: string): Promise<boolean> {
 
 /** The writer for these settings: the endpoint through the SDK, or Chrome's on-device model in this worker. */
 export function transport(settings: Settings): ChatTransport {
-  return transportFor(settings, { languageModel: languageModel(), extensionOrigin: browser.runtime.getURL('').replace(/\/$/, '') });
+  return transportFor(settings, { t, languageModel: languageModel(), extensionOrigin: browser.runtime.getURL('').replace(/\/$/, '') });
 }
 
 /** Chrome's Prompt API where the browser has it (Chrome 138+ exposes it to extension service workers). */

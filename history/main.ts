@@ -1,7 +1,11 @@
 /** The history page: every finished or interrupted rewrite, to search, copy, export and delete. Text only, never HTML. */
 
 import { bytesInUse, deleteJobs, listJobs } from '../lib/job-store';
-import { checksLine, entryText, exportJson, exportMarkdown, quotaWarning, searchEntries, toEntry, type HistoryEntry } from '../src/history';
+import { checksLine, entryText, exportJson, exportMarkdown, quotaWarning, searchEntries, statusWord, toEntry, type HistoryEntry } from '../src/history';
+import { plural } from '../src/i18n';
+import { localisePage, t } from '../lib/i18n';
+
+localisePage();
 
 const $ = <T extends HTMLElement>(testid: string) => document.querySelector(`[data-testid="${testid}"]`) as T;
 const list = $<HTMLOListElement>('entries');
@@ -31,7 +35,7 @@ function shown(): HistoryEntry[] {
 
 function render(): void {
   const visible = shown();
-  count.textContent = entries.length === 0 ? 'No rewrites yet.' : `${visible.length} of ${entries.length} rewrites`;
+  count.textContent = entries.length === 0 ? t('historyEmpty') : plural(t, 'historyCount', entries.length, [visible.length, entries.length]);
   list.replaceChildren(
     ...visible.map((e) => {
       const li = el('li');
@@ -44,29 +48,29 @@ function render(): void {
       source.target = '_blank';
       source.rel = 'noopener noreferrer';
       const meta = el('p', '', 'meta');
-      meta.append(source, ` · ${new Date(e.date).toLocaleString()} · ${e.model} · ${e.status}`);
+      meta.append(source, ` · ${new Date(e.date).toLocaleString(t.locale)} · ${e.model} · ${statusWord(e.status, t)}`);
       const parts: HTMLElement[] = [h2, meta];
       if (e.reason) parts.push(el('p', e.reason, 'reason'));
       if (e.checks) {
-        const checks = el('p', `Checks: ${checksLine(e.checks)}`, 'meta');
+        const checks = el('p', t('historyChecks', checksLine(e.checks, t)), 'meta');
         checks.dataset.testid = 'entry-checks';
         parts.push(checks);
       }
       const details = el('details');
-      details.append(el('summary', 'Show the article'));
+      details.append(el('summary', t('historyShowArticle')));
       const text = el('div', e.article, 'text');
       text.dir = 'auto';
       details.append(text);
-      const copy = el('button', 'Copy');
+      const copy = el('button', t('copyButton'));
       copy.type = 'button';
       copy.dataset.testid = 'entry-copy';
       copy.addEventListener('click', () => {
         void navigator.clipboard.writeText(entryText(e)).then(
-          () => (copy.textContent = 'Copied'),
-          () => (copy.textContent = 'Copy failed'),
+          () => (copy.textContent = t('historyCopied')),
+          () => (copy.textContent = t('historyCopyFailed')),
         );
       });
-      const del = el('button', 'Delete');
+      const del = el('button', t('historyDelete'));
       del.type = 'button';
       del.dataset.testid = 'entry-delete';
       del.addEventListener('click', () => {
@@ -84,7 +88,7 @@ function render(): void {
 async function load(): Promise<void> {
   entries = (await listJobs()).map(toEntry);
   render();
-  const warning = quotaWarning(await bytesInUse());
+  const warning = quotaWarning(await bytesInUse(), t);
   const quota = $<HTMLElement>('quota');
   quota.hidden = !warning;
   quota.textContent = warning ?? '';
@@ -92,5 +96,5 @@ async function load(): Promise<void> {
 
 search.addEventListener('input', render);
 $('export-json').addEventListener('click', () => download('newsmith-history.json', 'application/json', exportJson(shown())));
-$('export-markdown').addEventListener('click', () => download('newsmith-history.md', 'text/markdown', exportMarkdown(shown())));
+$('export-markdown').addEventListener('click', () => download('newsmith-history.md', 'text/markdown', exportMarkdown(shown(), t)));
 void load();

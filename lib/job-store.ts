@@ -5,6 +5,7 @@
 
 import browser from 'webextension-polyfill';
 import type { Article } from '../src/article';
+import type { Translate } from '../src/i18n';
 import { isRunning, jobStorageKey, markInterrupted, normaliseJob, type JobRecord } from '../src/job';
 
 const INDEX = 'jobIndex';
@@ -49,14 +50,14 @@ export async function indexJob(job: JobRecord, keep: number): Promise<void> {
  * On worker start no job can be running: any stored as running was cut off when the previous worker died.
  * They become "interrupted", keeping their text. Nothing is restarted.
  */
-export async function recoverInterrupted(now: number): Promise<number> {
+export async function recoverInterrupted(now: number, t: Translate): Promise<number> {
   const index = await readIndex();
   const storageKeys = Object.keys(index).map(jobStorageKey);
   if (!storageKeys.length) return 0;
   const stored = await browser.storage.local.get(storageKeys);
   const fixed: Record<string, JobRecord> = {};
   for (const [key, value] of Object.entries(stored)) {
-    if (isJobRecord(value) && isRunning(value)) fixed[key] = markInterrupted(normaliseJob(value), now);
+    if (isJobRecord(value) && isRunning(value)) fixed[key] = markInterrupted(normaliseJob(value), now, t);
   }
   if (Object.keys(fixed).length) await browser.storage.local.set(fixed);
   return Object.keys(fixed).length;

@@ -21,6 +21,10 @@ import {
   type UserPreset,
 } from '../src/settings';
 import { loadSettingsReport, saveSettings } from '../lib/settings-store';
+import { localisePage, t } from '../lib/i18n';
+import { formatPercent, plural, type MessageKey } from '../src/i18n';
+
+localisePage();
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = byId<HTMLFormElement>('form');
@@ -58,10 +62,22 @@ for (const lang of LANGUAGES) {
   byId('languages').append(option);
 }
 
+/** The built-in templates' names in the UI language (the English name stays for a preset with no message). */
+const PRESET_NAMES: Partial<Record<string, MessageKey>> = {
+  default: 'presetDefault',
+  'keep-structure': 'presetKeepStructure',
+  brief: 'presetBrief',
+  audience: 'presetAudience',
+};
+const builtinName = (p: { id: string; name: string }): string => {
+  const key = PRESET_NAMES[p.id];
+  return key ? t(key) : p.name;
+};
+
 function fillPresets(): void {
   const options = [
-    ...PRESETS.map((p) => new Option(p.name, `builtin:${p.id}`)),
-    ...userPresets.map((p, i) => new Option(`Mine: ${p.name}`, `user:${i}`)),
+    ...PRESETS.map((p) => new Option(builtinName(p), `builtin:${p.id}`)),
+    ...userPresets.map((p, i) => new Option(t('optionsMine', p.name), `user:${i}`)),
   ];
   presetSelect.replaceChildren(...options);
 }
@@ -75,7 +91,7 @@ function presetTemplate(value: string): string | null {
 function showSavedKey(): void {
   // The saved key is never put back in the field: only its masked form is shown.
   textInputs.apiKey.value = '';
-  textInputs.apiKey.placeholder = saved.apiKey ? `Saved: ${maskKey(saved.apiKey)} (leave empty to keep it)` : 'Paste your API key';
+  textInputs.apiKey.placeholder = saved.apiKey ? t('optionsKeySaved', maskKey(saved.apiKey)) : t('optionsKeyPaste');
   forgetKey.hidden = !saved.apiKey;
 }
 
@@ -144,10 +160,10 @@ function status(el: HTMLElement, ok: boolean, text: string): void {
 }
 
 async function save(input: Record<SettingKey, unknown>, message: string): Promise<void> {
-  const problems = validateInput(input);
+  const problems = validateInput(input, t);
   showProblems(problems);
   if (Object.keys(problems).length) {
-    status(saveStatus, false, 'Not saved: fix the fields marked above.');
+    status(saveStatus, false, t('optionsNotSavedFix'));
     return;
   }
   try {
@@ -155,13 +171,9 @@ async function save(input: Record<SettingKey, unknown>, message: string): Promis
     await saveSettings(settings);
     fill(settings);
     status(saveStatus, true, message);
-    keyHelp.textContent = settings.apiKey
-      ? 'Key saved on this computer only (never synced). It is sent only to the endpoint above.'
-      : settings.provider === 'chrome-ai'
-        ? 'No key needed: Chrome built-in AI runs on this computer.'
-        : 'No key saved. Without a key, the popup offers to copy the prompt instead.';
+    keyHelp.textContent = t(settings.apiKey ? 'optionsKeySavedHelp' : settings.provider === 'chrome-ai' ? 'optionsKeyNotNeeded' : 'optionsNoKeyHelp');
   } catch (err) {
-    status(saveStatus, false, `Not saved: ${err instanceof Error ? err.message : String(err)}`);
+    status(saveStatus, false, t('optionsNotSaved', err instanceof Error ? err.message : String(err)));
   }
 }
 
@@ -181,14 +193,12 @@ function requestHostAccess(baseURL: string): void {
     return;
   }
   const host = endpointHost(baseURL);
-  permissionStatus.textContent = `Asking the browser for access to ${host}; your settings are saved either way.`;
+  permissionStatus.textContent = t('optionsAskingAccess', host);
   void browser.permissions
     .request({ origins: [pattern] })
     .catch(() => false)
     .then((granted) => {
-      permissionStatus.textContent = granted
-        ? `Newsmith may reach ${host} directly.`
-        : `No access to ${host} granted. Requests still go out, but only work if the server allows extension requests (CORS): OpenAI, OpenRouter and Groq do; Ollama needs OLLAMA_ORIGINS. Save again to be asked again.`;
+      permissionStatus.textContent = t(granted ? 'optionsAccessGranted' : 'optionsAccessRefused', host);
     });
 }
 
@@ -199,16 +209,16 @@ form.addEventListener('submit', (event) => {
   // A saved key is about to go to another host: the user says so first. A key typed now is meant for the new endpoint.
   const keepsSavedKey = textInputs.apiKey.value.trim() === '' && saved.apiKey !== '';
   if (keepsSavedKey && newHost !== endpointHostname(saved.baseURL) && confirmedHost !== newHost) {
-    byId('confirm-host-text').textContent = `Your saved API key will be sent to ${newHost} from now on, instead of ${endpointHost(saved.baseURL)}. Is that right?`;
+    byId('confirm-host-text').textContent = t('optionsConfirmHost', [newHost, endpointHost(saved.baseURL)]);
     confirmHost.hidden = false;
-    status(saveStatus, false, 'Not saved yet: confirm the new endpoint for your key.');
+    status(saveStatus, false, t('optionsNotSavedConfirm'));
     return;
   }
   confirmHost.hidden = true;
   confirmedHost = null;
   // The on-device model needs no host access.
   if (chosenProvider !== 'chrome-ai') requestHostAccess(String(input.baseURL));
-  void save(input, `Saved at ${new Date().toLocaleTimeString()}.`);
+  void save(input, t('optionsSavedAt', new Date().toLocaleTimeString(t.locale)));
 });
 
 byId('confirm-host-yes').addEventListener('click', () => {
@@ -218,7 +228,7 @@ byId('confirm-host-yes').addEventListener('click', () => {
 byId('confirm-host-no').addEventListener('click', () => {
   confirmHost.hidden = true;
   textInputs.baseURL.value = saved.baseURL;
-  status(saveStatus, false, 'Not saved: the endpoint is back to the saved one.');
+  status(saveStatus, false, t('optionsEndpointRestored'));
 });
 
 byId('load-preset').addEventListener('click', () => {
@@ -230,24 +240,24 @@ byId('reset-template').addEventListener('click', () => {
 });
 byId('save-preset').addEventListener('click', () => {
   const name = presetName.value.trim();
-  if (!name) return status(saveStatus, false, 'Give the template a name first.');
+  if (!name) return status(saveStatus, false, t('optionsPresetNameFirst'));
   const existing = userPresets.findIndex((p) => p.name === name);
   const preset = { name, template: textInputs.template.value.trim() };
   userPresets = existing >= 0 ? userPresets.map((p, i) => (i === existing ? preset : p)) : [...userPresets, preset];
-  void save({ ...readForm(), userPresets }, `Template "${name}" saved.`);
+  void save({ ...readForm(), userPresets }, t('optionsPresetSaved', name));
 });
 byId('delete-preset').addEventListener('click', () => {
   const [kind, id] = presetSelect.value.split(':');
-  if (kind !== 'user') return status(saveStatus, false, 'Only your own templates can be deleted.');
+  if (kind !== 'user') return status(saveStatus, false, t('optionsOnlyOwnPresets'));
   userPresets = userPresets.filter((_, i) => i !== Number(id));
-  void save({ ...readForm(), userPresets }, 'Template deleted.');
+  void save({ ...readForm(), userPresets }, t('optionsPresetDeleted'));
 });
 
 byId('test-connection').addEventListener('click', () => {
   void (async () => {
     const input = readForm();
     if (chosenProvider === 'chrome-ai') {
-      status(connectionStatus, true, 'Testing…');
+      status(connectionStatus, true, t('optionsTesting'));
       const request: RequestOf<'test-connection'> = {
         type: 'test-connection',
         settings: { provider: 'chrome-ai', language: String(input.language), apiKey: '', baseURL: saved.baseURL, model: saved.model },
@@ -256,14 +266,14 @@ byId('test-connection').addEventListener('click', () => {
         const answer = (await browser.runtime.sendMessage(request)) as ResponseOf<'test-connection'>;
         status(connectionStatus, answer.ok, answer.message);
       } catch (err) {
-        status(connectionStatus, false, `The extension did not answer: ${err instanceof Error ? err.message : String(err)}`);
+        status(connectionStatus, false, t('optionsNoAnswer', err instanceof Error ? err.message : String(err)));
       }
       return;
     }
-    const problems = validateInput({ baseURL: input.baseURL, model: input.model, apiKey: input.apiKey });
+    const problems = validateInput({ baseURL: input.baseURL, model: input.model, apiKey: input.apiKey }, t);
     showProblems(problems);
-    if (Object.keys(problems).length) return status(connectionStatus, false, 'Fix the fields marked above first.');
-    status(connectionStatus, true, 'Testing…');
+    if (Object.keys(problems).length) return status(connectionStatus, false, t('optionsFixFirst'));
+    status(connectionStatus, true, t('optionsTesting'));
     const request: RequestOf<'test-connection'> = {
       type: 'test-connection',
       // Only a key typed now: the background adds the saved one for the saved endpoint's host, never for another.
@@ -273,7 +283,7 @@ byId('test-connection').addEventListener('click', () => {
       const answer = (await browser.runtime.sendMessage(request)) as ResponseOf<'test-connection'>;
       status(connectionStatus, answer.ok, answer.message);
     } catch (err) {
-      status(connectionStatus, false, `The extension did not answer: ${err instanceof Error ? err.message : String(err)}`);
+      status(connectionStatus, false, t('optionsNoAnswer', err instanceof Error ? err.message : String(err)));
     }
   })();
 });
@@ -283,7 +293,7 @@ forgetKey.addEventListener('click', () => {
     const settings = { ...saved, apiKey: '' };
     await saveSettings(settings);
     fill(settings);
-    status(saveStatus, true, 'The saved key was removed from this computer.');
+    status(saveStatus, true, t('optionsKeyRemoved'));
   })();
 });
 
@@ -292,7 +302,7 @@ forgetKey.addEventListener('click', () => {
 const providerSelect = byId<HTMLSelectElement>('provider');
 const providerHint = byId<HTMLElement>('provider-hint');
 const onDeviceOption = new Option(ON_DEVICE_PROVIDER.name, ON_DEVICE_PROVIDER.id);
-providerSelect.replaceChildren(...PROVIDERS.map((p) => new Option(p.name, p.id)), onDeviceOption, new Option('Custom', 'custom'));
+providerSelect.replaceChildren(...PROVIDERS.map((p) => new Option(p.name, p.id)), onDeviceOption, new Option(t('optionsCustomProvider'), 'custom'));
 function showProvider(): void {
   const onDevice = chosenProvider === 'chrome-ai';
   byId('endpoint-fields').hidden = onDevice;
@@ -304,7 +314,7 @@ function showProvider(): void {
   }
   const provider = providerFor(textInputs.baseURL.value.trim());
   providerSelect.value = provider?.id ?? 'custom';
-  providerHint.textContent = provider?.hint ?? 'Any OpenAI-compatible endpoint: its base URL usually ends in /v1.';
+  providerHint.textContent = provider?.hint ?? t('optionsCustomHint');
 }
 providerSelect.addEventListener('change', () => {
   chosenProvider = providerSelect.value === ON_DEVICE_PROVIDER.id ? 'chrome-ai' : 'openai-compatible';
@@ -331,11 +341,11 @@ async function showOnDevice(): Promise<void> {
   let state: Availability | 'missing' = 'missing';
   if (api) state = await api.availability(modelOptions(textInputs.language.value)).catch((): Availability => 'unavailable');
   const view = availabilityView(state);
-  onDeviceOption.textContent = `${ON_DEVICE_PROVIDER.name}: ${view.label}`;
+  onDeviceOption.textContent = t('optionsOnDeviceOption', [ON_DEVICE_PROVIDER.name, t(view.label)]);
   // A saved choice stays visible even when the model went away, so the page says why it will not write.
   onDeviceOption.disabled = !view.selectable && chosenProvider !== 'chrome-ai';
   onDeviceStatus.dataset.state = state;
-  if (!downloading) onDeviceStatus.textContent = view.message;
+  if (!downloading) onDeviceStatus.textContent = t(view.message);
   downloadButton.hidden = !view.canDownload;
   downloadButton.disabled = downloading;
 }
@@ -348,7 +358,7 @@ downloadButton.addEventListener('click', () => {
   downloadButton.disabled = true;
   downloadProgress.hidden = false;
   downloadProgress.value = 0;
-  onDeviceStatus.textContent = 'Downloading the on-device model… 0%';
+  onDeviceStatus.textContent = t('optionsDownloadingPercent', formatPercent(0, t.locale));
   api
     .create({
       ...modelOptions(textInputs.language.value),
@@ -356,7 +366,7 @@ downloadButton.addEventListener('click', () => {
         m.addEventListener('downloadprogress', (e) => {
           const share = e.total ? e.loaded / e.total : e.loaded;
           downloadProgress.value = share;
-          onDeviceStatus.textContent = `Downloading the on-device model… ${Math.round(share * 100)}%`;
+          onDeviceStatus.textContent = t('optionsDownloadingPercent', formatPercent(Math.round(share * 100) / 100, t.locale));
         });
       },
     })
@@ -371,7 +381,7 @@ downloadButton.addEventListener('click', () => {
         downloading = false;
         downloadProgress.hidden = true;
         void showOnDevice().then(() => {
-          onDeviceStatus.textContent = `The download did not start: ${err instanceof Error ? err.message : String(err)}`;
+          onDeviceStatus.textContent = t('optionsDownloadFailed', err instanceof Error ? err.message : String(err));
         });
       },
     );
@@ -384,7 +394,7 @@ byId('load-models').addEventListener('click', () => {
   void (async () => {
     const input = readForm();
     const modelsStatus = byId<HTMLElement>('models-status');
-    modelsStatus.textContent = 'Loading the models…';
+    modelsStatus.textContent = t('optionsLoadingModels');
     const request: RequestOf<'list-models'> = { type: 'list-models', settings: { apiKey: typedKey(), baseURL: String(input.baseURL) } };
     try {
       const answer = (await browser.runtime.sendMessage(request)) as ResponseOf<'list-models'>;
@@ -393,9 +403,9 @@ byId('load-models').addEventListener('click', () => {
         return;
       }
       byId('models').replaceChildren(...answer.models.map((id) => new Option(id, id)));
-      modelsStatus.textContent = answer.models.length ? `${answer.models.length} models: pick one in the Model field.` : 'The endpoint lists no models: type the name.';
+      modelsStatus.textContent = answer.models.length ? plural(t, 'optionsModelsLoaded', answer.models.length) : t('optionsNoModels');
     } catch (err) {
-      modelsStatus.textContent = `The extension did not answer: ${err instanceof Error ? err.message : String(err)}`;
+      modelsStatus.textContent = t('optionsNoAnswer', err instanceof Error ? err.message : String(err));
     }
   })();
 });
@@ -405,9 +415,7 @@ void loadSettingsReport().then(async ({ settings, reset }) => {
   await showOnDevice();
   const notice = byId<HTMLElement>('settings-notice');
   notice.hidden = reset.length === 0;
-  notice.textContent = reset.length
-    ? `Some saved settings could not be read and are back to their defaults: ${reset.join(', ')}. Check them below and save.`
-    : '';
+  notice.textContent = reset.length ? t('optionsSettingsReset', reset.join(', ')) : '';
   byId<HTMLFieldSetElement>('form-body').disabled = false;
   form.dataset.ready = 'true';
 });

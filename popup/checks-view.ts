@@ -3,6 +3,22 @@
 import type { ChecksResult } from '../src/checks';
 import { HEADLINE_MAX_CHARS } from '../src/checks/seo';
 import type { Seo } from '../src/rewrite/split';
+import type { FactKind } from '../src/checks';
+import { formatPercent, plural, type MessageKey } from '../src/i18n';
+import { t } from '../lib/i18n';
+
+/** What the popup's copy buttons copy. */
+export type CopyWhat = 'headline' | 'article' | 'all' | 'prompt' | 'meta-description' | 'slug' | 'keywords';
+
+const KINDS: Record<FactKind, MessageKey> = {
+  number: 'factNumber',
+  percent: 'factPercent',
+  money: 'factMoney',
+  date: 'factDate',
+  name: 'factName',
+  quote: 'factQuote',
+};
+const factLine = (f: { kind: FactKind; text: string }) => t('factLine', [t(KINDS[f.kind]), f.text]);
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -11,36 +27,39 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs:
   return node;
 }
 
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 export function renderChecks(container: HTMLElement, checks: ChecksResult | null): void {
   container.hidden = !checks;
   if (!checks) return container.replaceChildren();
   const { facts, originality, seo } = checks;
 
-  const factsLine = el('p', `Facts kept: ${facts.kept} of ${facts.total}`, { 'data-testid': 'facts-summary' });
-  const parts: HTMLElement[] = [el('h2', 'Checks'), factsLine];
+  const factsLine = el('p', t('factsKept', [facts.kept, facts.total]), { 'data-testid': 'facts-summary' });
+  const parts: HTMLElement[] = [el('h2', t('checksHeading')), factsLine];
   if (facts.missing.length) {
     const ul = el('ul', undefined, { 'data-testid': 'facts-missing', class: 'bad' });
-    ul.append(el('li', 'Missing from the rewrite:'), ...facts.missing.map((f) => el('li', `${f.kind}: ${f.text}`)));
+    ul.append(el('li', t('factsMissing')), ...facts.missing.map((f) => el('li', factLine(f))));
     parts.push(ul);
   }
   if (facts.added.length) {
     const ul = el('ul', undefined, { 'data-testid': 'facts-added', class: 'bad' });
-    ul.append(el('li', 'Not in the source (check these):'), ...facts.added.map((f) => el('li', `${f.kind}: ${f.text}`)));
+    ul.append(el('li', t('factsAdded')), ...facts.added.map((f) => el('li', factLine(f))));
     parts.push(ul);
   }
   parts.push(
     el(
       'p',
       originality.runs.length
-        ? `Copied: ${percent(originality.copiedShare)} of the rewrite is in runs of 6+ words taken from the source (longest ${originality.longestRun} words, marked in the article).`
-        : 'Original: no run of 6 or more words is copied from the source (quotations aside).',
+        ? plural(t, 'originalityCopied', originality.longestRun, [formatPercent(originality.copiedShare, t.locale), originality.longestRun])
+        : t('originalityOriginal'),
       { 'data-testid': 'originality', class: originality.copiedShare > 0.1 ? 'bad' : '' },
     ),
     el(
       'p',
-      `Headline ${seo.headlineChars} characters${seo.headlineTooLong ? ` (over ${HEADLINE_MAX_CHARS}: search results will cut it)` : ''} · ${seo.words} words (source ${seo.sourceWords}) · reading ease ${Math.round(seo.readingEase)}`,
+      [
+        seo.headlineTooLong ? t('seoHeadlineTooLong', [seo.headlineChars, HEADLINE_MAX_CHARS]) : t('seoHeadline', seo.headlineChars),
+        t('seoWords', [seo.words, seo.sourceWords]),
+        t('seoReadingEase', Math.round(seo.readingEase)),
+      ].join(' · '),
       { 'data-testid': 'seo-figures', class: seo.headlineTooLong ? 'bad' : '' },
     ),
   );
@@ -69,7 +88,7 @@ export function renderMarkedArticle(container: HTMLElement, checks: ChecksResult
       const from = Math.max(run.start, cursor);
       const to = Math.min(run.end, end);
       if (from > cursor) p.append(body.slice(cursor, from));
-      p.append(el('mark', body.slice(from, to), { 'data-testid': 'copied-run', title: 'Copied from the source' }));
+      p.append(el('mark', body.slice(from, to), { 'data-testid': 'copied-run', title: t('copiedFromSource') }));
       cursor = to;
     }
     if (cursor < end) p.append(body.slice(cursor, end));
@@ -79,21 +98,21 @@ export function renderMarkedArticle(container: HTMLElement, checks: ChecksResult
 }
 
 /** The SEO pack's meta description, slug and keywords, each with its own copy button. */
-export function renderSeoExtras(container: HTMLElement, seo: Seo, copy: (text: string, what: string) => void): void {
-  const items: [string, string, string | undefined][] = [
-    ['meta-description', 'Meta description', seo.metaDescription],
-    ['slug', 'URL slug', seo.slug],
-    ['keywords', 'Keywords', seo.keywords?.join(', ')],
+export function renderSeoExtras(container: HTMLElement, seo: Seo, copy: (text: string, what: CopyWhat) => void): void {
+  const items: [CopyWhat, MessageKey, MessageKey, string | undefined][] = [
+    ['meta-description', 'seoMetaDescription', 'copyMetaDescription', seo.metaDescription],
+    ['slug', 'seoSlug', 'copySlug', seo.slug],
+    ['keywords', 'seoKeywords', 'copyKeywords', seo.keywords?.join(', ')],
   ];
   const rows = items
-    .filter(([, , value]) => value)
-    .map(([id, label, value]) => {
+    .filter(([, , , value]) => value)
+    .map(([id, label, copyLabel, value = '']) => {
       const row = el('div', undefined, { class: 'extra', 'data-testid': `seo-${id}` });
-      const text = el('span', value ?? '', { class: 'extra-value' });
-      const button = el('button', `Copy`, { type: 'button', 'data-testid': `copy-${id}`, 'aria-label': `Copy ${label.toLowerCase()}` });
-      button.addEventListener('click', () => copy(value ?? '', label));
-      const note = id === 'meta-description' && (value ?? '').length > 155 ? ` (${(value ?? '').length} characters: over 155)` : '';
-      row.append(el('strong', `${label}${note}: `), text, button);
+      const text = el('span', value, { class: 'extra-value' });
+      const button = el('button', t('copyButton'), { type: 'button', 'data-testid': `copy-${id}`, 'aria-label': t(copyLabel) });
+      button.addEventListener('click', () => copy(value, id));
+      const name = id === 'meta-description' && value.length > 155 ? t('seoMetaTooLong', [t(label), value.length, 155]) : t(label);
+      row.append(el('strong', `${t('seoLabel', name)} `), text, button);
       return row;
     });
   container.hidden = rows.length === 0;

@@ -12,8 +12,13 @@ import { JOB_PORT, type BackgroundMessage, type PopupMessage } from '../src/mess
 import { copyFormats } from '../src/rewrite/render';
 import { parseAnswer, type Seo } from '../src/rewrite/split';
 import { renderBody } from './body';
-import { renderChecks, renderMarkedArticle, renderSeoExtras } from './checks-view';
+import { renderChecks, renderMarkedArticle, renderSeoExtras, type CopyWhat } from './checks-view';
 import { loadSettingsReport } from '../lib/settings-store';
+import { localisePage, t } from '../lib/i18n';
+import { plural, type MessageKey } from '../src/i18n';
+import { warningText } from '../src/extract/warnings';
+
+localisePage();
 
 const $ = <T extends HTMLElement = HTMLElement>(testid: string): T => {
   const el = document.querySelector<T>(`[data-testid="${testid}"]`);
@@ -80,11 +85,14 @@ function current(): { headline: string; body: string; seo: Seo } {
 }
 
 function progressText(j: JobRecord, words: number): string {
-  if (j.awaiting === 'confirm') return 'Check before sending:';
-  if (j.state === 'extracting') return 'Reading the article…';
-  const section = j.section ? `section ${j.section.index + 1} of ${j.section.total}, ` : '';
-  if (j.state === 'writing') return words ? `Writing… ${section}${words} words so far` : `Writing… ${section}`.replace(/, $/, '');
-  if (j.state === 'done') return `Done: ${words} words. Copy it below.`;
+  if (j.awaiting === 'confirm') return t('progressConfirm');
+  if (j.state === 'extracting') return t('progressReading');
+  if (j.state === 'writing') {
+    const s = j.section;
+    if (s) return words ? plural(t, 'progressSectionWords', words, [s.index + 1, s.total, words]) : t('progressSection', [s.index + 1, s.total]);
+    return words ? plural(t, 'progressWords', words) : t('progressWriting');
+  }
+  if (j.state === 'done') return plural(t, 'progressDone', words);
   return '';
 }
 
@@ -127,15 +135,15 @@ function renderBefore(j: JobRecord): void {
   const e = j.estimate;
   ui.estimate.hidden = !e;
   if (e) {
-    const sections = e.sections > 1 ? ` · in ${e.sections} sections` : '';
-    const input = e.counted ? `${e.inputTokens.toLocaleString()} tokens in (counted by the API)` : `≈ ${e.inputTokens.toLocaleString()} tokens in`;
-    ui.estimate.textContent = `${input}, ≈ ${e.outputTokens.toLocaleString()} out · ${formatCost(e.cost)}${sections}`;
+    const input = t(e.counted ? 'estimateInputCounted' : 'estimateInput', e.inputTokens);
+    const figures = [input, e.outputTokens, formatCost(e.cost, t)];
+    ui.estimate.textContent = e.sections > 1 ? t('estimateSections', [...figures, e.sections]) : t('estimate', figures);
   }
   ui.warnings.hidden = j.warnings.length === 0;
   ui.warnings.replaceChildren(
     ...j.warnings.map((w) => {
       const li = document.createElement('li');
-      li.textContent = w.message;
+      li.textContent = warningText(w, t);
       li.dataset.code = w.code;
       return li;
     }),
@@ -179,10 +187,8 @@ function showNeedsKey(message: Extract<BackgroundMessage, { type: 'needs-key' }>
   showError(message.problem);
   ui.copyPrompt.disabled = !prompt;
   ui.source.textContent = message.article?.title ?? '';
-  const lead = message.problem ? 'Meanwhile, copy' : 'No key yet? Copy';
-  ui.promptHint.textContent = message.article
-    ? `${lead} the prompt for "${message.article.title}" (${message.article.wordCount} words) and paste it into any chat.`
-    : '';
+  const hint = message.problem ? 'popupPromptHintMeanwhile' : 'popupPromptHint';
+  ui.promptHint.textContent = message.article ? plural(t, hint, message.article.wordCount, [message.article.title, message.article.wordCount]) : '';
 }
 
 /** Text is selected on the page: the user picks what to rewrite; nothing is sent before. */
@@ -192,13 +198,13 @@ function showChoice(words: number): void {
   for (const el of [ui.progress, ui.notice, ui.result, ui.needsKey, ui.actions, ui.estimate, ui.warnings, ui.confirmBox]) el.hidden = true;
   showError(null);
   ui.choose.hidden = false;
-  $('choose-text').textContent = `You have selected ${words} words on this page. Rewrite just those, or the whole article?`;
+  $('choose-text').textContent = plural(t, 'popupChoose', words);
 }
 
 function choose(message: PopupMessage): void {
   ui.choose.hidden = true;
   ui.progress.hidden = false;
-  ui.progress.textContent = 'Reading the article…';
+  ui.progress.textContent = t('progressReading');
   send(message);
 }
 
@@ -246,8 +252,19 @@ function connect(first: boolean): void {
   if (tabId !== null) send({ type: 'open', tabId, resume: !first });
 }
 
+/** What a copy button copies, and the words saying it was copied. */
+const COPIED: Record<CopyWhat, MessageKey> = {
+  headline: 'copiedHeadline',
+  article: 'copiedArticle',
+  all: 'copiedAll',
+  prompt: 'copiedPrompt',
+  'meta-description': 'copiedMetaDescription',
+  slug: 'copiedSlug',
+  keywords: 'copiedKeywords',
+};
+
 /** Plain text goes on the clipboard as text; rich text puts HTML and plain text together, so each target takes its best. */
-async function copy(text: string, what: string, html?: string): Promise<void> {
+async function copy(text: string, what: CopyWhat, html?: string): Promise<void> {
   try {
     if (html === undefined) await navigator.clipboard.writeText(text);
     else {
@@ -255,9 +272,9 @@ async function copy(text: string, what: string, html?: string): Promise<void> {
         new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) }),
       ]);
     }
-    ui.copyStatus.textContent = `${what} copied${html === undefined ? '' : ' as rich text'}.`;
+    ui.copyStatus.textContent = html === undefined ? t(COPIED[what]) : `${t(COPIED[what])} ${t('copiedAsRichText')}`;
   } catch {
-    ui.copyStatus.textContent = `Could not copy the ${what.toLowerCase()}: the browser refused the clipboard.`;
+    ui.copyStatus.textContent = t('copyRefused');
   }
 }
 
@@ -270,7 +287,7 @@ function format(): Format {
 function copyArticle(withHeadline: boolean): void {
   const { headline, body } = current();
   const formats = copyFormats(withHeadline ? headline : '', body);
-  const what = withHeadline ? 'Headline and article' : 'Article';
+  const what = withHeadline ? 'all' : 'article';
   if (format() === 'markdown') void copy(formats.markdown, what);
   else if (format() === 'rich') void copy(formats.plain, what, formats.html);
   else void copy(formats.plain, what);
@@ -278,11 +295,11 @@ function copyArticle(withHeadline: boolean): void {
 
 ui.format.value = localStorage.getItem(FORMAT_KEY) ?? 'plain';
 ui.format.addEventListener('change', () => localStorage.setItem(FORMAT_KEY, format()));
-ui.copyHeadline.addEventListener('click', () => void copy(current().headline, 'Headline'));
+ui.copyHeadline.addEventListener('click', () => void copy(current().headline, 'headline'));
 ui.copyArticle.addEventListener('click', () => copyArticle(false));
 ui.copyAllBtn.addEventListener('click', () => copyArticle(true));
 ui.copyPrompt.addEventListener('click', () => {
-  if (prompt) void copy(prompt, 'Prompt');
+  if (prompt) void copy(prompt, 'prompt');
 });
 ui.openOptions.addEventListener('click', () => void browser.runtime.openOptionsPage());
 $('open-settings').addEventListener('click', () => void browser.runtime.openOptionsPage());
@@ -310,7 +327,7 @@ ui.regenerate.addEventListener('click', () => {
 async function showShortcut(): Promise<void> {
   const commands = await browser.commands.getAll().catch(() => []);
   const shortcut = commands.find((c) => c.name === '_execute_action')?.shortcut;
-  $('shortcut').textContent = shortcut ? `Shortcut: ${shortcut}` : 'No shortcut set (see the browser\'s extension shortcuts)';
+  $('shortcut').textContent = shortcut ? t('popupShortcut', shortcut) : t('popupNoShortcut');
 }
 
 /** "Open in tab" passes the article's tab in the address; the popup itself follows the active tab. */
@@ -322,7 +339,7 @@ function tabFromAddress(): number | null {
 async function main(): Promise<void> {
   void showShortcut();
   setState('extracting');
-  ui.progress.textContent = 'Reading the article…';
+  ui.progress.textContent = t('progressReading');
   const fromAddress = tabFromAddress();
   if (fromAddress !== null) {
     document.body.classList.add('in-tab');
@@ -330,14 +347,14 @@ async function main(): Promise<void> {
   }
   const [tab] = fromAddress !== null ? [{ id: fromAddress }] : await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) {
-    return showRefusal({ code: 'no-tab', message: 'Newsmith found no open tab to read. Open a news article and click Newsmith again.' });
+    return showRefusal({ code: 'no-tab', message: t('noTab') });
   }
   tabId = tab.id;
   connect(true);
   const { reset } = await loadSettingsReport();
   const notice = $('settings-notice');
   notice.hidden = reset.length === 0;
-  notice.textContent = reset.length ? `Some saved settings could not be read and are back to their defaults (${reset.join(', ')}). Check the options.` : '';
+  notice.textContent = reset.length ? t('popupSettingsReset', reset.join(', ')) : '';
 }
 
 void main();

@@ -44,6 +44,8 @@ for (const [name, entry] of [['background', 'background/index.ts'], ['content', 
 }
 
 await cp(join(root, 'icons'), join(out, 'icons'), { recursive: true });
+// The UI's words (manifest.json's __MSG_…__ and browser.i18n), one messages.json per language.
+await cp(join(root, '_locales'), join(out, '_locales'), { recursive: true });
 
 const source = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8'));
 source.version = pkg.version;

@@ -34,10 +34,11 @@ export type ExtractWarningCode = 'maybe-truncated' | 'not-an-article' | 'very-lo
 
 export interface ExtractWarning {
   code: ExtractWarningCode;
-  /** One sentence for the user. */
-  message: string;
-  /** Estimated tokens of the article text (set on `very-long`). */
+  /** Why the text looks cut off (set on `maybe-truncated`). Put into words by `warningText`. */
+  why?: 'paywall' | 'short-of-page' | 'ends-cut';
+  /** Estimated tokens and words of the article text (set on `very-long`). */
   tokens?: number;
+  words?: number;
 }
 
 /** Why a page yields no article. The popup turns each into a message; no LLM call follows. */
@@ -45,7 +46,7 @@ export type NoArticleReason = 'no-article' | 'too-short';
 
 export type ExtractResult =
   | { ok: true; article: Article }
-  | { ok: false; reason: NoArticleReason; detail: string };
+  | { ok: false; reason: NoArticleReason; detail: string; words?: number };
 
 /** Blocks as plain text: blocks apart by one blank line, never glued together. */
 export function blocksToText(blocks: readonly Block[]): string {

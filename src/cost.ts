@@ -1,5 +1,7 @@
 /** What a rewrite will cost, from a price table the user can edit (US dollars per million tokens). */
 
+import type { Translate } from './i18n';
+
 export interface Price {
   input: number;
   output: number;
@@ -42,11 +44,11 @@ export function estimateCost(model: string, inputTokens: number, outputTokens: n
   return (inputTokens * price.input + outputTokens * price.output) / 1_000_000;
 }
 
-export function formatCost(cost: number | null): string {
-  if (cost === null) return 'cost unknown (no price for this model)';
-  if (cost === 0) return 'free';
-  if (cost < 0.01) return `under $0.01`;
-  return `about $${cost.toFixed(2)}`;
+export function formatCost(cost: number | null, t: Translate): string {
+  if (cost === null) return t('costUnknown');
+  if (cost === 0) return t('costFree');
+  const dollars = (n: number) => n.toLocaleString(t.locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return cost < 0.01 ? t('costUnder', dollars(0.01)) : t('costAbout', dollars(cost));
 }
 
 /** Parses the options page's price lines: "model = input, output" per line. Bad lines are reported by number. */

@@ -1,5 +1,6 @@
 /** The history page's pure part: search, status words, and exports of stored rewrites. */
 
+import { formatPercent, plural, type MessageKey, type Translate } from './i18n';
 import type { JobRecord } from './job';
 import { copyAll, toPlainText } from './rewrite/render';
 import { splitAnswer } from './rewrite/split';
@@ -10,7 +11,7 @@ export interface HistoryEntry {
   title: string;
   date: string;
   model: string;
-  status: string;
+  status: HistoryStatus;
   headline: string;
   article: string;
   /** Why it stopped early, when it did. */
@@ -19,7 +20,23 @@ export interface HistoryEntry {
   checks: { factsKept: number; factsTotal: number; missing: string[]; added: string[]; copiedShare: number; longestRun: number } | null;
 }
 
-export function statusOf(job: JobRecord): string {
+export type HistoryStatus = 'done' | 'interrupted' | 'stopped' | 'incomplete' | 'failed' | 'running';
+
+const STATUS_WORDS: Record<HistoryStatus, MessageKey> = {
+  done: 'statusDone',
+  interrupted: 'statusInterrupted',
+  stopped: 'statusStopped',
+  incomplete: 'statusIncomplete',
+  failed: 'statusFailed',
+  running: 'statusRunning',
+};
+
+/** An entry's status as the user reads it (the JSON export keeps the status code). */
+export function statusWord(status: HistoryStatus, t: Translate): string {
+  return t(STATUS_WORDS[status] ?? 'statusFailed');
+}
+
+export function statusOf(job: JobRecord): HistoryStatus {
   if (job.state === 'done') return 'done';
   if (job.state === 'error' && job.error?.code === 'interrupted') return 'interrupted';
   if (job.state === 'error' && job.error?.code === 'stopped') return 'stopped';
@@ -54,10 +71,14 @@ export function toEntry(job: JobRecord): HistoryEntry {
 }
 
 /** One line saying how a finished rewrite checked out. */
-export function checksLine(c: NonNullable<HistoryEntry['checks']>): string {
-  const facts = `facts kept ${c.factsKept} of ${c.factsTotal}${c.missing.length ? `, missing: ${c.missing.join('; ')}` : ''}${c.added.length ? `, not in the source: ${c.added.join('; ')}` : ''}`;
-  return `${facts}; copied ${Math.round(c.copiedShare * 1000) / 10}% (longest run ${c.longestRun} words)`;
+export function checksLine(c: NonNullable<HistoryEntry['checks']>, t: Translate): string {
+  const facts = [t('checksLineFacts', [c.factsKept, c.factsTotal])];
+  if (c.missing.length) facts.push(t('checksLineMissing', c.missing.join('; ')));
+  if (c.added.length) facts.push(t('checksLineAdded', c.added.join('; ')));
+  const copied = plural(t, 'checksLineCopied', c.longestRun, [formatPercent(c.copiedShare, t.locale), c.longestRun]);
+  return t('checksLine', [facts.join(', '), copied]);
 }
+
 
 /** Entries whose title, URL, headline or text hold every word of the query (any case). */
 export function searchEntries(entries: readonly HistoryEntry[], query: string): HistoryEntry[] {
@@ -73,12 +94,13 @@ export function exportJson(entries: readonly HistoryEntry[]): string {
   return JSON.stringify({ exportedBy: 'Newsmith', version: 1, entries }, null, 2);
 }
 
-export function exportMarkdown(entries: readonly HistoryEntry[]): string {
+export function exportMarkdown(entries: readonly HistoryEntry[], t: Translate): string {
   return entries
     .map((e) => {
-      const meta = [`Source: [${e.title.replace(/[[\]]/g, '')}](<${e.url}>)`, e.date.slice(0, 10), e.model, e.status].join(' · ');
+      const source = t('exportSource', `[${e.title.replace(/[[\]]/g, '')}](<${e.url}>)`);
+      const meta = [source, e.date.slice(0, 10), e.model, statusWord(e.status, t)].join(' · ');
       const reason = e.reason ? `\n\n> ${e.reason}` : '';
-      const checks = e.checks ? `\n\nChecks: ${checksLine(e.checks)}` : '';
+      const checks = e.checks ? `\n\n${t('historyChecks', checksLine(e.checks, t))}` : '';
       return `# ${e.headline || e.title}\n\n${meta}${reason}${checks}\n\n${e.article}`;
     })
     .join('\n\n---\n\n');
@@ -92,8 +114,8 @@ export function entryText(e: HistoryEntry): string {
 export const LOCAL_QUOTA_BYTES = 10 * 1024 * 1024;
 
 /** A warning when storage is near its quota, else null. */
-export function quotaWarning(bytes: number | null, quota = LOCAL_QUOTA_BYTES): string | null {
+export function quotaWarning(bytes: number | null, t: Translate, quota = LOCAL_QUOTA_BYTES): string | null {
   if (bytes === null || bytes < quota * 0.8) return null;
-  const used = (bytes / 1024 / 1024).toFixed(1);
-  return `The history uses ${used} MB of the browser's ${quota / 1024 / 1024} MB for extensions. Export what you need and delete old entries, or lower the history size in options.`;
+  const used = (bytes / 1024 / 1024).toLocaleString(t.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return t('historyQuota', [used, quota / 1024 / 1024]);
 }

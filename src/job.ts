@@ -3,6 +3,8 @@
 import type { Article, ExtractWarning, NoArticleReason } from './article';
 import type { ChecksResult } from './checks';
 import type { Estimate } from './cost';
+import { LINK_LIST_DETAIL } from './extract/details';
+import { plural, type Translate } from './i18n';
 
 export type JobState = 'extracting' | 'writing' | 'done' | 'error';
 
@@ -108,7 +110,7 @@ export function isRunning(job: Pick<JobRecord, 'state'>): boolean {
  * A job found running in storage when the worker starts was cut off by the worker's death: no worker holds it.
  * It keeps its text and becomes an error that offers a retry. It is never restarted on its own, so it never re-bills.
  */
-export function markInterrupted(job: JobRecord, now: number): JobRecord {
+export function markInterrupted(job: JobRecord, now: number, t: Translate): JobRecord {
   if (!isRunning(job)) return job;
   return {
     ...job,
@@ -119,20 +121,17 @@ export function markInterrupted(job: JobRecord, now: number): JobRecord {
     canContinue: job.text !== '' && (job.estimate?.sections ?? 1) === 1,
     error: {
       code: 'interrupted',
-      message:
-        job.text === ''
-          ? 'The rewrite was interrupted before the model answered (the browser stopped the extension). Click Regenerate to try again.'
-          : 'The rewrite was interrupted (the browser stopped the extension). The text so far is kept below; click Continue to finish it, or Regenerate to start again.',
+      message: t(job.text === '' ? 'errInterruptedEmpty' : 'errInterrupted'),
     },
     updatedAt: now,
   };
 }
 
 /** The popup's words for a page without an article: always says so first, then why. */
-export function noArticleMessage(result: { reason: NoArticleReason; detail: string }): string {
-  const lead = 'No article found on this page';
-  if (result.detail.toLowerCase().includes('no article')) return `${result.detail} Open a news article and click Newsmith again.`;
-  return `${lead}: ${result.detail.charAt(0).toLowerCase()}${result.detail.slice(1)} Open a news article and click Newsmith again.`;
+export function noArticleMessage(result: { reason: NoArticleReason; detail: string; words?: number }, t: Translate): string {
+  if (result.reason === 'too-short') return plural(t, 'noArticleTooShort', result.words ?? 0);
+  if (result.detail === LINK_LIST_DETAIL) return t('noArticleLinks');
+  return t('noArticle');
 }
 
 /** Storage key of a page's result. */
@@ -159,8 +158,8 @@ export function pageKey(url: string): string {
 }
 
 /** Pages no extension may read: the popup says so and no LLM call is made. */
-export function restrictedReason(url: string | undefined): string | null {
-  const unknown = 'Newsmith cannot read this tab: it shows no web page the browser lets extensions read. Open a news article and click Newsmith again.';
+export function restrictedReason(url: string | undefined, t: Translate): string | null {
+  const unknown = t('restrictedUnknown');
   if (!url) return unknown;
   let u: URL;
   try {
@@ -169,19 +168,17 @@ export function restrictedReason(url: string | undefined): string | null {
     return unknown;
   }
   const host = u.hostname;
-  if (u.protocol === 'view-source:') return 'Newsmith cannot read page source views. Open the article itself and click Newsmith again.';
-  if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:') {
-    return `Newsmith cannot read ${u.protocol}// pages: the browser keeps its own pages closed to extensions. Open a news article and click Newsmith again.`;
-  }
+  if (u.protocol === 'view-source:') return t('restrictedViewSource');
+  if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:') return t('restrictedScheme', `${u.protocol}//`);
   if (
     host === 'chromewebstore.google.com' ||
     (host === 'chrome.google.com' && u.pathname.startsWith('/webstore')) ||
     host === 'addons.mozilla.org' ||
     host === 'microsoftedge.microsoft.com'
   ) {
-    return 'Newsmith cannot read extension store pages: the browser keeps them closed to extensions. Open a news article and click Newsmith again.';
+    return t('restrictedStore');
   }
-  if (/\.pdf$/i.test(u.pathname)) return 'Newsmith cannot read PDF files yet. Open the article as a web page and click Newsmith again.';
+  if (/\.pdf$/i.test(u.pathname)) return t('restrictedPdf');
   return null;
 }
 

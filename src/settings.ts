@@ -6,6 +6,7 @@
 
 import { DEFAULT_PRICES, type PriceTable } from './cost';
 import { DEFAULT_TEMPLATE } from './prompt/default';
+import { say, type Translate } from './i18n';
 import { templateProblem } from './prompt/variables';
 
 export interface UserPreset {
@@ -121,27 +122,32 @@ export function invalidStoredKeys(stored: unknown): SettingKey[] {
 }
 
 /** Field-level problems in a form's input, for the options page to show before saving. */
-export function validateInput(input: Partial<Record<SettingKey, unknown>>): Partial<Record<SettingKey, string>> {
+export function validateInput(input: Partial<Record<SettingKey, unknown>>, t: Translate): Partial<Record<SettingKey, string>> {
   const problems: Partial<Record<SettingKey, string>> = {};
-  const messages: Record<SettingKey, string> = {
-    template: typeof input.template === 'string' ? (templateProblem(input.template.trim()) ?? 'The template is too long.') : 'The template is missing.',
-    tone: 'Keep the tone under 200 characters.',
-    seoPack: 'Choose on or off.',
-    userPresets: 'A saved template is not valid.',
-    historyLimit: 'Enter a whole number of rewrites from 10 to 5,000.',
-    inputBudgetTokens: 'Enter a whole number of tokens from 1,000 to 2,000,000.',
-    prices: 'Each price line is "model = input price, output price" (dollars per million tokens).',
-    provider: 'Choose a provider.',
-    apiKey: 'The key has spaces in it: paste it again.',
-    baseURL: 'Enter a full http:// or https:// address, such as https://api.openai.com/v1.',
-    model: 'Enter a model name, such as gpt-4o-mini.',
-    language: 'Enter a language, such as English.',
-    persona: 'Enter the writer name the prompt should use.',
-    idleTimeoutSec: 'Enter a whole number of seconds from 10 to 900.',
+  const templateWords = (): string => {
+    if (typeof input.template !== 'string') return t('invalidTemplateMissing');
+    const problem = templateProblem(input.template.trim());
+    return problem ? say(t, problem) : t('invalidTemplateTooLong');
+  };
+  const messages: Record<SettingKey, () => string> = {
+    template: templateWords,
+    tone: () => t('invalidTone'),
+    seoPack: () => t('invalidSeoPack'),
+    userPresets: () => t('invalidUserPresets'),
+    historyLimit: () => t('invalidHistoryLimit', [10, 5000]),
+    inputBudgetTokens: () => t('invalidInputBudget', [1000, 2_000_000]),
+    prices: () => t('invalidPrices'),
+    provider: () => t('invalidProvider'),
+    apiKey: () => t('invalidApiKey'),
+    baseURL: () => t('invalidBaseUrl'),
+    model: () => t('invalidModel'),
+    language: () => t('invalidLanguage'),
+    persona: () => t('invalidPersona'),
+    idleTimeoutSec: () => t('invalidIdleTimeout', [10, 900]),
   };
   for (const key of Object.keys(input) as SettingKey[]) {
     if (!(key in defaults)) continue;
-    if (!isValidSetting(key, input[key])) problems[key] = messages[key];
+    if (!isValidSetting(key, input[key])) problems[key] = messages[key]();
   }
   return problems;
 }

@@ -5,6 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import type { Article } from '../../src/article';
 import { MIN_ARTICLE_WORDS, type ExtractTimings } from '../../src/extract/index';
 import { extractFromHtml } from '../../src/extract/node';
+import { warningText } from '../../src/extract/warnings';
+import { english } from '../../src/i18n-en';
 import type { Command, CommandIO } from './types';
 
 /**
@@ -109,7 +111,7 @@ export interface ExtractRecord {
   url: string;
   text: string;
   wordCount: number;
-  warnings: Article['warnings'];
+  warnings: (Article['warnings'][number] & { message: string })[];
   timings?: ExtractTimings;
 }
 
@@ -142,7 +144,7 @@ async function extractOne(file: string, opts: ExtractArgs, io: CommandIO): Promi
     url: a.url,
     text: a.text,
     wordCount: a.wordCount,
-    warnings: a.warnings,
+    warnings: a.warnings.map((w) => ({ ...w, message: warningText(w, english) })),
   };
   if (opts.timings && timings) record.timings = round(timings);
   return record;

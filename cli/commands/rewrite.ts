@@ -1,3 +1,5 @@
+import { say } from '../../src/i18n';
+import { english } from '../../src/i18n-en';
 import { describeError } from '../../src/llm/errors';
 import { streamChat } from '../../src/llm/openai';
 import { buildMessages, buildPromptText } from '../../src/prompt';
@@ -65,7 +67,7 @@ export async function runRewrite(args: string[], io: CommandIO, env: NodeJS.Proc
         idleTimeoutMs: settings.idleTimeoutSec * 1000,
         signal: new AbortController().signal,
         onDelta: write,
-        onNotice: (notice) => notice && io.stderr(`newsmith rewrite: ${notice}\n`),
+        onNotice: (notice) => notice && io.stderr(`newsmith rewrite: ${say(english, notice)}\n`),
       });
       if (finishReason !== 'stop') {
         io.stdout('\n');
@@ -77,7 +79,7 @@ export async function runRewrite(args: string[], io: CommandIO, env: NodeJS.Proc
     return 0;
   } catch (err) {
     if (text) io.stdout('\n');
-    io.stderr(`newsmith rewrite: ${describeError(err, settings).message}\n`);
+    io.stderr(`newsmith rewrite: ${describeError(err, settings, english).message}\n`);
     return 1;
   }
 }

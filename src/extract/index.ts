@@ -5,6 +5,9 @@ import { collectPageHints, pageMetadata } from './metadata';
 import { findArticleRegion, narrowToRegion, pickedWrongBlock, recoveredRegion, surveyPage } from './recover';
 import { cleanBlocks, type DroppedBlock } from './rules';
 import { articleWarnings } from './warnings';
+import { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, tooShortDetail } from './details';
+
+export { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, tooShortDetail } from './details';
 
 /**
  * The extraction core: page DOM → Article. Plain DOM only (no extension APIs), so it runs in the page
@@ -25,12 +28,6 @@ export const MIN_ARTICLE_WORDS = 80;
 /** When more than this share of the article's text is link text, it is a list of links, not an article. */
 export const MAX_LINK_TEXT_SHARE = 0.6;
 
-export const NO_ARTICLE_DETAIL = 'Newsmith found no article on this page.';
-export const LINK_LIST_DETAIL = 'This page looks like a list of links, not an article.';
-
-export function tooShortDetail(words: number): string {
-  return `This page has only ${words} word${words === 1 ? '' : 's'} of article text, too little to rewrite.`;
-}
 
 export interface ExtractOptions {
   /** Minimum words of cleaned text (default `MIN_ARTICLE_WORDS`). */
@@ -155,7 +152,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   }
   if (wordCount < minWords) {
     finish();
-    return { ok: false, reason: 'too-short', detail: tooShortDetail(wordCount) };
+    return { ok: false, reason: 'too-short', detail: tooShortDetail(wordCount), words: wordCount };
   }
 
   const warnings = articleWarnings({

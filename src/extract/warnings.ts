@@ -1,4 +1,5 @@
 import type { Block, ExtractWarning } from '../article';
+import type { Translate } from '../i18n';
 import { estimateTokens } from '../tokens';
 
 /**
@@ -60,24 +61,29 @@ export function articleWarnings(input: WarningInput): ExtractWarning[] {
   const endsCut = /(?:…|\.\.\.)\s*$/u.test(last) && !/[.!?]["'”’)]?\s*(?:…|\.\.\.)\s*$/u.test(last) && blocks.length <= 4;
   const shortOfRegion = signals.regionChars > 1500 && text.length < signals.regionChars * 0.5;
   if (signals.paywallElement || paywallText) {
-    warnings.push({ code: 'maybe-truncated', message: 'This article may be cut off: the page shows a paywall or a "subscribe to continue reading" prompt.' });
+    warnings.push({ code: 'maybe-truncated', why: 'paywall' });
   } else if (shortOfRegion) {
-    warnings.push({ code: 'maybe-truncated', message: 'This article may be incomplete: the page holds much more article text than was extracted.' });
+    warnings.push({ code: 'maybe-truncated', why: 'short-of-page' });
   } else if (endsCut) {
-    warnings.push({ code: 'maybe-truncated', message: 'This article may be cut off: its text stops with "…".' });
+    warnings.push({ code: 'maybe-truncated', why: 'ends-cut' });
   }
 
   if (!signals.readerable || input.linkShare > 0.4) {
-    warnings.push({ code: 'not-an-article', message: 'This page may not be an article (it looks like a list, a home page or a short notice).' });
+    warnings.push({ code: 'not-an-article' });
   }
 
   const tokens = estimateTokens(text);
   if (tokens > VERY_LONG_TOKENS) {
-    warnings.push({
-      code: 'very-long',
-      message: `This article is very long: about ${tokens.toLocaleString('en-US')} tokens (${input.wordCount.toLocaleString('en-US')} words).`,
-      tokens,
-    });
+    warnings.push({ code: 'very-long', tokens, words: input.wordCount });
   }
   return warnings;
+}
+
+/** A warning in words, in the language `t` speaks (warnings are data: the extraction runs where no language is known). */
+export function warningText(w: ExtractWarning, t: Translate): string {
+  if (w.code === 'very-long') return t('warnVeryLong', [w.tokens ?? 0, w.words ?? 0]);
+  if (w.code === 'not-an-article') return t('warnNotArticle');
+  if (w.why === 'short-of-page') return t('warnShortOfPage');
+  if (w.why === 'ends-cut') return t('warnEndsCut');
+  return t('warnPaywall');
 }

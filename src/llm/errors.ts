@@ -11,8 +11,9 @@ import {
   PermissionDeniedError,
   RateLimitError,
 } from 'openai';
+import type { Translate } from '../i18n';
 import type { JobError } from '../job';
-import { StreamAbort, STOPPED } from './abort';
+import { StreamAbort, stopped as stoppedError } from './abort';
 
 export { StreamAbort, type AbortCause } from './abort';
 
@@ -70,101 +71,55 @@ function serverWords(err: APIError, apiKey: string): string {
   return redact(short, apiKey);
 }
 
-export function describeError(err: unknown, ctx: CallContext): JobError {
+export function describeError(err: unknown, ctx: CallContext, t: Translate): JobError {
   const host = hostOf(ctx.baseURL);
   const endpoint = `${ctx.baseURL}/chat/completions`;
-  if (err instanceof StreamAbort) {
-    return err.why === 'stopped'
-      ? STOPPED
-      : {
-          code: 'timeout',
-          message: `The model stopped sending text (no data from ${host} for too long). The text so far is kept; click Regenerate to try again, or raise the idle timeout in options.`,
-        };
-  }
-  if (err instanceof APIUserAbortError) {
-    return STOPPED;
-  }
-  if (err instanceof APIConnectionTimeoutError) {
-    return {
-      code: 'timeout',
-      message: `${host} did not answer in time. A local model may still be loading: try again in a moment, or raise the idle timeout in options.`,
-    };
-  }
+  const stopped = stoppedError(t);
+  if (err instanceof StreamAbort) return err.why === 'stopped' ? stopped : { code: 'timeout', message: t('errIdle', host) };
+  if (err instanceof APIUserAbortError) return stopped;
+  if (err instanceof APIConnectionTimeoutError) return { code: 'timeout', message: t('errTimeout', host) };
   if (err instanceof RedirectRefused || (err instanceof APIConnectionError && err.cause instanceof RedirectRefused)) {
-    return {
-      code: 'unreachable',
-      message: `${endpoint} answered with a redirect to another address. Newsmith never sends your key on to another address: put the final endpoint URL in options.`,
-    };
+    return { code: 'unreachable', message: t('errRedirect', endpoint) };
   }
   if (err instanceof APIConnectionError && ctx.hostPermission === false) {
-    return {
-      code: 'unreachable',
-      message: `Cannot reach ${endpoint}. Newsmith has no access to ${host}, so the server itself must allow extension requests (CORS). Save the options again and allow access to ${host} when the browser asks${isLocalHost(ctx.baseURL) ? ', or for Ollama set OLLAMA_ORIGINS to allow the extension' : ''}; also check the server is running.`,
-    };
+    return { code: 'unreachable', message: t(isLocalHost(ctx.baseURL) ? 'errNoAccessLocal' : 'errNoAccess', [endpoint, host]) };
   }
-  if (err instanceof APIConnectionError) {
-    return {
-      code: 'unreachable',
-      message: `Cannot reach ${endpoint}. Check the endpoint URL in options and your connection; for a local server (Ollama, LM Studio) make sure it is running.`,
-    };
-  }
-  if (err instanceof AuthenticationError) {
-    return { code: 'auth', message: `${host} refused the API key (401). Check your API key in Newsmith's options.` };
-  }
+  if (err instanceof APIConnectionError) return { code: 'unreachable', message: t('errUnreachable', endpoint) };
+  if (err instanceof AuthenticationError) return { code: 'auth', message: t('errAuth', host) };
   if (err instanceof PermissionDeniedError) {
     if (isLocalHost(ctx.baseURL)) {
-      const origin = ctx.extensionOrigin ?? 'chrome-extension://*';
-      return {
-        code: 'forbidden',
-        message: `The local server at ${host} refused the extension (403). For Ollama, allow the extension's origin: set OLLAMA_ORIGINS=${origin} and restart Ollama.`,
-      };
+      return { code: 'forbidden', message: t('errLocalForbidden', [host, ctx.extensionOrigin ?? 'chrome-extension://*']) };
     }
     const words = serverWords(err, ctx.apiKey);
-    return {
-      code: 'forbidden',
-      message: `${host} refused the request (403)${words ? `: ${words}` : ''}. Check that your key may use the model "${ctx.model}".`,
-    };
+    return { code: 'forbidden', message: words ? t('errForbiddenSaid', [host, words, ctx.model]) : t('errForbidden', [host, ctx.model]) };
   }
   if (err instanceof NotFoundError) {
     const words = serverWords(err, ctx.apiKey);
     if (/model/i.test(words) || words === '') {
-      return {
-        code: 'model-not-found',
-        message: `${host} has no model named "${ctx.model}" (404). Check the model name in options${words ? ` (the server said: ${words})` : ''}.`,
-      };
+      return { code: 'model-not-found', message: words ? t('errNoModelSaid', [host, ctx.model, words]) : t('errNoModel', [host, ctx.model]) };
     }
-    return { code: 'model-not-found', message: `Nothing found at ${endpoint} (404): ${words}. Check the endpoint URL and model name in options.` };
+    return { code: 'model-not-found', message: t('errNotFound', [endpoint, words]) };
   }
   if (err instanceof RateLimitError) {
     const words = serverWords(err, ctx.apiKey);
     const body = err.error as { code?: unknown; type?: unknown } | undefined;
-    if (body?.code === 'insufficient_quota' || body?.type === 'insufficient_quota') {
-      return { code: 'rate-limit', message: `${host} says your quota is used up (429). Check your plan and billing, then click Regenerate.` };
-    }
-    return {
-      code: 'rate-limit',
-      message: `Rate limit reached at ${host} (429), still after Newsmith's automatic retries${words ? ` (${words})` : ''}. Wait a minute, then click Regenerate.`,
-    };
+    if (body?.code === 'insufficient_quota' || body?.type === 'insufficient_quota') return { code: 'rate-limit', message: t('errQuota', host) };
+    return { code: 'rate-limit', message: words ? t('errRateLimitSaid', [host, words]) : t('errRateLimit', host) };
   }
   if (err instanceof BadRequestError) {
     const words = serverWords(err, ctx.apiKey);
-    return { code: 'bad-request', message: `${host} rejected the request (400)${words ? `: ${words}` : ''}. Check the model name and settings in options.` };
+    return { code: 'bad-request', message: words ? t('errBadRequestSaid', [host, words]) : t('errBadRequest', host) };
   }
   if (err instanceof APIError && typeof err.status === 'number' && err.status >= 500) {
-    return {
-      code: 'server',
-      message: `The server at ${host} had an error (${err.status}), still after Newsmith's automatic retries. Try again in a few minutes.`,
-    };
+    return { code: 'server', message: t('errServer', [host, String(err.status)]) };
   }
   if (err instanceof APIError) {
     // An error event inside the stream, or a status we have no words for.
     const words = serverWords(err, ctx.apiKey);
-    const status = typeof err.status === 'number' ? ` (${err.status})` : '';
-    return { code: 'server', message: `${host} reported an error${status}${words ? `: ${words}` : ''}. The text so far is kept; click Regenerate to try again.` };
+    const detail = [typeof err.status === 'number' ? String(err.status) : '', words].filter(Boolean).join(': ');
+    return { code: 'server', message: detail ? t('errReportedSaid', [host, detail]) : t('errReported', host) };
   }
-  if (err instanceof SyntaxError) {
-    return { code: 'server', message: `${host} sent a malformed stream, so the answer stopped. The text so far is kept; click Regenerate to try again.` };
-  }
+  if (err instanceof SyntaxError) return { code: 'server', message: t('errMalformed', host) };
   const message = err instanceof Error ? err.message : String(err);
-  return { code: 'unknown', message: `Something went wrong: ${redact(message, ctx.apiKey).slice(0, 200)}` };
+  return { code: 'unknown', message: t('errUnknown', redact(message, ctx.apiKey).slice(0, 200)) };
 }

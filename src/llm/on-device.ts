@@ -12,9 +12,10 @@
  * a prompt past the window fails with a QuotaExceededError; `session.destroy()` frees it.
  */
 
+import type { Msg, MessageKey, Translate } from '../i18n';
 import type { ChatMessage } from '../prompt';
 import type { JobError } from '../job';
-import { StreamAbort, STOPPED } from './abort';
+import { StreamAbort, stopped } from './abort';
 
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
@@ -89,37 +90,28 @@ export function modelOptions(language: string): LanguageModelOptions {
 /** What the options page shows for each availability (or `missing`: the browser has no `LanguageModel`). */
 export interface AvailabilityView {
   /** Shown after the provider's name. */
-  label: string;
+  label: MessageKey;
   /** One sentence for the status line. */
-  message: string;
+  message: MessageKey;
   /** Whether the provider may be picked now (a model not yet downloaded may: the download is one click away). */
   selectable: boolean;
   /** Whether to offer the download button. */
   canDownload: boolean;
 }
 
-/** Why the model cannot run: kept apart from the view so the worker carries only these two. */
-const UNAVAILABLE =
-  "Chrome's on-device model cannot run here (it needs a supported computer with enough memory and disk space, or the output language is not supported). Choose another provider.";
-const MISSING = "This browser has no built-in model (Chrome's Prompt API needs Chrome 138 or newer). Choose another provider.";
 
 export function availabilityView(state: Availability | 'missing'): AvailabilityView {
   switch (state) {
     case 'available':
-      return { label: 'ready', message: "Chrome's on-device model is ready. Nothing you rewrite leaves this computer.", selectable: true, canDownload: false };
+      return { label: 'onDeviceLabelReady', message: 'onDeviceReady', selectable: true, canDownload: false };
     case 'downloadable':
-      return {
-        label: 'needs a download',
-        message: 'Chrome has to download its on-device model once (several GB) before the first rewrite. Click "Download the model" to start.',
-        selectable: true,
-        canDownload: true,
-      };
+      return { label: 'onDeviceLabelDownloadable', message: 'onDeviceDownloadable', selectable: true, canDownload: true };
     case 'downloading':
-      return { label: 'downloading', message: 'Chrome is downloading its on-device model. Rewrites can start when it is done.', selectable: true, canDownload: true };
+      return { label: 'onDeviceLabelDownloading', message: 'onDeviceDownloadingState', selectable: true, canDownload: true };
     case 'unavailable':
-      return { label: 'not available on this computer', message: UNAVAILABLE, selectable: false, canDownload: false };
+      return { label: 'onDeviceLabelUnavailable', message: 'errOnDeviceUnavailable', selectable: false, canDownload: false };
     case 'missing':
-      return { label: 'not in this browser', message: MISSING, selectable: false, canDownload: false };
+      return { label: 'onDeviceLabelMissing', message: 'errOnDeviceMissing', selectable: false, canDownload: false };
   }
 }
 
@@ -182,7 +174,7 @@ export interface OnDeviceRequest {
   idleTimeoutMs: number;
   signal: AbortSignal;
   onDelta(text: string): void;
-  onNotice(notice: string | null): void;
+  onNotice(notice: Msg | null): void;
 }
 
 function throwIfAborted(signal: AbortSignal): void {
@@ -228,7 +220,7 @@ export async function streamOnDevice(req: OnDeviceRequest): Promise<{ finishReas
   const prompt = req.messages.slice(last);
   let session: LanguageModelSession | undefined;
   try {
-    req.onNotice("Starting Chrome's on-device model…");
+    req.onNotice({ key: 'noticeOnDeviceStarting' });
     armIdle();
     session = await openSession(req.api, req.language, initialPrompts, inner.signal);
     throwIfAborted(inner.signal);
@@ -272,51 +264,33 @@ function errorName(err: unknown): string {
   return err && typeof err === 'object' && 'name' in err ? String((err as { name: unknown }).name) : '';
 }
 
-function unreadyError(state: Availability | 'missing'): JobError {
+function unreadyError(state: Availability | 'missing', t: Translate): JobError {
   switch (state) {
     case 'downloadable':
-      return {
-        code: 'on-device-download',
-        message: 'Chrome has not downloaded its on-device model yet. Open the options and click "Download the model" (once), then click Regenerate.',
-      };
+      return { code: 'on-device-download', message: t('errOnDeviceNotDownloaded') };
     case 'downloading':
-      return {
-        code: 'on-device-download',
-        message: 'Chrome is still downloading its on-device model (the options page shows the progress). Click Regenerate when it is done.',
-      };
+      return { code: 'on-device-download', message: t('errOnDeviceDownloading') };
     default:
-      return { code: 'on-device-unavailable', message: state === 'missing' ? MISSING : UNAVAILABLE };
+      return { code: 'on-device-unavailable', message: t(state === 'missing' ? 'errOnDeviceMissing' : 'errOnDeviceUnavailable') };
   }
 }
 
 /** Turns any failure of an on-device run into one sentence that says what happened and what to do. */
-export function describeOnDeviceError(err: unknown, ctx: { language: string }): JobError {
-  if (err instanceof StreamAbort) {
-    return err.why === 'stopped'
-      ? STOPPED
-      : {
-          code: 'timeout',
-          message: "Chrome's on-device model stopped writing (nothing new for too long). The text so far is kept; click Regenerate to try again, or raise the idle timeout in options.",
-        };
-  }
-  if (err instanceof OnDeviceUnready) return unreadyError(err.state);
+export function describeOnDeviceError(err: unknown, ctx: { language: string }, t: Translate): JobError {
+  if (err instanceof StreamAbort) return err.why === 'stopped' ? stopped(t) : { code: 'timeout', message: t('errOnDeviceIdle') };
+  if (err instanceof OnDeviceUnready) return unreadyError(err.state, t);
   const name = errorName(err);
   if (err instanceof OnDeviceTooLong || name === 'QuotaExceededError') {
-    const sizes = err instanceof OnDeviceTooLong && err.needed !== null && err.available !== null ? ` (≈ ${err.needed.toLocaleString('en-US')} tokens; it takes ${Math.max(0, err.available).toLocaleString('en-US')})` : '';
+    const sized = err instanceof OnDeviceTooLong && err.needed !== null && err.available !== null;
     return {
       code: 'too-long',
-      message: `This article is too long for Chrome's on-device model${sizes}. Lower "Largest prompt per request" in options so it is rewritten in sections, or choose another provider.`,
+      message: sized ? t('errOnDeviceTooLongSizes', [err.needed!, Math.max(0, err.available!)]) : t('errOnDeviceTooLong'),
     };
   }
-  if (name === 'AbortError') return STOPPED;
-  if (name === 'NotAllowedError') return unreadyError('downloadable');
-  if (name === 'NotSupportedError') {
-    return {
-      code: 'on-device-unavailable',
-      message: `Chrome's on-device model does not write ${ctx.language}. Choose a language it supports (such as English, Spanish or Japanese) or another provider in options.`,
-    };
-  }
+  if (name === 'AbortError') return stopped(t);
+  if (name === 'NotAllowedError') return unreadyError('downloadable', t);
+  if (name === 'NotSupportedError') return { code: 'on-device-unavailable', message: t('errOnDeviceLanguage', ctx.language) };
   const detail = err instanceof Error ? err.message : String(err);
   const short = detail.replace(/\s+/g, ' ').trim().slice(0, 200);
-  return { code: 'unknown', message: `Chrome's on-device model failed${short ? `: ${short}` : ''}. Click Regenerate to try again, or choose another provider.` };
+  return { code: 'unknown', message: short ? t('errOnDeviceFailedSaid', short) : t('errOnDeviceFailed') };
 }

@@ -1,5 +1,6 @@
 /** Streams a chat answer from any OpenAI-compatible endpoint through the official SDK. No browser APIs. */
 
+import type { Msg } from '../i18n';
 import OpenAI from 'openai';
 import type { ChatMessage } from '../prompt';
 import { isReasoningModel } from '../providers';
@@ -16,7 +17,8 @@ export interface StreamRequest {
   signal: AbortSignal;
   onDelta(text: string): void;
   /** Passing remarks while waiting: retries, a slow first byte. `null` clears the last one. */
-  onNotice(notice: string | null): void;
+  /** A passing remark (waiting, retrying), as a message for the caller to put into words; null clears it. */
+  onNotice(notice: Msg | null): void;
   maxRetries?: number;
   /** Injected fetch (tests); defaults to the global one. */
   fetch?: typeof fetch;
@@ -47,10 +49,6 @@ function inSmallPieces(response: Response): Response {
   return new Response(response.body.pipeThrough(pieces), { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-function retryWords(response: Response): string {
-  const after = Number.parseFloat(response.headers.get('retry-after') ?? '');
-  return Number.isFinite(after) && after > 0 ? `retrying in ${Math.ceil(after)} s` : 'retrying';
-}
 
 export async function streamChat(req: StreamRequest): Promise<StreamResult> {
   const inner = new AbortController();
@@ -71,7 +69,7 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
   const observingFetch: typeof fetch = async (input, init) => {
     armIdle();
     clearTimeout(waitingTimer);
-    waitingTimer = setTimeout(() => req.onNotice('Waiting for the model to start writing…'), WAITING_NOTICE_MS);
+    waitingTimer = setTimeout(() => req.onNotice({ key: 'noticeWaiting' }), WAITING_NOTICE_MS);
     try {
       // The key goes to the configured endpoint only: a redirect elsewhere is refused, never followed.
       const response = await baseFetch(input, { ...init, redirect: 'manual' });
@@ -82,9 +80,11 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
       const attempt = Number(headers.get('x-stainless-retry-count') ?? '0');
       const left = maxRetries - attempt;
       if (response.status === 429 && left > 0) {
-        req.onNotice(`Rate limited by the server; ${retryWords(response)} (retry ${attempt + 1} of ${maxRetries}).`);
+        const after = Number.parseFloat(response.headers.get('retry-after') ?? '');
+        const retry = [attempt + 1, maxRetries];
+        req.onNotice(Number.isFinite(after) && after > 0 ? { key: 'noticeRateLimitedWait', subs: [Math.ceil(after), ...retry] } : { key: 'noticeRateLimited', subs: retry });
       } else if (response.status >= 500 && left > 0) {
-        req.onNotice(`The server had an error (${response.status}); retrying (retry ${attempt + 1} of ${maxRetries}).`);
+        req.onNotice({ key: 'noticeServerRetry', subs: [String(response.status), attempt + 1, maxRetries] });
       }
       return inSmallPieces(response);
     } catch (err) {

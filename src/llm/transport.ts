@@ -3,6 +3,7 @@
  * on-device model. The writer streams, sizes sections and words failures through it without knowing which.
  */
 
+import type { Msg, Translate } from '../i18n';
 import type { JobError } from '../job';
 import type { ChatMessage } from '../prompt';
 import type { Settings } from '../settings';
@@ -15,7 +16,7 @@ export interface TransportRequest {
   idleTimeoutMs: number;
   signal: AbortSignal;
   onDelta(text: string): void;
-  onNotice(notice: string | null): void;
+  onNotice(notice: Msg | null): void;
 }
 
 export interface ChatTransport {
@@ -31,6 +32,8 @@ export interface ChatTransport {
 }
 
 export interface TransportDeps {
+  /** The UI language's words, for failures. */
+  t: Translate;
   /** The browser's `LanguageModel`, or null where it has none. */
   languageModel: LanguageModelApi | null;
   /** The extension's origin, for the Ollama hint. */
@@ -47,7 +50,7 @@ export function transportFor(settings: Settings, deps: TransportDeps): ChatTrans
       free: true,
       promptLimit: (signal) => onDevicePromptLimit(deps.languageModel, settings.language, signal),
       stream: (req) => streamOnDevice({ ...req, api: deps.languageModel, language: settings.language }),
-      describe: (err) => describeOnDeviceError(err, { language: settings.language }),
+      describe: (err) => describeOnDeviceError(err, { language: settings.language }, deps.t),
     };
   }
   return {
@@ -56,6 +59,6 @@ export function transportFor(settings: Settings, deps: TransportDeps): ChatTrans
     promptLimit: async () => null,
     stream: (req) => streamChat({ ...req, baseURL: settings.baseURL, apiKey: settings.apiKey, model: settings.model, fetch: deps.fetch }),
     describe: (err, hostPermission) =>
-      describeError(err, { baseURL: settings.baseURL, model: settings.model, apiKey: settings.apiKey, extensionOrigin: deps.extensionOrigin, hostPermission }),
+      describeError(err, { baseURL: settings.baseURL, model: settings.model, apiKey: settings.apiKey, extensionOrigin: deps.extensionOrigin, hostPermission }, deps.t),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRICES, estimateCost, formatCost, formatPriceLines, parsePriceLines, priceFor } from '../../src/cost';
+import { english } from '../../src/i18n-en';
 
 describe('cost', () => {
   it('prices by exact model name, else by the longest matching prefix', () => {
@@ -12,10 +13,10 @@ describe('cost', () => {
   it('computes dollars from tokens', () => {
     expect(estimateCost('gpt-4o', 1_000_000, 500_000, DEFAULT_PRICES)).toBeCloseTo(7.5);
     expect(estimateCost('local', 1000, 1000, DEFAULT_PRICES)).toBeNull();
-    expect(formatCost(null)).toMatch(/unknown/);
-    expect(formatCost(0.001)).toBe('under $0.01');
-    expect(formatCost(0)).toBe('free');
-    expect(formatCost(1.234)).toBe('about $1.23');
+    expect(formatCost(null, english)).toMatch(/unknown/);
+    expect(formatCost(0.001, english)).toBe('under $0.01');
+    expect(formatCost(0, english)).toBe('free');
+    expect(formatCost(1.234, english)).toBe('about $1.23');
   });
 
   it('round-trips the editable price lines and names bad lines', () => {

@@ -236,6 +236,6 @@ describe('pages without an article', () => {
   it('a short notice is too short, and the detail gives the word count', () => {
     const html = '<html><body><article><h1>Closed</h1><p>The office is closed on Monday for the public holiday. We reopen on Tuesday at nine in the morning.</p></article></body></html>';
     const r = extractFromHtml(html, FAKE_URL);
-    expect(r).toEqual({ ok: false, reason: 'too-short', detail: 'This page has only 19 words of article text, too little to rewrite.' });
+    expect(r).toEqual({ ok: false, reason: 'too-short', detail: 'This page has only 19 words of article text, too little to rewrite.', words: 19 });
   });
 });

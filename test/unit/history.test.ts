@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportJson, exportMarkdown, quotaWarning, searchEntries, statusOf, toEntry } from '../../src/history';
 import { newJob, type JobRecord } from '../../src/job';
+import { english } from '../../src/i18n-en';
 
 function job(over: Partial<JobRecord>): JobRecord {
   return { ...newJob('id', 'https://n.example/a', 'https://n.example/a', 'gpt-4o-mini', Date.UTC(2026, 10, 1)), ...over };
@@ -39,15 +40,15 @@ describe('history', () => {
   it('exports JSON that reads back, and Markdown with the source and the reason it stopped', () => {
     const entries = [done, cut].map(toEntry);
     expect(JSON.parse(exportJson(entries)).entries).toEqual(entries);
-    const md = exportMarkdown(entries);
+    const md = exportMarkdown(entries, english);
     expect(md).toContain('# Bank lifts rates\n\nSource: [Rates rise](<https://n.example/a>) · 2026-11-01 · gpt-4o-mini · done');
     expect(md).toContain('> The rewrite was interrupted');
     expect(md.split('\n\n---\n\n')).toHaveLength(2);
   });
 
   it('warns near the storage quota only', () => {
-    expect(quotaWarning(null)).toBeNull();
-    expect(quotaWarning(1_000_000)).toBeNull();
-    expect(quotaWarning(9 * 1024 * 1024)).toMatch(/9\.0 MB of the browser's 10 MB/);
+    expect(quotaWarning(null, english)).toBeNull();
+    expect(quotaWarning(1_000_000, english)).toBeNull();
+    expect(quotaWarning(9 * 1024 * 1024, english)).toMatch(/9\.0 MB of the browser's 10 MB/);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { markInterrupted, newJob, noArticleMessage, normaliseJob, pageKey, restrictedReason } from '../../src/job';
 import { isOwnPage, isPopupMessage } from '../../src/messages';
+import { english } from '../../src/i18n-en';
+import { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, tooShortDetail } from '../../src/extract/details';
 
 describe('pageKey: one stored result per article', () => {
   it('ignores the fragment and tracking parameters, keeps the rest', () => {
@@ -28,12 +30,12 @@ describe('restrictedReason: pages no extension may read', () => {
     'https://example.com/report.pdf',
     undefined,
   ])('refuses %s with a sentence saying it cannot read it', (url) => {
-    expect(restrictedReason(url)).toMatch(/cannot read/i);
+    expect(restrictedReason(url, english)).toMatch(/cannot read/i);
   });
 
   it('lets news pages through', () => {
-    expect(restrictedReason('https://www.reuters.com/world/some-story-2024-01-01/')).toBeNull();
-    expect(restrictedReason('http://127.0.0.1:8080/page/article?x=1')).toBeNull();
+    expect(restrictedReason('https://www.reuters.com/world/some-story-2024-01-01/', english)).toBeNull();
+    expect(restrictedReason('http://127.0.0.1:8080/page/article?x=1', english)).toBeNull();
   });
 });
 
@@ -41,7 +43,7 @@ describe('markInterrupted', () => {
   const running = { ...newJob('j1', 'k', 'https://n.example/a', 'm', 1), state: 'writing' as const, text: '# H\n\nPartial' };
 
   it('turns a job left running into an interrupted error that keeps its text', () => {
-    const j = markInterrupted(running, 5);
+    const j = markInterrupted(running, 5, english);
     expect(j.state).toBe('error');
     expect(j.error?.code).toBe('interrupted');
     expect(j.error?.message).toMatch(/interrupted/i);
@@ -52,7 +54,7 @@ describe('markInterrupted', () => {
 
   it('leaves finished jobs alone', () => {
     const done = { ...running, state: 'done' as const };
-    expect(markInterrupted(done, 5)).toBe(done);
+    expect(markInterrupted(done, 5, english)).toBe(done);
   });
 });
 
@@ -89,9 +91,11 @@ describe('normaliseJob', () => {
 
 describe('noArticleMessage', () => {
   it('always leads with "no article", then the reason', () => {
-    expect(noArticleMessage({ reason: 'too-short', detail: 'This page has only 18 words of article text, too little to rewrite.' })).toBe(
-      'No article found on this page: this page has only 18 words of article text, too little to rewrite. Open a news article and click Newsmith again.',
+    expect(noArticleMessage({ reason: 'too-short', detail: tooShortDetail(18), words: 18 }, english)).toBe(
+      'No article found on this page: it has only 18 words of article text, too little to rewrite. Open a news article and click Newsmith again.',
     );
-    expect(noArticleMessage({ reason: 'no-article', detail: 'Newsmith found no article on this page.' })).toMatch(/^Newsmith found no article on this page\. Open/);
+    expect(noArticleMessage({ reason: 'too-short', detail: tooShortDetail(1), words: 1 }, english)).toMatch(/only 1 word of article text/);
+    expect(noArticleMessage({ reason: 'no-article', detail: LINK_LIST_DETAIL }, english)).toMatch(/^No article found on this page: it looks like a list of links/);
+    expect(noArticleMessage({ reason: 'no-article', detail: NO_ARTICLE_DETAIL }, english)).toMatch(/^Newsmith found no article on this page\. Open/);
   });
 });

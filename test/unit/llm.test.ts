@@ -6,6 +6,8 @@ import { describeError, StreamAbort } from '../../src/llm/errors';
 import { countInputTokens, streamChat, testConnection } from '../../src/llm/openai';
 import { countsTokens } from '../../src/providers';
 import { plans, startLLMServer, type LLMServer } from '../support/llm-server';
+import { english } from '../../src/i18n-en';
+import { say } from '../../src/i18n';
 
 let server: LLMServer;
 beforeAll(async () => {
@@ -28,11 +30,11 @@ async function run(opts: { signal?: AbortSignal; idleTimeoutMs?: number; baseURL
       idleTimeoutMs: opts.idleTimeoutMs ?? 5_000,
       signal: opts.signal ?? new AbortController().signal,
       onDelta: (t) => deltas.push(t),
-      onNotice: (n) => notices.push(n),
+      onNotice: (n) => notices.push(n && say(english, n)),
     });
     return { result, text: deltas.join(''), deltas, notices, error: null as unknown };
   } catch (error) {
-    return { result: null, text: deltas.join(''), deltas, notices, error, described: describeError(error, { baseURL, model: 'test-model', apiKey: KEY }) };
+    return { result: null, text: deltas.join(''), deltas, notices, error, described: describeError(error, { baseURL, model: 'test-model', apiKey: KEY }, english) };
   }
 }
 
@@ -154,7 +156,7 @@ describe('the key stays with the configured endpoint', () => {
   it('explains a refused connection without host access as a CORS matter', async () => {
     const { describeError: describe_ } = await import('../../src/llm/errors');
     const { APIConnectionError } = await import('openai');
-    const msg = describe_(new APIConnectionError({ message: 'Connection error.' }), { baseURL: 'http://localhost:11434/v1', model: 'm', apiKey: '', hostPermission: false }).message;
+    const msg = describe_(new APIConnectionError({ message: 'Connection error.' }), { baseURL: 'http://localhost:11434/v1', model: 'm', apiKey: '', hostPermission: false }, english).message;
     expect(msg).toMatch(/CORS/);
     expect(msg).toMatch(/OLLAMA_ORIGINS/);
   });

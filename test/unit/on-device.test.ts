@@ -14,6 +14,8 @@ import {
   type LanguageModelApi,
 } from '../../src/llm/on-device';
 import { ON_DEVICE_MODEL, transportFor } from '../../src/llm/transport';
+import { english } from '../../src/i18n-en';
+import { say } from '../../src/i18n';
 import type { ChatMessage } from '../../src/prompt';
 import { defaults, hasWriter, isValidSetting, parseSettings } from '../../src/settings';
 import { installLanguageModelStandIn, type StandInConfig, type StandInRecord } from '../support/language-model-stand-in';
@@ -43,7 +45,7 @@ function run(api: LanguageModelApi | null, over: Partial<Parameters<typeof strea
     idleTimeoutMs: 5_000,
     signal: controller.signal,
     onDelta: (t) => deltas.push(t),
-    onNotice: (n) => notices.push(n),
+    onNotice: (n) => notices.push(n && say(english, n)),
     ...over,
   });
   return { result, deltas, notices, controller };
@@ -58,11 +60,12 @@ describe('on-device model: options and states', () => {
   });
 
   it('has words, a label and the right buttons for each availability', () => {
-    expect(availabilityView('available')).toMatchObject({ selectable: true, canDownload: false, label: 'ready' });
+    expect(availabilityView('available')).toMatchObject({ selectable: true, canDownload: false });
+    expect(english(availabilityView('available').label)).toBe('ready');
     expect(availabilityView('downloadable')).toMatchObject({ selectable: true, canDownload: true });
     expect(availabilityView('downloading')).toMatchObject({ selectable: true, canDownload: true });
     expect(availabilityView('unavailable')).toMatchObject({ selectable: false, canDownload: false });
-    expect(availabilityView('missing').message).toMatch(/Chrome 138/);
+    expect(english(availabilityView('missing').message)).toMatch(/Chrome 138/);
   });
 
   it('finds the API in a scope only when it has both static methods', () => {
@@ -113,7 +116,7 @@ describe('on-device model: streaming', () => {
       expect(err, `legacyNames ${legacyNames}`).toBeInstanceOf(OnDeviceTooLong);
       expect(record.prompts).toHaveLength(0);
       expect(deltas).toEqual([]);
-      const words = describeOnDeviceError(err, { language: 'English' });
+      const words = describeOnDeviceError(err, { language: 'English' }, english);
       expect(words.code).toBe('too-long');
       expect(words.message).toMatch(/too long for Chrome's on-device model \(≈ \d+ tokens; it takes \d+\)/);
       expect(words.message).toMatch(/sections|another provider/);
@@ -122,7 +125,7 @@ describe('on-device model: streaming', () => {
   });
 
   it("words the API's own QuotaExceededError the same way", () => {
-    const words = describeOnDeviceError(new DOMException('too large', 'QuotaExceededError'), { language: 'English' });
+    const words = describeOnDeviceError(new DOMException('too large', 'QuotaExceededError'), { language: 'English' }, english);
     expect(words.code).toBe('too-long');
     expect(words.message).toMatch(/too long for Chrome's on-device model\. /);
   });
@@ -137,11 +140,11 @@ describe('on-device model: streaming', () => {
       const err = await run(api).result.catch((e: unknown) => e);
       expect(err).toBeInstanceOf(OnDeviceUnready);
       expect(record.created).toBe(0);
-      expect(describeOnDeviceError(err, { language: 'English' }).code).toBe(code);
+      expect(describeOnDeviceError(err, { language: 'English' }, english).code).toBe(code);
     }
     const missing = await run(null).result.catch((e: unknown) => e);
-    expect(describeOnDeviceError(missing, { language: 'English' })).toMatchObject({ code: 'on-device-unavailable', message: expect.stringMatching(/Chrome 138/) });
-    expect(describeOnDeviceError(new OnDeviceUnready('downloadable'), { language: 'English' }).message).toMatch(/Download the model/);
+    expect(describeOnDeviceError(missing, { language: 'English' }, english)).toMatchObject({ code: 'on-device-unavailable', message: expect.stringMatching(/Chrome 138/) });
+    expect(describeOnDeviceError(new OnDeviceUnready('downloadable'), { language: 'English' }, english).message).toMatch(/Download the model/);
   });
 
   it('stops on the signal with our reason, mid-stream, and frees the session', async () => {
@@ -158,7 +161,7 @@ describe('on-device model: streaming', () => {
     expect(deltas.join('').length).toBeLessThan(ANSWER.length);
     expect(record.aborted).toBe(1);
     expect(record.destroyed).toBe(1);
-    expect(describeOnDeviceError(err, { language: 'English' }).code).toBe('stopped');
+    expect(describeOnDeviceError(err, { language: 'English' }, english).code).toBe('stopped');
   });
 
   it('gives up when the model sends nothing for the idle timeout', async () => {
@@ -166,13 +169,13 @@ describe('on-device model: streaming', () => {
     const err = await run(api, { idleTimeoutMs: 50 }).result.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StreamAbort);
     expect((err as StreamAbort).why).toBe('idle-timeout');
-    expect(describeOnDeviceError(err, { language: 'English' }).code).toBe('timeout');
+    expect(describeOnDeviceError(err, { language: 'English' }, english).code).toBe('timeout');
   });
 
   it('words a refused language and an unknown failure', () => {
-    expect(describeOnDeviceError(new DOMException('no', 'NotSupportedError'), { language: 'Hungarian' }).message).toMatch(/does not write Hungarian/);
-    expect(describeOnDeviceError(new DOMException('no gesture', 'NotAllowedError'), { language: 'English' }).code).toBe('on-device-download');
-    const unknown = describeOnDeviceError(new Error('engine crashed'), { language: 'English' });
+    expect(describeOnDeviceError(new DOMException('no', 'NotSupportedError'), { language: 'Hungarian' }, english).message).toMatch(/does not write Hungarian/);
+    expect(describeOnDeviceError(new DOMException('no gesture', 'NotAllowedError'), { language: 'English' }, english).code).toBe('on-device-download');
+    const unknown = describeOnDeviceError(new Error('engine crashed'), { language: 'English' }, english);
     expect(unknown).toMatchObject({ code: 'unknown', message: expect.stringContaining('engine crashed') });
   });
 });
@@ -190,14 +193,14 @@ describe('on-device model: settings and transport', () => {
 
   it('picks the on-device transport for chrome-ai (free, its own model name) and streams through it', async () => {
     const { api, record } = standIn();
-    const t = transportFor({ ...defaults, provider: 'chrome-ai' }, { languageModel: api });
+    const t = transportFor({ ...defaults, provider: 'chrome-ai' }, { languageModel: api, t: english });
     expect(t.model).toBe(ON_DEVICE_MODEL);
     expect(t.free).toBe(true);
     const deltas: string[] = [];
     await t.stream({ messages: MESSAGES, idleTimeoutMs: 5_000, signal: new AbortController().signal, onDelta: (d) => deltas.push(d), onNotice: () => {} });
     expect(deltas.join('')).toBe(ANSWER);
     expect(record.prompts).toHaveLength(1);
-    const endpoint = transportFor({ ...defaults, apiKey: 'sk-test' }, { languageModel: api });
+    const endpoint = transportFor({ ...defaults, apiKey: 'sk-test' }, { languageModel: api, t: english });
     expect(endpoint.model).toBe(defaults.model);
     expect(endpoint.free).toBe(false);
     expect(await endpoint.promptLimit(new AbortController().signal)).toBeNull();

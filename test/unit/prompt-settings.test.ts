@@ -3,17 +3,20 @@ import { LANGUAGES, languageByName } from '../../src/languages';
 import { buildMessages, DEFAULT_TEMPLATE, SEO_PACK_INSTRUCTION } from '../../src/prompt';
 import { PRESETS } from '../../src/prompt/presets';
 import { templateProblem } from '../../src/prompt/variables';
+import { say } from '../../src/i18n';
 import { defaults, parseSettings, toStored, validateInput } from '../../src/settings';
+import { english } from '../../src/i18n-en';
 
 const article = { title: 'Rates rise', text: 'The bank raised rates.\n\nMarkets fell.', url: 'https://n.example/a', siteName: 'N', wordCount: 6 };
 
 describe('templates', () => {
   it('refuses a template without {article}, naming the fix', () => {
-    expect(templateProblem('Rewrite {title} please')).toMatch(/\{article\}/);
+    expect(templateProblem('Rewrite {title} please')).toEqual({ key: 'templateNoArticle' });
+    expect(say(english, templateProblem('Rewrite {title} please') ?? { key: 'templateEmpty' })).toMatch(/\{article\}/);
   });
 
   it('reports an unknown variable by name', () => {
-    expect(templateProblem('Rewrite {article} for {audience}')).toMatch(/Unknown variable \{audience\}/);
+    expect(say(english, templateProblem('Rewrite {article} for {audience}') ?? { key: 'templateEmpty' })).toMatch(/Unknown variable \{audience\}/);
   });
 
   it('accepts every shipped preset and the default', () => {
@@ -38,7 +41,7 @@ describe('templates', () => {
   it('falls back to the default template when the stored one is broken', () => {
     expect(parseSettings({ template: 'no article here' }).template).toBe(DEFAULT_TEMPLATE);
     expect(parseSettings({ template: 'Short: {article}' }).template).toBe('Short: {article}');
-    expect(validateInput({ template: 'x {bogus} {article}' }).template).toMatch(/\{bogus\}/);
+    expect(validateInput({ template: 'x {bogus} {article}' }, english).template).toMatch(/\{bogus\}/);
   });
 
   it('keeps saved templates local, never synced, and drops invalid ones', () => {

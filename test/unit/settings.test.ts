@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaults, maskKey, parseSettings, toStored, validateInput } from '../../src/settings';
+import { english } from '../../src/i18n-en';
 
 describe('settings: the defaults are the schema', () => {
   it('reads nothing stored as the defaults', () => {
@@ -47,7 +48,7 @@ describe('settings: the defaults are the schema', () => {
   });
 
   it('explains bad form input field by field', () => {
-    const problems = validateInput({ baseURL: 'localhost:11434', model: '', language: 'English' });
+    const problems = validateInput({ baseURL: 'localhost:11434', model: '', language: 'English' }, english);
     expect(Object.keys(problems).sort()).toEqual(['baseURL', 'model']);
     expect(problems.baseURL).toMatch(/http/);
   });

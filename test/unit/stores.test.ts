@@ -1,6 +1,7 @@
 /** The job store and the settings store on an in-memory browser storage: real reads and writes, no stubs. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, type FakeBrowser } from '../support/fake-browser';
+import { english } from '../../src/i18n-en';
 
 let fake: FakeBrowser;
 vi.mock('webextension-polyfill', () => ({
@@ -39,13 +40,13 @@ describe('job store', () => {
       await store.saveJob(j);
       await store.indexJob(j, 200);
     }
-    expect(await store.recoverInterrupted(5000)).toBe(1);
+    expect(await store.recoverInterrupted(5000, english)).toBe(1);
     const after = await store.loadJob(running.key);
     expect(after?.state).toBe('error');
     expect(after?.error?.code).toBe('interrupted');
     expect(after?.text).toBe('# H\n\nHalf a');
     expect((await store.loadJob(done.key))?.state).toBe('done');
-    expect(await store.recoverInterrupted(6000)).toBe(0);
+    expect(await store.recoverInterrupted(6000, english)).toBe(0);
   });
 
   it('deletes entries and their index lines', async () => {
