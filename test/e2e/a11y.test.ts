@@ -111,6 +111,8 @@ describe('axe-core reports no violation', () => {
     const { popup } = await s.open(s.articleUrl('a11y-nokey'));
     await popup.waitForState('needs-key', 10_000);
     await popup.waitFor(`!document.querySelector('[data-testid="copy-prompt"]').disabled`, 5000);
+    // <html lang> follows the UI language (English here; test/e2e/i18n.test.ts runs the browser in German).
+    expect(await popup.eval<string>('document.documentElement.lang')).toBe('en');
     const results = await checkPopup(popup, 'needs-key');
     await s.cleanup();
     expectClean('popup needs-key', results);
@@ -176,6 +178,7 @@ describe('axe-core reports no violation', () => {
   it('options page', async () => {
     const page = await s.ext.openOptions();
     await page.locator('form[data-ready=true]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     const results = await checkPage(page);
     await page.close();
     expectClean('options', results);
@@ -185,6 +188,7 @@ describe('axe-core reports no violation', () => {
     const page = await s.ext.context.newPage();
     await page.goto(`${s.ext.origin}/history/index.html`);
     await poll(async () => (await page.getByTestId('entry').count()) > 0, 5000, 'history entries');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     const results = await checkPage(page);
     await page.close();
     expectClean('history', results);

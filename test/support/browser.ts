@@ -325,15 +325,21 @@ export interface ExtensionHarness {
   close(): Promise<void>;
 }
 
-/** Starts Chromium with the built extension in a fresh profile. */
-export async function launchExtension(opts: { extensionDir?: string } = {}): Promise<ExtensionHarness> {
+/**
+ * Starts Chromium with the built extension in a fresh profile. `lang` sets the browser's UI language (`--lang` and
+ * `LANGUAGE`, as a user's system would), which is what picks the extension's `_locales` catalog; English by default.
+ */
+export async function launchExtension(opts: { extensionDir?: string; lang?: string } = {}): Promise<ExtensionHarness> {
   const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  const lang = opts.lang ?? 'en-US';
   assertPrerequisites(extensionDir);
   const userDataDir = mkdtempSync(join(tmpdir(), 'newsmith-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: chromiumArgs(extensionDir),
+    args: [...chromiumArgs(extensionDir), `--lang=${lang}`],
+    env: { ...(process.env as Record<string, string>), LANGUAGE: lang.replace('-', '_') },
+    locale: lang,
   });
   try {
     const worker =
