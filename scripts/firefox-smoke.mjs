@@ -173,6 +173,9 @@ async function main() {
   if (!existsSync(webExt)) return fail('web-ext is not installed (node_modules/web-ext): run `npm ci`');
 
   const manifest = JSON.parse(readFileSync(join(SOURCE_DIR, 'manifest.json'), 'utf8'));
+  // The name is a __MSG_…__ reference: the default locale's catalog holds the words.
+  const msg = /^__MSG_(\w+)__$/.exec(manifest.name);
+  if (msg) manifest.name = JSON.parse(readFileSync(join(SOURCE_DIR, '_locales', manifest.default_locale ?? 'en', 'messages.json'), 'utf8'))[msg[1]]?.message ?? manifest.name;
   const minVersion = manifest.browser_specific_settings?.gecko?.strict_min_version ?? '0';
   const versionText = execFileSync(FIREFOX, ['--version'], { encoding: 'utf8', env: { ...process.env, MOZ_HEADLESS: '1' } }).trim();
   const version = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(versionText);
