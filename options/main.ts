@@ -7,6 +7,7 @@ import type { RequestOf, ResponseOf } from '../src/messages';
 import { PRESETS } from '../src/prompt/presets';
 import { availabilityView, languageModelOf, modelOptions, type Availability, type LanguageModelApi } from '../src/llm/on-device';
 import { ON_DEVICE_PROVIDER, PROVIDERS, providerFor } from '../src/providers';
+import { providerHint as hintOf, providerName } from '../src/provider-words';
 import {
   defaults,
   endpointHost,
@@ -301,20 +302,21 @@ forgetKey.addEventListener('click', () => {
 // on-device model is listed with its availability (detected here, live) and hides the key and endpoint fields.
 const providerSelect = byId<HTMLSelectElement>('provider');
 const providerHint = byId<HTMLElement>('provider-hint');
-const onDeviceOption = new Option(ON_DEVICE_PROVIDER.name, ON_DEVICE_PROVIDER.id);
-providerSelect.replaceChildren(...PROVIDERS.map((p) => new Option(p.name, p.id)), onDeviceOption, new Option(t('optionsCustomProvider'), 'custom'));
+const onDeviceName = providerName(ON_DEVICE_PROVIDER, t);
+const onDeviceOption = new Option(onDeviceName, ON_DEVICE_PROVIDER.id);
+providerSelect.replaceChildren(...PROVIDERS.map((p) => new Option(providerName(p, t), p.id)), onDeviceOption, new Option(t('optionsCustomProvider'), 'custom'));
 function showProvider(): void {
   const onDevice = chosenProvider === 'chrome-ai';
   byId('endpoint-fields').hidden = onDevice;
   byId('on-device').hidden = !onDevice;
   if (onDevice) {
     providerSelect.value = ON_DEVICE_PROVIDER.id;
-    providerHint.textContent = ON_DEVICE_PROVIDER.hint;
+    providerHint.textContent = hintOf(ON_DEVICE_PROVIDER, t);
     return;
   }
   const provider = providerFor(textInputs.baseURL.value.trim());
   providerSelect.value = provider?.id ?? 'custom';
-  providerHint.textContent = provider?.hint ?? t('optionsCustomHint');
+  providerHint.textContent = provider ? hintOf(provider, t) : t('optionsCustomHint');
 }
 providerSelect.addEventListener('change', () => {
   chosenProvider = providerSelect.value === ON_DEVICE_PROVIDER.id ? 'chrome-ai' : 'openai-compatible';
@@ -341,7 +343,7 @@ async function showOnDevice(): Promise<void> {
   let state: Availability | 'missing' = 'missing';
   if (api) state = await api.availability(modelOptions(textInputs.language.value)).catch((): Availability => 'unavailable');
   const view = availabilityView(state);
-  onDeviceOption.textContent = t('optionsOnDeviceOption', [ON_DEVICE_PROVIDER.name, t(view.label)]);
+  onDeviceOption.textContent = t('optionsOnDeviceOption', [onDeviceName, t(view.label)]);
   // A saved choice stays visible even when the model went away, so the page says why it will not write.
   onDeviceOption.disabled = !view.selectable && chosenProvider !== 'chrome-ai';
   onDeviceStatus.dataset.state = state;

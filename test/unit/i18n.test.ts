@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { catalogTranslator, formatEntry, plural, pluralCategory, type Catalog } from '../../src/i18n';
 import { english } from '../../src/i18n-en';
+import { PROVIDER_WORDS } from '../../src/provider-words';
+import { ON_DEVICE_PROVIDER, PROVIDERS } from '../../src/providers';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LOCALES = ['en', 'de', 'fr', 'es'] as const;
@@ -110,6 +112,14 @@ describe('keys in the code', () => {
       return !new RegExp(`['"]${base}['"]|data-i18n(-attr)?="[^"]*\\b${base}\\b|__MSG_${base}__`).test(everything);
     });
     expect(unused).toEqual([]);
+  });
+
+  it('every provider preset has its hint in the catalogs (add one to src/provider-words.ts with a new provider)', () => {
+    expect(PROVIDERS.filter((p) => !PROVIDER_WORDS[p.id]).map((p) => p.id)).toEqual([]);
+    for (const p of PROVIDERS) expect(en[PROVIDER_WORDS[p.id]?.hint ?? '']?.message, p.id).toBe(p.hint);
+    // Chrome's on-device model is listed with the presets: its name and hint are in the catalogs too.
+    expect(en[PROVIDER_WORDS[ON_DEVICE_PROVIDER.id]?.hint ?? '']?.message).toBe(ON_DEVICE_PROVIDER.hint);
+    expect(en[PROVIDER_WORDS[ON_DEVICE_PROVIDER.id]?.name ?? '']?.message).toBe(ON_DEVICE_PROVIDER.name);
   });
 
   it('the manifest is localised and names the default language', () => {
