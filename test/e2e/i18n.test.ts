@@ -20,6 +20,8 @@ describe('German UI (browser language de)', () => {
     await popup.waitFor(`(document.querySelector('[data-testid="prompt-hint"]')?.textContent ?? '') !== ''`, 5000);
     expect(await popup.text('prompt-hint')).toMatch(/^Noch kein Schlüssel\? Kopieren Sie den Prompt für „.+“ \([\d.]+ Wörter\)/);
     expect(await popup.text('shortcut')).toMatch(/^(Tastenkürzel: |Kein Tastenkürzel festgelegt)/);
+    // The manifest's __MSG_…__: the toolbar button's tooltip.
+    expect(await popup.eval<string>('chrome.action.getTitle({})')).toBe('Diesen Artikel mit Newsmith umschreiben');
   });
 
   it('options page: German labels, German field errors, lang="de"', async () => {
