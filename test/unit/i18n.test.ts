@@ -185,8 +185,8 @@ describe('formatting like the browser', () => {
     expect(plural(de, 'progressDone', 1)).toBe('Fertig: 1 Wort. Unten kopieren.');
     expect(plural(de, 'progressDone', 0)).toBe('Fertig: 0 Wörter. Unten kopieren.');
     const fr = catalogTranslator(catalogs.fr, 'fr');
-    expect(plural(fr, 'progressDone', 0)).toBe('Terminé : 0 mot. Copiez-le ci-dessous.');
-    expect(plural(fr, 'progressDone', 2)).toBe('Terminé : 2 mots. Copiez-les ci-dessous.');
+    expect(plural(fr, 'progressDone', 0)).toBe('Terminé\u00a0: 0 mot. Copiez-le ci-dessous.');
+    expect(plural(fr, 'progressDone', 2)).toBe('Terminé\u00a0: 2 mots. Copiez-les ci-dessous.');
     expect(pluralCategory(1, 'es')).toBe('one');
     expect(pluralCategory(0, 'es')).toBe('other');
     expect(pluralCategory(1.5, 'fr')).toBe('one');
