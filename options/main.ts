@@ -8,6 +8,7 @@ import { PRESETS } from '../src/prompt/presets';
 import { availabilityView, languageModelOf, modelOptions, type Availability, type LanguageModelApi } from '../src/llm/on-device';
 import { ON_DEVICE_PROVIDER, PROVIDERS, providerFor } from '../src/providers';
 import { providerHint as hintOf, providerName } from '../src/provider-words';
+import { settingNames } from '../src/setting-words';
 import {
   defaults,
   endpointHost,
@@ -417,7 +418,7 @@ void loadSettingsReport().then(async ({ settings, reset }) => {
   await showOnDevice();
   const notice = byId<HTMLElement>('settings-notice');
   notice.hidden = reset.length === 0;
-  notice.textContent = reset.length ? t('optionsSettingsReset', reset.join(', ')) : '';
+  notice.textContent = reset.length ? t('optionsSettingsReset', settingNames(reset, t)) : '';
   byId<HTMLFieldSetElement>('form-body').disabled = false;
   form.dataset.ready = 'true';
 });

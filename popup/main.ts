@@ -17,6 +17,7 @@ import { loadSettingsReport } from '../lib/settings-store';
 import { localisePage, t } from '../lib/i18n';
 import { plural, type MessageKey } from '../src/i18n';
 import { warningText } from '../src/extract/warnings';
+import { settingNames } from '../src/setting-words';
 
 localisePage();
 
@@ -354,7 +355,7 @@ async function main(): Promise<void> {
   const { reset } = await loadSettingsReport();
   const notice = $('settings-notice');
   notice.hidden = reset.length === 0;
-  notice.textContent = reset.length ? t('popupSettingsReset', reset.join(', ')) : '';
+  notice.textContent = reset.length ? t('popupSettingsReset', settingNames(reset, t)) : '';
 }
 
 void main();

@@ -255,9 +255,10 @@ describe('settings', () => {
     await page.reload();
     await page.locator('form[data-ready=true]').waitFor();
     const notice = await page.getByTestId('settings-notice').textContent();
-    expect(notice).toMatch(/model/);
-    expect(notice).toMatch(/language/);
-    expect(notice).toMatch(/idleTimeoutSec/);
+    // Named as on the options page, in the UI language.
+    expect(notice).toMatch(/Model/);
+    expect(notice).toMatch(/Output language/);
+    expect(notice).toMatch(/Idle timeout/);
     expect(await page.getByTestId('model').inputValue()).toBe('gpt-4o-mini');
     expect(await page.getByTestId('persona').inputValue()).toBe('Still Valid');
     // The rewrite still works with the defaults in place of the broken fields.
