@@ -3,6 +3,7 @@
 import { bytesInUse, deleteJobs, listJobs } from '../lib/job-store';
 import { checksLine, entryText, exportJson, exportMarkdown, quotaWarning, searchEntries, statusWord, toEntry, type HistoryEntry } from '../src/history';
 import { plural } from '../src/i18n';
+import { modelLabel } from '../src/provider-words';
 import { localisePage, t } from '../lib/i18n';
 
 localisePage();
@@ -48,7 +49,7 @@ function render(): void {
       source.target = '_blank';
       source.rel = 'noopener noreferrer';
       const meta = el('p', '', 'meta');
-      meta.append(source, ` · ${new Date(e.date).toLocaleString(t.locale)} · ${e.model} · ${statusWord(e.status, t)}`);
+      meta.append(source, ` · ${new Date(e.date).toLocaleString(t.locale)} · ${modelLabel(e.model, t)} · ${statusWord(e.status, t)}`);
       const parts: HTMLElement[] = [h2, meta];
       if (e.reason) parts.push(el('p', e.reason, 'reason'));
       if (e.checks) {

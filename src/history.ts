@@ -2,6 +2,7 @@
 
 import { formatPercent, plural, type MessageKey, type Translate } from './i18n';
 import type { JobRecord } from './job';
+import { modelLabel } from './provider-words';
 import { copyAll, toPlainText } from './rewrite/render';
 import { splitAnswer } from './rewrite/split';
 
@@ -98,7 +99,7 @@ export function exportMarkdown(entries: readonly HistoryEntry[], t: Translate): 
   return entries
     .map((e) => {
       const source = t('exportSource', `[${e.title.replace(/[[\]]/g, '')}](<${e.url}>)`);
-      const meta = [source, e.date.slice(0, 10), e.model, statusWord(e.status, t)].join(' · ');
+      const meta = [source, e.date.slice(0, 10), modelLabel(e.model, t), statusWord(e.status, t)].join(' · ');
       const reason = e.reason ? `\n\n> ${e.reason}` : '';
       const checks = e.checks ? `\n\n${t('historyChecks', checksLine(e.checks, t))}` : '';
       return `# ${e.headline || e.title}\n\n${meta}${reason}${checks}\n\n${e.article}`;

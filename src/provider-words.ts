@@ -1,7 +1,7 @@
 /** The provider presets' hints (and the local ones' names) in the UI language: message keys by provider id. */
 
 import type { MessageKey, Translate } from './i18n';
-import type { Provider } from './providers';
+import { ON_DEVICE_MODEL, type Provider } from './providers';
 
 export const PROVIDER_WORDS: Partial<Record<string, { hint: MessageKey; name?: MessageKey }>> = {
   openai: { hint: 'providerHintOpenai' },
@@ -25,4 +25,9 @@ export function providerHint(p: Pick<Provider, 'id' | 'hint'>, t: Translate): st
 export function providerName(p: Pick<Provider, 'id' | 'name'>, t: Translate): string {
   const key = PROVIDER_WORDS[p.id]?.name;
   return key ? t(key) : p.name;
+}
+
+/** A job's model as the history shows it: the on-device model by its product name in the UI language. */
+export function modelLabel(model: string, t: Translate): string {
+  return model === ON_DEVICE_MODEL ? t('providerNameChromeAi') : model;
 }

@@ -35,6 +35,9 @@ export const ON_DEVICE_PROVIDER = {
   hint: "Chrome's own model (Gemini Nano) runs on this computer: no key, nothing is sent anywhere. Needs Chrome 138 or newer on a supported computer; its window is small, so long articles are written in sections.",
 } as const;
 
+/** The model name a job written on-device is stored (and listed in the history) under. */
+export const ON_DEVICE_MODEL = 'Chrome built-in AI';
+
 export function providerFor(baseURL: string): Provider | undefined {
   const normalised = baseURL.replace(/\/+$/, '');
   return PROVIDERS.find((p) => p.baseURL === normalised);

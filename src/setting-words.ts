@@ -4,6 +4,7 @@ import type { MessageKey, Translate } from './i18n';
 import type { SettingKey } from './settings';
 
 const SETTING_NAMES: Record<SettingKey, MessageKey> = {
+  provider: 'optionsProvider',
   apiKey: 'optionsApiKey',
   baseURL: 'optionsBaseUrl',
   model: 'optionsModel',

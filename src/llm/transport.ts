@@ -10,6 +10,7 @@ import type { Settings } from '../settings';
 import { describeError } from './errors';
 import { describeOnDeviceError, onDevicePromptLimit, streamOnDevice, type LanguageModelApi } from './on-device';
 import { streamChat } from './openai';
+import { ON_DEVICE_MODEL } from '../providers';
 
 export interface TransportRequest {
   messages: ChatMessage[];
@@ -41,7 +42,7 @@ export interface TransportDeps {
   fetch?: typeof fetch;
 }
 
-export const ON_DEVICE_MODEL = 'Chrome built-in AI';
+export { ON_DEVICE_MODEL } from '../providers';
 
 export function transportFor(settings: Settings, deps: TransportDeps): ChatTransport {
   if (settings.provider === 'chrome-ai') {

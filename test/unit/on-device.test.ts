@@ -15,7 +15,10 @@ import {
 } from '../../src/llm/on-device';
 import { ON_DEVICE_MODEL, transportFor } from '../../src/llm/transport';
 import { english } from '../../src/i18n-en';
-import { say } from '../../src/i18n';
+import deCatalog from '../../_locales/de/messages.json';
+import frCatalog from '../../_locales/fr/messages.json';
+import { catalogTranslator, say, type Catalog } from '../../src/i18n';
+import { modelLabel } from '../../src/provider-words';
 import type { ChatMessage } from '../../src/prompt';
 import { defaults, hasWriter, isValidSetting, parseSettings } from '../../src/settings';
 import { installLanguageModelStandIn, type StandInConfig, type StandInRecord } from '../support/language-model-stand-in';
@@ -204,5 +207,31 @@ describe('on-device model: settings and transport', () => {
     expect(endpoint.model).toBe(defaults.model);
     expect(endpoint.free).toBe(false);
     expect(await endpoint.promptLimit(new AbortController().signal)).toBeNull();
+  });
+});
+
+describe('on-device model: words in the UI language', () => {
+  const de = catalogTranslator(deCatalog as Catalog, 'de');
+  const fr = catalogTranslator(frCatalog as Catalog, 'fr');
+
+  it('words its failures, states and notice from the catalogs (German Sie, French no-break spaces)', async () => {
+    expect(describeOnDeviceError(new OnDeviceUnready('downloadable'), { language: 'Deutsch' }, de).message).toMatch(/^Chrome hat sein integriertes Modell noch nicht heruntergeladen\. Öffnen Sie/);
+    expect(describeOnDeviceError(new OnDeviceTooLong(9000, 2764), { language: 'Deutsch' }, de).message).toContain('(≈ 9.000 Tokens; es nimmt 2.764 an)');
+    expect(describeOnDeviceError(new DOMException('no', 'NotSupportedError'), { language: 'Klingonisch' }, de).message).toContain('„Klingonisch“');
+    expect(describeOnDeviceError(new StreamAbort('stopped'), { language: 'Deutsch' }, de).message).toMatch(/^Gestoppt\./);
+    expect(describeOnDeviceError(new Error('boom'), { language: 'Français' }, fr).message).toBe(
+      'Le modèle intégré de Chrome a échoué\u00a0: boom. Cliquez sur Régénérer pour réessayer, ou choisissez un autre fournisseur.',
+    );
+    expect(de(availabilityView('downloadable').message)).toContain('„Modell herunterladen“');
+    expect(fr(availabilityView('available').label)).toBe('prête');
+    const notices: (string | null)[] = [];
+    await run(standIn().api, { onNotice: (n) => notices.push(n && say(de, n)) }).result;
+    expect(notices[0]).toBe('Das integrierte Modell von Chrome wird gestartet …');
+  });
+
+  it('names the on-device model by its product name in the history', () => {
+    expect(modelLabel(ON_DEVICE_MODEL, english)).toBe('Chrome built-in AI (on-device)');
+    expect(modelLabel(ON_DEVICE_MODEL, de)).toBe('Integrierte KI von Chrome (auf dem Gerät)');
+    expect(modelLabel('gpt-4o-mini', de)).toBe('gpt-4o-mini');
   });
 });
