@@ -33,6 +33,11 @@ describe('German UI (browser language de)', () => {
     expect(await page.getByTestId('save').textContent()).toBe('Speichern');
     expect(await page.getByTestId('api-key').getAttribute('placeholder')).toBe('API-Schlüssel hier einfügen');
     expect(await page.getByTestId('preset').locator('option').first().textContent()).toBe('SEO-Neufassung (Standard)');
+    // Chrome built-in AI: its product name and this Chromium's state (the API, no model), the download button's words.
+    const onDevice = page.locator('[data-testid=provider] option[value=chrome-ai]');
+    await expect.poll(() => onDevice.textContent()).toBe('Integrierte KI von Chrome (auf dem Gerät): auf diesem Computer nicht verfügbar');
+    expect(await page.getByTestId('download-model').textContent()).toBe('Modell herunterladen');
+    expect(await page.getByTestId('download-progress').getAttribute('aria-label')).toBe('Modell-Download');
     await page.getByTestId('base-url').fill('localhost:11434');
     await page.getByTestId('save').click();
     await poll(async () => (await page.getByTestId('save-status').textContent()) ?? '', 5000, 'the save status');
