@@ -2,6 +2,7 @@
 // the background and the content script each as a single classic script (IIFE), then a manifest per browser.
 import { build } from 'vite';
 import { readabilitySafe } from './vite-readability-safe.mjs';
+import { openaiSlim } from './vite-openai-slim.mjs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -32,6 +33,8 @@ await build({
 for (const [name, entry] of [['background', 'background/index.ts'], ['content', 'content/index.ts']]) {
   await build({
     ...common,
+    // The background carries the openai SDK: only the resources it calls (chat, models) are bundled.
+    plugins: name === 'background' ? [...common.plugins, openaiSlim()] : common.plugins,
     build: {
       ...common.build,
       copyPublicDir: false,
