@@ -208,12 +208,17 @@ async function stream(h: JobHandle, messages: ChatMessage[], settings: Settings,
   return finishReason;
 }
 
-/** A finished rewrite: checked against its source, then stored as done. */
+/**
+ * A finished rewrite: shown and stored as done at once, then checked against its source and shown and stored again
+ * with its checks (the checks take a while on a long text; the user should not wait for them to see it done).
+ */
 async function complete(h: JobHandle, article: Article): Promise<void> {
   const run = h.run;
+  const done = h.finish(null);
   const { headline, body } = parseAnswer(run.job.text, { final: true });
   run.job = { ...run.job, checks: runChecks({ source: `${article.title}\n\n${article.text}`, headline, body }) };
-  await h.finish(null);
+  await done;
+  await h.changed();
   void dropSource(run.job.id);
 }
 

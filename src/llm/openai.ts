@@ -58,9 +58,22 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
 
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   let waitingTimer: ReturnType<typeof setTimeout> | undefined;
+  // The idle clock restarts on every byte, but a stream can bring thousands of events a second: each one only notes
+  // the time, and the one timer, when it fires, sleeps again for what is left of the idle time.
+  let lastActivity = 0;
+  const idleCheck = () => {
+    const quiet = Date.now() - lastActivity;
+    if (quiet >= req.idleTimeoutMs) inner.abort(new StreamAbort('idle-timeout'));
+    else idleTimer = setTimeout(idleCheck, req.idleTimeoutMs - quiet);
+  };
   const armIdle = () => {
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => inner.abort(new StreamAbort('idle-timeout')), req.idleTimeoutMs);
+    lastActivity = Date.now();
+    idleTimer ??= setTimeout(idleCheck, req.idleTimeoutMs);
+  };
+  const stopWaitingNotice = () => {
+    if (waitingTimer === undefined) return;
+    clearTimeout(waitingTimer);
+    waitingTimer = undefined;
   };
   const baseFetch = req.fetch ?? globalThis.fetch.bind(globalThis);
   const maxRetries = req.maxRetries ?? 2;
@@ -68,7 +81,7 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
   // Wraps fetch to tell the user what the SDK's retries are doing, and to time the wait for a first byte.
   const observingFetch: typeof fetch = async (input, init) => {
     armIdle();
-    clearTimeout(waitingTimer);
+    stopWaitingNotice();
     waitingTimer = setTimeout(() => req.onNotice({ key: 'noticeWaiting' }), WAITING_NOTICE_MS);
     try {
       // The key goes to the configured endpoint only: a redirect elsewhere is refused, never followed.
@@ -88,7 +101,7 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
       }
       return inSmallPieces(response);
     } catch (err) {
-      clearTimeout(waitingTimer);
+      stopWaitingNotice();
       throw err;
     }
   };
@@ -116,7 +129,7 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
     );
     for await (const chunk of stream) {
       armIdle();
-      clearTimeout(waitingTimer);
+      stopWaitingNotice();
       const choice = chunk.choices?.[0];
       const text = choice?.delta?.content;
       if (text) {
