@@ -1,7 +1,7 @@
 /** Runs the content script in a tab on demand (activeTab + scripting) and returns what it extracted. */
 
 import browser from 'webextension-polyfill';
-import type { ExtractResult } from '../src/article';
+import type { ExtractResult, TabRead } from '../src/article';
 import { t } from '../lib/i18n';
 
 export class TabUnreadable extends Error {}
@@ -26,16 +26,40 @@ function isExtractResult(value: unknown): value is ExtractResult {
   return v.ok === false && typeof v.detail === 'string';
 }
 
+/** Puts the content script in the tab (idempotent: a second injection keeps the first definitions). */
+export async function injectContentScript(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+}
+
+/** Injects the content script (or waits for an injection already under way), then calls one of its functions in the page. */
+async function callContentScript(tabId: number, func: (min: number) => unknown, min: number, injected?: Promise<void>): Promise<unknown> {
+  await (injected ?? injectContentScript(tabId));
+  const [injection] = await browser.scripting.executeScript({ target: { tabId }, func, args: [min] });
+  return injection?.result;
+}
+
+type ContentGlobals = { __newsmithExtract?: () => unknown; __newsmithRead?: (min: number) => unknown };
+
 export async function extractFromTab(tabId: number): Promise<ExtractResult> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
-    const [injection] = await browser.scripting.executeScript({
-      target: { tabId },
-      func: () => (globalThis as unknown as { __newsmithExtract?: () => unknown }).__newsmithExtract?.(),
-    });
-    const result: unknown = injection?.result;
+    const result = await callContentScript(tabId, () => (globalThis as unknown as ContentGlobals).__newsmithExtract?.(), 0);
     if (!isExtractResult(result)) throw new Error('The page gave no readable answer.');
     return result;
+  } catch (err) {
+    throw new TabUnreadable(explain(err));
+  }
+}
+
+/**
+ * A click's read of the tab, in the same one call as an extraction: the selection's word count and, unless at
+ * least `minSelectionWords` words are selected (the user is asked first), the article (content/index.ts).
+ */
+export async function readTab(tabId: number, minSelectionWords: number, injected?: Promise<void>): Promise<TabRead> {
+  try {
+    const read = (await callContentScript(tabId, (min) => (globalThis as unknown as ContentGlobals).__newsmithRead?.(min), minSelectionWords, injected)) as Partial<TabRead> | undefined;
+    if (typeof read?.selectionWords !== 'number' || (read.result != null && !isExtractResult(read.result))) throw new Error('The page gave no readable answer.');
+    if (read.result == null && read.selectionWords < minSelectionWords) throw new Error('The page gave no readable answer.');
+    return { selectionWords: read.selectionWords, result: read.result ?? null };
   } catch (err) {
     throw new TabUnreadable(explain(err));
   }

@@ -5,7 +5,7 @@
  */
 
 import browser from 'webextension-polyfill';
-import { articleFromText, countWords, MIN_SELECTION_WORDS, type Article } from '../src/article';
+import { articleFromText, MIN_SELECTION_WORDS, type Article, type ExtractResult, type TabRead } from '../src/article';
 import { newJob, noArticleMessage, pageKey, restrictedReason, type JobError } from '../src/job';
 import { StreamAbort } from '../src/llm/errors';
 import { describeOnDeviceError, OnDeviceUnready, onDeviceState } from '../src/llm/on-device';
@@ -16,7 +16,7 @@ import { hasWriter, type Settings } from '../src/settings';
 import { t } from '../lib/i18n';
 import { loadSettings } from '../lib/settings-store';
 import { indexJob, loadJob, loadSource, saveJob } from '../lib/job-store';
-import { extractFromTab, selectionInTab, TabUnreadable } from './extract';
+import { extractFromTab, injectContentScript, readTab, selectionInTab, TabUnreadable } from './extract';
 import { holdAlive } from './keepalive';
 import { continueArticle, languageModel, writeArticle, type JobHandle, type Running } from './writer';
 
@@ -26,6 +26,12 @@ const PERSIST_EVERY_MS = 500;
 const DELTA_BATCH_MS = 16;
 
 type Viewer = browser.Runtime.Port;
+
+interface StartInputs {
+  source?: () => Promise<Article>;
+  read?: ExtractResult | TabUnreadable;
+  settings?: Promise<Settings>;
+}
 
 export class Jobs {
   private readonly running = new Map<string, Running>();
@@ -42,6 +48,9 @@ export class Jobs {
 
   async open(port: Viewer, tabId: number, resume: boolean): Promise<void> {
     await this.ready;
+    // A fresh open usually reads the page: the content script goes in while the tab and its stored job are looked up.
+    const injected = resume ? undefined : injectContentScript(tabId);
+    injected?.catch(() => {}); // a tab that cannot be scripted is refused below, or reported by readTab
     const tab = await this.tabUrl(port, tabId);
     if (tab === null) return;
     // The tab's latest job, if it is about this page (a selection rewrite), else the page's own.
@@ -56,10 +65,17 @@ export class Jobs {
       return this.post(port, { type: 'job', job: stored });
     }
     if (resume) return;
-    const selected = await selectionInTab(tabId);
-    const words = countWords(selected);
-    if (words >= MIN_SELECTION_WORDS) return this.post(port, { type: 'choose', selectionWords: words });
-    await this.start(port, tabId, tab, key);
+    // The settings are read while the page is; one injected call gives the selection and, without one, the article.
+    const settings = loadSettings();
+    settings.catch(() => {}); // awaited (and reported) in start()
+    let read: TabRead | TabUnreadable;
+    try {
+      read = await readTab(tabId, MIN_SELECTION_WORDS, injected);
+    } catch (err) {
+      read = err instanceof TabUnreadable ? err : new TabUnreadable(String(err));
+    }
+    if (!(read instanceof TabUnreadable) && read.result === null) return this.post(port, { type: 'choose', selectionWords: read.selectionWords });
+    await this.start(port, tabId, tab, key, { settings, read: read instanceof TabUnreadable ? read : (read.result ?? undefined) });
   }
 
   /** Rewrites the text selected in the tab: no extraction, the page title as the title. */
@@ -76,7 +92,7 @@ export class Jobs {
       if (port) this.post(port, { type: 'refused', error: { code: 'no-article', message: t('noSelection') } });
       return;
     }
-    await this.start(port, tabId, url, key, async () => article);
+    await this.start(port, tabId, url, key, { source: async () => article });
   }
 
   /** The context menu's "Rewrite this article": a job with no popup watching yet. */
@@ -128,12 +144,17 @@ export class Jobs {
     return url;
   }
 
-  private async start(port: Viewer | null, tabId: number, url: string, key: string, source?: () => Promise<Article>): Promise<void> {
-    const settings = await loadSettings();
+  /**
+   * Starts a job. `source` gives the article (a selection); `read` is the page already read on this click (or why
+   * it could not be), `settings` the settings already being loaded: otherwise both are read here.
+   */
+  private async start(port: Viewer | null, tabId: number, url: string, key: string, given: StartInputs = {}): Promise<void> {
+    const { source, read } = given;
+    const settings = await (given.settings ?? loadSettings());
     // No writer at all (no key; or the on-device model is missing or not downloaded): the prompt, to copy by hand.
     const unready = await this.onDeviceProblem(settings);
     if (!hasWriter(settings) || unready) {
-      if (port) return this.offerPrompt(port, tabId, settings, unready);
+      if (port) return this.offerPrompt(port, tabId, settings, unready, read);
       return void browser.runtime.openOptionsPage();
     }
 
@@ -147,8 +168,8 @@ export class Jobs {
     try {
       // Storage writes are applied in order; nothing here needs to wait for them before the request goes out.
       void indexJob(job, settings.historyLimit).catch((err: unknown) => console.warn('Newsmith: history index not updated', err));
-      await this.changed(run);
-      const article = source ? await source() : await this.extract(run, tabId);
+      void this.changed(run);
+      const article = source ? await source() : await this.extract(run, tabId, read);
       if (!article) return;
       await writeArticle(this.handle(run), article, settings);
     } finally {
@@ -158,10 +179,11 @@ export class Jobs {
     }
   }
 
-  private async extract(run: Running, tabId: number): Promise<Article | null> {
+  private async extract(run: Running, tabId: number, read?: ExtractResult | TabUnreadable): Promise<Article | null> {
     let error: JobError;
     try {
-      const result = await extractFromTab(tabId);
+      if (read instanceof TabUnreadable) throw read;
+      const result = read ?? (await extractFromTab(tabId));
       if (result.ok) return result.article;
       error = { code: 'no-article', message: noArticleMessage(result, t) };
     } catch (err) {
@@ -260,7 +282,10 @@ export class Jobs {
     await this.changed(run);
   }
 
-  /** Stores the job and shows its new state to every popup on that page, unless Regenerate replaced it. */
+  /**
+   * Shows the job's new state to every popup on that page and stores it, unless Regenerate replaced it. The popups
+   * are told first; the returned promise is the storage write (writes apply in order, so only the end waits for it).
+   */
   private async changed(run: Running): Promise<void> {
     clearTimeout(run.persistTimer);
     run.persistTimer = undefined;
@@ -285,9 +310,10 @@ export class Jobs {
     return state === 'available' ? null : describeOnDeviceError(new OnDeviceUnready(state), settings, t);
   }
 
-  private async offerPrompt(port: Viewer, tabId: number, settings: Settings, note: JobError | null = null): Promise<void> {
+  private async offerPrompt(port: Viewer, tabId: number, settings: Settings, note: JobError | null = null, read?: ExtractResult | TabUnreadable): Promise<void> {
     try {
-      const result = await extractFromTab(tabId);
+      if (read instanceof TabUnreadable) throw read;
+      const result = read ?? (await extractFromTab(tabId));
       if (!result.ok) {
         return this.post(port, { type: 'needs-key', prompt: null, article: null, problem: { code: 'no-article', message: noArticleMessage(result, t) } });
       }

@@ -172,8 +172,9 @@ export async function writeArticle(h: JobHandle, article: Article, settings: Set
   const sections = await prepare(h, article, settings, tr, limit);
   if (!sections || run.controller.signal.aborted) return h.finish(tr.describe(run.controller.signal.reason));
   run.job = { ...run.job, state: 'writing' };
-  await h.changed();
-  if (sections.length === 1) await saveSource(run.job.id, article);
+  // Shown at once; the storage writes go on while the request is made (they apply in order).
+  void h.changed();
+  if (sections.length === 1) void saveSource(run.job.id, article);
   try {
     for (const [index, section] of sections.entries()) {
       const messages = messagesFor(run, article, settings, sections, index, section);
@@ -194,8 +195,9 @@ export async function writeArticle(h: JobHandle, article: Article, settings: Set
 /** Streams one request into the job; returns the model's finish reason (null when the stream just ended). */
 async function stream(h: JobHandle, messages: ChatMessage[], settings: Settings, tr: ChatTransport): Promise<string | null> {
   const run = h.run;
-  if (settings.provider !== 'chrome-ai') run.hostPermission = await hasHostPermission(settings.baseURL);
-  const { finishReason } = await tr.stream({
+  // Only an error's words need it: asked while the request goes out, awaited before an error is described.
+  const permission = settings.provider === 'chrome-ai' ? Promise.resolve() : hasHostPermission(settings.baseURL).then((granted) => void (run.hostPermission = granted));
+  const streamed = tr.stream({
     messages,
     idleTimeoutMs: settings.idleTimeoutSec * 1000,
     signal: run.controller.signal,
@@ -205,7 +207,12 @@ async function stream(h: JobHandle, messages: ChatMessage[], settings: Settings,
       void h.changed();
     },
   });
-  return finishReason;
+  try {
+    return (await streamed).finishReason;
+  } catch (err) {
+    await permission;
+    throw err;
+  }
 }
 
 /**

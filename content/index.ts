@@ -3,8 +3,9 @@
  * background with `scripting.executeScript({ files: ['content.js'] })`.
  *
  * It only defines `globalThis.__newsmithExtract()`, which returns the `ExtractResult` (plain,
- * JSON-serialisable data) for the live `document` and `location.href`. The background then calls it,
- * e.g. `scripting.executeScript({ target, func: () => globalThis.__newsmithExtract() })`.
+ * JSON-serialisable data) for the live `document` and `location.href`, and `globalThis.__newsmithRead(n)`, the
+ * same with the selection's word count first (no extraction when n or more words are selected). The background
+ * then calls one of them, e.g. `scripting.executeScript({ target, func: () => globalThis.__newsmithExtract() })`.
  * No messaging, no storage, no API keys: nothing here talks to the extension.
  *
  * Hidden text (computed display:none, visibility:hidden, zero-size text boxes) is judged on the LIVE,
@@ -12,12 +13,13 @@
  * elements from the clone. `extractArticle` then also drops markup-hidden elements and runs Readability
  * on that private clone.
  */
-import type { ExtractResult } from '../src/article';
+import { countWords, type ExtractResult, type TabRead } from '../src/article';
 import { extractArticle } from '../src/extract/index';
 import { cloneWithoutHidden, isHiddenByComputedStyle } from '../src/extract/hidden';
 
 declare global {
   var __newsmithExtract: (() => ExtractResult) | undefined;
+  var __newsmithRead: ((minSelectionWords: number) => TabRead) | undefined;
 }
 
 function extractFromLivePage(): ExtractResult {
@@ -31,7 +33,19 @@ function extractFromLivePage(): ExtractResult {
   }
 }
 
+/**
+ * The popup's first read of the page, in one call: the selected text's word count and, unless at least
+ * `minSelectionWords` words are selected (the user is then asked first), the extracted article.
+ */
+function readPage(minSelectionWords: number): TabRead {
+  const selectionWords = countWords(globalThis.getSelection?.()?.toString() ?? '');
+  return { selectionWords, result: selectionWords >= minSelectionWords ? null : extractFromLivePage() };
+}
+
 // Injected twice (the user clicks again): keep the first definition.
 if (typeof globalThis.__newsmithExtract !== 'function') {
   globalThis.__newsmithExtract = extractFromLivePage;
+}
+if (typeof globalThis.__newsmithRead !== 'function') {
+  globalThis.__newsmithRead = readPage;
 }

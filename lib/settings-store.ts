@@ -16,10 +16,18 @@ async function syncArea(): Promise<browser.Storage.StorageArea> {
   }
 }
 
+/** The synced settings, from storage.local where storage.sync is missing or disabled (as syncArea decides). */
+async function readShared(keys: string[]): Promise<Record<string, unknown>> {
+  try {
+    return await browser.storage.sync.get(keys);
+  } catch {
+    return browser.storage.local.get(keys);
+  }
+}
+
+/** Both areas at once: a job start waits for this before its request. */
 async function readStored(): Promise<Record<string, unknown>> {
-  const sync = await syncArea();
-  const shared = await sync.get(KEYS.filter((k) => !LOCAL_KEYS.includes(k)));
-  const local = await browser.storage.local.get([...LOCAL_KEYS]);
+  const [shared, local] = await Promise.all([readShared(KEYS.filter((k) => !LOCAL_KEYS.includes(k))), browser.storage.local.get([...LOCAL_KEYS])]);
   return { ...shared, ...local };
 }
 

@@ -48,6 +48,12 @@ export type ExtractResult =
   | { ok: true; article: Article }
   | { ok: false; reason: NoArticleReason; detail: string; words?: number };
 
+/** What the content script reads on a click: how many words are selected, and the article unless that is enough to ask first. */
+export interface TabRead {
+  selectionWords: number;
+  result: ExtractResult | null;
+}
+
 /** Blocks as plain text: blocks apart by one blank line, never glued together. */
 export function blocksToText(blocks: readonly Block[]): string {
   return blocks.map((b) => b.text).join('\n\n');
