@@ -18,6 +18,7 @@ import { localisePage, t } from '../lib/i18n';
 import { plural, type MessageKey } from '../src/i18n';
 import { warningText } from '../src/extract/warnings';
 import { settingNames } from '../src/setting-words';
+import type {} from './boot';
 
 localisePage();
 
@@ -241,16 +242,23 @@ function resync(): void {
   if (tabId !== null) send({ type: 'open', tabId, resume: true });
 }
 
+const onPortMessage = (m: unknown) => onMessage(m as BackgroundMessage);
+
 function connect(first: boolean): void {
-  port = browser.runtime.connect({ name: JOB_PORT });
-  port.onMessage.addListener((m: unknown) => onMessage(m as BackgroundMessage));
-  port.onDisconnect.addListener(() => {
+  const p = browser.runtime.connect({ name: JOB_PORT });
+  p.onMessage.addListener(onPortMessage);
+  follow(p);
+  if (tabId !== null) send({ type: 'open', tabId, resume: !first });
+}
+
+function follow(p: browser.Runtime.Port): void {
+  port = p;
+  p.onDisconnect.addListener(() => {
     port = null;
     // The worker went away (the browser stopped it). A job it was running is now interrupted: reconnect and show
     // that, but never start a new request on our own.
     if (job && isRunning(job)) setTimeout(() => connect(false), 200);
   });
-  if (tabId !== null) send({ type: 'open', tabId, resume: !first });
 }
 
 /** What a copy button copies, and the words saying it was copied. */
@@ -346,12 +354,16 @@ async function main(): Promise<void> {
     document.body.classList.add('in-tab');
     $('open-in-tab').hidden = true;
   }
-  const [tab] = fromAddress !== null ? [{ id: fromAddress }] : await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) {
+  // popup/boot.ts has usually connected and sent 'open' already, before this page finished loading: take its port.
+  const boot = globalThis.__newsmithBoot;
+  const booted = boot?.take(onPortMessage) === true;
+  if (boot && booted) follow(boot.port as unknown as browser.Runtime.Port);
+  const id = boot && booted ? await boot.tabId : (fromAddress ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+  if (id === undefined || id === null) {
     return showRefusal({ code: 'no-tab', message: t('noTab') });
   }
-  tabId = tab.id;
-  connect(true);
+  tabId = id;
+  if (!booted) connect(true);
   const { reset } = await loadSettingsReport();
   const notice = $('settings-notice');
   notice.hidden = reset.length === 0;

@@ -1,5 +1,6 @@
 // Builds dist/chrome and dist/firefox from one source: the pages (popup, options) as one Vite build,
-// the background and the content script each as a single classic script (IIFE), then a manifest per browser.
+// the background, the content script and the popup's boot script each as a single classic script (IIFE), then a
+// manifest per browser.
 import { build } from 'vite';
 import { readabilitySafe } from './vite-readability-safe.mjs';
 import { openaiSlim } from './vite-openai-slim.mjs';
@@ -30,7 +31,7 @@ await build({
   },
 });
 
-for (const [name, entry] of [['background', 'background/index.ts'], ['content', 'content/index.ts']]) {
+for (const [name, entry] of [['background', 'background/index.ts'], ['content', 'content/index.ts'], ['popup/boot', 'popup/boot.ts']]) {
   await build({
     ...common,
     // The background carries the openai SDK: only the resources it calls (chat, models) are bundled.
