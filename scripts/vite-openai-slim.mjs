@@ -4,7 +4,8 @@
 // Why: the SDK's client class creates every API resource in its constructor (`this.audio = new API.Audio(this)`,
 // batches, beta, files, images, vector stores, realtime, responses, …), so a bundler has to keep all of them, about
 // two thirds of the SDK's bytes, although Newsmith uses only `client.chat.completions.create` (src/llm/openai.ts
-// streamChat) and `client.models.list` (listModels / testConnection), plus the SDK's error classes.
+// streamChat), `client.models.list` (listModels / testConnection), the client's own request methods (`client.post`,
+// which live in client.mjs, not in a resource) and the SDK's error classes.
 //
 // What it does: every resource module that the client (client.mjs) or the resource barrel (resources/index.mjs)
 // imports, except the ones Newsmith uses (KEPT), is loaded as a generated stub that exports the same names. Each
