@@ -1,6 +1,7 @@
 /**
  * scripts/vite-openai-slim.mjs: which openai SDK modules the background build stubs, what a stub does when used,
- * and src/llm/openai.ts bundled through the plugin still streaming a chat answer and listing models over real HTTP.
+ * and src/llm/openai.ts bundled through the plugin still streaming a chat answer, counting tokens and listing models
+ * over real HTTP.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -173,6 +174,13 @@ describe('src/llm/openai.ts bundled with the plugin', () => {
     expect(result.finishReason).toBe('stop');
     expect(deltas.join('')).toBe('Headline\n\nFirst paragraph of the rewrite.');
     expect(deltas.length).toBeGreaterThan(1);
+  });
+
+  it('counts input tokens through the client itself (client.post, not the stubbed responses resource)', async () => {
+    const before = server.tokenCounts.length;
+    const r = await mod.countInputTokens({ baseURL: server.baseURL, apiKey: 'sk-test', model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Storm hits coast' }] });
+    expect(typeof server.tokenCounts[before]).toBe('number');
+    expect(r).toEqual({ tokens: server.tokenCounts[before], unsupported: false });
   });
 
   it('lists models and tells a missing /models apart', async () => {
