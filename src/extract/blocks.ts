@@ -1,4 +1,5 @@
 import type { Block, BlockKind } from '../article';
+import { classOf } from './hidden';
 
 /**
  * Readability's article DOM → Blocks, by walking the tree.
@@ -17,21 +18,21 @@ import type { Block, BlockKind } from '../article';
  */
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
-  'HR', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD',
-  'TR', 'UL',
+  'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
+  'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead',
+  'tr', 'ul',
 ]);
 
 /** Never reader text (or only fallback text such as "your browser does not support video"). */
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'BUTTON', 'SELECT', 'OPTION', 'INPUT', 'TEXTAREA',
-  'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'PICTURE', 'IMG', 'HEAD',
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'button', 'select', 'option', 'input', 'textarea',
+  'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'picture', 'img', 'head',
 ]);
 
-const CELL_TAGS = new Set(['TD', 'TH']);
+const CELL_TAGS = new Set(['td', 'th']);
 
-const HEADING = /^H[1-6]$/;
+const HEADING = /^h[1-6]$/;
 
 /**
  * Class / id name parts (split at anything but letters and digits, lower-cased) of elements that hold page
@@ -49,13 +50,14 @@ export const FURNITURE_NAMES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Tags that are furniture whatever their class. */
-const FURNITURE_TAGS: ReadonlyMap<string, string> = new Map([['FIGCAPTION', 'caption'], ['FOOTER', 'page']]);
+const FURNITURE_TAGS: ReadonlyMap<string, string> = new Map([['figcaption', 'caption'], ['footer', 'page']]);
 
 /** The furniture role an element's own tag, class or id names, if any. */
 export function furnitureRole(el: Element): string | null {
-  const byTag = FURNITURE_TAGS.get(el.tagName.toUpperCase());
+  const byTag = FURNITURE_TAGS.get(el.localName);
   if (byTag) return byTag;
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (!el.hasAttributes()) return null;
+  const names = `${classOf(el) ?? ''} ${el.getAttribute('id') ?? ''}`;
   if (names.length <= 1) return null;
   for (const part of names.toLowerCase().split(/[^a-z0-9]+/)) {
     const role = part ? FURNITURE_NAMES.get(part) : undefined;
@@ -134,8 +136,8 @@ class BlockBuilder {
 function kindFor(tag: string, inherited: BlockKind): BlockKind {
   if (HEADING.test(tag)) return 'heading';
   if (inherited === 'heading') return 'heading';
-  if (tag === 'LI') return 'list-item';
-  if (tag === 'BLOCKQUOTE') return 'quote';
+  if (tag === 'li') return 'list-item';
+  if (tag === 'blockquote') return 'quote';
   return inherited;
 }
 
@@ -147,9 +149,9 @@ function walk(node: Node, kind: BlockKind, out: BlockBuilder, inLink = false, ma
     }
     if (child.nodeType !== ELEMENT_NODE) continue;
     const el = child as Element;
-    const tag = el.tagName.toUpperCase();
+    const tag = el.localName;
     if (SKIP_TAGS.has(tag)) continue;
-    if (tag === 'BR') {
+    if (tag === 'br') {
       out.br(kind);
       continue;
     }
@@ -170,7 +172,7 @@ function walk(node: Node, kind: BlockKind, out: BlockBuilder, inLink = false, ma
       out.flush();
       continue;
     }
-    walk(el, kind, out, inLink || tag === 'A', inner);
+    walk(el, kind, out, inLink || tag === 'a', inner);
   }
 }
 
@@ -185,7 +187,7 @@ export interface WalkedBlocks {
 /** The blocks of an article root, each with its link-text share and furniture mark. */
 export function elementToBlocksWithLinks(root: Node): WalkedBlocks {
   const out = new BlockBuilder();
-  const startKind = root.nodeType === ELEMENT_NODE ? kindFor((root as Element).tagName.toUpperCase(), 'paragraph') : 'paragraph';
+  const startKind = root.nodeType === ELEMENT_NODE ? kindFor((root as Element).localName, 'paragraph') : 'paragraph';
   walk(root, startKind, out);
   out.flush();
   return { blocks: out.blocks, linkShares: out.linkShares, furniture: out.furniture };

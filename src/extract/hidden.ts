@@ -23,8 +23,11 @@
 
 export type HiddenPredicate = (el: Element) => boolean;
 
-/** Elements that are never rendered or carry no reader text; never judged, never removed by these helpers. */
-const NOT_JUDGED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'META', 'LINK', 'TITLE', 'BASE', 'HEAD']);
+/**
+ * Elements that are never rendered or carry no reader text; never judged, never removed by these helpers.
+ * By `localName` (lower case for HTML elements): `tagName` builds a new upper-case string on every read in linkedom.
+ */
+const NOT_JUDGED = new Set(['script', 'style', 'template', 'noscript', 'meta', 'link', 'title', 'base', 'head']);
 
 const INLINE_DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;
 const INLINE_VISIBILITY_HIDDEN = /(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\s*(?:!important\s*)?(?:;|$)/i;
@@ -36,11 +39,12 @@ const INLINE_VISIBILITY_HIDDEN = /(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)
  * un-hides it. A live page has already moved it, so the browser never sees one.
  */
 export function isStreamedSegment(el: Element): boolean {
-  return el.tagName === 'DIV' && /^S:\d+$/.test(el.getAttribute('id') ?? '') && el.hasAttribute('hidden');
+  return el.localName === 'div' && el.hasAttribute('hidden') && /^S:\d+$/.test(el.getAttribute('id') ?? '');
 }
 
 /** True when the element's own markup hides it: `hidden`, `aria-hidden="true"`, inline display:none / visibility:hidden. */
 export function isHiddenByMarkup(el: Element): boolean {
+  if (!el.hasAttributes()) return false; // most elements: one cheap check instead of three attribute lookups
   if (el.hasAttribute('hidden')) return true;
   if ((el.getAttribute('aria-hidden') ?? '').trim().toLowerCase() === 'true') return true;
   const style = el.getAttribute('style');
@@ -85,7 +89,7 @@ const MAX_STYLE_CHARS = 1_000_000;
 export function hiddenClassesFromStyles(doc: Document): Set<string> {
   const classes = new Set<string>();
   let css = '';
-  for (const style of doc.querySelectorAll('style')) {
+  for (const style of doc.getElementsByTagName('style')) {
     css += `${style.textContent ?? ''}\n`;
     if (css.length > MAX_STYLE_CHARS) return classes;
   }
@@ -115,10 +119,18 @@ export function hiddenClassesFromStyles(doc: Document): Set<string> {
   return classes;
 }
 
+/**
+ * The element's `class` attribute as written. Same text as `getAttribute('class')` for the tests made here, but
+ * linkedom answers that by building a DOMTokenList and joining it again on every call.
+ */
+export function classOf(el: Element): string | null {
+  return el.getAttributeNode('class')?.value ?? null;
+}
+
 /** A predicate for `removeHiddenElements`: the element carries one of `classes`. */
 export function hasHiddenClass(classes: ReadonlySet<string>): HiddenPredicate {
   return (el) => {
-    const cls = el.getAttribute('class');
+    const cls = classOf(el);
     if (!cls) return false;
     for (const c of cls.split(/\s+/)) if (c && classes.has(c)) return true;
     return false;
@@ -137,7 +149,7 @@ function walkElements(root: Element, visit: (el: Element) => 'skip' | 'descend')
 }
 
 function judged(el: Element): boolean {
-  return !NOT_JUDGED.has(el.tagName.toUpperCase());
+  return !NOT_JUDGED.has(el.localName);
 }
 
 /**

@@ -108,14 +108,15 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   // Readability picked a block that misses the page's marked story: rerun it on a copy narrowed to the story.
   let recovery: 'none' | 'recovered' | 'kept-first' = 'none';
-  if (region && pickedWrongBlock(region, collapseWhitespace(parsed?.content?.textContent ?? ''))) {
+  // Readability's `textContent` is its content element's, already read: no second walk of the article.
+  if (region && pickedWrongBlock(region, collapseWhitespace(parsed?.textContent ?? parsed?.content?.textContent ?? ''))) {
     recovery = 'kept-first';
     const fresh = options.freshCopy?.() ?? (options.inPlace ? null : (doc.cloneNode(true) as Document));
     if (fresh?.body) {
       if (narrowToRegion(fresh, region)) {
         try {
           const second = new Readability<Element>(fresh, READABILITY_OPTIONS).parse();
-          if (second?.content && recoveredRegion(region, collapseWhitespace(second.content.textContent ?? ''))) {
+          if (second?.content && recoveredRegion(region, collapseWhitespace(second.textContent ?? second.content.textContent ?? ''))) {
             // Metadata stays the first run's: it came from the whole page.
             parsed = parsed ? { ...parsed, content: second.content } : second;
             recovery = 'recovered';

@@ -1,5 +1,5 @@
 import { collapseWhitespace } from './blocks';
-import { hasHiddenClass, hiddenClassesFromStyles, removeHiddenElements } from './hidden';
+import { classOf, hasHiddenClass, hiddenClassesFromStyles, removeHiddenElements } from './hidden';
 
 /**
  * Page survey, wrong-block detection and recovery.
@@ -51,9 +51,11 @@ export function surveyPage(doc: Document): PageSurvey {
   if (!body) return survey;
   const hiddenClasses = hiddenClassesFromStyles(doc);
   removeHiddenElements(body, hiddenClasses.size > 0 ? hasHiddenClass(hiddenClasses) : undefined, (el) => {
+    const article = el.localName === 'article';
+    if (!article && !el.hasAttributes()) return;
     const id = el.getAttribute('id');
-    const cls = el.getAttribute('class');
-    if (el.tagName === 'ARTICLE' || namesStory(cls) || (id !== null && STORY_NAME.test(id)) || /^articlebody$/i.test(el.getAttribute('itemprop') ?? '')) {
+    const cls = classOf(el);
+    if (article || namesStory(cls) || (id !== null && STORY_NAME.test(id)) || /^articlebody$/i.test(el.getAttribute('itemprop') ?? '')) {
       survey.regions.push(el);
     }
     if (!survey.paywallElement && ((cls && PAYWALL_NAME.test(cls)) || (id && PAYWALL_NAME.test(id)))) survey.paywallElement = true;

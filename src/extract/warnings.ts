@@ -72,7 +72,9 @@ export function articleWarnings(input: WarningInput): ExtractWarning[] {
     warnings.push({ code: 'not-an-article' });
   }
 
-  const tokens = estimateTokens(text);
+  // No text counts more tokens than it has characters (each piece of `estimateTokens` is at least one character
+  // and costs at most one token per character), so a shorter text need not be counted.
+  const tokens = text.length > VERY_LONG_TOKENS ? estimateTokens(text) : 0;
   if (tokens > VERY_LONG_TOKENS) {
     warnings.push({ code: 'very-long', tokens, words: input.wordCount });
   }
