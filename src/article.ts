@@ -61,9 +61,11 @@ export function blocksToText(blocks: readonly Block[]): string {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HAS_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Words as a reader counts them; each CJK character counts as one word, since those scripts put no spaces between words. */
 export function countWords(text: string): number {
+  if (!HAS_CJK.test(text)) return text.match(WORD)?.length ?? 0;
   const cjk = text.match(CJK)?.length ?? 0;
   const rest = text.replace(CJK, ' ').match(WORD)?.length ?? 0;
   return cjk + rest;

@@ -15,9 +15,28 @@ function clean(s: string | null | undefined): string | null {
   return t ? t : null;
 }
 
-function metaContent(doc: Document | Element, selectors: readonly string[]): string | null {
-  for (const sel of selectors) {
-    const v = clean(doc.querySelector(sel)?.getAttribute('content'));
+/**
+ * The `content` of the first `<meta>` under `root` for each `property=…`, `name=…` and `itemprop=…` it carries
+ * (one pass over the meta elements instead of one selector query each, which linkedom compiles every time).
+ */
+function metaContents(root: Document | Element): Map<string, string | null> {
+  const found = new Map<string, string | null>();
+  for (const el of root.getElementsByTagName('meta')) {
+    if (!el.hasAttributes()) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const v = el.getAttribute(attr);
+      if (v === null) continue;
+      const key = `${attr}=${v}`;
+      if (!found.has(key)) found.set(key, el.getAttribute('content'));
+    }
+  }
+  return found;
+}
+
+/** The first of `keys` (`property=og:title`…) whose first meta element has a non-empty content. */
+function metaContent(metas: Map<string, string | null>, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const v = clean(metas.get(key));
     if (v) return v;
   }
   return null;
@@ -103,7 +122,14 @@ export function normaliseDate(s: string | null | undefined): string | null {
 
 /** The canonical URL if the page names an http(s) one (resolved against the page URL), else the page URL. */
 export function canonicalUrl(doc: Document | Element, pageUrl: string): string {
-  const href = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href')?.trim();
+  let href: string | undefined;
+  for (const link of doc.getElementsByTagName('link')) {
+    const rel = link.getAttribute('rel');
+    if (rel && link.hasAttribute('href') && rel.toLowerCase().split(/\s+/).includes('canonical')) {
+      href = link.getAttribute('href')?.trim();
+      break;
+    }
+  }
   if (href) {
     try {
       const u = new URL(href, pageUrl);
@@ -140,13 +166,14 @@ export function collectPageHints(doc: Document, url: string): PageHints {
   // Metadata lives in <head>; searching only there keeps this cheap on big pages. The body is searched
   // for a published time only when the head states none.
   const head = doc.head ?? doc;
-  const metaPublished = metaContent(head, ['meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]']);
+  const metas = metaContents(head);
+  const metaPublished = metaContent(metas, ['property=article:published_time', 'name=article:published_time', 'itemprop=datePublished']);
   const inBody = metaPublished ? null : doc.body?.querySelector('meta[itemprop="datePublished"][content], time[datetime]');
   return {
     h1s: [...doc.getElementsByTagName('h1')].map((h) => collapseWhitespace(h.textContent ?? '')).filter(Boolean),
-    ogTitle: metaContent(head, ['meta[property="og:title"]', 'meta[name="twitter:title"]']),
-    titleTag: clean(head.querySelector('title')?.textContent ?? doc.querySelector('title')?.textContent),
-    ogSiteName: metaContent(head, ['meta[property="og:site_name"]']),
+    ogTitle: metaContent(metas, ['property=og:title', 'name=twitter:title']),
+    titleTag: clean((head.getElementsByTagName('title')[0] ?? doc.getElementsByTagName('title')[0])?.textContent),
+    ogSiteName: metaContent(metas, ['property=og:site_name']),
     htmlLang: clean(doc.documentElement?.getAttribute('lang')),
     metaPublished,
     timeDatetime: clean(inBody?.getAttribute(inBody.tagName === 'TIME' ? 'datetime' : 'content')),

@@ -50,7 +50,9 @@ export function surveyPage(doc: Document): PageSurvey {
   const body = doc.body;
   if (!body) return survey;
   const hiddenClasses = hiddenClassesFromStyles(doc);
-  removeHiddenElements(body, hiddenClasses.size > 0 ? hasHiddenClass(hiddenClasses) : undefined, (el) => {
+  const hiddenClass = hiddenClasses.size > 0 ? hasHiddenClass(hiddenClasses) : null;
+  const drop = (el: Element): boolean => el.localName === 'svg' || (hiddenClass !== null && hiddenClass(el));
+  removeHiddenElements(body, drop, (el) => {
     const article = el.localName === 'article';
     if (!article && !el.hasAttributes()) return;
     const id = el.getAttribute('id');
