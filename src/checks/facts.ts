@@ -374,8 +374,7 @@ function extract(text: string, words = normWords(text), quoteSpans: readonly Quo
   }
 
   // --- names known from mid-sentence use; words the text writes in lower case
-  // Per word token, computed once: its stem, capitalised (1) or not (0), function word (2).
-  const stems: string[] = new Array<string>(toks.length).fill('');
+  // Per word token, computed once: capitalised (1) or not (0), function word (2). Stems are memoised by stem().
   const flags = new Uint8Array(toks.length);
   const CAP = 1;
   const FUNCTION = 2;
@@ -386,7 +385,6 @@ function extract(text: string, words = normWords(text), quoteSpans: readonly Quo
     const t = toks[i] as Tok;
     if (t.kind !== 'word') continue;
     const st = stem(t.s);
-    stems[i] = st;
     // isFunctionWord(t.s): t.low is t.s in lower case.
     const f = (isCap(t.s) ? CAP : 0) | (FUNCTION_WORDS.has(t.low) || FUNCTION_WORDS.has(st) ? FUNCTION : 0);
     flags[i] = f;
@@ -451,7 +449,7 @@ function extract(text: string, words = normWords(text), quoteSpans: readonly Quo
       const currencyPrefix = glued?.kind === 'punct' && glued.start === t.end && CURRENCY_SYMBOLS.has(glued.s); // US$
       const cap = (f & CAP) !== 0 && t.s !== 'I' && !currencyPrefix;
       const allowed = cap && !(f & FUNCTION) &&
-        (!(atStart[i] || inTitle[i]) || known.has(stems[i] as string));
+        (!(atStart[i] || inTitle[i]) || known.has(stem(t.s)));
       if (allowed) {
         seq.push(...pending, t);
         pending = [];
@@ -468,9 +466,10 @@ function extract(text: string, words = normWords(text), quoteSpans: readonly Quo
   // --- quotes
   const quotes: QuoteFact[] = quoteSpans.map((q) => ({ text: q.text, words: normWords(q.text) }));
 
-  const wordStems = words.map(stem);
+  // No array of every word's stem is kept: arrays that long are large heap objects, slow to allocate, and what
+  // they hold outlives young-generation collections. The phrase index stems the words when first asked.
   let index: GramIndex | undefined;
-  return { facts, names, quotes, vocab, lowerWords, words, aliasIds: aliasesIn(wordStems), phrases: () => (index ??= GramIndex.of([wordStems])) };
+  return { facts, names, quotes, vocab, lowerWords, words, aliasIds: aliasesIn(words), phrases: () => (index ??= GramIndex.of([words.map(stem)])) };
 }
 
 const ALIAS_PHRASES: ReadonlyArray<{ id: string; stems: string[] }> = ALIASES.flatMap(([id, phrases]) =>
@@ -482,15 +481,15 @@ const ALIAS_BY_FIRST: ReadonlyMap<string, ReadonlyArray<{ id: string; stems: str
   return m;
 })();
 
-/** The aliases (US, UK, UN, …) a text names, in any of their forms. */
-function aliasesIn(stems: readonly string[]): Set<string> {
+/** The aliases (US, UK, UN, …) a text names, in any of their forms; `words` are its normWords. */
+function aliasesIn(words: readonly string[]): Set<string> {
   const found = new Set<string>();
-  for (let i = 0; i < stems.length; i++) {
-    const candidates = ALIAS_BY_FIRST.get(stems[i] as string);
+  for (let i = 0; i < words.length; i++) {
+    const candidates = ALIAS_BY_FIRST.get(stem(words[i] as string));
     if (candidates === undefined) continue;
     for (const a of candidates) {
-      let k = 0;
-      while (k < a.stems.length && stems[i + k] === a.stems[k]) k++;
+      let k = 1;
+      while (k < a.stems.length && i + k < words.length && stem(words[i + k] as string) === a.stems[k]) k++;
       if (k === a.stems.length) found.add(a.id);
     }
   }

@@ -17,7 +17,7 @@
  * hit confirmed word by word. Linear in both lengths (a window is `minRun` words, a constant).
  */
 
-import { GramIndex, WindowTable, WordIds, findQuotes, scanWords, type Scans } from './text';
+import { GramIndex, WindowTable, WordIds, findQuotes, normWords, scanWordOffsets, type Scans } from './text';
 
 export interface CopiedRun {
   start: number;
@@ -39,9 +39,9 @@ export interface OriginalityOptions {
 /** `scans`: the two texts' words and the rewrite's quotations, when the caller (runChecks) has them already. */
 export function checkOriginality(source: string, rewrite: string, opts: OriginalityOptions = {}, scans?: Scans): OriginalityReport {
   const n = Math.max(1, Math.floor(opts.minRun ?? 6));
-  const { norms, starts, ends } = scans?.rewriteWords ?? scanWords(rewrite);
+  const { norms, starts, ends } = scans?.rewriteWords ?? scanWordOffsets(rewrite);
   if (norms.length === 0) return { copiedShare: 0, longestRun: 0, runs: [] };
-  const src = scans?.sourceWords ?? scanWords(source, false).norms;
+  const src = scans?.sourceWords ?? normWords(source);
 
   // Word ids: the source's words first, so an id at or past `known` is a word the source never has.
   const dict = new WordIds();

@@ -25,14 +25,14 @@ export const HEADLINE_MAX_CHARS = 60;
 
 export function checkSeo(headline: string, body: string, sourceText: string): SeoReport {
   const headlineChars = [...headline.trim()].length;
-  const words = body.match(LATIN_WORD) ?? [];
+  const { words, ease } = wordsAndEase(body);
   return {
     headlineChars,
     headlineTooLong: headlineChars > HEADLINE_MAX_CHARS,
     // countWords counts each CJK character and the LATIN_WORD matches of the rest: without CJK, the words here.
-    words: CJK.test(body) ? countWords(body) : words.length,
-    sourceWords: countWords(sourceText),
-    readingEase: easeOf(body, words),
+    words: CJK.test(body) ? countWords(body) : words,
+    sourceWords: CJK.test(sourceText) ? countWords(sourceText) : countLatinWords(sourceText),
+    readingEase: ease,
   };
 }
 
@@ -43,28 +43,51 @@ const SENTENCE_END = /[.!?…](?=\s|$|["”’)\]])|\n/;
 
 /** Flesch reading ease of a text (0 for a text with no words). */
 export function readingEase(text: string): number {
-  return easeOf(text, text.match(LATIN_WORD) ?? []);
+  return wordsAndEase(text).ease;
 }
 
-/** readingEase, given the LATIN_WORD matches of the text. */
-function easeOf(text: string, words: readonly string[]): number {
-  if (words.length === 0) return 0;
+/**
+ * The LATIN_WORD matches of a text (countWords for a text without CJK), counted one by one. Long texts are read
+ * match by match, never into an array of every word or sentence: arrays that large are large heap objects,
+ * expensive to allocate and to grow, and everything they hold outlives young-generation collections.
+ */
+function countLatinWords(text: string): number {
+  const re = new RegExp(LATIN_WORD); // own lastIndex: safe however callers interleave
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+/** The LATIN_WORD count of a text and its Flesch reading ease (0 for a text with no words). */
+function wordsAndEase(text: string): { words: number; ease: number } {
+  const re = new RegExp(LATIN_WORD);
+  let words = 0;
   let syllables = 0;
   const known = new Map<string, number>(); // a text repeats its words: count each distinct one once
-  for (const w of words) {
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const w = m[0];
     let n = known.get(w);
     if (n === undefined) {
       n = countSyllables(w);
       known.set(w, n);
     }
     syllables += n;
+    words++;
   }
-  // Pieces between sentence ends that hold a word; blank lines and stray punctuation add no sentence.
+  if (words === 0) return { words, ease: 0 };
+  // Pieces between sentence ends that hold a word (as text.split(SENTENCE_END) gives them); blank lines and
+  // stray punctuation add no sentence.
   let sentences = 0;
-  for (const piece of text.split(SENTENCE_END)) if (HAS_WORD.test(piece)) sentences++;
+  const ends = new RegExp(SENTENCE_END.source, 'g');
+  let from = 0;
+  for (let m = ends.exec(text); m !== null; m = ends.exec(text)) {
+    if (HAS_WORD.test(text.slice(from, m.index))) sentences++;
+    from = m.index + m[0].length;
+  }
+  if (HAS_WORD.test(text.slice(from))) sentences++;
   sentences = Math.max(1, sentences);
-  const score = 206.835 - 1.015 * (words.length / sentences) - 84.6 * (syllables / words.length);
-  return Math.round(Math.min(100, Math.max(0, score)) * 10) / 10;
+  const score = 206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words);
+  return { words, ease: Math.round(Math.min(100, Math.max(0, score)) * 10) / 10 };
 }
 
 const HAS_WORD = /[\p{L}\p{N}]/u;

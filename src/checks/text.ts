@@ -30,6 +30,13 @@ export interface Words {
   ends: number[];
 }
 
+/** Words with their offsets in typed arrays (what runChecks keeps while the checks run). */
+export interface WordOffsets {
+  norms: string[];
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
 const APOSTROPHE = 39;
 
 /** 1 for an ASCII letter or digit, 2 for an upper-case ASCII letter, 0 for any other ASCII character. */
@@ -48,17 +55,55 @@ const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 
  * That is exact: no ASCII character that is not a letter or digit can start a match, so the regex, started
  * there, finds the match it would have found running over the whole text.
  */
-export function scanWords(text: string, offsets = true): Words {
+/**
+ * One string per distinct ASCII word: its normal form (lower case), shared by every occurrence. A long article
+ * repeats a few thousand words tens of thousands of times; shared strings keep far less alive while the checks
+ * run (the fresh slice is dropped at once, young). A memo, not a store: bounded.
+ */
+const NORMS = new Map<string, string>();
+
+function normOfAscii(w: string): string {
+  let n = NORMS.get(w);
+  if (n === undefined) {
+    n = w.toLowerCase();
+    if (NORMS.size >= 50_000) NORMS.clear();
+    if (n !== w) {
+      // "The" and "the" share "the"
+      const lower = NORMS.get(n);
+      if (lower !== undefined) n = lower;
+      else NORMS.set(n, n);
+    }
+    NORMS.set(w, n);
+  }
+  return n;
+}
+
+function scan(text: string, offsets: boolean): WordOffsets {
   const norms: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Offsets go to typed arrays, grown by doubling: a JS array of tens of thousands of numbers is a large heap
+  // object, reallocated on every growth.
+  let starts = new Int32Array(offsets ? 64 : 0);
+  let ends = new Int32Array(offsets ? 64 : 0);
+  let count = 0;
+  const add = (start: number, end: number): void => {
+    if (count === starts.length) {
+      const grownStarts = new Int32Array(count * 2);
+      grownStarts.set(starts);
+      starts = grownStarts;
+      const grownEnds = new Int32Array(count * 2);
+      grownEnds.set(ends);
+      ends = grownEnds;
+    }
+    starts[count] = start;
+    ends[count] = end;
+    count++;
+  };
   const n = text.length;
   let p = 0;
   while (p < n) {
     const c = text.charCodeAt(p);
     if (c < 128) {
-      let upper = ASCII_CLASS[c] as number;
-      if (upper === 0) {
+      if (ASCII_CLASS[c] === 0) {
         p++;
         continue;
       }
@@ -66,31 +111,20 @@ export function scanWords(text: string, offsets = true): Words {
       // character inside or right after the word could extend it: the regex decides then.
       let q = p + 1;
       let d = q < n ? text.charCodeAt(q) : -1;
-      while (d >= 0 && d < 128 && ASCII_CLASS[d] !== 0) {
-        upper |= ASCII_CLASS[d] as number;
-        d = ++q < n ? text.charCodeAt(q) : -1;
-      }
+      while (d >= 0 && d < 128 && ASCII_CLASS[d] !== 0) d = ++q < n ? text.charCodeAt(q) : -1;
       let ascii = d < 128;
       while (ascii && d === APOSTROPHE) {
         const e = q + 1 < n ? text.charCodeAt(q + 1) : -1;
         if (e >= 128) ascii = false;
         if (!isAsciiLetter(e)) break;
         q += 2;
-        upper |= ASCII_CLASS[e] as number;
         d = q < n ? text.charCodeAt(q) : -1;
-        while (isAsciiLetter(d)) {
-          upper |= ASCII_CLASS[d] as number;
-          d = ++q < n ? text.charCodeAt(q) : -1;
-        }
+        while (isAsciiLetter(d)) d = ++q < n ? text.charCodeAt(q) : -1;
         if (d >= 128) ascii = false;
       }
       if (ascii) {
-        const w = text.slice(p, q);
-        norms.push(upper & 2 ? w.toLowerCase() : w);
-        if (offsets) {
-          starts.push(p);
-          ends.push(q);
-        }
+        norms.push(normOfAscii(text.slice(p, q)));
+        if (offsets) add(p, q);
         p = q;
         continue;
       }
@@ -99,13 +133,20 @@ export function scanWords(text: string, offsets = true): Words {
     const m = WORD_RE.exec(text);
     if (m === null) break;
     norms.push(normWord(m[0]));
-    if (offsets) {
-      starts.push(m.index);
-      ends.push(m.index + m[0].length);
-    }
+    if (offsets) add(m.index, m.index + m[0].length);
     p = m.index + m[0].length;
   }
-  return { norms, starts, ends };
+  return { norms, starts: starts.subarray(0, count), ends: ends.subarray(0, count) };
+}
+
+export function scanWords(text: string, offsets = true): Words {
+  const { norms, starts, ends } = scan(text, offsets);
+  return { norms, starts: Array.from(starts), ends: Array.from(ends) };
+}
+
+/** scanWords with the offsets as typed arrays. */
+export function scanWordOffsets(text: string): WordOffsets {
+  return scan(text, true);
 }
 
 /** The words of a text, in order, with offsets. Hyphens and punctuation separate words ("cyber-enabled" is two). */
@@ -115,21 +156,21 @@ export function wordSpans(text: string): WordSpan[] {
 }
 
 export function normWords(text: string): string[] {
-  return scanWords(text, false).norms;
+  return scan(text, false).norms;
 }
 
 /** What the checks read from the source and the rewrite alike, scanned once by runChecks and handed to each. */
 export interface Scans {
   /** normWords(source) */
   sourceWords: string[];
-  /** scanWords(rewrite) */
-  rewriteWords: Words;
+  /** scanWordOffsets(rewrite) */
+  rewriteWords: WordOffsets;
   /** findQuotes(rewrite) */
   rewriteQuotes: QuoteSpan[];
 }
 
 export function scanBoth(source: string, rewrite: string): Scans {
-  return { sourceWords: normWords(source), rewriteWords: scanWords(rewrite), rewriteQuotes: findQuotes(rewrite) };
+  return { sourceWords: normWords(source), rewriteWords: scanWordOffsets(rewrite), rewriteQuotes: findQuotes(rewrite) };
 }
 
 export interface QuoteSpan {

@@ -123,6 +123,34 @@ function hasUpper(s: string): boolean {
   return false;
 }
 
+/**
+ * One string per distinct token text, and its lower case: a long article repeats a few thousand words tens of
+ * thousands of times, and tokens that share their strings keep far less alive while the checks run (the fresh
+ * slice is dropped at once, young). A memo, not a store: bounded.
+ */
+const SHARED = new Map<string, string>();
+const LOWER = new Map<string, string>();
+const MEMO_MAX = 50_000;
+
+function shared(s: string): string {
+  const c = SHARED.get(s);
+  if (c !== undefined) return c;
+  if (SHARED.size >= MEMO_MAX) SHARED.clear();
+  SHARED.set(s, s);
+  return s;
+}
+
+/** The lower case of a token text given by shared(). */
+function lowerOf(s: string): string {
+  let l = LOWER.get(s);
+  if (l === undefined) {
+    l = shared(s.toLowerCase());
+    if (LOWER.size >= MEMO_MAX) LOWER.clear();
+    LOWER.set(s, l);
+  }
+  return l;
+}
+
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
   const n = text.length;
@@ -160,8 +188,8 @@ export function tokenize(text: string): Tok[] {
         continue;
       }
       if (kind !== null) {
-        const s = text.slice(p, end);
-        out.push({ kind, s, low: kind === 'word' && hasUpper(s) ? s.toLowerCase() : s, start: p, end });
+        const s = shared(text.slice(p, end));
+        out.push({ kind, s, low: kind === 'word' && hasUpper(s) ? lowerOf(s) : s, start: p, end });
         p = end;
         continue;
       }
