@@ -46,26 +46,67 @@ export function readingEase(text: string): number {
   return wordsAndEase(text).ease;
 }
 
+const APOSTROPHE = 39;
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isAsciiAlnum = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57);
+
 /**
- * The LATIN_WORD matches of a text (countWords for a text without CJK), counted one by one. Long texts are read
- * match by match, never into an array of every word or sentence: arrays that large are large heap objects,
- * expensive to allocate and to grow, and everything they hold outlives young-generation collections.
+ * Calls `each` with every LATIN_WORD match of `text`, in order, without an array of them all (arrays that large
+ * are large heap objects, and every match array is garbage). ASCII words are scanned by hand; wherever a word
+ * touches a non-ASCII character, LATIN_WORD itself reads it from its first character. That is exact: a match
+ * starts only at a letter or digit, and no match can start inside the ASCII stretches skipped.
  */
+function eachLatinWord(text: string, each: (word: string) => void): void {
+  const re = new RegExp(LATIN_WORD); // own lastIndex
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (c < 128) {
+      if (!isAsciiAlnum(c)) {
+        p++;
+        continue;
+      }
+      let q = p + 1;
+      let d = q < n ? text.charCodeAt(q) : -1;
+      while (isAsciiAlnum(d)) d = ++q < n ? text.charCodeAt(q) : -1;
+      let ascii = d < 128;
+      while (ascii && d === APOSTROPHE) {
+        const e = q + 1 < n ? text.charCodeAt(q + 1) : -1;
+        if (e >= 128) ascii = false;
+        if (!isAsciiLetter(e)) break;
+        q += 2;
+        d = q < n ? text.charCodeAt(q) : -1;
+        while (isAsciiLetter(d)) d = ++q < n ? text.charCodeAt(q) : -1;
+        if (d >= 128) ascii = false;
+      }
+      if (ascii) {
+        each(text.slice(p, q));
+        p = q;
+        continue;
+      }
+    }
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m === null) break;
+    each(m[0]);
+    p = m.index + m[0].length;
+  }
+}
+
+/** The LATIN_WORD matches of a text: countWords for a text without CJK. */
 function countLatinWords(text: string): number {
-  const re = new RegExp(LATIN_WORD); // own lastIndex: safe however callers interleave
   let n = 0;
-  while (re.exec(text) !== null) n++;
+  eachLatinWord(text, () => n++);
   return n;
 }
 
 /** The LATIN_WORD count of a text and its Flesch reading ease (0 for a text with no words). */
 function wordsAndEase(text: string): { words: number; ease: number } {
-  const re = new RegExp(LATIN_WORD);
   let words = 0;
   let syllables = 0;
   const known = new Map<string, number>(); // a text repeats its words: count each distinct one once
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const w = m[0];
+  eachLatinWord(text, (w) => {
     let n = known.get(w);
     if (n === undefined) {
       n = countSyllables(w);
@@ -73,7 +114,7 @@ function wordsAndEase(text: string): { words: number; ease: number } {
     }
     syllables += n;
     words++;
-  }
+  });
   if (words === 0) return { words, ease: 0 };
   // Pieces between sentence ends that hold a word (as text.split(SENTENCE_END) gives them); blank lines and
   // stray punctuation add no sentence.
