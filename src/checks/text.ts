@@ -78,8 +78,21 @@ function normOfAscii(w: string): string {
   return n;
 }
 
+/** Words per piece of scan's list of norms: small enough to stay an ordinary heap object. */
+const PIECE = 8192;
+
 function scan(text: string, offsets: boolean): WordOffsets {
-  const norms: string[] = [];
+  // The norms are built in pieces and joined once at the end: a long article's list is a large heap object, and
+  // growing one push by push reallocates it again and again.
+  const pieces: string[][] = [];
+  let norms: string[] = [];
+  const push = (w: string): void => {
+    if (norms.length === PIECE) {
+      pieces.push(norms);
+      norms = [];
+    }
+    norms.push(w);
+  };
   // Offsets go to typed arrays, grown by doubling: a JS array of tens of thousands of numbers is a large heap
   // object, reallocated on every growth.
   let starts = new Int32Array(offsets ? 64 : 0);
@@ -123,7 +136,7 @@ function scan(text: string, offsets: boolean): WordOffsets {
         if (d >= 128) ascii = false;
       }
       if (ascii) {
-        norms.push(normOfAscii(text.slice(p, q)));
+        push(normOfAscii(text.slice(p, q)));
         if (offsets) add(p, q);
         p = q;
         continue;
@@ -132,11 +145,12 @@ function scan(text: string, offsets: boolean): WordOffsets {
     WORD_RE.lastIndex = p;
     const m = WORD_RE.exec(text);
     if (m === null) break;
-    norms.push(normWord(m[0]));
+    push(normWord(m[0]));
     if (offsets) add(m.index, m.index + m[0].length);
     p = m.index + m[0].length;
   }
-  return { norms, starts: starts.subarray(0, count), ends: ends.subarray(0, count) };
+  const all = pieces.length === 0 ? norms : ([] as string[]).concat(...pieces, norms);
+  return { norms: all, starts: starts.subarray(0, count), ends: ends.subarray(0, count) };
 }
 
 export function scanWords(text: string, offsets = true): Words {

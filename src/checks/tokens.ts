@@ -152,7 +152,17 @@ function lowerOf(s: string): string {
 }
 
 export function tokenize(text: string): Tok[] {
-  const out: Tok[] = [];
+  // Built in pieces and joined once at the end: a long article's token list is a large heap object, and growing
+  // one push by push reallocates it again and again.
+  const pieces: Tok[][] = [];
+  let out: Tok[] = [];
+  const push = (t: Tok): void => {
+    if (out.length === PIECE) {
+      pieces.push(out);
+      out = [];
+    }
+    out.push(t);
+  };
   const n = text.length;
   let p = 0;
   while (p < n) {
@@ -172,24 +182,24 @@ export function tokenize(text: string): Tok[] {
         end = isUpper(c) ? acronymAt(text, p) : p;
         if (end > p) {
           const s = text.slice(p, end).replace(/\./g, ''); // U.S. → US
-          out.push({ kind: 'word', s, low: s.toLowerCase(), start: p, end });
+          push({ kind: 'word', s, low: s.toLowerCase(), start: p, end });
           p = end;
           continue;
         }
         if (end === p && (end = wordAt(text, p)) > 0) kind = 'word';
       } else if (c === NL) {
-        out.push({ kind: 'nl', s: '\n', low: '\n', start: p, end: p + 1 });
+        push({ kind: 'nl', s: '\n', low: '\n', start: p, end: p + 1 });
         p++;
         continue;
       } else {
         const s = text[p] as string;
-        out.push({ kind: 'punct', s, low: s, start: p, end: p + 1 });
+        push({ kind: 'punct', s, low: s, start: p, end: p + 1 });
         p++;
         continue;
       }
       if (kind !== null) {
         const s = shared(text.slice(p, end));
-        out.push({ kind, s, low: kind === 'word' && hasUpper(s) ? lowerOf(s) : s, start: p, end });
+        push({ kind, s, low: kind === 'word' && hasUpper(s) ? lowerOf(s) : s, start: p, end });
         p = end;
         continue;
       }
@@ -197,11 +207,14 @@ export function tokenize(text: string): Tok[] {
     TOKEN_RE.lastIndex = p;
     const m = TOKEN_RE.exec(text);
     if (m === null) break;
-    out.push(fromMatch(m));
+    push(fromMatch(m));
     p = m.index + m[0].length;
   }
-  return out;
+  return pieces.length === 0 ? out : ([] as Tok[]).concat(...pieces, out);
 }
+
+/** Tokens per piece of tokenize's list: small enough to stay an ordinary heap object. */
+const PIECE = 8192;
 
 function fromMatch(m: RegExpExecArray): Tok {
   const start = m.index;
