@@ -12,6 +12,7 @@
  */
 
 import { countWords } from '../article';
+import { forEachWord } from './text';
 
 export interface SeoReport {
   headlineChars: number;
@@ -46,52 +47,9 @@ export function readingEase(text: string): number {
   return wordsAndEase(text).ease;
 }
 
-const APOSTROPHE = 39;
-const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-const isAsciiAlnum = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57);
-
-/**
- * Calls `each` with every LATIN_WORD match of `text`, in order, without an array of them all (arrays that large
- * are large heap objects, and every match array is garbage). ASCII words are scanned by hand; wherever a word
- * touches a non-ASCII character, LATIN_WORD itself reads it from its first character. That is exact: a match
- * starts only at a letter or digit, and no match can start inside the ASCII stretches skipped.
- */
+/** Calls `each` with every LATIN_WORD match of `text`, in order, without an array of them all. */
 function eachLatinWord(text: string, each: (word: string) => void): void {
-  const re = new RegExp(LATIN_WORD); // own lastIndex
-  const n = text.length;
-  let p = 0;
-  while (p < n) {
-    const c = text.charCodeAt(p);
-    if (c < 128) {
-      if (!isAsciiAlnum(c)) {
-        p++;
-        continue;
-      }
-      let q = p + 1;
-      let d = q < n ? text.charCodeAt(q) : -1;
-      while (isAsciiAlnum(d)) d = ++q < n ? text.charCodeAt(q) : -1;
-      let ascii = d < 128;
-      while (ascii && d === APOSTROPHE) {
-        const e = q + 1 < n ? text.charCodeAt(q + 1) : -1;
-        if (e >= 128) ascii = false;
-        if (!isAsciiLetter(e)) break;
-        q += 2;
-        d = q < n ? text.charCodeAt(q) : -1;
-        while (isAsciiLetter(d)) d = ++q < n ? text.charCodeAt(q) : -1;
-        if (d >= 128) ascii = false;
-      }
-      if (ascii) {
-        each(text.slice(p, q));
-        p = q;
-        continue;
-      }
-    }
-    re.lastIndex = p;
-    const m = re.exec(text);
-    if (m === null) break;
-    each(m[0]);
-    p = m.index + m[0].length;
-  }
+  forEachWord(text, LATIN_WORD, (start, end) => each(text.slice(start, end)));
 }
 
 /** The LATIN_WORD matches of a text: countWords for a text without CJK. */

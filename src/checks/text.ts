@@ -78,6 +78,51 @@ function normOfAscii(w: string): string {
   return n;
 }
 
+/**
+ * Calls `each(start, end, ascii)` for every match of the global word regex `re`, in order, without a match array
+ * per word. Plain ASCII words (letters and digits, then any number of "'" + letters: possessives, contractions)
+ * are read by hand; as soon as a word or the character right after it is not ASCII, `re` itself reads the word
+ * from its first character (`ascii` is false then). That is exact for any `re` whose matches start only at a
+ * letter or digit and agree with that rule on pure-ASCII words (WORD_RE here, the SEO check's LATIN_WORD).
+ */
+export function forEachWord(text: string, re: RegExp, each: (start: number, end: number, ascii: boolean) => void): void {
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (c < 128) {
+      if (ASCII_CLASS[c] === 0) {
+        p++;
+        continue;
+      }
+      let q = p + 1;
+      let d = q < n ? text.charCodeAt(q) : -1;
+      while (d >= 0 && d < 128 && ASCII_CLASS[d] !== 0) d = ++q < n ? text.charCodeAt(q) : -1;
+      let ascii = d < 128;
+      while (ascii && d === APOSTROPHE) {
+        const e = q + 1 < n ? text.charCodeAt(q + 1) : -1;
+        if (e >= 128) ascii = false;
+        if (!isAsciiLetter(e)) break;
+        q += 2;
+        d = q < n ? text.charCodeAt(q) : -1;
+        while (isAsciiLetter(d)) d = ++q < n ? text.charCodeAt(q) : -1;
+        if (d >= 128) ascii = false;
+      }
+      if (ascii) {
+        each(p, q, true);
+        p = q;
+        continue;
+      }
+    }
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m === null) break;
+    const stop = m.index + m[0].length;
+    each(m.index, stop, false);
+    p = stop;
+  }
+}
+
 /** Words per piece of scan's list of norms: small enough to stay an ordinary heap object. */
 const PIECE = 8192;
 
@@ -111,44 +156,11 @@ function scan(text: string, offsets: boolean): WordOffsets {
     ends[count] = end;
     count++;
   };
-  const n = text.length;
-  let p = 0;
-  while (p < n) {
-    const c = text.charCodeAt(p);
-    if (c < 128) {
-      if (ASCII_CLASS[c] === 0) {
-        p++;
-        continue;
-      }
-      // Letters and digits, then any number of "'" + letters (possessives, contractions). Any non-ASCII
-      // character inside or right after the word could extend it: the regex decides then.
-      let q = p + 1;
-      let d = q < n ? text.charCodeAt(q) : -1;
-      while (d >= 0 && d < 128 && ASCII_CLASS[d] !== 0) d = ++q < n ? text.charCodeAt(q) : -1;
-      let ascii = d < 128;
-      while (ascii && d === APOSTROPHE) {
-        const e = q + 1 < n ? text.charCodeAt(q + 1) : -1;
-        if (e >= 128) ascii = false;
-        if (!isAsciiLetter(e)) break;
-        q += 2;
-        d = q < n ? text.charCodeAt(q) : -1;
-        while (isAsciiLetter(d)) d = ++q < n ? text.charCodeAt(q) : -1;
-        if (d >= 128) ascii = false;
-      }
-      if (ascii) {
-        push(normOfAscii(text.slice(p, q)));
-        if (offsets) add(p, q);
-        p = q;
-        continue;
-      }
-    }
-    WORD_RE.lastIndex = p;
-    const m = WORD_RE.exec(text);
-    if (m === null) break;
-    push(normWord(m[0]));
-    if (offsets) add(m.index, m.index + m[0].length);
-    p = m.index + m[0].length;
-  }
+  forEachWord(text, WORD_RE, (start, end, ascii) => {
+    const w = text.slice(start, end);
+    push(ascii ? normOfAscii(w) : normWord(w));
+    if (offsets) add(start, end);
+  });
   const all = pieces.length === 0 ? norms : ([] as string[]).concat(...pieces, norms);
   return { norms: all, starts: starts.subarray(0, count), ends: ends.subarray(0, count) };
 }
