@@ -1,6 +1,6 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { blocksToText, countWords, type Block, type ExtractResult } from '../article';
-import { collapseWhitespace, elementToBlocksWithLinks } from './blocks';
+import { blocksToText, type Block, type ExtractResult } from '../article';
+import { elementToBlocksWithLinks } from './blocks';
 import { collectPageHints, pageMetadata } from './metadata';
 import { findArticleRegion, narrowToRegion, pickedWrongBlock, recoveredRegion, surveyPage } from './recover';
 import { cleanBlocks, type DroppedBlock } from './rules';
@@ -69,6 +69,11 @@ function bylineFromLine(line: string): string | null {
   return name || null;
 }
 
+/** The blocks' text on one line, as whitespace-collapsed `textContent` would read. */
+function joinedText(blocks: readonly Block[]): string {
+  return blocks.map((b) => b.text).join(' ');
+}
+
 /** The share of the blocks' text that is link text. */
 function linkTextShare(blocks: readonly Block[], linkShares: readonly number[]): number {
   let all = 0;
@@ -106,19 +111,24 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     return { ok: false, reason: 'no-article', detail: `${NO_ARTICLE_DETAIL} (The page could not be read: ${why})` };
   }
 
-  // Readability picked a block that misses the page's marked story: rerun it on a copy narrowed to the story.
+  // The article's blocks. The wrong-block check reads their text (whitespace already collapsed) rather than
+  // collapsing Readability's `textContent` once more.
+  let walked = parsed?.content ? elementToBlocksWithLinks(parsed.content) : null;
+
+  // Readability picked a block that misses the page's marked story (or found none): rerun it on a copy narrowed to the story.
   let recovery: 'none' | 'recovered' | 'kept-first' = 'none';
-  // Readability's `textContent` is its content element's, already read: no second walk of the article.
-  if (region && pickedWrongBlock(region, collapseWhitespace(parsed?.textContent ?? parsed?.content?.textContent ?? ''))) {
+  if (region && pickedWrongBlock(region, walked ? joinedText(walked.blocks) : '')) {
     recovery = 'kept-first';
     const fresh = options.freshCopy?.() ?? (options.inPlace ? null : (doc.cloneNode(true) as Document));
     if (fresh?.body) {
       if (narrowToRegion(fresh, region)) {
         try {
           const second = new Readability<Element>(fresh, READABILITY_OPTIONS).parse();
-          if (second?.content && recoveredRegion(region, collapseWhitespace(second.textContent ?? second.content.textContent ?? ''))) {
-            // Metadata stays the first run's: it came from the whole page.
-            parsed = parsed ? { ...parsed, content: second.content } : second;
+          const secondWalked = second?.content ? elementToBlocksWithLinks(second.content) : null;
+          if (second && secondWalked && recoveredRegion(region, joinedText(secondWalked.blocks))) {
+            // Metadata stays the first run's when there is one: it came from the whole page.
+            parsed ??= second;
+            walked = secondWalked;
             recovery = 'recovered';
           }
         } catch {
@@ -129,13 +139,10 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   }
   options.onRecovery?.(recovery);
   const t1 = performance.now();
-
-  const content = parsed?.content;
-  if (!parsed || !content) return { ok: false, reason: 'no-article', detail: NO_ARTICLE_DETAIL };
+  if (!parsed || !walked) return { ok: false, reason: 'no-article', detail: NO_ARTICLE_DETAIL };
 
   const meta = pageMetadata(hints, url, parsed);
-  const walked = elementToBlocksWithLinks(content);
-  const { blocks, dropped } = cleanBlocks(walked.blocks, meta, undefined, walked.linkShares, walked.furniture);
+  const { blocks, dropped, wordCount } = cleanBlocks(walked.blocks, meta, { linkShares: walked.linkShares, furniture: walked.furniture });
   options.onDropped?.(dropped);
   // No byline in the metadata: the "By Name" line the cleanup removed from the body is the byline.
   if (!meta.byline) {
@@ -144,7 +151,6 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   }
 
   const text = blocksToText(blocks);
-  const wordCount = countWords(text);
   const finish = (): void => options.onTimings?.({ parseMs: 0, readabilityMs: t1 - t0, cleanupMs: performance.now() - t1 });
   const linkShare = linkTextShare(walked.blocks, walked.linkShares);
   if (linkShare > MAX_LINK_TEXT_SHARE) {

@@ -25,6 +25,10 @@ export interface RuleContext {
    * its role and the share of the article's words that element holds (0–1); absent in hand-made contexts.
    */
   readonly furniture?: readonly (FurnitureContext | null)[];
+  /** `countWords` of the block under test. */
+  readonly words: number;
+  /** `countWords` of each block in `blocks`; absent in hand-made contexts (then neighbours are counted on demand). */
+  readonly wordCounts?: readonly number[];
 }
 
 export interface FurnitureContext {
@@ -36,8 +40,28 @@ export interface FurnitureContext {
 export interface CleanupRule {
   readonly name: string;
   readonly description: string;
-  /** True = drop the block. */
+  /**
+   * The most words a block this rule drops can have (`Infinity`: any length). A rule is about furniture, and
+   * furniture is short: `cleanBlocks` does not ask a rule about longer blocks, so a long paragraph costs a few
+   * rules, not all of them.
+   */
+  readonly maxWords: number;
+  /** True = drop the block. False for any block longer than `maxWords`. */
   test(block: Block, ctx: RuleContext): boolean;
+}
+
+interface RuleSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly maxWords: number;
+  /** Decides a block of at most `maxWords` words (`ctx.words`). */
+  drops(block: Block, ctx: RuleContext): boolean;
+}
+
+/** A rule whose `test` holds its `maxWords` limit, so that a rule asked directly answers as `cleanBlocks` would. */
+function defineRule(spec: RuleSpec): CleanupRule {
+  const { name, description, maxWords, drops } = spec;
+  return { name, description, maxWords, test: (block, ctx) => ctx.words <= maxWords && drops(block, ctx) };
 }
 
 export interface DroppedBlock {
@@ -45,20 +69,9 @@ export interface DroppedBlock {
   block: Block;
 }
 
-/**
- * `countWords`, remembered for the texts of the current `cleanBlocks` run: most rules ask for the word count of
- * the same blocks (and link-list of their neighbours), and counting is the costly part of a rule.
- */
-const wordCounts = new Map<string, number>();
-let countingRun = false;
-function wordsOf(text: string): number {
-  if (!countingRun) return countWords(text);
-  let n = wordCounts.get(text);
-  if (n === undefined) {
-    n = countWords(text);
-    wordCounts.set(text, n);
-  }
-  return n;
+/** `countWords` of block `i` of the context: counted once per block by `cleanBlocks`. */
+function wordsAt(ctx: RuleContext, i: number): number {
+  return ctx.wordCounts?.[i] ?? countWords(ctx.blocks[i]?.text ?? '');
 }
 
 /** Lower case, letters and digits only, single-spaced: for comparing a block with a title or byline. */
@@ -104,8 +117,11 @@ const LABEL_WITH_SEP = new RegExp(startsWithPhrase(PROMO_LABELS).source + String
 /** A teaser that ends in its link label: "Miley Cyrus Engaged? Watch Video", "Will iPad lovers switch? … Read More...". */
 const TEASER_END = /(?:\bwatch (?:the )?video|\bread more|\bmehr lesen|\blire la suite|\bleer más|\bleia mais)\s*(?:\.\.\.|…|»|›|>>?)?\s*$/iu;
 
-function isPromoLine(text: string): boolean {
-  if (wordsOf(text) > 30) return false;
+/** Teaser lines are short. */
+const MAX_PROMO_WORDS = 30;
+
+function isPromoLine(text: string, words: number): boolean {
+  if (words > MAX_PROMO_WORDS) return false;
   if (PROMO_WITH_SEP.test(text) || LABEL_WITH_SEP.test(text)) return true;
   if (TEASER_END.test(text)) return true;
   // "READ MORE Khamenei's account removed" — a headline after the phrase, not a sentence.
@@ -113,44 +129,48 @@ function isPromoLine(text: string): boolean {
 }
 
 /** In-body teasers for other articles: "Read Also: …", "Related Article: …", "Lesen Sie auch: …". */
-export const promoLine: CleanupRule = {
+export const promoLine = defineRule({
   name: 'promo-line',
   description: 'A short "Read also / Related / See also" teaser line (several languages), not a sentence.',
-  test: (b) => isPromoLine(b.text),
-};
+  maxWords: MAX_PROMO_WORDS,
+  drops: (b, ctx) => isPromoLine(b.text, ctx.words),
+});
 
 /** The list of teaser links that follows a "Related articles" / "Read more" heading. */
-export const promoList: CleanupRule = {
+export const promoList = defineRule({
   name: 'promo-list',
   description: 'List items that directly follow a promo heading or line such as "Related articles".',
-  test: (b, ctx) => {
+  maxWords: Infinity,
+  drops: (b, ctx) => {
     if (b.kind !== 'list-item') return false;
     for (let i = ctx.index - 1; i >= 0; i--) {
       const prev = ctx.blocks[i] as Block;
       if (prev.kind === 'list-item') continue;
-      return isPromoLine(prev.text) && wordsOf(prev.text) <= 5;
+      const words = wordsAt(ctx, i);
+      return words <= 5 && isPromoLine(prev.text, words);
     }
     return false;
   },
-};
+});
 
 /** CMS tag leftovers such as "byline-quincy". */
-export const bylineTag: CleanupRule = {
+export const bylineTag = defineRule({
   name: 'byline-tag',
   description: 'A CMS byline tag such as "byline-quincy" or "author_jane-doe".',
-  test: (b) => /^(?:byline|author|writer)[-_][\p{L}\p{N}_-]+$/iu.test(b.text.trim()),
-};
+  maxWords: Infinity, // its anchored pattern fails at once on anything else
+  drops: (b) => /^(?:byline|author|writer)[-_][\p{L}\p{N}_-]+$/iu.test(b.text.trim()),
+});
 
 const BY_PREFIX = /^(?:(?:written|reported|words|story|text|reporting)\s+)?(?:by|von|par|por|di|door|av|af)\s+(.+)$/iu;
 const NAME_CONNECTORS = new Set(['and', 'und', 'et', 'e', 'y', 'en', 'och', 'og', '&', 'de', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'di', 'du', 'bin', 'al', 'in', 'for', 'at', 'staff', 'reporter', 'correspondent', 'writer', 'editor']);
 
 /** "By Jane Doe", "By Jane Doe, Reuters", "By Jane Doe and John Roe | Updated 3 hours ago". */
-export const byLine: CleanupRule = {
+export const byLine = defineRule({
   name: 'by-line',
   description: 'A short "By Name" / "By Name, Agency" credit line (the byline travels as metadata).',
-  test: (b) => {
+  maxWords: 14,
+  drops: (b) => {
     const text = b.text.trim();
-    if (wordsOf(text) > 14) return false;
     const m = BY_PREFIX.exec(text);
     if (!m) return false;
     const rest = (m[1] ?? '').split(/[|•·]/u)[0] ?? '';
@@ -160,46 +180,45 @@ export const byLine: CleanupRule = {
     return words.every((w) => /^[\p{Lu}]/u.test(w) || NAME_CONNECTORS.has(w.toLowerCase()))
       && /^[\p{Lu}]/u.test(words[0] ?? '');
   },
-};
+});
 
 /** The byline Readability found, repeated as a block. */
-export const repeatsByline: CleanupRule = {
+export const repeatsByline = defineRule({
   name: 'repeats-byline',
   description: 'A short block that only repeats the article byline.',
-  test: (b, ctx) => {
-    if (!ctx.byline || wordsOf(b.text) > 15) return false;
+  maxWords: 15,
+  drops: (b, ctx) => {
+    if (!ctx.byline) return false;
     const by = normaliseForCompare(ctx.byline).replace(/^by /, '');
     const text = normaliseForCompare(b.text).replace(/^by /, '');
     return by.length > 0 && text === by;
   },
-};
+});
 
 /** "ⓒ 2024 TECHTIMES.com All rights reserved.", "Copyright 2024 …", "(c) Reuters 2024". */
-export const copyright: CleanupRule = {
+export const copyright = defineRule({
   name: 'copyright',
   description: 'A copyright / "All rights reserved" / "Do not reproduce" line.',
-  test: (b) => {
+  maxWords: 40,
+  drops: (b, { words }) => {
     const text = b.text.trim();
-    const words = wordsOf(text);
-    if (words > 40) return false;
     if (/^(?:[©ⓒ]|\(c\)\s*\d{4}|copyright\s*(?:[©ⓒ]|\(c\)|\d{4}|by\b|of\b|:))/iu.test(text)) return true;
     if (words <= 25 && /\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btodos os direitos reservados\b|\btutti i diritti riservati\b/iu.test(text)) return true;
     return words <= 25 && /^(?:this (?:material|article|content) may not be (?:published|reproduced)|do not reproduce)/iu.test(text);
   },
-};
+});
 
 const CREDIT = String.raw`(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research|graphics|fact-checking)\s+by\b`;
 const CREDIT_IN_BRACKETS = new RegExp(String.raw`^[([]\s*${CREDIT}`, 'iu');
 const CREDIT_START = new RegExp(String.raw`^${CREDIT}`, 'iu');
 
 /** Wire-service trailers: "(Reporting by …; Editing by …)", "AP writer X contributed to this report." */
-export const reportingCredits: CleanupRule = {
+export const reportingCredits = defineRule({
   name: 'reporting-credits',
   description: 'A "Reporting by … Editing by …" trailer or a "contributed to this report" credit.',
-  test: (b) => {
+  maxWords: 60,
+  drops: (b, { words }) => {
     const text = b.text.trim();
-    const words = wordsOf(text);
-    if (words > 60) return false;
     // "(Reporting by …; Editing by …)": in brackets, or naming two roles, or short.
     if (CREDIT_IN_BRACKETS.test(text)) return true;
     if (CREDIT_START.test(text)) {
@@ -207,7 +226,7 @@ export const reportingCredits: CleanupRule = {
     }
     return words <= 30 && /\bcontributed (?:reporting )?to this (?:report|story|article)\.?\)?$/iu.test(text);
   },
-};
+});
 
 const SOCIAL = String.raw`(?:twitter|x|facebook|instagram|tiktok|linkedin|threads|bluesky|youtube|telegram|whatsapp|google news|flipboard|mastodon|reddit|pinterest|snapchat)`;
 /** A short call to action that starts with the verb; not applied to headings ("Register for Gifts"). */
@@ -227,17 +246,16 @@ const SUBSCRIBE_PATTERNS: readonly RegExp[] = [
 ];
 
 /** "Sign up for our newsletter", "Subscribe now", "Follow us on X", "Download our app". */
-export const subscribePrompt: CleanupRule = {
+export const subscribePrompt = defineRule({
   name: 'subscribe-prompt',
   description: 'A short newsletter / subscribe / follow-us / get-the-app prompt.',
-  test: (b) => {
+  maxWords: 35,
+  drops: (b, { words }) => {
     const text = b.text.trim();
-    const words = wordsOf(text);
-    if (words > 35) return false;
     if (b.kind !== 'heading' && words <= 12 && CALL_TO_ACTION.test(text)) return true;
     return SUBSCRIBE_PATTERNS.some((re) => re.test(text));
   },
-};
+});
 
 const SHARE_WORDS = new Set([
   'share', 'shares', 'sharing', 'this', 'the', 'article', 'story', 'post', 'page', 'on', 'via', 'to', 'with', 'your',
@@ -248,25 +266,27 @@ const SHARE_WORDS = new Set([
 ]);
 
 /** "Share this article", "Share on Facebook", "Facebook Twitter LinkedIn Email". */
-export const shareRow: CleanupRule = {
+export const shareRow = defineRule({
   name: 'share-row',
   description: 'A row of share buttons: only share words and network names.',
-  test: (b) => {
+  // Its own split (at apostrophes too) gives at least as many words as `countWords`.
+  maxWords: 15,
+  drops: (b) => {
     const words = b.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     if (words.length === 0 || words.length > 15) return false;
     const shareish = words.some((w) => w === 'share' || w === 'teilen' || w === 'partager' || w === 'compartir' || w === 'compartilhar' || w === 'condividi' || w === 'tweet')
       || words.filter((w) => /^(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|email|flipboard|bluesky)$/.test(w)).length >= 2;
     return shareish && words.every((w) => SHARE_WORDS.has(w));
   },
-};
+});
 
 /** "A version of this article appeared in print on …", "This article also appeared in the May/June issue of …". */
-export const printEditionNote: CleanupRule = {
+export const printEditionNote = defineRule({
   name: 'print-edition-note',
   description: 'A note that the article also appeared in print or in a magazine issue.',
-  test: (b) => wordsOf(b.text) <= 60
-    && /^(?:editor['’]s note\s*:\s*)?(?:a version of )?this (?:article|story|review|column|essay|interview) (?:also |originally |first )?(?:appeared|appears|ran|was published) (?:in print|in the\b[^.]{0,60}\b(?:issue|edition)\b)|^a version of this (?:article|story|review|column|essay|interview) appear(?:s|ed) in print\b/iu.test(b.text.trim()),
-};
+  maxWords: 60,
+  drops: (b) => /^(?:editor['’]s note\s*:\s*)?(?:a version of )?this (?:article|story|review|column|essay|interview) (?:also |originally |first )?(?:appeared|appears|ran|was published) (?:in print|in the\b[^.]{0,60}\b(?:issue|edition)\b)|^a version of this (?:article|story|review|column|essay|interview) appear(?:s|ed) in print\b/iu.test(b.text.trim()),
+});
 
 const FIRST_PERSON = /\b(?:we|us|our|i|my|me)\b/iu;
 const AFFILIATE_PATTERNS: readonly RegExp[] = [
@@ -282,13 +302,12 @@ const AFFILIATE_PATTERNS: readonly RegExp[] = [
  * "Disclosure: some of my posts contain affiliate links", "X has a disclosure policy", "This article is for
  * informational purposes only…". The site speaks about itself (first person) or the block says what it is.
  */
-export const disclosureNote: CleanupRule = {
+export const disclosureNote = defineRule({
   name: 'disclosure-note',
   description: 'An affiliate / sponsorship / "for informational purposes only" disclosure in the site\'s own voice.',
-  test: (b) => {
+  maxWords: 70,
+  drops: (b) => {
     const text = b.text.trim();
-    const words = wordsOf(text);
-    if (words > 70) return false;
     if (/^(?:advertiser |affiliate |editorial |ftc )?(?:disclosure|disclaimer)\s*[:：]/iu.test(text)) return true;
     if (/\bhas an? (?:disclosure|advertising) policy\.?$/iu.test(text)) return true;
     // "By providing information … on this site, X.com shall not be deemed to endorse…": the site's legal notice.
@@ -296,72 +315,74 @@ export const disclosureNote: CleanupRule = {
     if (/\bfor (?:general )?(?:educational (?:and|or) )?informational purposes only\b/iu.test(text) && /\b(?:this|the) (?:article|content|information|post|site)\b/iu.test(text)) return true;
     return FIRST_PERSON.test(text) && AFFILIATE_PATTERNS.some((re) => re.test(text));
   },
-};
+});
 
 const TELL_US = new RegExp(String.raw`\btell us (?:on|in|via) (?:the comments|${SOCIAL})\b[^.]{0,20}[.!]?$`, 'iu');
 
 /** "Support X! Donate via …", "Please consider pitching in", "Republish our articles for free", "Fill out the form below…", "Tell us on Facebook!". */
-export const supportPrompt: CleanupRule = {
+export const supportPrompt = defineRule({
   name: 'support-prompt',
   description: 'A donate / support-us / republish / fill-out-the-form / tell-us-on-social prompt.',
-  test: (b) => {
+  maxWords: 60,
+  drops: (b, { words }) => {
     const text = b.text.trim();
-    const words = wordsOf(text);
-    if (words > 60) return false;
     if (/\bplease consider (?:supporting|donating|pitching in|making a (?:donation|gift)|becoming a (?:member|patron|supporter|subscriber)|liking|sharing|subscribing)\b/iu.test(text)) return true;
     if (/^support (?:us|our|[^.!]{1,40}!)/iu.test(text) && /\b(?:donate|donation|patreon|patron|member|contribut)/iu.test(text)) return true;
     if (/^republish (?:our|this|these) (?:articles?|stories|story|content)\b/iu.test(text)) return true;
     if (/^(?:please )?fill out (?:the|this|our) form\b/iu.test(text)) return true;
     return words <= 25 && TELL_US.test(text);
   },
-};
+});
 
 /** "Tags: Helena, smart thermostat", "Published: November 1st, 2012 | Tags:", "Filed under: News", "Posted in: News | comments |". */
-export const tagsLine: CleanupRule = {
+export const tagsLine = defineRule({
   name: 'tags-line',
   description: 'A short tags / categories / "filed under" / "posted in" line.',
-  test: (b) => wordsOf(b.text) <= 30
-    && /(?:^|\|)\s*(?:tags|tagged(?: with| in)?|filed (?:under|in)|categories|category|posted in|schlagwörter|étiquettes|etiquetas)\s*[:：]/iu.test(b.text.trim()),
-};
+  maxWords: 30,
+  drops: (b) => /(?:^|\|)\s*(?:tags|tagged(?: with| in)?|filed (?:under|in)|categories|category|posted in|schlagwörter|étiquettes|etiquetas)\s*[:：]/iu.test(b.text.trim()),
+});
 
 /** "Advertisement", "Story continues below advertisement", "Scroll to continue with content", "Leave a comment", "Get the Flash Player…". */
-export const adLabel: CleanupRule = {
+export const adLabel = defineRule({
   name: 'ad-label',
   description: 'An advertisement label, "continue reading below" marker, comment-form label or plugin fallback line.',
-  test: (b) => wordsOf(b.text) <= 8
-    && /^(?:(?:post|leave|add|write) a (?:comment|reply)|get the (?:adobe )?flash player(?: to see this (?:player|video))?|advertisement|advertising|anzeige|publicité|publicidad|publicidade|pubblicità|sponsored(?: content)?|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$/iu.test(b.text.trim()),
-};
+  maxWords: 8,
+  drops: (b) => /^(?:(?:post|leave|add|write) a (?:comment|reply)|get the (?:adobe )?flash player(?: to see this (?:player|video))?|advertisement|advertising|anzeige|publicité|publicidad|publicidade|pubblicità|sponsored(?: content)?|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$/iu.test(b.text.trim()),
+});
 
 /**
  * Empty or one-word leftovers ("Advertisement", "Source", ">>", a lone rank number). Headings and list
  * items are exempt, and so are one-word labels that introduce what follows ("Pros:", "Why?").
  */
-export const tooShort: CleanupRule = {
+export const tooShort = defineRule({
   name: 'too-short',
   description: 'An empty or one-word paragraph or quote, unless it is a label ending in ":" or "?".',
-  test: (b) => {
+  maxWords: 1,
+  drops: (b, { words }) => {
     if (b.kind !== 'paragraph' && b.kind !== 'quote') return false;
-    const words = wordsOf(b.text);
-    if (words === 0) return true;
-    return words === 1 && !/[\p{L}\p{N}][:：?？]$/u.test(b.text.trim());
+    return words === 0 || !/[\p{L}\p{N}][:：?？]$/u.test(b.text.trim());
   },
-};
+});
 
 /** The headline repeated as the first block. */
-export const repeatsTitle: CleanupRule = {
+export const repeatsTitle = defineRule({
   name: 'repeats-title',
   description: 'The first block of the article when it only repeats the title.',
-  test: (b, ctx) => {
+  maxWords: Infinity,
+  drops: (b, ctx) => {
     if (ctx.keptIndex !== 0 || !ctx.title) return false;
     const t = normaliseForCompare(ctx.title);
     return t.length > 0 && normaliseForCompare(b.text) === t;
   },
-};
+});
+
+/** Link lines are short. */
+const MAX_LINK_LINE_WORDS = 15;
 
 /** A short block that is (almost) all link text. */
 function isLinkLine(ctx: RuleContext, i: number): boolean {
   const b = ctx.blocks[i];
-  return b !== undefined && b.kind !== 'heading' && (ctx.linkShares?.[i] ?? 0) >= 0.9 && wordsOf(b.text) <= 15;
+  return b !== undefined && b.kind !== 'heading' && (ctx.linkShares?.[i] ?? 0) >= 0.9 && wordsAt(ctx, i) <= MAX_LINK_LINE_WORDS;
 }
 
 /**
@@ -369,17 +390,18 @@ function isLinkLine(ctx: RuleContext, i: number): boolean {
  * link text ("Designing 007: a look at Bond's life", "Most popular", tag lists). A single linked line
  * inside a story (a source, a document) is kept.
  */
-export const linkList: CleanupRule = {
+export const linkList = defineRule({
   name: 'link-list',
   description: 'A run of three or more short blocks that are all link text (related / popular / tag lists).',
-  test: (_b, ctx) => {
+  maxWords: MAX_LINK_LINE_WORDS,
+  drops: (_b, ctx) => {
     if (!isLinkLine(ctx, ctx.index)) return false;
     let run = 1;
     for (let i = ctx.index - 1; i >= 0 && isLinkLine(ctx, i); i--) run++;
     for (let i = ctx.index + 1; i < ctx.blocks.length && isLinkLine(ctx, i); i++) run++;
     return run >= 3;
   },
-};
+});
 
 /** Above this share of the article's words, a furniture-named element is more likely the story's own wrapper. */
 export const MAX_FURNITURE_SHARE = 0.35;
@@ -390,18 +412,18 @@ export const MAX_FURNITURE_SHARE = 0.35;
  * "most popular", a cookie notice or modal, an affiliate disclosure, an article footer or tag list. Kept when
  * that element holds more than `MAX_FURNITURE_SHARE` of the article (then it is the story's wrapper).
  */
-export const furnitureClass: CleanupRule = {
+export const furnitureClass = defineRule({
   name: 'furniture-class',
   description: 'A block inside a caption / author box / comments / disclosure / footer element (by tag, class or id) that is a small part of the article.',
-  test: (_b, ctx) => {
+  maxWords: Infinity,
+  drops: (_b, ctx) => {
     const f = ctx.furniture?.[ctx.index];
     return f !== null && f !== undefined && f.share <= MAX_FURNITURE_SHARE;
   },
-};
+});
 
-/** Each block's furniture element with that element's share of all words. */
-export function furnitureContext(blocks: readonly Block[], marks: readonly (FurnitureMark | null)[]): (FurnitureContext | null)[] {
-  const words = blocks.map((b) => wordsOf(b.text));
+/** Each block's furniture element with that element's share of all words (`words`: each block's word count). */
+export function furnitureContext(words: readonly number[], marks: readonly (FurnitureMark | null)[]): (FurnitureContext | null)[] {
   const total = words.reduce((a, b) => a + b, 0) || 1;
   const perElement = new Map<number, number>();
   marks.forEach((m, i) => {
@@ -438,29 +460,54 @@ export interface CleanupMeta {
   siteName: string | null;
 }
 
-/** Run the rules over the blocks; returns the kept blocks and, for debugging, what each rule dropped. */
-export function cleanBlocks(
-  blocks: readonly Block[],
-  meta: CleanupMeta,
-  rules: readonly CleanupRule[] = CLEANUP_RULES,
-  linkShares?: readonly number[],
-  furnitureMarks?: readonly (FurnitureMark | null)[],
-): { blocks: Block[]; dropped: DroppedBlock[] } {
+export interface CleanupInput {
+  /** The rules to try, in order (default `CLEANUP_RULES`). */
+  rules?: readonly CleanupRule[];
+  /** For each block, the share of its text that is link text (0–1). */
+  linkShares?: readonly number[];
+  /** For each block, the furniture element it sits in (see `elementToBlocksWithLinks`). */
+  furniture?: readonly (FurnitureMark | null)[];
+}
+
+export interface CleanedBlocks {
+  blocks: Block[];
+  /** What each rule dropped, for debugging, the byline fallback and the warnings. */
+  dropped: DroppedBlock[];
+  /** `countWords` of the kept blocks' text as `blocksToText` joins it (words never span the blank line between blocks). */
+  wordCount: number;
+}
+
+/** Run the rules over the blocks; returns the kept blocks, what each rule dropped, and the kept words. */
+export function cleanBlocks(blocks: readonly Block[], meta: CleanupMeta, input: CleanupInput = {}): CleanedBlocks {
+  const rules = input.rules ?? CLEANUP_RULES;
+  const wordCounts = blocks.map((b) => countWords(b.text));
+  const furniture = input.furniture ? furnitureContext(wordCounts, input.furniture) : undefined;
   const kept: Block[] = [];
   const dropped: DroppedBlock[] = [];
-  wordCounts.clear();
-  countingRun = true;
-  try {
-    const furniture = furnitureMarks ? furnitureContext(blocks, furnitureMarks) : undefined;
-    blocks.forEach((block, index) => {
-      const ctx: RuleContext = { blocks, index, keptIndex: kept.length, ...meta, linkShares, furniture };
-      const rule = rules.find((r) => r.test(block, ctx));
-      if (rule) dropped.push({ rule: rule.name, block });
-      else kept.push(block);
-    });
-  } finally {
-    countingRun = false;
-    wordCounts.clear();
-  }
-  return { blocks: kept, dropped };
+  let wordCount = 0;
+  // One context, updated per block (rules read it during their call only).
+  const ctx: { -readonly [K in keyof RuleContext]: RuleContext[K] } = {
+    title: meta.title,
+    byline: meta.byline,
+    siteName: meta.siteName,
+    blocks,
+    index: 0,
+    keptIndex: 0,
+    words: 0,
+    wordCounts,
+    linkShares: input.linkShares,
+    furniture,
+  };
+  blocks.forEach((block, index) => {
+    ctx.index = index;
+    ctx.keptIndex = kept.length;
+    ctx.words = wordCounts[index] as number;
+    const rule = rules.find((r) => ctx.words <= r.maxWords && r.test(block, ctx));
+    if (rule) dropped.push({ rule: rule.name, block });
+    else {
+      kept.push(block);
+      wordCount += ctx.words;
+    }
+  });
+  return { blocks: kept, dropped, wordCount };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { Block, BlockKind } from '../../src/article';
+import { blocksToText, countWords, type Block, type BlockKind } from '../../src/article';
 import { extractFromHtml } from '../../src/extract/node';
 import {
   CLEANUP_RULES,
@@ -30,9 +30,12 @@ import {
 
 const p = (text: string, kind: BlockKind = 'paragraph'): Block => ({ kind, text });
 
+/** A hand-made context: no `wordCounts` (rules count neighbours themselves); `words` is the tested block's. */
 function ctx(over: Partial<RuleContext> = {}, block?: Block): RuleContext {
   const blocks = over.blocks ?? (block ? [block] : []);
-  return { blocks, index: 0, keptIndex: 0, title: 'Some headline about ports', byline: null, siteName: null, ...over };
+  const tested = block ?? blocks[over.index ?? 0];
+  const words = countWords(tested?.text ?? '');
+  return { blocks, index: 0, keptIndex: 0, title: 'Some headline about ports', byline: null, siteName: null, words, ...over };
 }
 
 /** Asserts the rule drops every `drop` text and keeps every `keep` text (as paragraphs unless given as blocks). */
@@ -183,6 +186,30 @@ describe('cleanup rules', () => {
     const out = cleanBlocks(blocks, { title: 'Port bids open', byline: null, siteName: null });
     expect(out.blocks.map((b) => b.text)).toEqual(['LISBON - The port opened bids.', 'It closes in May.']);
     expect(out.dropped.map((d) => d.rule)).toEqual(['repeats-title', 'by-line', 'promo-line']);
+  });
+
+  it('cleanBlocks counts the kept words as countWords counts the joined text (CJK and apostrophes too)', () => {
+    const blocks = [
+      p('東京で新しい港が開いた。'),
+      p('Read Also: Another story'),
+      p('The port’s new quay, 1,200 m long, opens in May.'),
+      p('Сегодня порт открыл новый причал.'),
+      p('港口今天开放了。Officials said so.'),
+    ];
+    const out = cleanBlocks(blocks, { title: 'Port', byline: null, siteName: null });
+    expect(out.blocks).toHaveLength(4);
+    expect(out.wordCount).toBe(countWords(blocksToText(out.blocks)));
+  });
+
+  it('a rule is not asked about blocks longer than its maxWords, and refuses them when asked directly', () => {
+    const asked: string[] = [];
+    const spy: CleanupRule = { name: 'spy', description: 'records what it is asked about', maxWords: 3, test: (b) => (asked.push(b.text), false) };
+    cleanBlocks([p('one two three'), p('one two three four'), p('five')], { title: '', byline: null, siteName: null }, { rules: [spy] });
+    expect(asked).toEqual(['one two three', 'five']);
+    const long = `Copyright 2024 Example News. ${'More words about the port and its new quay. '.repeat(6)}`;
+    expect(countWords(long)).toBeGreaterThan(copyright.maxWords);
+    expect(copyright.test(p(long), ctx({}, p(long)))).toBe(false);
+    expect(copyright.test(p('Copyright 2024 Example News.'), ctx({}, p('Copyright 2024 Example News.')))).toBe(true);
   });
 });
 
