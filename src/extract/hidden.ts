@@ -76,47 +76,91 @@ export function isHiddenByComputedStyle(el: Element): boolean {
 
 /** A selector list of bare class names only: ".promo-hidden", ".a, .b" (no tags, ids, combinators or pseudo-classes). */
 const CLASS_LIST = /^\s*\.[\w-]+(?:\s*,\s*\.[\w-]+)*\s*$/;
-const DECL_HIDES = /(?:^|;|\s)(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
-/** Style sheets larger than this (all `<style>` text of the page) are not scanned: the scan must stay cheap. */
-const MAX_STYLE_CHARS = 1_000_000;
+/** A declaration that hides, as a whole declaration: after "{", ";", a space or a comment, and before ";" or "}". */
+const HIDING_DECLARATION = /(?<=[{;\s]|\*\/)(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?=[;}])/gi;
+/** What moves the brace depth, and comments (skipped whole). */
+const CSS_TOKEN = /[{}]|\/\*/g;
+/** Style sheet text beyond this many characters (per group of sheets: the head's, the body's) is not scanned: the scan must stay cheap. */
+export const MAX_STYLE_CHARS = 1_000_000;
 
 /**
- * Class names that the page's own `<style>` blocks hide unconditionally: top-level rules whose selector is a
- * list of bare class names (`.sr-promo{display:none}`, `.a, .b { visibility: hidden }`). Rules inside `@media`,
- * `@supports` or any other block are skipped (they hide only on some screens), and so is everything more
- * complex than a class. This is for DOMs without computed styles (Node); a browser already removed these.
+ * Adds to `into` the class names that `css` hides unconditionally: top-level rules whose selector is a list
+ * of bare class names (`.sr-promo{display:none}`, `.a, .b { visibility: hidden }`). Rules inside `@media`,
+ * `@supports` or any other block are skipped (they hide only on some screens), and so are rules with a nested
+ * block, declarations in comments, and everything more complex than a class.
+ *
+ * One pass: the hiding declarations are found first (a page has few); the braces and comments before each
+ * are then followed, from where the previous one stopped, to learn its rule's depth and selector.
+ */
+export function addHiddenClassesFromCss(css: string, into: Set<string>): void {
+  HIDING_DECLARATION.lastIndex = 0;
+  if (!HIDING_DECLARATION.test(css)) return;
+  HIDING_DECLARATION.lastIndex = 0;
+  let depth = 0;
+  /** Where the current top-level rule's selector starts, and its "{" (depth 1 only). */
+  let selectorStart = 0;
+  let open = -1;
+  /** The current top-level block had a nested block. */
+  let nested = false;
+  let at = 0; // braces and comments before `at` are counted
+  for (const hit of css.matchAll(HIDING_DECLARATION)) {
+    const pos = hit.index;
+    let inComment = false;
+    CSS_TOKEN.lastIndex = at;
+    for (let t = CSS_TOKEN.exec(css); t !== null && t.index < pos; t = CSS_TOKEN.exec(css)) {
+      const c = css.charCodeAt(t.index);
+      if (c === 47) {
+        // "/*": a comment up to "*/"
+        const close = css.indexOf('*/', t.index + 2);
+        if (close < 0 || close >= pos) {
+          inComment = true;
+          break;
+        }
+        CSS_TOKEN.lastIndex = close + 2;
+        if (depth === 0) selectorStart = close + 2;
+      } else if (c === 123) {
+        depth++;
+        if (depth === 1) {
+          open = t.index;
+          nested = false;
+        } else nested = true;
+      } else if (depth > 0) {
+        depth--;
+        if (depth === 0) selectorStart = t.index + 1;
+      }
+      at = CSS_TOKEN.lastIndex;
+    }
+    if (inComment || depth !== 1 || nested) continue;
+    // The rest of the block must not open a nested one either.
+    const close = css.indexOf('}', pos);
+    const next = css.indexOf('{', pos);
+    if (next >= 0 && (close < 0 || next < close)) continue;
+    const selector = css.slice(selectorStart, open);
+    if (!CLASS_LIST.test(selector)) continue;
+    for (const m of selector.matchAll(/\.([\w-]+)/g)) into.add(m[1] as string);
+  }
+}
+
+/** The hidden classes of these `<style>` elements (see `addHiddenClassesFromCss`), each sheet scanned on its own. */
+export function hiddenClassesFromStyleElements(styles: Iterable<Element>, into = new Set<string>()): Set<string> {
+  let budget = MAX_STYLE_CHARS;
+  for (const style of styles) {
+    const css = style.textContent ?? '';
+    budget -= css.length;
+    if (budget < 0) break;
+    addHiddenClassesFromCss(css, into);
+  }
+  return into;
+}
+
+/**
+ * Class names that the page's own `<style>` blocks hide unconditionally (see `addHiddenClassesFromCss`).
+ * This is for DOMs without computed styles (Node); a browser already removed these. The extraction's survey
+ * (`surveyPage` in `./recover.ts`) reads the head's sheets and the body's in its own walk instead.
  */
 export function hiddenClassesFromStyles(doc: Document): Set<string> {
-  const classes = new Set<string>();
-  let css = '';
-  for (const style of doc.getElementsByTagName('style')) {
-    css += `${style.textContent ?? ''}\n`;
-    if (css.length > MAX_STYLE_CHARS) return classes;
-  }
-  if (!css.includes('none') && !css.includes('hidden') && !css.includes('collapse')) return classes;
-  css = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  let i = 0;
-  while (i < css.length) {
-    const open = css.indexOf('{', i);
-    if (open < 0) break;
-    const selector = css.slice(i, open);
-    // The rule's block, up to its matching brace; a nested block means an at-rule: skip it whole.
-    let depth = 1;
-    let j = open + 1;
-    let nested = false;
-    for (; j < css.length && depth > 0; j++) {
-      const c = css.charCodeAt(j);
-      if (c === 123) {
-        depth++;
-        nested = true;
-      } else if (c === 125) depth--;
-    }
-    if (!nested && CLASS_LIST.test(selector) && DECL_HIDES.test(css.slice(open + 1, j - 1))) {
-      for (const m of selector.matchAll(/\.([\w-]+)/g)) classes.add(m[1] as string);
-    }
-    i = j;
-  }
-  return classes;
+  const into = hiddenClassesFromStyleElements(doc.head?.getElementsByTagName('style') ?? []);
+  return doc.body ? hiddenClassesFromStyleElements(doc.body.getElementsByTagName('style'), into) : into;
 }
 
 /**
@@ -127,18 +171,18 @@ export function classOf(el: Element): string | null {
   return el.getAttributeNode('class')?.value ?? null;
 }
 
-/** A predicate for `removeHiddenElements`: the element carries one of `classes`. */
+/** A predicate for `removeHiddenElements`: the element carries one of `classes` (one regex test, no split). */
 export function hasHiddenClass(classes: ReadonlySet<string>): HiddenPredicate {
+  // Class names here are `[\w-]+` (see CLASS_LIST): nothing in them needs escaping.
+  const re = new RegExp(`(?:^|\\s)(?:${[...classes].join('|')})(?=\\s|$)`);
   return (el) => {
     const cls = classOf(el);
-    if (!cls) return false;
-    for (const c of cls.split(/\s+/)) if (c && classes.has(c)) return true;
-    return false;
+    return cls !== null && re.test(cls);
   };
 }
 
-/** The element children of `root`, depth first, skipping the subtree of any element for which `skip` is true. */
-function walkElements(root: Element, visit: (el: Element) => 'skip' | 'descend'): void {
+/** The element children of `root`, depth first (document order), skipping the subtree of any element `visit` says to skip. */
+export function walkElements(root: Element, visit: (el: Element) => 'skip' | 'descend'): void {
   const stack: Element[] = [];
   for (let c = root.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   while (stack.length > 0) {
@@ -148,7 +192,7 @@ function walkElements(root: Element, visit: (el: Element) => 'skip' | 'descend')
   }
 }
 
-function judged(el: Element): boolean {
+export function judged(el: Element): boolean {
   return !NOT_JUDGED.has(el.localName);
 }
 

@@ -1,5 +1,5 @@
 import { collapseWhitespace } from './blocks';
-import { classOf, hasHiddenClass, hiddenClassesFromStyles, removeHiddenElements } from './hidden';
+import { classOf, hasHiddenClass, hiddenClassesFromStyleElements, isHiddenByMarkup, isStreamedSegment, judged, walkElements } from './hidden';
 
 /**
  * Page survey, wrong-block detection and recovery.
@@ -18,7 +18,10 @@ import { classOf, hasHiddenClass, hiddenClassesFromStyles, removeHiddenElements 
  */
 
 /** Class or id names that mark the story body (matched as whole class tokens / the whole id). */
-const STORY_NAME = /^(?:article[-_]{0,2}(?:body|content|text)|articlebody|entry[-_]content|post[-_](?:content|body)|story[-_](?:body|content)|body[-_]content)$/i;
+const STORY_NAMES = String.raw`article[-_]{0,2}(?:body|content|text)|articlebody|entry[-_]content|post[-_](?:content|body)|story[-_](?:body|content)|body[-_]content`;
+const STORY_NAME = new RegExp(`^(?:${STORY_NAMES})$`, 'i');
+/** A class attribute naming the story body in one of its tokens (one test per element, no split). */
+const STORY_CLASS = new RegExp(String.raw`(?:^|\s)(?:${STORY_NAMES})(?=\s|$)`, 'i');
 /** Class or id names of paywall overlays and truncation gates. */
 const PAYWALL_NAME = /paywall|pay-wall|regwall|subscriber-only|subscription-wall|metered-?content|premium-gate/i;
 /** Containers whose text is never the story (whole class tokens or ids). A region inside one of them is skipped. */
@@ -38,31 +41,65 @@ export interface PageSurvey {
   paywallElement: boolean;
 }
 
-function namesStory(value: string | null): boolean {
-  if (!value) return false;
-  for (const token of value.split(/\s+/)) if (STORY_NAME.test(token)) return true;
-  return false;
+/** Notes what a kept element tells: a story region, a paywall. */
+function surveyElement(el: Element, survey: PageSurvey): void {
+  const article = el.localName === 'article';
+  if (!article && !el.hasAttributes()) return;
+  const id = el.getAttribute('id');
+  const cls = classOf(el);
+  if (article || (cls !== null && STORY_CLASS.test(cls)) || (id !== null && STORY_NAME.test(id)) || /^articlebody$/i.test(el.getAttribute('itemprop') ?? '')) {
+    survey.regions.push(el);
+  }
+  if (!survey.paywallElement && ((cls && PAYWALL_NAME.test(cls)) || (id && PAYWALL_NAME.test(id)))) survey.paywallElement = true;
 }
 
-/** Remove markup-hidden elements (and those a top-level `<style>` rule hides by bare class) from `doc.body` and survey what stays (one walk). */
-export function surveyPage(doc: Document): PageSurvey {
+/**
+ * One walk of `body`: drops what is hidden (markup, the `hidden` classes, `<svg>`), surveys what stays, and
+ * gathers the body's own `<style>` elements into `bodyStyles` when given.
+ */
+function walkSurvey(body: Element, hidden: ReadonlySet<string>, bodyStyles: Element[] | null): PageSurvey {
   const survey: PageSurvey = { regions: [], paywallElement: false };
-  const body = doc.body;
-  if (!body) return survey;
-  const hiddenClasses = hiddenClassesFromStyles(doc);
-  const hiddenClass = hiddenClasses.size > 0 ? hasHiddenClass(hiddenClasses) : null;
-  const drop = (el: Element): boolean => el.localName === 'svg' || (hiddenClass !== null && hiddenClass(el));
-  removeHiddenElements(body, drop, (el) => {
-    const article = el.localName === 'article';
-    if (!article && !el.hasAttributes()) return;
-    const id = el.getAttribute('id');
-    const cls = classOf(el);
-    if (article || namesStory(cls) || (id !== null && STORY_NAME.test(id)) || /^articlebody$/i.test(el.getAttribute('itemprop') ?? '')) {
-      survey.regions.push(el);
+  const hiddenClass = hidden.size > 0 ? hasHiddenClass(hidden) : null;
+  const doomed: Element[] = [];
+  walkElements(body, (el) => {
+    if (!judged(el)) {
+      if (bodyStyles && el.localName === 'style') bodyStyles.push(el);
+      return 'skip';
     }
-    if (!survey.paywallElement && ((cls && PAYWALL_NAME.test(cls)) || (id && PAYWALL_NAME.test(id)))) survey.paywallElement = true;
+    if (el.hasAttributes()) {
+      if (isStreamedSegment(el)) el.removeAttribute('hidden');
+      if (isHiddenByMarkup(el) || (hiddenClass !== null && hiddenClass(el))) {
+        doomed.push(el);
+        return 'skip';
+      }
+    }
+    if (el.localName === 'svg') {
+      doomed.push(el);
+      return 'skip';
+    }
+    surveyElement(el, survey);
+    return 'descend';
   });
+  for (const el of doomed) el.remove();
   return survey;
+}
+
+/**
+ * Remove hidden elements from `doc.body` (markup-hidden, those a top-level `<style>` rule hides by bare class,
+ * and `<svg>`) and survey what stays, in one walk. The head's style sheets are read first (a small tree); the
+ * body's are met by the walk itself, and in the rare page where they hide classes of their own, the body is
+ * walked once more with those (a full-tree `getElementsByTagName` costs as much as the walk in linkedom).
+ */
+export function surveyPage(doc: Document): PageSurvey {
+  const body = doc.body;
+  if (!body) return { regions: [], paywallElement: false };
+  const hidden = hiddenClassesFromStyleElements(doc.head?.getElementsByTagName('style') ?? []);
+  const bodyStyles: Element[] = [];
+  const survey = walkSurvey(body, hidden, bodyStyles);
+  if (bodyStyles.length === 0) return survey;
+  const more = hiddenClassesFromStyleElements(bodyStyles);
+  for (const c of hidden) more.delete(c);
+  return more.size > 0 ? walkSurvey(body, more, null) : survey;
 }
 
 export interface ArticleRegion {

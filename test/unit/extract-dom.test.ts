@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { elementToBlocks } from '../../src/extract/blocks';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { cloneWithoutHidden, hiddenClassesFromStyles, isHiddenByMarkup, removeHiddenElements } from '../../src/extract/hidden';
+import { addHiddenClassesFromCss, cloneWithoutHidden, hiddenClassesFromStyles, isHiddenByMarkup, removeHiddenElements } from '../../src/extract/hidden';
 import { extractFromHtml } from '../../src/extract/node';
 import { surveyPage } from '../../src/extract/recover';
 import { canonicalUrl, normaliseDate, stripSiteFromTitle } from '../../src/extract/metadata';
@@ -108,6 +108,34 @@ describe('hidden by the page\'s own <style> rules (bare class selectors, Node)',
       .after-media{display:none;color:red}
     </style></head><body></body></html>`);
     expect([...hiddenClassesFromStyles(d)].sort()).toEqual(['a', 'after-media', 'b', 'sr-promo']);
+  });
+
+  it('reads each sheet on its own, skips rules with a nested block and declarations inside comments', () => {
+    const sheet = (css: string): Set<string> => {
+      const into = new Set<string>();
+      addHiddenClassesFromCss(css, into);
+      return into;
+    };
+    expect([...sheet('.outer { display: none; .inner { color: red } } .plain{display:none}')]).toEqual(['plain']);
+    expect([...sheet('.k { color: red; /* display: none; */ } .c{/* note */display:none}')]).toEqual(['c']);
+    expect([...sheet('/* } .fake{display:none} { */ .real { visibility: collapse }')]).toEqual(['real']);
+    expect([...sheet('.a{display:none-ish} .b{-webkit-display:none} .c{display:nonesuch}')]).toEqual([]);
+    expect([...sheet('@supports (display:grid) { .g { display: none } } .h, .i { display : none !important }')]).toEqual(['h', 'i']);
+    expect([...sheet('.unclosed { display: none')]).toEqual([]);
+    // Two sheets: an unbalanced one does not swallow the next.
+    const d = doc('<html><head><style>@media print { .p { display: none }</style><style>.n{display:none}</style></head><body></body></html>');
+    expect([...hiddenClassesFromStyles(d)]).toEqual(['n']);
+  });
+
+  it('a <style> late in the body hides elements that came before it, and regions inside them are not surveyed', () => {
+    const story = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i}: the harbour board said on Tuesday that the sea wall needs repairs before the winter storms.</p>`).join('');
+    const d = doc(`<html><head><style>.head-hidden{display:none}</style></head><body>
+      <div class="seo-box"><div class="article-body">${story}</div></div><p class="head-hidden">Head-hidden.</p>
+      <article class="story">${story}</article><style>.seo-box{display:none}</style></body></html>`);
+    const survey = surveyPage(d);
+    expect(d.querySelector('.seo-box')).toBeNull();
+    expect(d.querySelector('.head-hidden')).toBeNull();
+    expect(survey.regions.map((el) => el.localName)).toEqual(['article']);
   });
 
   it('text in such an element never reaches the article; the same class in an @media rule is kept', () => {
