@@ -75,3 +75,4 @@ export function extractFromHtml(html: string, url: string, options: ExtractOptio
 
 export type { ExtractOptions, ExtractTimings } from './index';
 export { hiddenClassesFromStyles } from './hidden';
+export { extractArticle } from './index';
