@@ -49,6 +49,9 @@ export const FURNITURE_NAMES: ReadonlyMap<string, string> = new Map([
   ...['disclosure', 'disclaimer'].map((n) => [n, 'disclosure'] as const),
 ]);
 
+/** Any class or id that could name furniture holds one of the names as a substring (the cheap test before the split). */
+const MAY_NAME_FURNITURE = new RegExp([...FURNITURE_NAMES.keys()].join('|'), 'i');
+
 /** Tags that are furniture whatever their class. */
 const FURNITURE_TAGS: ReadonlyMap<string, string> = new Map([['figcaption', 'caption'], ['footer', 'page']]);
 
@@ -58,7 +61,7 @@ export function furnitureRole(el: Element): string | null {
   if (byTag) return byTag;
   if (!el.hasAttributes()) return null;
   const names = `${classOf(el) ?? ''} ${el.getAttribute('id') ?? ''}`;
-  if (names.length <= 1) return null;
+  if (names.length <= 1 || !MAY_NAME_FURNITURE.test(names)) return null;
   for (const part of names.toLowerCase().split(/[^a-z0-9]+/)) {
     const role = part ? FURNITURE_NAMES.get(part) : undefined;
     if (role) return role;
@@ -77,8 +80,25 @@ export interface FurnitureMark {
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
+/** Something `collapseWhitespace` would change: a space character other than " ", a zero-width space, two spaces, a space at either end. */
+const NEEDS_COLLAPSE = /[^\S ]|\u200b| {2}|^ | $/;
+
+/** Runs of whitespace (and zero-width spaces) as one space, trimmed. Text that is already so comes back as is (no copy). */
 export function collapseWhitespace(s: string): string {
-  return s.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
+  return NEEDS_COLLAPSE.test(s) ? s.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim() : s;
+}
+
+/** True for the UTF-16 code units that JavaScript's `\s` matches (ASCII spaces and controls, Unicode Zs, line and paragraph separators, BOM). */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `s.replace(/\s+/g, '').length`, without the copy. */
+export function nonSpaceLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) n++;
+  return n;
 }
 
 class BlockBuilder {
@@ -88,6 +108,8 @@ class BlockBuilder {
   /** For each block, the outermost furniture element it sits in (or null). */
   readonly furniture: (FurnitureMark | null)[] = [];
   private buf = '';
+  /** Some text other than whitespace has come since the last flush. */
+  private started = false;
   private mark: FurnitureMark | null = null;
   /** Furniture elements numbered so far. */
   furnitureElements = 0;
@@ -98,11 +120,12 @@ class BlockBuilder {
 
   text(s: string, kind: BlockKind, inLink = false, mark: FurnitureMark | null = null): void {
     if (!s) return;
-    if (inLink) this.linkChars += s.replace(/[\s\u00a0]+/g, '').length;
+    if (inLink) this.linkChars += nonSpaceLength(s);
     if (/\S/.test(s)) {
-      if (!this.buf.trim()) {
+      if (!this.started) {
         this.kind = kind;
         this.mark = mark;
+        this.started = true;
       }
       this.brRun = 0;
     }
@@ -123,10 +146,11 @@ class BlockBuilder {
     const text = collapseWhitespace(this.buf);
     if (text) {
       this.blocks.push({ kind: this.kind, text });
-      this.linkShares.push(Math.min(1, this.linkChars / Math.max(1, text.replace(/\s+/g, '').length)));
+      this.linkShares.push(Math.min(1, this.linkChars / Math.max(1, nonSpaceLength(text))));
       this.furniture.push(this.mark);
     }
     this.buf = '';
+    this.started = false;
     this.mark = null;
     this.linkChars = 0;
     this.brRun = 0;

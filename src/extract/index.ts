@@ -1,6 +1,6 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { blocksToText, type Block, type ExtractResult } from '../article';
-import { elementToBlocksWithLinks } from './blocks';
+import { elementToBlocksWithLinks, nonSpaceLength } from './blocks';
 import { collectPageHints, pageMetadata } from './metadata';
 import { findArticleRegion, narrowToRegion, pickedWrongBlock, recoveredRegion, surveyPage } from './recover';
 import { cleanBlocks, type DroppedBlock } from './rules';
@@ -79,7 +79,7 @@ function linkTextShare(blocks: readonly Block[], linkShares: readonly number[]):
   let all = 0;
   let links = 0;
   blocks.forEach((b, i) => {
-    const n = b.text.replace(/\s+/g, '').length;
+    const n = nonSpaceLength(b.text);
     all += n;
     links += n * (linkShares[i] ?? 0);
   });
@@ -96,7 +96,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const minWords = options.minWords ?? MIN_ARTICLE_WORDS;
   const clone = options.inPlace ? doc : (doc.cloneNode(true) as Document);
   const survey = surveyPage(clone); // drops markup-hidden elements
-  const hints = collectPageHints(clone, url);
+  const hints = collectPageHints(clone, url, survey);
   const region = findArticleRegion(survey.regions);
   // A page with a sizeable marked story is an article; otherwise ask Readability's own heuristic (it costs a DOM pass).
   // CJK scripts say in 50 characters what Latin ones say in 140: Readability's paragraph length floor is per character.
