@@ -1,4 +1,5 @@
 import { collapseWhitespace } from './blocks';
+import type { PageSurvey } from './recover';
 import { normaliseForCompare } from './rules';
 
 /** What Readability reports that we use for metadata (all optional: Readability may give null/undefined). */
@@ -162,15 +163,18 @@ export interface PageHints {
   canonicalUrl: string;
 }
 
-export function collectPageHints(doc: Document, url: string): PageHints {
-  // Metadata lives in <head>; searching only there keeps this cheap on big pages. The body is searched
-  // for a published time only when the head states none.
+/**
+ * The page's hints. Metadata lives in `<head>`; searching only there keeps this cheap on big pages. What the body
+ * holds (its `<h1>`s, a published time when the head states none) comes from the survey's walk (`surveyPage`),
+ * which met those elements anyway.
+ */
+export function collectPageHints(doc: Document, url: string, survey: Pick<PageSurvey, 'h1s' | 'published'>): PageHints {
   const head = doc.head ?? doc;
   const metas = metaContents(head);
   const metaPublished = metaContent(metas, ['property=article:published_time', 'name=article:published_time', 'itemprop=datePublished']);
-  const inBody = metaPublished ? null : doc.body?.querySelector('meta[itemprop="datePublished"][content], time[datetime]');
+  const inBody = metaPublished ? null : survey.published;
   return {
-    h1s: [...doc.getElementsByTagName('h1')].map((h) => collapseWhitespace(h.textContent ?? '')).filter(Boolean),
+    h1s: survey.h1s.map((h) => collapseWhitespace(h.textContent ?? '')).filter(Boolean),
     ogTitle: metaContent(metas, ['property=og:title', 'name=twitter:title']),
     titleTag: clean((head.getElementsByTagName('title')[0] ?? doc.getElementsByTagName('title')[0])?.textContent),
     ogSiteName: metaContent(metas, ['property=og:site_name']),

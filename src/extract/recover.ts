@@ -39,11 +39,20 @@ export interface PageSurvey {
   regions: Element[];
   /** A paywall overlay or gate element is in the page. */
   paywallElement: boolean;
+  /** The `<h1>` elements that stay, in document order (for the title; see `collectPageHints`). */
+  h1s: Element[];
+  /** The first `<time datetime>` or `<meta itemprop="datePublished" content>` in the body, if any. */
+  published: Element | null;
 }
 
-/** Notes what a kept element tells: a story region, a paywall. */
+const emptySurvey = (): PageSurvey => ({ regions: [], paywallElement: false, h1s: [], published: null });
+
+/** Notes what a kept element tells: a story region, a paywall, a headline, a published time. */
 function surveyElement(el: Element, survey: PageSurvey): void {
-  const article = el.localName === 'article';
+  const name = el.localName;
+  if (name === 'h1') survey.h1s.push(el);
+  else if (name === 'time' && survey.published === null && el.hasAttribute('datetime')) survey.published = el;
+  const article = name === 'article';
   if (!article && !el.hasAttributes()) return;
   const id = el.getAttribute('id');
   const cls = classOf(el);
@@ -58,12 +67,14 @@ function surveyElement(el: Element, survey: PageSurvey): void {
  * gathers the body's own `<style>` elements into `bodyStyles` when given.
  */
 function walkSurvey(body: Element, hidden: ReadonlySet<string>, bodyStyles: Element[] | null): PageSurvey {
-  const survey: PageSurvey = { regions: [], paywallElement: false };
+  const survey = emptySurvey();
   const hiddenClass = hidden.size > 0 ? hasHiddenClass(hidden) : null;
   const doomed: Element[] = [];
   walkElements(body, (el) => {
     if (!judged(el)) {
-      if (bodyStyles && el.localName === 'style') bodyStyles.push(el);
+      const name = el.localName;
+      if (name === 'style') bodyStyles?.push(el);
+      else if (name === 'meta' && survey.published === null && el.getAttribute('itemprop') === 'datePublished' && el.hasAttribute('content')) survey.published = el;
       return 'skip';
     }
     if (el.hasAttributes()) {
@@ -92,7 +103,7 @@ function walkSurvey(body: Element, hidden: ReadonlySet<string>, bodyStyles: Elem
  */
 export function surveyPage(doc: Document): PageSurvey {
   const body = doc.body;
-  if (!body) return { regions: [], paywallElement: false };
+  if (!body) return emptySurvey();
   const hidden = hiddenClassesFromStyleElements(doc.head?.getElementsByTagName('style') ?? []);
   const bodyStyles: Element[] = [];
   const survey = walkSurvey(body, hidden, bodyStyles);

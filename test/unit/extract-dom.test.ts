@@ -95,6 +95,33 @@ describe('hidden elements', () => {
   });
 });
 
+describe('what the survey walk notes for the metadata (body <h1>s, a published time)', () => {
+  const story = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i}: the harbour board said on Tuesday that the sea wall needs repairs before the winter storms.</p>`).join('');
+
+  it('takes the first visible <time datetime> of the body when the head states no time; a hidden one is skipped', () => {
+    const html = `<html><head><title>Sea wall repairs | Harbour News</title></head><body>
+      <div hidden><time datetime="2001-01-01T00:00:00Z">old</time></div>
+      <article><h1>Sea wall repairs</h1><time datetime="2024-03-05T08:00:00Z">5 March</time>${story}<time datetime="2024-03-06T08:00:00Z">6 March</time></article></body></html>`;
+    const r = extractFromHtml(html, 'https://harbour.example/wall', { minWords: 0 });
+    if (!r.ok) throw new Error(r.detail);
+    expect(r.article.publishedTime).toBe('2024-03-05T08:00:00Z');
+    expect(r.article.title).toBe('Sea wall repairs');
+  });
+
+  it('takes a body <meta itemprop="datePublished" content> that comes before any <time>', () => {
+    const html = `<html><head><title>Sea wall repairs</title></head><body><article><meta itemprop="datePublished" content="2024-03-04T10:00:00Z">
+      <h1>Sea wall repairs</h1><time datetime="2024-03-05T08:00:00Z">5 March</time>${story}</article></body></html>`;
+    const r = extractFromHtml(html, 'https://harbour.example/wall', { minWords: 0 });
+    if (!r.ok) throw new Error(r.detail);
+    expect(r.article.publishedTime).toBe('2024-03-04T10:00:00Z');
+  });
+
+  it('collects the <h1>s that stay, in document order', () => {
+    const d = doc(`<html><head></head><body><h1>Site</h1><div aria-hidden="true"><h1>Hidden</h1></div><main><h1>Story</h1></main></body></html>`);
+    expect(surveyPage(d).h1s.map((h) => h.textContent)).toEqual(['Site', 'Story']);
+  });
+});
+
 describe('hidden by the page\'s own <style> rules (bare class selectors, Node)', () => {
   it('collects top-level rules that hide a bare class; skips @media blocks, complex selectors and other declarations', () => {
     const d = doc(`<html><head><style>
