@@ -1,3 +1,5 @@
+import { CJK_CLASS, forEachWord } from './words';
+
 /** The one shape extraction hands to the rest of the product. Pure data: it crosses from the page to the worker. */
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote';
@@ -59,16 +61,18 @@ export function blocksToText(blocks: readonly Block[]): string {
   return blocks.map((b) => b.text).join('\n\n');
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
-const HAS_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/**
+ * What countWords counts: a CJK character is a word of its own; elsewhere a word is a run of letters and digits
+ * (no combining marks: "cafe\u0301s" is two words) with inner apostrophes. The count is the number of CJK
+ * characters plus the matches of `[\p{L}\p{N}]+(?:['’]\p{L}+)*` once those characters are made spaces
+ * (test/unit/words.test.ts keeps that version as its reference). Sticky, as forEachWord reads it.
+ */
+const WORD = new RegExp(`[${CJK_CLASS}]|(?:(?![${CJK_CLASS}])[\\p{L}\\p{N}])+(?:['’](?:(?![${CJK_CLASS}])\\p{L})+)*`, 'uy');
+const ignore = (): void => {};
 
 /** Words as a reader counts them; each CJK character counts as one word, since those scripts put no spaces between words. */
 export function countWords(text: string): number {
-  if (!HAS_CJK.test(text)) return text.match(WORD)?.length ?? 0;
-  const cjk = text.match(CJK)?.length ?? 0;
-  const rest = text.replace(CJK, ' ').match(WORD)?.length ?? 0;
-  return cjk + rest;
+  return forEachWord(text, WORD, ignore);
 }
 
 /** An Article from plain text the user selected: paragraphs at blank lines (or single line breaks), no extraction. */

@@ -12,7 +12,7 @@
  */
 
 import { countWords } from '../article';
-import { forEachWord } from './text';
+import { forEachWord } from '../words';
 
 export interface SeoReport {
   headlineChars: number;
@@ -37,7 +37,7 @@ export function checkSeo(headline: string, body: string, sourceText: string): Se
   };
 }
 
-const LATIN_WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+const LATIN_WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/uy; // sticky, as forEachWord reads it
 /** Any CJK character (countWords counts each as a word). Not global: `test` keeps no state. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const SENTENCE_END = /[.!?…](?=\s|$|["”’)\]])|\n/;

@@ -4,11 +4,12 @@
  * Every function here is a single pass over its input; no regex here can backtrack more than a constant.
  */
 
-const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+import { ASCII_CLASS, CJK_CLASS, forEachWord } from '../words';
+
 /** A CJK character is a word of its own; elsewhere a word is a run of letters/digits with inner apostrophes. */
 const WORD_RE = new RegExp(
   `[${CJK_CLASS}]|(?:(?![${CJK_CLASS}])[\\p{L}\\p{M}\\p{N}])+(?:['’](?:(?![${CJK_CLASS}])\\p{L})+)*`,
-  'gu',
+  'uy', // sticky, as forEachWord reads it
 );
 
 export interface WordSpan {
@@ -37,24 +38,6 @@ export interface WordOffsets {
   ends: Int32Array;
 }
 
-const APOSTROPHE = 39;
-
-/** 1 for an ASCII letter or digit, 2 for an upper-case ASCII letter, 0 for any other ASCII character. */
-const ASCII_CLASS = (() => {
-  const t = new Uint8Array(128);
-  for (let c = 48; c <= 57; c++) t[c] = 1; // 0-9
-  for (let c = 97; c <= 122; c++) t[c] = 1; // a-z
-  for (let c = 65; c <= 90; c++) t[c] = 2; // A-Z
-  return t;
-})();
-const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-
-/**
- * The words of a text, exactly as WORD_RE would match them, in one pass. Plain ASCII words are scanned by hand;
- * as soon as a word (or the character after it) is not ASCII, WORD_RE itself takes over from the word's start.
- * That is exact: no ASCII character that is not a letter or digit can start a match, so the regex, started
- * there, finds the match it would have found running over the whole text.
- */
 /**
  * One string per distinct ASCII word: its normal form (lower case), shared by every occurrence. A long article
  * repeats a few thousand words tens of thousands of times; shared strings keep far less alive while the checks
@@ -76,51 +59,6 @@ function normOfAscii(w: string): string {
     NORMS.set(w, n);
   }
   return n;
-}
-
-/**
- * Calls `each(start, end, ascii)` for every match of the global word regex `re`, in order, without a match array
- * per word. Plain ASCII words (letters and digits, then any number of "'" + letters: possessives, contractions)
- * are read by hand; as soon as a word or the character right after it is not ASCII, `re` itself reads the word
- * from its first character (`ascii` is false then). That is exact for any `re` whose matches start only at a
- * letter or digit and agree with that rule on pure-ASCII words (WORD_RE here, the SEO check's LATIN_WORD).
- */
-export function forEachWord(text: string, re: RegExp, each: (start: number, end: number, ascii: boolean) => void): void {
-  const n = text.length;
-  let p = 0;
-  while (p < n) {
-    const c = text.charCodeAt(p);
-    if (c < 128) {
-      if (ASCII_CLASS[c] === 0) {
-        p++;
-        continue;
-      }
-      let q = p + 1;
-      let d = q < n ? text.charCodeAt(q) : -1;
-      while (d >= 0 && d < 128 && ASCII_CLASS[d] !== 0) d = ++q < n ? text.charCodeAt(q) : -1;
-      let ascii = d < 128;
-      while (ascii && d === APOSTROPHE) {
-        const e = q + 1 < n ? text.charCodeAt(q + 1) : -1;
-        if (e >= 128) ascii = false;
-        if (!isAsciiLetter(e)) break;
-        q += 2;
-        d = q < n ? text.charCodeAt(q) : -1;
-        while (isAsciiLetter(d)) d = ++q < n ? text.charCodeAt(q) : -1;
-        if (d >= 128) ascii = false;
-      }
-      if (ascii) {
-        each(p, q, true);
-        p = q;
-        continue;
-      }
-    }
-    re.lastIndex = p;
-    const m = re.exec(text);
-    if (m === null) break;
-    const stop = m.index + m[0].length;
-    each(m.index, stop, false);
-    p = stop;
-  }
 }
 
 /** Words per piece of scan's list of norms: small enough to stay an ordinary heap object. */
