@@ -1,4 +1,5 @@
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
+// The class alone (see ./readability-module.d.ts): the package index would bring isProbablyReaderable along.
+import Readability from '@mozilla/readability/Readability.js';
 import { blocksToText, type Block, type ExtractResult } from '../article';
 import { elementToBlocksWithLinks, nonSpaceLength } from './blocks';
 import { collectPageHints, pageMetadata } from './metadata';
@@ -14,7 +15,7 @@ export { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, tooShortDetail } from './details';
  * (content script) and in Node (see `./node.ts`, which parses HTML with linkedom).
  *
  * Steps: clone the document (the live page is never touched) → drop markup-hidden elements from the clone
- * → note page signals (marked story region, readerable, paywall) → Readability → if it picked the wrong
+ * → note page signals (marked story region, paywall) → Readability → if it picked the wrong
  * block, rerun it on a fresh copy narrowed to the marked story region (`./recover.ts`) → walk its content
  * DOM into Blocks → named cleanup rules → metadata → too-short check → warnings.
  */
@@ -98,10 +99,6 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const survey = surveyPage(clone); // drops markup-hidden elements
   const hints = collectPageHints(clone, url, survey);
   const region = findArticleRegion(survey.regions);
-  // A page with a sizeable marked story is an article; otherwise ask Readability's own heuristic (it costs a DOM pass).
-  // CJK scripts say in 50 characters what Latin ones say in 140: Readability's paragraph length floor is per character.
-  const cjk = /^(zh|ja|ko)\b/i.test(clone.documentElement?.getAttribute('lang') ?? '');
-  const readerable = (region !== null && region.chars >= 1000) || isProbablyReaderable(clone, cjk ? { minContentLength: 50 } : {});
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
@@ -142,7 +139,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (!parsed || !walked) return { ok: false, reason: 'no-article', detail: NO_ARTICLE_DETAIL };
 
   const meta = pageMetadata(hints, url, parsed);
-  const { blocks, dropped, wordCount } = cleanBlocks(walked.blocks, meta, { linkShares: walked.linkShares, furniture: walked.furniture });
+  const { blocks, dropped, words, wordCount } = cleanBlocks(walked.blocks, meta, { linkShares: walked.linkShares, furniture: walked.furniture });
   options.onDropped?.(dropped);
   // No byline in the metadata: the "By Name" line the cleanup removed from the body is the byline.
   if (!meta.byline) {
@@ -167,8 +164,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     droppedTexts: dropped.map((d) => d.block.text),
     text,
     wordCount,
+    blockWords: words,
     linkShare,
-    signals: { readerable, paywallElement: survey.paywallElement, regionChars: region?.chars ?? 0 },
+    signals: { paywallElement: survey.paywallElement, regionChars: region?.chars ?? 0 },
   });
   finish();
   return { ok: true, article: { ...meta, blocks, text, wordCount, warnings } };

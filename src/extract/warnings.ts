@@ -8,9 +8,24 @@ import { estimateTokens } from '../tokens';
  * - `maybe-truncated`: a paywall / "subscribe to continue reading" / "log in to read" marker in the page
  *   or at the end of the text, a text that ends mid-sentence with "…", or far less text than the page's
  *   own marked story region (lazy loading, "show more" buttons).
- * - `not-an-article`: Readability's own `isProbablyReaderable` says no, or much of the text is link text.
+ * - `not-an-article`: the text holds little prose (fewer than `MIN_PROSE_WORDS` words in paragraphs of at
+ *   least `PROSE_PARAGRAPH_WORDS` words: lists, tables, short lines) and the page marks no sizeable story
+ *   region, or much of the text is link text.
  * - `very-long`: the estimated token count is over `VERY_LONG_TOKENS`.
  */
+
+/**
+ * A paragraph of prose has at least this many words (a CJK character counts as a word). Measured on the shared
+ * corpus (480 news pages and 130 Readability test pages, all run through the whole extraction): 5 article pages
+ * get the warning, against 13 with Readability's `isProbablyReaderable` before; of the 8 test pages Readability
+ * labels not readerable, 6 are warned or refused (8 before: the heuristic was tuned on those pages), with the
+ * same 2 false alarms. It reads the extracted blocks, so it needs neither the two full-tree queries nor the 1.2 KiB.
+ */
+export const PROSE_PARAGRAPH_WORDS = 20;
+/** Below this many words of prose the text is probably not an article. */
+export const MIN_PROSE_WORDS = 50;
+/** A marked story region with this many characters of paragraph text is an article, whatever the prose count says. */
+export const ARTICLE_REGION_CHARS = 1000;
 
 /** Above this many estimated tokens the text is "very long" (it will not fit small models' context in one go). */
 export const VERY_LONG_TOKENS = 8000;
@@ -32,8 +47,6 @@ export const PAYWALL_TEXT = new RegExp(
 );
 
 export interface PageSignals {
-  /** Readability's `isProbablyReaderable` on the page, before extraction. */
-  readerable: boolean;
   /** A paywall overlay or gate element is in the page. */
   paywallElement: boolean;
   /** Paragraph characters of the page's marked story region (0 when none). */
@@ -46,9 +59,22 @@ export interface WarningInput {
   droppedTexts: readonly string[];
   text: string;
   wordCount: number;
+  /** `countWords` of each block. */
+  blockWords: readonly number[];
   /** Share of the article's text that is link text. */
   linkShare: number;
   signals: PageSignals;
+}
+
+/** A sizeable marked story region, or enough prose. */
+function looksLikeArticle(input: WarningInput): boolean {
+  if (input.signals.regionChars >= ARTICLE_REGION_CHARS) return true;
+  let prose = 0;
+  input.blocks.forEach((b, i) => {
+    const words = input.blockWords[i] ?? 0;
+    if (b.kind !== 'heading' && words >= PROSE_PARAGRAPH_WORDS) prose += words;
+  });
+  return prose >= MIN_PROSE_WORDS;
 }
 
 export function articleWarnings(input: WarningInput): ExtractWarning[] {
@@ -68,7 +94,7 @@ export function articleWarnings(input: WarningInput): ExtractWarning[] {
     warnings.push({ code: 'maybe-truncated', why: 'ends-cut' });
   }
 
-  if (!signals.readerable || input.linkShare > 0.4) {
+  if (!looksLikeArticle(input) || input.linkShare > 0.4) {
     warnings.push({ code: 'not-an-article' });
   }
 

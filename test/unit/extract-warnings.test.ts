@@ -65,15 +65,23 @@ describe('warnings', () => {
   });
 
   it('maybe-truncated: far less text than the page\'s marked story region', () => {
-    const signals = { readerable: true, paywallElement: false, regionChars: 6000 };
+    const signals = { paywallElement: false, regionChars: 6000 };
     const blocks = [{ kind: 'paragraph' as const, text: 'x'.repeat(500) }];
-    const w = articleWarnings({ blocks, droppedTexts: [], text: 'x'.repeat(500), wordCount: 1, linkShare: 0, signals });
+    const w = articleWarnings({ blocks, droppedTexts: [], text: 'x'.repeat(500), wordCount: 1, blockWords: [1], linkShare: 0, signals });
     expect(w.map((x) => x.code)).toEqual(['maybe-truncated']);
   });
 
-  it('not-an-article: Readability\'s isProbablyReaderable says no', () => {
+  it('not-an-article: little prose (short lines, a list), unless the page marks a sizeable story region', () => {
     const html = '<html><body><div><p>Short notice about the office.</p><p>Opening hours: nine to five on weekdays and ten to two on Saturdays, closed on Sundays and public holidays.</p></div></body></html>';
     expect(article(html).warnings.map((w) => w.code)).toContain('not-an-article');
+    const items = Array.from({ length: 12 }, (_, i) => `<li>Item ${i}: a harbour crane for hire, with driver, by the day.</li>`).join('');
+    expect(article(`<html><body><div><h2>Cranes for hire</h2><ul>${items}</ul></div></body></html>`).warnings.map((w) => w.code)).toContain('not-an-article');
+    // Three paragraphs of prose are an article.
+    const story = `<html><body><div>${[1, 2, 3].map(para).join('')}</div></body></html>`;
+    expect(article(story).warnings.map((w) => w.code)).not.toContain('not-an-article');
+    // The same short lines inside a marked story region of 1,000 characters or more are an article.
+    const lines = Array.from({ length: 40 }, (_, i) => `<p>Line ${i}: the harbour office opens at nine and closes at five on weekdays.</p>`).join('');
+    expect(article(`<html><body><article>${lines}</article></body></html>`).warnings.map((w) => w.code)).not.toContain('not-an-article');
   });
 });
 
