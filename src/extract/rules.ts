@@ -37,9 +37,9 @@ export interface FurnitureContext {
   share: number;
 }
 
+/** A rule; what it drops is said in the doc comment of its definition (the extension ships no descriptions). */
 export interface CleanupRule {
   readonly name: string;
-  readonly description: string;
   /**
    * The most words a block this rule drops can have (`Infinity`: any length). A rule is about furniture, and
    * furniture is short: `cleanBlocks` does not ask a rule about longer blocks, so a long paragraph costs a few
@@ -52,7 +52,6 @@ export interface CleanupRule {
 
 interface RuleSpec {
   readonly name: string;
-  readonly description: string;
   readonly maxWords: number;
   /** Decides a block of at most `maxWords` words (`ctx.words`). */
   drops(block: Block, ctx: RuleContext): boolean;
@@ -60,8 +59,8 @@ interface RuleSpec {
 
 /** A rule whose `test` holds its `maxWords` limit, so that a rule asked directly answers as `cleanBlocks` would. */
 function defineRule(spec: RuleSpec): CleanupRule {
-  const { name, description, maxWords, drops } = spec;
-  return { name, description, maxWords, test: (block, ctx) => ctx.words <= maxWords && drops(block, ctx) };
+  const { name, maxWords, drops } = spec;
+  return { name, maxWords, test: (block, ctx) => ctx.words <= maxWords && drops(block, ctx) };
 }
 
 export interface DroppedBlock {
@@ -128,18 +127,22 @@ function isPromoLine(text: string, words: number): boolean {
   return PROMO_START.test(text) && !endsLikeSentence(text);
 }
 
-/** In-body teasers for other articles: "Read Also: …", "Related Article: …", "Lesen Sie auch: …". */
+/**
+ * A short "Read also / Related / See also" teaser line (several languages), not a sentence.
+ * In-body teasers for other articles: "Read Also: …", "Related Article: …", "Lesen Sie auch: …".
+ */
 export const promoLine = defineRule({
   name: 'promo-line',
-  description: 'A short "Read also / Related / See also" teaser line (several languages), not a sentence.',
   maxWords: MAX_PROMO_WORDS,
   drops: (b, ctx) => isPromoLine(b.text, ctx.words),
 });
 
-/** The list of teaser links that follows a "Related articles" / "Read more" heading. */
+/**
+ * List items that directly follow a promo heading or line such as "Related articles".
+ * The list of teaser links that follows a "Related articles" / "Read more" heading.
+ */
 export const promoList = defineRule({
   name: 'promo-list',
-  description: 'List items that directly follow a promo heading or line such as "Related articles".',
   maxWords: Infinity,
   drops: (b, ctx) => {
     if (b.kind !== 'list-item') return false;
@@ -153,10 +156,12 @@ export const promoList = defineRule({
   },
 });
 
-/** CMS tag leftovers such as "byline-quincy". */
+/**
+ * A CMS byline tag such as "byline-quincy" or "author_jane-doe".
+ * CMS tag leftovers such as "byline-quincy".
+ */
 export const bylineTag = defineRule({
   name: 'byline-tag',
-  description: 'A CMS byline tag such as "byline-quincy" or "author_jane-doe".',
   maxWords: Infinity, // its anchored pattern fails at once on anything else
   drops: (b) => /^(?:byline|author|writer)[-_][\p{L}\p{N}_-]+$/iu.test(b.text.trim()),
 });
@@ -164,10 +169,12 @@ export const bylineTag = defineRule({
 const BY_PREFIX = /^(?:(?:written|reported|words|story|text|reporting)\s+)?(?:by|von|par|por|di|door|av|af)\s+(.+)$/iu;
 const NAME_CONNECTORS = new Set(['and', 'und', 'et', 'e', 'y', 'en', 'och', 'og', '&', 'de', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'di', 'du', 'bin', 'al', 'in', 'for', 'at', 'staff', 'reporter', 'correspondent', 'writer', 'editor']);
 
-/** "By Jane Doe", "By Jane Doe, Reuters", "By Jane Doe and John Roe | Updated 3 hours ago". */
+/**
+ * A short "By Name" / "By Name, Agency" credit line (the byline travels as metadata).
+ * "By Jane Doe", "By Jane Doe, Reuters", "By Jane Doe and John Roe | Updated 3 hours ago".
+ */
 export const byLine = defineRule({
   name: 'by-line',
-  description: 'A short "By Name" / "By Name, Agency" credit line (the byline travels as metadata).',
   maxWords: 14,
   drops: (b) => {
     const text = b.text.trim();
@@ -182,10 +189,12 @@ export const byLine = defineRule({
   },
 });
 
-/** The byline Readability found, repeated as a block. */
+/**
+ * A short block that only repeats the article byline.
+ * The byline Readability found, repeated as a block.
+ */
 export const repeatsByline = defineRule({
   name: 'repeats-byline',
-  description: 'A short block that only repeats the article byline.',
   maxWords: 15,
   drops: (b, ctx) => {
     if (!ctx.byline) return false;
@@ -195,10 +204,12 @@ export const repeatsByline = defineRule({
   },
 });
 
-/** "ⓒ 2024 TECHTIMES.com All rights reserved.", "Copyright 2024 …", "(c) Reuters 2024". */
+/**
+ * A copyright / "All rights reserved" / "Do not reproduce" line.
+ * "ⓒ 2024 TECHTIMES.com All rights reserved.", "Copyright 2024 …", "(c) Reuters 2024".
+ */
 export const copyright = defineRule({
   name: 'copyright',
-  description: 'A copyright / "All rights reserved" / "Do not reproduce" line.',
   maxWords: 40,
   drops: (b, { words }) => {
     const text = b.text.trim();
@@ -212,10 +223,12 @@ const CREDIT = String.raw`(?:additional\s+)?(?:reporting|writing|editing|edited|
 const CREDIT_IN_BRACKETS = new RegExp(String.raw`^[([]\s*${CREDIT}`, 'iu');
 const CREDIT_START = new RegExp(String.raw`^${CREDIT}`, 'iu');
 
-/** Wire-service trailers: "(Reporting by …; Editing by …)", "AP writer X contributed to this report." */
+/**
+ * A "Reporting by … Editing by …" trailer or a "contributed to this report" credit.
+ * Wire-service trailers: "(Reporting by …; Editing by …)", "AP writer X contributed to this report."
+ */
 export const reportingCredits = defineRule({
   name: 'reporting-credits',
-  description: 'A "Reporting by … Editing by …" trailer or a "contributed to this report" credit.',
   maxWords: 60,
   drops: (b, { words }) => {
     const text = b.text.trim();
@@ -245,10 +258,12 @@ const SUBSCRIBE_PATTERNS: readonly RegExp[] = [
   /^(?:abonnieren sie|melden sie sich|folgen sie uns|abonnez-vous|inscrivez-vous|suivez-nous|assine|inscreva-se|siga-nos|suscríbete|suscribete|síguenos|iscriviti|seguici)\b/iu,
 ];
 
-/** "Sign up for our newsletter", "Subscribe now", "Follow us on X", "Download our app". */
+/**
+ * A short newsletter / subscribe / follow-us / get-the-app prompt.
+ * "Sign up for our newsletter", "Subscribe now", "Follow us on X", "Download our app".
+ */
 export const subscribePrompt = defineRule({
   name: 'subscribe-prompt',
-  description: 'A short newsletter / subscribe / follow-us / get-the-app prompt.',
   maxWords: 35,
   drops: (b, { words }) => {
     const text = b.text.trim();
@@ -265,10 +280,12 @@ const SHARE_WORDS = new Set([
   'compartilhar', 'condividi',
 ]);
 
-/** "Share this article", "Share on Facebook", "Facebook Twitter LinkedIn Email". */
+/**
+ * A row of share buttons: only share words and network names.
+ * "Share this article", "Share on Facebook", "Facebook Twitter LinkedIn Email".
+ */
 export const shareRow = defineRule({
   name: 'share-row',
-  description: 'A row of share buttons: only share words and network names.',
   // Its own split (at apostrophes too) gives at least as many words as `countWords`.
   maxWords: 15,
   drops: (b) => {
@@ -280,10 +297,12 @@ export const shareRow = defineRule({
   },
 });
 
-/** "A version of this article appeared in print on …", "This article also appeared in the May/June issue of …". */
+/**
+ * A note that the article also appeared in print or in a magazine issue.
+ * "A version of this article appeared in print on …", "This article also appeared in the May/June issue of …".
+ */
 export const printEditionNote = defineRule({
   name: 'print-edition-note',
-  description: 'A note that the article also appeared in print or in a magazine issue.',
   maxWords: 60,
   drops: (b) => /^(?:editor['’]s note\s*:\s*)?(?:a version of )?this (?:article|story|review|column|essay|interview) (?:also |originally |first )?(?:appeared|appears|ran|was published) (?:in print|in the\b[^.]{0,60}\b(?:issue|edition)\b)|^a version of this (?:article|story|review|column|essay|interview) appear(?:s|ed) in print\b/iu.test(b.text.trim()),
 });
@@ -298,13 +317,13 @@ const AFFILIATE_PATTERNS: readonly RegExp[] = [
 ];
 
 /**
+ * An affiliate / sponsorship / "for informational purposes only" disclosure in the site's own voice.
  * Affiliate, sponsorship and legal disclosures: "We may earn a commission when you buy through our links",
  * "Disclosure: some of my posts contain affiliate links", "X has a disclosure policy", "This article is for
  * informational purposes only…". The site speaks about itself (first person) or the block says what it is.
  */
 export const disclosureNote = defineRule({
   name: 'disclosure-note',
-  description: 'An affiliate / sponsorship / "for informational purposes only" disclosure in the site\'s own voice.',
   maxWords: 70,
   drops: (b) => {
     const text = b.text.trim();
@@ -319,10 +338,12 @@ export const disclosureNote = defineRule({
 
 const TELL_US = new RegExp(String.raw`\btell us (?:on|in|via) (?:the comments|${SOCIAL})\b[^.]{0,20}[.!]?$`, 'iu');
 
-/** "Support X! Donate via …", "Please consider pitching in", "Republish our articles for free", "Fill out the form below…", "Tell us on Facebook!". */
+/**
+ * A donate / support-us / republish / fill-out-the-form / tell-us-on-social prompt.
+ * "Support X! Donate via …", "Please consider pitching in", "Republish our articles for free", "Fill out the form below…", "Tell us on Facebook!".
+ */
 export const supportPrompt = defineRule({
   name: 'support-prompt',
-  description: 'A donate / support-us / republish / fill-out-the-form / tell-us-on-social prompt.',
   maxWords: 60,
   drops: (b, { words }) => {
     const text = b.text.trim();
@@ -334,29 +355,33 @@ export const supportPrompt = defineRule({
   },
 });
 
-/** "Tags: Helena, smart thermostat", "Published: November 1st, 2012 | Tags:", "Filed under: News", "Posted in: News | comments |". */
+/**
+ * A short tags / categories / "filed under" / "posted in" line.
+ * "Tags: Helena, smart thermostat", "Published: November 1st, 2012 | Tags:", "Filed under: News", "Posted in: News | comments |".
+ */
 export const tagsLine = defineRule({
   name: 'tags-line',
-  description: 'A short tags / categories / "filed under" / "posted in" line.',
   maxWords: 30,
   drops: (b) => /(?:^|\|)\s*(?:tags|tagged(?: with| in)?|filed (?:under|in)|categories|category|posted in|schlagwörter|étiquettes|etiquetas)\s*[:：]/iu.test(b.text.trim()),
 });
 
-/** "Advertisement", "Story continues below advertisement", "Scroll to continue with content", "Leave a comment", "Get the Flash Player…". */
+/**
+ * An advertisement label, "continue reading below" marker, comment-form label or plugin fallback line.
+ * "Advertisement", "Story continues below advertisement", "Scroll to continue with content", "Leave a comment", "Get the Flash Player…".
+ */
 export const adLabel = defineRule({
   name: 'ad-label',
-  description: 'An advertisement label, "continue reading below" marker, comment-form label or plugin fallback line.',
   maxWords: 8,
   drops: (b) => /^(?:(?:post|leave|add|write) a (?:comment|reply)|get the (?:adobe )?flash player(?: to see this (?:player|video))?|advertisement|advertising|anzeige|publicité|publicidad|publicidade|pubblicità|sponsored(?: content)?|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$/iu.test(b.text.trim()),
 });
 
 /**
+ * An empty or one-word paragraph or quote, unless it is a label ending in ":" or "?".
  * Empty or one-word leftovers ("Advertisement", "Source", ">>", a lone rank number). Headings and list
  * items are exempt, and so are one-word labels that introduce what follows ("Pros:", "Why?").
  */
 export const tooShort = defineRule({
   name: 'too-short',
-  description: 'An empty or one-word paragraph or quote, unless it is a label ending in ":" or "?".',
   maxWords: 1,
   drops: (b, { words }) => {
     if (b.kind !== 'paragraph' && b.kind !== 'quote') return false;
@@ -364,10 +389,12 @@ export const tooShort = defineRule({
   },
 });
 
-/** The headline repeated as the first block. */
+/**
+ * The first block of the article when it only repeats the title.
+ * The headline repeated as the first block.
+ */
 export const repeatsTitle = defineRule({
   name: 'repeats-title',
-  description: 'The first block of the article when it only repeats the title.',
   maxWords: Infinity,
   drops: (b, ctx) => {
     if (ctx.keptIndex !== 0 || !ctx.title) return false;
@@ -386,13 +413,13 @@ function isLinkLine(ctx: RuleContext, i: number): boolean {
 }
 
 /**
+ * A run of three or more short blocks that are all link text (related / popular / tag lists).
  * Related-link and navigation lists Readability kept: a run of at least three short blocks that are all
  * link text ("Designing 007: a look at Bond's life", "Most popular", tag lists). A single linked line
  * inside a story (a source, a document) is kept.
  */
 export const linkList = defineRule({
   name: 'link-list',
-  description: 'A run of three or more short blocks that are all link text (related / popular / tag lists).',
   maxWords: MAX_LINK_LINE_WORDS,
   drops: (_b, ctx) => {
     if (!isLinkLine(ctx, ctx.index)) return false;
@@ -407,6 +434,7 @@ export const linkList = defineRule({
 export const MAX_FURNITURE_SHARE = 0.35;
 
 /**
+ * A block inside a caption / author box / comments / disclosure / footer element (by tag, class or id) that is a small part of the article.
  * Blocks inside an element whose tag, class or id names page furniture: a figure caption or photo credit
  * (`<figcaption>`, `.wp-caption`, `.photo-credit`), an author box (`.author-bio`, `.byline`), comments,
  * "most popular", a cookie notice or modal, an affiliate disclosure, an article footer or tag list. Kept when
@@ -414,7 +442,6 @@ export const MAX_FURNITURE_SHARE = 0.35;
  */
 export const furnitureClass = defineRule({
   name: 'furniture-class',
-  description: 'A block inside a caption / author box / comments / disclosure / footer element (by tag, class or id) that is a small part of the article.',
   maxWords: Infinity,
   drops: (_b, ctx) => {
     const f = ctx.furniture?.[ctx.index];
@@ -473,6 +500,8 @@ export interface CleanedBlocks {
   blocks: Block[];
   /** What each rule dropped, for debugging, the byline fallback and the warnings. */
   dropped: DroppedBlock[];
+  /** `countWords` of each kept block. */
+  words: number[];
   /** `countWords` of the kept blocks' text as `blocksToText` joins it (words never span the blank line between blocks). */
   wordCount: number;
 }
@@ -483,6 +512,7 @@ export function cleanBlocks(blocks: readonly Block[], meta: CleanupMeta, input: 
   const wordCounts = blocks.map((b) => countWords(b.text));
   const furniture = input.furniture ? furnitureContext(wordCounts, input.furniture) : undefined;
   const kept: Block[] = [];
+  const keptWords: number[] = [];
   const dropped: DroppedBlock[] = [];
   let wordCount = 0;
   // One context, updated per block (rules read it during their call only).
@@ -506,8 +536,9 @@ export function cleanBlocks(blocks: readonly Block[], meta: CleanupMeta, input: 
     if (rule) dropped.push({ rule: rule.name, block });
     else {
       kept.push(block);
+      keptWords.push(ctx.words);
       wordCount += ctx.words;
     }
   });
-  return { blocks: kept, dropped, wordCount };
+  return { blocks: kept, dropped, words: keptWords, wordCount };
 }
