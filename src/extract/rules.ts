@@ -189,6 +189,13 @@ export const byLine = defineRule({
   },
 });
 
+/** The byline as `repeats-byline` compares it, remembered for the one byline a `cleanBlocks` run asks about. */
+let lastByline: { byline: string; normalised: string } | null = null;
+function bylineForCompare(byline: string): string {
+  if (lastByline?.byline !== byline) lastByline = { byline, normalised: normaliseForCompare(byline).replace(/^by /, '') };
+  return lastByline.normalised;
+}
+
 /**
  * A short block that only repeats the article byline.
  * The byline Readability found, repeated as a block.
@@ -198,7 +205,7 @@ export const repeatsByline = defineRule({
   maxWords: 15,
   drops: (b, ctx) => {
     if (!ctx.byline) return false;
-    const by = normaliseForCompare(ctx.byline).replace(/^by /, '');
+    const by = bylineForCompare(ctx.byline);
     const text = normaliseForCompare(b.text).replace(/^by /, '');
     return by.length > 0 && text === by;
   },
@@ -244,19 +251,24 @@ export const reportingCredits = defineRule({
 const SOCIAL = String.raw`(?:twitter|x|facebook|instagram|tiktok|linkedin|threads|bluesky|youtube|telegram|whatsapp|google news|flipboard|mastodon|reddit|pinterest|snapchat)`;
 /** A short call to action that starts with the verb; not applied to headings ("Register for Gifts"). */
 const CALL_TO_ACTION = /^(?:subscribe|sign\s*up|sign-up|register|join)\b/iu;
-const SUBSCRIBE_PATTERNS: readonly RegExp[] = [
-  /\b(?:subscribe|sign\s*up|register)\s+(?:to|for|with)\s+(?:our|my|the|a|this)\b[^.]{0,40}\bnewsletters?\b/iu,
+/** Prompts that start the block (one anchored test each). */
+const SUBSCRIBE_STARTS: readonly RegExp[] = [
   /^(?:get|receive|want)\b[^.]{0,60}\bnewsletters?\b/iu,
-  /\bdelivered (?:straight |directly |right )?to your inbox\b/iu,
-  /\bfollow us (?:on|at|for|@)/iu,
   /^follow us\W*$/iu,
   new RegExp(String.raw`^follow\b.{0,60}\bon\s+${SOCIAL}\b`, 'iu'),
   /^(?:download|get) (?:our|the) (?:free )?app\b/iu,
-  // "CNET On The Go. Download the native CNET app for…": an imperative that starts a sentence.
-  /(?:^|[.!?]\s+)download (?:the|our) (?:free |native |new )?[^.]{0,30}\bapps?\b/iu,
   /^(?:click|tap) here\b/iu,
   /^(?:abonnieren sie|melden sie sich|folgen sie uns|abonnez-vous|inscrivez-vous|suivez-nous|assine|inscreva-se|siga-nos|suscríbete|suscribete|síguenos|iscriviti|seguici)\b/iu,
 ];
+/** Prompts anywhere in the block; each holds a word of SUBSCRIBE_CUE, so they are scanned for only when it is there. */
+const SUBSCRIBE_ANYWHERE: readonly RegExp[] = [
+  /\b(?:subscribe|sign\s*up|register)\s+(?:to|for|with)\s+(?:our|my|the|a|this)\b[^.]{0,40}\bnewsletters?\b/iu,
+  /\bdelivered (?:straight |directly |right )?to your inbox\b/iu,
+  /\bfollow us (?:on|at|for|@)/iu,
+  // "CNET On The Go. Download the native CNET app for…": an imperative that starts a sentence.
+  /(?:^|[.!?]\s+)download (?:the|our) (?:free |native |new )?[^.]{0,30}\bapps?\b/iu,
+];
+const SUBSCRIBE_CUE = /newsletter|inbox|follow us|download/iu;
 
 /**
  * A short newsletter / subscribe / follow-us / get-the-app prompt.
@@ -268,7 +280,7 @@ export const subscribePrompt = defineRule({
   drops: (b, { words }) => {
     const text = b.text.trim();
     if (b.kind !== 'heading' && words <= 12 && CALL_TO_ACTION.test(text)) return true;
-    return SUBSCRIBE_PATTERNS.some((re) => re.test(text));
+    return SUBSCRIBE_STARTS.some((re) => re.test(text)) || (SUBSCRIBE_CUE.test(text) && SUBSCRIBE_ANYWHERE.some((re) => re.test(text)));
   },
 });
 
@@ -308,6 +320,11 @@ export const printEditionNote = defineRule({
 });
 
 const FIRST_PERSON = /\b(?:we|us|our|i|my|me)\b/iu;
+/**
+ * Every disclosure pattern below holds one of these words: a block without any is not one, and paragraphs of
+ * up to 70 words are common, so one scan for these saves the eight scans of the patterns.
+ */
+const DISCLOSURE_CUE = /disclos|disclaim|polic|not be|informational|commission|affiliate|purchase|independently/iu;
 const AFFILIATE_PATTERNS: readonly RegExp[] = [
   // "We may earn a commission if you buy…", "I make a small commission when you click…": a conditional or the reader's purchase.
   /\b(?:may|might|will|would|could|['’]d)\s+(?:earn|receive|get|make)\b[^.]{0,40}\bcommissions?\b|\b(?:earn|receive|get|make)s?\b[^.]{0,40}\bcommissions?\b[^.]{0,60}\b(?:if|when|should) you\b|\bearn from qualifying purchases\b/iu,
@@ -326,6 +343,7 @@ export const disclosureNote = defineRule({
   name: 'disclosure-note',
   maxWords: 70,
   drops: (b) => {
+    if (!DISCLOSURE_CUE.test(b.text)) return false;
     const text = b.text.trim();
     if (/^(?:advertiser |affiliate |editorial |ftc )?(?:disclosure|disclaimer)\s*[:：]/iu.test(text)) return true;
     if (/\bhas an? (?:disclosure|advertising) policy\.?$/iu.test(text)) return true;

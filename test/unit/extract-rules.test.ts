@@ -319,6 +319,10 @@ describe('boilerplate notes (print edition, disclosures, support prompts, tag li
       'Disclaimer: This article is intended for educational and informational purposes only and is not a substitute for medical advice.',
       'As an Amazon Associate I earn from qualifying purchases.',
       'By providing information about events on this site, Example.com shall not be deemed to endorse or guarantee them.',
+      // The same, with the cue words in capitals.
+      'WE MAY EARN A COMMISSION if you buy through our links.',
+      'This post is FOR INFORMATIONAL PURPOSES ONLY and this article is not advice.',
+      'Our picks are INDEPENDENTLY SELECTED BY OUR EDITORS.',
     ], [
       'The contract says the port shall not be deemed liable for storm damage, the council said.',
       // Reporting about commissions and affiliate links, not the site's own disclosure.
@@ -357,7 +361,13 @@ describe('boilerplate notes (print edition, disclosures, support prompts, tag li
       'The harbour board published the video on Tuesday, and residents can watch the video on its website.',
       REAL_SENTENCE,
     ]);
-    check(subscribePrompt, ['CNET On The Go. Download the native CNET app for the platform of your choice.'], [
+    check(subscribePrompt, [
+      'CNET On The Go. Download the native CNET app for the platform of your choice.',
+      // The patterns scanned anywhere in a block only run when a cue word is there: any case, mid-block.
+      'Don\u2019t miss a story: SUBSCRIBE TO OUR daily NEWSLETTER.',
+      'More from the harbour, DELIVERED STRAIGHT TO YOUR INBOX.',
+      'Want more? FOLLOW US ON Instagram.',
+    ], [
       'Residents can download the council\u2019s parking app, which the harbour board paid for, from next week onwards; the council said fees would not change for now.',
     ]);
   });
