@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
-import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { median, p95, sum } from './stats.mjs';
 
 /** Bytes → text: UTF-8, or the page's declared charset for the two pages whose bytes are not valid UTF-8. */
@@ -147,7 +146,10 @@ function visibleText(lib, p) {
  * ground-truth article, per page, with the real o200k tokenizer and with estimateTokens; beside it the page's
  * visible text. Pages where we extract nothing count with 0 tokens sent.
  */
-export function benchTokens(lib, pages, texts) {
+export async function benchTokens(lib, pages, texts) {
+  // Loaded here, not at the top: the tokenizer's tables are hundreds of MB of heap, and the extraction timings of
+  // section 1 must not pay for marking them in every major GC (the extension's content script carries no tokenizer).
+  const { encode } = await import('gpt-tokenizer/encoding/o200k_base');
   const rows = [];
   for (const p of pages) {
     const ours = texts.get(p.id) ?? '';

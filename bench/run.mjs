@@ -99,7 +99,7 @@ if (want(4)) {
 // ---- 6. Token economy ----
 if (want(6) && corpusPages) {
   if (!texts) texts = benchExtraction(lib, corpusPages).texts;
-  const t = benchTokens(lib, corpusPages, texts);
+  const t = await benchTokens(lib, corpusPages, texts);
   results.tokens = t;
   console.log(`\n6. Token economy on ${t.pages} corpus pages: tokens sent (our article text, prompt template excluded) ÷ ground-truth tokens`);
   for (const [what, label] of [

@@ -12,7 +12,6 @@
 
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 
 /** What the server answers to one chat request. Every field is optional; the default is a short 200 stream. */
 export interface Plan {
@@ -381,6 +380,8 @@ export class LLMServer {
         this.tokenCounts.push(null);
       } else {
         const input = Array.isArray(body?.input) ? (body.input as { content?: unknown }[]) : [];
+        // Loaded on first use: its tables weigh ~hundreds of MB of heap, which `npm run bench` must not carry.
+        const { countTokens } = await import('gpt-tokenizer/encoding/o200k_base');
         const tokens = input.reduce((sum, m) => sum + 4 + countTokens(typeof m.content === 'string' ? m.content : ''), 3);
         this.tokenCounts.push(tokens);
         res.writeHead(200, { ...this.corsHeaders(req), 'content-type': 'application/json' });
