@@ -3,8 +3,7 @@
  * Node with Vite's build API into .bench/lib/bench-lib.mjs (gitignored); dependencies stay external packages.
  * Node 20 cannot import .ts, and the benches time plain Node, not a test runner.
  */
-export { extractArticle } from '../src/extract/index';
-export { extractFromHtml, parseHtmlDocument } from '../src/extract/node';
+export { extractFromHtml, extractParsed, parseHtmlDocument } from '../src/extract/node';
 export { checkFacts, checkOriginality, checkSeo, rewriteText, runChecks } from '../src/checks/index';
 export { toPlainText } from '../src/rewrite/render';
 export { estimateTokens } from '../src/tokens';

@@ -35,7 +35,7 @@ export function loadCorpus(corpus) {
  * (parseHtmlDocument: linkedom plus the stray-body fix), parsed before the clock starts, because both modify the
  * document they run on. Timed:
  *   plain: new Readability(doc).parse().textContent
- *   ours:  extractArticle(doc, url, { inPlace: true }): hidden-element removal, page survey, Readability, the
+ *   ours:  extractParsed(doc, html, url) (what extractFromHtml runs after its parse): hidden-element removal, page survey, Readability, the
  *          recovery run when Readability picked the wrong block (its fresh copy is parsed inside the clock), blocks,
  *          cleanup rules, metadata, warnings.
  * The order flips every page; 3 pages are run untimed first (JIT warm-up). Returns the texts for section 6.
@@ -53,10 +53,8 @@ export function benchExtraction(lib, pages) {
     try {
       if (name === 'plain') text = new Readability(doc).parse()?.textContent ?? '';
       else {
-        const r = lib.extractArticle(doc, p.url, {
-          inPlace: true,
+        const r = lib.extractParsed(doc, p.html, p.url, {
           minWords: 0,
-          freshCopy: () => lib.parseHtmlDocument(p.html, p.url),
           onTimings: (t) => timed && stages.push(t),
           onRecovery: (what) => timed && what !== 'none' && (recovery[what] = (recovery[what] ?? 0) + 1),
         });

@@ -141,6 +141,13 @@ export function addHiddenClassesFromCss(css: string, into: Set<string>): void {
   }
 }
 
+/**
+ * Reads `<style>` elements for the classes they hide (`hiddenClassesFromStyleElements`). Given to the extraction
+ * in Node only: on a live page the computed styles already removed those elements (`cloneWithoutHidden`), so the
+ * content script neither needs nor ships the style-sheet reader.
+ */
+export type StyleSheetReader = (styles: Iterable<Element>) => Set<string>;
+
 /** The hidden classes of these `<style>` elements (see `addHiddenClassesFromCss`), each sheet scanned on its own. */
 export function hiddenClassesFromStyleElements(styles: Iterable<Element>, into = new Set<string>()): Set<string> {
   let budget = MAX_STYLE_CHARS;

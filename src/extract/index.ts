@@ -5,6 +5,7 @@ import { elementToBlocksWithLinks, nonSpaceLength } from './blocks';
 import { collectPageHints, pageMetadata } from './metadata';
 import { findArticleRegion, narrowToRegion, pickedWrongBlock, recoveredRegion, surveyPage } from './recover';
 import { cleanBlocks, type DroppedBlock } from './rules';
+import type { StyleSheetReader } from './hidden';
 import { articleWarnings } from './warnings';
 import { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, tooShortDetail } from './details';
 
@@ -48,6 +49,12 @@ export interface ExtractOptions {
    * picked the wrong block. Without it a not-in-place call clones `doc` again; an in-place call skips recovery.
    */
   freshCopy?: () => Document;
+  /**
+   * Reads the page's `<style>` sheets for classes they hide, whose elements then go with the markup-hidden ones.
+   * For DOMs without computed styles (Node: `./node.ts` passes `hiddenClassesFromStyleElements`); a live page's
+   * computed styles already did this (`cloneWithoutHidden`).
+   */
+  styleSheets?: StyleSheetReader;
   /** Receives what the recovery step decided (for debugging and benchmarks). */
   onRecovery?: (what: 'none' | 'recovered' | 'kept-first') => void;
 }
@@ -96,7 +103,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const t0 = performance.now();
   const minWords = options.minWords ?? MIN_ARTICLE_WORDS;
   const clone = options.inPlace ? doc : (doc.cloneNode(true) as Document);
-  const survey = surveyPage(clone); // drops markup-hidden elements
+  const survey = surveyPage(clone, options.styleSheets); // drops markup-hidden elements
   const hints = collectPageHints(clone, url, survey);
   const region = findArticleRegion(survey.regions);
 
@@ -118,7 +125,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     recovery = 'kept-first';
     const fresh = options.freshCopy?.() ?? (options.inPlace ? null : (doc.cloneNode(true) as Document));
     if (fresh?.body) {
-      if (narrowToRegion(fresh, region)) {
+      if (narrowToRegion(fresh, region, options.styleSheets)) {
         try {
           const second = new Readability<Element>(fresh, READABILITY_OPTIONS).parse();
           const secondWalked = second?.content ? elementToBlocksWithLinks(second.content) : null;

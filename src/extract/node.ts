@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import type { ExtractResult } from '../article';
+import { hiddenClassesFromStyleElements } from './hidden';
 import { extractArticle, type ExtractOptions } from './index';
 
 /**
@@ -64,15 +65,22 @@ export function extractFromHtml(html: string, url: string, options: ExtractOptio
   const doc = parseHtmlDocument(html, url);
   const parseMs = performance.now() - t0;
   const onTimings = options.onTimings;
-  // The parsed document is ours alone, so no second copy is needed; a recovery run parses the HTML again.
+  return extractParsed(doc, html, url, { ...options, onTimings: onTimings && ((t) => onTimings({ ...t, parseMs })) });
+}
+
+/**
+ * The extraction of `doc`, freshly parsed from `html` by `parseHtmlDocument` (the benches time this part alone).
+ * The parsed document is ours alone, so no second copy is needed; a recovery run parses the HTML again. With no
+ * computed styles in Node, the page's own style sheets are read for the classes they hide.
+ */
+export function extractParsed(doc: Document, html: string, url: string, options: ExtractOptions = {}): ExtractResult {
   return extractArticle(doc, url, {
     ...options,
     inPlace: true,
     freshCopy: () => parseHtmlDocument(html, url),
-    onTimings: onTimings && ((t) => onTimings({ ...t, parseMs })),
+    styleSheets: hiddenClassesFromStyleElements,
   });
 }
 
 export type { ExtractOptions, ExtractTimings } from './index';
 export { hiddenClassesFromStyles } from './hidden';
-export { extractArticle } from './index';

@@ -1,5 +1,5 @@
 import { collapseWhitespace } from './blocks';
-import { classOf, hasHiddenClass, hiddenClassesFromStyleElements, isHiddenByMarkup, isStreamedSegment, judged, walkElements } from './hidden';
+import { classOf, hasHiddenClass, isHiddenByMarkup, isStreamedSegment, judged, walkElements, type StyleSheetReader } from './hidden';
 
 /**
  * Page survey, wrong-block detection and recovery.
@@ -101,14 +101,15 @@ function walkSurvey(body: Element, hidden: ReadonlySet<string>, bodyStyles: Elem
  * body's are met by the walk itself, and in the rare page where they hide classes of their own, the body is
  * walked once more with those (a full-tree `getElementsByTagName` costs as much as the walk in linkedom).
  */
-export function surveyPage(doc: Document): PageSurvey {
+export function surveyPage(doc: Document, styleSheets?: StyleSheetReader): PageSurvey {
   const body = doc.body;
   if (!body) return emptySurvey();
-  const hidden = hiddenClassesFromStyleElements(doc.head?.getElementsByTagName('style') ?? []);
+  if (!styleSheets) return walkSurvey(body, new Set(), null);
+  const hidden = styleSheets(doc.head?.getElementsByTagName('style') ?? []);
   const bodyStyles: Element[] = [];
   const survey = walkSurvey(body, hidden, bodyStyles);
   if (bodyStyles.length === 0) return survey;
-  const more = hiddenClassesFromStyleElements(bodyStyles);
+  const more = styleSheets(bodyStyles);
   for (const c of hidden) more.delete(c);
   return more.size > 0 ? walkSurvey(body, more, null) : survey;
 }
@@ -168,8 +169,8 @@ export function pickedWrongBlock(region: ArticleRegion | null, contentText: stri
  * Survey a fresh copy of the same page (hidden elements go, as in the first run) and reduce its body to
  * the region, found again by its index, so that Readability can only pick inside it.
  */
-export function narrowToRegion(doc: Document, region: ArticleRegion): boolean {
-  const el = surveyPage(doc).regions[region.index];
+export function narrowToRegion(doc: Document, region: ArticleRegion, styleSheets?: StyleSheetReader): boolean {
+  const el = surveyPage(doc, styleSheets).regions[region.index];
   if (!doc.body || !el) return false;
   doc.body.replaceChildren(el);
   return true;

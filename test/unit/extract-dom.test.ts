@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { elementToBlocks } from '../../src/extract/blocks';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { addHiddenClassesFromCss, cloneWithoutHidden, hiddenClassesFromStyles, isHiddenByMarkup, removeHiddenElements } from '../../src/extract/hidden';
+import { addHiddenClassesFromCss, cloneWithoutHidden, hiddenClassesFromStyleElements, hiddenClassesFromStyles, isHiddenByMarkup, removeHiddenElements } from '../../src/extract/hidden';
 import { extractFromHtml } from '../../src/extract/node';
 import { surveyPage } from '../../src/extract/recover';
 import { canonicalUrl, normaliseDate, stripSiteFromTitle } from '../../src/extract/metadata';
@@ -118,7 +118,7 @@ describe('what the survey walk notes for the metadata (body <h1>s, a published t
 
   it('collects the <h1>s that stay, in document order', () => {
     const d = doc(`<html><head></head><body><h1>Site</h1><div aria-hidden="true"><h1>Hidden</h1></div><main><h1>Story</h1></main></body></html>`);
-    expect(surveyPage(d).h1s.map((h) => h.textContent)).toEqual(['Site', 'Story']);
+    expect(surveyPage(d, hiddenClassesFromStyleElements).h1s.map((h) => h.textContent)).toEqual(['Site', 'Story']);
   });
 });
 
@@ -159,10 +159,17 @@ describe('hidden by the page\'s own <style> rules (bare class selectors, Node)',
     const d = doc(`<html><head><style>.head-hidden{display:none}</style></head><body>
       <div class="seo-box"><div class="article-body">${story}</div></div><p class="head-hidden">Head-hidden.</p>
       <article class="story">${story}</article><style>.seo-box{display:none}</style></body></html>`);
-    const survey = surveyPage(d);
+    const survey = surveyPage(d, hiddenClassesFromStyleElements);
     expect(d.querySelector('.seo-box')).toBeNull();
     expect(d.querySelector('.head-hidden')).toBeNull();
     expect(survey.regions.map((el) => el.localName)).toEqual(['article']);
+  });
+
+  it('without a style-sheet reader (a live page, where computed styles already removed them) style rules are not read', () => {
+    const d = doc('<html><head><style>.gone{display:none}</style></head><body><p class="gone">Still here.</p><p hidden>Hidden.</p></body></html>');
+    surveyPage(d);
+    expect(d.querySelector('.gone')).not.toBeNull();
+    expect(d.querySelector('[hidden]')).toBeNull();
   });
 
   it('text in such an element never reaches the article; the same class in an @media rule is kept', () => {
@@ -180,7 +187,7 @@ describe('hidden by the page\'s own <style> rules (bare class selectors, Node)',
     const d = doc(html);
     expect(hiddenClassesFromStyles(d).has('inline-tooltip')).toBe(true);
     expect(d.querySelectorAll('.inline-tooltip').length).toBeGreaterThan(0);
-    surveyPage(d);
+    surveyPage(d, hiddenClassesFromStyleElements);
     expect(d.querySelectorAll('.inline-tooltip').length).toBe(0);
     const r = extractFromHtml(html, 'https://upgradedpoints.com/travel/car-rentals/best-car-rental-companies/', { minWords: 0 });
     if (!r.ok) throw new Error(r.detail);
