@@ -373,6 +373,31 @@ describe('boilerplate notes (print edition, disclosures, support prompts, tag li
   });
 });
 
+describe('image-credit rule', () => {
+  it('drops credit lines and captions that end with an agency photo credit; keeps sentences about photos and credit', async () => {
+    const { imageCredit } = await import('../../src/extract/rules');
+    check(imageCredit, [
+      'Photo: Reuters',
+      'Photo by Dean Takahashi/VentureBeat',
+      'Image credit: © Depositphotos.com/AndrewLozovyi',
+      'Photo Credit: Shutterstock.com',
+      'Foto: dpa',
+      'Jamaica\'s Usain Bolt crosses the finish line to win the men\'s 200-meter final, London, Thursday, Aug. 9, 2012. (AP Photo/David J. Phillip)',
+      'Rescue workers search the rubble in Kathmandu. (Photo: Reuters)',
+    ], [
+      'Pictures by local residents showed the damage to the harbour wall.',
+      'Credit card fees rose 3% last year, the regulator said.',
+      'Photos of the flooded quay spread on social media on Tuesday, and the council answered within the hour.',
+      'The photographer said the agency paid for the pictures (AP sent two more).',
+      REAL_SENTENCE,
+    ]);
+  });
+
+  it('is one of the cleanup rules', () => {
+    expect(CLEANUP_RULES.map((r) => r.name)).toContain('image-credit');
+  });
+});
+
 describe('furniture names', () => {
   it('match whole name parts, and run-together byline names', async () => {
     const { furnitureRole } = await import('../../src/extract/blocks');
