@@ -180,8 +180,8 @@ export function classOf(el: Element): string | null {
 
 /** A predicate for `removeHiddenElements`: the element carries one of `classes` (one regex test, no split). */
 export function hasHiddenClass(classes: ReadonlySet<string>): HiddenPredicate {
-  // Class names here are `[\w-]+` (see CLASS_LIST): nothing in them needs escaping.
-  const re = new RegExp(`(?:^|\\s)(?:${[...classes].join('|')})(?=\\s|$)`);
+  const names = [...classes].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?:^|\\s)(?:${names.join('|')})(?=\\s|$)`);
   return (el) => {
     const cls = classOf(el);
     return cls !== null && re.test(cls);

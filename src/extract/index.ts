@@ -62,9 +62,9 @@ export interface ExtractOptions {
 export interface ExtractTimings {
   /** HTML → DOM (Node only; 0 when the caller hands over a document). */
   parseMs: number;
-  /** Hidden-element removal, page signals and Readability (both runs when recovery runs). */
+  /** Hidden-element removal, page signals, Readability and the walk of its answer into blocks (both runs when recovery runs). */
   readabilityMs: number;
-  /** Blocks, cleanup rules, metadata and warnings. */
+  /** Cleanup rules, metadata and warnings. */
   cleanupMs: number;
 }
 

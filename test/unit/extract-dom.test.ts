@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { elementToBlocks } from '../../src/extract/blocks';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { addHiddenClassesFromCss, cloneWithoutHidden, hiddenClassesFromStyleElements, hiddenClassesFromStyles, isHiddenByMarkup, removeHiddenElements } from '../../src/extract/hidden';
+import { addHiddenClassesFromCss, cloneWithoutHidden, hasHiddenClass, hiddenClassesFromStyleElements, hiddenClassesFromStyles, isHiddenByMarkup, removeHiddenElements } from '../../src/extract/hidden';
 import { extractFromHtml } from '../../src/extract/node';
 import { surveyPage } from '../../src/extract/recover';
 import { canonicalUrl, normaliseDate, stripSiteFromTitle } from '../../src/extract/metadata';
@@ -163,6 +163,18 @@ describe('hidden by the page\'s own <style> rules (bare class selectors, Node)',
     expect(d.querySelector('.seo-box')).toBeNull();
     expect(d.querySelector('.head-hidden')).toBeNull();
     expect(survey.regions.map((el) => el.localName)).toEqual(['article']);
+  });
+
+  it('hasHiddenClass matches whole class tokens only, and takes any name literally', () => {
+    const d = doc('<html><body></body></html>');
+    const el = (cls: string): Element => {
+      const e = d.createElement('p');
+      e.setAttribute('class', cls);
+      return e;
+    };
+    const hidden = hasHiddenClass(new Set(['promo-x', 'a.b']));
+    expect(['promo-x', 'lead promo-x', 'promo-x\tlead', 'a.b'].map((c) => hidden(el(c)))).toEqual([true, true, true, true]);
+    expect(['promo-xl', 'xpromo-x', 'promo', 'axb', ''].map((c) => hidden(el(c)))).toEqual([false, false, false, false, false]);
   });
 
   it('without a style-sheet reader (a live page, where computed styles already removed them) style rules are not read', () => {
