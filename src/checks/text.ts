@@ -5,6 +5,7 @@
  */
 
 import { ASCII_CLASS, CJK_CLASS, forEachWord } from '../words';
+import { PieceList } from './piece-list';
 
 /** A CJK character is a word of its own; elsewhere a word is a run of letters/digits with inner apostrophes. */
 const WORD_RE = new RegExp(
@@ -61,21 +62,8 @@ function normOfAscii(w: string): string {
   return n;
 }
 
-/** Words per piece of scan's list of norms: small enough to stay an ordinary heap object. */
-const PIECE = 8192;
-
 function scan(text: string, offsets: boolean): WordOffsets {
-  // The norms are built in pieces and joined once at the end: a long article's list is a large heap object, and
-  // growing one push by push reallocates it again and again.
-  const pieces: string[][] = [];
-  let norms: string[] = [];
-  const push = (w: string): void => {
-    if (norms.length === PIECE) {
-      pieces.push(norms);
-      norms = [];
-    }
-    norms.push(w);
-  };
+  const norms = new PieceList<string>();
   // Offsets go to typed arrays, grown by doubling: a JS array of tens of thousands of numbers is a large heap
   // object, reallocated on every growth.
   let starts = new Int32Array(offsets ? 64 : 0);
@@ -96,11 +84,10 @@ function scan(text: string, offsets: boolean): WordOffsets {
   };
   forEachWord(text, WORD_RE, (start, end, ascii) => {
     const w = text.slice(start, end);
-    push(ascii ? normOfAscii(w) : normWord(w));
+    norms.push(ascii ? normOfAscii(w) : normWord(w));
     if (offsets) add(start, end);
   });
-  const all = pieces.length === 0 ? norms : ([] as string[]).concat(...pieces, norms);
-  return { norms: all, starts: starts.subarray(0, count), ends: ends.subarray(0, count) };
+  return { norms: norms.toArray(), starts: starts.subarray(0, count), ends: ends.subarray(0, count) };
 }
 
 export function scanWords(text: string, offsets = true): Words {

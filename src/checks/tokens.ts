@@ -9,6 +9,8 @@
  * test/unit/checks-text.test.ts holds the two to the same output on random text.
  */
 
+import { PieceList } from './piece-list';
+
 export type TokKind = 'iso' | 'slash' | 'num' | 'word' | 'nl' | 'punct';
 
 export interface Tok {
@@ -152,17 +154,7 @@ function lowerOf(s: string): string {
 }
 
 export function tokenize(text: string): Tok[] {
-  // Built in pieces and joined once at the end: a long article's token list is a large heap object, and growing
-  // one push by push reallocates it again and again.
-  const pieces: Tok[][] = [];
-  let out: Tok[] = [];
-  const push = (t: Tok): void => {
-    if (out.length === PIECE) {
-      pieces.push(out);
-      out = [];
-    }
-    out.push(t);
-  };
+  const out = new PieceList<Tok>();
   const n = text.length;
   let p = 0;
   while (p < n) {
@@ -182,24 +174,24 @@ export function tokenize(text: string): Tok[] {
         end = isUpper(c) ? acronymAt(text, p) : p;
         if (end > p) {
           const s = text.slice(p, end).replace(/\./g, ''); // U.S. → US
-          push({ kind: 'word', s, low: s.toLowerCase(), start: p, end });
+          out.push({ kind: 'word', s, low: s.toLowerCase(), start: p, end });
           p = end;
           continue;
         }
         if (end === p && (end = wordAt(text, p)) > 0) kind = 'word';
       } else if (c === NL) {
-        push({ kind: 'nl', s: '\n', low: '\n', start: p, end: p + 1 });
+        out.push({ kind: 'nl', s: '\n', low: '\n', start: p, end: p + 1 });
         p++;
         continue;
       } else {
         const s = text[p] as string;
-        push({ kind: 'punct', s, low: s, start: p, end: p + 1 });
+        out.push({ kind: 'punct', s, low: s, start: p, end: p + 1 });
         p++;
         continue;
       }
       if (kind !== null) {
         const s = shared(text.slice(p, end));
-        push({ kind, s, low: kind === 'word' && hasUpper(s) ? lowerOf(s) : s, start: p, end });
+        out.push({ kind, s, low: kind === 'word' && hasUpper(s) ? lowerOf(s) : s, start: p, end });
         p = end;
         continue;
       }
@@ -207,14 +199,11 @@ export function tokenize(text: string): Tok[] {
     TOKEN_RE.lastIndex = p;
     const m = TOKEN_RE.exec(text);
     if (m === null) break;
-    push(fromMatch(m));
+    out.push(fromMatch(m));
     p = m.index + m[0].length;
   }
-  return pieces.length === 0 ? out : ([] as Tok[]).concat(...pieces, out);
+  return out.toArray();
 }
-
-/** Tokens per piece of tokenize's list: small enough to stay an ordinary heap object. */
-const PIECE = 8192;
 
 function fromMatch(m: RegExpExecArray): Tok {
   const start = m.index;
