@@ -189,7 +189,7 @@ export function hasHiddenClass(classes: ReadonlySet<string>): HiddenPredicate {
 }
 
 /** The element children of `root`, depth first (document order), skipping the subtree of any element `visit` says to skip. */
-export function walkElements(root: Element, visit: (el: Element) => 'skip' | 'descend'): void {
+function walkElements(root: Element, visit: (el: Element) => 'skip' | 'descend'): void {
   const stack: Element[] = [];
   for (let c = root.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   while (stack.length > 0) {
@@ -199,7 +199,7 @@ export function walkElements(root: Element, visit: (el: Element) => 'skip' | 'de
   }
 }
 
-export function judged(el: Element): boolean {
+function judged(el: Element): boolean {
   return !NOT_JUDGED.has(el.localName);
 }
 
@@ -207,13 +207,22 @@ export function judged(el: Element): boolean {
  * Remove from `root`'s subtree every element that is hidden by markup, or for which the optional
  * `isHidden` says so. Meant for a detached clone; it mutates `root`. Returns how many
  * elements were removed (their descendants not counted). `visitKept` sees every element that stays, in
- * document order (the extraction core surveys the page in the same walk).
+ * document order (the extraction core surveys the page in the same walk), and `visitUnjudged` every element that
+ * is never judged (`<style>`, `<meta>`, `<script>`…; their subtrees are not walked).
  */
-export function removeHiddenElements(root: Element, isHidden?: HiddenPredicate, visitKept?: (el: Element) => void): number {
+export function removeHiddenElements(
+  root: Element,
+  isHidden?: HiddenPredicate,
+  visitKept?: (el: Element) => void,
+  visitUnjudged?: (el: Element) => void,
+): number {
   const doomed: Element[] = [];
   walkElements(root, (el) => {
-    if (!judged(el)) return 'skip';
-    if (isStreamedSegment(el)) el.removeAttribute('hidden');
+    if (!judged(el)) {
+      visitUnjudged?.(el);
+      return 'skip';
+    }
+    if (el.hasAttributes() && isStreamedSegment(el)) el.removeAttribute('hidden');
     if (isHiddenByMarkup(el) || (isHidden?.(el) ?? false)) {
       doomed.push(el);
       return 'skip';

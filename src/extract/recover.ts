@@ -1,5 +1,5 @@
 import { collapseWhitespace } from './blocks';
-import { classOf, hasHiddenClass, isHiddenByMarkup, isStreamedSegment, judged, walkElements, type StyleSheetReader } from './hidden';
+import { classOf, hasHiddenClass, removeHiddenElements, type StyleSheetReader } from './hidden';
 
 /**
  * Page survey, wrong-block detection and recovery.
@@ -69,29 +69,16 @@ function surveyElement(el: Element, survey: PageSurvey): void {
 function walkSurvey(body: Element, hidden: ReadonlySet<string>, bodyStyles: Element[] | null): PageSurvey {
   const survey = emptySurvey();
   const hiddenClass = hidden.size > 0 ? hasHiddenClass(hidden) : null;
-  const doomed: Element[] = [];
-  walkElements(body, (el) => {
-    if (!judged(el)) {
+  removeHiddenElements(
+    body,
+    (el) => el.localName === 'svg' || (hiddenClass !== null && hiddenClass(el)),
+    (el) => surveyElement(el, survey),
+    (el) => {
       const name = el.localName;
       if (name === 'style') bodyStyles?.push(el);
       else if (name === 'meta' && survey.published === null && el.getAttribute('itemprop') === 'datePublished' && el.hasAttribute('content')) survey.published = el;
-      return 'skip';
-    }
-    if (el.hasAttributes()) {
-      if (isStreamedSegment(el)) el.removeAttribute('hidden');
-      if (isHiddenByMarkup(el) || (hiddenClass !== null && hiddenClass(el))) {
-        doomed.push(el);
-        return 'skip';
-      }
-    }
-    if (el.localName === 'svg') {
-      doomed.push(el);
-      return 'skip';
-    }
-    surveyElement(el, survey);
-    return 'descend';
-  });
-  for (const el of doomed) el.remove();
+    },
+  );
   return survey;
 }
 
