@@ -12,6 +12,8 @@
  * alternative is tried from the piece's first letter, and Han is \p{L}.
  */
 
+import { isSpaceCode } from './words';
+
 /** Sticky: matches only at lastIndex (no match there means a whitespace character). */
 const PIECE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/uy;
 const LATIN_WORD = /^[\p{Script=Latin}\p{N}\p{M}]+$/u;
@@ -63,10 +65,6 @@ function isCjkSingle(c: number): boolean {
     (c >= 0x3400 && c <= 0x4dbf) // CJK Extension A
   );
 }
-function isUnicodeSpace(c: number): boolean {
-  // exactly the non-ASCII characters of JavaScript's \s
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /**
  * The sum of the pieces' costs, in one pass without a match object per piece: ASCII is read by hand (a run of
@@ -95,7 +93,7 @@ export function estimateTokens(text: string): number {
       let q = p + 1;
       let d = q < len ? text.charCodeAt(q) : 0;
       while (q < len && d < 128 && ASCII_KIND[d] === ALNUM) d = ++q < len ? text.charCodeAt(q) : 0;
-      if (q === len || d < 128 || isCommonPunct(d) || isUnicodeSpace(d)) {
+      if (q === len || d < 128 || isCommonPunct(d) || isSpaceCode(d)) {
         // ASCII letters and digits only: Latin script or \p{N}, so LATIN_WORD holds (and one character costs 1)
         n += Math.ceil((q - p) / 9);
         p = q;
@@ -105,7 +103,7 @@ export function estimateTokens(text: string): number {
       n++;
       p++;
       continue;
-    } else if (isUnicodeSpace(c)) {
+    } else if (isSpaceCode(c)) {
       p++;
       continue;
     }

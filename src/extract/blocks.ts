@@ -1,4 +1,5 @@
 import type { Block, BlockKind } from '../article';
+import { isSpaceCode } from '../words';
 import { classOf } from './hidden';
 
 /**
@@ -86,12 +87,6 @@ const NEEDS_COLLAPSE = /[^\S ]|\u200b| {2}|^ | $/;
 /** Runs of whitespace (and zero-width spaces) as one space, trimmed. Text that is already so comes back as is (no copy). */
 export function collapseWhitespace(s: string): string {
   return NEEDS_COLLAPSE.test(s) ? s.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim() : s;
-}
-
-/** True for the UTF-16 code units that JavaScript's `\s` matches (ASCII spaces and controls, Unicode Zs, line and paragraph separators, BOM). */
-export function isSpaceCode(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** `s.replace(/\s+/g, '').length`, without the copy. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, isSpaceCode, nonSpaceLength } from '../../src/extract/blocks';
+import { collapseWhitespace, nonSpaceLength } from '../../src/extract/blocks';
+import { isSpaceCode } from '../../src/words';
 
 /** The definitions the fast paths must agree with. */
 const collapseByRegex = (s: string): string => s.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
