@@ -2,7 +2,18 @@
 
 import browser from 'webextension-polyfill';
 import { migrate, SETTINGS_VERSION, SETTINGS_VERSION_KEY } from '../src/settings-migrations';
-import { defaults, invalidStoredKeys, LOCAL_KEYS, parseSettings, SECRET_KEYS, toStored, type Settings, type SettingKey } from '../src/settings';
+import {
+  CONNECTION_KEYS,
+  defaults,
+  invalidStoredKeys,
+  LOCAL_KEYS,
+  parseSettings,
+  SECRET_KEYS,
+  toStored,
+  withholdUnconfirmedKey,
+  type Settings,
+  type SettingKey,
+} from '../src/settings';
 
 const KEYS = Object.keys(defaults) as SettingKey[];
 
@@ -31,11 +42,12 @@ async function readStored(): Promise<Record<string, unknown>> {
   return { ...shared, ...local };
 }
 
+/** The settings a request may use: a key not confirmed for the endpoint's origin is withheld (see keyWithheld). */
 export async function loadSettings(): Promise<Settings> {
-  return parseSettings(await readStored());
+  return withholdUnconfirmedKey(parseSettings(await readStored()));
 }
 
-/** The settings, and which stored fields were unreadable and fell back to their defaults. */
+/** The settings as stored (the options page's), and which stored fields were unreadable and fell back to their defaults. */
 export async function loadSettingsReport(): Promise<{ settings: Settings; reset: SettingKey[] }> {
   const stored = await readStored();
   return { settings: parseSettings(stored), reset: invalidStoredKeys(stored) };
@@ -66,6 +78,6 @@ export async function saveSettings(settings: Settings): Promise<void> {
   if (Object.keys(sync).length) await area.set(sync);
   await browser.storage.local.remove(LOCAL_KEYS.filter((k) => !(k in local)));
   if (Object.keys(local).length) await browser.storage.local.set(local);
-  // A secret must never linger in synced storage (for example from an older build).
-  if (area !== browser.storage.local) await area.remove([...SECRET_KEYS]);
+  // A secret, or a connection that would meet it, must never linger in synced storage (for example from an older build).
+  if (area !== browser.storage.local) await area.remove([...SECRET_KEYS, ...CONNECTION_KEYS]);
 }

@@ -6,6 +6,7 @@ import type { SettingKey } from './settings';
 const SETTING_NAMES: Record<SettingKey, MessageKey> = {
   provider: 'optionsProvider',
   apiKey: 'optionsApiKey',
+  apiKeyOrigin: 'optionsApiKey',
   baseURL: 'optionsBaseUrl',
   model: 'optionsModel',
   language: 'optionsLanguage',

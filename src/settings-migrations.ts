@@ -3,6 +3,8 @@
  * values of both areas and returns them changed; the version reached is stored, so each runs once.
  */
 
+import { CONNECTION_KEYS, defaults, endpointOrigin, parseSettings } from './settings';
+
 export interface StoredAreas {
   local: Record<string, unknown>;
   sync: Record<string, unknown>;
@@ -32,6 +34,22 @@ const MIGRATIONS: readonly Migration[] = [
       }
     }
     return { local, sync: renamed };
+  },
+  // 3: the connection (provider, endpoint, model) leaves sync and lives on this device beside the key. The key is bound
+  // to the origin it may go to: the default endpoint's when that is the one in use; any other endpoint (it may have
+  // come from another computer through sync) is asked about on first use, so nothing is sent there unconfirmed.
+  ({ local, sync }) => {
+    const moved = { ...local };
+    const restSync = { ...sync };
+    for (const key of CONNECTION_KEYS) {
+      if (key in restSync && !(key in moved)) moved[key] = restSync[key];
+      delete restSync[key];
+    }
+    if (typeof moved.apiKey === 'string' && moved.apiKey !== '' && !('apiKeyOrigin' in moved)) {
+      const inUse = parseSettings(moved).baseURL;
+      if (inUse === defaults.baseURL) moved.apiKeyOrigin = endpointOrigin(defaults.baseURL);
+    }
+    return { local: moved, sync: restSync };
   },
 ];
 

@@ -21,6 +21,8 @@ export const defaults = {
   provider: 'openai-compatible' as ProviderKind,
   /** Secret. Lives in storage.local only, never in sync storage. */
   apiKey: '',
+  /** The origin (scheme, host, port) the user confirmed the key for: the key is sent to no other. Set by saving. */
+  apiKeyOrigin: '',
   baseURL: 'https://api.openai.com/v1',
   model: 'gpt-4o-mini',
   language: 'English',
@@ -47,28 +49,46 @@ export type Settings = typeof defaults;
 export type SettingKey = keyof Settings;
 
 /** Keys kept out of synced storage: the secret, and what may outgrow sync's per-item quota. */
-export const SECRET_KEYS: readonly SettingKey[] = ['apiKey'];
-export const LOCAL_KEYS: readonly SettingKey[] = [...SECRET_KEYS, 'userPresets', 'prices'];
+export const SECRET_KEYS: readonly SettingKey[] = ['apiKey', 'apiKeyOrigin'];
+/**
+ * The connection (who writes, where, with which model) stays on this device with the key it goes with: an endpoint
+ * chosen on another computer must never meet this computer's key.
+ */
+export const CONNECTION_KEYS: readonly SettingKey[] = ['provider', 'baseURL', 'model'];
+export const LOCAL_KEYS: readonly SettingKey[] = [...SECRET_KEYS, ...CONNECTION_KEYS, 'userPresets', 'prices'];
 
 type Check<T> = (value: unknown) => value is T;
 
 const text = (max: number): Check<string> => (v): v is string => typeof v === 'string' && v.length <= max;
 const nonEmpty = (max: number): Check<string> => (v): v is string => text(max)(v) && v.trim() !== '';
 
-function isHttpUrl(v: unknown): v is string {
-  if (typeof v !== 'string') return false;
+function parsedUrl(v: unknown): URL | null {
+  if (typeof v !== 'string') return null;
   try {
-    const u = new URL(v);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '';
+    return new URL(v);
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** An http(s) endpoint with a host and no `user:pass@`: credentials in a URL end up in logs, errors and exports. */
+function isEndpointUrl(v: unknown): v is string {
+  const u = parsedUrl(v);
+  return !!u && (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '' && u.username === '' && u.password === '';
+}
+
+/** An origin the key was confirmed for, as `URL.origin` writes it, or '' (no key). */
+function isOriginOrEmpty(v: unknown): v is string {
+  if (v === '') return true;
+  const u = parsedUrl(v);
+  return !!u && u.origin === v;
 }
 
 const validators: { [K in SettingKey]: Check<Settings[K]> } = {
   provider: (v): v is ProviderKind => v === 'openai-compatible' || v === 'chrome-ai',
   apiKey: (v): v is string => text(500)(v) && !/[\s]/.test(v.trim()),
-  baseURL: isHttpUrl,
+  apiKeyOrigin: isOriginOrEmpty,
+  baseURL: isEndpointUrl,
   model: nonEmpty(200),
   language: nonEmpty(60),
   persona: nonEmpty(120),
@@ -139,7 +159,8 @@ export function validateInput(input: Partial<Record<SettingKey, unknown>>, t: Tr
     prices: () => t('invalidPrices'),
     provider: () => t('invalidProvider'),
     apiKey: () => t('invalidApiKey'),
-    baseURL: () => t('invalidBaseUrl'),
+    apiKeyOrigin: () => t('invalidBaseUrl'),
+    baseURL: () => (hasCredentials(input.baseURL) ? t('invalidBaseUrlCredentials') : t('invalidBaseUrl')),
     model: () => t('invalidModel'),
     language: () => t('invalidLanguage'),
     persona: () => t('invalidPersona'),
@@ -170,6 +191,30 @@ export function hasWriter(settings: Pick<Settings, 'provider' | 'apiKey'>): bool
   return settings.provider === 'chrome-ai' || settings.apiKey !== '';
 }
 
+function hasCredentials(v: unknown): boolean {
+  const u = parsedUrl(typeof v === 'string' ? v.trim() : v);
+  return !!u && (u.username !== '' || u.password !== '');
+}
+
+/** Whether the saved key may go to the saved endpoint: only to the origin the user confirmed it for. */
+export function keyConfirmed(settings: Pick<Settings, 'apiKey' | 'apiKeyOrigin' | 'baseURL'>): boolean {
+  return settings.apiKey === '' || settings.apiKeyOrigin === endpointOrigin(settings.baseURL);
+}
+
+/**
+ * The settings a request may use: a key never confirmed for this endpoint's origin is withheld (the key is emptied,
+ * its origin kept, so `keyWithheld` can say why nothing is sent).
+ */
+export function withholdUnconfirmedKey(settings: Settings): Settings {
+  if (keyConfirmed(settings) || settings.provider === 'chrome-ai') return settings;
+  return { ...settings, apiKey: '', apiKeyOrigin: settings.apiKeyOrigin || 'null' };
+}
+
+/** True for settings whose key `withholdUnconfirmedKey` held back. */
+export function keyWithheld(settings: Pick<Settings, 'apiKey' | 'apiKeyOrigin'>): boolean {
+  return settings.apiKey === '' && settings.apiKeyOrigin !== '';
+}
+
 /** Shows a key as its first and last few characters, for display only. */
 export function maskKey(key: string): string {
   if (!key) return '';
@@ -195,11 +240,18 @@ export function endpointHost(baseURL: string): string {
   }
 }
 
-/** The machine a key would be sent to: the host name without the port (another port on the same host is the same party). */
-export function endpointHostname(baseURL: string): string {
-  try {
-    return new URL(baseURL).hostname;
-  } catch {
-    return baseURL;
-  }
+/** Where a key would be sent: scheme, host and port (`https://host` and `http://host:8080` are other destinations). */
+export function endpointOrigin(baseURL: string): string {
+  return parsedUrl(baseURL)?.origin ?? baseURL;
+}
+
+/** An endpoint on this computer (localhost, 127.0.0.0/8, ::1), where plain HTTP never crosses a network. */
+export function isLoopback(baseURL: string): boolean {
+  const host = parsedUrl(baseURL)?.hostname ?? '';
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Plain HTTP to another computer: the article and the key travel unencrypted, so the user is warned. */
+export function isPlainRemoteHttp(baseURL: string): boolean {
+  return parsedUrl(baseURL)?.protocol === 'http:' && !isLoopback(baseURL);
 }

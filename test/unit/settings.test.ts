@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { defaults, maskKey, parseSettings, toStored, validateInput } from '../../src/settings';
+import {
+  defaults,
+  endpointOrigin,
+  isLoopback,
+  isPlainRemoteHttp,
+  keyConfirmed,
+  keyWithheld,
+  maskKey,
+  parseSettings,
+  toStored,
+  validateInput,
+  withholdUnconfirmedKey,
+} from '../../src/settings';
 import { english } from '../../src/i18n-en';
 
 describe('settings: the defaults are the schema', () => {
@@ -39,10 +51,10 @@ describe('settings: the defaults are the schema', () => {
     expect(parseSettings({ idleTimeoutSec: 45 }).idleTimeoutSec).toBe(45);
   });
 
-  it('stores only what differs from the defaults, and the key never in the synced part', () => {
-    const { local, sync } = toStored({ ...defaults, apiKey: 'sk-secret', model: 'gpt-4.1' });
-    expect(local).toEqual({ apiKey: 'sk-secret' });
-    expect(sync).toEqual({ model: 'gpt-4.1' });
+  it('stores only what differs from the defaults, and the key and the connection it goes with never in the synced part', () => {
+    const { local, sync } = toStored({ ...defaults, apiKey: 'sk-secret', apiKeyOrigin: 'https://api.example.com', baseURL: 'https://api.example.com/v1', model: 'gpt-4.1', persona: 'Jo' });
+    expect(local).toEqual({ apiKey: 'sk-secret', apiKeyOrigin: 'https://api.example.com', baseURL: 'https://api.example.com/v1', model: 'gpt-4.1' });
+    expect(sync).toEqual({ persona: 'Jo' });
     expect(JSON.stringify(sync)).not.toContain('sk-secret');
     expect(toStored(defaults)).toEqual({ local: {}, sync: {} });
   });
@@ -57,5 +69,53 @@ describe('settings: the defaults are the schema', () => {
     expect(maskKey('sk-proj-abcdefghijklmnop')).toBe('sk-…mnop');
     expect(maskKey('')).toBe('');
     expect(maskKey('short')).not.toContain('short');
+  });
+});
+
+describe('settings: the key goes only where the user said', () => {
+  it('refuses an endpoint with credentials in it, with its own message', () => {
+    for (const url of ['https://user:pass@api.example.com/v1', 'https://user@api.example.com/v1', 'http://:pw@127.0.0.1:8080/v1']) {
+      expect(parseSettings({ baseURL: url }).baseURL, url).toBe(defaults.baseURL);
+      expect(validateInput({ baseURL: url }, english).baseURL, url).toMatch(/user name and password/);
+    }
+    expect(validateInput({ baseURL: 'https://api.example.com/v1' }, english)).toEqual({});
+    expect(validateInput({ baseURL: 'nope' }, english).baseURL).toMatch(/full http/);
+  });
+
+  it('counts scheme and port in the destination', () => {
+    expect(endpointOrigin('https://api.example.com/v1')).toBe('https://api.example.com');
+    expect(endpointOrigin('http://api.example.com/v1')).toBe('http://api.example.com');
+    expect(endpointOrigin('https://api.example.com:8443/v1')).toBe('https://api.example.com:8443');
+    expect(endpointOrigin('https://api.example.com:443/v1')).toBe('https://api.example.com');
+  });
+
+  it('warns about plain HTTP for any host that is not this computer', () => {
+    for (const url of ['http://localhost:11434/v1', 'http://127.0.0.1:1234/v1', 'http://127.8.9.10/v1', 'http://[::1]:8080/v1', 'http://ollama.localhost/v1']) {
+      expect(isLoopback(url), url).toBe(true);
+      expect(isPlainRemoteHttp(url), url).toBe(false);
+    }
+    for (const url of ['http://192.168.1.20:8080/v1', 'http://10.0.0.2/v1', 'http://api.example.com/v1', 'http://127.0.0.1.example.com/v1', 'http://localhost.example.com/v1']) {
+      expect(isPlainRemoteHttp(url), url).toBe(true);
+    }
+    expect(isPlainRemoteHttp('https://192.168.1.20/v1')).toBe(false);
+  });
+
+  it('withholds a key that was not confirmed for the endpoint origin', () => {
+    const bound = { ...defaults, apiKey: 'sk-1', apiKeyOrigin: 'https://api.openai.com' };
+    expect(keyConfirmed(bound)).toBe(true);
+    expect(withholdUnconfirmedKey(bound)).toBe(bound);
+    for (const baseURL of ['http://api.openai.com/v1', 'https://api.openai.com:8443/v1', 'http://192.168.1.20/v1']) {
+      const moved = { ...bound, baseURL };
+      expect(keyConfirmed(moved), baseURL).toBe(false);
+      const usable = withholdUnconfirmedKey(moved);
+      expect(usable.apiKey).toBe('');
+      expect(keyWithheld(usable)).toBe(true);
+    }
+    // A key from before keys were bound (no origin) is withheld too, until the user confirms it.
+    expect(keyWithheld(withholdUnconfirmedKey({ ...defaults, apiKey: 'sk-1' }))).toBe(true);
+    // No key, nothing withheld; the on-device model sends no key anywhere.
+    expect(keyWithheld(withholdUnconfirmedKey(defaults))).toBe(false);
+    expect(withholdUnconfirmedKey({ ...defaults, provider: 'chrome-ai', apiKey: 'sk-1' }).apiKey).toBe('sk-1');
+    expect(parseSettings({ apiKeyOrigin: 'https://api.example.com/v1' }).apiKeyOrigin).toBe('');
   });
 });
