@@ -5,7 +5,7 @@ import { describeError } from '../src/llm/errors';
 import { listModels, testConnection } from '../src/llm/openai';
 import { describeOnDeviceError, onDevicePromptLimit, onDeviceState, OnDeviceUnready } from '../src/llm/on-device';
 import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type PopupMessage, type ResponseOf } from '../src/messages';
-import { endpointHostname, parseSettings } from '../src/settings';
+import { endpointOrigin, parseSettings } from '../src/settings';
 import { loadSettings, migrateStoredSettings } from '../lib/settings-store';
 import { recoverInterrupted } from '../lib/job-store';
 import { t } from '../lib/i18n';
@@ -16,6 +16,18 @@ import { createMenus, MENU_SELECTION } from './menus';
 const POPUP = '/popup/index.html';
 const OPTIONS = '/options/index.html';
 const origin = browser.runtime.getURL('');
+
+/** The part of Chrome's storage API that keeps an area from content scripts (Firefox has it for storage.session only). */
+interface AccessLevelArea {
+  setAccessLevel?(options: { accessLevel: 'TRUSTED_CONTEXTS' }): Promise<void>;
+}
+const chromeStorage = (globalThis as { chrome?: { storage?: Record<'local' | 'sync', AccessLevelArea | undefined> } }).chrome?.storage;
+
+// At every worker start, before any page is read: content scripts (which run in the page's process) may not read
+// the key or the settings. Chrome keeps the level once set; asking again costs nothing.
+for (const area of ['local', 'sync'] as const) {
+  chromeStorage?.[area]?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((err: unknown) => console.warn(`Newsmith: storage.${area} not restricted`, err));
+}
 
 // Runs at every worker start: a job stored as running now has no owner, so it was interrupted.
 const ready = recoverInterrupted(Date.now(), t).catch((err: unknown) => console.warn('Newsmith: recovery failed', err));
@@ -87,10 +99,10 @@ async function answer(request: AnyRequest): Promise<ResponseOf<'test-connection'
   if (request.type === 'test-connection' && request.settings.provider === 'chrome-ai') {
     return testOnDevice(typeof request.settings.language === 'string' ? request.settings.language : stored.language);
   }
-  // An empty key field in the form means "the saved key", but only for the saved endpoint's host: a saved key is
-  // never sent to a new host that the user has not confirmed by saving it.
-  const sameHost = endpointHostname(request.settings.baseURL) === endpointHostname(stored.baseURL);
-  const settings = parseSettings({ ...stored, ...request.settings, apiKey: request.settings.apiKey || (sameHost ? stored.apiKey : '') });
+  // An empty key field in the form means "the saved key", but only for the origin it was confirmed for (loadSettings
+  // withholds it otherwise): a saved key never goes to a new scheme, host or port the user has not confirmed by saving.
+  const sameOrigin = endpointOrigin(request.settings.baseURL) === endpointOrigin(stored.baseURL);
+  const settings = parseSettings({ ...stored, ...request.settings, apiKey: request.settings.apiKey || (sameOrigin ? stored.apiKey : '') });
   const words = (err: unknown) => describeError(err, { ...settings, extensionOrigin: origin.replace(/\/$/, '') }, t).message;
   if (request.type === 'list-models') {
     try {

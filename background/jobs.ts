@@ -12,7 +12,7 @@ import { describeOnDeviceError, OnDeviceUnready, onDeviceState } from '../src/ll
 import { ON_DEVICE_MODEL } from '../src/llm/transport';
 import type { BackgroundMessage } from '../src/messages';
 import { buildPromptText } from '../src/prompt';
-import { hasWriter, type Settings } from '../src/settings';
+import { endpointOrigin, hasWriter, keyWithheld, type Settings } from '../src/settings';
 import { t } from '../lib/i18n';
 import { loadSettings } from '../lib/settings-store';
 import { indexJob, loadJob, loadSource, saveJob } from '../lib/job-store';
@@ -151,8 +151,9 @@ export class Jobs {
   private async start(port: Viewer | null, tabId: number, url: string, key: string, given: StartInputs = {}): Promise<void> {
     const { source, read } = given;
     const settings = await (given.settings ?? loadSettings());
-    // No writer at all (no key; or the on-device model is missing or not downloaded): the prompt, to copy by hand.
-    const unready = await this.onDeviceProblem(settings);
+    // No writer at all (no key, or one not confirmed for this endpoint; or the on-device model is missing or not
+    // downloaded): the prompt, to copy by hand.
+    const unready = await this.writerProblem(settings);
     if (!hasWriter(settings) || unready) {
       if (port) return this.offerPrompt(port, tabId, settings, unready, read);
       return void browser.runtime.openOptionsPage();
@@ -207,7 +208,8 @@ export class Jobs {
     const stored = await loadJob(key);
     if (!stored?.canContinue) return;
     const settings = await loadSettings();
-    const article = (await loadSource(stored.id)) ?? (await extractFromTab(tabId).then((r) => (r.ok ? r.article : null), () => null));
+    const unconfirmed = keyWithheld(settings) ? keyProblem(settings) : null;
+    const article = unconfirmed ? null : (await loadSource(stored.id)) ?? (await extractFromTab(tabId).then((r) => (r.ok ? r.article : null), () => null));
     const run: Running = {
       job: { ...stored, state: 'writing', error: null, incomplete: false, canContinue: false, notice: null, updatedAt: Date.now() },
       controller: new AbortController(),
@@ -217,7 +219,7 @@ export class Jobs {
     const release = holdAlive();
     try {
       if (!article) {
-        await this.finish(run, { code: 'no-article', message: t('continueNoSource') });
+        await this.finish(run, unconfirmed ?? { code: 'no-article', message: t('continueNoSource') });
         return;
       }
       await this.changed(run);
@@ -304,6 +306,11 @@ export class Jobs {
   }
 
   /** Why the chosen on-device model cannot write now (checked before a job starts), or null. */
+  /** Why these settings cannot write now, if they cannot: a withheld key, or an on-device model that is not ready. */
+  private async writerProblem(settings: Settings): Promise<JobError | null> {
+    return keyWithheld(settings) ? keyProblem(settings) : this.onDeviceProblem(settings);
+  }
+
   private async onDeviceProblem(settings: Settings): Promise<JobError | null> {
     if (settings.provider !== 'chrome-ai') return null;
     const state = await onDeviceState(languageModel(), settings.language);
@@ -352,4 +359,7 @@ function showBadge(run: Running): void {
   void browser.action.setTitle({ tabId: run.tabId, title }).catch(() => {});
 }
 
-
+/** A saved key that was never confirmed for the endpoint's origin is not sent: the user confirms it in the options. */
+function keyProblem(settings: Settings): JobError {
+  return { code: 'auth', message: t('errKeyNotConfirmed', endpointOrigin(settings.baseURL)) };
+}

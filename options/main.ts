@@ -12,8 +12,9 @@ import { settingNames } from '../src/setting-words';
 import {
   defaults,
   endpointHost,
-  endpointHostname,
+  endpointOrigin,
   endpointPattern,
+  isPlainRemoteHttp,
   maskKey,
   parseSettings,
   validateInput,
@@ -123,6 +124,8 @@ function readForm(): Record<SettingKey, unknown> {
     historyLimit: historyLimit === '' ? NaN : Number(historyLimit),
     prices: prices.problems.length ? null : prices.prices,
     apiKey: textInputs.apiKey.value.trim() || saved.apiKey,
+    // Bound again by save(): to the endpoint typed with a new key, or to the one the user confirms for the saved key.
+    apiKeyOrigin: saved.apiKeyOrigin,
     baseURL: textInputs.baseURL.value,
     model: textInputs.model.value,
     language: textInputs.language.value,
@@ -161,28 +164,58 @@ function status(el: HTMLElement, ok: boolean, text: string): void {
   el.textContent = text;
 }
 
-async function save(input: Record<SettingKey, unknown>, message: string): Promise<void> {
+const confirmHost = byId<HTMLElement>('confirm-host');
+const confirmYes = byId<HTMLButtonElement>('confirm-host-yes');
+const permissionStatus = byId<HTMLElement>('permission-status');
+const httpWarning = byId<HTMLElement>('http-warning');
+/** The save that waits for the user's word before the saved key may go to a new destination. */
+let pending: { input: Record<SettingKey, unknown>; message: string; askAccess: boolean } | null = null;
+
+/**
+ * The one way settings are saved: Save, saving or deleting a template, forgetting the key. A saved key about to
+ * meet a new destination (another scheme, host or port) waits for the user's yes; a key typed now is meant for the
+ * endpoint typed with it. The key is bound to the origin it was saved or confirmed for and is sent nowhere else.
+ */
+function save(input: Record<SettingKey, unknown>, message: string, { confirmed = false, askAccess = false } = {}): void {
   const problems = validateInput(input, t);
   showProblems(problems);
   if (Object.keys(problems).length) {
     status(saveStatus, false, t('optionsNotSavedFix'));
     return;
   }
-  try {
-    const settings = parseSettings(input);
-    await saveSettings(settings);
-    fill(settings);
-    status(saveStatus, true, message);
-    keyHelp.textContent = t(settings.apiKey ? 'optionsKeySavedHelp' : settings.provider === 'chrome-ai' ? 'optionsKeyNotNeeded' : 'optionsNoKeyHelp');
-  } catch (err) {
-    status(saveStatus, false, t('optionsNotSaved', err instanceof Error ? err.message : String(err)));
+  const settings = parseSettings(input);
+  const onDevice = settings.provider === 'chrome-ai';
+  const origin = endpointOrigin(settings.baseURL);
+  const savedKeyMeetsNewOrigin = !onDevice && settings.apiKey !== '' && typedKey() === '' && origin !== saved.apiKeyOrigin;
+  if (savedKeyMeetsNewOrigin && !confirmed) {
+    pending = { input, message, askAccess };
+    byId('confirm-host-text').textContent = t('optionsConfirmHost', [origin, saved.apiKeyOrigin || endpointOrigin(saved.baseURL)]);
+    const plain = byId('confirm-host-http');
+    plain.hidden = !isPlainRemoteHttp(settings.baseURL);
+    plain.textContent = plain.hidden ? '' : t('optionsPlainHttp', endpointHost(settings.baseURL));
+    confirmHost.hidden = false;
+    confirmYes.focus();
+    status(saveStatus, false, t('optionsNotSavedConfirm'));
+    return;
   }
+  pending = null;
+  confirmHost.hidden = true;
+  const bound: Settings = { ...settings, apiKeyOrigin: settings.apiKey === '' ? '' : onDevice && typedKey() === '' ? saved.apiKeyOrigin : origin };
+  const previous = saved;
+  // Asked inside the click (browsers require a user gesture) on Save or a new host; the save never waits for the answer.
+  if (!onDevice && (askAccess || endpointPattern(bound.baseURL) !== endpointPattern(previous.baseURL))) requestHostAccess(bound.baseURL);
+  void (async () => {
+    try {
+      await saveSettings(bound);
+      fill(bound);
+      status(saveStatus, true, message);
+      keyHelp.textContent = t(bound.apiKey ? 'optionsKeySavedHelp' : bound.provider === 'chrome-ai' ? 'optionsKeyNotNeeded' : 'optionsNoKeyHelp');
+      await giveBackHostAccess(previous.baseURL, bound.baseURL);
+    } catch (err) {
+      status(saveStatus, false, t('optionsNotSaved', err instanceof Error ? err.message : String(err)));
+    }
+  })();
 }
-
-const confirmHost = byId<HTMLElement>('confirm-host');
-const permissionStatus = byId<HTMLElement>('permission-status');
-/** The host the user agreed to send the saved key to, for this save. */
-let confirmedHost: string | null = null;
 
 /**
  * Asks for access to a non-default endpoint's host, so requests to it need no CORS from the server. Called inside
@@ -204,32 +237,33 @@ function requestHostAccess(baseURL: string): void {
     });
 }
 
+/** The old endpoint's host access goes back when the endpoint moves to another host, so grants never pile up. */
+async function giveBackHostAccess(oldBaseURL: string, newBaseURL: string): Promise<void> {
+  const old = endpointPattern(oldBaseURL);
+  if (!old || old === endpointPattern(newBaseURL)) return;
+  await browser.permissions.remove({ origins: [old] }).catch(() => false);
+}
+
+function showHttpWarning(): void {
+  const url = textInputs.baseURL.value.trim();
+  const warn = chosenProvider !== 'chrome-ai' && isPlainRemoteHttp(url);
+  httpWarning.hidden = !warn;
+  httpWarning.textContent = warn ? t('optionsPlainHttp', endpointHost(url)) : '';
+}
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  const input = readForm();
-  const newHost = endpointHostname(String(input.baseURL));
-  // A saved key is about to go to another host: the user says so first. A key typed now is meant for the new endpoint.
-  const keepsSavedKey = textInputs.apiKey.value.trim() === '' && saved.apiKey !== '';
-  if (keepsSavedKey && newHost !== endpointHostname(saved.baseURL) && confirmedHost !== newHost) {
-    byId('confirm-host-text').textContent = t('optionsConfirmHost', [newHost, endpointHost(saved.baseURL)]);
-    confirmHost.hidden = false;
-    status(saveStatus, false, t('optionsNotSavedConfirm'));
-    return;
-  }
-  confirmHost.hidden = true;
-  confirmedHost = null;
-  // The on-device model needs no host access.
-  if (chosenProvider !== 'chrome-ai') requestHostAccess(String(input.baseURL));
-  void save(input, t('optionsSavedAt', new Date().toLocaleTimeString(t.locale)));
+  save(readForm(), t('optionsSavedAt', new Date().toLocaleTimeString(t.locale)), { askAccess: true });
 });
 
-byId('confirm-host-yes').addEventListener('click', () => {
-  confirmedHost = endpointHostname(textInputs.baseURL.value);
-  form.requestSubmit();
+confirmYes.addEventListener('click', () => {
+  if (pending) save(pending.input, pending.message, { confirmed: true, askAccess: pending.askAccess });
 });
 byId('confirm-host-no').addEventListener('click', () => {
+  pending = null;
   confirmHost.hidden = true;
   textInputs.baseURL.value = saved.baseURL;
+  showProvider();
   status(saveStatus, false, t('optionsEndpointRestored'));
 });
 
@@ -246,13 +280,13 @@ byId('save-preset').addEventListener('click', () => {
   const existing = userPresets.findIndex((p) => p.name === name);
   const preset = { name, template: textInputs.template.value.trim() };
   userPresets = existing >= 0 ? userPresets.map((p, i) => (i === existing ? preset : p)) : [...userPresets, preset];
-  void save({ ...readForm(), userPresets }, t('optionsPresetSaved', name));
+  save({ ...readForm(), userPresets }, t('optionsPresetSaved', name));
 });
 byId('delete-preset').addEventListener('click', () => {
   const [kind, id] = presetSelect.value.split(':');
   if (kind !== 'user') return status(saveStatus, false, t('optionsOnlyOwnPresets'));
   userPresets = userPresets.filter((_, i) => i !== Number(id));
-  void save({ ...readForm(), userPresets }, t('optionsPresetDeleted'));
+  save({ ...readForm(), userPresets }, t('optionsPresetDeleted'));
 });
 
 byId('test-connection').addEventListener('click', () => {
@@ -290,14 +324,7 @@ byId('test-connection').addEventListener('click', () => {
   })();
 });
 
-forgetKey.addEventListener('click', () => {
-  void (async () => {
-    const settings = { ...saved, apiKey: '' };
-    await saveSettings(settings);
-    fill(settings);
-    status(saveStatus, true, t('optionsKeyRemoved'));
-  })();
-});
+forgetKey.addEventListener('click', () => save({ ...saved, apiKey: '' }, t('optionsKeyRemoved')));
 
 // Providers: picking one fills the endpoint and a default model; typing a URL shows which one it is. Chrome's
 // on-device model is listed with its availability (detected here, live) and hides the key and endpoint fields.
@@ -307,6 +334,7 @@ const onDeviceName = providerName(ON_DEVICE_PROVIDER, t);
 const onDeviceOption = new Option(onDeviceName, ON_DEVICE_PROVIDER.id);
 providerSelect.replaceChildren(...PROVIDERS.map((p) => new Option(providerName(p, t), p.id)), onDeviceOption, new Option(t('optionsCustomProvider'), 'custom'));
 function showProvider(): void {
+  showHttpWarning();
   const onDevice = chosenProvider === 'chrome-ai';
   byId('endpoint-fields').hidden = onDevice;
   byId('on-device').hidden = !onDevice;
