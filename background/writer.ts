@@ -104,58 +104,76 @@ async function prepare(h: JobHandle, article: Article, settings: Settings, tr: C
   let sections = planSections(article.blocks, budget);
   const outputTokens = estimateTokens(article.text);
   const multiTokens = (n: number, scale = 1) => Math.round(estimateTokens(article.text) * scale) + n * PROMPT_OVERHEAD_TOKENS;
-  if (sections.length === 1) {
-    const messages = buildMessages(article, settings);
-    const promptTokens = estimateMessagesTokens(messages);
-    run.job = { ...run.job, estimate: estimateOf(tr, settings, promptTokens, outputTokens, 1, false) };
+  const doubtful = needsConfirmation(article.warnings);
+  const messages = sections.length === 1 ? buildMessages(article, settings) : null;
+  const promptTokens = messages ? estimateMessagesTokens(messages) : 0;
+  run.job = {
+    ...run.job,
+    title: article.title,
+    warnings: article.warnings,
+    estimate: messages
+      ? estimateOf(tr, settings, promptTokens, outputTokens, 1, false)
+      : estimateOf(tr, settings, multiTokens(sections.length), outputTokens, sections.length, false),
+  };
+
+  /** The exact count (the article goes to the provider's tokenizer): only ever after the user's word, if one is asked. */
+  const count = async (): Promise<void> => {
+    if (!messages) return;
     const counting = exactTokens(messages, settings, run.controller.signal);
-    if (needsConfirmation(article.warnings) || promptTokens >= NEAR_BUDGET * inputBudget) {
-      // Close to the budget (or waiting for the user anyway): the exact figure decides, before anything is sent.
-      const tokens = await counting;
-      if (tokens !== null && tokens > inputBudget) {
-        // The estimate was short: split by the real size, so no request goes over the budget blindly.
-        const scale = tokens / promptTokens;
-        sections = planSections(article.blocks, Math.max(500, Math.floor(budget / scale)));
-        run.job = { ...run.job, estimate: estimateOf(tr, settings, multiTokens(sections.length, scale), outputTokens, sections.length, false) };
-      } else if (tokens !== null) {
-        run.job = { ...run.job, estimate: estimateOf(tr, settings, tokens, outputTokens, 1, true) };
-      }
-    } else {
+    if (promptTokens < NEAR_BUDGET * inputBudget) {
       // Well inside the budget: the rewrite starts at once and the exact figure replaces the estimate when it comes.
       void counting.then((tokens) => {
         if (tokens === null || run.job.state === 'done' || run.job.state === 'error' || run.controller.signal.aborted) return;
         run.job = { ...run.job, estimate: estimateOf(tr, settings, tokens, outputTokens, 1, true) };
         void h.changed();
       });
+      return;
     }
-  } else {
-    run.job = { ...run.job, estimate: estimateOf(tr, settings, multiTokens(sections.length), outputTokens, sections.length, false) };
-  }
-  run.job = { ...run.job, title: article.title, warnings: article.warnings };
-  // A doubtful page, or a text so long it takes many requests, is never sent without the user's word.
-  if (needsConfirmation(article.warnings) || sections.length > MAX_SECTIONS_WITHOUT_ASKING) {
-    run.job = { ...run.job, awaiting: 'confirm' };
-    await h.changed();
-    const confirmed = await new Promise<boolean>((resolve) => {
-      const expire = setTimeout(() => run.controller.abort(new StreamAbort('stopped')), CONFIRM_WAIT_MS);
-      run.confirm = () => {
-        clearTimeout(expire);
-        resolve(true);
-      };
-      run.controller.signal.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(expire);
-          resolve(false);
-        },
-        { once: true },
-      );
-    });
-    run.confirm = undefined;
-    run.job = { ...run.job, awaiting: null };
-    if (!confirmed) return null;
-  }
+    // Close to the budget: the exact figure decides before the rewrite is sent.
+    const tokens = await counting;
+    if (tokens !== null && tokens > inputBudget) {
+      // The estimate was short: split by the real size, so no request goes over the budget blindly.
+      const scale = tokens / promptTokens;
+      sections = planSections(article.blocks, Math.max(500, Math.floor(budget / scale)));
+      run.job = { ...run.job, estimate: estimateOf(tr, settings, multiTokens(sections.length, scale), outputTokens, sections.length, false) };
+    } else if (tokens !== null) {
+      run.job = { ...run.job, estimate: estimateOf(tr, settings, tokens, outputTokens, 1, true) };
+    }
+  };
+
+  // A doubtful page, or a text so long it takes many requests, is never sent anywhere (not even to be counted)
+  // without the user's word.
+  const asks = doubtful || sections.length > MAX_SECTIONS_WITHOUT_ASKING;
+  if (asks && !(await confirmed(h))) return null;
+  await count();
+  // The exact count may have split a text the estimate thought fitted into many requests: that too asks first.
+  if (!asks && sections.length > MAX_SECTIONS_WITHOUT_ASKING && !(await confirmed(h))) return null;
   return sections;
+}
+
+/** Shows the job as waiting for the user and resolves with their answer (false when stopped or left too long). */
+async function confirmed(h: JobHandle): Promise<boolean> {
+  const run = h.run;
+  run.job = { ...run.job, awaiting: 'confirm' };
+  await h.changed();
+  const answer = await new Promise<boolean>((resolve) => {
+    const expire = setTimeout(() => run.controller.abort(new StreamAbort('stopped')), CONFIRM_WAIT_MS);
+    run.confirm = () => {
+      clearTimeout(expire);
+      resolve(true);
+    };
+    run.controller.signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(expire);
+        resolve(false);
+      },
+      { once: true },
+    );
+  });
+  run.confirm = undefined;
+  run.job = { ...run.job, awaiting: null };
+  return answer && !run.controller.signal.aborted;
 }
 
 /** Writes a fresh rewrite of the article into the job. */
