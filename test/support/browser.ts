@@ -348,7 +348,8 @@ export async function launchExtension(opts: { extensionDir?: string; lang?: stri
         throw new Error('The extension service worker did not start within 10 s: is dist/chrome/manifest.json valid and background.js present?');
       }));
     const extensionId = new URL(worker.url()).host;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // Only reading back: writing must work as the product does it, from a click, with no permission granted.
+    await context.grantPermissions(['clipboard-read']);
     const browser = context.browser();
     if (!browser) throw new Error('Playwright gave no Browser for the persistent context');
     const cdp = await browser.newBrowserCDPSession();
