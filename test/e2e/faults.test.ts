@@ -6,7 +6,7 @@ import { lines, saveOptions, useSession } from './fixtures/setup';
 
 /** The bit of the extension API the tests call inside extension pages. */
 interface ChromeStorage {
-  storage: { sync: { set(v: Record<string, unknown>): Promise<void>; remove(k: string[]): Promise<void> } };
+  storage: Record<'local' | 'sync', { set(v: Record<string, unknown>): Promise<void>; remove(k: string[]): Promise<void> }>;
 }
 
 function articleHtmlWithTitle(title: string): string {
@@ -251,7 +251,12 @@ describe('settings', () => {
   it('corrupted stored settings: defaults per field, a notice, nothing crashes', async () => {
     const page = await s.ext.openOptions();
     await page.locator('form[data-ready=true]').waitFor();
-    await page.evaluate(() => (globalThis as unknown as { chrome: ChromeStorage }).chrome.storage.sync.set({ model: 42, language: '', idleTimeoutSec: 'soon', persona: 'Still Valid' }));
+    // The model lives with the connection on this device (storage.local); the rest in storage.sync.
+    await page.evaluate(async () => {
+      const { storage } = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+      await storage.local.set({ model: 42 });
+      await storage.sync.set({ language: '', idleTimeoutSec: 'soon', persona: 'Still Valid' });
+    });
     await page.reload();
     await page.locator('form[data-ready=true]').waitFor();
     const notice = await page.getByTestId('settings-notice').textContent();
@@ -267,7 +272,11 @@ describe('settings', () => {
     await popup.waitForState('done', 10_000);
     expect(await popup.visible('settings-notice')).toBe(true);
     expect(s.server.chatRequests[0]!.body.model).toBe('gpt-4o-mini');
-    await page.evaluate(() => (globalThis as unknown as { chrome: ChromeStorage }).chrome.storage.sync.remove(['model', 'language', 'idleTimeoutSec', 'persona']));
+    await page.evaluate(async (model) => {
+      const { storage } = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+      await storage.sync.remove(['language', 'idleTimeoutSec', 'persona']);
+      await storage.local.set({ model });
+    }, s.settings.model);
     await page.close();
   });
 });
