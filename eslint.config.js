@@ -37,7 +37,19 @@ export default tseslint.config(
     // The core runs in Node and in every browser context: no extension APIs there.
     files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: 'src/ is the pure core: no browser extension APIs.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'webextension-polyfill', message: 'src/ is the pure core: no browser extension APIs.' }],
+          // The rooms around the core know it; it knows none of them.
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(lib|background|content|popup|options|history|cli|bench|scripts|test)(/|$)',
+              message: 'src/ is the pure core: it imports nothing from lib/, background/, content/, the pages, cli/ or the tools.',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'chrome', message: 'src/ is the pure core: no browser extension APIs.' }, { name: 'browser', message: 'src/ is the pure core.' }],
     },
   },
