@@ -8,6 +8,7 @@ import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type P
 import { endpointHostname, parseSettings } from '../src/settings';
 import { loadSettings, migrateStoredSettings } from '../lib/settings-store';
 import { recoverInterrupted } from '../lib/job-store';
+import { JobSaver } from '../lib/job-saver';
 import { t } from '../lib/i18n';
 import { Jobs } from './jobs';
 import { languageModel } from './writer';
@@ -17,9 +18,15 @@ const POPUP = '/popup/index.html';
 const OPTIONS = '/options/index.html';
 const origin = browser.runtime.getURL('');
 
-// Runs at every worker start: a job stored as running now has no owner, so it was interrupted.
-const ready = recoverInterrupted(Date.now(), t).catch((err: unknown) => console.warn('Newsmith: recovery failed', err));
-const jobs = new Jobs(ready);
+// Runs at every worker start: a job stored as running now has no owner, so it was interrupted. Jobs a previous
+// worker could not store (storage full) come back from session storage and are tried again.
+const saver = new JobSaver();
+saver.listen();
+const ready = Promise.all([
+  recoverInterrupted(Date.now(), t).catch((err: unknown) => console.warn('Newsmith: recovery failed', err)),
+  saver.restore(Date.now(), t).catch((err: unknown) => console.warn('Newsmith: unsaved jobs not restored', err)),
+]);
+const jobs = new Jobs(ready, saver);
 
 browser.runtime.onInstalled.addListener(() => {
   migrateStoredSettings().catch((err: unknown) => console.warn('Newsmith: settings migration failed', err));
