@@ -10,6 +10,7 @@ export interface HistoryEntry {
   key: string;
   url: string;
   title: string;
+  /** When it was made (ISO 8601), or '' when the stored record had no readable date. */
   date: string;
   model: string;
   status: HistoryStatus;
@@ -52,7 +53,7 @@ export function toEntry(job: JobRecord): HistoryEntry {
     key: job.key,
     url: job.url,
     title: job.title,
-    date: new Date(job.createdAt).toISOString(),
+    date: job.createdAt > 0 ? new Date(job.createdAt).toISOString() : '',
     model: job.model,
     status: statusOf(job),
     headline,
@@ -99,7 +100,7 @@ export function exportMarkdown(entries: readonly HistoryEntry[], t: Translate): 
   return entries
     .map((e) => {
       const source = t('exportSource', `[${e.title.replace(/[[\]]/g, '')}](<${e.url}>)`);
-      const meta = [source, e.date.slice(0, 10), modelLabel(e.model, t), statusWord(e.status, t)].join(' · ');
+      const meta = [source, e.date.slice(0, 10), modelLabel(e.model, t), statusWord(e.status, t)].filter(Boolean).join(' · ');
       const reason = e.reason ? `\n\n> ${e.reason}` : '';
       const checks = e.checks ? `\n\n${t('historyChecks', checksLine(e.checks, t))}` : '';
       return `# ${e.headline || e.title}\n\n${meta}${reason}${checks}\n\n${e.article}`;

@@ -43,11 +43,16 @@ describe('history page', () => {
     await poll(async () => (await s.ext.readClipboard()).startsWith('Ferry Timetable Changes Approved\n\n'), 3000, 'the entry on the clipboard');
 
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-    const exported = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+    const jsonText = readFileSync((await json.path())!, 'utf8');
+    // The key pays for every call: it is never in an export.
+    expect(jsonText).not.toContain(s.settings.apiKey);
+    const exported = JSON.parse(jsonText);
     expect(exported.entries).toHaveLength(1);
     expect(exported.entries[0]).toMatchObject({ headline: 'Ferry Timetable Changes Approved', status: 'done' });
     const [md] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-markdown').click()]);
-    expect(readFileSync((await md.path())!, 'utf8')).toMatch(/^# Ferry Timetable Changes Approved\n\nSource: \[/);
+    const mdText = readFileSync((await md.path())!, 'utf8');
+    expect(mdText).toMatch(/^# Ferry Timetable Changes Approved\n\nSource: \[/);
+    expect(mdText).not.toContain(s.settings.apiKey);
 
     await page.getByTestId('search').fill('');
     await cut.getByTestId('entry-delete').click();
@@ -55,6 +60,44 @@ describe('history page', () => {
     await page.reload();
     await poll(async () => (await entries.count()) >= 1, 3000, 'the page to list again');
     expect(await entries.filter({ hasText: 'Storm Warning Issued' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('lists the good rewrites next to malformed stored records, and says how many it skipped or repaired', async () => {
+    const page = await s.ext.context.newPage();
+    await page.goto(`${s.ext.origin}/history/index.html`);
+    const entries = page.locator('[data-testid=entry]');
+    await poll(async () => (await entries.count()) >= 1, 5000, 'the stored rewrite listed');
+    const good = await entries.count();
+    await page.evaluate(async () => {
+      const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } } } }).chrome.storage.local;
+      const index = ((await local.get('jobIndex')).jobIndex ?? {}) as Record<string, unknown>;
+      const base = { id: 'x', url: 'https://bad.example/', title: 'Planted', state: 'done', model: 'm', createdAt: 1, updatedAt: 1 };
+      const bad: Record<string, unknown> = {
+        'https://bad.example/date': { ...base, key: 'https://bad.example/date', text: '# Bad Date Story\n\nText.', createdAt: 'tomorrow', updatedAt: null },
+        'https://bad.example/checks': { ...base, key: 'https://bad.example/checks', text: '# Half Checks Story\n\nText.', checks: { facts: { kept: 2 } } },
+        'https://bad.example/types': { ...base, key: 'https://bad.example/types', text: '# Wrong Types Story\n\nText.', warnings: 'x', error: 7, title: {} },
+        'https://bad.example/no-text': { ...base, key: 'https://bad.example/no-text' },
+        'https://bad.example/string': 'not a record',
+      };
+      const items: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(bad)) {
+        items[`job:${key}`] = value;
+        index[key] = key.endsWith('types') ? 'soon' : 2;
+      }
+      await local.set({ ...items, jobIndex: index });
+    });
+    await page.reload();
+    await poll(async () => (await entries.count()) === good + 3, 5000, 'the good and the repaired rewrites listed');
+    for (const headline of ['Ferry Timetable Changes Approved', 'Bad Date Story', 'Half Checks Story', 'Wrong Types Story']) {
+      expect(await entries.filter({ hasText: headline }).count(), headline).toBe(1);
+    }
+    expect(await entries.filter({ hasText: 'Bad Date Story' }).locator('.meta').first().textContent()).toContain('date unknown');
+    const notice = page.getByTestId('unreadable');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toBe(
+      '2 stored rewrites could not be read and were skipped. 3 stored rewrites were partly unreadable: they are shown with what could be read.',
+    );
     await page.close();
   });
 });
