@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poll } from '../support/browser';
+import { xssPayloads } from '../fixtures/xss-payloads';
 import { startSession, type Session } from './fixtures/setup';
 
 let s: Session;
@@ -60,6 +61,45 @@ describe('history page', () => {
     await page.reload();
     await poll(async () => (await entries.count()) >= 1, 3000, 'the page to list again');
     expect(await entries.filter({ hasText: 'Storm Warning Issued' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('the Markdown export of hostile stored rewrites is inert: no raw HTML, no image, no link but the source', async () => {
+    const page = await s.ext.context.newPage();
+    await page.goto(`${s.ext.origin}/history/index.html`);
+    const all = xssPayloads(s.server.origin).map((p) => p.text).join('\n\n');
+    const records = {
+      'https://hostile.example/web': { url: 'https://hostile.example/web?x="><img src=x onerror=alert(1)>', headline: 'Hostile Web Story' },
+      'https://hostile.example/js': { url: 'javascript:alert(document.domain)', headline: 'Hostile Script Story' },
+    };
+    await page.evaluate(
+      async ({ records, all }) => {
+        const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } } } }).chrome.storage.local;
+        const index = ((await local.get('jobIndex')).jobIndex ?? {}) as Record<string, unknown>;
+        const items: Record<string, unknown> = {};
+        for (const [key, { url, headline }] of Object.entries(records)) {
+          index[key] = 5;
+          items[`job:${key}`] = { id: key, key, url, title: `${headline} ${all}`, state: 'done', model: all, createdAt: 5, updatedAt: 5, text: `# ${headline} ${all}\n\n${all}` };
+        }
+        await local.set({ ...items, jobIndex: index });
+      },
+      { records, all },
+    );
+    await page.reload();
+    await page.getByTestId('search').fill('hostile');
+    const entries = page.locator('[data-testid=entry]');
+    await poll(async () => (await entries.count()) === 2, 5000, 'the two hostile rewrites listed');
+    const [md] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-markdown').click()]);
+    const text = readFileSync((await md.path())!, 'utf8');
+    expect(text).toContain('Hostile Web Story');
+    expect(text).toContain('Hostile Script Story');
+    // The one link is the web story's own address, percent-encoded; the javascript: one is not a link.
+    const links = text.match(/\]\(<[^>]*>\)/g) ?? [];
+    expect(links).toEqual(['](<https://hostile.example/web?x=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E>)']);
+    const rest = text.split(links[0]!).join('');
+    expect(rest).not.toMatch(/(?<!\\)(?:\\\\)*<[A-Za-z/!?]/);
+    expect(rest.match(/(?<!\\)(?:\\\\)*[[\]]/g) ?? []).toEqual(['[']);
+    expect(text).not.toMatch(/\]\(\s*<?\s*(?:javascript|data|vbscript):/i);
     await page.close();
   });
 
