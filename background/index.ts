@@ -7,7 +7,6 @@ import { describeOnDeviceError, onDevicePromptLimit, onDeviceState, OnDeviceUnre
 import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type PopupMessage, type ResponseOf } from '../src/messages';
 import { endpointHostname, parseSettings } from '../src/settings';
 import { loadSettings, migrateStoredSettings } from '../lib/settings-store';
-import { recoverInterrupted } from '../lib/job-store';
 import { JobSaver } from '../lib/job-saver';
 import { t } from '../lib/i18n';
 import { Jobs } from './jobs';
@@ -18,14 +17,11 @@ const POPUP = '/popup/index.html';
 const OPTIONS = '/options/index.html';
 const origin = browser.runtime.getURL('');
 
-// Runs at every worker start: a job stored as running now has no owner, so it was interrupted. Jobs a previous
-// worker could not store (storage full) come back from session storage and are tried again.
+// Runs at every worker start: jobs a previous worker could not store come back, and a job stored as running now
+// has no owner, so it was interrupted.
 const saver = new JobSaver();
 saver.listen();
-const ready = Promise.all([
-  recoverInterrupted(Date.now(), t).catch((err: unknown) => console.warn('Newsmith: recovery failed', err)),
-  saver.restore(Date.now(), t).catch((err: unknown) => console.warn('Newsmith: unsaved jobs not restored', err)),
-]);
+const ready = saver.recover(Date.now(), t).catch((err: unknown) => console.warn('Newsmith: recovery failed', err));
 const jobs = new Jobs(ready, saver);
 
 browser.runtime.onInstalled.addListener(() => {

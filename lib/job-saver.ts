@@ -11,7 +11,7 @@ import { isRunning, markInterrupted, type JobRecord } from '../src/job';
 import { readJob } from '../src/job-read';
 import type { Translate } from '../src/i18n';
 import type { SaveProblem } from '../src/messages';
-import { indexJob, loadJob, saveJob } from './job-store';
+import { indexJob, loadJob, recoverInterrupted, saveJob } from './job-store';
 
 export type { SaveProblem };
 
@@ -91,6 +91,11 @@ export class JobSaver {
     return this.slots.get(key)?.job ?? (await loadJob(key));
   }
 
+  /** Whether a newer version of the page's job than storage.local's is here. */
+  holds(key: string): boolean {
+    return this.slots.has(key);
+  }
+
   problem(key: string): SaveProblem | null {
     return this.slots.get(key)?.problem ?? null;
   }
@@ -141,8 +146,19 @@ export class JobSaver {
       slot.problem = kept?.problem === 'full' ? 'full' : 'failed';
       n++;
     }
-    if (n) void this.retry();
+    // Awaited, so that what runs next at start-up sees these stored, or still held here.
+    if (n) await this.retry();
     return n;
+  }
+
+  /**
+   * At worker start: the jobs a previous worker could not store come back from session storage first (they are
+   * newer than storage.local's copies); then jobs stored as running become interrupted, stored through here so that
+   * a full storage keeps them too.
+   */
+  async recover(now: number, t: Translate): Promise<void> {
+    await this.restore(now, t).catch((err: unknown) => console.warn('Newsmith: unsaved jobs not restored', err));
+    await recoverInterrupted(now, t, (jobs) => Promise.all(jobs.filter((j) => !this.holds(j.key)).map((j) => this.save(j))));
   }
 
   private slot(job: JobRecord): Slot {

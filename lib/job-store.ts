@@ -47,22 +47,27 @@ export async function indexJob(job: JobRecord, keep: number): Promise<void> {
   if (drop.length) await browser.storage.local.remove(drop.map(jobStorageKey));
 }
 
+async function storeAll(jobs: JobRecord[]): Promise<void> {
+  await browser.storage.local.set(Object.fromEntries(jobs.map((job) => [jobStorageKey(job.key), job])));
+}
+
 /**
  * On worker start no job can be running: any stored as running was cut off when the previous worker died.
- * They become "interrupted", keeping their text. Nothing is restarted.
+ * They become "interrupted", keeping their text. Nothing is restarted. `save` stores them (the job saver, which
+ * keeps them if storage refuses); by default one write.
  */
-export async function recoverInterrupted(now: number, t: Translate): Promise<number> {
+export async function recoverInterrupted(now: number, t: Translate, save: (jobs: JobRecord[]) => Promise<unknown> = storeAll): Promise<number> {
   const index = await readIndex();
   const storageKeys = Object.keys(index).map(jobStorageKey);
   if (!storageKeys.length) return 0;
   const stored = await browser.storage.local.get(storageKeys);
-  const fixed: Record<string, JobRecord> = {};
+  const fixed: JobRecord[] = [];
   for (const [key, value] of Object.entries(stored)) {
     const job = readJob(value, pageKeyOf(key))?.job;
-    if (job && isRunning(job)) fixed[key] = markInterrupted(job, now, t);
+    if (job && isRunning(job)) fixed.push(markInterrupted(job, now, t));
   }
-  if (Object.keys(fixed).length) await browser.storage.local.set(fixed);
-  return Object.keys(fixed).length;
+  if (fixed.length) await save(fixed);
+  return fixed.length;
 }
 
 /** The stored jobs as read: the readable ones newest first, and how many were skipped or repaired on the way. */

@@ -179,6 +179,41 @@ describe('job saver', () => {
     expect(unsavedInSession()).toEqual([]);
   });
 
+  it('at start, a newer unsaved copy in session storage wins over the older one storage.local holds', async () => {
+    const older = job(1, { state: 'writing', text: '# H\n\nHalf' });
+    await store.saveJob(older);
+    await store.indexJob(older, 200);
+    await fill(50);
+    const first = new JobSaver();
+    await first.save(job(1, { state: 'done', text: '# H\n\nHalf and the rest, done.' }));
+    await vi.advanceTimersByTimeAsync(0);
+    vi.clearAllTimers();
+    await fake.storage.local.remove('filler'); // room, while no worker runs
+
+    const second = new JobSaver();
+    await second.recover(5_000, english);
+    await vi.advanceTimersByTimeAsync(0);
+    const stored = await store.loadJob(older.key);
+    expect(stored?.state).toBe('done');
+    expect(stored?.text).toBe('# H\n\nHalf and the rest, done.');
+    expect(second.unsavedCount()).toBe(0);
+  });
+
+  it('at start with storage full, a job left running becomes interrupted in memory (not left "writing")', async () => {
+    const running = job(1, { state: 'writing', text: '# H\n\nHalf' });
+    await store.saveJob(running);
+    await store.indexJob(running, 200);
+    await fill(5);
+    const saver = new JobSaver();
+    await saver.recover(5_000, english);
+    expect((await store.loadJob(running.key))?.state).toBe('writing');
+    expect((await saver.load(running.key))?.error?.code).toBe('interrupted');
+    expect(saver.problem(running.key)).toBe('full');
+    await fake.storage.local.remove('filler');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect((await store.loadJob(running.key))?.error?.code).toBe('interrupted');
+  });
+
   it('keeps the job in memory even when session storage refuses it too', async () => {
     fake = fakeBrowser({ localQuota: QUOTA, sessionQuota: 10 });
     await fill(50);
