@@ -7,7 +7,7 @@ import { describeOnDeviceError, onDevicePromptLimit, onDeviceState, OnDeviceUnre
 import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type PopupMessage, type ResponseOf } from '../src/messages';
 import { endpointOrigin, parseSettings } from '../src/settings';
 import { loadSettings, migrateStoredSettings } from '../lib/settings-store';
-import { recoverInterrupted } from '../lib/job-store';
+import { JobSaver } from '../lib/job-saver';
 import { t } from '../lib/i18n';
 import { Jobs } from './jobs';
 import { languageModel } from './writer';
@@ -29,9 +29,12 @@ for (const area of ['local', 'sync'] as const) {
   chromeStorage?.[area]?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((err: unknown) => console.warn(`Newsmith: storage.${area} not restricted`, err));
 }
 
-// Runs at every worker start: a job stored as running now has no owner, so it was interrupted.
-const ready = recoverInterrupted(Date.now(), t).catch((err: unknown) => console.warn('Newsmith: recovery failed', err));
-const jobs = new Jobs(ready);
+// Runs at every worker start: jobs a previous worker could not store come back, and a job stored as running now
+// has no owner, so it was interrupted.
+const saver = new JobSaver();
+saver.listen();
+const ready = saver.recover(Date.now(), t).catch((err: unknown) => console.warn('Newsmith: recovery failed', err));
+const jobs = new Jobs(ready, saver);
 
 browser.runtime.onInstalled.addListener(() => {
   migrateStoredSettings().catch((err: unknown) => console.warn('Newsmith: settings migration failed', err));

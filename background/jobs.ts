@@ -6,7 +6,7 @@
 
 import browser from 'webextension-polyfill';
 import { articleFromText, MIN_SELECTION_WORDS, type Article, type ExtractResult, type TabRead } from '../src/article';
-import { newJob, noArticleMessage, pageKey, restrictedReason, type JobError } from '../src/job';
+import { newJob, noArticleMessage, pageKey, restrictedReason, type JobError, type JobRecord } from '../src/job';
 import { StreamAbort } from '../src/llm/errors';
 import { describeOnDeviceError, OnDeviceUnready, onDeviceState } from '../src/llm/on-device';
 import { ON_DEVICE_MODEL } from '../src/llm/transport';
@@ -15,7 +15,8 @@ import { buildPromptText } from '../src/prompt';
 import { endpointOrigin, hasWriter, keyWithheld, type Settings } from '../src/settings';
 import { t } from '../lib/i18n';
 import { loadSettings } from '../lib/settings-store';
-import { indexJob, loadJob, loadSource, saveJob } from '../lib/job-store';
+import { loadSource } from '../lib/job-store';
+import type { JobSaver } from '../lib/job-saver';
 import { extractFromTab, injectContentScript, readTab, selectionInTab, TabUnreadable } from './extract';
 import { holdAlive } from './keepalive';
 import { continueArticle, languageModel, writeArticle, type JobHandle, type Running } from './writer';
@@ -40,7 +41,24 @@ export class Jobs {
   /** The latest job started in each tab (a page or a selection rewrite), so its popup shows that one. */
   private readonly lastKeyByTab = new Map<number, string>();
 
-  constructor(private readonly ready: Promise<unknown>) {}
+  /** `saver` stores the jobs, keeping any it could not store until it can (storage full). */
+  constructor(
+    private readonly ready: Promise<unknown>,
+    private readonly saver: JobSaver,
+  ) {
+    // A job saved at last, or newly unsaved: its popups show the notice or drop it.
+    saver.onProblem((key) => {
+      const live = this.running.get(key);
+      if (live) return this.broadcast(key, this.jobMessage(live.job));
+      void saver.load(key).then((job) => job && this.broadcast(key, this.jobMessage(job)));
+    });
+  }
+
+  /** The job as a popup gets it: with whether it is saved yet. */
+  private jobMessage(job: JobRecord): BackgroundMessage {
+    const unsaved = this.saver.problem(job.key);
+    return unsaved ? { type: 'job', job, unsaved } : { type: 'job', job };
+  }
 
   watch(port: Viewer): void {
     port.onDisconnect.addListener(() => this.viewers.delete(port));
@@ -48,6 +66,8 @@ export class Jobs {
 
   async open(port: Viewer, tabId: number, resume: boolean): Promise<void> {
     await this.ready;
+    // Any event is a chance to save what storage refused before.
+    void this.saver.retry();
     // A fresh open usually reads the page: the content script goes in while the tab and its stored job are looked up.
     const injected = resume ? undefined : injectContentScript(tabId);
     injected?.catch(() => {}); // a tab that cannot be scripted is refused below, or reported by readTab
@@ -58,11 +78,12 @@ export class Jobs {
     const key = last !== undefined && last.startsWith(`${pageKey(tab)}#`) ? last : pageKey(tab);
     this.viewers.set(port, key);
     const live = this.running.get(key);
-    if (live) return this.post(port, { type: 'job', job: live.job });
-    const stored = await loadJob(key);
+    if (live) return this.post(port, this.jobMessage(live.job));
+    // A job storage refused is still here: its answer is shown, never asked for again.
+    const stored = await this.saver.load(key);
     // A stored result is shown as it is; an error with nothing written is retried on a fresh open, never on a resume.
     if (stored && (resume || stored.state === 'done' || stored.text !== '' || stored.error?.code === 'interrupted')) {
-      return this.post(port, { type: 'job', job: stored });
+      return this.post(port, this.jobMessage(stored));
     }
     if (resume) return;
     // The settings are read while the page is; one injected call gives the selection and, without one, the article.
@@ -168,7 +189,7 @@ export class Jobs {
     const release = holdAlive();
     try {
       // Storage writes are applied in order; nothing here needs to wait for them before the request goes out.
-      void indexJob(job, settings.historyLimit).catch((err: unknown) => console.warn('Newsmith: history index not updated', err));
+      void this.saver.index(job, settings.historyLimit);
       void this.changed(run);
       const article = source ? await source() : await this.extract(run, tabId, read);
       if (!article) return;
@@ -205,7 +226,7 @@ export class Jobs {
     const key = pageKey(url);
     this.viewers.set(port, key);
     if (this.running.has(key)) return;
-    const stored = await loadJob(key);
+    const stored = await this.saver.load(key);
     if (!stored?.canContinue) return;
     const settings = await loadSettings();
     const unconfirmed = keyWithheld(settings) ? keyProblem(settings) : null;
@@ -257,7 +278,7 @@ export class Jobs {
     // Each storage write is also extension activity, which keeps the worker awake between keep-alive pings.
     run.persistTimer ??= setTimeout(() => {
       run.persistTimer = undefined;
-      if (this.isCurrent(run)) void saveJob(run.job);
+      if (this.isCurrent(run)) void this.saver.save(run.job);
     }, PERSIST_EVERY_MS);
   }
 
@@ -296,9 +317,9 @@ export class Jobs {
     run.deltaTimer = undefined;
     run.deltaFrom = undefined;
     if (!this.isCurrent(run)) return;
-    this.broadcast(run.job.key, { type: 'job', job: run.job });
+    this.broadcast(run.job.key, this.jobMessage(run.job));
     showBadge(run);
-    await saveJob(run.job).catch((err: unknown) => console.warn('Newsmith: job not stored', err));
+    await this.saver.save(run.job);
   }
 
   private isCurrent(run: Running): boolean {

@@ -1,6 +1,6 @@
 /** The history page: every finished or interrupted rewrite, to search, copy, export and delete. Text only, never HTML. */
 
-import { bytesInUse, deleteJobs, listJobs } from '../lib/job-store';
+import { bytesInUse, deleteJobs, readJobs } from '../lib/job-store';
 import { checksLine, entryText, exportJson, exportMarkdown, quotaWarning, searchEntries, statusWord, toEntry, type HistoryEntry } from '../src/history';
 import { plural } from '../src/i18n';
 import { modelLabel } from '../src/provider-words';
@@ -49,7 +49,8 @@ function render(): void {
       source.target = '_blank';
       source.rel = 'noopener noreferrer';
       const meta = el('p', '', 'meta');
-      meta.append(source, ` · ${new Date(e.date).toLocaleString(t.locale)} · ${modelLabel(e.model, t)} · ${statusWord(e.status, t)}`);
+      const date = e.date ? new Date(e.date).toLocaleString(t.locale) : t('historyDateUnknown');
+      meta.append(source, ` · ${date} · ${modelLabel(e.model, t)} · ${statusWord(e.status, t)}`);
       const parts: HTMLElement[] = [h2, meta];
       if (e.reason) parts.push(el('p', e.reason, 'reason'));
       if (e.checks) {
@@ -86,9 +87,19 @@ function render(): void {
   );
 }
 
+/** Says how many stored records could not be read (left out) or were read in part (shown), if any. */
+function showUnreadable(skipped: number, repaired: number): void {
+  const notice = $<HTMLElement>('unreadable');
+  const lines = [skipped ? plural(t, 'historyUnreadableSkipped', skipped) : '', repaired ? plural(t, 'historyUnreadableRepaired', repaired) : ''];
+  notice.textContent = lines.filter(Boolean).join(' ');
+  notice.hidden = notice.textContent === '';
+}
+
 async function load(): Promise<void> {
-  entries = (await listJobs()).map(toEntry);
+  const stored = await readJobs();
+  entries = stored.jobs.map(toEntry);
   render();
+  showUnreadable(stored.skipped, stored.repaired);
   const warning = quotaWarning(await bytesInUse(), t);
   const quota = $<HTMLElement>('quota');
   quota.hidden = !warning;

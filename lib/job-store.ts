@@ -6,29 +6,30 @@
 import browser from 'webextension-polyfill';
 import type { Article } from '../src/article';
 import type { Translate } from '../src/i18n';
-import { isRunning, jobStorageKey, markInterrupted, normaliseJob, type JobRecord } from '../src/job';
+import { isRunning, jobStorageKey, markInterrupted, type JobRecord } from '../src/job';
+import { readJob } from '../src/job-read';
 
 const INDEX = 'jobIndex';
 
 type Index = Record<string, number>;
 
+/** The index as stored; a line whose time is not a number sorts as the oldest instead of breaking the sort. */
 async function readIndex(): Promise<Index> {
   const got = await browser.storage.local.get(INDEX);
-  const index = got[INDEX];
-  return index && typeof index === 'object' ? (index as Index) : {};
+  const stored = got[INDEX];
+  const index: Index = {};
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return index;
+  for (const [key, at] of Object.entries(stored as Record<string, unknown>)) index[key] = typeof at === 'number' && Number.isFinite(at) ? at : 0;
+  return index;
 }
 
-function isJobRecord(value: unknown): value is JobRecord {
-  if (!value || typeof value !== 'object') return false;
-  const j = value as Record<string, unknown>;
-  return typeof j.id === 'string' && typeof j.key === 'string' && typeof j.state === 'string' && typeof j.text === 'string';
-}
+/** The storage key's page key (`job:<page key>`). */
+const pageKeyOf = (storageKey: string): string => storageKey.slice(jobStorageKey('').length);
 
 export async function loadJob(pageKey: string): Promise<JobRecord | null> {
   const storageKey = jobStorageKey(pageKey);
   const got = await browser.storage.local.get(storageKey);
-  const value = got[storageKey];
-  return isJobRecord(value) ? normaliseJob(value) : null;
+  return readJob(got[storageKey], pageKey)?.job ?? null;
 }
 
 export async function saveJob(job: JobRecord): Promise<void> {
@@ -46,33 +47,59 @@ export async function indexJob(job: JobRecord, keep: number): Promise<void> {
   if (drop.length) await browser.storage.local.remove(drop.map(jobStorageKey));
 }
 
+async function storeAll(jobs: JobRecord[]): Promise<void> {
+  await browser.storage.local.set(Object.fromEntries(jobs.map((job) => [jobStorageKey(job.key), job])));
+}
+
 /**
  * On worker start no job can be running: any stored as running was cut off when the previous worker died.
- * They become "interrupted", keeping their text. Nothing is restarted.
+ * They become "interrupted", keeping their text. Nothing is restarted. `save` stores them (the job saver, which
+ * keeps them if storage refuses); by default one write.
  */
-export async function recoverInterrupted(now: number, t: Translate): Promise<number> {
+export async function recoverInterrupted(now: number, t: Translate, save: (jobs: JobRecord[]) => Promise<unknown> = storeAll): Promise<number> {
   const index = await readIndex();
   const storageKeys = Object.keys(index).map(jobStorageKey);
   if (!storageKeys.length) return 0;
   const stored = await browser.storage.local.get(storageKeys);
-  const fixed: Record<string, JobRecord> = {};
+  const fixed: JobRecord[] = [];
   for (const [key, value] of Object.entries(stored)) {
-    if (isJobRecord(value) && isRunning(value)) fixed[key] = markInterrupted(normaliseJob(value), now, t);
+    const job = readJob(value, pageKeyOf(key))?.job;
+    if (job && isRunning(job)) fixed.push(markInterrupted(job, now, t));
   }
-  if (Object.keys(fixed).length) await browser.storage.local.set(fixed);
-  return Object.keys(fixed).length;
+  if (fixed.length) await save(fixed);
+  return fixed.length;
 }
 
-/** Every stored job, newest first. */
-export async function listJobs(): Promise<JobRecord[]> {
+/** The stored jobs as read: the readable ones newest first, and how many were skipped or repaired on the way. */
+export interface StoredJobs {
+  jobs: JobRecord[];
+  /** Records with nothing to show (not a record, no text): left out. */
+  skipped: number;
+  /** Records with a field that could not be read, shown with that field replaced. */
+  repaired: number;
+}
+
+export async function readJobs(): Promise<StoredJobs> {
   const index = await readIndex();
   const keys = Object.keys(index);
-  if (!keys.length) return [];
+  if (!keys.length) return { jobs: [], skipped: 0, repaired: 0 };
   const stored = await browser.storage.local.get(keys.map(jobStorageKey));
-  return Object.values(stored)
-    .filter(isJobRecord)
-    .map(normaliseJob)
-    .sort((a, b) => b.createdAt - a.createdAt);
+  const out: StoredJobs = { jobs: [], skipped: 0, repaired: 0 };
+  for (const [storageKey, value] of Object.entries(stored)) {
+    const read = readJob(value, pageKeyOf(storageKey));
+    if (!read) out.skipped++;
+    else {
+      if (read.repaired.length) out.repaired++;
+      out.jobs.push(read.job);
+    }
+  }
+  out.jobs.sort((a, b) => b.createdAt - a.createdAt);
+  return out;
+}
+
+/** Every readable stored job, newest first. */
+export async function listJobs(): Promise<JobRecord[]> {
+  return (await readJobs()).jobs;
 }
 
 export async function deleteJobs(pageKeys: readonly string[]): Promise<void> {

@@ -6,6 +6,7 @@
 
 import browser from 'webextension-polyfill';
 import type { JobError, JobRecord, ViewState } from '../src/job';
+import type { SaveProblem } from '../src/messages';
 import { isRunning } from '../src/job';
 import { formatCost } from '../src/cost';
 import { JOB_PORT, type BackgroundMessage, type PopupMessage } from '../src/messages';
@@ -38,6 +39,9 @@ const ui = {
   confirm: $<HTMLButtonElement>('confirm'),
   notice: $('notice'),
   error: $('error'),
+  unsaved: $('storage-full'),
+  unsavedText: $('storage-full-text'),
+  unsavedHistory: $<HTMLButtonElement>('storage-full-history'),
   needsKey: $('needs-key'),
   choose: $('choose'),
   promptHint: $('prompt-hint'),
@@ -65,6 +69,8 @@ const FORMAT_KEY = 'newsmith.copyFormat';
 let tabId: number | null = null;
 let port: browser.Runtime.Port | null = null;
 let job: JobRecord | null = null;
+/** Why the job is not stored yet, when storage refused it (it is kept in memory and session storage meanwhile). */
+let unsaved: SaveProblem | null = null;
 let prompt: string | null = null;
 let renderQueued = false;
 
@@ -117,6 +123,7 @@ function render(): void {
   ui.notice.hidden = !job.notice;
   ui.notice.textContent = job.notice ?? '';
   showError(job.error);
+  showUnsaved(unsaved);
   renderBefore(job);
   ui.source.textContent = job.title;
   ui.source.title = job.url;
@@ -160,8 +167,16 @@ function scheduleRender(): void {
   requestAnimationFrame(render);
 }
 
+/** Storage refused the job: say it is kept for now, and how to make room when storage is full. */
+function showUnsaved(problem: SaveProblem | null): void {
+  ui.unsaved.hidden = problem === null;
+  ui.unsavedText.textContent = problem === null ? '' : t(problem === 'full' ? 'popupUnsavedFull' : 'popupUnsavedFailed');
+  ui.unsavedHistory.hidden = problem !== 'full';
+}
+
 function showRefusal(error: JobError): void {
   job = null;
+  showUnsaved(null);
   setState('error');
   app.dataset.incomplete = 'false';
   ui.progress.hidden = true;
@@ -178,6 +193,7 @@ function showRefusal(error: JobError): void {
 
 function showNeedsKey(message: Extract<BackgroundMessage, { type: 'needs-key' }>): void {
   job = null;
+  showUnsaved(null);
   prompt = message.prompt;
   setState('needs-key');
   ui.progress.hidden = true;
@@ -196,6 +212,7 @@ function showNeedsKey(message: Extract<BackgroundMessage, { type: 'needs-key' }>
 /** Text is selected on the page: the user picks what to rewrite; nothing is sent before. */
 function showChoice(words: number): void {
   job = null;
+  showUnsaved(null);
   setState('extracting');
   for (const el of [ui.progress, ui.notice, ui.result, ui.needsKey, ui.actions, ui.estimate, ui.warnings, ui.confirmBox]) el.hidden = true;
   showError(null);
@@ -214,6 +231,7 @@ function onMessage(message: BackgroundMessage): void {
   switch (message.type) {
     case 'job':
       job = message.job;
+      unsaved = message.unsaved ?? null;
       scheduleRender();
       return;
     case 'delta': {
@@ -315,7 +333,9 @@ $('open-settings').addEventListener('click', () => void browser.runtime.openOpti
 $('open-in-tab').addEventListener('click', () => {
   if (tabId !== null) void browser.tabs.create({ url: browser.runtime.getURL(`popup/index.html?tab=${tabId}`) });
 });
-$('open-history').addEventListener('click', () => void browser.tabs.create({ url: browser.runtime.getURL('history/index.html') }));
+const openHistory = () => void browser.tabs.create({ url: browser.runtime.getURL('history/index.html') });
+$('open-history').addEventListener('click', openHistory);
+ui.unsavedHistory.addEventListener('click', openHistory);
 ui.stop.addEventListener('click', () => send({ type: 'stop' }));
 $('rewrite-selection').addEventListener('click', () => tabId !== null && choose({ type: 'selection', tabId }));
 $('rewrite-article').addEventListener('click', () => tabId !== null && choose({ type: 'regenerate', tabId }));

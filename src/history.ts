@@ -3,13 +3,14 @@
 import { formatPercent, plural, type MessageKey, type Translate } from './i18n';
 import type { JobRecord } from './job';
 import { modelLabel } from './provider-words';
-import { copyAll, toPlainText } from './rewrite/render';
+import { copyAll, markdownInline, toMarkdown, toPlainText } from './rewrite/render';
 import { splitAnswer } from './rewrite/split';
 
 export interface HistoryEntry {
   key: string;
   url: string;
   title: string;
+  /** When it was made (ISO 8601), or '' when the stored record had no readable date. */
   date: string;
   model: string;
   status: HistoryStatus;
@@ -52,7 +53,7 @@ export function toEntry(job: JobRecord): HistoryEntry {
     key: job.key,
     url: job.url,
     title: job.title,
-    date: new Date(job.createdAt).toISOString(),
+    date: job.createdAt > 0 ? new Date(job.createdAt).toISOString() : '',
     model: job.model,
     status: statusOf(job),
     headline,
@@ -95,14 +96,37 @@ export function exportJson(entries: readonly HistoryEntry[]): string {
   return JSON.stringify({ exportedBy: 'Newsmith', version: 1, entries }, null, 2);
 }
 
+/** One line of stored text, inert in Markdown (the same escaping as *Copy as Markdown*). */
+const mdLine = (text: string): string => markdownInline(text.replace(/\s+/g, ' ').trim());
+
+/** A web address as a Markdown link target, with nothing in it that could end the `<…>`; null for any other scheme. */
+function webAddress(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  return u.href.replace(/[<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/**
+ * The history as Markdown. Every stored string is page or model text, so it is made inert the way *Copy as
+ * Markdown* does it (markdownInline, toMarkdown): no raw HTML, no images, no links but the source's own http(s)
+ * address.
+ */
 export function exportMarkdown(entries: readonly HistoryEntry[], t: Translate): string {
   return entries
     .map((e) => {
-      const source = t('exportSource', `[${e.title.replace(/[[\]]/g, '')}](<${e.url}>)`);
-      const meta = [source, e.date.slice(0, 10), modelLabel(e.model, t), statusWord(e.status, t)].join(' · ');
-      const reason = e.reason ? `\n\n> ${e.reason}` : '';
-      const checks = e.checks ? `\n\n${t('historyChecks', checksLine(e.checks, t))}` : '';
-      return `# ${e.headline || e.title}\n\n${meta}${reason}${checks}\n\n${e.article}`;
+      const address = webAddress(e.url);
+      const name = mdLine(e.title);
+      // Only the page's own http(s) address is a link; any other (javascript:, data:, file:…) is text.
+      const source = t('exportSource', address ? `[${name || mdLine(address)}](<${address}>)` : [name, mdLine(e.url)].filter(Boolean).join(' '));
+      const meta = [source, e.date.slice(0, 10), mdLine(modelLabel(e.model, t)), statusWord(e.status, t)].filter(Boolean).join(' · ');
+      const reason = e.reason ? `\n\n> ${mdLine(e.reason)}` : '';
+      const checks = e.checks ? `\n\n${mdLine(t('historyChecks', checksLine(e.checks, t)))}` : '';
+      return `# ${mdLine(e.headline || e.title)}\n\n${meta}${reason}${checks}\n\n${toMarkdown('', e.article)}`;
     })
     .join('\n\n---\n\n');
 }

@@ -6,6 +6,9 @@
 import type { JobError, JobRecord, NeedsKeyView } from './job';
 import type { Settings } from './settings';
 
+/** Why a job is not stored yet: storage.local is full (the user can make room), or the write failed otherwise. */
+export type SaveProblem = 'full' | 'failed';
+
 /** The name of the port a popup opens to follow one tab's job. */
 export const JOB_PORT = 'newsmith-job';
 
@@ -28,8 +31,11 @@ export type PopupMessage =
 
 /** Background → popup, on the job port. */
 export type BackgroundMessage =
-  /** The whole job; sent on open and on every change of state. */
-  | { type: 'job'; job: JobRecord }
+  /**
+   * The whole job; sent on open and on every change of state. `unsaved` says storage refused it (full, or failed):
+   * it is kept in memory and session storage and saved as soon as it can be.
+   */
+  | { type: 'job'; job: JobRecord; unsaved?: SaveProblem }
   /** Text appended to the job's answer; `at` is the length the text had before it. */
   | { type: 'delta'; jobId: string; at: number; text: string }
   | ({ type: 'needs-key' } & Omit<NeedsKeyView, 'state'>)

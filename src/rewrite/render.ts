@@ -58,8 +58,15 @@ const RULE_LINE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
 const LIST_ITEM = /^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/;
 const QUOTE_LINE = /^\s{0,3}>\s?(.*)$/;
 
-function markdownInline(text: string): string {
-  return unlink(text).replace(/<(?=[A-Za-z/!?])/g, '\\<');
+/**
+ * One line of model or page text made inert for Markdown: links and images to their text; then every bracket and
+ * backslash left escaped, so no link, image or reference can form from what is left (not even one whose text or
+ * target runs over several lines, which a line-by-line pattern cannot see); and `<` before a tag escaped.
+ */
+export function markdownInline(text: string): string {
+  return unlink(text)
+    .replace(/[\\[\]]/g, '\\$&')
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<');
 }
 
 /** Markdown: `# headline`, a blank line, the body with its `## ` subheadings, lists and quotes. */

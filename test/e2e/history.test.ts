@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poll } from '../support/browser';
+import { xssPayloads } from '../fixtures/xss-payloads';
 import { startSession, type Session } from './fixtures/setup';
 
 let s: Session;
@@ -43,11 +44,16 @@ describe('history page', () => {
     await poll(async () => (await s.ext.readClipboard()).startsWith('Ferry Timetable Changes Approved\n\n'), 3000, 'the entry on the clipboard');
 
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-    const exported = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+    const jsonText = readFileSync((await json.path())!, 'utf8');
+    // The key pays for every call: it is never in an export.
+    expect(jsonText).not.toContain(s.settings.apiKey);
+    const exported = JSON.parse(jsonText);
     expect(exported.entries).toHaveLength(1);
     expect(exported.entries[0]).toMatchObject({ headline: 'Ferry Timetable Changes Approved', status: 'done' });
     const [md] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-markdown').click()]);
-    expect(readFileSync((await md.path())!, 'utf8')).toMatch(/^# Ferry Timetable Changes Approved\n\nSource: \[/);
+    const mdText = readFileSync((await md.path())!, 'utf8');
+    expect(mdText).toMatch(/^# Ferry Timetable Changes Approved\n\nSource: \[/);
+    expect(mdText).not.toContain(s.settings.apiKey);
 
     await page.getByTestId('search').fill('');
     await cut.getByTestId('entry-delete').click();
@@ -55,6 +61,83 @@ describe('history page', () => {
     await page.reload();
     await poll(async () => (await entries.count()) >= 1, 3000, 'the page to list again');
     expect(await entries.filter({ hasText: 'Storm Warning Issued' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('the Markdown export of hostile stored rewrites is inert: no raw HTML, no image, no link but the source', async () => {
+    const page = await s.ext.context.newPage();
+    await page.goto(`${s.ext.origin}/history/index.html`);
+    const all = xssPayloads(s.server.origin).map((p) => p.text).join('\n\n');
+    const records = {
+      'https://hostile.example/web': { url: 'https://hostile.example/web?x="><img src=x onerror=alert(1)>', headline: 'Hostile Web Story' },
+      'https://hostile.example/js': { url: 'javascript:alert(document.domain)', headline: 'Hostile Script Story' },
+    };
+    await page.evaluate(
+      async ({ records, all }) => {
+        const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } } } }).chrome.storage.local;
+        const index = ((await local.get('jobIndex')).jobIndex ?? {}) as Record<string, unknown>;
+        const items: Record<string, unknown> = {};
+        for (const [key, { url, headline }] of Object.entries(records)) {
+          index[key] = 5;
+          items[`job:${key}`] = { id: key, key, url, title: `${headline} ${all}`, state: 'done', model: all, createdAt: 5, updatedAt: 5, text: `# ${headline} ${all}\n\n${all}` };
+        }
+        await local.set({ ...items, jobIndex: index });
+      },
+      { records, all },
+    );
+    await page.reload();
+    await page.getByTestId('search').fill('hostile');
+    const entries = page.locator('[data-testid=entry]');
+    await poll(async () => (await entries.count()) === 2, 5000, 'the two hostile rewrites listed');
+    const [md] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-markdown').click()]);
+    const text = readFileSync((await md.path())!, 'utf8');
+    expect(text).toContain('Hostile Web Story');
+    expect(text).toContain('Hostile Script Story');
+    // The one link is the web story's own address, percent-encoded; the javascript: one is not a link.
+    const links = text.match(/\]\(<[^>]*>\)/g) ?? [];
+    expect(links).toEqual(['](<https://hostile.example/web?x=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E>)']);
+    const rest = text.split(links[0]!).join('');
+    expect(rest).not.toMatch(/(?<!\\)(?:\\\\)*<[A-Za-z/!?]/);
+    expect(rest.match(/(?<!\\)(?:\\\\)*[[\]]/g) ?? []).toEqual(['[']);
+    expect(text).not.toMatch(/\]\(\s*<?\s*(?:javascript|data|vbscript):/i);
+    await page.close();
+  });
+
+  it('lists the good rewrites next to malformed stored records, and says how many it skipped or repaired', async () => {
+    const page = await s.ext.context.newPage();
+    await page.goto(`${s.ext.origin}/history/index.html`);
+    const entries = page.locator('[data-testid=entry]');
+    await poll(async () => (await entries.count()) >= 1, 5000, 'the stored rewrite listed');
+    const good = await entries.count();
+    await page.evaluate(async () => {
+      const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } } } }).chrome.storage.local;
+      const index = ((await local.get('jobIndex')).jobIndex ?? {}) as Record<string, unknown>;
+      const base = { id: 'x', url: 'https://bad.example/', title: 'Planted', state: 'done', model: 'm', createdAt: 1, updatedAt: 1 };
+      const bad: Record<string, unknown> = {
+        'https://bad.example/date': { ...base, key: 'https://bad.example/date', text: '# Bad Date Story\n\nText.', createdAt: 'tomorrow', updatedAt: null },
+        'https://bad.example/checks': { ...base, key: 'https://bad.example/checks', text: '# Half Checks Story\n\nText.', checks: { facts: { kept: 2 } } },
+        'https://bad.example/types': { ...base, key: 'https://bad.example/types', text: '# Wrong Types Story\n\nText.', warnings: 'x', error: 7, title: {} },
+        'https://bad.example/no-text': { ...base, key: 'https://bad.example/no-text' },
+        'https://bad.example/string': 'not a record',
+      };
+      const items: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(bad)) {
+        items[`job:${key}`] = value;
+        index[key] = key.endsWith('types') ? 'soon' : 2;
+      }
+      await local.set({ ...items, jobIndex: index });
+    });
+    await page.reload();
+    await poll(async () => (await entries.count()) === good + 3, 5000, 'the good and the repaired rewrites listed');
+    for (const headline of ['Ferry Timetable Changes Approved', 'Bad Date Story', 'Half Checks Story', 'Wrong Types Story']) {
+      expect(await entries.filter({ hasText: headline }).count(), headline).toBe(1);
+    }
+    expect(await entries.filter({ hasText: 'Bad Date Story' }).locator('.meta').first().textContent()).toContain('date unknown');
+    const notice = page.getByTestId('unreadable');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toBe(
+      '2 stored rewrites could not be read and were skipped. 3 stored rewrites were partly unreadable: they are shown with what could be read.',
+    );
     await page.close();
   });
 });

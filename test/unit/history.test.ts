@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exportJson, exportMarkdown, quotaWarning, searchEntries, statusOf, toEntry } from '../../src/history';
 import { newJob, type JobRecord } from '../../src/job';
 import { english } from '../../src/i18n-en';
+import { runChecks } from '../../src/checks';
+import { xssPayloads } from '../fixtures/xss-payloads';
 
 function job(over: Partial<JobRecord>): JobRecord {
   return { ...newJob('id', 'https://n.example/a', 'https://n.example/a', 'gpt-4o-mini', Date.UTC(2026, 10, 1)), ...over };
@@ -50,5 +52,74 @@ describe('history', () => {
     expect(quotaWarning(null, english)).toBeNull();
     expect(quotaWarning(1_000_000, english)).toBeNull();
     expect(quotaWarning(9 * 1024 * 1024, english)).toMatch(/9\.0 MB of the browser's 10 MB/);
+  });
+});
+
+describe('exports are inert', () => {
+  const ORIGIN = 'http://127.0.0.1:9';
+  const payloads = xssPayloads(ORIGIN);
+  const KEY = 'sk-live-0123456789abcdefSECRET';
+
+  /** A stored job with the payload in every place page or model text reaches: title, URL, model, answer, reason, facts. */
+  function hostile(text: string, url: string): JobRecord {
+    const checks = runChecks({ source: `${text}\n\nThe council met on 3 May 2026 with 45 members.`, headline: text, body: `${text}\n\nNothing else.` });
+    checks.facts.missing = [{ kind: 'name', text }];
+    return job({
+      key: url,
+      url,
+      title: text,
+      model: text,
+      state: 'error',
+      incomplete: true,
+      error: { code: 'server', message: `The server said: ${text}` },
+      text: `# ${text}\n\n${text}\n\n## ${text}\n\n- ${text}\n\n> ${text}\n\nBefore ${text} after **${text}** and *${text}*.`,
+      checks,
+    });
+  }
+
+  /** What would make a Markdown viewer run, fetch or follow something. */
+  function problems(md: string, ownAddress: string | null): string[] {
+    const found: string[] = [];
+    // The source link's own target, the one place a "<" and brackets are the export's.
+    const withoutSource = ownAddress ? md.split(`](<${ownAddress}>)`).join('') : md;
+    // Raw HTML: a "<" that could open a tag, a comment or a processing instruction, not escaped.
+    for (const m of withoutSource.matchAll(/(?<!\\)(?:\\\\)*<[A-Za-z/!?]/g)) found.push(`raw HTML: ${withoutSource.slice(m.index, m.index + 30)}`);
+    // Any bracket not escaped opens a link, image or reference: only the source link may have them.
+    const brackets = [...withoutSource.matchAll(/(?<!\\)(?:\\\\)*[[\]]/g)].length;
+    const sourceLinks = ownAddress ? md.split(`](<${ownAddress}>)`).length - 1 : 0;
+    if (brackets !== sourceLinks) found.push(`${brackets - sourceLinks} unescaped bracket(s) beyond the source links`);
+    if (/(?<!\\)(?:\\\\)*<(?:javascript|data|vbscript):/i.test(withoutSource)) found.push('an autolink to a script or data URL');
+    return found;
+  }
+
+  it.each(payloads.map((p) => [p.id, p.name, p.text] as const))('Markdown export: payload %i (%s) is inert wherever it sits', (_id, _name, text) => {
+    const web = `https://n.example/story?q=${encodeURIComponent(text)}`;
+    const entries = [hostile(text, web), hostile(text, text), hostile(text, `javascript:${text}`), hostile(text, 'data:text/html,<script>alert(1)</script>')].map(toEntry);
+    for (const [i, e] of entries.entries()) {
+      const md = exportMarkdown([e], english);
+      const own = i === 0 ? new URL(web).href : null;
+      expect(problems(md, own), `${md}`).toEqual([]);
+      // The one link is the source, to its own web address; nothing else is a link target.
+      expect(md.match(/\]\(<[^>]*>\)/g) ?? []).toEqual(own ? [`](<${own}>)`] : []);
+      expect(md).not.toMatch(/\]\(\s*<?\s*(?:javascript|data|vbscript):/i);
+    }
+  });
+
+  it('Markdown export: the source link is the page address, with nothing in it that could end the link', () => {
+    const md = exportMarkdown([toEntry(job({ url: 'https://n.example/a b/<x>?q="><img src=x>#frag ment', title: 'T' }))], english);
+    expect(md).toContain('Source: [T](<https://n.example/a%20b/%3Cx%3E?q=%22%3E%3Cimg%20src=x%3E#frag%20ment>)');
+    const js = exportMarkdown([toEntry(job({ url: 'JaVaScRiPt:alert(1)', title: 'T' }))], english);
+    expect(js).toContain('Source: T JaVaScRiPt:alert(1) ·');
+    expect(js).not.toMatch(/\]\(/);
+  });
+
+  it('the JSON export holds the entries only: never the API key, whatever a job carried', () => {
+    // A stored job is never given the key; even one that somehow held extra fields exports only the entry's own.
+    const leaky = { ...job({ state: 'done', text: '# H\n\nBody.' }), apiKey: KEY, settings: { apiKey: KEY } } as unknown as JobRecord;
+    const json = exportJson([toEntry(leaky), toEntry(cut)]);
+    expect(json).not.toContain(KEY);
+    expect(json).not.toMatch(/apiKey|sk-/);
+    expect(Object.keys(JSON.parse(json).entries[0]).sort()).toEqual(['article', 'checks', 'date', 'headline', 'key', 'model', 'reason', 'status', 'title', 'url']);
+    expect(exportMarkdown([toEntry(leaky)], english)).not.toContain(KEY);
   });
 });

@@ -44,8 +44,22 @@ describe('toMarkdown', () => {
       'See ![the map](http://127.0.0.1/x.png "Map") and ![](https://t.test/p.gif), [click](javascript:alert(1)), ' +
         '[a [b]](javascript:alert(1)) and ![ref][1] [text][2].\n[1]: http://127.0.0.1/y.png\n  [2]: javascript:alert(1) "t"',
     );
-    expect(md).toBe('# H\n\nSee the map and , click, a [b] and ref text.');
+    // A bracket left over is escaped (it reads the same): it can never open a link.
+    expect(md).toBe('# H\n\nSee the map and , click, a \\[b\\] and ref text.');
     expect(md).not.toMatch(/!\[|\]\(|\]\[|\]:|javascript|127\.0\.0\.1/);
+  });
+
+  it.each([
+    ['link text over two lines', '[read\nmore](javascript:alert(1))'],
+    ['spaces around the target', '[x]( javascript:alert(1) )'],
+    ['the closing parenthesis on the next line', '[a](javascript:alert(1)\n)'],
+    ['an image whose alt runs over two lines', '![a\nb](http://127.0.0.1/x.png)'],
+    ['a shortcut reference with its target on the next line', '[r]\n\n[r]:\njavascript:alert(1)'],
+    ['a backslash before the bracket', 'a \\[x](javascript:alert(1))'],
+  ])('no link or image forms from %s', (_name, body) => {
+    const md = toMarkdown('', body);
+    // Every bracket in the copy is escaped, so none opens a link, an image or a reference.
+    expect(md).not.toMatch(/(?<!\\)(?:\\\\)*[[\]]/);
   });
 
   it('escapes a "<" that could open a tag, so raw HTML in the text stays text', () => {

@@ -58,6 +58,38 @@ describe('job store', () => {
     expect((await store.listJobs()).map((j) => j.id)).toEqual(['id2']);
   });
 
+  it('lists the good records next to malformed ones, counting those skipped and those repaired', async () => {
+    const { toEntry } = await import('../../src/history');
+    for (const n of [1, 2]) {
+      await store.saveJob(job(n));
+      await store.indexJob(job(n), 200);
+    }
+    const bad: Record<string, unknown> = {
+      'https://bad.example/date': { ...job(3), key: 'https://bad.example/date', createdAt: 'not a date', updatedAt: 'nor this' },
+      'https://bad.example/checks': { ...job(4), key: 'https://bad.example/checks', checks: { facts: { kept: 1 } } },
+      'https://bad.example/text': { ...job(5), key: 'https://bad.example/text', text: undefined },
+      'https://bad.example/not-an-object': 'garbage',
+      'https://bad.example/null': null,
+    };
+    const index = (await fake.storage.local.get('jobIndex')).jobIndex as Record<string, number>;
+    for (const [key, value] of Object.entries(bad)) {
+      index[key] = 'soon' as unknown as number; // a broken index line too
+      fake.storage.local.plant(`job:${key}`, value);
+    }
+    fake.storage.local.plant('jobIndex', index);
+    const read = await store.readJobs();
+    expect(read.skipped).toBe(3);
+    expect(read.repaired).toBe(2);
+    expect(read.jobs.map((j) => j.key)).toEqual(['https://bad.example/checks', 'https://n.example/2', 'https://n.example/1', 'https://bad.example/date']);
+    // What the history page does with them: every entry is made, none throws.
+    const entries = (await store.listJobs()).map(toEntry);
+    expect(entries.map((e) => e.date)).toEqual(['1970-01-01T00:00:01.004Z', '1970-01-01T00:00:01.002Z', '1970-01-01T00:00:01.001Z', '']);
+    expect(entries[0]?.checks).toBeNull();
+    // The popup's read of one page is as careful.
+    expect((await store.loadJob('https://bad.example/checks'))?.checks).toBeNull();
+    expect(await store.loadJob('https://bad.example/text')).toBeNull();
+  });
+
   it('keeps a running job\'s source in session storage only, and drops it', async () => {
     const { articleFromText } = await import('../../src/article');
     const article = articleFromText('T', 'One paragraph.\n\nTwo paragraph.', 'https://n.example/a');

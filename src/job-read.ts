@@ -1,0 +1,135 @@
+/**
+ * A stored job read back: every field checked, so one broken record (a bad date, checks half there, wrong types)
+ * never breaks the history page or the popup. A field an older version did not write gets its default quietly; a
+ * field that is there but wrong is repaired and reported; a record with no text, or that is not a record, is skipped.
+ */
+
+import type { ExtractWarning } from './article';
+import type { ChecksResult } from './checks';
+import type { Estimate } from './cost';
+import { newJob, type ErrorCode, type JobError, type JobRecord, type JobState } from './job';
+
+export interface ReadJob {
+  job: JobRecord;
+  /** The fields that were there but unreadable, and were replaced (empty for a sound record). */
+  repaired: (keyof JobRecord)[];
+}
+
+const STATES: readonly JobState[] = ['extracting', 'writing', 'done', 'error'];
+const ERROR_CODES: readonly ErrorCode[] = [
+  'restricted-page', 'no-article', 'no-tab', 'auth', 'model-not-found', 'rate-limit', 'server', 'forbidden', 'bad-request',
+  'unreachable', 'timeout', 'incomplete', 'interrupted', 'stopped', 'too-long', 'on-device-unavailable', 'on-device-download', 'unknown',
+];
+const WARNING_CODES: readonly string[] = ['maybe-truncated', 'not-an-article', 'very-long'];
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isCount = (v: unknown): v is number => isNum(v) && Number.isInteger(v) && v >= 0;
+/** A time a Date can hold (and print), from 1970 on. */
+const isTime = (v: unknown): v is number => isNum(v) && v >= 0 && v <= 8.64e15;
+
+function readError(v: unknown): JobError | null | undefined {
+  if (v === null) return null;
+  if (!isObj(v) || !isStr(v.message)) return undefined;
+  const code = ERROR_CODES.includes(v.code as ErrorCode) ? (v.code as ErrorCode) : 'unknown';
+  return { code, message: v.message };
+}
+
+function readWarning(v: unknown): ExtractWarning | null {
+  if (!isObj(v) || !WARNING_CODES.includes(v.code as string)) return null;
+  const w: ExtractWarning = { code: v.code as ExtractWarning['code'] };
+  if (v.why === 'paywall' || v.why === 'short-of-page' || v.why === 'ends-cut') w.why = v.why;
+  if (isCount(v.tokens)) w.tokens = v.tokens;
+  if (isCount(v.words)) w.words = v.words;
+  return w;
+}
+
+function readEstimate(v: unknown): Estimate | null | undefined {
+  if (v === null) return null;
+  if (!isObj(v) || !isCount(v.inputTokens) || !isCount(v.outputTokens) || !isCount(v.sections) || v.sections < 1) return undefined;
+  if (v.cost !== null && !isNum(v.cost)) return undefined;
+  const e: Estimate = { inputTokens: v.inputTokens, outputTokens: v.outputTokens, cost: v.cost as number | null, sections: v.sections };
+  if (typeof v.counted === 'boolean') e.counted = v.counted;
+  return e;
+}
+
+function readSection(v: unknown): JobRecord['section'] | undefined {
+  if (v === null) return null;
+  return isObj(v) && isCount(v.index) && isCount(v.total) && v.index < v.total ? { index: v.index, total: v.total } : undefined;
+}
+
+const isFact = (f: unknown): boolean => isObj(f) && isStr(f.kind) && isStr(f.text) && (f.value === undefined || isStr(f.value));
+
+/** The checks as the popup and the history read them: every number a number, every run inside the checked text. */
+function readChecks(v: unknown): ChecksResult | null | undefined {
+  if (v === null) return null;
+  if (!isObj(v) || !isStr(v.text) || !isObj(v.facts) || !isObj(v.originality) || !isObj(v.seo)) return undefined;
+  const { facts, originality: o, seo, text } = v;
+  if (!isCount(facts.total) || !isCount(facts.kept) || !Array.isArray(facts.missing) || !Array.isArray(facts.added)) return undefined;
+  if (!facts.missing.every(isFact) || !facts.added.every(isFact)) return undefined;
+  if (!isNum(o.copiedShare) || !isCount(o.longestRun) || !Array.isArray(o.runs)) return undefined;
+  const runsFit = o.runs.every((r: unknown) => isObj(r) && isCount(r.start) && isCount(r.end) && r.start <= r.end && r.end <= text.length && isStr(r.text));
+  if (!runsFit) return undefined;
+  if (!isCount(seo.headlineChars) || !isCount(seo.words) || !isCount(seo.sourceWords) || !isNum(seo.readingEase) || typeof seo.headlineTooLong !== 'boolean') {
+    return undefined;
+  }
+  return v as unknown as ChecksResult;
+}
+
+/**
+ * Reads one stored value as a job. `pageKey` is the key it was stored under (the index's), which wins over the
+ * record's own. Null when there is nothing to show: not an object, or no text.
+ */
+export function readJob(value: unknown, pageKey?: string): ReadJob | null {
+  if (!isObj(value) || !isStr(value.text)) return null;
+  const rec: Obj = value;
+  const key = pageKey ?? (isStr(rec.key) && rec.key !== '' ? rec.key : null);
+  if (key === null) return null;
+  const repaired: (keyof JobRecord)[] = [];
+  /** The stored field when `ok` says it is readable; its default when absent (an older version); else repaired. */
+  function field<K extends keyof JobRecord>(name: K, read: (v: unknown) => JobRecord[K] | undefined, fallback: JobRecord[K], required = false): JobRecord[K] {
+    const raw = rec[name];
+    if (raw === undefined && !required) return fallback;
+    const got = raw === undefined ? undefined : read(raw);
+    if (got !== undefined) return got;
+    repaired.push(name);
+    return fallback;
+  }
+  const str = (v: unknown) => (isStr(v) ? v : undefined);
+  const nonEmpty = (v: unknown) => (isStr(v) && v !== '' ? v : undefined);
+  const bool = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
+  const time = (v: unknown) => (isTime(v) ? v : undefined);
+
+  const text = value.text;
+  if (rec.key !== undefined && rec.key !== key) repaired.push('key');
+  const id = field('id', nonEmpty, `stored:${key}`, true);
+  const state = field('state', (v) => (STATES.includes(v as JobState) ? (v as JobState) : undefined), 'error', true);
+  const updatedRaw = time(rec.updatedAt);
+  const createdAt = field('createdAt', time, updatedRaw ?? 0, true);
+  const base = newJob(id, key, key, '', createdAt);
+  const warningsRaw = rec.warnings;
+  const warnings = Array.isArray(warningsRaw) ? warningsRaw.map(readWarning).filter((w): w is ExtractWarning => w !== null) : [];
+  if (warningsRaw !== undefined && (!Array.isArray(warningsRaw) || warnings.length !== warningsRaw.length)) repaired.push('warnings');
+  const job: JobRecord = {
+    ...base,
+    url: field('url', nonEmpty, key),
+    title: field('title', str, ''),
+    state,
+    text,
+    incomplete: field('incomplete', bool, state === 'error' && text !== ''),
+    error: field('error', readError, null),
+    notice: field('notice', (v) => (v === null ? null : str(v)), null),
+    model: field('model', str, ''),
+    warnings,
+    estimate: field('estimate', readEstimate, null),
+    section: field('section', readSection, null),
+    awaiting: field('awaiting', (v) => (v === null || v === 'confirm' ? v : undefined), null),
+    canContinue: field('canContinue', bool, false),
+    checks: field('checks', readChecks, null),
+    createdAt,
+    updatedAt: field('updatedAt', time, createdAt),
+  };
+  return { job, repaired };
+}
