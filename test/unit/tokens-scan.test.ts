@@ -25,7 +25,8 @@ describe('estimateTokens gives exactly what the regex version gives', () => {
     const texts = fixtureTexts();
     expect(texts.length).toBeGreaterThan(20);
     for (const { name, text } of texts) expect(estimateTokens(text), name).toBe(reference(text));
-  });
+    // A correctness check over every page (extracting them takes seconds): no time limit of its own on a busy machine.
+  }, 60_000);
 
   it('on hand-written edge cases', () => {
     for (const text of TRICKY_TEXTS) expect(estimateTokens(text), JSON.stringify(text)).toBe(reference(text));
