@@ -33,7 +33,8 @@
 // - parses in the same parser state as the `innerHTML` setter: "in body" insertion mode (`<body>` + html, the children
 //   of the parsed document's first <body> in tree order, which is its body; linkedom's `body` getter would add a new
 //   one), the same quirks mode as the target document (no doctype for a BackCompat one), scripting disabled as in
-//   any document without a browsing context (XML documents: XML parsing, as the setter does there). On linkedom,
+//   any document without a browsing context (XML documents: XML parsing, as the setter does there, and a SyntaxError
+//   for markup that is not well-formed). On linkedom,
 //   whose setter runs the same htmlparser2 parse, the tree built is the same (test/unit/readability-patch.test.ts);
 // - moves the parsed nodes in as the target's children, replacing the old ones, as the setter does.
 // So on the documents Newsmith gives it, Readability builds the same tree as before.
@@ -71,6 +72,8 @@ function __newsmithSetInertHTML(target, html) {
     nodes = parsed.querySelector("body").childNodes;
   } else {
     parsed = new Parser().parseFromString('<div xmlns="' + target.namespaceURI + '">' + html + "</div>", "application/xml");
+    // DOMParser reports markup that is not well-formed with a <parsererror> element; the setter throws.
+    if (parsed.getElementsByTagName("parsererror").length) throw new DOMException("The markup is not well-formed XML", "SyntaxError");
     nodes = parsed.documentElement.childNodes;
   }
   // Copy the live NodeList first: moving a node out of the parsed document shortens it.
