@@ -63,7 +63,7 @@ function __newsmithSetInertHTML(target, html) {
   // Live: a browser document with a window. Outside a browser (Node: linkedom) no document is live.
   if (view && typeof window !== "undefined") throw new Error("Readability must run on a detached copy of the page, not on the live page");
   var Parser = (view && view.DOMParser) || (typeof DOMParser === "function" ? DOMParser : null);
-  if (!Parser) throw new Error("Readability: no DOMParser for this document (linkedom gives one only to the documents it parsed)");
+  if (!Parser) throw new Error("Readability: no DOMParser for this document");
   var parsed, nodes;
   if (doc.contentType === "text/html" || !doc.contentType) {
     var doctype = doc.compatMode === "BackCompat" ? "" : "<!doctype html>";
@@ -73,7 +73,7 @@ function __newsmithSetInertHTML(target, html) {
   } else {
     parsed = new Parser().parseFromString('<div xmlns="' + target.namespaceURI + '">' + html + "</div>", "application/xml");
     // DOMParser reports markup that is not well-formed with a <parsererror> element; the setter throws.
-    if (parsed.getElementsByTagName("parsererror").length) throw new DOMException("The markup is not well-formed XML", "SyntaxError");
+    if (parsed.getElementsByTagName("parsererror").length) throw new DOMException("Not well-formed XML", "SyntaxError");
     nodes = parsed.documentElement.childNodes;
   }
   // Copy the live NodeList first: moving a node out of the parsed document shortens it.
