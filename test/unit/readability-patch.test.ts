@@ -112,7 +112,7 @@ describe('the helper on linkedom', () => {
       expect(helper, p.name).toEqual(setter);
       expect(helper[0], p.name).not.toBe('#3 old');
     }
-  });
+  }, 60_000);
 
   it('refuses a document with a window once it runs in a browser (a `window` global)', () => {
     const inBrowser = new Function('window', `${HELPER}\nreturn __newsmithSetInertHTML;`)({}) as typeof setInert;
