@@ -22,7 +22,8 @@
 //   the real page, whoever calls it (Newsmith's extractor catches the error). Live means: the document has a window
 //   (`defaultView`) AND the code runs in a browser (a `window` global exists). In a browser `defaultView` is non-null
 //   exactly for a document with a browsing context (the page, a frame); it is null for a `cloneNode(true)` copy, a
-//   DOMParser or a createHTMLDocument document (Chromium and Firefox alike). Outside a browser no document has a
+//   DOMParser or a createHTMLDocument document (the HTML standard; test/e2e/readability-helper.test.ts checks it
+//   in Chromium). Outside a browser no document has a
 //   browsing context, whatever its DOM library puts there: linkedom's `defaultView` is a stand-in over Node's global,
 //   on every document, clones and the one being extracted in place (src/extract/node.ts) included, and linkedom
 //   never runs a script or fetches anything. The `window` global is what tells the two apart: a browser page, frame
@@ -34,8 +35,8 @@
 //   of the parsed document's first <body> in tree order, which is its body; linkedom's `body` getter would add a new
 //   one), the same quirks mode as the target document (no doctype for a BackCompat one), scripting disabled as in
 //   any document without a browsing context (XML documents: XML parsing, as the setter does there, and a SyntaxError
-//   for markup that is not well-formed). On linkedom,
-//   whose setter runs the same htmlparser2 parse, the tree built is the same (test/unit/readability-patch.test.ts);
+//   for markup that is not well-formed). The tree built is the setter's: in Chromium (test/e2e/readability-helper.test.ts)
+//   and on linkedom, whose setter runs the same htmlparser2 parse (test/unit/readability-patch.test.ts);
 // - moves the parsed nodes in as the target's children, replacing the old ones, as the setter does.
 // So on the documents Newsmith gives it, Readability builds the same tree as before.
 //
