@@ -1,6 +1,8 @@
 // Bundles bench/lib.ts for Node (ES module) into .bench/lib/bench-lib.mjs with Vite's build API (an SSR build:
-// packages such as linkedom, playwright-core and @mozilla/readability stay external imports).
+// packages such as linkedom and playwright-core stay external imports). @mozilla/readability is bundled, patched by
+// scripts/vite-readability-safe.mjs, so the benches time the Readability the extension and the CLI run.
 import { build } from 'vite';
+import { readabilitySafe } from '../scripts/vite-readability-safe.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +15,8 @@ export async function buildBenchLib() {
     root,
     configFile: false,
     logLevel: 'warn',
+    plugins: [readabilitySafe()],
+    ssr: { noExternal: ['@mozilla/readability'] },
     build: {
       ssr: join(root, 'bench', 'lib.ts'),
       outDir,

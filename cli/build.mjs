@@ -1,8 +1,11 @@
 // Bundles a TypeScript entry for Node (ES module) with Vite's build API: the command line
 // (cli/main.ts → dist/cli/newsmith.mjs) and, for `npm run bench:extract`, the extraction core.
-// Dependencies (linkedom, @mozilla/readability) stay external: they are runtime dependencies of the package.
+// Dependencies (linkedom, openai) stay external: they are runtime dependencies of the package. @mozilla/readability is
+// bundled, patched by scripts/vite-readability-safe.mjs as in the extension, so Node runs the Readability the browsers
+// run (a plugin cannot change an external module).
 // Run directly (`node cli/build.mjs`, i.e. `npm run build:cli`) to build only the command line.
 import { build } from 'vite';
+import { readabilitySafe } from '../scripts/vite-readability-safe.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -14,6 +17,8 @@ export async function buildForNode(entry, outDir, fileName) {
     root,
     configFile: false,
     logLevel: 'warn',
+    plugins: [readabilitySafe()],
+    ssr: { noExternal: ['@mozilla/readability'] },
     build: {
       ssr: join(root, entry),
       outDir,

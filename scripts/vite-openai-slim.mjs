@@ -19,7 +19,9 @@
 // client and the barrel (a kept module depending on a left-out one).
 //
 // Wiring (scripts/build.mjs): the background build only, `plugins: [readabilitySafe(), openaiSlim()]`. The CLI
-// (dist/cli) keeps the whole SDK (packages stay external there).
+// (dist/cli) keeps the whole SDK (packages stay external there), and so do the unit tests: the plugin only leaves
+// modules out, what it keeps is the SDK as published (package.json pins the version), and
+// test/unit/openai-slim.test.ts runs src/llm/openai.ts bundled through it, streaming and listing models over HTTP.
 
 import { readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
