@@ -4,8 +4,9 @@
  * themselves: an inline `style` attribute, or a rule of the page's own `<style>` sheets (`./hidden.ts`).
  *
  * - `'subtree'`: the element and everything in it is hidden: `display:none`, `visibility:hidden|collapse`,
- *   `opacity:0`, `content-visibility:hidden`, `transform: scale(0)`, an empty `clip-path` (`inset(50%)`,
- *   `circle(0)`), `clip: rect(…)` of at most 1 px on a positioned box, an absolute or fixed box placed 500 px or
+ *   an opacity below 0.1, `content-visibility:hidden`, `transform: scale(0)` or a translation 500 px or more off
+ *   the left or top, an empty `clip-path` (`inset(50%)`,
+ *   `circle(0)`), `clip: rect(…)` of at most 1 px on a positioned box, a positioned box placed 500 px or
  *   more off the left or top, `text-indent` of 500 px or more either way, or a box of at most 1 px width or height
  *   (`height`, `max-height`, `width`, `max-width`) that clips its overflow (the `sr-only` pattern included).
  * - `'text'`: the element's own text is invisible but a child may restyle itself: `font-size` of at most 1 px,
@@ -69,6 +70,16 @@ function backgroundColour(d: ReadonlyMap<string, string>): string | undefined {
 const SCALE_ZERO = /\bscale[xyz3d]*\(\s*0(?:\.0*)?\s*[,)]|\bscale\(\s*[^,)]+,\s*0(?:\.0*)?\s*\)/;
 const CLIPS = /^(?:hidden|clip)(?:\s+(?:hidden|clip|visible|auto|scroll))?$|^(?:visible|auto|scroll)\s+(?:hidden|clip)$/;
 
+/** A `translate(…)` that moves the box 500 px or more to the left or up. */
+function translatedAway(transform: string): boolean {
+  for (const m of transform.matchAll(/\btranslate(x|y|3d)?\(([^)]*)\)/g)) {
+    const args = (m[2] as string).split(',').map((a) => px(a));
+    const [x, y] = m[1] === 'y' ? [0, args[0]] : [args[0], m[1] === 'x' ? 0 : args[1]];
+    if ((x ?? 0) <= -500 || (y ?? 0) <= -500) return true;
+  }
+  return false;
+}
+
 /** An empty `clip-path`: `inset()` that meets itself, a zero `circle()`/`ellipse()`. */
 function emptyClipPath(value: string | undefined): boolean {
   if (!value) return false;
@@ -96,15 +107,15 @@ export function hidingOf(d: ReadonlyMap<string, string>): Hiding {
   const visibility = d.get('visibility');
   if (visibility === 'hidden' || visibility === 'collapse') return 'subtree';
   const opacity = d.get('opacity');
-  if (opacity !== undefined && /^(?:0*\.?0+|0%)$/.test(opacity)) return 'subtree';
+  if (opacity !== undefined && (opacity.endsWith('%') ? parseFloat(opacity) / 100 : parseFloat(opacity)) < 0.1) return 'subtree';
   if (d.get('content-visibility') === 'hidden') return 'subtree';
   const transform = d.get('transform');
-  if (transform && SCALE_ZERO.test(transform)) return 'subtree';
+  if (transform && (SCALE_ZERO.test(transform) || translatedAway(transform))) return 'subtree';
   if (emptyClipPath(d.get('clip-path'))) return 'subtree';
   const position = d.get('position');
   const positioned = position === 'absolute' || position === 'fixed';
   if (positioned && clipRectEmpty(d.get('clip'))) return 'subtree';
-  if (positioned && (px(d.get('left')) <= -500 || px(d.get('top')) <= -500 || px(d.get('right')) >= 5000)) return 'subtree';
+  if ((positioned || position === 'relative') && (px(d.get('left')) <= -500 || px(d.get('top')) <= -500 || px(d.get('right')) >= 5000)) return 'subtree';
   const indent = px(d.get('text-indent'));
   if (indent <= -500 || indent >= 5000) return 'subtree';
   const overflow = d.get('overflow') ?? `${d.get('overflow-x') ?? 'visible'} ${d.get('overflow-y') ?? 'visible'}`;

@@ -21,7 +21,7 @@ export class HidingRules extends Set<string> {
 /** A selector list of bare class or id names, each optionally after a tag name. */
 const SIMPLE_LIST = /^\s*(?:[a-z][a-z0-9-]*)?[.#][\w-]+(?:\s*,\s*(?:[a-z][a-z0-9-]*)?[.#][\w-]+)*\s*$/i;
 /** A rule body worth parsing: it names something that can hide. */
-const MAY_HIDE = /none|hidden|collapse|opacity|scale|clip|indent|transparent|font-size|(?:height|width)\s*:\s*[0-1.]|rgba|hsla/i;
+const MAY_HIDE = /none|hidden|collapse|opacity|scale|translate|clip|indent|transparent|font-size|-\d{3}|(?:height|width)\s*:\s*[0-1.]|rgba|hsla/i;
 /** What moves the brace depth, and comments (skipped whole). */
 const CSS_TOKEN = /[{}]|\/\*/g;
 /** Style sheet text beyond this many characters (per group of sheets: the head's, the body's) is not scanned: the scan must stay cheap. */

@@ -52,8 +52,14 @@ const BOUNDARY_WORDS = 8;
 function quoteEnd(text: string, end: 'start' | 'end'): string {
   const line = (end === 'end' ? text.trimEnd().split('\n').at(-1) : text.trimStart().split('\n')[0]) ?? '';
   const t = line.trim();
-  const cut = end === 'end' ? t.slice(-60) : t.slice(0, 60);
-  return cut === t ? t : end === 'end' ? `…${cut.trimStart()}` : `${cut.trimEnd()}…`;
+  if (t.length <= 60) return t;
+  // At most 60 characters, cut at a space so that no word is quoted in part.
+  if (end === 'end') {
+    const cut = t.slice(-61);
+    return `…${cut.slice(cut.indexOf(' ') + 1)}`;
+  }
+  const cut = t.slice(0, 61);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : 60)}…`;
 }
 
 /**
