@@ -5,9 +5,10 @@
  * Two layers, both plain DOM (no extension APIs), so this runs in the page and in Node:
  *
  * 1. Markup (`isHiddenByMarkup`, and `removeHiddenElements`, which every extraction runs on its private copy):
- *    the `hidden` attribute, `aria-hidden="true"`, an inline style that hides (`./css-hidden.ts`: display,
- *    visibility, opacity, off-screen, clipped, zero-size, scaled to nothing, 1 px text…), closed `<details>`; in
- *    Node also what the page's own `<style>` rules hide (`./sheets.ts`). Works on any DOM, a linkedom one included.
+ *    the `hidden` attribute, `aria-hidden="true"`, an inline display:none or visibility:hidden, closed
+ *    `<details>`; in Node also every inline style that hides (`./css-hidden.ts`: opacity, off-screen, clipped,
+ *    zero-size, scaled to nothing, 1 px text…) and what the page's own `<style>` rules hide (`./sheets.ts`), both
+ *    given by the Node caller. Works on any DOM, a linkedom one included.
  * 2. What the browser renders (`./visible.ts`): computed style, geometry, contrast and occlusion, judged on the
  *    LIVE, laid-out page while it is cloned (`cloneVisible`); the live page is only read.
  *
@@ -18,8 +19,17 @@
  * shadow the properties the walk reads. The same walk removes the `name`/`id` that make such shadowing
  * possible, so Readability and the later steps read a copy that cannot be clobbered.
  */
-import { inlineHiding } from './css-hidden';
+import type { Hiding } from './css-hidden';
 import { docOf, domOf, type SafeDom } from './dom';
+
+/** Judges an inline `style` attribute. The full one (`inlineHiding` of `./css-hidden.ts`) is given in Node; a browser's computed styles see the rest. */
+export type InlineJudge = (style: string) => Hiding;
+
+const INLINE_DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;
+const INLINE_VISIBILITY_HIDDEN = /(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\s*(?:!important\s*)?(?:;|$)/i;
+
+/** Without the full judge: inline display:none and visibility:hidden|collapse only. */
+const basicInline: InlineJudge = (style) => (INLINE_DISPLAY_NONE.test(style) || INLINE_VISIBILITY_HIDDEN.test(style) ? 'subtree' : null);
 
 export type HiddenPredicate = (el: Element) => boolean;
 
@@ -52,17 +62,17 @@ function streamedSegment(el: Element, dom: SafeDom): boolean {
   return dom.localName(el) === 'div' && dom.hasAttribute(el, 'hidden') && /^S:\d+$/.test(dom.getAttribute(el, 'id') ?? '');
 }
 
-/** True when the element's own markup hides it and all it holds: `hidden`, `aria-hidden="true"`, an inline style that hides (`./css-hidden.ts`). */
+/** True when the element's own markup hides it and all it holds: `hidden`, `aria-hidden="true"`, an inline display:none or visibility:hidden. */
 export function isHiddenByMarkup(el: Element): boolean {
-  return hiddenByMarkup(el, domOf(docOf(el)));
+  return hiddenByMarkup(el, domOf(docOf(el)), basicInline);
 }
 
-function hiddenByMarkup(el: Element, dom: SafeDom): boolean {
+function hiddenByMarkup(el: Element, dom: SafeDom, inline: InlineJudge): boolean {
   if (!dom.hasAttributes(el)) return false; // most elements: one cheap check instead of three attribute lookups
   if (dom.hasAttribute(el, 'hidden')) return true;
   if ((dom.getAttribute(el, 'aria-hidden') ?? '').trim().toLowerCase() === 'true') return true;
   const style = dom.getAttribute(el, 'style');
-  return style !== null && inlineHiding(style) === 'subtree';
+  return style !== null && inline(style) === 'subtree';
 }
 
 /**
@@ -108,6 +118,8 @@ export function declobberTree(root: Element, dom: SafeDom): void {
 export interface HiddenWalkOptions {
   /** Elements whose own text (not the element, not children that restyle themselves) is invisible. */
   textHidden?: HiddenPredicate;
+  /** Judges inline styles (default: display and visibility only; Node gives `inlineHiding`, which sees far more). */
+  inline?: InlineJudge;
   /** Receives the deepest level reached below `root` (the walk goes no deeper than `MAX_DEPTH + 1`). */
   onDepth?: (depth: number) => void;
 }
@@ -136,6 +148,7 @@ export function removeHiddenElements(
     if (dom.nodeType(n) === 1) removed++;
   };
   const textHidden = options.textHidden;
+  const inline = options.inline ?? basicInline;
   let maxDepth = 0;
   // Depth first, document order; each entry: element, its depth, whether it inherits invisible text.
   const stack: Element[] = [];
@@ -160,7 +173,7 @@ export function removeHiddenElements(
     if (attrs) {
       declobber(el, name, dom);
       if (name === 'div' && streamedSegment(el, dom)) dom.removeAttribute(el, 'hidden');
-      if (hiddenByMarkup(el, dom)) {
+      if (hiddenByMarkup(el, dom, inline)) {
         doom(el);
         continue;
       }
@@ -174,7 +187,7 @@ export function removeHiddenElements(
     // A child with a class or a style of its own may show its text again; one without inherits.
     if (inheritsDim && attrs && (dom.hasAttribute(el, 'class') || dom.hasAttribute(el, 'style'))) inheritsDim = false;
     const style = attrs ? dom.getAttribute(el, 'style') : null;
-    const ownDim = (style !== null && inlineHiding(style) === 'text') || (textHidden?.(el) ?? false);
+    const ownDim = (style !== null && inline(style) === 'text') || (textHidden?.(el) ?? false);
     const isDim = inheritsDim || ownDim;
     const closedDetails = name === 'details' && !dom.hasAttribute(el, 'open');
     // A closed <details> shows its first <summary> only: the rest goes and is not walked.

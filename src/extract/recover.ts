@@ -1,8 +1,8 @@
 import { collapseWhitespace } from './blocks';
 import { stripInvisible } from './invisible';
 import { docOf, domOf, type SafeDom } from './dom';
-import { classOf, declobberTree, hasHiddenClass, hasHiddenId, removeHiddenElements, type HiddenPredicate } from './hidden';
-import { HidingRules, type StyleSheetReader } from './sheets';
+import { classOf, declobberTree, hasHiddenClass, hasHiddenId, removeHiddenElements, type HiddenPredicate, type InlineJudge } from './hidden';
+import type { HidingRules, StyleSheetReader } from './sheets';
 
 /**
  * Page survey, wrong-block detection and recovery.
@@ -71,12 +71,12 @@ function surveyElement(el: Element, survey: PageSurvey, dom: SafeDom): void {
  * One walk of `body`: drops what is hidden (markup, the `hidden` classes, `<svg>`), surveys what stays, and
  * gathers the body's own `<style>` elements into `bodyStyles` when given.
  */
-function walkSurvey(body: Element, hidden: HidingRules, bodyStyles: Element[] | null, dom: SafeDom): PageSurvey {
+function walkSurvey(body: Element, hidden: HidingRules | null, bodyStyles: Element[] | null, dom: SafeDom, inline?: InlineJudge): PageSurvey {
   const survey = emptySurvey();
-  const hiddenClass = hidden.size > 0 ? hasHiddenClass(hidden, dom) : null;
-  const hiddenId = hidden.ids.size > 0 ? hasHiddenId(hidden.ids, dom) : null;
-  const textClass = hidden.textClasses.size > 0 ? hasHiddenClass(hidden.textClasses, dom) : null;
-  const textId = hidden.textIds.size > 0 ? hasHiddenId(hidden.textIds, dom) : null;
+  const hiddenClass = hidden && hidden.size > 0 ? hasHiddenClass(hidden, dom) : null;
+  const hiddenId = hidden && hidden.ids.size > 0 ? hasHiddenId(hidden.ids, dom) : null;
+  const textClass = hidden && hidden.textClasses.size > 0 ? hasHiddenClass(hidden.textClasses, dom) : null;
+  const textId = hidden && hidden.textIds.size > 0 ? hasHiddenId(hidden.textIds, dom) : null;
   const textHidden: HiddenPredicate | undefined =
     textClass || textId ? (el) => (textClass?.(el) ?? false) || (textId?.(el) ?? false) : undefined;
   removeHiddenElements(
@@ -88,7 +88,7 @@ function walkSurvey(body: Element, hidden: HidingRules, bodyStyles: Element[] | 
       if (name === 'style') bodyStyles?.push(el);
       else if (name === 'meta' && survey.published === null && dom.getAttribute(el, 'itemprop') === 'datePublished' && dom.hasAttribute(el, 'content')) survey.published = el;
     },
-    { textHidden, onDepth: (d) => (survey.depth = d) },
+    { textHidden, inline, onDepth: (d) => (survey.depth = d) },
   );
   return survey;
 }
@@ -106,11 +106,11 @@ export function surveyPage(doc: Document, styleSheets?: StyleSheetReader): PageS
   // What is not the body (the head, strays a script put under <html>) cannot shadow the document's properties either.
   const html = dom.documentElement(doc);
   for (let c = html ? dom.firstElementChild(html) : null; c; c = dom.nextElementSibling(c)) if (c !== body) declobberTree(c, dom);
-  if (!styleSheets) return walkSurvey(body, new HidingRules(), null, dom);
+  if (!styleSheets) return walkSurvey(body, null, null, dom);
   const head = dom.head(doc);
   const hidden = styleSheets(head?.getElementsByTagName('style') ?? []);
   const bodyStyles: Element[] = [];
-  const survey = walkSurvey(body, hidden, bodyStyles, dom);
+  const survey = walkSurvey(body, hidden, bodyStyles, dom, styleSheets.inline);
   if (bodyStyles.length === 0) return survey;
   const more = styleSheets(bodyStyles);
   for (const c of hidden) more.delete(c);
@@ -118,7 +118,7 @@ export function surveyPage(doc: Document, styleSheets?: StyleSheetReader): PageS
   for (const c of hidden.textClasses) more.textClasses.delete(c);
   for (const c of hidden.textIds) more.textIds.delete(c);
   if (more.empty) return survey;
-  const again = walkSurvey(body, more, null, dom);
+  const again = walkSurvey(body, more, null, dom, styleSheets.inline);
   return { ...again, depth: Math.max(again.depth, survey.depth) };
 }
 

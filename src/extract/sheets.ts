@@ -1,4 +1,5 @@
-import { hidingOf, parseDeclarations } from './css-hidden';
+import { hidingOf, inlineHiding, parseDeclarations } from './css-hidden';
+import type { InlineJudge } from './hidden';
 
 /**
  * The page's own `<style>` sheets, read for what they hide (Node only: a browser has computed styles). A rule
@@ -82,7 +83,11 @@ export function addHiddenClassesFromCss(css: string, into: Set<string>): void {
  * Reads `<style>` elements for what they hide. Given to the extraction in Node only: on a live page the computed
  * styles already removed those elements (`./visible.ts`), so the content script neither needs nor ships it.
  */
-export type StyleSheetReader = (styles: Iterable<Element>) => HidingRules;
+export interface StyleSheetReader {
+  (styles: Iterable<Element>): HidingRules;
+  /** The judge of inline styles that goes with it (layout-free, like the sheets). */
+  inline?: InlineJudge;
+}
 
 /** What these `<style>` elements hide, each sheet scanned on its own. */
 export function hiddenClassesFromStyleElements(styles: Iterable<Element>, into = new HidingRules()): HidingRules {
@@ -95,6 +100,8 @@ export function hiddenClassesFromStyleElements(styles: Iterable<Element>, into =
   }
   return into;
 }
+
+hiddenClassesFromStyleElements.inline = inlineHiding;
 
 /**
  * What the page's own `<style>` blocks hide (see `addHiddenClassesFromCss`); as a set, the classes hidden whole.
