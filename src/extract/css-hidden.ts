@@ -4,16 +4,19 @@
  * themselves: an inline `style` attribute, or a rule of the page's own `<style>` sheets (`./hidden.ts`).
  *
  * - `'subtree'`: the element and everything in it is hidden: `display:none`, `visibility:hidden|collapse`,
- *   an opacity below 0.1, `content-visibility:hidden`, `transform: scale(0)` or a translation 500 px or more off
+ *   `content-visibility:hidden`, `transform: scale(0)` or a translation 500 px or more off
  *   the left or top, an empty `clip-path` (`inset(50%)`,
  *   `circle(0)`), `clip: rect(…)` of at most 1 px on a positioned box, a positioned box placed 500 px or
  *   more off the left or top, `text-indent` of 500 px or more either way, or a box of at most 1 px width or height
  *   (`height`, `max-height`, `width`, `max-width`) that clips its overflow (the `sr-only` pattern included).
+ * - `'faded'`: an opacity below 0.1 with no transform, transition or animation beside it (those are a script's
+ *   fade-in, which a page without scripts never finishes).
  * - `'text'`: the element's own text is invisible but a child may restyle itself: `font-size` of at most 1 px,
  *   a transparent colour, or a colour equal to the background the same block sets.
  */
 
-export type Hiding = 'subtree' | 'text' | null;
+/** `'faded'`: an opacity below 0.1 and nothing else; `./hidden.ts` hides it unless it holds much text (see `FADED_MAX_CHARS`). */
+export type Hiding = 'subtree' | 'faded' | 'text' | null;
 
 /** Declarations as a map, property names lower case, `!important` and comments dropped; the last one wins. */
 export function parseDeclarations(css: string): Map<string, string> {
@@ -67,6 +70,11 @@ function backgroundColour(d: ReadonlyMap<string, string>): string | undefined {
   return bg.replace(/\s+/g, '');
 }
 
+/** Declarations that animate: an opacity of 0 beside one of them is the start of a script's fade-in. */
+const ANIMATED = ['transform', '-webkit-transform', 'transition', 'animation', 'animation-name', 'will-change'];
+/** Keywords that name no colour of their own (two `inherit`s are not the same colour). */
+const NOT_A_COLOUR = /^(?:inherit|initial|unset|revert|revert-layer|currentcolor)$/;
+
 const SCALE_ZERO = /\bscale[xyz3d]*\(\s*0(?:\.0*)?\s*[,)]|\bscale\(\s*[^,)]+,\s*0(?:\.0*)?\s*\)/;
 const CLIPS = /^(?:hidden|clip)(?:\s+(?:hidden|clip|visible|auto|scroll))?$|^(?:visible|auto|scroll)\s+(?:hidden|clip)$/;
 
@@ -106,8 +114,7 @@ export function hidingOf(d: ReadonlyMap<string, string>): Hiding {
   if (d.get('display') === 'none') return 'subtree';
   const visibility = d.get('visibility');
   if (visibility === 'hidden' || visibility === 'collapse') return 'subtree';
-  const opacity = d.get('opacity');
-  if (opacity !== undefined && (opacity.endsWith('%') ? parseFloat(opacity) / 100 : parseFloat(opacity)) < 0.1) return 'subtree';
+
   if (d.get('content-visibility') === 'hidden') return 'subtree';
   const transform = d.get('transform');
   if (transform && (SCALE_ZERO.test(transform) || translatedAway(transform))) return 'subtree';
@@ -122,11 +129,16 @@ export function hidingOf(d: ReadonlyMap<string, string>): Hiding {
   if (CLIPS.test(overflow)) {
     for (const p of ['height', 'max-height', 'width', 'max-width']) if (px(d.get(p)) <= 1) return 'subtree';
   }
+  // Opacity 0 is also where a script starts a fade-in: with a transform, transition or animation beside it, it is one.
+  const opacity = d.get('opacity');
+  if (opacity !== undefined && (opacity.endsWith('%') ? parseFloat(opacity) / 100 : parseFloat(opacity)) < 0.1) {
+    if (!ANIMATED.some((p) => d.has(p))) return 'faded';
+  }
   const fontSize = px(d.get('font-size'));
   if (fontSize <= 1) return 'text';
   const color = d.get('color');
   if (transparent(color) || transparent(d.get('-webkit-text-fill-color'))) return 'text';
-  if (color && color.replace(/\s+/g, '') === backgroundColour(d)) return 'text';
+  if (color && !NOT_A_COLOUR.test(color) && color.replace(/\s+/g, '') === backgroundColour(d)) return 'text';
   return null;
 }
 

@@ -45,6 +45,12 @@ export const NOT_JUDGED = new Set(['script', 'style', 'template', 'noscript', 'm
  */
 const CLOBBERING = new Set(['button', 'fieldset', 'input', 'object', 'output', 'select', 'textarea', 'img', 'embed', 'form', 'iframe']);
 
+/**
+ * An element faded to nothing (`'faded'`, see `./css-hidden.ts`) that holds this much text or more is a page a script
+ * fades in (a whole `<main>`), not a hidden line: it stays (Node only; a browser sees the finished fade).
+ */
+export const FADED_MAX_CHARS = 1000;
+
 /** Deeper than this many levels below `<body>` is no article: the walk stops there and the page is refused (see `./index.ts`). */
 export const MAX_DEPTH = 200;
 
@@ -72,7 +78,9 @@ function hiddenByMarkup(el: Element, dom: SafeDom, inline: InlineJudge): boolean
   if (dom.hasAttribute(el, 'hidden')) return true;
   if ((dom.getAttribute(el, 'aria-hidden') ?? '').trim().toLowerCase() === 'true') return true;
   const style = dom.getAttribute(el, 'style');
-  return style !== null && inline(style) === 'subtree';
+  if (style === null) return false;
+  const hiding = inline(style);
+  return hiding === 'subtree' || (hiding === 'faded' && fadedAway(el, dom));
 }
 
 /**
@@ -96,6 +104,11 @@ export function hasHiddenClass(classes: ReadonlySet<string>, dom?: SafeDom): Hid
 /** A predicate for `removeHiddenElements`: the element's id is one of `ids`. */
 export function hasHiddenId(ids: ReadonlySet<string>, dom: SafeDom): HiddenPredicate {
   return (el) => dom.hasAttributes(el) && ids.has(dom.getAttribute(el, 'id') ?? '');
+}
+
+/** A faded element that holds little text (see `FADED_MAX_CHARS`). */
+export function fadedAway(el: Element, dom: SafeDom): boolean {
+  return dom.textContent(el).length < FADED_MAX_CHARS;
 }
 
 /** Removes the attributes through which `el` could shadow a form's or the document's properties. */

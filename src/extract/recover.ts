@@ -1,7 +1,7 @@
 import { collapseWhitespace } from './blocks';
 import { stripInvisible } from './invisible';
 import { docOf, domOf, type SafeDom } from './dom';
-import { classOf, declobberTree, hasHiddenClass, hasHiddenId, removeHiddenElements, type HiddenPredicate, type InlineJudge } from './hidden';
+import { classOf, declobberTree, fadedAway, hasHiddenClass, hasHiddenId, removeHiddenElements, type HiddenPredicate, type InlineJudge } from './hidden';
 import type { HidingRules, StyleSheetReader } from './sheets';
 
 /**
@@ -77,11 +77,14 @@ function walkSurvey(body: Element, hidden: HidingRules | null, bodyStyles: Eleme
   const hiddenId = hidden && hidden.ids.size > 0 ? hasHiddenId(hidden.ids, dom) : null;
   const textClass = hidden && hidden.textClasses.size > 0 ? hasHiddenClass(hidden.textClasses, dom) : null;
   const textId = hidden && hidden.textIds.size > 0 ? hasHiddenId(hidden.textIds, dom) : null;
+  const fadedClass = hidden && hidden.fadedClasses.size > 0 ? hasHiddenClass(hidden.fadedClasses, dom) : null;
+  const fadedId = hidden && hidden.fadedIds.size > 0 ? hasHiddenId(hidden.fadedIds, dom) : null;
+  const faded = (el: Element): boolean => ((fadedClass?.(el) ?? false) || (fadedId?.(el) ?? false)) && fadedAway(el, dom);
   const textHidden: HiddenPredicate | undefined =
     textClass || textId ? (el) => (textClass?.(el) ?? false) || (textId?.(el) ?? false) : undefined;
   removeHiddenElements(
     body,
-    (el) => dom.localName(el) === 'svg' || (hiddenClass !== null && hiddenClass(el)) || (hiddenId !== null && hiddenId(el)),
+    (el) => dom.localName(el) === 'svg' || (hiddenClass !== null && hiddenClass(el)) || (hiddenId !== null && hiddenId(el)) || faded(el),
     (el) => surveyElement(el, survey, dom),
     (el) => {
       const name = dom.localName(el);
@@ -117,6 +120,8 @@ export function surveyPage(doc: Document, styleSheets?: StyleSheetReader): PageS
   for (const c of hidden.ids) more.ids.delete(c);
   for (const c of hidden.textClasses) more.textClasses.delete(c);
   for (const c of hidden.textIds) more.textIds.delete(c);
+  for (const c of hidden.fadedClasses) more.fadedClasses.delete(c);
+  for (const c of hidden.fadedIds) more.fadedIds.delete(c);
   if (more.empty) return survey;
   const again = walkSurvey(body, more, null, dom, styleSheets.inline);
   return { ...again, depth: Math.max(again.depth, survey.depth) };

@@ -14,8 +14,11 @@ export class HidingRules extends Set<string> {
   readonly ids = new Set<string>();
   readonly textClasses = new Set<string>();
   readonly textIds = new Set<string>();
+  /** Faded to nothing (`'faded'`): hidden when they hold little text (see `FADED_MAX_CHARS` in `./hidden.ts`). */
+  readonly fadedClasses = new Set<string>();
+  readonly fadedIds = new Set<string>();
   get empty(): boolean {
-    return this.size === 0 && this.ids.size === 0 && this.textClasses.size === 0 && this.textIds.size === 0;
+    return [this, this.ids, this.textClasses, this.textIds, this.fadedClasses, this.fadedIds].every((s) => s.size === 0);
   }
 }
 
@@ -37,8 +40,8 @@ function addRule(selector: string, body: string, into: Set<string>): void {
   const rules = into instanceof HidingRules ? into : null;
   for (const m of selector.matchAll(/([.#])([\w-]+)/g)) {
     const name = m[2] as string;
-    if (m[1] === '.') (hiding === 'subtree' ? into : rules?.textClasses)?.add(name);
-    else (hiding === 'subtree' ? rules?.ids : rules?.textIds)?.add(name);
+    if (m[1] === '.') (hiding === 'subtree' ? into : hiding === 'faded' ? rules?.fadedClasses : rules?.textClasses)?.add(name);
+    else (hiding === 'subtree' ? rules?.ids : hiding === 'faded' ? rules?.fadedIds : rules?.textIds)?.add(name);
   }
 }
 

@@ -76,7 +76,9 @@ describe('DOM clobbering does not switch the filter off', () => {
 describe('inline styles and sheets, read without layout', () => {
   it.each([
     ['display:none', 'subtree'],
-    ['opacity: 0.05', 'subtree'],
+    ['opacity: 0.05', 'faded'],
+    ['opacity:0; transform: translateY(20px)', null],
+    ['color: inherit; background-color: inherit', null],
     ['position:absolute; left:-9999px', 'subtree'],
     ['position:absolute; clip: rect(0 0 0 0)', 'subtree'],
     ['clip-path: inset(50%)', 'subtree'],
@@ -116,6 +118,7 @@ describe('invisible code points', () => {
     expect(stripInvisible('in\u200dstructions')).toBe('instructions');
     expect(stripInvisible('می\u200cخواهم')).toBe('می\u200cخواهم');
     expect(stripInvisible('👨\u200d👩\u200d👧')).toBe('👨\u200d👩\u200d👧');
+    expect(stripInvisible('➡\ufe0f Read more, a\ufe0fb')).toBe('➡\ufe0f Read more, ab');
   });
 });
 
