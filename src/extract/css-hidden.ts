@@ -137,7 +137,8 @@ export function hidingOf(d: ReadonlyMap<string, string>): Hiding {
   const fontSize = px(d.get('font-size'));
   if (fontSize <= 1) return 'text';
   const color = d.get('color');
-  if (transparent(color) || transparent(d.get('-webkit-text-fill-color'))) return 'text';
+  const clipsToText = d.get('background-clip') === 'text' || d.get('-webkit-background-clip') === 'text';
+  if (!clipsToText && (transparent(color) || transparent(d.get('-webkit-text-fill-color')))) return 'text';
   if (color && !NOT_A_COLOUR.test(color) && color.replace(/\s+/g, '') === backgroundColour(d)) return 'text';
   return null;
 }

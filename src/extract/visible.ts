@@ -236,7 +236,12 @@ class Judge {
     const cs = this.getStyle(parentEl);
     if (cs.visibility !== 'visible') return null;
     if (parseFloat(cs.fontSize) <= 1) return null;
-    const outlined = (cs.textShadow && cs.textShadow !== 'none') || parseFloat(cs.getPropertyValue('-webkit-text-stroke-width')) > 0;
+    // A shadow, an outline or a background clipped to the glyphs paints text whose colour is transparent.
+    const outlined =
+      (cs.textShadow && cs.textShadow !== 'none') ||
+      parseFloat(cs.getPropertyValue('-webkit-text-stroke-width')) > 0 ||
+      cs.getPropertyValue('-webkit-background-clip') === 'text' ||
+      cs.backgroundClip === 'text';
     const fill = parseColour(cs.getPropertyValue('-webkit-text-fill-color') || cs.color) ?? parseColour(cs.color);
     if (fill && !outlined) {
       if (fill.a < 0.1) return null;
