@@ -8,14 +8,13 @@
  * then calls one of them, e.g. `scripting.executeScript({ target, func: () => globalThis.__newsmithExtract() })`.
  * No messaging, no storage, no API keys: nothing here talks to the extension.
  *
- * Hidden text (computed display:none, visibility:hidden, zero-size text boxes) is judged on the LIVE,
- * laid-out page, but the page is only read: `cloneWithoutHidden` clones it and drops the hidden
- * elements from the clone. `extractArticle` then also drops markup-hidden elements and runs Readability
- * on that private clone.
+ * Hidden text (computed style, size, place, contrast, overlays: see src/extract/visible.ts) is judged on the
+ * LIVE, laid-out page, but the page is only read: `cloneVisible` clones it and drops what is invisible from the
+ * clone. `extractArticle` then also drops markup-hidden elements and runs Readability on that private clone.
  */
 import { countWords, type ExtractResult, type TabRead } from '../src/article';
 import { extractArticle } from '../src/extract/index';
-import { cloneWithoutHidden, isHiddenByComputedStyle } from '../src/extract/hidden';
+import { cloneVisible } from '../src/extract/visible';
 
 declare global {
   var __newsmithExtract: (() => ExtractResult) | undefined;
@@ -24,9 +23,9 @@ declare global {
 
 function extractFromLivePage(): ExtractResult {
   try {
-    const clone = cloneWithoutHidden(document, isHiddenByComputedStyle);
+    const clone = cloneVisible(document);
     // freshCopy: a second private clone, made only when Readability picked the wrong block (see src/extract/recover.ts).
-    return extractArticle(clone, location.href, { inPlace: true, freshCopy: () => cloneWithoutHidden(document, isHiddenByComputedStyle) });
+    return extractArticle(clone, location.href, { inPlace: true, freshCopy: () => cloneVisible(document) });
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return { ok: false, reason: 'no-article', detail: `Newsmith could not read this page (${why}).` };

@@ -18,7 +18,9 @@ const KiB = 1024;
 /** Minified-size budgets in bytes; null: reported, no budget. */
 export const BUDGETS = {
   background: 180 * KiB,
-  content: 60 * KiB,
+  // 60 → 70 KiB (issue 12): the page's visibility judged from layout (src/extract/visible.ts, ~6 KiB) and DOM reads
+  // that markup cannot shadow (src/extract/dom.ts); Readability and the cleanup rules are the other ~60.
+  content: 70 * KiB,
   popup: 60 * KiB,
   options: 60 * KiB,
   history: null,

@@ -44,7 +44,7 @@ export interface ExtractWarning {
 }
 
 /** Why a page yields no article. The popup turns each into a message; no LLM call follows. */
-export type NoArticleReason = 'no-article' | 'too-short';
+export type NoArticleReason = 'no-article' | 'too-short' | 'too-deep';
 
 export type ExtractResult =
   | { ok: true; article: Article }

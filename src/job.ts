@@ -130,6 +130,7 @@ export function markInterrupted(job: JobRecord, now: number, t: Translate): JobR
 /** The popup's words for a page without an article: always says so first, then why. */
 export function noArticleMessage(result: { reason: NoArticleReason; detail: string; words?: number }, t: Translate): string {
   if (result.reason === 'too-short') return plural(t, 'noArticleTooShort', result.words ?? 0);
+  if (result.reason === 'too-deep') return t('noArticleTooDeep');
   if (result.detail === LINK_LIST_DETAIL) return t('noArticleLinks');
   return t('noArticle');
 }

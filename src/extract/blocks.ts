@@ -1,6 +1,7 @@
 import type { Block, BlockKind } from '../article';
 import { isSpaceCode } from '../words';
 import { classOf } from './hidden';
+import { stripInvisible } from './invisible';
 
 /**
  * Readability's article DOM → Blocks, by walking the tree.
@@ -138,7 +139,7 @@ class BlockBuilder {
   }
 
   flush(): void {
-    const text = collapseWhitespace(this.buf);
+    const text = collapseWhitespace(stripInvisible(this.buf));
     if (text) {
       this.blocks.push({ kind: this.kind, text });
       this.linkShares.push(Math.min(1, this.linkChars / Math.max(1, nonSpaceLength(text))));

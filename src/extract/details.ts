@@ -9,3 +9,5 @@ export const LINK_LIST_DETAIL = 'This page looks like a list of links, not an ar
 export function tooShortDetail(words: number): string {
   return `This page has only ${words} word${words === 1 ? '' : 's'} of article text, too little to rewrite.`;
 }
+
+export const TOO_DEEP_DETAIL = 'This page nests its markup too deeply to be read as an article.';

@@ -4,22 +4,32 @@
  *
  * Two layers, both plain DOM (no extension APIs), so this runs in the page and in Node:
  *
- * 1. `isHiddenByMarkup(el)` — what the markup alone says: the `hidden` attribute, `aria-hidden="true"`,
- *    or an inline style with `display:none` / `visibility:hidden|collapse`. Works on any DOM, including a
- *    detached clone or a linkedom document, where no styles are computed.
- *    In Node, `hiddenClassesFromStyles(doc)` adds the page's own `<style>` rules that hide a bare class
- *    (`.foo{display:none}`, top level only): the survey in `./recover.ts` removes those elements too.
- * 2. `isHiddenByComputedStyle(el)` — what the browser renders: computed `display:none`,
- *    `visibility:hidden|collapse`, and text-bearing elements laid out with no area (zero width and height,
- *    or a zero dimension with overflow clipped). Needs a live, laid-out document.
+ * 1. Markup (`isHiddenByMarkup`, and `removeHiddenElements`, which every extraction runs on its private copy):
+ *    the `hidden` attribute, `aria-hidden="true"`, an inline display:none or visibility:hidden, closed
+ *    `<details>`; in Node also every inline style that hides (`./css-hidden.ts`: opacity, off-screen, clipped,
+ *    zero-size, scaled to nothing, 1 px text…) and what the page's own `<style>` rules hide (`./sheets.ts`), both
+ *    given by the Node caller. Works on any DOM, a linkedom one included.
+ * 2. What the browser renders (`./visible.ts`): computed style, geometry, contrast and occlusion, judged on the
+ *    LIVE, laid-out page while it is cloned (`cloneVisible`); the live page is only read.
  *
- * A clone has no layout, so layer 2 must be judged on the LIVE page. The content script does:
+ * aria-hidden="true" counts as hidden although a sighted reader may see it: it is what Readability does, and
+ * what a page hides from assistive technology is decoration (icons, duplicated labels), not the story.
  *
- *     const clone = cloneWithoutHidden(document, isHiddenByComputedStyle); // live page only read
- *     const result = extractArticle(clone, location.href);                 // clones again, drops markup-hidden
- *
- * `extractArticle()` always clones its input and runs `removeHiddenElements` on that clone.
+ * Every read goes through `./dom.ts`: markup such as `<form hidden><input name="tagName"></form>` cannot
+ * shadow the properties the walk reads. The same walk removes the `name`/`id` that make such shadowing
+ * possible, so Readability and the later steps read a copy that cannot be clobbered.
  */
+import type { Hiding } from './css-hidden';
+import { docOf, domOf, type SafeDom } from './dom';
+
+/** Judges an inline `style` attribute. The full one (`inlineHiding` of `./css-hidden.ts`) is given in Node; a browser's computed styles see the rest. */
+export type InlineJudge = (style: string) => Hiding;
+
+const INLINE_DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;
+const INLINE_VISIBILITY_HIDDEN = /(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\s*(?:!important\s*)?(?:;|$)/i;
+
+/** Without the full judge: inline display:none and visibility:hidden|collapse only. */
+const basicInline: InlineJudge = (style) => (INLINE_DISPLAY_NONE.test(style) || INLINE_VISIBILITY_HIDDEN.test(style) ? 'subtree' : null);
 
 export type HiddenPredicate = (el: Element) => boolean;
 
@@ -27,10 +37,22 @@ export type HiddenPredicate = (el: Element) => boolean;
  * Elements that are never rendered or carry no reader text; never judged, never removed by these helpers.
  * By `localName` (lower case for HTML elements): `tagName` builds a new upper-case string on every read in linkedom.
  */
-const NOT_JUDGED = new Set(['script', 'style', 'template', 'noscript', 'meta', 'link', 'title', 'base', 'head']);
+export const NOT_JUDGED = new Set(['script', 'style', 'template', 'noscript', 'meta', 'link', 'title', 'base', 'head']);
 
-const INLINE_DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;
-const INLINE_VISIBILITY_HIDDEN = /(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\s*(?:!important\s*)?(?:;|$)/i;
+/**
+ * Elements whose `name` (and for form controls and images, `id`) a form or the document exposes as a property
+ * (`form.tagName`, `document.body`): those attributes go from the private copy.
+ */
+const CLOBBERING = new Set(['button', 'fieldset', 'input', 'object', 'output', 'select', 'textarea', 'img', 'embed', 'form', 'iframe']);
+
+/**
+ * An element faded to nothing (`'faded'`, see `./css-hidden.ts`) that holds this much text or more is a page a script
+ * fades in (a whole `<main>`), not a hidden line: it stays (Node only; a browser sees the finished fade).
+ */
+export const FADED_MAX_CHARS = 1000;
+
+/** Deeper than this many levels below `<body>` is no article: the walk stops there and the page is refused (see `./index.ts`). */
+export const MAX_DEPTH = 200;
 
 /**
  * React's streamed server rendering (Next.js and others) sends each late part of the page as
@@ -39,173 +61,87 @@ const INLINE_VISIBILITY_HIDDEN = /(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)
  * un-hides it. A live page has already moved it, so the browser never sees one.
  */
 export function isStreamedSegment(el: Element): boolean {
-  return el.localName === 'div' && el.hasAttribute('hidden') && /^S:\d+$/.test(el.getAttribute('id') ?? '');
+  return streamedSegment(el, domOf(docOf(el)));
 }
 
-/** True when the element's own markup hides it: `hidden`, `aria-hidden="true"`, inline display:none / visibility:hidden. */
+function streamedSegment(el: Element, dom: SafeDom): boolean {
+  return dom.localName(el) === 'div' && dom.hasAttribute(el, 'hidden') && /^S:\d+$/.test(dom.getAttribute(el, 'id') ?? '');
+}
+
+/** True when the element's own markup hides it and all it holds: `hidden`, `aria-hidden="true"`, an inline display:none or visibility:hidden. */
 export function isHiddenByMarkup(el: Element): boolean {
-  if (!el.hasAttributes()) return false; // most elements: one cheap check instead of three attribute lookups
-  if (el.hasAttribute('hidden')) return true;
-  if ((el.getAttribute('aria-hidden') ?? '').trim().toLowerCase() === 'true') return true;
-  const style = el.getAttribute('style');
-  if (style && (INLINE_DISPLAY_NONE.test(style) || INLINE_VISIBILITY_HIDDEN.test(style))) return true;
-  return false;
+  return hiddenByMarkup(el, domOf(docOf(el)), basicInline);
 }
 
-/**
- * True when the browser does not render the element for a sighted reader. Call only on a live, laid-out
- * document (the element's `ownerDocument.defaultView` must have `getComputedStyle`); elsewhere it returns false.
- */
-export function isHiddenByComputedStyle(el: Element): boolean {
-  const view = el.ownerDocument?.defaultView;
-  if (!view || typeof view.getComputedStyle !== 'function') return false;
-  const cs = view.getComputedStyle(el);
-  if (cs.display === 'none') return true;
-  if (cs.visibility === 'hidden' || cs.visibility === 'collapse') return true;
-  // `display: contents` boxes have no rect of their own while their children render normally.
-  if (cs.display === 'contents') return false;
-  if (typeof el.getBoundingClientRect !== 'function') return false;
-  const rect = el.getBoundingClientRect();
-  const clipsX = cs.overflowX === 'hidden' || cs.overflowX === 'clip';
-  const clipsY = cs.overflowY === 'hidden' || cs.overflowY === 'clip';
-  const noArea = (rect.width === 0 && rect.height === 0) || (rect.width === 0 && clipsX) || (rect.height === 0 && clipsY);
-  const invisibleText = noArea || parseFloat(cs.fontSize) === 0;
-  // Only text matters (an empty zero-size box hides nothing); textContent is read last, as it is the costly part.
-  return invisibleText && (el.textContent ?? '').trim() !== '';
-}
-
-/** A selector list of bare class names only: ".promo-hidden", ".a, .b" (no tags, ids, combinators or pseudo-classes). */
-const CLASS_LIST = /^\s*\.[\w-]+(?:\s*,\s*\.[\w-]+)*\s*$/;
-/** A declaration that hides, as a whole declaration: after "{", ";", a space or a comment, and before ";" or "}". */
-const HIDING_DECLARATION = /(?<=[{;\s]|\*\/)(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?=[;}])/gi;
-/** What moves the brace depth, and comments (skipped whole). */
-const CSS_TOKEN = /[{}]|\/\*/g;
-/** Style sheet text beyond this many characters (per group of sheets: the head's, the body's) is not scanned: the scan must stay cheap. */
-export const MAX_STYLE_CHARS = 1_000_000;
-
-/**
- * Adds to `into` the class names that `css` hides unconditionally: top-level rules whose selector is a list
- * of bare class names (`.sr-promo{display:none}`, `.a, .b { visibility: hidden }`). Rules inside `@media`,
- * `@supports` or any other block are skipped (they hide only on some screens), and so are rules with a nested
- * block, declarations in comments, and everything more complex than a class.
- *
- * One pass: the hiding declarations are found first (a page has few); the braces and comments before each
- * are then followed, from where the previous one stopped, to learn its rule's depth and selector.
- */
-export function addHiddenClassesFromCss(css: string, into: Set<string>): void {
-  HIDING_DECLARATION.lastIndex = 0;
-  if (!HIDING_DECLARATION.test(css)) return;
-  HIDING_DECLARATION.lastIndex = 0;
-  let depth = 0;
-  /** Where the current top-level rule's selector starts, and its "{" (depth 1 only). */
-  let selectorStart = 0;
-  let open = -1;
-  /** The current top-level block had a nested block. */
-  let nested = false;
-  let at = 0; // braces and comments before `at` are counted
-  for (const hit of css.matchAll(HIDING_DECLARATION)) {
-    const pos = hit.index;
-    let inComment = false;
-    CSS_TOKEN.lastIndex = at;
-    for (let t = CSS_TOKEN.exec(css); t !== null && t.index < pos; t = CSS_TOKEN.exec(css)) {
-      const c = css.charCodeAt(t.index);
-      if (c === 47) {
-        // "/*": a comment up to "*/"
-        const close = css.indexOf('*/', t.index + 2);
-        if (close < 0 || close >= pos) {
-          inComment = true;
-          break;
-        }
-        CSS_TOKEN.lastIndex = close + 2;
-        if (depth === 0) selectorStart = close + 2;
-      } else if (c === 123) {
-        depth++;
-        if (depth === 1) {
-          open = t.index;
-          nested = false;
-        } else nested = true;
-      } else if (depth > 0) {
-        depth--;
-        if (depth === 0) selectorStart = t.index + 1;
-      }
-      at = CSS_TOKEN.lastIndex;
-    }
-    if (inComment || depth !== 1 || nested) continue;
-    // The rest of the block must not open a nested one either.
-    const close = css.indexOf('}', pos);
-    const next = css.indexOf('{', pos);
-    if (next >= 0 && (close < 0 || next < close)) continue;
-    const selector = css.slice(selectorStart, open);
-    if (!CLASS_LIST.test(selector)) continue;
-    for (const m of selector.matchAll(/\.([\w-]+)/g)) into.add(m[1] as string);
-  }
-}
-
-/**
- * Reads `<style>` elements for the classes they hide (`hiddenClassesFromStyleElements`). Given to the extraction
- * in Node only: on a live page the computed styles already removed those elements (`cloneWithoutHidden`), so the
- * content script neither needs nor ships the style-sheet reader.
- */
-export type StyleSheetReader = (styles: Iterable<Element>) => Set<string>;
-
-/** The hidden classes of these `<style>` elements (see `addHiddenClassesFromCss`), each sheet scanned on its own. */
-export function hiddenClassesFromStyleElements(styles: Iterable<Element>, into = new Set<string>()): Set<string> {
-  let budget = MAX_STYLE_CHARS;
-  for (const style of styles) {
-    const css = style.textContent ?? '';
-    budget -= css.length;
-    if (budget < 0) break;
-    addHiddenClassesFromCss(css, into);
-  }
-  return into;
-}
-
-/**
- * Class names that the page's own `<style>` blocks hide unconditionally (see `addHiddenClassesFromCss`).
- * This is for DOMs without computed styles (Node); a browser already removed these. The extraction's survey
- * (`surveyPage` in `./recover.ts`) reads the head's sheets and the body's in its own walk instead.
- */
-export function hiddenClassesFromStyles(doc: Document): Set<string> {
-  const into = hiddenClassesFromStyleElements(doc.head?.getElementsByTagName('style') ?? []);
-  return doc.body ? hiddenClassesFromStyleElements(doc.body.getElementsByTagName('style'), into) : into;
+function hiddenByMarkup(el: Element, dom: SafeDom, inline: InlineJudge): boolean {
+  if (!dom.hasAttributes(el)) return false; // most elements: one cheap check instead of three attribute lookups
+  if (dom.hasAttribute(el, 'hidden')) return true;
+  if ((dom.getAttribute(el, 'aria-hidden') ?? '').trim().toLowerCase() === 'true') return true;
+  const style = dom.getAttribute(el, 'style');
+  if (style === null) return false;
+  const hiding = inline(style);
+  return hiding === 'subtree' || (hiding === 'faded' && fadedAway(el, dom));
 }
 
 /**
  * The element's `class` attribute as written. Same text as `getAttribute('class')` for the tests made here, but
  * linkedom answers that by building a DOMTokenList and joining it again on every call.
  */
-export function classOf(el: Element): string | null {
-  return el.getAttributeNode('class')?.value ?? null;
+export function classOf(el: Element, dom?: SafeDom): string | null {
+  return dom ? dom.classOf(el) : (el.getAttributeNode('class')?.value ?? null);
 }
 
 /** A predicate for `removeHiddenElements`: the element carries one of `classes` (one regex test, no split). */
-export function hasHiddenClass(classes: ReadonlySet<string>): HiddenPredicate {
+export function hasHiddenClass(classes: ReadonlySet<string>, dom?: SafeDom): HiddenPredicate {
   const names = [...classes].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const re = new RegExp(`(?:^|\\s)(?:${names.join('|')})(?=\\s|$)`);
   return (el) => {
-    const cls = classOf(el);
+    const cls = classOf(el, dom);
     return cls !== null && re.test(cls);
   };
 }
 
-/** The element children of `root`, depth first (document order), skipping the subtree of any element `visit` says to skip. */
-function walkElements(root: Element, visit: (el: Element) => 'skip' | 'descend'): void {
-  const stack: Element[] = [];
-  for (let c = root.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+/** A predicate for `removeHiddenElements`: the element's id is one of `ids`. */
+export function hasHiddenId(ids: ReadonlySet<string>, dom: SafeDom): HiddenPredicate {
+  return (el) => dom.hasAttributes(el) && ids.has(dom.getAttribute(el, 'id') ?? '');
+}
+
+/** A faded element that holds little text (see `FADED_MAX_CHARS`). */
+export function fadedAway(el: Element, dom: SafeDom): boolean {
+  return dom.textContent(el).length < FADED_MAX_CHARS;
+}
+
+/** Removes the attributes through which `el` could shadow a form's or the document's properties. */
+function declobber(el: Element, name: string, dom: SafeDom): void {
+  if (!CLOBBERING.has(name)) return;
+  dom.removeAttribute(el, 'name');
+  if (name !== 'form') dom.removeAttribute(el, 'id');
+}
+
+/** Removes the `name`/`id` that could clobber, in `root`'s whole subtree (a small part of the page: the head). */
+export function declobberTree(root: Element, dom: SafeDom): void {
+  const stack: Element[] = [root];
   while (stack.length > 0) {
     const el = stack.pop() as Element;
-    if (visit(el) === 'skip') continue;
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+    if (dom.hasAttributes(el)) declobber(el, dom.localName(el), dom);
+    for (let c = dom.firstElementChild(el); c; c = dom.nextElementSibling(c)) stack.push(c);
   }
 }
 
-function judged(el: Element): boolean {
-  return !NOT_JUDGED.has(el.localName);
+export interface HiddenWalkOptions {
+  /** Elements whose own text (not the element, not children that restyle themselves) is invisible. */
+  textHidden?: HiddenPredicate;
+  /** Judges inline styles (default: display and visibility only; Node gives `inlineHiding`, which sees far more). */
+  inline?: InlineJudge;
+  /** Receives the deepest level reached below `root` (the walk goes no deeper than `MAX_DEPTH + 1`). */
+  onDepth?: (depth: number) => void;
 }
 
 /**
  * Remove from `root`'s subtree every element that is hidden by markup, or for which the optional
- * `isHidden` says so. Meant for a detached clone; it mutates `root`. Returns how many
+ * `isHidden` says so, and the text that is invisible (an inline style or `options.textHidden`: 1 px, transparent,
+ * the background's colour; inherited by children that do not restyle themselves). Closed `<details>` keep only
+ * their `<summary>`. Meant for a detached copy; it mutates `root`. Returns how many
  * elements were removed (their descendants not counted). `visitKept` sees every element that stays, in
  * document order (the extraction core surveys the page in the same walk), and `visitUnjudged` every element that
  * is never judged (`<style>`, `<meta>`, `<script>`…; their subtrees are not walked).
@@ -215,50 +151,81 @@ export function removeHiddenElements(
   isHidden?: HiddenPredicate,
   visitKept?: (el: Element) => void,
   visitUnjudged?: (el: Element) => void,
+  options: HiddenWalkOptions = {},
 ): number {
-  const doomed: Element[] = [];
-  walkElements(root, (el) => {
-    if (!judged(el)) {
+  const dom = domOf(docOf(root));
+  const doomed: Node[] = [];
+  let removed = 0;
+  const doom = (n: Node): void => {
+    doomed.push(n);
+    if (dom.nodeType(n) === 1) removed++;
+  };
+  const textHidden = options.textHidden;
+  const inline = options.inline ?? basicInline;
+  let maxDepth = 0;
+  // Depth first, document order; each entry: element, its depth, whether it inherits invisible text.
+  const stack: Element[] = [];
+  const depths: number[] = [];
+  const dim: boolean[] = [];
+  for (let c = dom.lastElementChild(root); c; c = dom.previousElementSibling(c)) {
+    stack.push(c);
+    depths.push(1);
+    dim.push(false);
+  }
+  while (stack.length > 0) {
+    const el = stack.pop() as Element;
+    const depth = depths.pop() as number;
+    let inheritsDim = dim.pop() as boolean;
+    if (depth > maxDepth) maxDepth = depth;
+    const name = dom.localName(el);
+    if (NOT_JUDGED.has(name)) {
       visitUnjudged?.(el);
-      return 'skip';
+      continue;
     }
-    if (el.hasAttributes() && isStreamedSegment(el)) el.removeAttribute('hidden');
-    if (isHiddenByMarkup(el) || (isHidden?.(el) ?? false)) {
-      doomed.push(el);
-      return 'skip';
+    const attrs = dom.hasAttributes(el);
+    if (attrs) {
+      declobber(el, name, dom);
+      if (name === 'div' && streamedSegment(el, dom)) dom.removeAttribute(el, 'hidden');
+      if (hiddenByMarkup(el, dom, inline)) {
+        doom(el);
+        continue;
+      }
+    }
+    if (isHidden?.(el)) {
+      doom(el);
+      continue;
     }
     visitKept?.(el);
-    return 'descend';
-  });
-  for (const el of doomed) el.remove();
-  return doomed.length;
-}
-
-/**
- * Clone `doc` for extraction, leaving out every element of the LIVE page that `isHidden` reports hidden.
- * The live page is only read, never modified: the clone has the same tree as the original, so the two are
- * walked in lockstep and the clone's counterpart of each hidden live element is removed. Pass
- * `isHiddenByComputedStyle` in a browser. Markup-hidden elements are left for `removeHiddenElements`
- * (which `extractArticle` runs on whatever document it is given).
- */
-export function cloneWithoutHidden(doc: Document, isHidden: HiddenPredicate = isHiddenByComputedStyle): Document {
-  const clone = doc.cloneNode(true) as Document;
-  const liveBody = doc.body;
-  const cloneBody = clone.body;
-  if (!liveBody || !cloneBody) return clone;
-  const doomed: Element[] = [];
-  const stack: Array<[Element, Element]> = [[liveBody, cloneBody]];
-  while (stack.length > 0) {
-    const [live, copy] = stack.pop() as [Element, Element];
-    let l = live.firstElementChild;
-    let c = copy.firstElementChild;
-    for (; l && c; l = l.nextElementSibling, c = c.nextElementSibling) {
-      if (l.tagName !== c.tagName) return clone; // trees diverged (should not happen): keep what we have
-      if (!judged(l)) continue;
-      if (isHidden(l)) doomed.push(c);
-      else stack.push([l, c]);
+    if (depth > MAX_DEPTH) continue;
+    // A child with a class or a style of its own may show its text again; one without inherits.
+    if (inheritsDim && attrs && (dom.hasAttribute(el, 'class') || dom.hasAttribute(el, 'style'))) inheritsDim = false;
+    const style = attrs ? dom.getAttribute(el, 'style') : null;
+    const ownDim = (style !== null && inline(style) === 'text') || (textHidden?.(el) ?? false);
+    const isDim = inheritsDim || ownDim;
+    const closedDetails = name === 'details' && !dom.hasAttribute(el, 'open');
+    // A closed <details> shows its first <summary> only: the rest goes and is not walked.
+    let shown: Element | null = null;
+    if (isDim || closedDetails) {
+      let summary = closedDetails;
+      for (let n = dom.firstChild(el); n; n = dom.nextSibling(n)) {
+        const type = dom.nodeType(n);
+        if (type === 3) {
+          if (closedDetails || /\S/.test(n.nodeValue ?? '')) doomed.push(n);
+        } else if (type === 1 && closedDetails) {
+          if (summary && dom.localName(n as Element) === 'summary') {
+            summary = false;
+            shown = n as Element;
+          } else doom(n);
+        }
+      }
+    }
+    for (let c = closedDetails ? shown : dom.lastElementChild(el); c; c = closedDetails ? null : dom.previousElementSibling(c)) {
+      stack.push(c);
+      depths.push(depth + 1);
+      dim.push(isDim);
     }
   }
-  for (const el of doomed) el.remove();
-  return clone;
+  for (const n of doomed) dom.remove(n);
+  options.onDepth?.(maxDepth);
+  return removed;
 }

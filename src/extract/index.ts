@@ -5,11 +5,13 @@ import { elementToBlocksWithLinks, nonSpaceLength } from './blocks';
 import { collectPageHints, pageMetadata } from './metadata';
 import { findArticleRegion, narrowToRegion, pickedWrongBlock, recoveredRegion, surveyPage } from './recover';
 import { cleanBlocks, type DroppedBlock } from './rules';
-import type { StyleSheetReader } from './hidden';
+import { docOf, domOf } from './dom';
+import { MAX_DEPTH } from './hidden';
+import type { StyleSheetReader } from './sheets';
 import { articleWarnings } from './warnings';
-import { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, tooShortDetail } from './details';
+import { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, TOO_DEEP_DETAIL, tooShortDetail } from './details';
 
-export { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, tooShortDetail } from './details';
+export { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, TOO_DEEP_DETAIL, tooShortDetail } from './details';
 
 /**
  * The extraction core: page DOM → Article. Plain DOM only (no extension APIs), so it runs in the page
@@ -102,8 +104,10 @@ function linkTextShare(blocks: readonly Block[], linkShares: readonly number[]):
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
   const t0 = performance.now();
   const minWords = options.minWords ?? MIN_ARTICLE_WORDS;
-  const clone = options.inPlace ? doc : (doc.cloneNode(true) as Document);
+  const clone = options.inPlace ? doc : domOf(docOf(doc)).cloneDocument(doc);
   const survey = surveyPage(clone, options.styleSheets); // drops markup-hidden elements
+  // Readability's cost grows with the cube of the depth (2,000 levels: minutes); no article nests this deep.
+  if (survey.depth > MAX_DEPTH) return { ok: false, reason: 'too-deep', detail: TOO_DEEP_DETAIL };
   const hints = collectPageHints(clone, url, survey);
   const region = findArticleRegion(survey.regions);
 
@@ -123,7 +127,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   let recovery: 'none' | 'recovered' | 'kept-first' = 'none';
   if (region && pickedWrongBlock(region, walked ? joinedText(walked.blocks) : '')) {
     recovery = 'kept-first';
-    const fresh = options.freshCopy?.() ?? (options.inPlace ? null : (doc.cloneNode(true) as Document));
+    const fresh = options.freshCopy?.() ?? (options.inPlace ? null : domOf(docOf(doc)).cloneDocument(doc));
     if (fresh?.body) {
       if (narrowToRegion(fresh, region, options.styleSheets)) {
         try {
@@ -183,4 +187,5 @@ export { elementToBlocks } from './blocks';
 export { estimateTokens } from '../tokens';
 export { VERY_LONG_TOKENS } from './warnings';
 export { cleanBlocks, CLEANUP_RULES, type CleanupRule, type DroppedBlock } from './rules';
-export { cloneWithoutHidden, hiddenClassesFromStyles, isHiddenByComputedStyle, isHiddenByMarkup, removeHiddenElements } from './hidden';
+export { isHiddenByMarkup, removeHiddenElements } from './hidden';
+export { hiddenClassesFromStyles } from './sheets';

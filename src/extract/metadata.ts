@@ -1,4 +1,5 @@
 import { collapseWhitespace } from './blocks';
+import { stripInvisible } from './invisible';
 import type { PageSurvey } from './recover';
 import { normaliseForCompare } from './rules';
 
@@ -12,7 +13,7 @@ export interface ReadabilityMeta {
 }
 
 function clean(s: string | null | undefined): string | null {
-  const t = collapseWhitespace(s ?? '');
+  const t = collapseWhitespace(stripInvisible(s ?? ''));
   return t ? t : null;
 }
 
@@ -79,7 +80,7 @@ function namesSite(part: string, siteName: string | null, url: string): boolean 
  * such as "V8" must not turn "Emscripten binaries · V8" into "V8".
  */
 export function stripSiteFromTitle(title: string, siteName: string | null, url: string, h1s: readonly string[] = []): string {
-  let t = collapseWhitespace(title);
+  let t = collapseWhitespace(stripInvisible(title));
   for (let i = 0; i < 2; i++) {
     const parts = t.split(TITLE_SEP);
     if (parts.length < 2) break;
@@ -174,8 +175,8 @@ export function collectPageHints(doc: Document, url: string, survey: Pick<PageSu
   const metaPublished = metaContent(metas, ['property=article:published_time', 'name=article:published_time', 'itemprop=datePublished']);
   const inBody = metaPublished ? null : survey.published;
   return {
-    h1s: survey.h1s.map((h) => collapseWhitespace(h.textContent ?? '')).filter(Boolean),
-    ogTitle: metaContent(metas, ['property=og:title', 'name=twitter:title']),
+    h1s: survey.h1s.map((h) => clean(h.textContent) ?? '').filter(Boolean),
+    ogTitle: metaContent(metas, ['property=og:title']),
     titleTag: clean((head.getElementsByTagName('title')[0] ?? doc.getElementsByTagName('title')[0])?.textContent),
     ogSiteName: metaContent(metas, ['property=og:site_name']),
     htmlLang: clean(doc.documentElement?.getAttribute('lang')),
@@ -185,10 +186,24 @@ export function collectPageHints(doc: Document, url: string, survey: Pick<PageSu
   };
 }
 
-/** Metadata: Readability's result first, then the page's own markup (`hints`). */
+/**
+ * Readability's title when the page shows it or names it in `<title>`/`og:title`: equal to a visible `<h1>`, or
+ * part of the `<title>` or `og:title` text. Readability prefers a JSON-LD `headline` (and `dc:title`, `twitter:title`),
+ * which the page may never show: a place to hide an instruction.
+ */
+function shownTitle(title: string | null, hints: PageHints): string | null {
+  if (!title) return null;
+  const t = normaliseForCompare(title);
+  if (!t) return null;
+  if (hints.h1s.some((h) => normaliseForCompare(h) === t)) return title;
+  for (const named of [hints.titleTag, hints.ogTitle]) if (named && normaliseForCompare(named).includes(t)) return title;
+  return null;
+}
+
+/** Metadata: Readability's result first, then the page's own markup (`hints`); the title only from what the page shows or names. */
 export function pageMetadata(hints: PageHints, url: string, r: ReadabilityMeta): PageMeta {
   const siteName = clean(r.siteName) ?? hints.ogSiteName;
-  const rawTitle = clean(r.title) ?? hints.ogTitle ?? hints.h1s[0] ?? hints.titleTag ?? '';
+  const rawTitle = shownTitle(clean(r.title), hints) ?? hints.ogTitle ?? hints.h1s[0] ?? hints.titleTag ?? '';
   const title = stripSiteFromTitle(rawTitle, siteName, url, hints.h1s);
 
   let byline = clean(r.byline);

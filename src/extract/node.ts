@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import type { ExtractResult } from '../article';
-import { hiddenClassesFromStyleElements } from './hidden';
+import { hiddenClassesFromStyleElements } from './sheets';
 import { extractArticle, type ExtractOptions } from './index';
 
 /**
@@ -83,4 +83,4 @@ export function extractParsed(doc: Document, html: string, url: string, options:
 }
 
 export type { ExtractOptions, ExtractTimings } from './index';
-export { hiddenClassesFromStyles } from './hidden';
+export { hiddenClassesFromStyles } from './sheets';

@@ -1,5 +1,8 @@
 import { collapseWhitespace } from './blocks';
-import { classOf, hasHiddenClass, removeHiddenElements, type StyleSheetReader } from './hidden';
+import { stripInvisible } from './invisible';
+import { docOf, domOf, type SafeDom } from './dom';
+import { classOf, declobberTree, fadedAway, hasHiddenClass, hasHiddenId, removeHiddenElements, type HiddenPredicate, type InlineJudge } from './hidden';
+import type { HidingRules, StyleSheetReader } from './sheets';
 
 /**
  * Page survey, wrong-block detection and recovery.
@@ -43,20 +46,22 @@ export interface PageSurvey {
   h1s: Element[];
   /** The first `<time datetime>` or `<meta itemprop="datePublished" content>` in the body, if any. */
   published: Element | null;
+  /** The deepest level of the body's tree the walk reached (it stops just below `MAX_DEPTH`). */
+  depth: number;
 }
 
-const emptySurvey = (): PageSurvey => ({ regions: [], paywallElement: false, h1s: [], published: null });
+const emptySurvey = (): PageSurvey => ({ regions: [], paywallElement: false, h1s: [], published: null, depth: 0 });
 
-/** Notes what a kept element tells: a story region, a paywall, a headline, a published time. */
-function surveyElement(el: Element, survey: PageSurvey): void {
-  const name = el.localName;
+/** Notes what a kept element tells: a story region, a paywall, a headline, a published time (safe reads: the walk may not have declobbered it yet). */
+function surveyElement(el: Element, survey: PageSurvey, dom: SafeDom): void {
+  const name = dom.localName(el);
   if (name === 'h1') survey.h1s.push(el);
-  else if (name === 'time' && survey.published === null && el.hasAttribute('datetime')) survey.published = el;
+  else if (name === 'time' && survey.published === null && dom.hasAttribute(el, 'datetime')) survey.published = el;
   const article = name === 'article';
-  if (!article && !el.hasAttributes()) return;
-  const id = el.getAttribute('id');
-  const cls = classOf(el);
-  if (article || (cls !== null && STORY_CLASS.test(cls)) || (id !== null && STORY_NAME.test(id)) || /^articlebody$/i.test(el.getAttribute('itemprop') ?? '')) {
+  if (!article && !dom.hasAttributes(el)) return;
+  const id = dom.getAttribute(el, 'id');
+  const cls = classOf(el, dom);
+  if (article || (cls !== null && STORY_CLASS.test(cls)) || (id !== null && STORY_NAME.test(id)) || /^articlebody$/i.test(dom.getAttribute(el, 'itemprop') ?? '')) {
     survey.regions.push(el);
   }
   if (!survey.paywallElement && ((cls && PAYWALL_NAME.test(cls)) || (id && PAYWALL_NAME.test(id)))) survey.paywallElement = true;
@@ -66,18 +71,27 @@ function surveyElement(el: Element, survey: PageSurvey): void {
  * One walk of `body`: drops what is hidden (markup, the `hidden` classes, `<svg>`), surveys what stays, and
  * gathers the body's own `<style>` elements into `bodyStyles` when given.
  */
-function walkSurvey(body: Element, hidden: ReadonlySet<string>, bodyStyles: Element[] | null): PageSurvey {
+function walkSurvey(body: Element, hidden: HidingRules | null, bodyStyles: Element[] | null, dom: SafeDom, inline?: InlineJudge): PageSurvey {
   const survey = emptySurvey();
-  const hiddenClass = hidden.size > 0 ? hasHiddenClass(hidden) : null;
+  const hiddenClass = hidden && hidden.size > 0 ? hasHiddenClass(hidden, dom) : null;
+  const hiddenId = hidden && hidden.ids.size > 0 ? hasHiddenId(hidden.ids, dom) : null;
+  const textClass = hidden && hidden.textClasses.size > 0 ? hasHiddenClass(hidden.textClasses, dom) : null;
+  const textId = hidden && hidden.textIds.size > 0 ? hasHiddenId(hidden.textIds, dom) : null;
+  const fadedClass = hidden && hidden.fadedClasses.size > 0 ? hasHiddenClass(hidden.fadedClasses, dom) : null;
+  const fadedId = hidden && hidden.fadedIds.size > 0 ? hasHiddenId(hidden.fadedIds, dom) : null;
+  const faded = (el: Element): boolean => ((fadedClass?.(el) ?? false) || (fadedId?.(el) ?? false)) && fadedAway(el, dom);
+  const textHidden: HiddenPredicate | undefined =
+    textClass || textId ? (el) => (textClass?.(el) ?? false) || (textId?.(el) ?? false) : undefined;
   removeHiddenElements(
     body,
-    (el) => el.localName === 'svg' || (hiddenClass !== null && hiddenClass(el)),
-    (el) => surveyElement(el, survey),
+    (el) => dom.localName(el) === 'svg' || (hiddenClass !== null && hiddenClass(el)) || (hiddenId !== null && hiddenId(el)) || faded(el),
+    (el) => surveyElement(el, survey, dom),
     (el) => {
-      const name = el.localName;
+      const name = dom.localName(el);
       if (name === 'style') bodyStyles?.push(el);
-      else if (name === 'meta' && survey.published === null && el.getAttribute('itemprop') === 'datePublished' && el.hasAttribute('content')) survey.published = el;
+      else if (name === 'meta' && survey.published === null && dom.getAttribute(el, 'itemprop') === 'datePublished' && dom.hasAttribute(el, 'content')) survey.published = el;
     },
+    { textHidden, inline, onDepth: (d) => (survey.depth = d) },
   );
   return survey;
 }
@@ -89,16 +103,28 @@ function walkSurvey(body: Element, hidden: ReadonlySet<string>, bodyStyles: Elem
  * walked once more with those (a full-tree `getElementsByTagName` costs as much as the walk in linkedom).
  */
 export function surveyPage(doc: Document, styleSheets?: StyleSheetReader): PageSurvey {
-  const body = doc.body;
+  const dom = domOf(docOf(doc));
+  const body = dom.body(doc);
   if (!body) return emptySurvey();
-  if (!styleSheets) return walkSurvey(body, new Set(), null);
-  const hidden = styleSheets(doc.head?.getElementsByTagName('style') ?? []);
+  // What is not the body (the head, strays a script put under <html>) cannot shadow the document's properties either.
+  const html = dom.documentElement(doc);
+  for (let c = html ? dom.firstElementChild(html) : null; c; c = dom.nextElementSibling(c)) if (c !== body) declobberTree(c, dom);
+  if (!styleSheets) return walkSurvey(body, null, null, dom);
+  const head = dom.head(doc);
+  const hidden = styleSheets(head?.getElementsByTagName('style') ?? []);
   const bodyStyles: Element[] = [];
-  const survey = walkSurvey(body, hidden, bodyStyles);
+  const survey = walkSurvey(body, hidden, bodyStyles, dom, styleSheets.inline);
   if (bodyStyles.length === 0) return survey;
   const more = styleSheets(bodyStyles);
   for (const c of hidden) more.delete(c);
-  return more.size > 0 ? walkSurvey(body, more, null) : survey;
+  for (const c of hidden.ids) more.ids.delete(c);
+  for (const c of hidden.textClasses) more.textClasses.delete(c);
+  for (const c of hidden.textIds) more.textIds.delete(c);
+  for (const c of hidden.fadedClasses) more.fadedClasses.delete(c);
+  for (const c of hidden.fadedIds) more.fadedIds.delete(c);
+  if (more.empty) return survey;
+  const again = walkSurvey(body, more, null, dom, styleSheets.inline);
+  return { ...again, depth: Math.max(again.depth, survey.depth) };
 }
 
 export interface ArticleRegion {
@@ -128,7 +154,7 @@ export function findArticleRegion(regions: readonly Element[]): ArticleRegion | 
     let chars = 0;
     const texts: string[] = [];
     for (const p of paragraphs) {
-      const t = collapseWhitespace(p.textContent ?? '');
+      const t = collapseWhitespace(stripInvisible(p.textContent ?? ''));
       chars += t.length;
       if (t.length >= MIN_PROBE_CHARS) texts.push(t);
     }
@@ -158,8 +184,9 @@ export function pickedWrongBlock(region: ArticleRegion | null, contentText: stri
  */
 export function narrowToRegion(doc: Document, region: ArticleRegion, styleSheets?: StyleSheetReader): boolean {
   const el = surveyPage(doc, styleSheets).regions[region.index];
-  if (!doc.body || !el) return false;
-  doc.body.replaceChildren(el);
+  const body = domOf(docOf(doc)).body(doc);
+  if (!body || !el) return false;
+  body.replaceChildren(el);
   return true;
 }
 

@@ -136,7 +136,14 @@ describe('readability test pages: titles', () => {
   const names = readdirSync(PAGES).filter((f) => /^readability-.*\.expected-metadata\.json$/.test(f)).map((f) => f.replace(/^readability-|\.expected-metadata\.json$/g, ''));
 
   // title-en-dash: a known difference (we keep "… – My website": the suffix names no site we can recognise).
-  const KNOWN_DIFFERENT = new Set(['title-en-dash']);
+  // 003-metadata-preferred: Readability prefers the dc:title, which the page never shows; we take only what the
+  // page shows or names in <title>/og:title (a hidden title is a place for an instruction): the og:title.
+  const KNOWN_DIFFERENT = new Set(['title-en-dash', '003-metadata-preferred']);
+
+  it('003-metadata-preferred: the og:title, not the dc:title the page never shows', () => {
+    const r = extractFromHtml(page('readability-003-metadata-preferred.html.gz'), 'http://fakehost/test/page.html', { minWords: 0 });
+    expect(r.ok && r.article.title).toBe('Open Graph property title');
+  });
 
   it.each(names.filter((n) => !KNOWN_DIFFERENT.has(n)))('%s: the title is Readability\'s, or Readability\'s without its " | Site" suffix', (name) => {
     const expected = (JSON.parse(readFileSync(join(PAGES, `readability-${name}.expected-metadata.json`), 'utf8')) as { title: string }).title;
