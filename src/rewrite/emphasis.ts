@@ -55,10 +55,10 @@ export function wordAt(text: string, at: number): boolean {
  * matches never depends on earlier matches, only on the text: its partner is the nearest closer that leaves at
  * least one character between them on the same line (what the lazy `.*?` finds).
  */
-function openers(text: string, rule: PairRule): Pair[] {
+function openers(text: string, rule: PairRule): Candidates {
   const { marker } = rule;
-  const out: Pair[] = [];
-  if (!text.includes(marker)) return out;
+  const found: Candidates = { text, marker: marker.length, index: [], close: [] };
+  if (!text.includes(marker)) return found;
   const m = marker.length;
   const n = text.length;
   const isCloser = (q: number): boolean =>
@@ -75,9 +75,20 @@ function openers(text: string, rule: PairRule): Pair[] {
     const first = p + m;
     if (!rule.edge(text.charCodeAt(first)) || !(rule.opens?.(text, p) ?? true)) continue;
     const q = next[first + 1] as number;
-    if (q >= 0) out.push({ index: p, end: q + m, content: text.slice(first, q) });
+    if (q >= 0) {
+      found.index.push(p);
+      found.close.push(q);
+    }
   }
-  return out;
+  return found;
+}
+
+/** Openers with a partner (`index`) and where that partner starts (`close`), in order. */
+interface Candidates {
+  text: string;
+  marker: number;
+  index: number[];
+  close: number[];
 }
 
 /** Every match of the rule, left to right and never overlapping, as a global regex finds them. */
@@ -91,23 +102,28 @@ export function findEither(text: string, a: PairRule, b: PairRule): Pair[] {
 }
 
 /** The leftmost candidate, then the leftmost one starting after it ends, and so on. */
-function walk(lists: Pair[][]): Pair[] {
+function walk(lists: Candidates[]): Pair[] {
   const out: Pair[] = [];
   const at = lists.map(() => 0);
   let from = 0;
   for (;;) {
-    let best: Pair | undefined;
+    let best = -1;
+    let bestIndex = Infinity;
     for (let k = 0; k < lists.length; k++) {
-      const list = lists[k] as Pair[];
+      const list = lists[k] as Candidates;
       let i = at[k] as number;
-      while (i < list.length && (list[i] as Pair).index < from) i++;
+      while (i < list.index.length && (list.index[i] as number) < from) i++;
       at[k] = i;
-      const candidate = list[i];
-      if (candidate && (!best || candidate.index < best.index)) best = candidate;
+      if (i < list.index.length && (list.index[i] as number) < bestIndex) {
+        best = k;
+        bestIndex = list.index[i] as number;
+      }
     }
-    if (!best) return out;
-    out.push(best);
-    from = best.end;
+    if (best < 0) return out;
+    const list = lists[best] as Candidates;
+    const close = list.close[at[best] as number] as number;
+    out.push({ index: bestIndex, end: close + list.marker, content: list.text.slice(bestIndex + list.marker, close) });
+    from = close + list.marker;
   }
 }
 
