@@ -92,6 +92,7 @@ export function unlink(text: string): string {
 
 /** `[ref]: http://…` on a line of its own: the target of a reference link (`^\s{0,3}\[[^\]\n]+\]:\s*\S+.*$`). */
 export function isLinkDefinition(line: string): boolean {
+  if (!line.includes(']:')) return false;
   const m = /^\s{0,3}\[[^\]\n]+\]:/.exec(line);
   if (!m) return false;
   const rest = line.slice(m[0].length).trimStart();

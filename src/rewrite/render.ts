@@ -162,13 +162,13 @@ export function toHtml(headline: string, body: string): string {
 
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.trimEnd();
-    if (isLinkDefinition(line)) continue;
     if (line.trim() === '') {
       // A blank line ends a paragraph and a quote; a list goes on if the next line is an item too.
       flushPara();
       flushQuote();
       continue;
     }
+    if (isLinkDefinition(line)) continue;
     const heading = headingText(line);
     if (heading !== null) {
       flushAll();
