@@ -12,6 +12,7 @@ import { needsConfirmation, type JobError, type JobRecord } from '../src/job';
 import { redact, StreamAbort } from '../src/llm/errors';
 import { languageModelOf, type LanguageModelApi } from '../src/llm/on-device';
 import { countInputTokens } from '../src/llm/openai';
+import { outputCap } from '../src/llm/output-cap';
 import { transportFor, type ChatTransport } from '../src/llm/transport';
 import { buildMessages, type ChatMessage } from '../src/prompt';
 import { continuationContext, planSections, sectionMessages, type Section } from '../src/prompt/sections';
@@ -201,7 +202,7 @@ export async function writeArticle(h: JobHandle, article: Article, settings: Set
         await h.changed();
         if (index > 0) h.append('\n\n');
       }
-      const finishReason = await stream(h, messages, settings, tr);
+      const finishReason = await stream(h, messages, settings, tr, capFor(settings, section.tokens));
       if (finishReason !== 'stop') return stopEarly(h, finishReason, sections.length === 1);
     }
     await complete(h, article);
@@ -211,13 +212,19 @@ export async function writeArticle(h: JobHandle, article: Article, settings: Set
 }
 
 /** Streams one request into the job; returns the model's finish reason (null when the stream just ended). */
-async function stream(h: JobHandle, messages: ChatMessage[], settings: Settings, tr: ChatTransport): Promise<string | null> {
+/** The output cap of one request: the section's size with headroom, at most the user's maximum (a ceiling on spend). */
+function capFor(settings: Settings, articleTokens: number): number {
+  return outputCap({ articleTokens, seoPack: settings.seoPack, model: settings.model, userMax: settings.maxOutputTokens });
+}
+
+async function stream(h: JobHandle, messages: ChatMessage[], settings: Settings, tr: ChatTransport, maxOutputTokens: number): Promise<string | null> {
   const run = h.run;
   // Only an error's words need it: asked while the request goes out, awaited before an error is described.
   const permission = settings.provider === 'chrome-ai' ? Promise.resolve() : hasHostPermission(settings.baseURL).then((granted) => void (run.hostPermission = granted));
   const streamed = tr.stream({
     messages,
     idleTimeoutMs: settings.idleTimeoutSec * 1000,
+    maxOutputTokens,
     signal: run.controller.signal,
     onDelta: (text) => h.append(text),
     onNotice: (notice) => {
@@ -283,7 +290,7 @@ export async function continueArticle(h: JobHandle, article: Article, settings: 
   ];
   const tr = transport(settings);
   try {
-    const finishReason = await stream(h, messages, settings, tr);
+    const finishReason = await stream(h, messages, settings, tr, capFor(settings, estimateTokens(article.text)));
     if (finishReason !== 'stop') return await stopEarly(h, finishReason, true);
     await complete(h, article);
   } catch (err) {

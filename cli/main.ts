@@ -1,4 +1,5 @@
 import { COMMANDS, findCommand, type CommandIO } from './commands/index';
+import { TerminalFilter } from './terminal';
 
 /**
  * `newsmith <command> [args…]`: dispatch by command name through the registry in `./commands/index.ts`.
@@ -14,6 +15,8 @@ export function usage(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'newsmith <command> --help shows a command\'s options.',
+    '--raw (with any command) prints page, model and server text as it is, terminal escape sequences included;',
+    'without it, escape sequences and control characters are dropped from everything printed.',
   ].join('\n');
 }
 
@@ -30,8 +33,10 @@ export function processIO(): CommandIO {
 }
 
 /** Runs one command line; returns the exit code (0 ok, 1 some input failed, 2 usage error). */
-export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
-  const [name, ...rest] = argv;
+export async function main(argv: string[], ioIn: CommandIO = processIO()): Promise<number> {
+  const raw = argv.includes('--raw');
+  const io = raw ? ioIn : inert(ioIn);
+  const [name, ...rest] = argv.filter((a) => a !== '--raw');
   if (!name || name === '-h' || name === '--help' || name === 'help') {
     io.stdout(`${usage()}\n`);
     return name ? 0 : 2;
@@ -42,6 +47,17 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
     return 2;
   }
   return command.run(rest, io);
+}
+
+/** The streams with escape sequences and control characters dropped from all that is printed (see ./terminal.ts). */
+function inert(io: CommandIO): CommandIO {
+  const out = new TerminalFilter();
+  const err = new TerminalFilter();
+  return {
+    ...io,
+    stdout: (text) => io.stdout(out.write(text)),
+    stderr: (text) => io.stderr(err.write(text)),
+  };
 }
 
 export { COMMANDS } from './commands/index';

@@ -45,6 +45,7 @@ const textInputs = {
   inputBudgetTokens: byId<HTMLInputElement>('input-budget'),
   historyLimit: byId<HTMLInputElement>('history-limit'),
   prices: byId<HTMLTextAreaElement>('prices'),
+  maxOutputTokens: byId<HTMLInputElement>('max-output'),
 } satisfies Partial<Record<SettingKey, HTMLInputElement | HTMLTextAreaElement>>;
 const seoPack = byId<HTMLInputElement>('seo-pack');
 const presetSelect = byId<HTMLSelectElement>('preset');
@@ -135,7 +136,13 @@ function readForm(): Record<SettingKey, unknown> {
     template: textInputs.template.value,
     seoPack: seoPack.checked,
     userPresets,
+    maxOutputTokens: numberField(textInputs.maxOutputTokens),
   };
+}
+
+/** A number field's value; NaN when empty (so the check says what to enter). */
+function numberField(input: HTMLInputElement): number {
+  return input.value === '' ? NaN : Number(input.value);
 }
 
 /** The key in the field now, or '' (the saved one is the background's to add, for its own host only). */

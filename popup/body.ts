@@ -4,16 +4,16 @@
  * updated, new ones are appended. The browser never re-lays out the whole article for one more word.
  */
 
-const SUBHEADING = /^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/;
+import { headingText } from '../src/rewrite/heading';
 
 export function renderBody(container: HTMLElement, body: string): void {
   const blocks = body.split(/\n{2,}/).filter((b) => b.trim() !== '');
   const children = container.children;
   for (let i = 0; i < blocks.length; i++) {
     const block = (blocks[i] as string).trim();
-    const heading = SUBHEADING.exec(block);
-    const tag = heading ? 'H2' : 'P';
-    const text = heading ? (heading[1] ?? '') : block;
+    const heading = headingText(block);
+    const tag = heading !== null ? 'H2' : 'P';
+    const text = heading ?? block;
     let el = children[i] as HTMLElement | undefined;
     if (!el || el.tagName !== tag || el.childElementCount > 0) {
       const fresh = document.createElement(tag);

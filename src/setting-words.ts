@@ -19,6 +19,7 @@ const SETTING_NAMES: Record<SettingKey, MessageKey> = {
   historyLimit: 'optionsHistoryLimit',
   prices: 'settingPrices',
   userPresets: 'settingUserPresets',
+  maxOutputTokens: 'settingMaxOutput',
 };
 
 /** The settings' names, joined into one list ("Model, Output language"). */

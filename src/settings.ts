@@ -43,6 +43,8 @@ export const defaults = {
   inputBudgetTokens: 12_000,
   /** US dollars per million tokens, by model name. */
   prices: DEFAULT_PRICES as PriceTable,
+  /** The most output tokens one request may ask for, whatever the article's size: a ceiling on spend. */
+  maxOutputTokens: 16_000,
 };
 
 export type Settings = typeof defaults;
@@ -104,6 +106,7 @@ const validators: { [K in SettingKey]: Check<Settings[K]> } = {
     !Array.isArray(v) &&
     Object.keys(v).length <= 200 &&
     Object.values(v).every((p) => !!p && typeof p === 'object' && [p.input, p.output].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0)),
+  maxOutputTokens: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 100 && v <= 1_000_000,
   userPresets: (v): v is UserPreset[] =>
     Array.isArray(v) &&
     v.length <= 50 &&
@@ -165,6 +168,7 @@ export function validateInput(input: Partial<Record<SettingKey, unknown>>, t: Tr
     language: () => t('invalidLanguage'),
     persona: () => t('invalidPersona'),
     idleTimeoutSec: () => t('invalidIdleTimeout', [10, 900]),
+    maxOutputTokens: () => t('invalidInputBudget', [100, 1_000_000]),
   };
   for (const key of Object.keys(input) as SettingKey[]) {
     if (!(key in defaults)) continue;

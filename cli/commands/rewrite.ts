@@ -2,6 +2,7 @@ import { say } from '../../src/i18n';
 import { english } from '../../src/i18n-en';
 import { describeError } from '../../src/llm/errors';
 import { streamChat } from '../../src/llm/openai';
+import { outputCap } from '../../src/llm/output-cap';
 import { buildMessages, buildPromptText } from '../../src/prompt';
 import { continuationContext, planSections, sectionMessages } from '../../src/prompt/sections';
 import { splitAnswer } from '../../src/rewrite/split';
@@ -65,6 +66,7 @@ export async function runRewrite(args: string[], io: CommandIO, env: NodeJS.Proc
         model: settings.model,
         messages,
         idleTimeoutMs: settings.idleTimeoutSec * 1000,
+        maxOutputTokens: outputCap({ articleTokens: section.tokens, seoPack: settings.seoPack, model: settings.model, userMax: settings.maxOutputTokens }),
         signal: new AbortController().signal,
         onDelta: write,
         onNotice: (notice) => notice && io.stderr(`newsmith rewrite: ${say(english, notice)}\n`),

@@ -14,6 +14,7 @@ import {
 import type { Translate } from '../i18n';
 import type { JobError } from '../job';
 import { StreamAbort, stopped as stoppedError } from './abort';
+import { MalformedStream } from './stream-guard';
 
 export { StreamAbort, type AbortCause } from './abort';
 
@@ -77,6 +78,7 @@ export function describeError(err: unknown, ctx: CallContext, t: Translate): Job
   const stopped = stoppedError(t);
   if (err instanceof StreamAbort) return err.why === 'stopped' ? stopped : { code: 'timeout', message: t('errIdle', host) };
   if (err instanceof APIUserAbortError) return stopped;
+  if (err instanceof MalformedStream) return { code: 'server', message: t(err.why === 'too-long' ? 'errMalformedTooLong' : 'errMalformedNotText', host) };
   if (err instanceof APIConnectionTimeoutError) return { code: 'timeout', message: t('errTimeout', host) };
   if (err instanceof RedirectRefused || (err instanceof APIConnectionError && err.cause instanceof RedirectRefused)) {
     return { code: 'unreachable', message: t('errRedirect', endpoint) };

@@ -5,6 +5,8 @@ import OpenAI from 'openai';
 import type { ChatMessage } from '../prompt';
 import { isReasoningModel } from '../providers';
 import { RedirectRefused, StreamAbort } from './errors';
+import { capParameter, refusesParameter, type CapParameter } from './output-cap';
+import { guardEventStream, MalformedStream } from './stream-guard';
 
 export interface StreamRequest {
   baseURL: string;
@@ -20,6 +22,8 @@ export interface StreamRequest {
   /** A passing remark (waiting, retrying), as a message for the caller to put into words; null clears it. */
   onNotice(notice: Msg | null): void;
   maxRetries?: number;
+  /** The most output tokens to ask for (sent as max_completion_tokens or max_tokens); none when absent. */
+  maxOutputTokens?: number;
   /** Injected fetch (tests); defaults to the global one. */
   fetch?: typeof fetch;
 }
@@ -32,23 +36,46 @@ export interface StreamResult {
 /** How long before a "waiting for the model" remark appears. */
 const WAITING_NOTICE_MS = 4_000;
 
-/**
- * The SDK's SSE reader copies the rest of its buffer after each event, so one huge network read (a fast server can
- * hand over hundreds of KiB at once) costs time growing with its square. Cutting the body into small pieces keeps
- * each read small and the whole stream linear. The bytes are unchanged.
- */
-const STREAM_PIECE_BYTES = 4096;
+type Choice = { delta?: { content?: string | null } | null; finish_reason?: string | null };
 
-function inSmallPieces(response: Response): Response {
-  if (!response.body || !/text\/event-stream/i.test(response.headers.get('content-type') ?? '')) return response;
-  const pieces = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      for (let i = 0; i < chunk.length; i += STREAM_PIECE_BYTES) controller.enqueue(chunk.subarray(i, i + STREAM_PIECE_BYTES));
-    },
-  });
-  return new Response(response.body.pipeThrough(pieces), { status: response.status, statusText: response.statusText, headers: response.headers });
+/**
+ * The first choice of a stream chunk, checked: the SDK passes on whatever JSON the server sent, and answer text
+ * that is an object or a number is a broken stream, not "[object Object]" in the rewrite.
+ */
+function chunkChoice(chunk: unknown): Choice | undefined {
+  if (typeof chunk !== 'object' || chunk === null) throw new MalformedStream('not-text');
+  const choices = (chunk as { choices?: unknown }).choices;
+  if (choices === undefined || choices === null) return undefined;
+  if (!Array.isArray(choices)) throw new MalformedStream('not-text');
+  const choice: unknown = choices[0];
+  if (choice === undefined) return undefined;
+  if (typeof choice !== 'object' || choice === null) throw new MalformedStream('not-text');
+  const { delta, finish_reason: finish } = choice as { delta?: unknown; finish_reason?: unknown };
+  if (delta !== undefined && delta !== null && typeof delta !== 'object') throw new MalformedStream('not-text');
+  const content = (delta as { content?: unknown } | null | undefined)?.content;
+  if (content !== undefined && content !== null && typeof content !== 'string') throw new MalformedStream('not-text');
+  if (finish !== undefined && finish !== null && typeof finish !== 'string') throw new MalformedStream('not-text');
+  return choice as Choice;
 }
 
+/**
+ * Opens the stream with the output cap under the name this endpoint takes; when a 400 names that parameter, once
+ * under the other name, and if that is refused too, without a cap (the user's words still bound the answer).
+ */
+async function createStream(client: OpenAI, req: StreamRequest, messages: StreamRequest['messages'], signal: AbortSignal) {
+  const first = capParameter(req.baseURL);
+  const names: (CapParameter | null)[] = req.maxOutputTokens === undefined ? [null] : [first, first === 'max_tokens' ? 'max_completion_tokens' : 'max_tokens', null];
+  for (let i = 0; ; i++) {
+    const name = names[i] ?? null;
+    const cap = name === null ? {} : { [name]: req.maxOutputTokens };
+    try {
+      return await client.chat.completions.create({ model: req.model, messages, stream: true, ...cap }, { signal });
+    } catch (err) {
+      const refused = name !== null && err instanceof OpenAI.BadRequestError && refusesParameter(String(err.message), name);
+      if (!refused || i + 1 >= names.length) throw err;
+    }
+  }
+}
 
 export async function streamChat(req: StreamRequest): Promise<StreamResult> {
   const inner = new AbortController();
@@ -99,7 +126,7 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
       } else if (response.status >= 500 && left > 0) {
         req.onNotice({ key: 'noticeServerRetry', subs: [String(response.status), attempt + 1, maxRetries] });
       }
-      return inSmallPieces(response);
+      return guardEventStream(response);
     } catch (err) {
       stopWaitingNotice();
       throw err;
@@ -123,14 +150,11 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
     const messages = isReasoningModel(req.model)
       ? req.messages.map((m) => (m.role === 'system' ? { role: 'developer' as const, content: m.content } : m))
       : req.messages;
-    const stream = await client.chat.completions.create(
-      { model: req.model, messages, stream: true },
-      { signal: inner.signal },
-    );
+    const stream = await createStream(client, req, messages, inner.signal);
     for await (const chunk of stream) {
       armIdle();
       stopWaitingNotice();
-      const choice = chunk.choices?.[0];
+      const choice = chunkChoice(chunk);
       const text = choice?.delta?.content;
       if (text) {
         if (clearNoticeOnText) {

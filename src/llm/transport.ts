@@ -18,6 +18,8 @@ export interface TransportRequest {
   signal: AbortSignal;
   onDelta(text: string): void;
   onNotice(notice: Msg | null): void;
+  /** The most output tokens to ask for (the endpoint's cap on spend); the on-device model has none. */
+  maxOutputTokens?: number;
 }
 
 export interface ChatTransport {

@@ -163,6 +163,19 @@ function collapse(text: string): string {
   return RUNS.test(text) ? text.replace(/[ \t\n\r\f]+/g, ' ') : text;
 }
 
+/** `s.replace(/<[^>]*>/g, ' ')`, stopping at the first `<` with no `>` after it (the regex tried every later one too). */
+function tagsToSpaces(s: string): string {
+  let out = '';
+  let last = 0;
+  for (let lt = s.indexOf('<'); lt >= 0; lt = s.indexOf('<', last)) {
+    const gt = s.indexOf('>', lt);
+    if (gt < 0) break;
+    out += `${s.slice(last, lt)} `;
+    last = gt + 1;
+  }
+  return out + s.slice(last);
+}
+
 export function readHtml(src: string, final: boolean): HtmlRead {
   const blocks: HtmlBlock[] = [];
   const meta: HtmlRead['meta'] = {};
@@ -272,7 +285,7 @@ export function readHtml(src: string, final: boolean): HtmlRead {
       }
       if (name === 'title') {
         flush(true);
-        const text = linesOf(decodeEntities(src.slice(pos, m.index).replace(/<[^>]*>/g, ' '))).join(' ');
+        const text = linesOf(decodeEntities(tagsToSpaces(src.slice(pos, m.index)))).join(' ');
         if (text !== '') blocks.push({ kind: 'title', level: 0, lines: [text], complete: true });
       }
       pos = m.index + m[0].length;

@@ -20,6 +20,8 @@ interface Scan {
   text: string;
   open: string[];
   inString: boolean;
+  /** The deepest nesting seen. */
+  depth: number;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
@@ -37,6 +39,7 @@ function scan(src: string): Scan {
   let escaped = false;
   let comma = -1; // a comma outside strings with only white space after it so far
   let end = -1;
+  let depth = 0;
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
     if (inString) {
@@ -55,6 +58,7 @@ function scan(src: string): Scan {
     } else if (c === 0x2c) comma = i;
     else if (c === 0x7b || c === 0x5b) {
       open.push(c === 0x7b ? '}' : ']');
+      if (open.length > depth) depth = open.length;
       comma = -1;
     } else if (c === 0x7d || c === 0x5d) {
       if (comma >= 0) {
@@ -71,7 +75,7 @@ function scan(src: string): Scan {
     } else if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) comma = -1;
   }
   parts.push(src.slice(copied, end < 0 ? src.length : end));
-  return { end, text: parts.join(''), open, inString };
+  return { end, text: parts.join(''), open, inString, depth };
 }
 
 function tryParse(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -86,7 +90,10 @@ function tryParse(text: string): { ok: true; value: unknown } | { ok: false } {
 function repair(s: Scan): string {
   let tail = s.text;
   if (s.inString) {
-    if (/(?:^|[^\\])(?:\\\\)*\\$/.test(tail)) tail = tail.slice(0, -1);
+    // An odd run of backslashes at the end escapes the quote we add: drop the last one.
+    let run = 0;
+    while (run < tail.length && tail.charCodeAt(tail.length - 1 - run) === 0x5c) run++;
+    if (run % 2 === 1) tail = tail.slice(0, -1);
     tail += '"';
   }
   tail = tail.trimEnd();
@@ -95,12 +102,16 @@ function repair(s: Scan): string {
   return tail + [...s.open].reverse().join('');
 }
 
+const MAX_DEPTH = 64;
+
 /** `text` starts with `{` or `[` (leading space allowed). */
 export function readJson(text: string, final: boolean): JsonRead {
   const start = text.search(/\S/);
   const src = start < 0 ? '' : text.slice(start);
   if (src === '') return final ? { status: 'bad' } : { status: 'pending' };
   const s = scan(src);
+  // No answer nests this deep (jsonAnswer reads a few levels): not worth parsing a million brackets to learn that.
+  if (s.depth > MAX_DEPTH) return final ? { status: 'bad' } : { status: 'pending' };
   if (s.end >= 0) {
     const parsed = tryParse(s.text);
     if (parsed.ok) return { status: 'ok', value: parsed.value, rest: src.slice(s.end) };

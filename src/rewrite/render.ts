@@ -1,23 +1,37 @@
 /** The body the model wrote (light Markdown) → plain text for the clipboard. */
 
+import {
+  BOLD_STARS,
+  BOLD_UNDERSCORES,
+  findEither,
+  findPairs,
+  replacePairs,
+  STRONG_EM_STARS,
+  STRONG_STARS,
+  STRONG_UNDERSCORES,
+} from './emphasis';
+import { headingText } from './heading';
+import { isLinkDefinition, unlink } from './links';
+
 /** `**bold**`, `__bold__` and `*italic*` markers removed, the words kept. A lone `*` (5 * 3, a list bullet) stays. */
 function stripInline(line: string): string {
-  return line
-    .replace(/\*\*(?=\S)(.*?\S)\*\*/g, '$1')
-    .replace(/(^|[^\p{L}\p{N}_])__(?=\S)(.*?\S)__(?![\p{L}\p{N}_])/gu, '$1$2')
-    .replace(/\*(?=[^\s*])([^*]*?[^\s*])\*/g, '$1');
+  const bold = replacePairs(line, BOLD_STARS, (p) => p.content);
+  const both = replacePairs(bold, BOLD_UNDERSCORES, (p) => p.content);
+  return both.includes('*') ? both.replace(/\*(?=[^\s*])([^*]*?[^\s*])\*/g, '$1') : both;
 }
-
-const HEADING = /^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/;
 
 /** Plain text: paragraphs apart by one blank line, `## Sub` lines as plain subheading lines, no emphasis markers. */
 export function toPlainText(body: string): string {
   const out: string[] = [];
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.replace(/\s+$/, '');
-    const heading = HEADING.exec(line);
+    const line = raw.trimEnd();
+    if (line === '') {
+      out.push('');
+      continue;
+    }
+    const heading = headingText(line);
     // A subheading stands alone, with a blank line on each side, even if the model glued it to a paragraph.
-    if (heading) out.push('', stripInline(heading[1] as string), '');
+    if (heading !== null) out.push('', stripInline(heading), '');
     else out.push(stripInline(line));
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
@@ -38,24 +52,14 @@ export function copyAll(headline: string, body: string): string {
  *   none with an attribute, and every piece of text escaped (& < > " ').
  */
 
-const IMAGE = /!\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)|!\[([^\]\n]*)\]\[[^\]\n]*\]/g;
-/** `[text](url "title")`; the text may hold one level of brackets, the url one level of parentheses. */
-const LINK = /\[((?:[^[\]\n]|\[[^[\]\n]*\])+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
-/** `[text][ref]` and `[text][]`. */
-const REF_LINK = /\[((?:[^[\]\n]|\[[^[\]\n]*\])+)\]\[[^\]\n]*\]/g;
-/** `[ref]: http://…`, the target of a reference link: a line of its own, dropped. */
-const LINK_DEFINITION = /^\s{0,3}\[[^\]\n]+\]:\s*\S+.*$/;
-
-/** Images to their alt text, links to their text. */
-function unlink(text: string): string {
-  return text
-    .replace(IMAGE, (_m, alt?: string, refAlt?: string) => (alt ?? refAlt ?? '').trim())
-    .replace(LINK, '$1')
-    .replace(REF_LINK, '$1');
-}
-
 const RULE_LINE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
-const LIST_ITEM = /^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/;
+/** `- item`, `1. item`: the item's text (`^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+(.*)$`), or null. */
+function listItem(line: string): string | null {
+  const m = /^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s/.exec(line);
+  if (!m) return null;
+  const rest = line.slice(m[0].length).trimStart();
+  return /[\n\r\u2028\u2029]/.test(rest) ? null : rest;
+}
 const QUOTE_LINE = /^\s{0,3}>\s?(.*)$/;
 
 /**
@@ -64,9 +68,8 @@ const QUOTE_LINE = /^\s{0,3}>\s?(.*)$/;
  * target runs over several lines, which a line-by-line pattern cannot see); and `<` before a tag escaped.
  */
 export function markdownInline(text: string): string {
-  return unlink(text)
-    .replace(/[\\[\]]/g, '\\$&')
-    .replace(/<(?=[A-Za-z/!?])/g, '\\<');
+  const words = text.includes('[') ? unlink(text) : text;
+  return words.replace(/[\\[\]]/g, '\\$&').replace(/<(?=[A-Za-z/!?])/g, '\\<');
 }
 
 /** Markdown: `# headline`, a blank line, the body with its `## ` subheadings, lists and quotes. */
@@ -76,11 +79,11 @@ export function toMarkdown(headline: string, body: string): string {
   if (h !== '') out.push(`# ${h}`, '');
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.trimEnd();
-    if (LINK_DEFINITION.test(line)) continue;
-    const heading = HEADING.exec(line);
-    if (heading) {
+    if (isLinkDefinition(line)) continue;
+    const heading = headingText(line);
+    if (heading !== null) {
       const level = Math.max(2, /#+/.exec(line)?.[0].length ?? 2);
-      const text = markdownInline(heading[1] as string);
+      const text = markdownInline(heading);
       if (text !== '') out.push('', `${'#'.repeat(level)} ${text}`, '');
     } else if (RULE_LINE.test(line)) {
       // Right under a paragraph line, "---" would make it a heading: keep the rule apart.
@@ -101,8 +104,6 @@ function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-const STRONG_EM = /\*\*\*(?=[^\s*])(.*?[^\s*])\*\*\*/g;
-const STRONG = /\*\*(?=[^\s*])(.*?[^\s*])\*\*|(?<![\p{L}\p{N}_])__(?=[^\s_])(.*?[^\s_])__(?![\p{L}\p{N}_])/gu;
 const EM = /\*(?=[^\s*])([^*]*?[^\s*])\*/g;
 
 /**
@@ -116,17 +117,17 @@ function htmlInline(text: string): string {
   const strong = (s: string): string => {
     let out = '';
     let last = 0;
-    for (const m of s.matchAll(STRONG)) {
-      out += em(s.slice(last, m.index)) + '<strong>' + em((m[1] ?? m[2]) as string) + '</strong>';
-      last = m.index + m[0].length;
+    for (const m of findEither(s, STRONG_STARS, STRONG_UNDERSCORES)) {
+      out += em(s.slice(last, m.index)) + '<strong>' + em(m.content) + '</strong>';
+      last = m.end;
     }
     return out + em(s.slice(last));
   };
   let out = '';
   let last = 0;
-  for (const m of escaped.matchAll(STRONG_EM)) {
-    out += strong(escaped.slice(last, m.index)) + '<strong><em>' + (m[1] as string) + '</em></strong>';
-    last = m.index + m[0].length;
+  for (const m of findPairs(escaped, STRONG_EM_STARS)) {
+    out += strong(escaped.slice(last, m.index)) + '<strong><em>' + m.content + '</em></strong>';
+    last = m.end;
   }
   return out + strong(escaped.slice(last));
 }
@@ -166,17 +167,17 @@ export function toHtml(headline: string, body: string): string {
 
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.trimEnd();
-    if (LINK_DEFINITION.test(line)) continue;
     if (line.trim() === '') {
       // A blank line ends a paragraph and a quote; a list goes on if the next line is an item too.
       flushPara();
       flushQuote();
       continue;
     }
-    const heading = HEADING.exec(line);
-    if (heading) {
+    if (isLinkDefinition(line)) continue;
+    const heading = headingText(line);
+    if (heading !== null) {
       flushAll();
-      const text = htmlInline(heading[1] as string);
+      const text = htmlInline(heading);
       if (text !== '') out.push(`<h2>${text}</h2>`);
       continue;
     }
@@ -184,11 +185,11 @@ export function toHtml(headline: string, body: string): string {
       flushAll();
       continue;
     }
-    const item = LIST_ITEM.exec(line);
-    if (item) {
+    const item = listItem(line);
+    if (item !== null) {
       flushPara();
       flushQuote();
-      items.push(item[1] as string);
+      items.push(item);
       continue;
     }
     const q = QUOTE_LINE.exec(line);

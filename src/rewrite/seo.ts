@@ -82,7 +82,36 @@ function strip(line: string): { text: string; bullet: boolean } {
   return { text: (m ? t.slice(m[0].length) : t).replace(/^#{1,6}\s+/, ''), bullet: m !== null };
 }
 
-const LABELLED = /^(?:\*\*|__)?\s*([A-Za-z][A-Za-z \t_-]{0,40}?)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/;
+const hasMarkerAt = (s: string, at: number): boolean => s.startsWith('**', at) || s.startsWith('__', at);
+
+/** `(?:\*\*|__)?\s*` off the start. */
+function dropLeadingMarker(s: string): string {
+  return (hasMarkerAt(s, 0) ? s.slice(2) : s).trimStart();
+}
+
+/** `\s*(?:\*\*|__)?\s*` off the end. */
+function dropTrailingMarker(s: string): string {
+  const t = s.trimEnd();
+  return hasMarkerAt(t, t.length - 2) ? t.slice(0, -2).trimEnd() : t;
+}
+
+const LABEL = /^[A-Za-z][A-Za-z \t_-]{0,40}$/;
+
+/**
+ * "**Meta description:** …" → label and value, as
+ * `^(?:\*\*|__)?\s*([A-Za-z][A-Za-z \t_-]{0,40}?)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$` matches it,
+ * without that regex's retries of every split of a long run of spaces (nothing before the colon can be a colon,
+ * so it is the first one).
+ */
+function labelled(text: string): { label: string; value: string } | null {
+  const colon = text.search(/[:：]/);
+  if (colon < 0) return null;
+  const label = dropTrailingMarker(dropLeadingMarker(text.slice(0, colon)));
+  if (!LABEL.test(label)) return null;
+  const value = dropLeadingMarker(text.slice(colon + 1).trimStart());
+  if (/[\n\r\u2028\u2029]/.test(value)) return null;
+  return { label, value };
+}
 
 interface Label {
   field: SeoField;
@@ -91,13 +120,13 @@ interface Label {
 }
 
 function readLabel(line: string): Label | null {
-  const m = LABELLED.exec(strip(line).text);
+  const m = labelled(strip(line).text);
   if (!m) return null;
-  const key = labelKey(m[1] as string);
+  const key = labelKey(m.label);
   const strongField = STRONG_LABELS.get(key);
   const field = strongField ?? WEAK_LABELS.get(key);
   if (!field) return null;
-  return { field, strong: strongField !== undefined, value: (m[2] as string).trim() };
+  return { field, strong: strongField !== undefined, value: m.value.trim() };
 }
 
 function isHeader(line: string): boolean {
@@ -134,24 +163,39 @@ function unwrap(value: string): string {
   return s;
 }
 
+/** "… (152 characters)" off the end: `value.replace(/\s*\(\s*\d+\s*(?:characters?|chars?)\s*\)\s*$/i, '')`. */
 function cleanDescription(value: string): string {
-  return unwrap(value.replace(/\s*\(\s*\d+\s*(?:characters?|chars?)\s*\)\s*$/i, ''));
+  const open = value.lastIndexOf('(');
+  let s = value;
+  if (open >= 0 && /^\(\s*\d+\s*(?:characters?|chars?)\s*\)\s*$/i.test(value.slice(open))) s = value.slice(0, open).trimEnd();
+  return unwrap(s);
+}
+
+/** `s.replace(/[?#].*$/, '')` without retrying from every `?` when a line break follows (`.` stops at one). */
+function dropQuery(s: string): string {
+  const lineStart = Math.max(s.lastIndexOf('\n'), s.lastIndexOf('\r'), s.lastIndexOf('\u2028'), s.lastIndexOf('\u2029')) + 1;
+  const at = s.slice(lineStart).search(/[?#]/);
+  return at < 0 ? s : s.slice(0, lineStart + at);
 }
 
 function cleanSlug(value: string): string {
   let s = unwrap(value);
   if (/^https?:\/\//i.test(s)) {
-    const path = s.replace(/^https?:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
+    const path = dropQuery(s.replace(/^https?:\/\/[^/]*/i, ''));
     s = path.split('/').filter(Boolean).pop() ?? '';
   }
-  return s.replace(/^\/+|\/+$/g, '');
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === '/') start++;
+  while (end > start && s[end - 1] === '/') end--;
+  return s.slice(start, end);
 }
 
 function splitKeywords(value: string): string[] {
   const s = value.replace(/\*\*|__/g, '').trim();
   let parts: string[];
   if (/[,;]/.test(s)) parts = s.split(/[,;]/);
-  else if (/^#/.test(s)) parts = s.split(/\s+(?=#)/);
+  else if (/^#/.test(s)) parts = s.split(/(?<!\s)\s+(?=#)/);
   else parts = [s];
   return parts.map((p) => unwrap(p).replace(/^#/, '').replace(/\.$/, '').trim()).filter((p) => p !== '');
 }

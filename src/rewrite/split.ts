@@ -15,6 +15,7 @@
  */
 
 import { blocksToBody, looksLikeHtml, readHtml, type HtmlBlock } from './html';
+import { dropClosingHashes } from './heading';
 import { jsonAnswer, readJson } from './json';
 import { mergeSeo, seoFromLines, seoFromValues, splitSeo, type Seo } from './seo';
 
@@ -319,7 +320,7 @@ function cleanHeadline(line: string): { text: string; labelOnly: boolean } {
   let labelled = false;
   for (let round = 0; round < 4; round++) {
     const before = s;
-    s = s.replace(/^#{1,6}\s+/, '').replace(/\s+#+$/, '');
+    s = dropClosingHashes(s.replace(/^#{1,6}\s+/, ''));
     s = s.replace(/\*\*|__/g, '').trim();
     const single = /^\*(.+)\*$/.exec(s) ?? /^_(.+)_$/.exec(s);
     if (single) s = (single[1] as string).trim();
@@ -364,13 +365,23 @@ const CLOSING =
   /^(?:i hope (?:this|that|it|you)|hope this helps|(?:please )?let me know|feel free to|if you (?:need|would like|want|have)|is there anything else)/i;
 const RULE = /^(?:-{3,}|\*{3,}|_{3,})$/;
 
+/** `s.replace(/^[*_]+|[*_]+$/g, '')` in one walk from each end (the regex rescans a long run of `*` from each of them). */
+function trimEmphasisMarks(s: string): string {
+  const mark = (i: number): boolean => s[i] === '*' || s[i] === '_';
+  let start = 0;
+  while (start < s.length && mark(start)) start++;
+  let end = s.length;
+  while (end > start && mark(end - 1)) end--;
+  return s.slice(start, end);
+}
+
 /** Drops closing chatter at the end ("I hope this helps…", "Let me know if…") and a rule left before it. */
 function dropClosing(body: string): string {
   const paragraphs = body === '' ? [] : body.split('\n\n');
   for (;;) {
     const last = paragraphs[paragraphs.length - 1];
     if (last === undefined) break;
-    const s = bare(last).replace(/^[*_]+|[*_]+$/g, '').trim();
+    const s = trimEmphasisMarks(bare(last)).trim();
     if (CLOSING.test(s) || RULE.test(last.trim())) paragraphs.pop();
     else break;
   }

@@ -41,6 +41,17 @@ export interface Plan {
    * After it the answer ends as `cutAfter` would, so the client decides what it saw.
    */
   rawAfter?: { index: number; text: string };
+  /**
+   * A hostile stream: after content chunk N (0-based), one SSE line that never ends: `bytes` bytes of answer text
+   * with no newline, written in pieces of `pieceBytes` (default 64 KiB); then the connection is held open until
+   * the client leaves. A client without a cap keeps reading (and re-scanning) until its idle timeout.
+   */
+  endlessLine?: { after: number; bytes: number; pieceBytes?: number };
+  /**
+   * Honour the request's output cap (`max_completion_tokens` or `max_tokens`) as a real model does, counting each
+   * content chunk as one token: past the cap the answer ends with finish_reason "length".
+   */
+  honourCap?: boolean;
   /** finish_reason of the last chunk; default 'stop'. */
   finishReason?: 'stop' | 'length';
   /** Model named in the chunks; default: the request's model. */
@@ -293,6 +304,17 @@ export class LLMServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  private async writeEndlessLine(res: ServerResponse, line: { bytes: number; pieceBytes?: number }, gone: () => boolean): Promise<void> {
+    const piece = 'a'.repeat(line.pieceBytes ?? 64 * 1024);
+    res.write('data: {"choices":[{"index":0,"delta":{"content":"');
+    for (let sent = 0; sent < line.bytes && !gone(); sent += piece.length) {
+      // Waits for the socket to drain, so the client reads the line as it grows.
+      if (!res.write(piece)) await new Promise<void>((r) => res.once('drain', () => r()).once('close', () => r()));
+    }
+    for (let waited = 0; !gone() && waited < 120_000; waited += 50) await sleep(50);
+    if (!res.destroyed) res.destroy();
+  }
+
   private notify(): void {
     for (const w of [...this.waiters]) w();
   }
@@ -464,7 +486,13 @@ export class LLMServer {
     }
 
     const model = plan.model ?? (typeof record.body.model === 'string' ? record.body.model : 'test-model');
-    const pieces = plan.chunks ?? splitText(plan.text ?? DEFAULT_ANSWER, plan.chunkCount ?? 4);
+    let pieces = plan.chunks ?? splitText(plan.text ?? DEFAULT_ANSWER, plan.chunkCount ?? 4);
+    let finishReason = plan.finishReason ?? 'stop';
+    const cap = record.body.max_completion_tokens ?? record.body.max_tokens;
+    if (plan.honourCap && typeof cap === 'number' && pieces.length > cap) {
+      pieces = pieces.slice(0, cap);
+      finishReason = 'length';
+    }
     const id = `chatcmpl-${record.index}${Date.now().toString(36)}`;
     const created = Math.floor(Date.now() / 1000);
 
@@ -477,7 +505,7 @@ export class LLMServer {
           object: 'chat.completion',
           created,
           model,
-          choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: plan.finishReason ?? 'stop' }],
+          choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: finishReason }],
           usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
         }),
         () => {
@@ -517,6 +545,12 @@ export class LLMServer {
       res.write(chunk({ content: pieces[i] }, null));
       rec.chunksWritten++;
       this.notify();
+      if (plan.endlessLine?.after === i) {
+        await this.writeEndlessLine(res, plan.endlessLine, () => clientGone || this.closed);
+        rec.cut = true;
+        finish();
+        return;
+      }
       if (plan.rawAfter?.index === i) {
         res.write(plan.rawAfter.text);
         rec.cut = true;
@@ -539,13 +573,18 @@ export class LLMServer {
       return;
     }
     if (!(await wait(0))) return;
-    res.write(chunk({}, plan.finishReason ?? 'stop'));
+    res.write(chunk({}, finishReason));
     res.write('data: [DONE]\n\n');
     res.end(() => {
       rec.completed = true;
       finish();
     });
   }
+}
+
+/** The SSE text of one chunk whose `delta.content` is `content` (any JSON: an object, a number…), for `rawAfter`. */
+export function contentChunk(content: unknown): string {
+  return `data: ${JSON.stringify({ id: 'chatcmpl-hostile', object: 'chat.completion.chunk', created: 0, model: 'test-model', choices: [{ index: 0, delta: { content }, logprobs: null, finish_reason: null }] })}\n\n`;
 }
 
 /** Starts a server on 127.0.0.1 with a free port. */
