@@ -6,7 +6,7 @@ import { outputCap } from '../../src/llm/output-cap';
 import { buildMessages, buildPromptText } from '../../src/prompt';
 import { continuationContext, planSections, sectionMessages } from '../../src/prompt/sections';
 import { splitAnswer } from '../../src/rewrite/split';
-import { defaults } from '../../src/settings';
+import { defaults, validateInput } from '../../src/settings';
 import { loadArticle, parseOptions } from './article-input';
 import type { Command, CommandIO } from './types';
 
@@ -26,10 +26,18 @@ export async function runRewrite(args: string[], io: CommandIO, env: NodeJS.Proc
     io.stderr(`newsmith rewrite: ${(err as Error).message}\n${REWRITE_USAGE}\n`);
     return 2;
   }
+  const baseURL = (env.OPENAI_BASE_URL?.trim() || defaults.baseURL).replace(/\/+$/, '');
+  // The same check as the options page: an http(s) address with no user:pass@ in it (credentials in a URL end up in
+  // errors and logs), said before anything is read or sent.
+  const endpointProblem = validateInput({ baseURL }, english).baseURL;
+  if (endpointProblem) {
+    io.stderr(`newsmith rewrite: OPENAI_BASE_URL is not usable. ${endpointProblem}\n`);
+    return 2;
+  }
   const settings = {
     ...defaults,
     apiKey: env.OPENAI_API_KEY?.trim() ?? '',
-    baseURL: (env.OPENAI_BASE_URL?.trim() || defaults.baseURL).replace(/\/+$/, ''),
+    baseURL,
     model: opts.values.model ?? defaults.model,
     language: opts.values.language ?? defaults.language,
     persona: opts.values.persona ?? defaults.persona,

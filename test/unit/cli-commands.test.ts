@@ -78,6 +78,17 @@ describe('newsmith rewrite', () => {
     expect(io.err()).toMatch(/OPENAI_API_KEY/);
   });
 
+  it('refuses an OPENAI_BASE_URL with user:pass@ in it, before anything is sent, without echoing it', async () => {
+    const before = server.requests.length;
+    const io = capture();
+    const url = server.baseURL.replace('http://', 'http://alice:hunter2@');
+    expect(await runRewrite([page], io, { OPENAI_API_KEY: 'sk-cli', OPENAI_BASE_URL: url })).toBe(2);
+    expect(io.err()).toMatch(/OPENAI_BASE_URL .*user name and password/);
+    expect(io.err()).not.toContain('hunter2');
+    expect(io.out()).toBe('');
+    expect(server.requests.length).toBe(before);
+  });
+
   it('reports a refused key clearly, without the key', async () => {
     server.enqueue({ status: 401, body: { error: { message: 'bad key', type: 'invalid_request_error' } } });
     const io = capture();
