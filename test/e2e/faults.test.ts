@@ -143,7 +143,9 @@ describe('the model side failing', () => {
     } finally {
       await page.getByTestId('base-url').fill(s.server.baseURL);
       await page.getByTestId('save').click();
+      // Another port is another destination: the saved key is confirmed for it again, and the save is waited for.
       if (await page.getByTestId('confirm-host').isVisible()) await page.getByTestId('confirm-host-yes').click();
+      await page.locator('[data-testid=save-status][data-ok=true]').waitFor();
       await page.close();
     }
   });
