@@ -17,7 +17,8 @@ const KiB = 1024;
 
 /** Minified-size budgets in bytes; null: reported, no budget. */
 export const BUDGETS = {
-  background: 180 * KiB,
+  // 186: the IndexedDB wrapper (idb) and the version store moved in with the history database (issue 13).
+  background: 186 * KiB,
   content: 60 * KiB,
   popup: 60 * KiB,
   options: 60 * KiB,
