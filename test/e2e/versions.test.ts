@@ -2,6 +2,7 @@
 // between them without a request; History lists them all; a worker restart loses none.
 import { describe, expect, it } from 'vitest';
 import { poll } from '../support/browser';
+import { pageKey } from '../../src/job';
 import { useSession } from './fixtures/setup';
 import type { Popup } from '../support/browser';
 
@@ -85,4 +86,93 @@ describe('versions', () => {
     expect(await entries.nth(1).locator('h2').textContent()).toBe(ANSWERS[1]!.headline);
     await history.close();
   }, 90_000);
+
+  it('Continue on an earlier version after a worker restart goes on from that version, with the article it was written from', async () => {
+    const partial = '# Library Keeps Night Room\n\nThe council voted to keep the reading room open';
+    s.server.enqueue({ chunks: [partial.slice(0, 30), partial.slice(30)], finishReason: 'length' }, { text: raw(ANSWERS[0]!), chunkCount: 2 });
+    const { page, popup } = await s.open(s.articleUrl('versions-continue'));
+    await popup.waitForState('error', 15_000);
+    expect(await popup.visible('continue')).toBe(true);
+    await popup.click('regenerate');
+    await popup.waitFor(headlineIs(ANSWERS[0]!.headline), 15_000);
+    await popup.waitForState('done', 15_000);
+    await popup.close();
+    // The page changes under the old version: Continue must not send this instead of what it was written from.
+    await page.evaluate(() => {
+      const article = document.createElement('article');
+      const h1 = document.createElement('h1');
+      h1.textContent = 'Another Story';
+      const p = document.createElement('p');
+      p.textContent = 'Entirely different words that were never rewritten.';
+      article.append(h1, p);
+      document.body.replaceChildren(article);
+    });
+
+    await s.ext.stopWorker();
+    const again = await s.click(page);
+    await again.waitFor(versionIs('2 of 2'), 10_000);
+    await again.click('version-prev');
+    await again.waitFor(`${versionIs('1 of 2')} && ${headlineIs('Library Keeps Night Room')}`, 10_000);
+    expect(await again.visible('continue')).toBe(true);
+    s.server.enqueue({ text: ' until 2 a.m. every night.', chunkCount: 2 });
+    await again.click('continue');
+    await again.waitFor(`document.querySelector('[data-testid="article"]')?.innerText.includes('until 2 a.m. every night.')`, 15_000);
+    await again.waitForState('done', 15_000);
+    expect(await again.text('version')).toBe('1 of 2');
+    const [first, , third] = s.server.chatRequests;
+    expect(s.server.chatRequests).toHaveLength(3);
+    expect(third!.body.messages?.[1]?.content).toBe(first!.body.messages?.[1]?.content);
+    expect(third!.body.messages?.[2]?.content).toBe(partial);
+    // The newest version is untouched.
+    await again.click('version-next');
+    await again.waitFor(`${versionIs('2 of 2')} && ${headlineIs(ANSWERS[0]!.headline)}`, 10_000);
+    expect(s.server.chatRequests).toHaveLength(3);
+  }, 90_000);
+
+  it('jobs an earlier build stored in storage.local move into IndexedDB at worker start: the popup shows one with no request', async () => {
+    const url = s.articleUrl('versions-migrated');
+    const key = pageKey(url);
+    const options = await s.ext.openOptions();
+    // Today's stored shape (lib/job-store.ts before versions): job:<page key> and the jobIndex.
+    await options.evaluate(
+      async ({ key, url }) => {
+        const local = (globalThis as unknown as { chrome: { storage: { local: { set(v: Record<string, unknown>): Promise<void> } } } }).chrome.storage.local;
+        const job = {
+          id: 'old-build-job', key, url, title: 'Old build story', state: 'done', text: '# Kept From the Old Build\n\nThis rewrite was stored before versions.',
+          incomplete: false, error: null, notice: null, model: 'old-model', warnings: [], estimate: null, section: null, awaiting: null,
+          canContinue: false, checks: null, createdAt: Date.UTC(2026, 0, 5), updatedAt: Date.UTC(2026, 0, 5),
+        };
+        await local.set({ [`job:${key}`]: job, jobIndex: { [key]: job.createdAt } });
+      },
+      { key, url },
+    );
+    await s.ext.stopWorker();
+    const { popup } = await s.open(url);
+    await popup.waitFor(headlineIs('Kept From the Old Build'), 10_000);
+    expect(await popup.text('article')).toContain('This rewrite was stored before versions.');
+    expect(s.server.chatRequests).toHaveLength(0);
+
+    // In the real IndexedDB, and gone from storage.local (the worker moved it, not the history page).
+    const state = await options.evaluate(async () => {
+      const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.local;
+      const leftover = Object.keys(await local.get(null)).filter((k) => k.startsWith('job'));
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('newsmith');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const rows = await new Promise<{ id: string; page: string; job: { text: string } }[]>((resolve, reject) => {
+        const req = db.transaction('versions').objectStore('versions').getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      return { leftover, rows: rows.filter((r) => r.id === 'old-build-job').map((r) => ({ page: r.page, text: r.job.text })) };
+    }, undefined);
+    expect(state.leftover).toEqual([]);
+    expect(state.rows).toEqual([{ page: key, text: '# Kept From the Old Build\n\nThis rewrite was stored before versions.' }]);
+    await options.goto(`${s.ext.origin}/history/index.html`);
+    await poll(async () => (await options.locator('[data-testid=entry]').filter({ hasText: 'Kept From the Old Build' }).count()) === 1, 5000, 'the moved rewrite in History');
+    await options.close();
+  }, 60_000);
 });
