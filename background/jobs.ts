@@ -31,6 +31,8 @@ interface StartInputs {
   source?: () => Promise<Article>;
   read?: ExtractResult | TabUnreadable;
   settings?: Promise<Settings>;
+  /** A version of the page that failed with nothing written, dropped once the new one is stored. */
+  replaces?: string;
 }
 
 export class Jobs {
@@ -122,7 +124,9 @@ export class Jobs {
       read = err instanceof TabUnreadable ? err : new TabUnreadable(String(err));
     }
     if (!(read instanceof TabUnreadable) && read.result === null) return this.post(port, { type: 'choose', selectionWords: read.selectionWords });
-    await this.start(port, tabId, tab, key, { settings, read: read instanceof TabUnreadable ? read : (read.result ?? undefined) });
+    // A failed version with nothing written holds nothing to keep: the new one takes its place.
+    const replaces = stored?.id;
+    await this.start(port, tabId, tab, key, { settings, read: read instanceof TabUnreadable ? read : (read.result ?? undefined), ...(replaces ? { replaces } : {}) });
   }
 
   /** Rewrites the text selected in the tab: no extraction, the page title as the title. */
@@ -217,7 +221,9 @@ export class Jobs {
     const release = holdAlive();
     try {
       // Storage writes are applied in order; nothing here needs to wait for them before the request goes out.
-      void this.saver.add(job, settings.historyLimit, [...this.running.values()].map((r) => r.job.id));
+      const added = this.saver.add(job, settings.historyLimit, [...this.running.values()].map((r) => r.job.id));
+      const replaces = given.replaces;
+      if (replaces) void added.then(() => this.saver.remove(replaces));
       void this.changed(run);
       const article = source ? await source() : await this.extract(run, tabId, read);
       if (!article) return;

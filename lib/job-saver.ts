@@ -86,6 +86,16 @@ export class JobSaver {
     await this.store.evict(keep, kept).catch((err: unknown) => console.warn('Newsmith: old versions not dropped', err));
   }
 
+  /** Deletes a version (and its source) that holds nothing worth keeping; one unsaved here is forgotten too. */
+  async remove(id: string): Promise<void> {
+    const slot = this.slots.get(id);
+    if (slot?.problem) {
+      this.slots.delete(id);
+      void this.session()?.remove(SESSION_PREFIX + id).catch(() => {});
+    }
+    await this.store.delete([id]).catch((err: unknown) => console.warn('Newsmith: version not deleted', err));
+  }
+
   /** A version: the newest state here (unsaved, or being written), else the stored one. */
   async get(id: string): Promise<JobRecord | null> {
     return this.slots.get(id)?.job ?? (await this.store.get(id).catch(() => null));
