@@ -52,7 +52,7 @@ export class Jobs {
     // A version saved at last, or newly unsaved: its popups show the notice or drop it.
     saver.onProblem((job) => {
       const live = this.running.get(job.key);
-      this.broadcast(job.key, this.jobMessage(live?.job.id === job.id ? live.job : job));
+      this.broadcast(job.key, this.jobMessage(live?.job.id === job.id ? live.job : job), job.id);
     });
   }
 

@@ -177,18 +177,19 @@ describe('versions', () => {
   }, 60_000);
 
   it('a version that failed with nothing written is replaced by the next open, not kept beside it', async () => {
-    s.server.enqueue({ status: 401 }, { text: raw(ANSWERS[2]!), chunkCount: 2 });
+    const fresh = { headline: 'Harbour Ferry Fares Frozen', body: 'The council froze ferry fares for a year.' };
+    s.server.enqueue({ status: 401 }, { text: raw(fresh), chunkCount: 2 });
     const { page, popup } = await s.open(s.articleUrl('versions-failed'));
     await popup.waitForState('error', 15_000);
     await popup.close();
     const again = await s.click(page);
-    await again.waitFor(headlineIs(ANSWERS[2]!.headline), 15_000);
+    await again.waitFor(headlineIs(fresh.headline), 15_000);
     await again.waitForState('done', 15_000);
     expect(await again.visible('versions')).toBe(false);
     expect(s.server.chatRequests).toHaveLength(2);
     const history = await s.ext.context.newPage();
     await history.goto(`${s.ext.origin}/history/index.html`);
-    const group = history.locator('[data-testid=page]').filter({ hasText: ANSWERS[2]!.headline });
+    const group = history.locator('[data-testid=page]').filter({ hasText: fresh.headline });
     await poll(async () => (await group.count()) === 1, 5000, 'the page listed');
     await poll(async () => (await group.locator('[data-testid=entry]').count()) === 1, 3000, 'one version, the failed one gone');
     await history.close();
