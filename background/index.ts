@@ -8,6 +8,7 @@ import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type P
 import { endpointOrigin, parseSettings } from '../src/settings';
 import { loadSettings, migrateStoredSettings } from '../lib/settings-store';
 import { JobSaver } from '../lib/job-saver';
+import { migrateLegacyJobs } from '../lib/legacy-jobs';
 import { t } from '../lib/i18n';
 import { Jobs } from './jobs';
 import { languageModel } from './writer';
@@ -29,11 +30,15 @@ for (const area of ['local', 'sync'] as const) {
   chromeStorage?.[area]?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((err: unknown) => console.warn(`Newsmith: storage.${area} not restricted`, err));
 }
 
-// Runs at every worker start: jobs a previous worker could not store come back, and a job stored as running now
-// has no owner, so it was interrupted.
+// Runs at every worker start: jobs an earlier build kept in storage.local move into the database (once: they are
+// removed after); jobs a previous worker could not store come back; and a job stored as running now has no owner,
+// so it was interrupted.
 const saver = new JobSaver();
 saver.listen();
-const ready = saver.recover(Date.now(), t).catch((err: unknown) => console.warn('Newsmith: recovery failed', err));
+const ready = migrateLegacyJobs(saver.store)
+  .catch((err: unknown) => console.warn('Newsmith: stored jobs not moved yet', err))
+  .then(() => saver.recover(Date.now(), t))
+  .catch((err: unknown) => console.warn('Newsmith: recovery failed', err));
 const jobs = new Jobs(ready, saver);
 
 browser.runtime.onInstalled.addListener(() => {
@@ -74,7 +79,9 @@ async function handlePopup(port: browser.Runtime.Port, message: PopupMessage): P
     case 'regenerate':
       return jobs.regenerate(port, message.tabId);
     case 'continue':
-      return jobs.continueJob(port, message.tabId);
+      return jobs.continueJob(port, message.tabId, message.id);
+    case 'version':
+      return jobs.showVersion(port, message.tabId, message.id);
     case 'selection':
       return jobs.rewriteSelection(port, message.tabId);
     case 'confirm':

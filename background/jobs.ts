@@ -15,7 +15,6 @@ import { buildPromptText } from '../src/prompt';
 import { endpointOrigin, hasWriter, keyWithheld, type Settings } from '../src/settings';
 import { t } from '../lib/i18n';
 import { loadSettings } from '../lib/settings-store';
-import { loadSource } from '../lib/job-store';
 import type { JobSaver } from '../lib/job-saver';
 import { extractFromTab, injectContentScript, readTab, selectionInTab, TabUnreadable } from './extract';
 import { holdAlive } from './keepalive';
@@ -32,12 +31,16 @@ interface StartInputs {
   source?: () => Promise<Article>;
   read?: ExtractResult | TabUnreadable;
   settings?: Promise<Settings>;
+  /** A version of the page that failed with nothing written, dropped once the new one is stored. */
+  replaces?: string;
 }
 
 export class Jobs {
   private readonly running = new Map<string, Running>();
   /** Which page each open popup is watching. */
   private readonly viewers = new Map<Viewer, string>();
+  /** Which version of that page each popup shows (absent: the newest, as started or opened). */
+  private readonly shown = new Map<Viewer, string>();
   /** The latest job started in each tab (a page or a selection rewrite), so its popup shows that one. */
   private readonly lastKeyByTab = new Map<number, string>();
 
@@ -46,22 +49,44 @@ export class Jobs {
     private readonly ready: Promise<unknown>,
     private readonly saver: JobSaver,
   ) {
-    // A job saved at last, or newly unsaved: its popups show the notice or drop it.
-    saver.onProblem((key) => {
-      const live = this.running.get(key);
-      if (live) return this.broadcast(key, this.jobMessage(live.job));
-      void saver.load(key).then((job) => job && this.broadcast(key, this.jobMessage(job)));
+    // A version saved at last, or newly unsaved: its popups show the notice or drop it.
+    saver.onProblem((job) => {
+      const live = this.running.get(job.key);
+      this.broadcast(job.key, this.jobMessage(live?.job.id === job.id ? live.job : job), job.id);
     });
   }
 
-  /** The job as a popup gets it: with whether it is saved yet. */
-  private jobMessage(job: JobRecord): BackgroundMessage {
-    const unsaved = this.saver.problem(job.key);
-    return unsaved ? { type: 'job', job, unsaved } : { type: 'job', job };
+  /** The job as a popup gets it: with whether it is saved yet, and the page's versions when asked for. */
+  private jobMessage(job: JobRecord, versions?: string[]): Extract<BackgroundMessage, { type: 'job' }> {
+    const unsaved = this.saver.problem(job.id);
+    return { type: 'job', job, ...(unsaved ? { unsaved } : {}), ...(versions ? { versions } : {}) };
+  }
+
+  /** The job with the ids of its page's versions, oldest first (for the popup's "2 of 3"). */
+  private async placed(job: JobRecord): Promise<BackgroundMessage> {
+    const ids = (await this.saver.versions(job.key)).map((j) => j.id);
+    return this.jobMessage(job, ids.includes(job.id) ? ids : [...ids, job.id]);
   }
 
   watch(port: Viewer): void {
-    port.onDisconnect.addListener(() => this.viewers.delete(port));
+    port.onDisconnect.addListener(() => {
+      this.viewers.delete(port);
+      this.shown.delete(port);
+    });
+  }
+
+  /** Shows another version of the watched page: read from the store (or memory), never a request. */
+  async showVersion(port: Viewer, tabId: number, id: string): Promise<void> {
+    await this.ready;
+    const tab = await this.tabUrl(port, tabId);
+    if (tab === null) return;
+    const key = this.viewers.get(port) ?? pageKey(tab);
+    const live = this.running.get(key);
+    const job = live?.job.id === id ? live.job : await this.saver.get(id);
+    if (!job || job.key !== key) return;
+    this.viewers.set(port, key);
+    this.shown.set(port, id);
+    this.post(port, await this.placed(job));
   }
 
   async open(port: Viewer, tabId: number, resume: boolean): Promise<void> {
@@ -77,13 +102,16 @@ export class Jobs {
     const last = this.lastKeyByTab.get(tabId);
     const key = last !== undefined && last.startsWith(`${pageKey(tab)}#`) ? last : pageKey(tab);
     this.viewers.set(port, key);
+    // A resume keeps showing the version the popup had; a fresh open shows the newest.
+    const kept = resume ? this.shown.get(port) : undefined;
+    if (!resume) this.shown.delete(port);
     const live = this.running.get(key);
-    if (live) return this.post(port, this.jobMessage(live.job));
+    if (live && (kept === undefined || kept === live.job.id)) return this.post(port, await this.placed(live.job));
     // A job storage refused is still here: its answer is shown, never asked for again.
-    const stored = await this.saver.load(key);
+    const stored = (kept !== undefined ? await this.saver.get(kept) : null) ?? (await this.saver.load(key));
     // A stored result is shown as it is; an error with nothing written is retried on a fresh open, never on a resume.
     if (stored && (resume || stored.state === 'done' || stored.text !== '' || stored.error?.code === 'interrupted')) {
-      return this.post(port, this.jobMessage(stored));
+      return this.post(port, await this.placed(stored));
     }
     if (resume) return;
     // The settings are read while the page is; one injected call gives the selection and, without one, the article.
@@ -96,7 +124,9 @@ export class Jobs {
       read = err instanceof TabUnreadable ? err : new TabUnreadable(String(err));
     }
     if (!(read instanceof TabUnreadable) && read.result === null) return this.post(port, { type: 'choose', selectionWords: read.selectionWords });
-    await this.start(port, tabId, tab, key, { settings, read: read instanceof TabUnreadable ? read : (read.result ?? undefined) });
+    // A failed version with nothing written holds nothing to keep: the new one takes its place.
+    const replaces = stored?.id;
+    await this.start(port, tabId, tab, key, { settings, read: read instanceof TabUnreadable ? read : (read.result ?? undefined), ...(replaces ? { replaces } : {}) });
   }
 
   /** Rewrites the text selected in the tab: no extraction, the page title as the title. */
@@ -183,16 +213,22 @@ export class Jobs {
     const model = settings.provider === 'chrome-ai' ? ON_DEVICE_MODEL : settings.model;
     const job = newJob(crypto.randomUUID(), key, url, model, Date.now());
     const run: Running = { job, controller: new AbortController(), persistTimer: undefined, tabId };
-    // A job replaced by Regenerate may still be unwinding: the newest owns the key.
+    // A job replaced by Regenerate may still be unwinding: the newest owns the key. It is a new version: the
+    // page's earlier ones stay, and every popup on the page now shows this one.
     this.running.set(key, run);
     this.lastKeyByTab.set(tabId, key);
+    for (const [viewer, watched] of this.viewers) if (watched === key) this.shown.delete(viewer);
     const release = holdAlive();
     try {
       // Storage writes are applied in order; nothing here needs to wait for them before the request goes out.
-      void this.saver.index(job, settings.historyLimit);
+      const added = this.saver.add(job, settings.historyLimit, [...this.running.values()].map((r) => r.job.id));
+      const replaces = given.replaces;
+      if (replaces) void added.then(() => this.saver.remove(replaces));
       void this.changed(run);
       const article = source ? await source() : await this.extract(run, tabId, read);
       if (!article) return;
+      // Kept with the version, for its checks and a later Continue, after a restart too.
+      void this.saver.keepSource(job.id, article);
       await writeArticle(this.handle(run), article, settings);
     } finally {
       clearTimeout(run.persistTimer);
@@ -219,18 +255,22 @@ export class Jobs {
    * Goes on from where an incomplete answer stopped: the same prompt, the partial answer as the model's own turn,
    * and a request to continue. The new text is appended to the job; nothing already written is sent again.
    */
-  async continueJob(port: Viewer, tabId: number): Promise<void> {
+  async continueJob(port: Viewer, tabId: number, id?: string): Promise<void> {
     await this.ready;
     const url = await this.tabUrl(port, tabId);
     if (url === null) return;
-    const key = pageKey(url);
+    const watched = this.viewers.get(port);
+    const key = watched?.startsWith(`${pageKey(url)}#`) ? watched : pageKey(url);
     this.viewers.set(port, key);
     if (this.running.has(key)) return;
-    const stored = await this.saver.load(key);
-    if (!stored?.canContinue) return;
+    // The version on the popup's screen (any of the page's), else the newest.
+    const stored = id !== undefined ? await this.saver.get(id) : await this.saver.load(key);
+    if (!stored?.canContinue || stored.key !== key) return;
+    this.shown.set(port, stored.id);
     const settings = await loadSettings();
     const unconfirmed = keyWithheld(settings) ? keyProblem(settings) : null;
-    const article = unconfirmed ? null : (await loadSource(stored.id)) ?? (await extractFromTab(tabId).then((r) => (r.ok ? r.article : null), () => null));
+    // The article it was written from, kept with the version; a version from before that reads the page again.
+    const article = unconfirmed ? null : (await this.saver.source(stored.id)) ?? (await extractFromTab(tabId).then((r) => (r.ok ? r.article : null), () => null));
     const run: Running = {
       job: { ...stored, state: 'writing', error: null, incomplete: false, canContinue: false, notice: null, updatedAt: Date.now() },
       controller: new AbortController(),
@@ -270,7 +310,7 @@ export class Jobs {
     // The first piece goes out at once; pieces arriving within the next frame go together, so a fast stream of
     // tiny chunks costs the popup one message a frame, not one per chunk.
     if (run.deltaTimer === undefined) {
-      this.broadcast(run.job.key, { type: 'delta', jobId: run.job.id, at, text });
+      this.broadcast(run.job.key, { type: 'delta', jobId: run.job.id, at, text }, run.job.id);
       run.deltaTimer = setTimeout(() => this.flushDelta(run), DELTA_BATCH_MS);
     } else {
       run.deltaFrom ??= at;
@@ -287,7 +327,7 @@ export class Jobs {
     const from = run.deltaFrom;
     run.deltaFrom = undefined;
     if (from === undefined || !this.isCurrent(run)) return;
-    this.broadcast(run.job.key, { type: 'delta', jobId: run.job.id, at: from, text: run.job.text.slice(from) });
+    this.broadcast(run.job.key, { type: 'delta', jobId: run.job.id, at: from, text: run.job.text.slice(from) }, run.job.id);
     run.deltaTimer = setTimeout(() => this.flushDelta(run), DELTA_BATCH_MS);
   }
 
@@ -317,7 +357,7 @@ export class Jobs {
     run.deltaTimer = undefined;
     run.deltaFrom = undefined;
     if (!this.isCurrent(run)) return;
-    this.broadcast(run.job.key, this.jobMessage(run.job));
+    this.broadcast(run.job.key, this.jobMessage(run.job), run.job.id);
     showBadge(run);
     await this.saver.save(run.job);
   }
@@ -353,8 +393,13 @@ export class Jobs {
     }
   }
 
-  private broadcast(key: string, message: BackgroundMessage): void {
-    for (const [port, watched] of this.viewers) if (watched === key) this.post(port, message);
+  /** To every popup on the page; with `versionId`, only those showing that version (or the newest). */
+  private broadcast(key: string, message: BackgroundMessage, versionId?: string): void {
+    for (const [port, watched] of this.viewers) {
+      if (watched !== key) continue;
+      const shown = this.shown.get(port);
+      if (versionId === undefined || shown === undefined || shown === versionId) this.post(port, message);
+    }
   }
 
   private post(port: Viewer, message: BackgroundMessage): void {

@@ -20,7 +20,6 @@ import { parseAnswer, splitAnswer } from '../src/rewrite/split';
 import { countsTokens } from '../src/providers';
 import { endpointPattern, type Settings } from '../src/settings';
 import { estimateMessagesTokens, estimateTokens } from '../src/tokens';
-import { dropSource, saveSource } from '../lib/job-store';
 import { t } from '../lib/i18n';
 import { say } from '../src/i18n';
 
@@ -193,7 +192,6 @@ export async function writeArticle(h: JobHandle, article: Article, settings: Set
   run.job = { ...run.job, state: 'writing' };
   // Shown at once; the storage writes go on while the request is made (they apply in order).
   void h.changed();
-  if (sections.length === 1) void saveSource(run.job.id, article);
   try {
     for (const [index, section] of sections.entries()) {
       const messages = messagesFor(run, article, settings, sections, index, section);
@@ -251,7 +249,6 @@ async function complete(h: JobHandle, article: Article): Promise<void> {
   run.job = { ...run.job, checks: runChecks({ source: `${article.title}\n\n${article.text}`, headline, body }) };
   await done;
   await h.changed();
-  void dropSource(run.job.id);
 }
 
 async function stopEarly(h: JobHandle, finishReason: string | null, continuable: boolean): Promise<void> {

@@ -1,17 +1,19 @@
 /**
- * Job writes that are never lost. A write that fails (storage.local full, or any other refusal) keeps the job in
- * memory and in storage.session (memory that outlives a worker restart, gone with the browser), and is tried again:
- * with backoff, on the next popup event, and at once when something is removed from storage.local (the user making
- * room in History). Until then the job is read from here, so a reopened popup shows the answer that arrived and
- * never asks the model again. Nothing is ever deleted to make room: the user is told and decides.
+ * Version writes that are never lost. A write that fails (the database's quota reached, or any other refusal) keeps
+ * the version in memory and in storage.session (memory that outlives a worker restart, gone with the browser), and
+ * is tried again: with backoff, on the next popup event, and at once when History removes versions (the user making
+ * room). Until then the version is read from here, so a reopened popup shows the answer that arrived and never asks
+ * the model again. Nothing the user has not chosen to drop is deleted to make room: the user is told and decides.
  */
 
 import browser from 'webextension-polyfill';
+import type { Article } from '../src/article';
 import { isRunning, markInterrupted, type JobRecord } from '../src/job';
 import { readJob } from '../src/job-read';
 import type { Translate } from '../src/i18n';
 import type { SaveProblem } from '../src/messages';
-import { indexJob, loadJob, recoverInterrupted, saveJob } from './job-store';
+import { onStoreEvent } from './store-events';
+import { versionStore, type VersionStore } from './version-store';
 
 export type { SaveProblem };
 
@@ -19,85 +21,116 @@ const SESSION_PREFIX = 'unsaved:';
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 60_000;
 
-/** Chrome says "QUOTA_BYTES quota exceeded"; Firefox (IndexedDB underneath) a QuotaExceededError. */
+/** Chrome's storage says "QUOTA_BYTES quota exceeded"; IndexedDB (and Firefox's storage) a QuotaExceededError. */
 export function problemOf(err: unknown): SaveProblem {
-  const text = err instanceof Error ? `${err.name} ${err.message}` : String(err);
+  const text = err instanceof Error || err instanceof DOMException ? `${err.name} ${err.message}` : String(err);
   return /quota/i.test(text) ? 'full' : 'failed';
 }
 
 interface Slot {
-  /** The newest version handed in for this page. */
+  /** The newest state handed in for this version. */
   job: JobRecord;
   /** The number of the newest write issued, and of the newest that succeeded. */
   issued: number;
   stored: number;
-  /** The history size to index the job with, while its index line is not written. */
-  keep: number | null;
   problem: SaveProblem | null;
 }
 
-/** What storage.session keeps of an unsaved job. */
+/** What storage.session keeps of an unsaved version. */
 interface Kept {
   job: unknown;
-  keep: number | null;
+  page: string;
   problem: SaveProblem;
 }
 
 export class JobSaver {
+  /** Versions not stored yet (being written, or refused), by version id. */
   private readonly slots = new Map<string, Slot>();
   private writes = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private delay = FIRST_RETRY_MS;
   private retrying: Promise<void> | null = null;
-  private readonly listeners = new Set<(key: string, problem: SaveProblem | null) => void>();
+  private readonly listeners = new Set<(job: JobRecord, problem: SaveProblem | null) => void>();
 
-  constructor(private readonly session: () => browser.Storage.StorageArea | null = sessionArea) {}
+  constructor(
+    readonly store: VersionStore = versionStore(),
+    private readonly session: () => browser.Storage.StorageArea | null = sessionArea,
+  ) {}
 
-  /** Told whenever a page's job becomes unsaved, saved again, or unsaved for another reason. */
-  onProblem(fn: (key: string, problem: SaveProblem | null) => void): void {
+  /** Told whenever a version becomes unsaved, saved again, or unsaved for another reason. */
+  onProblem(fn: (job: JobRecord, problem: SaveProblem | null) => void): void {
     this.listeners.add(fn);
   }
 
-  /** Retries at once when storage.local loses something: room may have been made. */
+  /** Retries at once when History removes versions: room may have been made. */
   listen(): void {
-    browser.storage.onChanged.addListener((changes, areaName) => {
-      if (areaName !== 'local' || !this.unsavedCount()) return;
-      if (Object.values(changes).some((c) => c.newValue === undefined)) void this.retry();
+    onStoreEvent((event) => {
+      if (event.type === 'removed' && this.unsavedCount()) void this.retry();
     });
   }
 
-  /** Stores the job; never throws. Resolves when this write has succeeded or been kept for a retry. */
+  /** Stores the version; never throws. Resolves when this write has succeeded or been kept for a retry. */
   save(job: JobRecord): Promise<void> {
     const slot = this.slot(job);
     slot.job = job;
     return this.write(slot);
   }
 
-  /** Adds the job to the history index (dropping results past the history size); kept for a retry if refused. */
-  async index(job: JobRecord, keep: number): Promise<void> {
-    const slot = this.slot(job);
-    try {
-      await indexJob(job, keep);
-      slot.keep = null;
-    } catch (err) {
-      slot.keep = keep;
-      this.failed(slot, err);
+  /**
+   * Stores a new version, then drops the oldest versions past the history size (`keep`). Never the new one, one
+   * being written here, or one in `protect` (running).
+   */
+  async add(job: JobRecord, keep: number, protect: readonly string[] = []): Promise<void> {
+    await this.save(job);
+    const kept = new Set([job.id, ...protect, ...this.slots.keys()]);
+    await this.store.evict(keep, kept).catch((err: unknown) => console.warn('Newsmith: old versions not dropped', err));
+  }
+
+  /** Deletes a version (and its source) that holds nothing worth keeping; one unsaved here is forgotten too. */
+  async remove(id: string): Promise<void> {
+    const slot = this.slots.get(id);
+    if (slot?.problem) {
+      this.slots.delete(id);
+      void this.session()?.remove(SESSION_PREFIX + id).catch(() => {});
     }
-    this.settle(slot);
+    await this.store.delete([id]).catch((err: unknown) => console.warn('Newsmith: version not deleted', err));
   }
 
-  /** The page's job: the newest version here (unsaved, or being written), else the stored one. */
-  async load(key: string): Promise<JobRecord | null> {
-    return this.slots.get(key)?.job ?? (await loadJob(key));
+  /** A version: the newest state here (unsaved, or being written), else the stored one. */
+  async get(id: string): Promise<JobRecord | null> {
+    return this.slots.get(id)?.job ?? (await this.store.get(id).catch(() => null));
   }
 
-  /** Whether a newer version of the page's job than storage.local's is here. */
-  holds(key: string): boolean {
-    return this.slots.has(key);
+  /** The page's newest version, from here or the store. */
+  async load(page: string): Promise<JobRecord | null> {
+    const stored = await this.store.latest(page).catch(() => null);
+    return newest([...this.held(page), ...(stored && !this.slots.has(stored.id) ? [stored] : [])]);
   }
 
-  problem(key: string): SaveProblem | null {
-    return this.slots.get(key)?.problem ?? null;
+  /** Every version of the page, oldest first: the store's, with the ones held here in their newer state. */
+  async versions(page: string): Promise<JobRecord[]> {
+    const stored = await this.store.versions(page).catch(() => [] as JobRecord[]);
+    const all = new Map(stored.map((j) => [j.id, j]));
+    for (const j of this.held(page)) all.set(j.id, j);
+    return [...all.values()].sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async source(id: string): Promise<Article | null> {
+    return this.store.getSource(id).catch(() => null);
+  }
+
+  /** Keeps the article a version was written from; a refusal is logged (Continue then reads the page again). */
+  async keepSource(id: string, article: Article): Promise<void> {
+    await this.store.putSource(id, article).catch((err: unknown) => console.warn('Newsmith: source not stored', err));
+  }
+
+  /** Whether a newer state of the version than the store's is here. */
+  holds(id: string): boolean {
+    return this.slots.has(id);
+  }
+
+  problem(id: string): SaveProblem | null {
+    return this.slots.get(id)?.problem ?? null;
   }
 
   unsavedCount(): number {
@@ -106,7 +139,7 @@ export class JobSaver {
     return n;
   }
 
-  /** Tries every unsaved job again now (once at a time). */
+  /** Tries every unsaved version again now (once at a time). */
   retry(): Promise<void> {
     if (this.retrying) return this.retrying;
     if (!this.unsavedCount()) return Promise.resolve();
@@ -114,10 +147,7 @@ export class JobSaver {
     this.timer = undefined;
     this.retrying = (async () => {
       const unsaved = [...this.slots.values()].filter((slot) => slot.problem);
-      for (const slot of unsaved) {
-        if (slot.stored < slot.issued) await this.write(slot);
-        if (slot.keep !== null && slot.problem) await this.index(slot.job, slot.keep);
-      }
+      for (const slot of unsaved) if (slot.stored < slot.issued) await this.write(slot);
     })().finally(() => {
       this.retrying = null;
       if (this.unsavedCount()) this.schedule();
@@ -127,7 +157,7 @@ export class JobSaver {
   }
 
   /**
-   * At worker start: takes back the jobs a previous worker could not save (from storage.session). One that was
+   * At worker start: takes back the versions a previous worker could not save (from storage.session). One that was
    * running then was cut off with that worker: it becomes interrupted, as a stored one does. Then tries to save them.
    */
   async restore(now: number, t: Translate): Promise<number> {
@@ -136,13 +166,16 @@ export class JobSaver {
     const all = await area.get(null).catch(() => ({}) as Record<string, unknown>);
     let n = 0;
     for (const [name, value] of Object.entries(all)) {
-      if (!name.startsWith(SESSION_PREFIX) || this.slots.has(name.slice(SESSION_PREFIX.length))) continue;
+      if (!name.startsWith(SESSION_PREFIX)) continue;
       const kept = value as Partial<Kept> | null;
-      const job = readJob(kept?.job, name.slice(SESSION_PREFIX.length))?.job;
-      if (!job) continue;
+      const raw = kept?.job as { key?: unknown } | undefined;
+      // Builds before versions named the entry by page; the record carries its page key either way.
+      const page = typeof kept?.page === 'string' ? kept.page : typeof raw?.key === 'string' ? raw.key : name.slice(SESSION_PREFIX.length);
+      const job = readJob(raw, page)?.job;
+      if (!job || this.slots.has(job.id)) continue;
+      if (name !== SESSION_PREFIX + job.id) void area.remove(name).catch(() => {});
       const slot = this.slot(isRunning(job) ? markInterrupted(job, now, t) : job);
       slot.issued = ++this.writes;
-      slot.keep = typeof kept?.keep === 'number' ? kept.keep : null;
       slot.problem = kept?.problem === 'full' ? 'full' : 'failed';
       n++;
     }
@@ -152,20 +185,25 @@ export class JobSaver {
   }
 
   /**
-   * At worker start: the jobs a previous worker could not store come back from session storage first (they are
-   * newer than storage.local's copies); then jobs stored as running become interrupted, stored through here so that
-   * a full storage keeps them too.
+   * At worker start: the versions a previous worker could not store come back from session storage first (they are
+   * newer than the store's copies); then versions stored as running become interrupted, stored through here so that
+   * a full store keeps them too.
    */
   async recover(now: number, t: Translate): Promise<void> {
     await this.restore(now, t).catch((err: unknown) => console.warn('Newsmith: unsaved jobs not restored', err));
-    await recoverInterrupted(now, t, (jobs) => Promise.all(jobs.filter((j) => !this.holds(j.key)).map((j) => this.save(j))));
+    const running = await this.store.running();
+    await Promise.all(running.filter((j) => !this.holds(j.id)).map((j) => this.save(markInterrupted(j, now, t))));
+  }
+
+  private held(page: string): JobRecord[] {
+    return [...this.slots.values()].map((s) => s.job).filter((j) => j.key === page);
   }
 
   private slot(job: JobRecord): Slot {
-    let slot = this.slots.get(job.key);
+    let slot = this.slots.get(job.id);
     if (!slot) {
-      slot = { job, issued: 0, stored: 0, keep: null, problem: null };
-      this.slots.set(job.key, slot);
+      slot = { job, issued: 0, stored: 0, problem: null };
+      this.slots.set(job.id, slot);
     }
     return slot;
   }
@@ -174,8 +212,8 @@ export class JobSaver {
     const n = ++this.writes;
     slot.issued = n;
     try {
-      // The job is copied for the write as the call is made: later changes to it are the next write's.
-      await saveJob(slot.job);
+      // The record is copied (structured clone) as the call is made: later changes to it are the next write's.
+      await this.store.put(slot.job);
       slot.stored = Math.max(slot.stored, n);
     } catch (err) {
       // A newer write that already succeeded makes this failure moot.
@@ -188,20 +226,20 @@ export class JobSaver {
     const problem = problemOf(err);
     const was = slot.problem;
     slot.problem = problem;
-    const kept: Kept = { job: slot.job, keep: slot.keep, problem };
-    void this.session()?.set({ [SESSION_PREFIX + slot.job.key]: kept }).catch(() => {});
-    if (was !== problem) this.tell(slot.job.key, problem);
+    const kept: Kept = { job: slot.job, page: slot.job.key, problem };
+    void this.session()?.set({ [SESSION_PREFIX + slot.job.id]: kept }).catch(() => {});
+    if (was !== problem) this.tell(slot.job, problem);
     this.schedule();
   }
 
-  /** A page whose newest version and index line are both stored needs nothing more from here. */
+  /** A version whose newest state is stored needs nothing more from here. */
   private settle(slot: Slot): void {
-    if (slot.stored < slot.issued || slot.keep !== null) return;
-    if (this.slots.get(slot.job.key) === slot) this.slots.delete(slot.job.key);
+    if (slot.stored < slot.issued) return;
+    if (this.slots.get(slot.job.id) === slot) this.slots.delete(slot.job.id);
     if (slot.problem) {
       slot.problem = null;
-      void this.session()?.remove(SESSION_PREFIX + slot.job.key).catch(() => {});
-      this.tell(slot.job.key, null);
+      void this.session()?.remove(SESSION_PREFIX + slot.job.id).catch(() => {});
+      this.tell(slot.job, null);
     }
   }
 
@@ -214,9 +252,16 @@ export class JobSaver {
     this.delay = Math.min(this.delay * 2, MAX_RETRY_MS);
   }
 
-  private tell(key: string, problem: SaveProblem | null): void {
-    for (const fn of this.listeners) fn(key, problem);
+  private tell(job: JobRecord, problem: SaveProblem | null): void {
+    for (const fn of this.listeners) fn(job, problem);
   }
+}
+
+/** The newest of some versions (by creation time), or null. */
+function newest(jobs: readonly JobRecord[]): JobRecord | null {
+  let best: JobRecord | null = null;
+  for (const j of jobs) if (!best || j.createdAt >= best.createdAt) best = j;
+  return best;
 }
 
 function sessionArea(): browser.Storage.StorageArea | null {

@@ -19,6 +19,8 @@ import { localisePage, t } from '../lib/i18n';
 import { plural, type MessageKey } from '../src/i18n';
 import { warningText } from '../src/extract/warnings';
 import { settingNames } from '../src/setting-words';
+import { quotaWarning } from '../src/quota';
+import { storageUse } from '../lib/quota';
 import type {} from './boot';
 
 localisePage();
@@ -61,6 +63,11 @@ const ui = {
   format: $<HTMLSelectElement>('format'),
   checks: $('checks'),
   extras: $('seo-extras'),
+  versions: $('versions'),
+  version: $('version'),
+  versionPrev: $<HTMLButtonElement>('version-prev'),
+  versionNext: $<HTMLButtonElement>('version-next'),
+  quota: $('quota'),
 };
 
 type Format = 'plain' | 'markdown' | 'rich';
@@ -69,6 +76,8 @@ const FORMAT_KEY = 'newsmith.copyFormat';
 let tabId: number | null = null;
 let port: browser.Runtime.Port | null = null;
 let job: JobRecord | null = null;
+/** The ids of the page's versions, oldest first; `job` is one of them. */
+let versions: string[] = [];
 /** Why the job is not stored yet, when storage refused it (it is kept in memory and session storage meanwhile). */
 let unsaved: SaveProblem | null = null;
 let prompt: string | null = null;
@@ -137,6 +146,25 @@ function render(): void {
   ui.continueBtn.hidden = running || !job.canContinue;
   for (const b of [ui.copyHeadline, ui.copyArticle, ui.copyAllBtn]) b.disabled = job.text === '';
   ui.copyHeadline.disabled = headline === '';
+  renderVersion(job);
+}
+
+/** Which of the page's versions is on screen ("2 of 3"), with buttons to the previous and next; hidden for one. */
+function renderVersion(j: JobRecord): void {
+  const at = versions.indexOf(j.id);
+  ui.versions.hidden = versions.length < 2 || at < 0;
+  ui.version.textContent = at < 0 ? '' : t('popupVersion', [at + 1, versions.length]);
+  ui.versionPrev.disabled = at <= 0;
+  ui.versionNext.disabled = at < 0 || at >= versions.length - 1;
+}
+
+/** Shows the version `step` places away: the background reads it from storage; no request is made. */
+function switchVersion(step: number): void {
+  const id = job ? versions[versions.indexOf(job.id) + step] : undefined;
+  if (tabId === null || id === undefined) return;
+  if (!port) connect(false);
+  ui.copyStatus.textContent = '';
+  send({ type: 'version', tabId, id });
 }
 
 /** What the user should know before tokens are spent: size, cost, warnings, and a confirm button when needed. */
@@ -230,6 +258,9 @@ function choose(message: PopupMessage): void {
 function onMessage(message: BackgroundMessage): void {
   switch (message.type) {
     case 'job':
+      // A job not among the versions listed is one just started (Regenerate): the newest.
+      if (message.versions) versions = message.versions;
+      else if (!versions.includes(message.job.id)) versions = [...versions, message.job.id];
       job = message.job;
       unsaved = message.unsaved ?? null;
       scheduleRender();
@@ -343,8 +374,11 @@ ui.confirm.addEventListener('click', () => send({ type: 'confirm' }));
 ui.continueBtn.addEventListener('click', () => {
   if (tabId === null) return;
   if (!port) connect(false);
-  send({ type: 'continue', tabId });
+  // The version on screen goes on, whichever it is.
+  send(job ? { type: 'continue', tabId, id: job.id } : { type: 'continue', tabId });
 });
+ui.versionPrev.addEventListener('click', () => switchVersion(-1));
+ui.versionNext.addEventListener('click', () => switchVersion(1));
 ui.regenerate.addEventListener('click', () => {
   if (tabId === null) return;
   if (!port) connect(false);
@@ -365,8 +399,16 @@ function tabFromAddress(): number | null {
   return Number.isInteger(value) && value > 0 ? value : null;
 }
 
+/** Told before the browser's storage quota runs out, so old versions can be exported and deleted in time. */
+async function showQuota(): Promise<void> {
+  const warning = quotaWarning(await storageUse(), t);
+  ui.quota.hidden = !warning;
+  ui.quota.textContent = warning ?? '';
+}
+
 async function main(): Promise<void> {
   void showShortcut();
+  void showQuota();
   setState('extracting');
   ui.progress.textContent = t('progressReading');
   const fromAddress = tabFromAddress();

@@ -17,11 +17,14 @@ const KiB = 1024;
 
 /** Minified-size budgets in bytes; null: reported, no budget. */
 export const BUDGETS = {
-  background: 180 * KiB,
+  // 180 → 190 KiB: the IndexedDB wrapper (idb) and the version store (issue 13), the stream guard and the output
+  // ceiling (issue 12) came in after the 180 KiB budget was set; the openai SDK is still the bulk of it.
+  background: 190 * KiB,
   // 60 → 70 KiB (issue 12): the page's visibility judged from layout (src/extract/visible.ts, ~6 KiB) and DOM reads
   // that markup cannot shadow (src/extract/dom.ts); Readability and the cleanup rules are the other ~60.
   content: 70 * KiB,
-  popup: 60 * KiB,
+  // 60 → 64 KiB: the version switcher and the quota notice (issue 13), the linear-time parsers (issue 12).
+  popup: 64 * KiB,
   options: 60 * KiB,
   history: null,
   'chrome zip': 250 * KiB,

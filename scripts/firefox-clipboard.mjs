@@ -223,7 +223,9 @@ async function run(b, articleUrl, ui, why) {
   await send('browsingContext.navigate', { context: article, url: articleUrl, wait: 'complete' });
   const page = (await send('browsingContext.create', { type: 'tab' })).context;
 
-  // Two finished rewrites in storage, as the background stores them (lib/job-store.ts); the popup's format: rich.
+  // Two finished rewrites in storage.local, as builds before versions stored them; the history page moves them into
+  // IndexedDB as it loads (lib/legacy-jobs.ts), and the popup then reads them through the event page. The popup's
+  // format: rich.
   await send('browsingContext.navigate', { context: page, url: `${origin}/history/index.html`, wait: 'complete' });
   const now = Date.now();
   const ferry = 'https://news.example/ferry-timetable';
@@ -237,6 +239,23 @@ async function run(b, articleUrl, ui, why) {
   // 1. History: Copy on the ferry entry (navigator.clipboard.writeText).
   await send('browsingContext.navigate', { context: page, url: `${origin}/history/index.html`, wait: 'complete' });
   await b.waitFor(page, `document.querySelectorAll('[data-testid=entry]').length === 2`, COPY_TIMEOUT_MS, 'the history page to list the two stored rewrites');
+  // Moved into Firefox's own IndexedDB, and gone from storage.local.
+  const moved = await b.value(
+    page,
+    `Promise.all([
+      browser.storage.local.get(null).then((all) => Object.keys(all).filter((k) => k.startsWith('job')).length),
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('newsmith');
+        req.onsuccess = () => {
+          const count = req.result.transaction('versions').objectStore('versions').count();
+          count.onsuccess = () => { resolve(count.result); req.result.close(); };
+          count.onerror = () => reject(count.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    ]).then(([left, rows]) => left + ' left in storage.local, ' + rows + ' in IndexedDB')`,
+  );
+  expectEqual('the stored rewrites moved into IndexedDB', moved, '0 left in storage.local, 2 in IndexedDB');
   // The ferry entry is the older one: the second in the list (newest first).
   const historyButton = `[data-testid=entries] > li:nth-child(2) [data-testid=entry-copy]`;
   expectEqual('the second history entry', await b.value(page, `document.querySelector('[data-testid=entries] > li:nth-child(2) h2').textContent`), 'Ferry Timetable Changes Approved');

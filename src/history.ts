@@ -7,7 +7,13 @@ import { copyAll, markdownInline, toMarkdown, toPlainText } from './rewrite/rend
 import { splitAnswer } from './rewrite/split';
 
 export interface HistoryEntry {
+  /** The version's id. */
+  id: string;
+  /** The page the version belongs to (its page key). */
   key: string;
+  /** Which of the page's versions this is (1 = the first written), and how many the page has. */
+  version: number;
+  versions: number;
   url: string;
   title: string;
   /** When it was made (ISO 8601), or '' when the stored record had no readable date. */
@@ -47,10 +53,19 @@ export function statusOf(job: JobRecord): HistoryStatus {
   return 'running';
 }
 
+/** A stored job as an entry (the only version of its page). */
 export function toEntry(job: JobRecord): HistoryEntry {
+  return versionEntry(job, { version: 1, versions: 1 });
+}
+
+/** A stored version as an entry, numbered among its page's versions. */
+export function versionEntry(job: JobRecord, place: { version: number; versions: number }): HistoryEntry {
   const { headline, body } = splitAnswer(job.text, { final: true });
   return {
+    id: job.id,
     key: job.key,
+    version: place.version,
+    versions: place.versions,
     url: job.url,
     title: job.title,
     date: job.createdAt > 0 ? new Date(job.createdAt).toISOString() : '',
@@ -70,6 +85,20 @@ export function toEntry(job: JobRecord): HistoryEntry {
         }
       : null,
   };
+}
+
+/**
+ * Stored versions (newest first) as entries, each numbered among its page's versions (1 = the oldest), grouped by
+ * page: the page with the newest version first, and within a page its versions newest first.
+ */
+export function entriesByPage(jobs: readonly JobRecord[]): HistoryEntry[][] {
+  const pages = new Map<string, JobRecord[]>();
+  for (const job of jobs) {
+    const list = pages.get(job.key);
+    if (list) list.push(job);
+    else pages.set(job.key, [job]);
+  }
+  return [...pages.values()].map((versions) => versions.map((job, i) => versionEntry(job, { version: versions.length - i, versions: versions.length })));
 }
 
 /** One line saying how a finished rewrite checked out. */
@@ -133,14 +162,4 @@ export function exportMarkdown(entries: readonly HistoryEntry[], t: Translate): 
 
 export function entryText(e: HistoryEntry): string {
   return copyAll(e.headline, e.article);
-}
-
-/** Chrome gives extensions 10 MB of storage.local without the unlimitedStorage permission. */
-export const LOCAL_QUOTA_BYTES = 10 * 1024 * 1024;
-
-/** A warning when storage is near its quota, else null. */
-export function quotaWarning(bytes: number | null, t: Translate, quota = LOCAL_QUOTA_BYTES): string | null {
-  if (bytes === null || bytes < quota * 0.8) return null;
-  const used = (bytes / 1024 / 1024).toLocaleString(t.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  return t('historyQuota', [used, quota / 1024 / 1024]);
 }

@@ -6,7 +6,7 @@
 import type { JobError, JobRecord, NeedsKeyView } from './job';
 import type { Settings } from './settings';
 
-/** Why a job is not stored yet: storage.local is full (the user can make room), or the write failed otherwise. */
+/** Why a job is not stored yet: the database is full (the user can make room), or the write failed otherwise. */
 export type SaveProblem = 'full' | 'failed';
 
 /** The name of the port a popup opens to follow one tab's job. */
@@ -23,8 +23,10 @@ export type PopupMessage =
   | { type: 'regenerate'; tabId: number }
   /** Rewrite the text selected on the page instead of the whole article. */
   | { type: 'selection'; tabId: number }
-  /** Ask the model to go on from an incomplete answer (see JobRecord.canContinue). */
-  | { type: 'continue'; tabId: number }
+  /** Ask the model to go on from an incomplete answer (see JobRecord.canContinue): the version `id`, else the newest. */
+  | { type: 'continue'; tabId: number; id?: string }
+  /** Show another stored version of this tab's page (never starts a request). */
+  | { type: 'version'; tabId: number; id: string }
   /** Send a job that is waiting for confirmation (see JobRecord.awaiting). */
   | { type: 'confirm' }
   | { type: 'stop' };
@@ -33,9 +35,10 @@ export type PopupMessage =
 export type BackgroundMessage =
   /**
    * The whole job; sent on open and on every change of state. `unsaved` says storage refused it (full, or failed):
-   * it is kept in memory and session storage and saved as soon as it can be.
+   * it is kept in memory and session storage and saved as soon as it can be. `versions` (sent on open and on a
+   * switch) lists the ids of the page's versions, oldest first; a job whose id is not in it is a newer one.
    */
-  | { type: 'job'; job: JobRecord; unsaved?: SaveProblem }
+  | { type: 'job'; job: JobRecord; unsaved?: SaveProblem; versions?: string[] }
   /** Text appended to the job's answer; `at` is the length the text had before it. */
   | { type: 'delta'; jobId: string; at: number; text: string }
   | ({ type: 'needs-key' } & Omit<NeedsKeyView, 'state'>)
@@ -66,7 +69,10 @@ export function isPopupMessage(value: unknown): value is PopupMessage {
   if (!value || typeof value !== 'object') return false;
   const m = value as Record<string, unknown>;
   if (m.type === 'stop' || m.type === 'confirm') return true;
-  return (m.type === 'open' || m.type === 'regenerate' || m.type === 'continue' || m.type === 'selection') && Number.isInteger(m.tabId);
+  if (!Number.isInteger(m.tabId)) return false;
+  if (m.type === 'version') return typeof m.id === 'string';
+  if (m.type === 'continue') return m.id === undefined || typeof m.id === 'string';
+  return m.type === 'open' || m.type === 'regenerate' || m.type === 'selection';
 }
 
 export function isRequest(value: unknown): value is AnyRequest {

@@ -285,7 +285,7 @@ describe('the XSS corpus in the title, the article and the answer', () => {
       expect(entries).toContain('<script>window.__xss=1;');
       expect(entries).toContain('<img src=');
       const problems = await page.evaluate(
-        inspectExpr({ entries: ['li', 'h2', 'p', 'a', 'details', 'summary', 'div', 'button'], count: [], quota: [] }, `${FORBIDDEN}, form`),
+        inspectExpr({ entries: ['li', 'ol', 'h2', 'p', 'a', 'details', 'summary', 'div', 'button'], count: [], quota: [] }, `${FORBIDDEN}, form`),
       );
       expect(problems).toEqual([]);
       const links = await page.locator('[data-testid=entries] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));

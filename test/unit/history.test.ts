@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportJson, exportMarkdown, quotaWarning, searchEntries, statusOf, toEntry } from '../../src/history';
+import { entriesByPage, exportJson, exportMarkdown, searchEntries, statusOf, toEntry } from '../../src/history';
+import { quotaWarning } from '../../src/quota';
 import { newJob, type JobRecord } from '../../src/job';
 import { english } from '../../src/i18n-en';
 import { runChecks } from '../../src/checks';
@@ -48,10 +49,22 @@ describe('history', () => {
     expect(md.split('\n\n---\n\n')).toHaveLength(2);
   });
 
-  it('warns near the storage quota only', () => {
+  it('warns past 80% of the quota the browser estimates, only', () => {
+    const MB = 1024 * 1024;
     expect(quotaWarning(null, english)).toBeNull();
-    expect(quotaWarning(1_000_000, english)).toBeNull();
-    expect(quotaWarning(9 * 1024 * 1024, english)).toMatch(/9\.0 MB of the browser's 10 MB/);
+    expect(quotaWarning({ usage: 1 * MB, quota: 10 * MB }, english)).toBeNull();
+    expect(quotaWarning({ usage: 7.9 * MB, quota: 10 * MB }, english)).toBeNull();
+    expect(quotaWarning({ usage: 9 * MB, quota: 10 * MB }, english)).toMatch(/9\.0 MB of the browser's 10\.0 MB/);
+    expect(quotaWarning({ usage: 5, quota: 0 }, english)).toBeNull();
+  });
+
+  it('groups versions by page, newest page first, each numbered among its page\'s versions', () => {
+    const v = (id: string, key: string, at: number) => ({ ...done, id, key, url: key, createdAt: at });
+    const pages = entriesByPage([v('c', 'https://a.example/1', 30), v('b', 'https://b.example/2', 20), v('a', 'https://a.example/1', 10)]);
+    expect(pages.map((p) => p.map((e) => [e.id, e.version, e.versions]))).toEqual([
+      [['c', 2, 2], ['a', 1, 2]],
+      [['b', 1, 1]],
+    ]);
   });
 });
 
@@ -119,7 +132,7 @@ describe('exports are inert', () => {
     const json = exportJson([toEntry(leaky), toEntry(cut)]);
     expect(json).not.toContain(KEY);
     expect(json).not.toMatch(/apiKey|sk-/);
-    expect(Object.keys(JSON.parse(json).entries[0]).sort()).toEqual(['article', 'checks', 'date', 'headline', 'key', 'model', 'reason', 'status', 'title', 'url']);
+    expect(Object.keys(JSON.parse(json).entries[0]).sort()).toEqual(['article', 'checks', 'date', 'headline', 'id', 'key', 'model', 'reason', 'status', 'title', 'url', 'version', 'versions']);
     expect(exportMarkdown([toEntry(leaky)], english)).not.toContain(KEY);
   });
 });

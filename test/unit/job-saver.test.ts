@@ -1,7 +1,9 @@
 /**
- * The job saver on an in-memory browser storage whose storage.local really enforces a quota (Chrome's rule: a value
- * costs its key plus its JSON; a set past the quota fails whole). No stubs: writes really fail and really succeed.
+ * The job saver on a real version store (fake-indexeddb) whose disk quota is enforced (a write past it fails with a
+ * QuotaExceededError, as IndexedDB's does) and an in-memory storage.session. No stubs: writes really fail and
+ * really succeed.
  */
+import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, type FakeBrowser } from '../support/fake-browser';
 import { english } from '../../src/i18n-en';
@@ -12,41 +14,38 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 const { JobSaver, problemOf } = await import('../../lib/job-saver');
-const store = await import('../../lib/job-store');
+const { QuotaStore } = await import('../support/quota-store');
+const { announce } = await import('../../lib/store-events');
 const { newJob } = await import('../../src/job');
 
-const QUOTA = 20_000;
+let dbs = 0;
+let store: InstanceType<typeof QuotaStore>;
 
-function job(n: number, over: Partial<ReturnType<typeof newJob>> = {}) {
-  return { ...newJob(`id${n}`, `https://n.example/${n}`, `https://n.example/${n}`, 'm', 1000 + n), state: 'done' as const, text: `# H${n}\n\nBody ${n}.`, ...over };
+function job(n: number, over: Partial<ReturnType<typeof newJob>> = {}, page = n) {
+  const key = `https://n.example/${page}`;
+  return { ...newJob(`id${n}`, key, key, 'm', 1000 + n), state: 'done' as const, text: `# H${n}\n\nBody ${n}.`, ...over };
 }
 
-/** Fills storage.local so that only `leave` bytes are free. */
-async function fill(leave: number): Promise<void> {
-  const used = await fake.storage.local.getBytesInUse();
-  await fake.storage.local.set({ filler: 'x'.repeat(QUOTA - used - leave - 'filler'.length - 2) });
+/** Lets IndexedDB's own tasks (real setImmediate, not faked) run. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 30; i++) await new Promise<void>((r) => setImmediate(r));
+}
+/** Fake time passes, then the writes it started finish. */
+async function pass(ms: number): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+  await settle();
 }
 
 const unsavedInSession = () => Object.keys(fake.storage.session.dump()).filter((k) => k.startsWith('unsaved:'));
+const newSaver = () => new JobSaver(store, () => fake.storage.session as never);
 
 beforeEach(() => {
-  fake = fakeBrowser({ localQuota: QUOTA });
-  vi.useFakeTimers();
+  fake = fakeBrowser();
+  store = new QuotaStore(`saver-${++dbs}`);
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 });
 afterEach(() => {
   vi.useRealTimers();
-});
-
-describe('the fake storage quota', () => {
-  it('refuses a set past the quota, whole, with Chrome\'s words, and counts key plus JSON', async () => {
-    await fake.storage.local.set({ a: 'x'.repeat(QUOTA - 4) }); // "a" + the string's JSON: QUOTA - 4 + 1 + 2
-    expect(await fake.storage.local.getBytesInUse()).toBe(QUOTA - 1);
-    await expect(fake.storage.local.set({ b: 1, c: 2 })).rejects.toThrow(/QUOTA_BYTES quota exceeded/);
-    expect(Object.keys(fake.storage.local.dump())).toEqual(['a']);
-    await fake.storage.local.set({ a: 'short' }); // replacing a value frees its old size
-    await fake.storage.local.set({ b: 1, c: 2 });
-    expect(Object.keys(fake.storage.local.dump()).sort()).toEqual(['a', 'b', 'c']);
-  });
 });
 
 describe('job saver', () => {
@@ -56,172 +55,179 @@ describe('job saver', () => {
     expect(problemOf(new Error('IO error: .../LOCK: No further details.'))).toBe('failed');
   });
 
-  it('with room, stores the job and its index line and keeps nothing back', async () => {
-    const saver = new JobSaver();
-    await saver.index(job(1), 200);
-    await saver.save(job(1));
-    expect((await store.loadJob(job(1).key))?.text).toBe('# H1\n\nBody 1.');
-    expect((await store.listJobs()).map((j) => j.id)).toEqual(['id1']);
+  it('with room, stores a new version and keeps nothing back; a new version never replaces the old one', async () => {
+    const saver = newSaver();
+    await saver.add(job(1, {}, 7), 200);
+    await saver.add(job(2, {}, 7), 200);
+    expect((await store.versions('https://n.example/7')).map((j) => j.id)).toEqual(['id1', 'id2']);
+    expect((await saver.load('https://n.example/7'))?.id).toBe('id2');
     expect(saver.unsavedCount()).toBe(0);
     expect(unsavedInSession()).toEqual([]);
   });
 
-  it('storage full: keeps the job in memory and session storage, says "full", and reads it back from there', async () => {
-    await fill(20);
-    const saver = new JobSaver();
-    const told: [string, string | null][] = [];
-    saver.onProblem((key, problem) => told.push([key, problem]));
-    const j = job(1);
-    await saver.index(j, 200);
-    await saver.save(j);
-    expect(await store.loadJob(j.key)).toBeNull();
-    expect(saver.problem(j.key)).toBe('full');
-    expect(told).toEqual([[j.key, 'full']]);
-    expect((await saver.load(j.key))?.text).toBe('# H1\n\nBody 1.');
-    await vi.advanceTimersByTimeAsync(0);
-    expect(unsavedInSession()).toEqual([`unsaved:${j.key}`]);
-    // Nothing of the user's was deleted to make room.
-    expect(Object.keys(fake.storage.local.dump())).toEqual(['filler']);
+  it('drops the oldest versions past the history size, never the one being added or one running', async () => {
+    const saver = newSaver();
+    // id1 runs all along (a long job), so it is never the one dropped.
+    for (let n = 1; n <= 12; n++) await saver.add(job(n), 10, ['id1']);
+    const ids = (await store.list()).jobs.map((j) => j.id);
+    expect(ids).toHaveLength(10);
+    expect(ids).toContain('id1');
+    expect(ids).toContain('id12');
+    expect(ids).not.toContain('id2');
   });
 
-  it('retries with backoff, and saves (job and index line) once there is room, then forgets its copies', async () => {
-    await fill(50);
-    const saver = new JobSaver();
-    const told: (string | null)[] = [];
-    saver.onProblem((_key, problem) => told.push(problem));
+  it('database full: keeps the version in memory and session storage, says "full", and reads it back from there', async () => {
+    store.limit = 0;
+    const saver = newSaver();
+    const told: [string, string | null][] = [];
+    saver.onProblem((j, problem) => told.push([j.id, problem]));
     const j = job(1);
-    await saver.index(j, 200);
-    await saver.save(j);
-    const attempts = vi.spyOn(fake.storage.local, 'set');
-    await vi.advanceTimersByTimeAsync(1_000);
-    const first = attempts.mock.calls.length;
-    expect(first).toBeGreaterThan(0);
-    await vi.advanceTimersByTimeAsync(1_000); // the next try waits longer: 2 s
-    expect(attempts.mock.calls.length).toBe(first);
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(attempts.mock.calls.length).toBeGreaterThan(first);
-    expect(saver.problem(j.key)).toBe('full');
+    await saver.add(j, 200);
+    expect(await store.get(j.id)).toBeNull();
+    expect(saver.problem(j.id)).toBe('full');
+    expect(told).toEqual([[j.id, 'full']]);
+    expect((await saver.load(j.key))?.text).toBe('# H1\n\nBody 1.');
+    expect((await saver.versions(j.key)).map((x) => x.id)).toEqual(['id1']);
+    await settle();
+    expect(unsavedInSession()).toEqual([`unsaved:${j.id}`]);
+  });
 
-    // The user makes room some other way than a removal (say a smaller value): the next backoff try saves it.
-    await fake.storage.local.set({ filler: 'small' });
-    await vi.advanceTimersByTimeAsync(4_000);
-    expect((await store.loadJob(j.key))?.state).toBe('done');
-    expect((await store.listJobs()).map((x) => x.id)).toEqual(['id1']);
-    expect(saver.problem(j.key)).toBeNull();
+  it('retries with backoff, and saves once there is room, then forgets its copies', async () => {
+    store.limit = 0;
+    const saver = newSaver();
+    const told: (string | null)[] = [];
+    saver.onProblem((_j, problem) => told.push(problem));
+    const j = job(1);
+    await saver.save(j);
+    const before = store.writes;
+    await pass(1_000);
+    const first = store.writes;
+    expect(first).toBeGreaterThan(before);
+    await pass(1_000); // the next try waits longer: 2 s
+    expect(store.writes).toBe(first);
+    await pass(1_000);
+    expect(store.writes).toBeGreaterThan(first);
+    expect(saver.problem(j.id)).toBe('full');
+
+    store.limit = Infinity; // room made some other way (the browser's quota grew): the next backoff try saves it
+    await pass(4_000);
+    expect((await store.get(j.id))?.state).toBe('done');
+    expect(saver.problem(j.id)).toBeNull();
     expect(told).toEqual(['full', null]);
     expect(unsavedInSession()).toEqual([]);
-    // Nothing left to do: no more writes.
-    const settled = attempts.mock.calls.length;
-    await vi.advanceTimersByTimeAsync(120_000);
-    expect(attempts.mock.calls.length).toBe(settled);
+    const settled = store.writes;
+    await pass(120_000);
+    expect(store.writes).toBe(settled);
   });
 
-  it('retries at once when something is removed from storage.local (old rewrites deleted in History)', async () => {
-    for (const n of [1, 2]) {
-      await store.saveJob(job(n, { text: 'old '.repeat(1000) }));
-      await store.indexJob(job(n), 200);
-    }
-    await fill(50);
-    const saver = new JobSaver();
+  it('retries at once when History announces deleted versions (a BroadcastChannel message, not a storage event)', async () => {
+    for (const n of [1, 2]) await store.put(job(n, { text: 'old '.repeat(1000) }));
+    store.limit = (await store.size()) + 50;
+    const saver = newSaver();
     saver.listen();
     const j = job(3);
-    await saver.index(j, 200);
     await saver.save(j);
-    expect(saver.problem(j.key)).toBe('full');
-    await store.deleteJobs([job(1).key]);
-    await vi.advanceTimersByTimeAsync(10); // the change event, not the 1 s backoff
-    expect((await store.loadJob(j.key))?.text).toBe('# H3\n\nBody 3.');
-    expect((await store.listJobs()).map((x) => x.id)).toEqual(['id3', 'id2']);
-    expect(saver.problem(j.key)).toBeNull();
+    expect(saver.problem(j.id)).toBe('full');
+    await store.delete(['id1']);
+    announce({ type: 'removed', ids: ['id1'] });
+    // The channel's message, then the write: well before the 1 s backoff.
+    for (let i = 0; i < 20 && saver.problem(j.id); i++) await new Promise<void>((r) => setImmediate(r));
+    await settle();
+    expect((await store.get(j.id))?.text).toBe('# H3\n\nBody 3.');
+    expect(saver.problem(j.id)).toBeNull();
   });
 
-  it('the newest version wins: an older write that succeeds late never clears a newer one that failed', async () => {
-    const saver = new JobSaver();
+  it('the newest state wins: an older write that succeeds late never clears a newer one that failed', async () => {
+    const saver = newSaver();
     const small = job(1, { state: 'writing', text: 'a' });
     await saver.save(small);
-    await fill(200);
-    // A stream grows past the room left: the write of the longer text fails, the job stays unsaved.
+    store.limit = (await store.size()) + 200;
     const big = job(1, { state: 'done', text: 'b'.repeat(1000) });
     await saver.save(big);
-    expect(saver.problem(big.key)).toBe('full');
-    expect((await store.loadJob(big.key))?.text).toBe('a');
+    expect(saver.problem(big.id)).toBe('full');
+    expect((await store.get(big.id))?.text).toBe('a');
     expect((await saver.load(big.key))?.text).toBe('b'.repeat(1000));
-    await fake.storage.local.remove('filler');
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect((await store.loadJob(big.key))?.text).toBe('b'.repeat(1000));
+    store.limit = Infinity;
+    await pass(1_000);
+    expect((await store.get(big.id))?.text).toBe('b'.repeat(1000));
   });
 
-  it('a new worker takes unsaved jobs back from session storage (a running one as interrupted) and saves them', async () => {
-    await fill(50);
-    const first = new JobSaver();
+  it('a new worker takes unsaved versions back from session storage (a running one as interrupted) and saves them', async () => {
+    store.limit = 0;
+    const first = newSaver();
     const running = job(1, { state: 'writing', text: '# H\n\nHalf a' });
     const done = job(2);
     await first.save(running);
     await first.save(done);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(unsavedInSession().sort()).toEqual([`unsaved:${running.key}`, `unsaved:${done.key}`]);
+    await settle();
+    expect(unsavedInSession().sort()).toEqual([`unsaved:${running.id}`, `unsaved:${done.id}`]);
 
-    // The worker dies (its memory and timers gone); the next one starts with an empty saver.
-    vi.clearAllTimers();
-    const second = new JobSaver();
+    vi.clearAllTimers(); // the worker dies (its memory and timers gone); the next one starts with an empty saver
+    const second = newSaver();
     expect(await second.restore(5_000, english)).toBe(2);
     const back = await second.load(running.key);
     expect(back?.state).toBe('error');
     expect(back?.error?.code).toBe('interrupted');
     expect(back?.text).toBe('# H\n\nHalf a');
-    expect((await second.load(done.key))?.state).toBe('done');
-    expect(second.problem(done.key)).toBe('full');
+    expect(second.problem(done.id)).toBe('full');
 
-    await fake.storage.local.remove('filler');
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect((await store.loadJob(done.key))?.state).toBe('done');
-    expect((await store.loadJob(running.key))?.error?.code).toBe('interrupted');
+    store.limit = Infinity;
+    await pass(1_000);
+    expect((await store.get(done.id))?.state).toBe('done');
+    expect((await store.get(running.id))?.error?.code).toBe('interrupted');
     expect(unsavedInSession()).toEqual([]);
   });
 
-  it('at start, a newer unsaved copy in session storage wins over the older one storage.local holds', async () => {
-    const older = job(1, { state: 'writing', text: '# H\n\nHalf' });
-    await store.saveJob(older);
-    await store.indexJob(older, 200);
-    await fill(50);
-    const first = new JobSaver();
-    await first.save(job(1, { state: 'done', text: '# H\n\nHalf and the rest, done.' }));
-    await vi.advanceTimersByTimeAsync(0);
-    vi.clearAllTimers();
-    await fake.storage.local.remove('filler'); // room, while no worker runs
+  it('takes back an unsaved job a build before versions kept in session storage (named by page)', async () => {
+    const old = job(1, { state: 'done', text: '# Old\n\nKept by the old build.' });
+    await fake.storage.session.set({ [`unsaved:${old.key}`]: { job: old, keep: 200, problem: 'full' } });
+    const saver = newSaver();
+    await saver.recover(5_000, english);
+    await settle();
+    expect((await store.get(old.id))?.text).toBe('# Old\n\nKept by the old build.');
+    expect(unsavedInSession()).toEqual([]);
+  });
 
-    const second = new JobSaver();
+  it('at start, a newer unsaved copy in session storage wins over the older one the database holds', async () => {
+    await store.put(job(1, { state: 'writing', text: '# H\n\nHalf' }));
+    store.limit = 0;
+    const first = newSaver();
+    await first.save(job(1, { state: 'done', text: '# H\n\nHalf and the rest, done.' }));
+    await settle();
+    vi.clearAllTimers();
+    store.limit = Infinity; // room, while no worker runs
+
+    const second = newSaver();
     await second.recover(5_000, english);
-    await vi.advanceTimersByTimeAsync(0);
-    const stored = await store.loadJob(older.key);
+    await settle();
+    const stored = await store.get('id1');
     expect(stored?.state).toBe('done');
     expect(stored?.text).toBe('# H\n\nHalf and the rest, done.');
     expect(second.unsavedCount()).toBe(0);
   });
 
-  it('at start with storage full, a job left running becomes interrupted in memory (not left "writing")', async () => {
+  it('at start with the database full, a version left running becomes interrupted in memory (not left "writing")', async () => {
     const running = job(1, { state: 'writing', text: '# H\n\nHalf' });
-    await store.saveJob(running);
-    await store.indexJob(running, 200);
-    await fill(5);
-    const saver = new JobSaver();
+    await store.put(running);
+    store.limit = 0;
+    const saver = newSaver();
     await saver.recover(5_000, english);
-    expect((await store.loadJob(running.key))?.state).toBe('writing');
+    expect((await store.get(running.id))?.state).toBe('writing');
     expect((await saver.load(running.key))?.error?.code).toBe('interrupted');
-    expect(saver.problem(running.key)).toBe('full');
-    await fake.storage.local.remove('filler');
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect((await store.loadJob(running.key))?.error?.code).toBe('interrupted');
+    expect(saver.problem(running.id)).toBe('full');
+    store.limit = Infinity;
+    await pass(1_000);
+    expect((await store.get(running.id))?.error?.code).toBe('interrupted');
   });
 
-  it('keeps the job in memory even when session storage refuses it too', async () => {
-    fake = fakeBrowser({ localQuota: QUOTA, sessionQuota: 10 });
-    await fill(50);
-    const saver = new JobSaver();
+  it('keeps the version in memory even when session storage refuses it too', async () => {
+    fake = fakeBrowser({ sessionQuota: 10 });
+    store.limit = 0;
+    const saver = newSaver();
     await saver.save(job(1));
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     expect(unsavedInSession()).toEqual([]);
     expect((await saver.load(job(1).key))?.text).toBe('# H1\n\nBody 1.');
-    expect(saver.problem(job(1).key)).toBe('full');
+    expect(saver.problem(job(1).id)).toBe('full');
   });
 });

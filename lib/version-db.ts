@@ -1,0 +1,65 @@
+/**
+ * The IndexedDB database that holds every version of every rewrite and the article each was written from. Its
+ * schema grows by ordered upgrades: the database's version is the number of upgrades applied, and opening it runs
+ * the ones it has not had yet, in order, inside the browser's upgrade transaction (all or nothing).
+ */
+
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Article } from '../src/article';
+
+export const DB_NAME = 'newsmith';
+
+/** One stored version: the job as written (read back through readJob), filed under its page and creation time. */
+export interface VersionRow {
+  /** The version's id (the job's id), unique across pages. */
+  id: string;
+  /** The page key the version belongs to. */
+  page: string;
+  /** Creation time (ms), the order of versions and of eviction. */
+  at: number;
+  /** 1 while the job is extracting or writing, so start-up finds those left running without reading all. */
+  live: 0 | 1;
+  /** The job record, stored as it was handed in; checked field by field whenever it is read. */
+  job: unknown;
+}
+
+export interface NewsmithDB extends DBSchema {
+  versions: { key: string; value: VersionRow; indexes: { page: [string, number]; at: number; live: number } };
+  /** The extracted article a version was written from, under the version's id. */
+  sources: { key: string; value: Article };
+}
+
+type Upgrade = (db: IDBPDatabase<NewsmithDB>, tx: IDBPTransaction<NewsmithDB, StoreNames<NewsmithDB>[], 'versionchange'>) => void;
+
+/** Applied in order, never edited once shipped: a change to the schema is a new entry at the end. */
+const UPGRADES: readonly Upgrade[] = [
+  (db) => {
+    const versions = db.createObjectStore('versions', { keyPath: 'id' });
+    versions.createIndex('page', ['page', 'at']);
+    versions.createIndex('at', 'at');
+    versions.createIndex('live', 'live');
+    db.createObjectStore('sources');
+  },
+];
+
+export const DB_VERSION = UPGRADES.length;
+
+export type VersionDB = IDBPDatabase<NewsmithDB>;
+
+/**
+ * Opens (creating or upgrading) the database; `name` lets tests keep databases apart. `gone` is called when this
+ * connection closes (a newer schema asked for it, or the browser closed it), so the next call opens a fresh one.
+ */
+export function openVersionDb(name = DB_NAME, gone: () => void = () => {}): Promise<VersionDB> {
+  return openDB<NewsmithDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      for (const upgrade of UPGRADES.slice(oldVersion)) upgrade(db, tx);
+    },
+    // Another page opened a newer schema (the extension updated under us): let it, and reopen next time.
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+      gone();
+    },
+    terminated: gone,
+  });
+}

@@ -1,0 +1,188 @@
+/**
+ * Every version of every page's rewrite, and the source article of each, in IndexedDB (lib/version-db.ts). The
+ * background writes them; the history page reads, exports, deletes and restores them. Each record is checked field
+ * by field as it is read (src/job-read.ts), so one broken record never breaks a list.
+ */
+
+import type { Article } from '../src/article';
+import { isRunning, type JobRecord } from '../src/job';
+import { readJob } from '../src/job-read';
+import { openVersionDb, type VersionDB, type VersionRow } from './version-db';
+
+/** The stored versions as read: the readable ones newest first, and how many were skipped or repaired on the way. */
+export interface StoredJobs {
+  jobs: JobRecord[];
+  /** Records with nothing to show (not a record, no text): left out. */
+  skipped: number;
+  /** Records with a field that could not be read, shown with that field replaced. */
+  repaired: number;
+}
+
+/** What a delete took away, to put back on undo. */
+export interface Removed {
+  rows: VersionRow[];
+  sources: [string, Article][];
+}
+
+export function rowOf(job: JobRecord): VersionRow {
+  return { id: job.id, page: job.key, at: job.createdAt, live: isRunning(job) ? 1 : 0, job };
+}
+
+/** A stored row's job, read carefully; the row's id and page are the version's. */
+export function readRow(row: VersionRow): ReturnType<typeof readJob> {
+  const read = readJob(row.job, row.page);
+  if (read) read.job.id = row.id;
+  return read;
+}
+
+const pageRange = (page: string) => IDBKeyRange.bound([page, -Infinity], [page, Infinity]);
+
+/** Waits for a write transaction to commit; its error (a QuotaExceededError when the disk quota is reached) if not. */
+async function committed(tx: { done: Promise<void> }, requests: Promise<unknown>[]): Promise<void> {
+  // A request of an aborted transaction fails with a bare AbortError: the transaction's own error says why.
+  for (const r of requests) r.catch(() => {});
+  await tx.done;
+}
+
+export class VersionStore {
+  private db: Promise<VersionDB> | null = null;
+
+  constructor(private readonly name?: string) {}
+
+  private open(): Promise<VersionDB> {
+    this.db ??= openVersionDb(this.name, () => (this.db = null)).catch((err: unknown) => {
+      this.db = null;
+      throw err;
+    });
+    return this.db;
+  }
+
+  /** Stores a version (a new one, or a newer state of one), one transaction. */
+  async put(job: JobRecord): Promise<void> {
+    const tx = (await this.open()).transaction('versions', 'readwrite');
+    await committed(tx, [tx.store.put(rowOf(job))]);
+  }
+
+  /** Stores rows as they are (a migration, an undo) with their sources, all in one transaction. */
+  async putRows(rows: readonly VersionRow[], sources: readonly [string, Article][] = []): Promise<void> {
+    const tx = (await this.open()).transaction(['versions', 'sources'], 'readwrite');
+    const versions = tx.objectStore('versions');
+    const src = tx.objectStore('sources');
+    await committed(tx, [...rows.map((r) => versions.put(r)), ...sources.map(([id, a]) => src.put(a, id))]);
+  }
+
+  async get(id: string): Promise<JobRecord | null> {
+    const row = await (await this.open()).get('versions', id);
+    return row ? (readRow(row)?.job ?? null) : null;
+  }
+
+  /** The page's newest readable version. */
+  async latest(page: string): Promise<JobRecord | null> {
+    const tx = (await this.open()).transaction('versions');
+    for (let cursor = await tx.store.index('page').openCursor(pageRange(page), 'prev'); cursor; cursor = await cursor.continue()) {
+      const job = readRow(cursor.value)?.job;
+      if (job) return job;
+    }
+    return null;
+  }
+
+  /** The page's readable versions, oldest first. */
+  async versions(page: string): Promise<JobRecord[]> {
+    const rows = await (await this.open()).getAllFromIndex('versions', 'page', pageRange(page));
+    return rows.map((r) => readRow(r)?.job).filter((j): j is JobRecord => !!j);
+  }
+
+  /** Every stored version, newest first, with how many records were skipped or repaired. */
+  async list(): Promise<StoredJobs> {
+    const rows = await (await this.open()).getAll('versions');
+    const out: StoredJobs = { jobs: [], skipped: 0, repaired: 0 };
+    for (const row of rows) {
+      const read = readRow(row);
+      if (!read) out.skipped++;
+      else {
+        if (read.repaired.length) out.repaired++;
+        out.jobs.push(read.job);
+      }
+    }
+    out.jobs.sort((a, b) => b.createdAt - a.createdAt);
+    return out;
+  }
+
+  /** The versions stored as running (left so by a worker that died), read. */
+  async running(): Promise<JobRecord[]> {
+    const rows = await (await this.open()).getAllFromIndex('versions', 'live', 1);
+    return rows.map((r) => readRow(r)?.job).filter((j): j is JobRecord => !!j && isRunning(j));
+  }
+
+  /** Deletes versions and their sources in one transaction; returns what was deleted, for an undo. */
+  async delete(ids: readonly string[]): Promise<Removed> {
+    const tx = (await this.open()).transaction(['versions', 'sources'], 'readwrite');
+    const versions = tx.objectStore('versions');
+    const src = tx.objectStore('sources');
+    const removed: Removed = { rows: [], sources: [] };
+    for (const id of ids) {
+      const row = await versions.get(id);
+      if (row) removed.rows.push(row);
+      const source = await src.get(id);
+      if (source) removed.sources.push([id, source]);
+    }
+    await committed(tx, [...ids.map((id) => versions.delete(id)), ...ids.map((id) => src.delete(id))]);
+    return removed;
+  }
+
+  /** Deletes every version of the page. */
+  async deletePage(page: string): Promise<Removed> {
+    const ids = await (await this.open()).getAllKeysFromIndex('versions', 'page', pageRange(page));
+    return this.delete(ids);
+  }
+
+  async getSource(id: string): Promise<Article | null> {
+    const value = await (await this.open()).get('sources', id);
+    return value && typeof value.text === 'string' && Array.isArray(value.blocks) ? value : null;
+  }
+
+  async putSource(id: string, article: Article): Promise<void> {
+    const tx = (await this.open()).transaction('sources', 'readwrite');
+    await committed(tx, [tx.store.put(article, id)]);
+  }
+
+  async count(): Promise<number> {
+    return (await this.open()).count('versions');
+  }
+
+  /** About how many bytes the versions and sources take (their JSON), for figures and benchmarks. */
+  async size(): Promise<number> {
+    const db = await this.open();
+    let bytes = 0;
+    for (const store of ['versions', 'sources'] as const) {
+      for (let c = await db.transaction(store).store.openCursor(); c; c = await c.continue()) bytes += JSON.stringify(c.value).length;
+    }
+    return bytes;
+  }
+
+  /**
+   * Keeps at most `keep` versions (the history size setting): the oldest go first, with their sources. A version
+   * in `protect` (one running, or being written) is never dropped. Returns the ids dropped.
+   */
+  async evict(keep: number, protect: ReadonlySet<string> = new Set()): Promise<string[]> {
+    const db = await this.open();
+    let excess = (await db.count('versions')) - keep;
+    if (excess <= 0) return [];
+    const drop: string[] = [];
+    for (let c = await db.transaction('versions').store.index('at').openKeyCursor(); c && excess > 0; c = await c.continue()) {
+      if (protect.has(c.primaryKey)) continue;
+      drop.push(c.primaryKey);
+      excess--;
+    }
+    if (drop.length) await this.delete(drop);
+    return drop;
+  }
+}
+
+let shared: VersionStore | null = null;
+
+/** The extension's store (one per page or worker). */
+export function versionStore(): VersionStore {
+  shared ??= new VersionStore();
+  return shared;
+}

@@ -1,0 +1,133 @@
+/**
+ * The version store on fake-indexeddb (a real IndexedDB in memory) and the migration of today's stored jobs from an
+ * in-memory browser storage: real reads and writes, no stubs.
+ */
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser, type FakeBrowser } from '../support/fake-browser';
+
+let fake: FakeBrowser;
+vi.mock('webextension-polyfill', () => ({
+  default: new Proxy({}, { get: (_t, prop) => (fake as unknown as Record<string | symbol, unknown>)[prop] }),
+}));
+
+const { VersionStore } = await import('../../lib/version-store');
+const { migrateLegacyJobs } = await import('../../lib/legacy-jobs');
+const { newJob } = await import('../../src/job');
+const { articleFromText } = await import('../../src/article');
+const { entriesByPage } = await import('../../src/history');
+
+let dbs = 0;
+let store: InstanceType<typeof VersionStore>;
+beforeEach(() => {
+  fake = fakeBrowser();
+  store = new VersionStore(`test-${++dbs}`);
+});
+
+function job(n: number, page = n, over: Partial<ReturnType<typeof newJob>> = {}) {
+  const key = `https://n.example/${page}`;
+  return { ...newJob(`id${n}`, key, key, 'm', 1000 + n), state: 'done' as const, text: `# H${n}\n\nBody ${n}.`, ...over };
+}
+
+describe('version store', () => {
+  it('keeps every version of a page: latest, all in order, list newest first, count', async () => {
+    for (const n of [1, 2, 3]) await store.put(job(n, 7));
+    await store.put(job(4, 8));
+    expect((await store.latest('https://n.example/7'))?.id).toBe('id3');
+    expect((await store.versions('https://n.example/7')).map((j) => j.id)).toEqual(['id1', 'id2', 'id3']);
+    expect((await store.list()).jobs.map((j) => j.id)).toEqual(['id4', 'id3', 'id2', 'id1']);
+    expect(await store.count()).toBe(4);
+    expect(await store.size()).toBeGreaterThan(0);
+    // A newer state of a version replaces that version only.
+    await store.put(job(2, 7, { text: '# H2\n\nBody 2, longer.' }));
+    expect((await store.get('id2'))?.text).toBe('# H2\n\nBody 2, longer.');
+    expect(await store.count()).toBe(4);
+    expect(await store.latest('https://n.example/none')).toBeNull();
+  });
+
+  it('keeps each version\'s source, deletes one version or a whole page with their sources, and puts them back', async () => {
+    const article = articleFromText('T', 'One paragraph.\n\nTwo paragraph.', 'https://n.example/7');
+    for (const n of [1, 2]) {
+      await store.put(job(n, 7));
+      await store.putSource(`id${n}`, article);
+    }
+    await store.put(job(3, 8));
+    expect((await store.getSource('id1'))?.text).toBe('One paragraph.\n\nTwo paragraph.');
+    const removed = await store.delete(['id1']);
+    expect(await store.get('id1')).toBeNull();
+    expect(await store.getSource('id1')).toBeNull();
+    expect((await store.versions('https://n.example/7')).map((j) => j.id)).toEqual(['id2']);
+    await store.putRows(removed.rows, removed.sources);
+    expect((await store.versions('https://n.example/7')).map((j) => j.id)).toEqual(['id1', 'id2']);
+    expect((await store.getSource('id1'))?.title).toBe('T');
+    await store.deletePage('https://n.example/7');
+    expect((await store.list()).jobs.map((j) => j.id)).toEqual(['id3']);
+  });
+
+  it('evicts the oldest versions past the history size, never a protected (running) one', async () => {
+    for (let n = 1; n <= 13; n++) await store.put(job(n, n % 3));
+    expect(await store.evict(10, new Set(['id1']))).toEqual(['id2', 'id3', 'id4']);
+    expect((await store.list()).jobs.map((j) => j.id)).toEqual(['id13', 'id12', 'id11', 'id10', 'id9', 'id8', 'id7', 'id6', 'id5', 'id1']);
+    expect(await store.evict(10)).toEqual([]);
+  });
+
+  it('finds the versions left running without reading the rest', async () => {
+    await store.put(job(1, 1, { state: 'writing', text: '# H\n\nHalf' }));
+    await store.put(job(2));
+    expect((await store.running()).map((j) => j.id)).toEqual(['id1']);
+    await store.put(job(1, 1, { state: 'done' }));
+    expect(await store.running()).toEqual([]);
+  });
+});
+
+describe('migration of the jobs storage.local held before versions', () => {
+  /** Today's stored shape: one `job:<page key>` per page and the `jobIndex`, as lib/job-store.ts wrote them. */
+  function plantToday(): void {
+    const done = { ...job(1), title: 'Ferry story' };
+    const cut = { ...job(2), state: 'error', incomplete: true, canContinue: true, error: { code: 'incomplete', message: 'Cut.' }, text: '# Storm\n\nWinds' };
+    const running = { ...job(3), state: 'writing', text: '# Half\n\nWritten so' };
+    const broken = { ...job(4), createdAt: 'not a date', checks: { facts: { kept: 1 } } };
+    const sameId = { ...job(5), id: 'id1' };
+    for (const j of [done, cut, running, broken, sameId]) fake.storage.local.plant(`job:${j.key}`, j);
+    fake.storage.local.plant('job:https://n.example/garbage', 'not a record');
+    fake.storage.local.plant('jobIndex', { [done.key]: 1001, [cut.key]: 1002, [running.key]: 1003, [broken.key]: 'soon', [sameId.key]: 1005 });
+    fake.storage.local.plant('model', 'gpt-4.1');
+    void fake.storage.session.set({ 'source:id2': articleFromText('Storm', 'Winds reached the coast.\n\nMore.', cut.url) });
+  }
+
+  it('moves every stored job into the database once, with its source, losing nothing, then removes the old keys', async () => {
+    plantToday();
+    expect(await migrateLegacyJobs(store)).toBe(6);
+    const { jobs, skipped, repaired } = await store.list();
+    expect(jobs.map((j) => j.key).sort()).toEqual([1, 2, 3, 4, 5].map((n) => `https://n.example/${n}`));
+    // Read as any stored record is: the broken one repaired, the garbage one counted as unreadable (kept, not lost).
+    expect(skipped).toBe(1);
+    expect(repaired).toBe(1);
+    expect(await store.count()).toBe(6);
+    expect((await store.latest('https://n.example/1'))?.title).toBe('Ferry story');
+    const cut = await store.latest('https://n.example/2');
+    expect(cut).toMatchObject({ state: 'error', canContinue: true, text: '# Storm\n\nWinds' });
+    expect((await store.getSource(cut!.id))?.text).toBe('Winds reached the coast.\n\nMore.');
+    // Two old records that shared an id are two versions.
+    expect((await store.latest('https://n.example/5'))?.id).toBe('id1@https://n.example/5');
+    expect((await store.running()).map((j) => j.key)).toEqual(['https://n.example/3']);
+    // The old keys are gone, the settings stay; a second run moves nothing.
+    expect(fake.storage.local.dump()).toEqual({ model: 'gpt-4.1' });
+    expect(fake.storage.session.dump()).toEqual({});
+    expect(await migrateLegacyJobs(store)).toBe(0);
+    expect(await store.count()).toBe(6);
+    expect(entriesByPage(jobs).map((page) => page.length)).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it('keeps the old keys when the database refuses the move (tried again at the next start)', async () => {
+    plantToday();
+    const { QuotaStore } = await import('../support/quota-store');
+    const full = new QuotaStore(`test-${++dbs}`);
+    full.limit = 100;
+    await expect(migrateLegacyJobs(full)).rejects.toThrow(/quota/i);
+    expect(await full.count()).toBe(0);
+    expect(Object.keys(fake.storage.local.dump()).filter((k) => k.startsWith('job:'))).toHaveLength(6);
+    full.limit = Infinity;
+    expect(await migrateLegacyJobs(full)).toBe(6);
+  });
+});
