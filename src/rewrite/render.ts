@@ -62,12 +62,16 @@ function listItem(line: string): string | null {
 }
 const QUOTE_LINE = /^\s{0,3}>\s?(.*)$/;
 
+const MARKDOWN_SPECIAL = /[[\]\\<]/;
+
 /**
  * One line of model or page text made inert for Markdown: links and images to their text; then every bracket and
  * backslash left escaped, so no link, image or reference can form from what is left (not even one whose text or
  * target runs over several lines, which a line-by-line pattern cannot see); and `<` before a tag escaped.
  */
 export function markdownInline(text: string): string {
+  // Most lines hold none of these: returned as they are (an answer of a million short lines stays fast).
+  if (!MARKDOWN_SPECIAL.test(text)) return text;
   const words = text.includes('[') ? unlink(text) : text;
   return words.replace(/[\\[\]]/g, '\\$&').replace(/<(?=[A-Za-z/!?])/g, '\\<');
 }
@@ -168,9 +172,10 @@ export function toHtml(headline: string, body: string): string {
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.trimEnd();
     if (line.trim() === '') {
-      // A blank line ends a paragraph and a quote; a list goes on if the next line is an item too.
-      flushPara();
-      flushQuote();
+      // A blank line ends a paragraph and a quote; a list goes on if the next line is an item too. (Nothing to end:
+      // nothing done, so a long run of blank lines costs no work.)
+      if (para.length > 0) flushPara();
+      if (quote.length > 0) flushQuote();
       continue;
     }
     if (isLinkDefinition(line)) continue;

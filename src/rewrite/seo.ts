@@ -120,6 +120,8 @@ interface Label {
 }
 
 function readLabel(line: string): Label | null {
+  // A label needs its colon: most lines have none and are passed over at once.
+  if (!COLON.test(line)) return null;
   const m = labelled(strip(line).text);
   if (!m) return null;
   const key = labelKey(m.label);
@@ -128,6 +130,8 @@ function readLabel(line: string): Label | null {
   if (!field) return null;
   return { field, strong: strongField !== undefined, value: m.value.trim() };
 }
+
+const COLON = /[:：]/;
 
 function isHeader(line: string): boolean {
   if (line.length > 60) return false;

@@ -353,13 +353,17 @@ function mayBecomeArticleLabel(line: string): boolean {
 
 /** Trimmed, \n line endings, no trailing spaces, paragraphs apart by exactly one blank line. */
 function normaliseBody(body: string): string {
-  return body
-    .split('\n')
-    .map((l) => l.trimEnd())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  // Only a line that ends in white space needs trimming: most answers have none, and are not split at all.
+  const trimmed = TRAILING_SPACE.test(body)
+    ? body
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .join('\n')
+    : body;
+  return trimmed.replace(/\n{3,}/g, '\n\n').trim();
 }
+/** White space (not a line break) right before a line break or the end. */
+const TRAILING_SPACE = /[^\S\n](?:\n|$)/;
 
 const CLOSING =
   /^(?:i hope (?:this|that|it|you)|hope this helps|(?:please )?let me know|feel free to|if you (?:need|would like|want|have)|is there anything else)/i;
