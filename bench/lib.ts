@@ -10,3 +10,4 @@ export { estimateTokens } from '../src/tokens';
 export { launchExtension, Popup, POPUP_PATH, type ExtensionHarness } from '../test/support/browser';
 export { startLLMServer, type LLMServer } from '../test/support/llm-server';
 export { pair } from './pairs';
+export { PARSERS, SHAPES } from '../test/support/adversarial-answers';

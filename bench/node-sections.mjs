@@ -181,3 +181,25 @@ export async function benchTokens(lib, pages, texts) {
   result.over150 = over;
   return result;
 }
+
+/**
+ * Section 7: every parser of model text on every adversarial answer shape at 1 MB, the fastest of 5 runs each
+ * (issue 12: 1 MB of any text in under 200 ms). Reports the slowest pairs and how many are over the target.
+ */
+export function benchParsers(lib, { size = 1_000_000, runs = 5, targetMs = 200 } = {}) {
+  const rows = [];
+  for (const [parser, parse] of Object.entries(lib.PARSERS)) {
+    for (const [shape, make] of Object.entries(lib.SHAPES)) {
+      const text = make(size);
+      let best = Infinity;
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        parse(text);
+        best = Math.min(best, performance.now() - t0);
+      }
+      rows.push({ parser, shape, ms: best });
+    }
+  }
+  rows.sort((a, b) => b.ms - a.ms);
+  return { pairs: rows.length, over: rows.filter((r) => r.ms > targetMs).length, slowest: rows.slice(0, 8), median: median(rows.map((r) => r.ms)), targetMs };
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench — Newsmith's own work measured against the physical floor, six sections, one run, one table.
+// npm run bench — Newsmith's own work measured against the physical floor, seven sections, one run, one table.
 // The method of each figure is in BENCHMARKS.md ("Performance (npm run bench)"). Timings are reported, never
 // asserted: the exit code is 0 whatever the verdicts (the size budget is enforced by scripts/check-size.mjs in CI).
 //
@@ -7,7 +7,8 @@
 //
 // It builds the extension (scripts/build.mjs) and bench/lib.ts (the TypeScript the Node sections need, bundled with
 // Vite into .bench/lib/), then runs: 1 extraction (corpus in Node; content script in Chromium), 2 click to first
-// word, 3 streaming render, 4 checks, 5 bundle sizes and popup first paint, 6 token economy.
+// word, 3 streaming render, 4 checks, 5 bundle sizes and popup first paint, 6 token economy, 7 parsers of model
+// text on adversarial answers at 1 MB.
 // The corpus is ../shared/corpus beside the repo, or $NEWSMITH_CORPUS; without it sections 1 (Node) and 6 are skipped.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildBenchLib, benchDir, root } from './build-lib.mjs';
-import { EXTRACTION_ROUNDS, benchChecks, benchExtraction, benchTokens, loadCorpus } from './node-sections.mjs';
+import { EXTRACTION_ROUNDS, benchChecks, benchExtraction, benchParsers, benchTokens, loadCorpus } from './node-sections.mjs';
 import { benchContentScript, benchFirstWord, benchStreaming, startBrowserBench } from './browser-sections.mjs';
 import { fmt, ms, verdict } from './stats.mjs';
 import { formatSizeTable, measureSizes } from '../scripts/check-size.mjs';
@@ -175,6 +176,16 @@ if (want(1) || want(2) || want(3) || want(5)) {
   } finally {
     await h.close();
   }
+}
+
+// ---- 7. Parsers of model text on adversarial answers (Node) ----
+if (want(7)) {
+  const p = benchParsers(lib);
+  results.parsers = p;
+  console.log(`\n7. Parsers of model text: ${p.pairs} parser × shape pairs at 1 MB, fastest of 5 runs each`);
+  for (const r of p.slowest) console.log(`   ${ms(r.ms, 0).padStart(8)}  ${r.parser} / ${r.shape}`);
+  console.log(`   median pair ${ms(p.median, 0)}; over ${p.targetMs} ms: ${p.over} of ${p.pairs}`);
+  row('7 parsers', 'slowest parser × shape at 1 MB (fastest of 5)', `${ms(p.slowest[0].ms, 0)} (${p.slowest[0].parser} / ${p.slowest[0].shape}; ${p.over} of ${p.pairs} over ${p.targetMs} ms)`, `≤ ${p.targetMs} ms`, verdict(p.over === 0));
 }
 
 // ---- the table ----
