@@ -132,9 +132,11 @@ function readLabel(line: string): Label | null {
 }
 
 const COLON = /[:：]/;
+const HEADER_LETTER = /[smSM]/;
 
 function isHeader(line: string): boolean {
-  if (line.length > 60) return false;
+  // Every header holds an s or an m ("SEO …", "Metadata"): a line with neither is passed over at once.
+  if (line.length > 60 || !HEADER_LETTER.test(line)) return false;
   const s = strip(line).text.replace(/\*\*|__|[:：]/g, '').trim();
   return /^[A-Za-z ]+$/.test(s) && HEADERS.has(letters(s));
 }
