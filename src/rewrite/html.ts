@@ -176,6 +176,11 @@ function tagsToSpaces(s: string): string {
   return out + s.slice(last);
 }
 
+/** `[a-zA-Z!?/]`: what may follow the "<" of a tag, a comment or a declaration. */
+function startsTag(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x21 || code === 0x3f || code === 0x2f;
+}
+
 export function readHtml(src: string, final: boolean): HtmlRead {
   const blocks: HtmlBlock[] = [];
   const meta: HtmlRead['meta'] = {};
@@ -244,9 +249,12 @@ export function readHtml(src: string, final: boolean): HtmlRead {
       pos = end + 3;
       continue;
     }
-    if (!/[a-zA-Z!?/]/.test(next)) {
-      addText('<', false);
-      pos = lt + 1;
+    if (!startsTag(src.charCodeAt(lt + 1))) {
+      // A "<" that opens no tag is text; so is every such "<" right after it (one addition for the whole run).
+      let run = lt + 1;
+      while (run < n && src.charCodeAt(run) === 0x3c && run + 1 < n && !startsTag(src.charCodeAt(run + 1))) run++;
+      addText(src.slice(lt, run), false);
+      pos = run;
       continue;
     }
     if (next === '/' && lt + 2 >= n && !final) break;

@@ -47,7 +47,7 @@ function scan(src: string): Scan {
       else if (c === 0x5c) escaped = true;
       else if (c === 0x22) inString = false;
       else if (c < 0x20) {
-        parts.push(src.slice(copied, i), escapeControl(src[i] as string));
+        parts.push(src.slice(copied, i) + escapeControl(src[i] as string));
         copied = i + 1;
       }
       continue;

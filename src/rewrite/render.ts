@@ -83,6 +83,10 @@ export function toMarkdown(headline: string, body: string): string {
   if (h !== '') out.push(`# ${h}`, '');
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.trimEnd();
+    if (line === '') {
+      out.push('');
+      continue;
+    }
     if (isLinkDefinition(line)) continue;
     const heading = headingText(line);
     if (heading !== null) {

@@ -69,8 +69,11 @@ export const PARSERS: Record<string, (text: string) => unknown> = {
   'parseAnswer (streaming, after a headline)': (s) => parseAnswer(`# Title\n\n${s}`),
   'parseAnswer (JSON)': (s) => parseAnswer(`{"title":"T","article":"${s}`, { final: true }),
   toPlainText: (s) => toPlainText(s),
-  toMarkdown: (s) => toMarkdown(s, s),
-  toHtml: (s) => toHtml(s, s),
+  // The headline and the body apart, each the whole input (both at once would be twice the text).
+  'toMarkdown (body)': (s) => toMarkdown('Headline', s),
+  'toMarkdown (headline)': (s) => toMarkdown(s, ''),
+  'toHtml (body)': (s) => toHtml('Headline', s),
+  'toHtml (headline)': (s) => toHtml(s, ''),
   readHtml: (s) => readHtml(s, true),
   readJson: (s) => readJson(s, true),
   splitSeo: (s) => splitSeo(s, { final: false, lastLineComplete: false }),
