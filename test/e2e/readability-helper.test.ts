@@ -8,16 +8,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM } from '../support/browser';
 // @ts-expect-error: a plain .mjs build script, no types
 import { HELPER } from '../../scripts/vite-readability-safe.mjs';
+import { TRICKY_MARKUP } from '../support/tricky-markup';
 
 const SAMPLES = [
-  '',
-  'plain text &amp; entities &lt;b&gt; &nbsp;',
-  '<p>one<p>two<li>three</li><table><td>cell</table>',
-  '<img src="a.jpg" alt=\'x\' data-src=a.webp><br><input disabled>',
-  '<!-- a comment --><svg viewBox="0 0 1 1"><path d="M0 0"/></svg><math><mi>x</mi></math>',
-  '<script>var a = "</div>";</script><style>p > a { color: red }</style><textarea><b>not bold</b></textarea>',
-  '<div><span>unclosed<em>nested</div>after',
-  '<noscript><img src="b.png"></noscript><template><p>t</p></template>',
+  ...TRICKY_MARKUP,
+  // Whole-document markup too: a browser's setter meets these in a body.
   '<title>t</title><meta charset=utf-8><link rel=x href=y><head><body class=b><html lang=x>text',
   '<table><tr><td>a<p>b</table>c',
 ];

@@ -16,6 +16,7 @@ import { HELPER, REPLACEMENTS } from '../../scripts/vite-readability-safe.mjs';
 // @ts-expect-error: a plain .mjs build script, no types
 import { buildForNode } from '../../cli/build.mjs';
 import { countingHelperParses, expectSameExtraction, FAKE_URL, fixturePages, PAGES, ROOT, Unpatched } from '../support/readability-twins';
+import { TRICKY_MARKUP } from '../support/tricky-markup';
 
 const replacements = REPLACEMENTS as [string, string][];
 
@@ -86,17 +87,7 @@ describe('the helper on linkedom', () => {
   }
 
   it('builds the tree the innerHTML setter builds: tricky markup, a quirks-mode page', () => {
-    const samples = [
-      '',
-      'plain text &amp; entities &lt;b&gt; &nbsp;',
-      '<p>one<p>two<li>three</li><table><td>cell</table>',
-      '<img src="a.jpg" alt=\'x\' data-src=a.webp><br><input disabled>',
-      '<!-- a comment --><svg viewBox="0 0 1 1"><path d="M0 0"/></svg><math><mi>x</mi></math>',
-      '<script>var a = "</div>";</script><style>p > a { color: red }</style><textarea><b>not bold</b></textarea>',
-      '<div><span>unclosed<em>nested</div>after',
-      '<noscript><img src="b.png"></noscript><template><p>t</p></template>',
-    ];
-    for (const html of samples) {
+    for (const html of TRICKY_MARKUP) {
       const [setter, helper] = both(html);
       expect(helper, html).toEqual(setter);
       const [qSetter, qHelper] = both(html, '<html><head></head><body></body></html>');
