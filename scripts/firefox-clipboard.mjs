@@ -122,6 +122,20 @@ function htmlBody(html) {
   return m ? m[1] : html;
 }
 
+/** Reads the page's copy status and the clipboard until `settled` says so, or COPY_TIMEOUT_MS passes; the last reading. */
+async function watchCopy(b, context, chrome, statusExpr, settled) {
+  const until = Date.now() + COPY_TIMEOUT_MS;
+  let status = '';
+  let clip = { plain: MARKER, html: null };
+  while (Date.now() < until) {
+    status = await b.value(context, statusExpr);
+    clip = await readClipboard(b, chrome);
+    if (settled(status, clip)) break;
+    await sleep(100);
+  }
+  return { status, clip };
+}
+
 /**
  * The control: a script click on the button must not copy. The page must say the copy failed (`failedText` is its
  * status) and the marker must still be on the clipboard. `why` says what it means when it does copy.
@@ -129,15 +143,7 @@ function htmlBody(html) {
 async function control(b, context, chrome, selector, statusExpr, failedText, what, why) {
   await markClipboard(b, chrome);
   await b.scriptClick(context, selector);
-  const until = Date.now() + COPY_TIMEOUT_MS;
-  let status = '';
-  let clip = { plain: MARKER, html: null };
-  while (Date.now() < until) {
-    status = await b.value(context, statusExpr);
-    clip = await readClipboard(b, chrome);
-    if (status === failedText || clip.plain !== MARKER) break;
-    await sleep(100);
-  }
+  const { status, clip } = await watchCopy(b, context, chrome, statusExpr, (st, c) => st === failedText || c.plain !== MARKER);
   if (status !== failedText || clip.plain !== MARKER || clip.html !== null) {
     throw new CheckFailed(`control failed: ${what}, clicked from script without a user activation, was not refused (the page said ${JSON.stringify(status)}, the clipboard holds ${JSON.stringify(clip)}): ${why}`);
   }
@@ -149,15 +155,7 @@ async function copyWith(b, context, chrome, selector, statusExpr, doneText, what
   await markClipboard(b, chrome);
   if (UNTRUSTED) await b.scriptClick(context, selector);
   else await b.realClick(context, selector);
-  const until = Date.now() + COPY_TIMEOUT_MS;
-  let status = '';
-  let clip = { plain: MARKER, html: null };
-  while (Date.now() < until) {
-    status = await b.value(context, statusExpr);
-    clip = await readClipboard(b, chrome);
-    if (status === doneText && clip.plain !== MARKER) break;
-    await sleep(100);
-  }
+  const { status, clip } = await watchCopy(b, context, chrome, statusExpr, (st, c) => st === doneText && c.plain !== MARKER);
   if (status !== doneText) throw new CheckFailed(`${what}: the page said ${JSON.stringify(status)}, not ${JSON.stringify(doneText)}; clipboard ${JSON.stringify(clip)}`);
   if (clip.plain === MARKER) throw new CheckFailed(`${what}: the page said it copied, but the clipboard still holds the marker`);
   return clip;
