@@ -89,7 +89,7 @@ describe('hostile streams', () => {
         c.close();
       },
     });
-    const reader = source.pipeThrough(eventPieces()).getReader();
+    const reader = eventPieces(source).getReader();
     for (let r = await reader.read(); !r.done; r = await reader.read()) out.push(r.value);
     expect(out).toHaveLength(2002);
     expect(new TextDecoder().decode(out[1])).toBe('data: {"n":1}\n\n');
@@ -98,14 +98,38 @@ describe('hostile streams', () => {
   });
 
   it('an event of many short lines with no blank line is capped too', async () => {
-    const reader = new ReadableStream<Uint8Array>({
-      start(c) {
-        for (let i = 0; i < 40; i++) c.enqueue(new TextEncoder().encode('data: x\n'.repeat(4096)));
-        c.close();
-      },
-    })
-      .pipeThrough(eventPieces())
-      .getReader();
+    const reader = eventPieces(
+      new ReadableStream<Uint8Array>({
+        start(c) {
+          for (let i = 0; i < 40; i++) c.enqueue(new TextEncoder().encode('data: x\n'.repeat(4096)));
+          c.close();
+        },
+      }),
+    ).getReader();
     await expect(reader.read()).rejects.toBeInstanceOf(MalformedStream);
+  });
+
+  it('whole events in the same network read as an endless line are all read before the failure', async () => {
+    // One read holds two whole events and the start of a line past the cap (a fast server, a big socket buffer).
+    const head = 'data: {"n":1}\n\ndata: {"n":2}\n\n';
+    const bytes = new TextEncoder().encode(head + 'data: ' + 'x'.repeat(2048));
+    let cancelled: unknown = null;
+    const source = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes);
+      },
+      cancel(reason) {
+        cancelled = reason;
+      },
+    });
+    const reader = eventPieces(source, 1024).getReader();
+    // Nothing is read until everything has arrived, as when the reader is busy with the text before.
+    await new Promise((r) => setTimeout(r, 20));
+    const first = await reader.read();
+    const second = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toBe('data: {"n":1}\n\n');
+    expect(new TextDecoder().decode(second.value)).toBe('data: {"n":2}\n\n');
+    await expect(reader.read()).rejects.toBeInstanceOf(MalformedStream);
+    expect(cancelled).toBeInstanceOf(MalformedStream);
   });
 });
