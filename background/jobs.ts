@@ -6,7 +6,8 @@
 
 import browser from 'webextension-polyfill';
 import { articleFromText, MIN_SELECTION_WORDS, type Article, type ExtractResult, type TabRead } from '../src/article';
-import { newJob, noArticleMessage, pageKey, restrictedReason, type JobError, type JobRecord } from '../src/job';
+import { canContinue, newJob, noArticleMessage, pageKey, restrictedReason, viewStateOf, type AwaitingJob, type ExtractingJob, type JobError, type JobRecord, type WritingJob } from '../src/job';
+import { resumeWriting } from '../src/job-transitions';
 import { StreamAbort } from '../src/llm/errors';
 import { describeOnDeviceError, OnDeviceUnready, onDeviceState } from '../src/llm/on-device';
 import { ON_DEVICE_MODEL } from '../src/llm/transport';
@@ -18,12 +19,30 @@ import { loadSettings } from '../lib/settings-store';
 import type { JobSaver } from '../lib/job-saver';
 import { extractFromTab, injectContentScript, readTab, selectionInTab, TabUnreadable } from './extract';
 import { holdAlive } from './keepalive';
-import { continueArticle, languageModel, writeArticle, type JobHandle, type Running } from './writer';
+import { continueRewrite, endBeforeSending, writeRewrite, type PipelinePorts } from '../src/pipeline';
+import { languageModel, workerPorts } from './writer';
 
 /** How often streamed text is written to storage while a job runs. */
 const PERSIST_EVERY_MS = 500;
 /** Streamed text reaches the popups at most once per this many ms (about a frame). */
 const DELTA_BATCH_MS = 16;
+
+/** How long a job waits for the user to confirm sending a doubtful page before giving up (nothing is spent). */
+const CONFIRM_WAIT_MS = 10 * 60_000;
+
+/** A job this worker is running: its newest state (from the pipeline's ports), how to stop it, its timers. */
+interface Running {
+  job: JobRecord;
+  controller: AbortController;
+  persistTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Resolves when the user confirms a job that waits for it. */
+  confirm?: () => void;
+  /** The tab the job was started from, for its toolbar badge. */
+  tabId?: number;
+  /** Streamed text not yet sent to the popups starts here (deltas are batched per frame). */
+  deltaFrom?: number;
+  deltaTimer?: ReturnType<typeof setTimeout>;
+}
 
 type Viewer = browser.Runtime.Port;
 
@@ -110,7 +129,7 @@ export class Jobs {
     // A job storage refused is still here: its answer is shown, never asked for again.
     const stored = (kept !== undefined ? await this.saver.get(kept) : null) ?? (await this.saver.load(key));
     // A stored result is shown as it is; an error with nothing written is retried on a fresh open, never on a resume.
-    if (stored && (resume || stored.state === 'done' || stored.text !== '' || stored.error?.code === 'interrupted')) {
+    if (stored && (resume || stored.state === 'done' || stored.text !== '' || stored.state === 'interrupted')) {
       return this.post(port, await this.placed(stored));
     }
     if (resume) return;
@@ -229,7 +248,7 @@ export class Jobs {
       if (!article) return;
       // Kept with the version, for its checks and a later Continue, after a restart too.
       void this.saver.keepSource(job.id, article);
-      await writeArticle(this.handle(run), article, settings);
+      await writeRewrite(job, article, settings, this.ports(run, settings), run.controller.signal);
     } finally {
       clearTimeout(run.persistTimer);
       if (this.isCurrent(run)) this.running.delete(key);
@@ -247,7 +266,7 @@ export class Jobs {
     } catch (err) {
       error = { code: 'restricted-page', message: err instanceof TabUnreadable ? err.message : String(err) };
     }
-    await this.finish(run, error);
+    await endBeforeSending(run.job as ExtractingJob, error, this.ports(run));
     return null;
   }
 
@@ -265,26 +284,23 @@ export class Jobs {
     if (this.running.has(key)) return;
     // The version on the popup's screen (any of the page's), else the newest.
     const stored = id !== undefined ? await this.saver.get(id) : await this.saver.load(key);
-    if (!stored?.canContinue || stored.key !== key) return;
+    if (!stored || !canContinue(stored) || stored.key !== key) return;
     this.shown.set(port, stored.id);
     const settings = await loadSettings();
     const unconfirmed = keyWithheld(settings) ? keyProblem(settings) : null;
     // The article it was written from, kept with the version; a version from before that reads the page again.
     const article = unconfirmed ? null : (await this.saver.source(stored.id)) ?? (await extractFromTab(tabId).then((r) => (r.ok ? r.article : null), () => null));
-    const run: Running = {
-      job: { ...stored, state: 'writing', error: null, incomplete: false, canContinue: false, notice: null, updatedAt: Date.now() },
-      controller: new AbortController(),
-      persistTimer: undefined,
-    };
+    const run: Running = { job: stored, controller: new AbortController(), persistTimer: undefined };
     this.running.set(key, run);
     const release = holdAlive();
     try {
       if (!article) {
-        await this.finish(run, unconfirmed ?? { code: 'no-article', message: t('continueNoSource') });
+        // Nothing sent; the text stays, and Continue stays offered once the key is confirmed.
+        const why = unconfirmed ?? { code: 'no-article', message: t('continueNoSource') };
+        await endBeforeSending(resumeWriting(stored, Date.now()), why, this.ports(run), unconfirmed !== null);
         return;
       }
-      await this.changed(run);
-      await continueArticle(this.handle(run), article, settings, stored.text);
+      await continueRewrite(stored, article, settings, this.ports(run, settings), run.controller.signal);
     } finally {
       clearTimeout(run.persistTimer);
       if (this.isCurrent(run)) this.running.delete(key);
@@ -292,20 +308,44 @@ export class Jobs {
     }
   }
 
-  /** What the writer may do to a running job. */
-  private handle(run: Running): JobHandle {
-    return {
-      run,
-      changed: () => this.changed(run),
-      append: (text) => this.append(run, text),
-      finish: (error) => this.finish(run, error),
+  /**
+   * The pipeline's ports for this run: each state it reaches is shown and stored here, streamed text batched to the
+   * popups, the user's word asked for in the popup. `settings` adds the model's side (only a job that sends needs it).
+   */
+  private ports(run: Running): Pick<PipelinePorts, 'changed' | 'now'>;
+  private ports(run: Running, settings: Settings): PipelinePorts;
+  private ports(run: Running, settings?: Settings): PipelinePorts | Pick<PipelinePorts, 'changed' | 'now'> {
+    const owner = {
+      changed: (job: JobRecord) => {
+        run.job = job;
+        return this.changed(run);
+      },
+      appended: (job: WritingJob, at: number, text: string) => {
+        run.job = job;
+        this.appended(run, at, text);
+      },
+      confirm: (_job: AwaitingJob, signal: AbortSignal) => this.awaitConfirmation(run, signal),
+      now: () => Date.now(),
     };
+    return settings ? workerPorts(settings, owner) : owner;
   }
 
-  private append(run: Running, text: string): void {
-    const at = run.job.text.length;
-    run.job.text += text;
-    run.job.updatedAt = Date.now();
+  /** Resolves with the user's answer: true on Confirm, false when stopped or left waiting too long (nothing spent). */
+  private awaitConfirmation(run: Running, signal: AbortSignal): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const expire = setTimeout(() => run.controller.abort(new StreamAbort('stopped')), CONFIRM_WAIT_MS);
+      const answer = (yes: boolean) => {
+        clearTimeout(expire);
+        run.confirm = undefined;
+        resolve(yes);
+      };
+      run.confirm = () => answer(true);
+      if (signal.aborted) answer(false);
+      else signal.addEventListener('abort', () => answer(false), { once: true });
+    });
+  }
+
+  private appended(run: Running, at: number, text: string): void {
     if (!this.isCurrent(run)) return;
     // The first piece goes out at once; pieces arriving within the next frame go together, so a fast stream of
     // tiny chunks costs the popup one message a frame, not one per chunk.
@@ -331,23 +371,10 @@ export class Jobs {
     run.deltaTimer = setTimeout(() => this.flushDelta(run), DELTA_BATCH_MS);
   }
 
-  private async finish(run: Running, error: JobError | null): Promise<void> {
-    run.job = {
-      ...run.job,
-      state: error ? 'error' : 'done',
-      error,
-      notice: null,
-      section: null,
-      awaiting: null,
-      incomplete: error !== null && run.job.text !== '',
-      updatedAt: Date.now(),
-    };
-    await this.changed(run);
-  }
-
   /**
-   * Shows the job's new state to every popup on that page and stores it, unless Regenerate replaced it. The popups
-   * are told first; the returned promise is the storage write (writes apply in order, so only the end waits for it).
+   * Shows the job's new state to every popup on that page and stores it. The popups are told first; the returned
+   * promise is the storage write (writes apply in order, so only the end waits for it). A version Regenerate
+   * replaced is still stored as it ends (it is a version of its own), but no longer shown as the page's newest.
    */
   private async changed(run: Running): Promise<void> {
     clearTimeout(run.persistTimer);
@@ -356,9 +383,10 @@ export class Jobs {
     clearTimeout(run.deltaTimer);
     run.deltaTimer = undefined;
     run.deltaFrom = undefined;
-    if (!this.isCurrent(run)) return;
-    this.broadcast(run.job.key, this.jobMessage(run.job), run.job.id);
-    showBadge(run);
+    if (this.isCurrent(run)) {
+      this.broadcast(run.job.key, this.jobMessage(run.job), run.job.id);
+      showBadge(run);
+    }
     await this.saver.save(run.job);
   }
 
@@ -415,7 +443,8 @@ export class Jobs {
 /** The toolbar badge on the job's tab: running, done, or needs a look. */
 function showBadge(run: Running): void {
   if (run.tabId === undefined) return;
-  const { state, awaiting } = run.job;
+  const state = viewStateOf(run.job);
+  const awaiting = state === 'awaiting-confirmation';
   const text = awaiting ? '?' : state === 'done' ? '✓' : state === 'error' ? '!' : '…';
   const color = state === 'error' || awaiting ? '#b42318' : '#1d4ed8';
   void browser.action.setBadgeText({ tabId: run.tabId, text }).catch(() => {});

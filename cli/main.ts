@@ -35,7 +35,7 @@ export function processIO(): CommandIO {
 /** Runs one command line; returns the exit code (0 ok, 1 some input failed, 2 usage error). */
 export async function main(argv: string[], ioIn: CommandIO = processIO()): Promise<number> {
   const raw = argv.includes('--raw');
-  const io = raw ? ioIn : inert(ioIn);
+  const io = raw ? { ...ioIn, raw: true } : inert(ioIn);
   const [name, ...rest] = argv.filter((a) => a !== '--raw');
   if (!name || name === '-h' || name === '--help' || name === 'help') {
     io.stdout(`${usage()}\n`);

@@ -8,7 +8,8 @@
 
 import browser from 'webextension-polyfill';
 import type { Article } from '../src/article';
-import { isRunning, markInterrupted, type JobRecord } from '../src/job';
+import { isActive, type JobRecord } from '../src/job';
+import { markInterrupted } from '../src/job-transitions';
 import { readJob } from '../src/job-read';
 import type { Translate } from '../src/i18n';
 import type { SaveProblem } from '../src/messages';
@@ -174,7 +175,7 @@ export class JobSaver {
       const job = readJob(raw, page)?.job;
       if (!job || this.slots.has(job.id)) continue;
       if (name !== SESSION_PREFIX + job.id) void area.remove(name).catch(() => {});
-      const slot = this.slot(isRunning(job) ? markInterrupted(job, now, t) : job);
+      const slot = this.slot(isActive(job) ? markInterrupted(job, now, t) : job);
       slot.issued = ++this.writes;
       slot.problem = kept?.problem === 'full' ? 'full' : 'failed';
       n++;

@@ -8,7 +8,7 @@
 
 import browser from 'webextension-polyfill';
 import type { Article } from '../src/article';
-import { isRunning, jobStorageKey } from '../src/job';
+import { isActive, jobStorageKey } from '../src/job';
 import { readJob } from '../src/job-read';
 import type { VersionRow } from './version-db';
 import type { VersionStore } from './version-store';
@@ -46,7 +46,7 @@ export async function migrateLegacyJobs(store: VersionStore, from: LegacyAreas =
     let id = job?.id ?? `stored:${page}`;
     if (taken.has(id) || (await store.get(id).then((j) => j !== null && j.key !== page))) id = `${id}@${page}`;
     taken.add(id);
-    rows.push({ id, page, at, live: job && isRunning(job) ? 1 : 0, job: value });
+    rows.push({ id, page, at, live: job && isActive(job) ? 1 : 0, job: value });
   }
   const sources = await legacySources(from.session, rows);
   await store.putRows(rows, sources);

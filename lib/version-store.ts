@@ -5,7 +5,7 @@
  */
 
 import type { Article } from '../src/article';
-import { isRunning, type JobRecord } from '../src/job';
+import { isActive, type JobRecord } from '../src/job';
 import { readJob } from '../src/job-read';
 import { openVersionDb, type VersionDB, type VersionRow } from './version-db';
 
@@ -25,7 +25,7 @@ export interface Removed {
 }
 
 export function rowOf(job: JobRecord): VersionRow {
-  return { id: job.id, page: job.key, at: job.createdAt, live: isRunning(job) ? 1 : 0, job };
+  return { id: job.id, page: job.key, at: job.createdAt, live: isActive(job) ? 1 : 0, job };
 }
 
 /** A stored row's job, read carefully; the row's id and page are the version's. */
@@ -111,7 +111,7 @@ export class VersionStore {
   /** The versions stored as running (left so by a worker that died), read. */
   async running(): Promise<JobRecord[]> {
     const rows = await (await this.open()).getAllFromIndex('versions', 'live', 1);
-    return rows.map((r) => readRow(r)?.job).filter((j): j is JobRecord => !!j && isRunning(j));
+    return rows.map((r) => readRow(r)?.job).filter((j): j is JobRecord => !!j && isActive(j));
   }
 
   /** Deletes versions and their sources in one transaction; returns what was deleted, for an undo. */

@@ -7,11 +7,11 @@
 import browser from 'webextension-polyfill';
 import type { JobError, JobRecord, ViewState } from '../src/job';
 import type { SaveProblem } from '../src/messages';
-import { isRunning } from '../src/job';
+import { answerOf, canContinue, errorOf, isActive, isIncomplete, viewStateOf } from '../src/job';
 import { formatCost } from '../src/cost';
 import { JOB_PORT, type BackgroundMessage, type PopupMessage } from '../src/messages';
 import { copyFormats } from '../src/rewrite/render';
-import { parseAnswer, type Seo } from '../src/rewrite/split';
+import type { Seo } from '../src/rewrite/split';
 import { renderBody } from './body';
 import { renderChecks, renderMarkedArticle, renderSeoExtras, type CopyWhat } from './checks-view';
 import { loadSettingsReport } from '../lib/settings-store';
@@ -90,19 +90,17 @@ function setState(state: ViewState): void {
 
 function showError(error: JobError | null): void {
   ui.error.hidden = !error;
-  ui.error.textContent = error?.message ?? '';
+  ui.error.textContent = error ? error.message || t('errNoReason') : '';
   if (error) ui.error.dataset.code = error.code;
   else delete ui.error.dataset.code;
 }
 
 function current(): { headline: string; body: string; seo: Seo } {
-  if (!job) return { headline: '', body: '', seo: {} };
-  const { headline, body, seo } = parseAnswer(job.text, { final: !isRunning(job) });
-  return { headline, body, seo };
+  return job ? answerOf(job) : { headline: '', body: '', seo: {} };
 }
 
 function progressText(j: JobRecord, words: number): string {
-  if (j.awaiting === 'confirm') return t('progressConfirm');
+  if (j.state === 'awaiting-confirmation') return t('progressConfirm');
   if (j.state === 'extracting') return t('progressReading');
   if (j.state === 'writing') {
     const s = j.section;
@@ -116,8 +114,8 @@ function progressText(j: JobRecord, words: number): string {
 function render(): void {
   renderQueued = false;
   if (!job) return;
-  setState(job.state);
-  app.dataset.incomplete = String(job.incomplete);
+  setState(viewStateOf(job));
+  app.dataset.incomplete = String(isIncomplete(job));
   const { headline, body, seo } = current();
   ui.headline.textContent = headline;
   const checks = job.state === 'done' ? job.checks : null;
@@ -129,9 +127,10 @@ function render(): void {
   const words = body.split(/\s+/).filter(Boolean).length;
   ui.progress.textContent = progressText(job, words);
   ui.progress.hidden = ui.progress.textContent === '';
-  ui.notice.hidden = !job.notice;
-  ui.notice.textContent = job.notice ?? '';
-  showError(job.error);
+  const notice = job.state === 'writing' ? job.notice : null;
+  ui.notice.hidden = !notice;
+  ui.notice.textContent = notice ?? '';
+  showError(errorOf(job));
   showUnsaved(unsaved);
   renderBefore(job);
   ui.source.textContent = job.title;
@@ -140,10 +139,11 @@ function render(): void {
   ui.choose.hidden = true;
   ui.result.hidden = job.text === '';
   ui.actions.hidden = false;
-  const running = isRunning(job);
-  ui.stop.hidden = !running;
-  ui.regenerate.hidden = running;
-  ui.continueBtn.hidden = running || !job.canContinue;
+  // A job waiting for the user's word is not running (nothing is being sent), but Stop still cancels it.
+  const active = isActive(job);
+  ui.stop.hidden = !active;
+  ui.regenerate.hidden = active;
+  ui.continueBtn.hidden = active || !canContinue(job);
   for (const b of [ui.copyHeadline, ui.copyArticle, ui.copyAllBtn]) b.disabled = job.text === '';
   ui.copyHeadline.disabled = headline === '';
   renderVersion(job);
@@ -185,7 +185,7 @@ function renderBefore(j: JobRecord): void {
       return li;
     }),
   );
-  ui.confirmBox.hidden = j.awaiting !== 'confirm';
+  ui.confirmBox.hidden = j.state !== 'awaiting-confirmation';
 }
 
 /** Streaming deltas arrive fast: draw at most once a frame. */
@@ -306,7 +306,7 @@ function follow(p: browser.Runtime.Port): void {
     port = null;
     // The worker went away (the browser stopped it). A job it was running is now interrupted: reconnect and show
     // that, but never start a new request on our own.
-    if (job && isRunning(job)) setTimeout(() => connect(false), 200);
+    if (job && isActive(job)) setTimeout(() => connect(false), 200);
   });
 }
 

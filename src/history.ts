@@ -1,10 +1,9 @@
 /** The history page's pure part: search, status words, and exports of stored rewrites. */
 
 import { formatPercent, plural, type MessageKey, type Translate } from './i18n';
-import type { JobRecord } from './job';
+import { answerOf, errorOf, type JobRecord } from './job';
 import { modelLabel } from './provider-words';
 import { copyAll, markdownInline, toMarkdown, toPlainText } from './rewrite/render';
-import { splitAnswer } from './rewrite/split';
 
 export interface HistoryEntry {
   /** The version's id. */
@@ -28,7 +27,7 @@ export interface HistoryEntry {
   checks: { factsKept: number; factsTotal: number; missing: string[]; added: string[]; copiedShare: number; longestRun: number } | null;
 }
 
-export type HistoryStatus = 'done' | 'interrupted' | 'stopped' | 'incomplete' | 'failed' | 'running';
+export type HistoryStatus = 'done' | 'interrupted' | 'stopped' | 'incomplete' | 'failed' | 'awaiting' | 'running';
 
 const STATUS_WORDS: Record<HistoryStatus, MessageKey> = {
   done: 'statusDone',
@@ -36,6 +35,7 @@ const STATUS_WORDS: Record<HistoryStatus, MessageKey> = {
   stopped: 'statusStopped',
   incomplete: 'statusIncomplete',
   failed: 'statusFailed',
+  awaiting: 'statusAwaiting',
   running: 'statusRunning',
 };
 
@@ -45,12 +45,20 @@ export function statusWord(status: HistoryStatus, t: Translate): string {
 }
 
 export function statusOf(job: JobRecord): HistoryStatus {
-  if (job.state === 'done') return 'done';
-  if (job.state === 'error' && job.error?.code === 'interrupted') return 'interrupted';
-  if (job.state === 'error' && job.error?.code === 'stopped') return 'stopped';
-  if (job.state === 'error' && job.incomplete) return 'incomplete';
-  if (job.state === 'error') return 'failed';
-  return 'running';
+  switch (job.state) {
+    case 'done':
+    case 'interrupted':
+    case 'stopped':
+    case 'incomplete':
+      return job.state;
+    case 'error':
+      return 'failed';
+    case 'awaiting-confirmation':
+      // Nothing has been sent: never shown as running.
+      return 'awaiting';
+    default:
+      return 'running';
+  }
 }
 
 /** A stored job as an entry (the only version of its page). */
@@ -60,7 +68,7 @@ export function toEntry(job: JobRecord): HistoryEntry {
 
 /** A stored version as an entry, numbered among its page's versions. */
 export function versionEntry(job: JobRecord, place: { version: number; versions: number }): HistoryEntry {
-  const { headline, body } = splitAnswer(job.text, { final: true });
+  const { headline, body } = answerOf(job);
   return {
     id: job.id,
     key: job.key,
@@ -73,8 +81,8 @@ export function versionEntry(job: JobRecord, place: { version: number; versions:
     status: statusOf(job),
     headline,
     article: toPlainText(body),
-    reason: job.state === 'error' ? (job.error?.message ?? null) : null,
-    checks: job.checks
+    reason: errorOf(job)?.message ?? null,
+    checks: job.state === 'done' && job.checks
       ? {
           factsKept: job.checks.facts.kept,
           factsTotal: job.checks.facts.total,

@@ -7,15 +7,20 @@
 import type { ExtractWarning } from './article';
 import type { ChecksResult } from './checks';
 import type { Estimate } from './cost';
-import { newJob, type ErrorCode, type JobError, type JobRecord, type JobState } from './job';
+import { newJob, type Answer, type ErrorCode, type JobError, type JobRecord, type JobState, type SectionAt } from './job';
+import { parseAnswer, type Seo } from './rewrite/split';
+
+/** Every field any state of a job may hold (the stored record, read field by field). */
+type AnyField = 'id' | 'key' | 'url' | 'title' | 'state' | 'text' | 'model' | 'warnings' | 'estimate' | 'createdAt' | 'updatedAt'
+  | 'error' | 'notice' | 'section' | 'canContinue' | 'checks' | 'answer';
 
 export interface ReadJob {
   job: JobRecord;
   /** The fields that were there but unreadable, and were replaced (empty for a sound record). */
-  repaired: (keyof JobRecord)[];
+  repaired: AnyField[];
 }
 
-const STATES: readonly JobState[] = ['extracting', 'writing', 'done', 'error'];
+const STATES: readonly JobState[] = ['extracting', 'awaiting-confirmation', 'writing', 'done', 'incomplete', 'stopped', 'interrupted', 'error'];
 const ERROR_CODES: readonly ErrorCode[] = [
   'restricted-page', 'no-article', 'no-tab', 'auth', 'model-not-found', 'rate-limit', 'server', 'forbidden', 'bad-request',
   'unreachable', 'timeout', 'incomplete', 'interrupted', 'stopped', 'too-long', 'on-device-unavailable', 'on-device-download', 'unknown',
@@ -55,7 +60,7 @@ function readEstimate(v: unknown): Estimate | null | undefined {
   return e;
 }
 
-function readSection(v: unknown): JobRecord['section'] | undefined {
+function readSection(v: unknown): SectionAt | null | undefined {
   if (v === null) return null;
   return isObj(v) && isCount(v.index) && isCount(v.total) && v.index < v.total ? { index: v.index, total: v.total } : undefined;
 }
@@ -78,6 +83,49 @@ function readChecks(v: unknown): ChecksResult | null | undefined {
   return v as unknown as ChecksResult;
 }
 
+function readSeo(v: unknown): Seo | undefined {
+  if (!isObj(v)) return undefined;
+  const seo: Seo = {};
+  for (const k of ['metaDescription', 'slug', 'title'] as const) {
+    if (v[k] === undefined) continue;
+    if (!isStr(v[k])) return undefined;
+    seo[k] = v[k];
+  }
+  if (v.keywords !== undefined) {
+    if (!Array.isArray(v.keywords) || !v.keywords.every(isStr)) return undefined;
+    seo.keywords = v.keywords;
+  }
+  return seo;
+}
+
+function readAnswer(v: unknown): Answer | undefined {
+  if (!isObj(v) || !isStr(v.headline) || !isStr(v.body)) return undefined;
+  const seo = readSeo(v.seo ?? {});
+  return seo ? { headline: v.headline, body: v.body, seo } : undefined;
+}
+
+/** The answer of a finished version that has none stored (one from before answers were kept): read from its text. */
+function answerFromText(text: string): Answer {
+  const { headline, body, seo } = parseAnswer(text, { final: true });
+  return { headline, body, seo };
+}
+
+/**
+ * A state as an earlier build stored it: every ending was `error` (with `incomplete` and the error's code saying
+ * which), and a job waiting for the user was `extracting` with `awaiting: 'confirm'`.
+ */
+function stateOf(rec: Obj, text: string): JobState | undefined {
+  const state = rec.state;
+  if (state === 'extracting' && rec.awaiting === 'confirm') return 'awaiting-confirmation';
+  if (state === 'error') {
+    const code = isObj(rec.error) ? rec.error.code : undefined;
+    if (code === 'interrupted') return 'interrupted';
+    if (code === 'stopped') return 'stopped';
+    return text !== '' ? 'incomplete' : 'error';
+  }
+  return STATES.includes(state as JobState) ? (state as JobState) : undefined;
+}
+
 /**
  * Reads one stored value as a job. `pageKey` is the key it was stored under (the index's), which wins over the
  * record's own. Null when there is nothing to show: not an object, or no text.
@@ -87,9 +135,9 @@ export function readJob(value: unknown, pageKey?: string): ReadJob | null {
   const rec: Obj = value;
   const key = pageKey ?? (isStr(rec.key) && rec.key !== '' ? rec.key : null);
   if (key === null) return null;
-  const repaired: (keyof JobRecord)[] = [];
-  /** The stored field when `ok` says it is readable; its default when absent (an older version); else repaired. */
-  function field<K extends keyof JobRecord>(name: K, read: (v: unknown) => JobRecord[K] | undefined, fallback: JobRecord[K], required = false): JobRecord[K] {
+  const repaired: AnyField[] = [];
+  /** The stored field when `read` says it is readable; its default when absent (an older version); else repaired. */
+  function field<T>(name: AnyField, read: (v: unknown) => T | undefined, fallback: T, required = false): T {
     const raw = rec[name];
     if (raw === undefined && !required) return fallback;
     const got = raw === undefined ? undefined : read(raw);
@@ -105,31 +153,44 @@ export function readJob(value: unknown, pageKey?: string): ReadJob | null {
   const text = value.text;
   if (rec.key !== undefined && rec.key !== key) repaired.push('key');
   const id = field('id', nonEmpty, `stored:${key}`, true);
-  const state = field('state', (v) => (STATES.includes(v as JobState) ? (v as JobState) : undefined), 'error', true);
+  const state = field('state', () => stateOf(rec, text), text !== '' ? 'incomplete' : 'error', true);
   const updatedRaw = time(rec.updatedAt);
   const createdAt = field('createdAt', time, updatedRaw ?? 0, true);
-  const base = newJob(id, key, key, '', createdAt);
   const warningsRaw = rec.warnings;
   const warnings = Array.isArray(warningsRaw) ? warningsRaw.map(readWarning).filter((w): w is ExtractWarning => w !== null) : [];
   if (warningsRaw !== undefined && (!Array.isArray(warningsRaw) || warnings.length !== warningsRaw.length)) repaired.push('warnings');
-  const job: JobRecord = {
-    ...base,
+  const base = {
+    ...newJob(id, key, key, '', createdAt),
     url: field('url', nonEmpty, key),
     title: field('title', str, ''),
-    state,
     text,
-    incomplete: field('incomplete', bool, state === 'error' && text !== ''),
-    error: field('error', readError, null),
-    notice: field('notice', (v) => (v === null ? null : str(v)), null),
     model: field('model', str, ''),
     warnings,
     estimate: field('estimate', readEstimate, null),
-    section: field('section', readSection, null),
-    awaiting: field('awaiting', (v) => (v === null || v === 'confirm' ? v : undefined), null),
-    canContinue: field('canContinue', bool, false),
-    checks: field('checks', readChecks, null),
     createdAt,
     updatedAt: field('updatedAt', time, createdAt),
   };
+  const endedError = (): JobError => field('error', (v) => readError(v) ?? undefined, { code: 'unknown', message: '' } as JobError, true);
+  let job: JobRecord;
+  switch (state) {
+    case 'extracting':
+    case 'awaiting-confirmation':
+      job = { ...base, state };
+      break;
+    case 'writing':
+      job = { ...base, state, section: field('section', readSection, null), notice: field('notice', (v) => (v === null ? null : str(v)), null) };
+      break;
+    case 'done':
+      job = { ...base, state, answer: field('answer', readAnswer, answerFromText(text)), checks: field('checks', readChecks, null) };
+      break;
+    case 'incomplete':
+    case 'stopped':
+    case 'interrupted':
+      job = { ...base, state, error: endedError(), canContinue: field('canContinue', bool, false) };
+      break;
+    case 'error':
+      job = { ...base, state, error: endedError() };
+      break;
+  }
   return { job, repaired };
 }

@@ -1,15 +1,20 @@
-/** A rewrite job as stored and as shown: pure data shared by the background (owner) and the popup (view). */
+/** A rewrite job as stored and as shown: pure data shared by the job core (owner) and the pages (views). */
 
 import type { Article, ExtractWarning, NoArticleReason } from './article';
+import { parseAnswer, type ParsedAnswer } from './rewrite/split';
 import type { ChecksResult } from './checks';
 import type { Estimate } from './cost';
 import { LINK_LIST_DETAIL } from './extract/details';
 import { plural, type Translate } from './i18n';
 
-export type JobState = 'extracting' | 'writing' | 'done' | 'error';
+/**
+ * Where a job is. `awaiting-confirmation` has sent nothing; `incomplete` ended with part of an answer (cut, too
+ * long, failed mid-stream); `stopped` by the user; `interrupted` by the worker's death; `error` with no answer.
+ */
+export type JobState = 'extracting' | 'awaiting-confirmation' | 'writing' | 'done' | 'incomplete' | 'stopped' | 'interrupted' | 'error';
 
 /** What the popup can be showing. `needs-key` is not a job: no job runs without a key. */
-export type ViewState = JobState | 'needs-key';
+export type ViewState = 'extracting' | 'awaiting-confirmation' | 'writing' | 'done' | 'error' | 'needs-key';
 
 export type ErrorCode =
   | 'restricted-page'
@@ -37,94 +42,128 @@ export interface JobError {
   message: string;
 }
 
-export interface JobRecord {
+/** Which section is being written, for a long article written in parts. */
+export interface SectionAt {
+  index: number;
+  total: number;
+}
+
+/** What every job has, in any state. */
+interface JobBase {
   id: string;
-  /** Normalised page URL: the key results are stored under. */
+  /** Normalised page URL (with `#selection` for a selection rewrite): the page its versions are grouped under. */
   key: string;
   url: string;
   title: string;
-  state: JobState;
-  /** The model's answer so far (raw; the popup splits headline and body). */
+  /** The model's answer so far, as it streamed (raw). */
   text: string;
-  /** True when the answer stopped before the model said it was finished. */
-  incomplete: boolean;
-  error: JobError | null;
-  /** A passing remark while writing, such as a rate-limit retry. */
-  notice: string | null;
   model: string;
   /** Extraction's warnings, shown before and while writing. */
   warnings: ExtractWarning[];
   /** Size and cost worked out before sending. */
   estimate: Estimate | null;
-  /** Which section is being written, for a long article written in parts. */
-  section: { index: number; total: number } | null;
-  /** Set while the job waits for the user to confirm sending (the page may not be a whole article). */
-  awaiting: 'confirm' | null;
-  /** An incomplete single-request answer that Continue can extend. */
-  canContinue: boolean;
-  /** Facts, originality and SEO figures of a finished rewrite against its source. */
-  checks: ChecksResult | null;
   createdAt: number;
   updatedAt: number;
 }
+
+export interface ExtractingJob extends JobBase {
+  state: 'extracting';
+}
+
+/** Waiting for the user's word before anything is sent (a doubtful page, or one that takes many requests). */
+export interface AwaitingJob extends JobBase {
+  state: 'awaiting-confirmation';
+}
+
+export interface WritingJob extends JobBase {
+  state: 'writing';
+  section: SectionAt | null;
+  /** A passing remark while writing, such as a rate-limit retry. */
+  notice: string | null;
+}
+
+/** The parsed answer a finished version keeps: its headline, its body (light Markdown) and its SEO extras. */
+export type Answer = Pick<ParsedAnswer, 'headline' | 'body' | 'seo'>;
+
+export interface DoneJob extends JobBase {
+  state: 'done';
+  /** The answer read once, at completion: what the popup, history, checks and copies show. */
+  answer: Answer;
+  /** Facts, originality and SEO figures against the source (null until they are worked out). */
+  checks: ChecksResult | null;
+}
+
+/** Ended with part of an answer kept: cut short, stopped by the user, or cut off by the worker's death. */
+export interface EndedJob extends JobBase {
+  state: 'incomplete' | 'stopped' | 'interrupted';
+  error: JobError;
+  /** Whether Continue can go on from the text (one request, from where it stops). */
+  canContinue: boolean;
+}
+
+export interface FailedJob extends JobBase {
+  state: 'error';
+  error: JobError;
+}
+
+/** A rewrite job, as stored and as shown: each state holds only the fields that mean something in it. */
+export type JobRecord = ExtractingJob | AwaitingJob | WritingJob | DoneJob | EndedJob | FailedJob;
+
+/** A job some worker holds (or held, until it died). */
+export type ActiveJob = ExtractingJob | AwaitingJob | WritingJob;
 
 /** Warnings that make the job ask before spending anything. A long text alone does not: it is sent in sections. */
 export function needsConfirmation(warnings: readonly ExtractWarning[]): boolean {
   return warnings.some((w) => w.code === 'maybe-truncated' || w.code === 'not-an-article');
 }
 
-export function newJob(id: string, key: string, url: string, model: string, now: number): JobRecord {
-  return {
-    id,
-    key,
-    url,
-    title: '',
-    state: 'extracting',
-    text: '',
-    incomplete: false,
-    error: null,
-    notice: null,
-    model,
-    warnings: [],
-    estimate: null,
-    section: null,
-    awaiting: null,
-    canContinue: false,
-    checks: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+export function newJob(id: string, key: string, url: string, model: string, now: number): ExtractingJob {
+  return { id, key, url, title: '', state: 'extracting', text: '', model, warnings: [], estimate: null, createdAt: now, updatedAt: now };
 }
 
-/** A stored job from an older version, with any field it lacks filled in, so the popup never trips on it. */
-export function normaliseJob(stored: JobRecord): JobRecord {
-  const base = newJob(stored.id, stored.key, stored.url ?? stored.key, stored.model ?? '', stored.createdAt ?? 0);
-  return { ...base, ...stored, warnings: Array.isArray(stored.warnings) ? stored.warnings : [] };
-}
-
+/** Reading the page or sending: what a spinner and a Stop button are for. A job awaiting confirmation is not. */
 export function isRunning(job: Pick<JobRecord, 'state'>): boolean {
   return job.state === 'extracting' || job.state === 'writing';
 }
 
-/**
- * A job found running in storage when the worker starts was cut off by the worker's death: no worker holds it.
- * It keeps its text and becomes an error that offers a retry. It is never restarted on its own, so it never re-bills.
- */
-export function markInterrupted(job: JobRecord, now: number, t: Translate): JobRecord {
-  if (!isRunning(job)) return job;
-  return {
-    ...job,
-    state: 'error',
-    incomplete: job.text !== '',
-    notice: null,
-    awaiting: null,
-    canContinue: job.text !== '' && (job.estimate?.sections ?? 1) === 1,
-    error: {
-      code: 'interrupted',
-      message: t(job.text === '' ? 'errInterruptedEmpty' : 'errInterrupted'),
-    },
-    updatedAt: now,
-  };
+/** Held by a worker: running, or waiting for the user. Found so in storage at start, its worker died. */
+export function isActive(job: JobRecord): job is ActiveJob {
+  return job.state === 'extracting' || job.state === 'awaiting-confirmation' || job.state === 'writing';
+}
+
+/** The error a job ended with, if it ended with one. */
+export function errorOf(job: JobRecord): JobError | null {
+  return 'error' in job ? job.error : null;
+}
+
+/** Whether Continue can extend the job's answer. */
+export function canContinue(job: JobRecord): job is EndedJob {
+  return 'canContinue' in job && job.canContinue;
+}
+
+/** True when the job ended before the model said it was finished, with part of an answer shown. */
+export function isIncomplete(job: JobRecord): boolean {
+  return job.state === 'incomplete' || ((job.state === 'stopped' || job.state === 'interrupted') && job.text !== '');
+}
+
+/** The popup's state for a job: every ending other than done is shown as an error, with its text kept. */
+export function viewStateOf(job: JobRecord): ViewState {
+  switch (job.state) {
+    case 'extracting':
+    case 'awaiting-confirmation':
+    case 'writing':
+    case 'done':
+      return job.state;
+    default:
+      return 'error';
+  }
+}
+
+/** The job's answer as shown: the one read at completion, else the text so far read now (settled once it ended). */
+export function answerOf(job: JobRecord): Answer {
+  if (job.state === 'done') return job.answer;
+  const { headline, body, seo } = parseAnswer(job.text, { final: !isActive(job) });
+  return { headline, body, seo };
 }
 
 /** The popup's words for a page without an article: always says so first, then why. */

@@ -4,6 +4,8 @@ export interface CommandIO {
   stderr: (text: string) => void;
   /** Reads all of standard input (for the `-` file name). */
   readStdin: () => Promise<Buffer>;
+  /** True with `--raw`: text is printed as it is, escape sequences included (otherwise the streams are made inert). */
+  raw?: boolean;
 }
 
 export interface Command {

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { entriesByPage, exportJson, exportMarkdown, searchEntries, statusOf, toEntry } from '../../src/history';
 import { quotaWarning } from '../../src/quota';
-import { newJob, type JobRecord } from '../../src/job';
+import type { JobRecord } from '../../src/job';
+import { jobFrom, type LooseJob } from '../support/job-shapes';
 import { english } from '../../src/i18n-en';
 import { runChecks } from '../../src/checks';
 import { xssPayloads } from '../fixtures/xss-payloads';
 
-function job(over: Partial<JobRecord>): JobRecord {
-  return { ...newJob('id', 'https://n.example/a', 'https://n.example/a', 'gpt-4o-mini', Date.UTC(2026, 10, 1)), ...over };
-}
+const job = (over: LooseJob): JobRecord => jobFrom(over);
 
 const done = job({ state: 'done', title: 'Rates rise', text: '# Bank lifts rates\n\nThe bank raised rates.\n\nMarkets fell.' });
 const cut = job({
@@ -29,7 +28,13 @@ describe('history', () => {
     expect(i.status).toBe('interrupted');
     expect(i.article).toBe('Winds reached');
     expect(i.reason).toMatch(/interrupted/);
-    expect(statusOf(job({ state: 'error', incomplete: true, error: { code: 'incomplete', message: 'cut' } }))).toBe('incomplete');
+    expect(statusOf(job({ state: 'error', incomplete: true, text: '# Cut\n\nHalf', error: { code: 'incomplete', message: 'cut' } }))).toBe('incomplete');
+    expect(statusOf(job({ state: 'incomplete', text: '# Cut\n\nHalf', canContinue: true, error: { code: 'incomplete', message: 'cut' } }))).toBe('incomplete');
+    expect(statusOf(job({ state: 'error', text: '', error: { code: 'auth', message: 'key' } }))).toBe('failed');
+    // Waiting for the user's word, nothing sent: never "running".
+    expect(statusOf(job({ state: 'awaiting-confirmation', text: '' }))).toBe('awaiting');
+    expect(statusOf(job({ state: 'extracting', awaiting: 'confirm', text: '' }))).toBe('awaiting');
+    expect(statusOf(job({ state: 'writing', text: '# H' }))).toBe('running');
   });
 
   it('searches every word in title, URL, headline and text', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/checks';
 import { checksLine, exportJson, exportMarkdown, toEntry } from '../../src/history';
 import { english } from '../../src/i18n-en';
-import { newJob, type JobRecord } from '../../src/job';
+import { errorOf, newJob, type DoneJob, type JobRecord } from '../../src/job';
 import { readJob } from '../../src/job-read';
 
 const KEY = 'https://n.example/story';
@@ -17,6 +17,7 @@ function sound(): JobRecord {
     state: 'done',
     title: 'Rates rise',
     text: TEXT,
+    answer: { headline: 'Bank lifts rates', body: TEXT.split('\n\n')[1] as string, seo: {} },
     checks,
     warnings: [{ code: 'very-long', tokens: 9000, words: 7000 }],
     estimate: { inputTokens: 100, outputTokens: 90, cost: 0.001, sections: 1, counted: true },
@@ -42,7 +43,24 @@ describe('readJob', () => {
     const old = { id: 'a', key: KEY, url: KEY, state: 'done', text: '# H\n\nBody.', createdAt: 5 };
     const read = readJob(old, KEY);
     expect(read?.repaired).toEqual([]);
-    expect(read?.job).toMatchObject({ warnings: [], checks: null, estimate: null, canContinue: false, awaiting: null, updatedAt: 5, title: '', model: '' });
+    expect(read?.job).toMatchObject({ warnings: [], checks: null, estimate: null, updatedAt: 5, title: '', model: '' });
+    // No answer stored (a version from before answers were kept): read from its text once.
+    expect(read?.job).toMatchObject({ state: 'done', answer: { headline: 'H', body: 'Body.', seo: {} } });
+  });
+
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['an interrupted error', { state: 'error', incomplete: true, canContinue: true, error: { code: 'interrupted', message: 'cut' } }, { state: 'interrupted', canContinue: true }],
+    ['a stopped error with no text', { state: 'error', text: '', error: { code: 'stopped', message: 'stopped' } }, { state: 'stopped', canContinue: false, text: '' }],
+    ['a cut answer', { state: 'error', incomplete: true, error: { code: 'incomplete', message: 'cut' } }, { state: 'incomplete', canContinue: false }],
+    ['a failure with no text', { state: 'error', text: '', error: { code: 'auth', message: 'key' } }, { state: 'error' }],
+    ['a job waiting for the user', { state: 'extracting', text: '', awaiting: 'confirm' }, { state: 'awaiting-confirmation' }],
+    ['a job reading the page', { state: 'extracting', text: '', awaiting: null }, { state: 'extracting' }],
+  ])('reads the shape an earlier build stored: %s', (_name, old, want) => {
+    const { checks: _c, answer: _a, ...base } = sound() as DoneJob;
+    const read = readJob({ ...JSON.parse(JSON.stringify(base)), ...old }, KEY)!;
+    expect(read.repaired).toEqual([]);
+    expect(read.job).toMatchObject(want);
+    for (const gone of ['awaiting', 'incomplete', 'checks', 'answer']) expect(gone in read.job).toBe(false);
   });
 
   it.each<[string, unknown]>([
@@ -65,7 +83,7 @@ describe('readJob', () => {
     expect(read?.repaired).toEqual(['key']);
   });
 
-  const checks = sound().checks!;
+  const checks = (sound() as DoneJob).checks!;
   it.each<[string, Record<string, unknown>, string]>([
     ['a date as a string', { createdAt: 'yesterday' }, 'createdAt'],
     ['a date as an ISO string', { createdAt: '2026-11-01T00:00:00Z' }, 'createdAt'],
@@ -94,17 +112,18 @@ describe('readJob', () => {
     ['no state', { state: undefined }, 'state'],
     ['an estimate of strings', { estimate: { inputTokens: 'a', outputTokens: 1, cost: 0, sections: 1 } }, 'estimate'],
     ['an estimate with no sections', { estimate: { inputTokens: 1, outputTokens: 1, cost: 0, sections: 0 } }, 'estimate'],
-    ['a section past the total', { section: { index: 3, total: 2 } }, 'section'],
+    ['a section past the total', { state: 'writing', section: { index: 3, total: 2 } }, 'section'],
+    ['an answer with no body', { answer: { headline: 'H' } }, 'answer'],
+    ['an answer with keywords that are not words', { answer: { headline: 'H', body: 'B', seo: { keywords: [1] } } }, 'answer'],
     ['an id as a number', { id: 5 }, 'id'],
     ['an empty id', { id: '' }, 'id'],
     ['no id', { id: undefined }, 'id'],
     ['a title as an object', { title: { text: 'x' } }, 'title'],
     ['a model as an array', { model: ['gpt'] }, 'model'],
     ['a url as a number', { url: 7 }, 'url'],
-    ['awaiting something unknown', { awaiting: 'payment' }, 'awaiting'],
-    ['canContinue as a string', { canContinue: 'yes' }, 'canContinue'],
-    ['incomplete as a number', { incomplete: 1 }, 'incomplete'],
-    ['a notice as a number', { notice: 3 }, 'notice'],
+    ['canContinue as a string', { state: 'incomplete', error: { code: 'incomplete', message: 'cut' }, canContinue: 'yes' }, 'canContinue'],
+    ['an ending with no error', { state: 'stopped', error: undefined }, 'error'],
+    ['a notice as a number', { state: 'writing', notice: 3 }, 'notice'],
   ])('repairs %s, and every reader of the job copes', (_name, change, field) => {
     const value = { ...JSON.parse(JSON.stringify(sound())), ...change };
     const read = readJob(value, KEY);
@@ -125,6 +144,6 @@ describe('readJob', () => {
   it('keeps the readable warnings and an unknown error code as "unknown"', () => {
     const read = readJob({ ...sound(), warnings: [null, { code: 'very-long', tokens: 5 }], state: 'error', error: { code: 'mystery', message: 'It broke.' } }, KEY)!;
     expect(read.job.warnings).toEqual([{ code: 'very-long', tokens: 5 }]);
-    expect(read.job.error).toEqual({ code: 'unknown', message: 'It broke.' });
+    expect(errorOf(read.job)).toEqual({ code: 'unknown', message: 'It broke.' });
   });
 });

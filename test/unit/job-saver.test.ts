@@ -3,6 +3,8 @@
  * QuotaExceededError, as IndexedDB's does) and an in-memory storage.session. No stubs: writes really fail and
  * really succeed.
  */
+import { errorOf, type JobRecord } from '../../src/job';
+import { jobFrom, type LooseJob } from '../support/job-shapes';
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, type FakeBrowser } from '../support/fake-browser';
@@ -16,14 +18,13 @@ vi.mock('webextension-polyfill', () => ({
 const { JobSaver, problemOf } = await import('../../lib/job-saver');
 const { QuotaStore } = await import('../support/quota-store');
 const { announce } = await import('../../lib/store-events');
-const { newJob } = await import('../../src/job');
 
 let dbs = 0;
 let store: InstanceType<typeof QuotaStore>;
 
-function job(n: number, over: Partial<ReturnType<typeof newJob>> = {}, page = n) {
+function job(n: number, over: LooseJob = {}, page = n): JobRecord {
   const key = `https://n.example/${page}`;
-  return { ...newJob(`id${n}`, key, key, 'm', 1000 + n), state: 'done' as const, text: `# H${n}\n\nBody ${n}.`, ...over };
+  return jobFrom({ id: `id${n}`, model: 'm', createdAt: 1000 + n, updatedAt: 1000 + n, state: 'done', text: `# H${n}\n\nBody ${n}.`, ...over }, key);
 }
 
 /** Lets IndexedDB's own tasks (real setImmediate, not faked) run. */
@@ -166,15 +167,15 @@ describe('job saver', () => {
     const second = newSaver();
     expect(await second.restore(5_000, english)).toBe(2);
     const back = await second.load(running.key);
-    expect(back?.state).toBe('error');
-    expect(back?.error?.code).toBe('interrupted');
+    expect(back?.state).toBe('interrupted');
+    expect(back && errorOf(back)?.code).toBe('interrupted');
     expect(back?.text).toBe('# H\n\nHalf a');
     expect(second.problem(done.id)).toBe('full');
 
     store.limit = Infinity;
     await pass(1_000);
     expect((await store.get(done.id))?.state).toBe('done');
-    expect((await store.get(running.id))?.error?.code).toBe('interrupted');
+    expect((await store.get(running.id))?.state).toBe('interrupted');
     expect(unsavedInSession()).toEqual([]);
   });
 
@@ -213,11 +214,11 @@ describe('job saver', () => {
     const saver = newSaver();
     await saver.recover(5_000, english);
     expect((await store.get(running.id))?.state).toBe('writing');
-    expect((await saver.load(running.key))?.error?.code).toBe('interrupted');
+    expect((await saver.load(running.key))?.state).toBe('interrupted');
     expect(saver.problem(running.id)).toBe('full');
     store.limit = Infinity;
     await pass(1_000);
-    expect((await store.get(running.id))?.error?.code).toBe('interrupted');
+    expect((await store.get(running.id))?.state).toBe('interrupted');
   });
 
   it('keeps the version in memory even when session storage refuses it too', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { markInterrupted, newJob, noArticleMessage, normaliseJob, pageKey, restrictedReason } from '../../src/job';
+import { errorOf, isIncomplete, newJob, noArticleMessage, pageKey, restrictedReason } from '../../src/job';
+import { markInterrupted } from '../../src/job-transitions';
+import { jobFrom } from '../support/job-shapes';
 import { isOwnPage, isPopupMessage } from '../../src/messages';
 import { english } from '../../src/i18n-en';
 import { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, tooShortDetail } from '../../src/extract/details';
@@ -40,20 +42,27 @@ describe('restrictedReason: pages no extension may read', () => {
 });
 
 describe('markInterrupted', () => {
-  const running = { ...newJob('j1', 'k', 'https://n.example/a', 'm', 1), state: 'writing' as const, text: '# H\n\nPartial' };
+  const running = { ...newJob('j1', 'k', 'https://n.example/a', 'm', 1), state: 'writing' as const, section: null, notice: null, text: '# H\n\nPartial' };
 
-  it('turns a job left running into an interrupted error that keeps its text', () => {
+  it('turns a job left running into an interrupted one that keeps its text and offers Continue', () => {
     const j = markInterrupted(running, 5, english);
-    expect(j.state).toBe('error');
-    expect(j.error?.code).toBe('interrupted');
-    expect(j.error?.message).toMatch(/interrupted/i);
+    expect(j.state).toBe('interrupted');
+    expect(errorOf(j)?.code).toBe('interrupted');
+    expect(errorOf(j)?.message).toMatch(/interrupted/i);
     expect(j.text).toBe(running.text);
-    expect(j.incomplete).toBe(true);
-    expect(j.updatedAt).toBe(5);
+    expect(isIncomplete(j)).toBe(true);
+    expect(j).toMatchObject({ canContinue: true, updatedAt: 5 });
+  });
+
+  it('a job waiting for confirmation when the worker died: interrupted, nothing to continue', () => {
+    const waiting = { ...newJob('j2', 'k', 'https://n.example/a', 'm', 1), state: 'awaiting-confirmation' as const };
+    const j = markInterrupted(waiting, 5, english);
+    expect(j).toMatchObject({ state: 'interrupted', canContinue: false, text: '' });
+    expect(errorOf(j)?.message).toMatch(/interrupted/i);
   });
 
   it('leaves finished jobs alone', () => {
-    const done = { ...running, state: 'done' as const };
+    const done = jobFrom({ state: 'done', text: '# H\n\nAll.' });
     expect(markInterrupted(done, 5, english)).toBe(done);
   });
 });
@@ -75,17 +84,6 @@ describe('messages: who may talk to the background', () => {
     expect(isPopupMessage({ type: 'stop' })).toBe(true);
     expect(isPopupMessage({ type: 'start-anything' })).toBe(false);
     expect(isPopupMessage(null)).toBe(false);
-  });
-});
-
-describe('normaliseJob', () => {
-  it('fills fields an older stored job lacks', () => {
-    const old = { id: 'a', key: 'k', url: 'u', state: 'done', text: 'x' } as unknown as Parameters<typeof normaliseJob>[0];
-    const j = normaliseJob(old);
-    expect(j.warnings).toEqual([]);
-    expect(j.estimate).toBeNull();
-    expect(j.text).toBe('x');
-    expect(j.state).toBe('done');
   });
 });
 

@@ -2,6 +2,8 @@
  * The version store on fake-indexeddb (a real IndexedDB in memory) and the migration of today's stored jobs from an
  * in-memory browser storage: real reads and writes, no stubs.
  */
+import type { JobRecord } from '../../src/job';
+import { jobFrom, type LooseJob } from '../support/job-shapes';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, type FakeBrowser } from '../support/fake-browser';
@@ -13,7 +15,6 @@ vi.mock('webextension-polyfill', () => ({
 
 const { VersionStore } = await import('../../lib/version-store');
 const { migrateLegacyJobs } = await import('../../lib/legacy-jobs');
-const { newJob } = await import('../../src/job');
 const { articleFromText } = await import('../../src/article');
 const { entriesByPage } = await import('../../src/history');
 
@@ -24,9 +25,9 @@ beforeEach(() => {
   store = new VersionStore(`test-${++dbs}`);
 });
 
-function job(n: number, page = n, over: Partial<ReturnType<typeof newJob>> = {}) {
+function job(n: number, page = n, over: LooseJob = {}): JobRecord {
   const key = `https://n.example/${page}`;
-  return { ...newJob(`id${n}`, key, key, 'm', 1000 + n), state: 'done' as const, text: `# H${n}\n\nBody ${n}.`, ...over };
+  return jobFrom({ id: `id${n}`, model: 'm', createdAt: 1000 + n, updatedAt: 1000 + n, state: 'done', text: `# H${n}\n\nBody ${n}.`, ...over }, key);
 }
 
 describe('version store', () => {
@@ -106,7 +107,7 @@ describe('migration of the jobs storage.local held before versions', () => {
     expect(await store.count()).toBe(6);
     expect((await store.latest('https://n.example/1'))?.title).toBe('Ferry story');
     const cut = await store.latest('https://n.example/2');
-    expect(cut).toMatchObject({ state: 'error', canContinue: true, text: '# Storm\n\nWinds' });
+    expect(cut).toMatchObject({ state: 'incomplete', canContinue: true, text: '# Storm\n\nWinds' });
     expect((await store.getSource(cut!.id))?.text).toBe('Winds reached the coast.\n\nMore.');
     // Two old records that shared an id are two versions.
     expect((await store.latest('https://n.example/5'))?.id).toBe('id1@https://n.example/5');
