@@ -121,7 +121,7 @@ export function newJob(id: string, key: string, url: string, model: string, now:
   return { id, key, url, title: '', state: 'extracting', text: '', model, warnings: [], estimate: null, createdAt: now, updatedAt: now };
 }
 
-/** Reading the page or sending: what a spinner and a Stop button are for. A job awaiting confirmation is not. */
+/** Reading the page or sending: what a spinner is for. A job awaiting confirmation is not running (nothing is sent). */
 export function isRunning(job: Pick<JobRecord, 'state'>): boolean {
   return job.state === 'extracting' || job.state === 'writing';
 }

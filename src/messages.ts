@@ -23,11 +23,11 @@ export type PopupMessage =
   | { type: 'regenerate'; tabId: number }
   /** Rewrite the text selected on the page instead of the whole article. */
   | { type: 'selection'; tabId: number }
-  /** Ask the model to go on from an incomplete answer (see JobRecord.canContinue): the version `id`, else the newest. */
+  /** Ask the model to go on from an incomplete answer (an ended job whose `canContinue` is true): the version `id`, else the newest. */
   | { type: 'continue'; tabId: number; id?: string }
   /** Show another stored version of this tab's page (never starts a request). */
   | { type: 'version'; tabId: number; id: string }
-  /** Send a job that is waiting for confirmation (see JobRecord.awaiting). */
+  /** Send a job that is waiting for confirmation (state `awaiting-confirmation`). */
   | { type: 'confirm' }
   | { type: 'stop' };
 
