@@ -6,7 +6,7 @@
 
 import browser from 'webextension-polyfill';
 import { articleFromText, MIN_SELECTION_WORDS, type Article, type ExtractResult, type TabRead } from '../src/article';
-import { canContinue, newJob, noArticleMessage, pageKey, restrictedReason, viewStateOf, type AwaitingJob, type ExtractingJob, type JobError, type JobRecord, type WritingJob } from '../src/job';
+import { canContinue, newJob, noArticleMessage, pageKey, restrictedReason, type AwaitingJob, type ExtractingJob, type JobError, type JobRecord, type WritingJob } from '../src/job';
 import { resumeWriting } from '../src/job-transitions';
 import { StreamAbort } from '../src/llm/errors';
 import { describeOnDeviceError, OnDeviceUnready, onDeviceState } from '../src/llm/on-device';
@@ -20,6 +20,8 @@ import type { JobSaver } from '../lib/job-saver';
 import { extractFromTab, injectContentScript, readTab, selectionInTab, TabUnreadable } from './extract';
 import { holdAlive } from './keepalive';
 import { continueRewrite, endBeforeSending, writeRewrite, type PipelinePorts } from '../src/pipeline';
+import { showBadge } from './badge';
+import { Viewers, type Viewer } from './viewers';
 import { languageModel, workerPorts } from './writer';
 
 /** How often streamed text is written to storage while a job runs. */
@@ -44,7 +46,6 @@ interface Running {
   deltaTimer?: ReturnType<typeof setTimeout>;
 }
 
-type Viewer = browser.Runtime.Port;
 
 interface StartInputs {
   source?: () => Promise<Article>;
@@ -56,10 +57,8 @@ interface StartInputs {
 
 export class Jobs {
   private readonly running = new Map<string, Running>();
-  /** Which page each open popup is watching. */
-  private readonly viewers = new Map<Viewer, string>();
-  /** Which version of that page each popup shows (absent: the newest, as started or opened). */
-  private readonly shown = new Map<Viewer, string>();
+  /** The open popups: which page, and which version of it, each shows. */
+  private readonly viewers = new Viewers();
   /** The latest job started in each tab (a page or a selection rewrite), so its popup shows that one. */
   private readonly lastKeyByTab = new Map<number, string>();
 
@@ -71,7 +70,7 @@ export class Jobs {
     // A version saved at last, or newly unsaved: its popups show the notice or drop it.
     saver.onProblem((job) => {
       const live = this.running.get(job.key);
-      this.broadcast(job.key, this.jobMessage(live?.job.id === job.id ? live.job : job), job.id);
+      this.viewers.broadcast(job.key, this.jobMessage(live?.job.id === job.id ? live.job : job), job.id);
     });
   }
 
@@ -88,10 +87,7 @@ export class Jobs {
   }
 
   watch(port: Viewer): void {
-    port.onDisconnect.addListener(() => {
-      this.viewers.delete(port);
-      this.shown.delete(port);
-    });
+    this.viewers.watch(port);
   }
 
   /** Shows another version of the watched page: read from the store (or memory), never a request. */
@@ -99,13 +95,13 @@ export class Jobs {
     await this.ready;
     const tab = await this.tabUrl(port, tabId);
     if (tab === null) return;
-    const key = this.viewers.get(port) ?? pageKey(tab);
+    const key = this.viewers.pageOf(port) ?? pageKey(tab);
     const live = this.running.get(key);
     const job = live?.job.id === id ? live.job : await this.saver.get(id);
     if (!job || job.key !== key) return;
-    this.viewers.set(port, key);
-    this.shown.set(port, id);
-    this.post(port, await this.placed(job));
+    this.viewers.watchPage(port, key);
+    this.viewers.showVersion(port, id);
+    this.viewers.post(port, await this.placed(job));
   }
 
   async open(port: Viewer, tabId: number, resume: boolean): Promise<void> {
@@ -120,17 +116,17 @@ export class Jobs {
     // The tab's latest job, if it is about this page (a selection rewrite), else the page's own.
     const last = this.lastKeyByTab.get(tabId);
     const key = last !== undefined && last.startsWith(`${pageKey(tab)}#`) ? last : pageKey(tab);
-    this.viewers.set(port, key);
+    this.viewers.watchPage(port, key);
     // A resume keeps showing the version the popup had; a fresh open shows the newest.
-    const kept = resume ? this.shown.get(port) : undefined;
-    if (!resume) this.shown.delete(port);
+    const kept = resume ? this.viewers.versionOf(port) : undefined;
+    if (!resume) this.viewers.showNewest(port);
     const live = this.running.get(key);
-    if (live && (kept === undefined || kept === live.job.id)) return this.post(port, await this.placed(live.job));
+    if (live && (kept === undefined || kept === live.job.id)) return this.viewers.post(port, await this.placed(live.job));
     // A job storage refused is still here: its answer is shown, never asked for again.
     const stored = (kept !== undefined ? await this.saver.get(kept) : null) ?? (await this.saver.load(key));
     // A stored result is shown as it is; an error with nothing written is retried on a fresh open, never on a resume.
     if (stored && (resume || stored.state === 'done' || stored.text !== '' || stored.state === 'interrupted')) {
-      return this.post(port, await this.placed(stored));
+      return this.viewers.post(port, await this.placed(stored));
     }
     if (resume) return;
     // The settings are read while the page is; one injected call gives the selection and, without one, the article.
@@ -142,7 +138,7 @@ export class Jobs {
     } catch (err) {
       read = err instanceof TabUnreadable ? err : new TabUnreadable(String(err));
     }
-    if (!(read instanceof TabUnreadable) && read.result === null) return this.post(port, { type: 'choose', selectionWords: read.selectionWords });
+    if (!(read instanceof TabUnreadable) && read.result === null) return this.viewers.post(port, { type: 'choose', selectionWords: read.selectionWords });
     // A failed version with nothing written holds nothing to keep: the new one takes its place.
     const replaces = stored?.id;
     await this.start(port, tabId, tab, key, { settings, read: read instanceof TabUnreadable ? read : (read.result ?? undefined), ...(replaces ? { replaces } : {}) });
@@ -154,12 +150,12 @@ export class Jobs {
     const url = await this.tabUrl(port, tabId);
     if (url === null) return;
     const key = `${pageKey(url)}#selection`;
-    if (port) this.viewers.set(port, key);
+    if (port) this.viewers.watchPage(port, key);
     this.running.get(key)?.controller.abort(new StreamAbort('stopped'));
     const [selected, tab] = await Promise.all([selectionInTab(tabId), browser.tabs.get(tabId)]);
     const article = articleFromText(tab.title ?? '', selected, url);
     if (article.wordCount < MIN_SELECTION_WORDS) {
-      if (port) this.post(port, { type: 'refused', error: { code: 'no-article', message: t('noSelection') } });
+      if (port) this.viewers.post(port, { type: 'refused', error: { code: 'no-article', message: t('noSelection') } });
       return;
     }
     await this.start(port, tabId, url, key, { source: async () => article });
@@ -179,21 +175,21 @@ export class Jobs {
     await this.ready;
     const tab = await this.tabUrl(port, tabId);
     if (tab === null) return;
-    const watched = this.viewers.get(port);
+    const watched = this.viewers.pageOf(port);
     if (watched?.endsWith('#selection') && watched.startsWith(`${pageKey(tab)}#`)) return this.rewriteSelection(port, tabId);
     const key = pageKey(tab);
-    this.viewers.set(port, key);
+    this.viewers.watchPage(port, key);
     this.running.get(key)?.controller.abort(new StreamAbort('stopped'));
     await this.start(port, tabId, tab, key);
   }
 
   stop(port: Viewer): void {
-    const key = this.viewers.get(port);
+    const key = this.viewers.pageOf(port);
     if (key) this.running.get(key)?.controller.abort(new StreamAbort('stopped'));
   }
 
   confirm(port: Viewer): void {
-    const key = this.viewers.get(port);
+    const key = this.viewers.pageOf(port);
     if (key) this.running.get(key)?.confirm?.();
   }
 
@@ -203,12 +199,12 @@ export class Jobs {
     try {
       url = (await browser.tabs.get(tabId)).url;
     } catch {
-      if (port) this.post(port, { type: 'refused', error: { code: 'no-tab', message: t('tabGone') } });
+      if (port) this.viewers.post(port, { type: 'refused', error: { code: 'no-tab', message: t('tabGone') } });
       return null;
     }
     const reason = restrictedReason(url, t);
     if (reason || !url) {
-      if (port) this.post(port, { type: 'refused', error: { code: 'restricted-page', message: reason ?? t('restrictedUnknown') } });
+      if (port) this.viewers.post(port, { type: 'refused', error: { code: 'restricted-page', message: reason ?? t('restrictedUnknown') } });
       return null;
     }
     return url;
@@ -236,7 +232,7 @@ export class Jobs {
     // page's earlier ones stay, and every popup on the page now shows this one.
     this.running.set(key, run);
     this.lastKeyByTab.set(tabId, key);
-    for (const [viewer, watched] of this.viewers) if (watched === key) this.shown.delete(viewer);
+    this.viewers.showNewestOn(key);
     const release = holdAlive();
     try {
       // Storage writes are applied in order; nothing here needs to wait for them before the request goes out.
@@ -278,14 +274,14 @@ export class Jobs {
     await this.ready;
     const url = await this.tabUrl(port, tabId);
     if (url === null) return;
-    const watched = this.viewers.get(port);
+    const watched = this.viewers.pageOf(port);
     const key = watched?.startsWith(`${pageKey(url)}#`) ? watched : pageKey(url);
-    this.viewers.set(port, key);
+    this.viewers.watchPage(port, key);
     if (this.running.has(key)) return;
     // The version on the popup's screen (any of the page's), else the newest.
     const stored = id !== undefined ? await this.saver.get(id) : await this.saver.load(key);
     if (!stored || !canContinue(stored) || stored.key !== key) return;
-    this.shown.set(port, stored.id);
+    this.viewers.showVersion(port, stored.id);
     const settings = await loadSettings();
     const unconfirmed = keyWithheld(settings) ? keyProblem(settings) : null;
     // The article it was written from, kept with the version; a version from before that reads the page again.
@@ -350,7 +346,7 @@ export class Jobs {
     // The first piece goes out at once; pieces arriving within the next frame go together, so a fast stream of
     // tiny chunks costs the popup one message a frame, not one per chunk.
     if (run.deltaTimer === undefined) {
-      this.broadcast(run.job.key, { type: 'delta', jobId: run.job.id, at, text }, run.job.id);
+      this.viewers.broadcast(run.job.key, { type: 'delta', jobId: run.job.id, at, text }, run.job.id);
       run.deltaTimer = setTimeout(() => this.flushDelta(run), DELTA_BATCH_MS);
     } else {
       run.deltaFrom ??= at;
@@ -367,7 +363,7 @@ export class Jobs {
     const from = run.deltaFrom;
     run.deltaFrom = undefined;
     if (from === undefined || !this.isCurrent(run)) return;
-    this.broadcast(run.job.key, { type: 'delta', jobId: run.job.id, at: from, text: run.job.text.slice(from) }, run.job.id);
+    this.viewers.broadcast(run.job.key, { type: 'delta', jobId: run.job.id, at: from, text: run.job.text.slice(from) }, run.job.id);
     run.deltaTimer = setTimeout(() => this.flushDelta(run), DELTA_BATCH_MS);
   }
 
@@ -384,8 +380,8 @@ export class Jobs {
     run.deltaTimer = undefined;
     run.deltaFrom = undefined;
     if (this.isCurrent(run)) {
-      this.broadcast(run.job.key, this.jobMessage(run.job), run.job.id);
-      showBadge(run);
+      this.viewers.broadcast(run.job.key, this.jobMessage(run.job), run.job.id);
+      showBadge(run.tabId, run.job);
     }
     await this.saver.save(run.job);
   }
@@ -411,47 +407,15 @@ export class Jobs {
       if (read instanceof TabUnreadable) throw read;
       const result = read ?? (await extractFromTab(tabId));
       if (!result.ok) {
-        return this.post(port, { type: 'needs-key', prompt: null, article: null, problem: { code: 'no-article', message: noArticleMessage(result, t) } });
+        return this.viewers.post(port, { type: 'needs-key', prompt: null, article: null, problem: { code: 'no-article', message: noArticleMessage(result, t) } });
       }
       const { title, url, wordCount } = result.article;
-      this.post(port, { type: 'needs-key', prompt: buildPromptText(result.article, settings), article: { title, url, wordCount }, problem: note });
+      this.viewers.post(port, { type: 'needs-key', prompt: buildPromptText(result.article, settings), article: { title, url, wordCount }, problem: note });
     } catch (err) {
       const message = err instanceof TabUnreadable ? err.message : String(err);
-      this.post(port, { type: 'needs-key', prompt: null, article: null, problem: { code: 'restricted-page', message } });
+      this.viewers.post(port, { type: 'needs-key', prompt: null, article: null, problem: { code: 'restricted-page', message } });
     }
   }
-
-  /** To every popup on the page; with `versionId`, only those showing that version (or the newest). */
-  private broadcast(key: string, message: BackgroundMessage, versionId?: string): void {
-    for (const [port, watched] of this.viewers) {
-      if (watched !== key) continue;
-      const shown = this.shown.get(port);
-      if (versionId === undefined || shown === undefined || shown === versionId) this.post(port, message);
-    }
-  }
-
-  private post(port: Viewer, message: BackgroundMessage): void {
-    try {
-      port.postMessage(message);
-    } catch {
-      // The popup closed between the check and the post: the job goes on, the viewer is gone.
-      this.viewers.delete(port);
-    }
-  }
-}
-
-/** The toolbar badge on the job's tab: running, done, or needs a look. */
-function showBadge(run: Running): void {
-  if (run.tabId === undefined) return;
-  const state = viewStateOf(run.job);
-  const awaiting = state === 'awaiting-confirmation';
-  const text = awaiting ? '?' : state === 'done' ? '✓' : state === 'error' ? '!' : '…';
-  const color = state === 'error' || awaiting ? '#b42318' : '#1d4ed8';
-  void browser.action.setBadgeText({ tabId: run.tabId, text }).catch(() => {});
-  void browser.action.setBadgeBackgroundColor({ tabId: run.tabId, color }).catch(() => {});
-  // The badge is a symbol; the button's tooltip says it in words.
-  const title = t(awaiting ? 'badgeTitleConfirm' : state === 'done' ? 'badgeTitleDone' : state === 'error' ? 'badgeTitleError' : 'badgeTitleWriting');
-  void browser.action.setTitle({ tabId: run.tabId, title }).catch(() => {});
 }
 
 /** A saved key that was never confirmed for the endpoint's origin is not sent: the user confirms it in the options. */
