@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { buildBenchLib, benchDir, root } from './build-lib.mjs';
 import { EXTRACTION_ROUNDS, benchChecks, benchExtraction, benchParsers, benchTokens, loadCorpus } from './node-sections.mjs';
 import { benchContentScript, benchFirstWord, benchStreaming, startBrowserBench } from './browser-sections.mjs';
+import { benchHistory, benchPopupReopen } from './stored-sections.mjs';
 import { fmt, ms, verdict } from './stats.mjs';
 import { formatSizeTable, measureSizes } from '../scripts/check-size.mjs';
 
@@ -130,8 +131,8 @@ if (want(5)) {
   else row('5 size', 'SDK only in background, Readability only in content', 'yes', 'nowhere else', 'PASS');
 }
 
-// ---- Browser: 1b, 2, 3, 5b ----
-if (want(1) || want(2) || want(3) || want(5)) {
+// ---- Browser: 1b, 2, 3, 5b, 8, 9 ----
+if (want(1) || want(2) || want(3) || want(5) || want(8) || want(9)) {
   const h = await startBrowserBench(lib, root);
   try {
     if (want(1)) {
@@ -172,6 +173,23 @@ if (want(1) || want(2) || want(3) || want(5)) {
       console.log(`   growth 100k ÷ 5k: ${fmt(s.growth, 1)} (floor's own growth ${fmt(s.floorGrowth, 1)}; linear is 20)`);
       row('3 streaming', '5,000 chars: done ÷ floor', `${fmt(s[5_000].ratioToFloor, 2)} (${ms(s[5_000].requestToDone, 0)} vs ${ms(s[5_000].floor, 0)})`, '≤ 1.5', verdict(s[5_000].ratioToFloor <= 1.5));
       row('3 streaming', '100,000 ÷ 5,000 chars: done', `${s[100_000].capped ? '> ' : ''}${fmt(s.growth, 1)} (${s[100_000].capped ? '> ' : ''}${ms(s[100_000].requestToDone, 0)}; ${fmt(s[100_000].ratioToFloor, 2)}× its floor)`, '≤ 25', verdict(s.growth <= 25));
+    }
+    if (want(8)) {
+      const p = await benchPopupReopen(h);
+      results.popupReopen = p;
+      console.log(`\n8. Popup reopened on a page with 10 stored versions and on one with 1 (${p.words.toLocaleString('en-US')}-word articles with their sources; ${p.n} clicks each, alternating)`);
+      console.log(`   click → the newest version's text painted, median: 1 version ${ms(p.one)}, 10 versions ${ms(p.ten)} (popup shows "${p.versionLine}")`);
+      console.log(`   all (ms): 1 version ${p.all[0].map((x) => x.toFixed(0)).join(' ')}; 10 versions ${p.all[1].map((x) => x.toFixed(0)).join(' ')}${p.late ? `; ${p.late} opens repeated (probe too late)` : ''}`);
+      row('8 reopen', 'popup reopen, 10 versions ÷ 1 version, median', `${fmt(p.ratio, 2)} (${ms(p.ten)} vs ${ms(p.one)})`, '≤ 1.1', verdict(p.ratio <= 1.1));
+    }
+    if (want(9)) {
+      const x = await benchHistory(h);
+      results.history = x;
+      console.log(`\n9. History page over ${x.versions} stored versions of ${x.pages} pages (${x.words.toLocaleString('en-US')}-word articles with their sources, about ${fmt(x.storedMB, 0)} MB as JSON)`);
+      console.log(`   navigation start → the first rows painted, median of ${x.loads} loads: ${ms(x.firstRows)} (first contentful paint ${ms(x.fcp)}; every row listed and the count painted ${ms(x.allRows)})`);
+      for (const q of x.queries) console.log(`   search "${q.query}": ${q.matches} entries, input → the list painted ${ms(q.ms)} (median of ${q.reps}); cleared again ${ms(q.clearMs)}`);
+      row('9 history', `${x.versions} versions: navigation → first rows painted, median`, ms(x.firstRows), '< 300 ms', verdict(x.firstRows < 300));
+      row('9 history', 'search: input → filtered list painted, slowest query median', `${ms(x.searchMs)} (clearing: ${ms(x.clearMs)})`, '< 100 ms', verdict(x.searchMs < 100));
     }
   } finally {
     await h.close();
