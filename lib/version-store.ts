@@ -35,6 +35,21 @@ export function readRow(row: VersionRow): ReturnType<typeof readJob> {
   return read;
 }
 
+/** Rows read carefully, newest first, with how many were skipped or repaired. */
+function readRows(rows: readonly VersionRow[]): StoredJobs {
+  const out: StoredJobs = { jobs: [], skipped: 0, repaired: 0 };
+  for (const row of rows) {
+    const read = readRow(row);
+    if (!read) out.skipped++;
+    else {
+      if (read.repaired.length) out.repaired++;
+      out.jobs.push(read.job);
+    }
+  }
+  out.jobs.sort((a, b) => b.createdAt - a.createdAt);
+  return out;
+}
+
 const pageRange = (page: string) => IDBKeyRange.bound([page, -Infinity], [page, Infinity]);
 
 /** Waits for a write transaction to commit; its error (a QuotaExceededError when the disk quota is reached) if not. */
@@ -94,18 +109,25 @@ export class VersionStore {
 
   /** Every stored version, newest first, with how many records were skipped or repaired. */
   async list(): Promise<StoredJobs> {
-    const rows = await (await this.open()).getAll('versions');
-    const out: StoredJobs = { jobs: [], skipped: 0, repaired: 0 };
-    for (const row of rows) {
-      const read = readRow(row);
-      if (!read) out.skipped++;
-      else {
-        if (read.repaired.length) out.repaired++;
-        out.jobs.push(read.job);
-      }
+    return readRows(await (await this.open()).getAll('versions'));
+  }
+
+  /**
+   * The newest pages' versions, newest first: pages are taken from the one written to last until they hold at least
+   * `versions` versions. A first screenful of the history without reading every row (each holds a whole rewrite).
+   */
+  async newestPages(versions: number): Promise<StoredJobs> {
+    const tx = (await this.open()).transaction('versions');
+    const byPage = tx.store.index('page');
+    const keys: string[] = [];
+    let n = 0;
+    for (let c = await tx.store.index('at').openCursor(null, 'prev'); c && n < versions; c = await c.continue()) {
+      if (keys.includes(c.value.page)) continue;
+      keys.push(c.value.page);
+      n += await byPage.count(pageRange(c.value.page));
     }
-    out.jobs.sort((a, b) => b.createdAt - a.createdAt);
-    return out;
+    const rows = await Promise.all(keys.map((page) => byPage.getAll(pageRange(page))));
+    return readRows(rows.flat());
   }
 
   /** The versions stored as running (left so by a worker that died), read. */
