@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench — Newsmith's own work measured against the physical floor, seven sections, one run, one table.
+// npm run bench — Newsmith's own work measured against the physical floor, nine sections, one run, one table.
 // The method of each figure is in BENCHMARKS.md ("Performance (npm run bench)"). Timings are reported, never
 // asserted: the exit code is 0 whatever the verdicts (the size budget is enforced by scripts/check-size.mjs in CI).
 //
@@ -8,7 +8,8 @@
 // It builds the extension (scripts/build.mjs) and bench/lib.ts (the TypeScript the Node sections need, bundled with
 // Vite into .bench/lib/), then runs: 1 extraction (corpus in Node; content script in Chromium), 2 click to first
 // word, 3 streaming render, 4 checks, 5 bundle sizes and popup first paint, 6 token economy, 7 parsers of model
-// text on adversarial answers at 1 MB.
+// text on adversarial answers at 1 MB, 8 the popup reopened on a page with 10 stored versions against 1, 9 the
+// history page over 500 stored versions of 5,000-word articles (bench/stored-sections.mjs).
 // The corpus is ../shared/corpus beside the repo, or $NEWSMITH_CORPUS; without it sections 1 (Node) and 6 are skipped.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -180,6 +181,7 @@ if (want(1) || want(2) || want(3) || want(5) || want(8) || want(9)) {
       console.log(`\n8. Popup reopened on a page with 10 stored versions and on one with 1 (${p.words.toLocaleString('en-US')}-word articles with their sources; ${p.n} clicks each, alternating)`);
       console.log(`   click → the newest version's text painted, median: 1 version ${ms(p.one)}, 10 versions ${ms(p.ten)} (popup shows "${p.versionLine}")`);
       console.log(`   all (ms): 1 version ${p.all[0].map((x) => x.toFixed(0)).join(' ')}; 10 versions ${p.all[1].map((x) => x.toFixed(0)).join(' ')}${p.late ? `; ${p.late} opens repeated (probe too late)` : ''}`);
+      if (p.reads) console.log(`   in the worker, the page's versions read whole from the page index (what an open reads for "n of N"): 1 version ${ms(p.reads[0].rows, 2)}, 10 versions ${ms(p.reads[1].rows, 2)}; their keys only: ${ms(p.reads[0].keys, 2)}, ${ms(p.reads[1].keys, 2)}`);
       row('8 reopen', 'popup reopen, 10 versions ÷ 1 version, median', `${fmt(p.ratio, 2)} (${ms(p.ten)} vs ${ms(p.one)})`, '≤ 1.1', verdict(p.ratio <= 1.1));
     }
     if (want(9)) {
