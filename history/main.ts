@@ -31,8 +31,8 @@ let removed: Removed | null = null;
 const items = new WeakMap<HistoryEntry, HTMLLIElement>();
 /** Each page's list item, made once per load (keyed by the page's versions as loaded). */
 const groups = new WeakMap<HistoryEntry[], { group: HTMLLIElement; inner: HTMLOListElement }>();
-/** Versions read first (whole pages of them), before every version: a screenful, a small part of a long history. */
-const FIRST_VERSIONS = 12;
+/** Entries read first, before every version: a screenful, a small part of a long history. */
+const FIRST_VERSIONS = 8;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -181,7 +181,7 @@ async function load(first = false): Promise<void> {
   const migrated = migrateLegacyJobs(store).catch((err: unknown) => console.warn('Newsmith: stored jobs not moved yet', err));
   if (first) {
     const [newest, stored] = await Promise.all([store.newestPages(FIRST_VERSIONS), store.count()]);
-    pages = entriesByPage(newest.jobs);
+    pages = entriesByPage(newest.jobs, newest.counts);
     storedCount = stored;
     render();
     // The first rows paint before the rest is read: handing over every row keeps this page busy for a while.

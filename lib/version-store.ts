@@ -113,21 +113,22 @@ export class VersionStore {
   }
 
   /**
-   * The newest pages' versions, newest first: pages are taken from the one written to last until they hold at least
-   * `versions` versions. A first screenful of the history without reading every row (each holds a whole rewrite).
+   * The history's first `versions` entries as it is listed (pages from the one written to last, each page's versions
+   * newest first), with how many versions each of those pages has: a first screenful without reading every row
+   * (each holds a whole rewrite).
    */
-  async newestPages(versions: number): Promise<StoredJobs> {
+  async newestPages(versions: number): Promise<StoredJobs & { counts: Map<string, number> }> {
     const tx = (await this.open()).transaction('versions');
     const byPage = tx.store.index('page');
-    const keys: string[] = [];
-    let n = 0;
-    for (let c = await tx.store.index('at').openCursor(null, 'prev'); c && n < versions; c = await c.continue()) {
-      if (keys.includes(c.value.page)) continue;
-      keys.push(c.value.page);
-      n += await byPage.count(pageRange(c.value.page));
+    const counts = new Map<string, number>();
+    const rows: VersionRow[] = [];
+    for (let c = await tx.store.index('at').openCursor(null, 'prev'); c && rows.length < versions; c = await c.continue()) {
+      const page = c.value.page;
+      if (counts.has(page)) continue;
+      counts.set(page, await byPage.count(pageRange(page)));
+      for (let v = await byPage.openCursor(pageRange(page), 'prev'); v && rows.length < versions; v = await v.continue()) rows.push(v.value);
     }
-    const rows = await Promise.all(keys.map((page) => byPage.getAll(pageRange(page))));
-    return readRows(rows.flat());
+    return { ...readRows(rows), counts };
   }
 
   /** The versions stored as running (left so by a worker that died), read. */

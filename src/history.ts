@@ -89,16 +89,20 @@ export function versionEntry(job: JobRecord, place: { version: number; versions:
 
 /**
  * Stored versions (newest first) as entries, each numbered among its page's versions (1 = the oldest), grouped by
- * page: the page with the newest version first, and within a page its versions newest first.
+ * page: the page with the newest version first, and within a page its versions newest first. `counts` gives a
+ * page's number of versions when `jobs` holds only its newest ones.
  */
-export function entriesByPage(jobs: readonly JobRecord[]): HistoryEntry[][] {
+export function entriesByPage(jobs: readonly JobRecord[], counts?: ReadonlyMap<string, number>): HistoryEntry[][] {
   const pages = new Map<string, JobRecord[]>();
   for (const job of jobs) {
     const list = pages.get(job.key);
     if (list) list.push(job);
     else pages.set(job.key, [job]);
   }
-  return [...pages.values()].map((versions) => versions.map((job, i) => versionEntry(job, { version: versions.length - i, versions: versions.length })));
+  return [...pages.values()].map((versions) => {
+    const total = Math.max(counts?.get(versions[0]?.key ?? '') ?? 0, versions.length);
+    return versions.map((job, i) => versionEntry(job, { version: total - i, versions: total }));
+  });
 }
 
 /** One line saying how a finished rewrite checked out. */
