@@ -107,6 +107,17 @@ export class VersionStore {
     return rows.map((r) => readRow(r)?.job).filter((j): j is JobRecord => !!j);
   }
 
+  /**
+   * The page's versions as ids and creation times, oldest first, from the page index's keys alone: no row is read
+   * (a row holds a whole rewrite). Unlike versions(), an unreadable row is not left out.
+   */
+  async versionKeys(page: string): Promise<{ id: string; at: number }[]> {
+    const tx = (await this.open()).transaction('versions');
+    const out: { id: string; at: number }[] = [];
+    for (let c = await tx.store.index('page').openKeyCursor(pageRange(page)); c; c = await c.continue()) out.push({ id: c.primaryKey, at: c.key[1] });
+    return out;
+  }
+
   /** Every stored version, newest first, with how many records were skipped or repaired. */
   async list(): Promise<StoredJobs> {
     return readRows(await (await this.open()).getAll('versions'));

@@ -35,6 +35,7 @@ describe('version store', () => {
     await store.put(job(4, 8));
     expect((await store.latest('https://n.example/7'))?.id).toBe('id3');
     expect((await store.versions('https://n.example/7')).map((j) => j.id)).toEqual(['id1', 'id2', 'id3']);
+    expect(await store.versionKeys('https://n.example/7')).toEqual([{ id: 'id1', at: 1001 }, { id: 'id2', at: 1002 }, { id: 'id3', at: 1003 }]);
     expect((await store.list()).jobs.map((j) => j.id)).toEqual(['id4', 'id3', 'id2', 'id1']);
     expect(await store.count()).toBe(4);
     expect(await store.size()).toBeGreaterThan(0);
