@@ -68,7 +68,7 @@ async function writeVersions(page, set) {
  * after one untimed open of each. Each time: click → the newest version's text painted in the popup (POPUP_INIT's
  * `text` mark: the first frame with the headline or article in the DOM, painted), and → the version line painted.
  */
-export async function benchPopupReopen(h, { n = 10, words = 5_000 } = {}) {
+export async function benchPopupReopen(h, { n = 20, words = 5_000 } = {}) {
   const { lib, ext, server } = h;
   const urls = [server.pageUrl('article', { bench: 'one-version' }), server.pageUrl('article', { bench: 'ten-versions' })];
   const set = lib.storedVersions(urls, [1, 10], words);
