@@ -82,7 +82,7 @@ export class Jobs {
 
   /** The job with the ids of its page's versions, oldest first (for the popup's "2 of 3"). */
   private async placed(job: JobRecord): Promise<BackgroundMessage> {
-    const ids = (await this.saver.versions(job.key)).map((j) => j.id);
+    const ids = await this.saver.versionIds(job.key);
     return this.jobMessage(job, ids.includes(job.id) ? ids : [...ids, job.id]);
   }
 

@@ -98,10 +98,13 @@ function worker(h) {
   return w;
 }
 
-/** Opens the article in a new tab, clicks the toolbar button for real, and attaches to the popup as it is created. */
-async function clickAndWatch(h, url) {
+/**
+ * Opens the article in a new tab (or uses `existing`, a tab already at `url`), clicks the toolbar button for real,
+ * and attaches to the popup as it is created, with POPUP_INIT's marks installed.
+ */
+export async function clickAndWatch(h, url, existing = null) {
   const { ext } = h;
-  const page = await ext.openArticle(url);
+  const page = existing ?? (await ext.openArticle(url));
   await page.bringToFront();
   const { targetInfos } = await ext.cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
   const tab = targetInfos.find((t) => t.url === url);

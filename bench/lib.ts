@@ -11,3 +11,4 @@ export { launchExtension, Popup, POPUP_PATH, type ExtensionHarness } from '../te
 export { startLLMServer, type LLMServer } from '../test/support/llm-server';
 export { pair } from './pairs';
 export { PARSERS, SHAPES } from '../test/support/adversarial-answers';
+export { storedVersions, headlineOf } from './stored-versions';

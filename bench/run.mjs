@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench — Newsmith's own work measured against the physical floor, seven sections, one run, one table.
+// npm run bench — Newsmith's own work measured against the physical floor, nine sections, one run, one table.
 // The method of each figure is in BENCHMARKS.md ("Performance (npm run bench)"). Timings are reported, never
 // asserted: the exit code is 0 whatever the verdicts (the size budget is enforced by scripts/check-size.mjs in CI).
 //
@@ -8,7 +8,8 @@
 // It builds the extension (scripts/build.mjs) and bench/lib.ts (the TypeScript the Node sections need, bundled with
 // Vite into .bench/lib/), then runs: 1 extraction (corpus in Node; content script in Chromium), 2 click to first
 // word, 3 streaming render, 4 checks, 5 bundle sizes and popup first paint, 6 token economy, 7 parsers of model
-// text on adversarial answers at 1 MB.
+// text on adversarial answers at 1 MB, 8 the popup reopened on a page with 10 stored versions against 1, 9 the
+// history page over 500 stored versions of 5,000-word articles (bench/stored-sections.mjs).
 // The corpus is ../shared/corpus beside the repo, or $NEWSMITH_CORPUS; without it sections 1 (Node) and 6 are skipped.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { buildBenchLib, benchDir, root } from './build-lib.mjs';
 import { EXTRACTION_ROUNDS, benchChecks, benchExtraction, benchParsers, benchTokens, loadCorpus } from './node-sections.mjs';
 import { benchContentScript, benchFirstWord, benchStreaming, startBrowserBench } from './browser-sections.mjs';
+import { benchHistory, benchPopupReopen } from './stored-sections.mjs';
 import { fmt, ms, verdict } from './stats.mjs';
 import { formatSizeTable, measureSizes } from '../scripts/check-size.mjs';
 
@@ -130,8 +132,8 @@ if (want(5)) {
   else row('5 size', 'SDK only in background, Readability only in content', 'yes', 'nowhere else', 'PASS');
 }
 
-// ---- Browser: 1b, 2, 3, 5b ----
-if (want(1) || want(2) || want(3) || want(5)) {
+// ---- Browser: 1b, 2, 3, 5b, 8, 9 ----
+if (want(1) || want(2) || want(3) || want(5) || want(8) || want(9)) {
   const h = await startBrowserBench(lib, root);
   try {
     if (want(1)) {
@@ -172,6 +174,24 @@ if (want(1) || want(2) || want(3) || want(5)) {
       console.log(`   growth 100k ÷ 5k: ${fmt(s.growth, 1)} (floor's own growth ${fmt(s.floorGrowth, 1)}; linear is 20)`);
       row('3 streaming', '5,000 chars: done ÷ floor', `${fmt(s[5_000].ratioToFloor, 2)} (${ms(s[5_000].requestToDone, 0)} vs ${ms(s[5_000].floor, 0)})`, '≤ 1.5', verdict(s[5_000].ratioToFloor <= 1.5));
       row('3 streaming', '100,000 ÷ 5,000 chars: done', `${s[100_000].capped ? '> ' : ''}${fmt(s.growth, 1)} (${s[100_000].capped ? '> ' : ''}${ms(s[100_000].requestToDone, 0)}; ${fmt(s[100_000].ratioToFloor, 2)}× its floor)`, '≤ 25', verdict(s.growth <= 25));
+    }
+    if (want(8)) {
+      const p = await benchPopupReopen(h);
+      results.popupReopen = p;
+      console.log(`\n8. Popup reopened on a page with 10 stored versions and on one with 1 (${p.words.toLocaleString('en-US')}-word articles with their sources; ${p.n} clicks each, alternating)`);
+      console.log(`   click → the newest version's text painted, median: 1 version ${ms(p.one)}, 10 versions ${ms(p.ten)} (popup shows "${p.versionLine}")`);
+      console.log(`   all (ms): 1 version ${p.all[0].map((x) => x.toFixed(0)).join(' ')}; 10 versions ${p.all[1].map((x) => x.toFixed(0)).join(' ')}${p.late ? `; ${p.late} opens repeated (probe too late)` : ''}`);
+      if (p.reads) console.log(`   in the worker, the page's versions read whole from the page index (what an open reads for "n of N"): 1 version ${ms(p.reads[0].rows, 2)}, 10 versions ${ms(p.reads[1].rows, 2)}; their keys only: ${ms(p.reads[0].keys, 2)}, ${ms(p.reads[1].keys, 2)}`);
+      row('8 reopen', 'popup reopen, 10 versions ÷ 1 version, median', `${fmt(p.ratio, 2)} (${ms(p.ten)} vs ${ms(p.one)})`, '≤ 1.1', verdict(p.ratio <= 1.1));
+    }
+    if (want(9)) {
+      const x = await benchHistory(h);
+      results.history = x;
+      console.log(`\n9. History page over ${x.versions} stored versions of ${x.pages} pages (${x.words.toLocaleString('en-US')}-word articles with their sources, about ${fmt(x.storedMB, 0)} MB as JSON)`);
+      console.log(`   navigation start → the first rows painted, median of ${x.loads} loads: ${ms(x.firstRows)} (first contentful paint ${ms(x.fcp)}; every row listed and the count painted ${ms(x.allRows)})`);
+      for (const q of x.queries) console.log(`   search "${q.query}": ${q.matches} entries, input → the list painted ${ms(q.ms)} (median of ${q.reps}); cleared again ${ms(q.clearMs)}`);
+      row('9 history', `${x.versions} versions: navigation → first rows painted, median`, ms(x.firstRows), '< 300 ms', verdict(x.firstRows < 300));
+      row('9 history', 'search: input → filtered list painted, slowest query median', `${ms(x.searchMs)} (clearing: ${ms(x.clearMs)})`, '< 100 ms', verdict(x.searchMs < 100));
     }
   } finally {
     await h.close();

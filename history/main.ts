@@ -7,7 +7,7 @@ import { announce } from '../lib/store-events';
 import { migrateLegacyJobs } from '../lib/legacy-jobs';
 import { storageUse } from '../lib/quota';
 import { versionStore, type Removed } from '../lib/version-store';
-import { checksLine, entriesByPage, entryText, exportJson, exportMarkdown, searchEntries, statusWord, type HistoryEntry } from '../src/history';
+import { checksLine, entriesByPage, entryText, exportJson, exportMarkdown, prepareSearch, searchEntries, statusWord, type HistoryEntry } from '../src/history';
 import { quotaWarning } from '../src/quota';
 import { plural } from '../src/i18n';
 import { modelLabel } from '../src/provider-words';
@@ -23,8 +23,16 @@ const undoBar = $<HTMLElement>('undo-bar');
 const store = versionStore();
 /** The versions, grouped by page (newest page first). */
 let pages: HistoryEntry[][] = [];
+/** How many versions are stored, while only the newest pages are read (null once every version is). */
+let storedCount: number | null = null;
 /** What the last delete took away, until it is undone or another delete replaces it. */
 let removed: Removed | null = null;
+/** Each entry's list item, made once: a search shows and hides items, it does not rebuild them. */
+const items = new WeakMap<HistoryEntry, HTMLLIElement>();
+/** Each page's list item, made once per load (keyed by the page's versions as loaded). */
+const groups = new WeakMap<HistoryEntry[], { group: HTMLLIElement; inner: HTMLOListElement }>();
+/** Entries read first, before every version: a screenful, a small part of a long history. */
+const FIRST_VERSIONS = 8;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -57,7 +65,10 @@ function sourceLink(e: HistoryEntry): HTMLAnchorElement {
 }
 
 function entryItem(e: HistoryEntry): HTMLLIElement {
-  const li = el('li');
+  let li = items.get(e);
+  if (li) return li;
+  li = el('li');
+  items.set(e, li);
   li.dataset.testid = 'entry';
   li.dataset.status = e.status;
   li.dataset.version = `${e.version}/${e.versions}`;
@@ -99,23 +110,43 @@ function entryItem(e: HistoryEntry): HTMLLIElement {
   return li;
 }
 
-function render(): void {
-  const visible = new Set(shown().map((e) => e.id));
-  const total = allEntries().length;
-  count.textContent = total === 0 ? t('historyEmpty') : plural(t, 'historyCount', total, [visible.size, total]);
-  const groups: HTMLLIElement[] = [];
-  for (const versions of pages) {
-    const items = versions.filter((e) => visible.has(e.id)).map(entryItem);
-    if (!items.length) continue;
+/** A page's list item, made once per load; its versions' items go inside. */
+function pageItem(versions: HistoryEntry[]): { group: HTMLLIElement; inner: HTMLOListElement } {
+  let made = groups.get(versions);
+  if (!made) {
     const group = el('li', undefined, 'page');
     group.dataset.testid = 'page';
     group.dataset.key = versions[0]?.key ?? '';
     const inner = el('ol', undefined, 'versions');
-    inner.append(...items);
     group.append(inner);
-    groups.push(group);
+    made = { group, inner };
+    groups.set(versions, made);
   }
-  list.replaceChildren(...groups);
+  return made;
+}
+
+/** Makes `parent`'s children exactly `nodes`, in order, moving only what changed: a search leaves the rest in place. */
+function showOnly(parent: Element, nodes: readonly Element[]): void {
+  const keep = new Set(nodes);
+  for (const child of [...parent.children]) if (!keep.has(child)) child.remove();
+  nodes.forEach((node, i) => {
+    if (parent.children[i] !== node) parent.insertBefore(node, parent.children[i] ?? null);
+  });
+}
+
+function render(): void {
+  const visible = new Set(shown().map((e) => e.id));
+  const total = storedCount ?? allEntries().length;
+  count.textContent = total === 0 ? t('historyEmpty') : plural(t, 'historyCount', total, [visible.size, total]);
+  const shownGroups: HTMLLIElement[] = [];
+  for (const versions of pages) {
+    const items = versions.filter((e) => visible.has(e.id)).map(entryItem);
+    if (!items.length) continue;
+    const { group, inner } = pageItem(versions);
+    showOnly(inner, items);
+    shownGroups.push(group);
+  }
+  showOnly(list, shownGroups);
 }
 
 /** Deletes versions at once and offers to undo; the background hears of it (room made: it retries unsaved writes). */
@@ -144,12 +175,25 @@ function showUnreadable(skipped: number, repaired: number): void {
   notice.hidden = notice.textContent === '';
 }
 
-async function load(): Promise<void> {
-  // Jobs an older build kept in storage.local, if the background has not moved them yet.
-  await migrateLegacyJobs(store).catch((err: unknown) => console.warn('Newsmith: stored jobs not moved yet', err));
+/** Lists the history: on the first load the newest pages paint first, then every version is read and listed. */
+async function load(first = false): Promise<void> {
+  // Jobs an older build kept in storage.local, if the background has not moved them yet (before the whole list).
+  const migrated = migrateLegacyJobs(store).catch((err: unknown) => console.warn('Newsmith: stored jobs not moved yet', err));
+  if (first) {
+    const [newest, stored] = await Promise.all([store.newestPages(FIRST_VERSIONS), store.count()]);
+    pages = entriesByPage(newest.jobs, newest.counts);
+    storedCount = stored;
+    render();
+    // The first rows paint before the rest is read: handing over every row keeps this page busy for a while.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  }
+  await migrated;
   const stored = await store.list();
   pages = entriesByPage(stored.jobs);
+  storedCount = null;
   render();
+  // Typing then only compares: each entry's searched text is made now, after the list is painted.
+  setTimeout(() => prepareSearch(allEntries()), 0);
   showUnreadable(stored.skipped, stored.repaired);
   const warning = quotaWarning(await storageUse(), t);
   const quota = $<HTMLElement>('quota');
@@ -161,4 +205,4 @@ search.addEventListener('input', render);
 $('undo').addEventListener('click', () => void undo());
 $('export-json').addEventListener('click', () => download('newsmith-history.json', 'application/json', exportJson(shown())));
 $('export-markdown').addEventListener('click', () => download('newsmith-history.md', 'text/markdown', exportMarkdown(shown(), t)));
-void load();
+void load(true);

@@ -116,6 +116,14 @@ export class JobSaver {
     return [...all.values()].sort((a, b) => a.createdAt - b.createdAt);
   }
 
+  /** The ids of the page's versions, oldest first, without reading them: the store's keys and the ones held here. */
+  async versionIds(page: string): Promise<string[]> {
+    const stored = await this.store.versionKeys(page).catch(() => [] as { id: string; at: number }[]);
+    const all = new Map(stored.map((k) => [k.id, k.at]));
+    for (const j of this.held(page)) all.set(j.id, j.createdAt);
+    return [...all].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  }
+
   async source(id: string): Promise<Article | null> {
     return this.store.getSource(id).catch(() => null);
   }

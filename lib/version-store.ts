@@ -35,6 +35,21 @@ export function readRow(row: VersionRow): ReturnType<typeof readJob> {
   return read;
 }
 
+/** Rows read carefully, newest first, with how many were skipped or repaired. */
+function readRows(rows: readonly VersionRow[]): StoredJobs {
+  const out: StoredJobs = { jobs: [], skipped: 0, repaired: 0 };
+  for (const row of rows) {
+    const read = readRow(row);
+    if (!read) out.skipped++;
+    else {
+      if (read.repaired.length) out.repaired++;
+      out.jobs.push(read.job);
+    }
+  }
+  out.jobs.sort((a, b) => b.createdAt - a.createdAt);
+  return out;
+}
+
 const pageRange = (page: string) => IDBKeyRange.bound([page, -Infinity], [page, Infinity]);
 
 /** Waits for a write transaction to commit; its error (a QuotaExceededError when the disk quota is reached) if not. */
@@ -92,20 +107,39 @@ export class VersionStore {
     return rows.map((r) => readRow(r)?.job).filter((j): j is JobRecord => !!j);
   }
 
+  /**
+   * The page's versions as ids and creation times, oldest first, from the page index's keys alone: no row is read
+   * (a row holds a whole rewrite). Unlike versions(), an unreadable row is not left out.
+   */
+  async versionKeys(page: string): Promise<{ id: string; at: number }[]> {
+    const tx = (await this.open()).transaction('versions');
+    const out: { id: string; at: number }[] = [];
+    for (let c = await tx.store.index('page').openKeyCursor(pageRange(page)); c; c = await c.continue()) out.push({ id: c.primaryKey, at: c.key[1] });
+    return out;
+  }
+
   /** Every stored version, newest first, with how many records were skipped or repaired. */
   async list(): Promise<StoredJobs> {
-    const rows = await (await this.open()).getAll('versions');
-    const out: StoredJobs = { jobs: [], skipped: 0, repaired: 0 };
-    for (const row of rows) {
-      const read = readRow(row);
-      if (!read) out.skipped++;
-      else {
-        if (read.repaired.length) out.repaired++;
-        out.jobs.push(read.job);
-      }
+    return readRows(await (await this.open()).getAll('versions'));
+  }
+
+  /**
+   * The history's first `versions` entries as it is listed (pages from the one written to last, each page's versions
+   * newest first), with how many versions each of those pages has: a first screenful without reading every row
+   * (each holds a whole rewrite).
+   */
+  async newestPages(versions: number): Promise<StoredJobs & { counts: Map<string, number> }> {
+    const tx = (await this.open()).transaction('versions');
+    const byPage = tx.store.index('page');
+    const counts = new Map<string, number>();
+    const rows: VersionRow[] = [];
+    for (let c = await tx.store.index('at').openCursor(null, 'prev'); c && rows.length < versions; c = await c.continue()) {
+      const page = c.value.page;
+      if (counts.has(page)) continue;
+      counts.set(page, await byPage.count(pageRange(page)));
+      for (let v = await byPage.openCursor(pageRange(page), 'prev'); v && rows.length < versions; v = await v.continue()) rows.push(v.value);
     }
-    out.jobs.sort((a, b) => b.createdAt - a.createdAt);
-    return out;
+    return { ...readRows(rows), counts };
   }
 
   /** The versions stored as running (left so by a worker that died), read. */

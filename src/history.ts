@@ -97,16 +97,20 @@ export function versionEntry(job: JobRecord, place: { version: number; versions:
 
 /**
  * Stored versions (newest first) as entries, each numbered among its page's versions (1 = the oldest), grouped by
- * page: the page with the newest version first, and within a page its versions newest first.
+ * page: the page with the newest version first, and within a page its versions newest first. `counts` gives a
+ * page's number of versions when `jobs` holds only its newest ones.
  */
-export function entriesByPage(jobs: readonly JobRecord[]): HistoryEntry[][] {
+export function entriesByPage(jobs: readonly JobRecord[], counts?: ReadonlyMap<string, number>): HistoryEntry[][] {
   const pages = new Map<string, JobRecord[]>();
   for (const job of jobs) {
     const list = pages.get(job.key);
     if (list) list.push(job);
     else pages.set(job.key, [job]);
   }
-  return [...pages.values()].map((versions) => versions.map((job, i) => versionEntry(job, { version: versions.length - i, versions: versions.length })));
+  return [...pages.values()].map((versions) => {
+    const total = Math.max(counts?.get(versions[0]?.key ?? '') ?? 0, versions.length);
+    return versions.map((job, i) => versionEntry(job, { version: total - i, versions: total }));
+  });
 }
 
 /** One line saying how a finished rewrite checked out. */
@@ -118,13 +122,29 @@ export function checksLine(c: NonNullable<HistoryEntry['checks']>, t: Translate)
   return t('checksLine', [facts.join(', '), copied]);
 }
 
+/** Each entry's searched text in lower case, made once per entry (an entry is not changed once made). */
+const haystacks = new WeakMap<HistoryEntry, string>();
+
+function haystack(e: HistoryEntry): string {
+  let hay = haystacks.get(e);
+  if (hay === undefined) {
+    hay = `${e.title}\n${e.url}\n${e.headline}\n${e.article}`.toLowerCase();
+    haystacks.set(e, hay);
+  }
+  return hay;
+}
+
+/** Makes the entries' searched text ahead of the first search, so typing does not pay for it. */
+export function prepareSearch(entries: readonly HistoryEntry[]): void {
+  for (const e of entries) haystack(e);
+}
 
 /** Entries whose title, URL, headline or text hold every word of the query (any case). */
 export function searchEntries(entries: readonly HistoryEntry[], query: string): HistoryEntry[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return [...entries];
   return entries.filter((e) => {
-    const hay = `${e.title}\n${e.url}\n${e.headline}\n${e.article}`.toLowerCase();
+    const hay = haystack(e);
     return words.every((w) => hay.includes(w));
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entriesByPage, exportJson, exportMarkdown, searchEntries, statusOf, toEntry } from '../../src/history';
+import { entriesByPage, exportJson, exportMarkdown, prepareSearch, searchEntries, statusOf, toEntry } from '../../src/history';
 import { quotaWarning } from '../../src/quota';
 import type { JobRecord } from '../../src/job';
 import { jobFrom, type LooseJob } from '../support/job-shapes';
@@ -43,6 +43,13 @@ describe('history', () => {
     expect(searchEntries(entries, 'n.example').length).toBe(2);
     expect(searchEntries(entries, 'storm rates')).toEqual([]);
     expect(searchEntries(entries, '  ').length).toBe(2);
+  });
+
+  it('finds the same after the searched text is prepared ahead', () => {
+    const entries = [done, cut].map(toEntry);
+    prepareSearch(entries);
+    expect(searchEntries(entries, 'markets BANK').map((e) => e.title)).toEqual(['Rates rise']);
+    expect(searchEntries(entries, 'WINDS').map((e) => e.article)).toEqual(['Winds reached']);
   });
 
   it('exports JSON that reads back, and Markdown with the source and the reason it stopped', () => {

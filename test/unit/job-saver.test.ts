@@ -89,6 +89,7 @@ describe('job saver', () => {
     expect(told).toEqual([[j.id, 'full']]);
     expect((await saver.load(j.key))?.text).toBe('# H1\n\nBody 1.');
     expect((await saver.versions(j.key)).map((x) => x.id)).toEqual(['id1']);
+    expect(await saver.versionIds(j.key)).toEqual(['id1']);
     await settle();
     expect(unsavedInSession()).toEqual([`unsaved:${j.id}`]);
   });

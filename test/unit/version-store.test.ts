@@ -36,6 +36,7 @@ describe('version store', () => {
     await store.put(job(4, 8));
     expect((await store.latest('https://n.example/7'))?.id).toBe('id3');
     expect((await store.versions('https://n.example/7')).map((j) => j.id)).toEqual(['id1', 'id2', 'id3']);
+    expect(await store.versionKeys('https://n.example/7')).toEqual([{ id: 'id1', at: 1001 }, { id: 'id2', at: 1002 }, { id: 'id3', at: 1003 }]);
     expect((await store.list()).jobs.map((j) => j.id)).toEqual(['id4', 'id3', 'id2', 'id1']);
     expect(await store.count()).toBe(4);
     expect(await store.size()).toBeGreaterThan(0);
@@ -70,6 +71,19 @@ describe('version store', () => {
     expect(await store.evict(10, new Set(['id1']))).toEqual(['id2', 'id3', 'id4']);
     expect((await store.list()).jobs.map((j) => j.id)).toEqual(['id13', 'id12', 'id11', 'id10', 'id9', 'id8', 'id7', 'id6', 'id5', 'id1']);
     expect(await store.evict(10)).toEqual([]);
+  });
+
+  it('reads the history\'s first entries as listed, with their pages\' version counts, not every row', async () => {
+    // Page 1 has versions 1, 4, 6; page 2 has 2 and 5; page 3 has 3; then 7, not a record, on page 4.
+    for (const [n, page] of [[1, 1], [2, 2], [3, 3], [4, 1], [5, 2], [6, 1]] as const) await store.put(job(n, page));
+    const first = await store.newestPages(2);
+    expect(first.jobs.map((j) => j.id)).toEqual(['id6', 'id4']);
+    expect([...first.counts]).toEqual([['https://n.example/1', 3]]);
+    expect(entriesByPage(first.jobs, first.counts).map((p) => p.map((e) => `${e.version}/${e.versions}`))).toEqual([['3/3', '2/3']]);
+    expect((await store.newestPages(4)).jobs.map((j) => j.id)).toEqual(['id6', 'id5', 'id4', 'id1']);
+    expect((await store.newestPages(99)).jobs.map((j) => j.id)).toEqual((await store.list()).jobs.map((j) => j.id));
+    await store.putRows([{ id: 'id7', page: 'https://n.example/4', at: 1007, live: 0, job: 'not a record' }]);
+    expect(await store.newestPages(2)).toMatchObject({ jobs: [{ id: 'id6' }], skipped: 1 });
   });
 
   it('finds the versions left running without reading the rest', async () => {
