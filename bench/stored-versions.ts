@@ -48,6 +48,7 @@ export function storedVersions(urls: readonly string[], versions: readonly numbe
         title,
         state: 'done',
         text: `# ${headline}\n\n${body}`,
+        answer: { headline, body, seo: {} },
         checks: runChecks({ source: `${article.title}\n\n${article.text}`, headline, body }),
         updatedAt: at + 30_000,
       };
