@@ -37,74 +37,89 @@ export interface PlainLayout {
 
 const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
 
-/** The lines the plain text writes for a block ('' asks for a blank line). */
-function plainLines(block: Block): string[] {
-  // A subheading stands alone, with a blank line on each side, even if the model glued it to a paragraph.
-  if (block.kind === 'heading') return ['', stripInline(block.text), ''];
-  return block.source.map((src) => (src === '' ? '' : stripInline(src)));
+export interface LayoutOptions {
+  /** Where each block's words are (default true); toPlainText needs only the text. */
+  spans?: boolean;
+  /** The body is complete (see ReadOptions.final). */
+  final?: boolean;
 }
 
-/** Paragraphs apart by one blank line, subheadings on lines of their own, no emphasis markers. */
-export function toPlainText(body: string): string {
+/**
+ * The plain text: paragraphs apart by one blank line, subheadings on lines of their own with a blank line on each
+ * side (even if the model glued one to a paragraph), emphasis markers gone, every other line as written; and
+ * where each block's words lie in it.
+ */
+export function plainLayout(body: string, opts: LayoutOptions = {}): PlainLayout {
+  const spans = opts.spans !== false;
   const out: string[] = [];
-  for (const block of readBlocks(body)) {
-    if (block.gap) out.push('');
-    for (const line of plainLines(block)) out.push(line);
-  }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
-}
-
-/** `toPlainText(body)`, with where each block's words lie in it. */
-export function plainLayout(body: string): PlainLayout {
-  let text = '';
+  let length = 0;
   let blank = false;
-  /** Writes one line (or, for '', asks for a blank line before the next); its span, or null. */
-  const write = (line: string): Span | null => {
+  /** Writes one line (or, for '', asks for a blank line before the next); where it starts, or -1. */
+  const write = (line: string): number => {
     if (line === '') {
       blank = true;
-      return null;
+      return -1;
     }
-    if (text !== '') text += blank ? '\n\n' : '\n';
+    if (out.length > 0) {
+      const sep = blank ? '\n\n' : '\n';
+      out.push(sep);
+      length += sep.length;
+    }
     blank = false;
-    const start = text.length;
-    text += line;
-    return { start, end: text.length };
+    out.push(line);
+    length += line.length;
+    return length - line.length;
   };
-  /** The span of `line` (just written) from `skip` characters into it, white space there skipped. Reads the line, not the text being built (reading that would copy it whole, for every line). */
-  const from = (span: Span, line: string, skip: number): Span => {
+  /** The span of a line written at `at`, from `skip` characters into it, white space there skipped. */
+  const from = (at: number, line: string, skip: number): Span => {
     let k = skip;
     while (k < line.length && isSpace(line[k])) k++;
-    return { start: span.start + k, end: span.end };
+    return { start: at + k, end: at + line.length };
   };
 
   const blocks: PlainBlock[] = [];
-  for (const block of readBlocks(body)) {
+  for (const block of readBlocks(body, { final: opts.final })) {
     if (block.gap) write('');
+    if (block.kind === 'heading') {
+      write('');
+      const line = stripInline(block.text);
+      const at = write(line);
+      write('');
+      if (spans) blocks.push({ block, parts: at < 0 ? [] : [[from(at, line, 0)]] });
+      continue;
+    }
     const parts: Span[][] = [];
-    const lines = plainLines(block);
-    lines.forEach((line, i) => {
-      const span = write(line);
-      const src = block.source[i] ?? '';
-      if (!span || block.kind === 'rule' || (block.kind !== 'heading' && isLinkDefinition(src))) return;
+    for (const src of block.source) {
+      const line = src === '' ? '' : stripInline(src);
+      const at = write(line);
+      if (!spans || at < 0 || block.kind === 'rule' || isLinkDefinition(src)) continue;
       const last = parts[parts.length - 1];
       if (block.kind === 'list') {
         // An item's line (after its bullet) opens a part; an indented line under it continues the part.
-        if (listMarkerEnd(src) >= 0 || !last) parts.push([from(span, line, Math.max(0, listMarkerEnd(line)))]);
-        else last.push(from(span, line, 0));
+        if (listMarkerEnd(src) >= 0 || !last) parts.push([from(at, line, Math.max(0, listMarkerEnd(line)))]);
+        else last.push(from(at, line, 0));
       } else if (block.kind === 'quote') {
-        const inner = from(span, line, Math.max(0, quoteMarkerEnd(line)));
+        const inner = from(at, line, Math.max(0, quoteMarkerEnd(line)));
         if (inner.start === inner.end) parts.push([]);
         else if (last) last.push(inner);
         else parts.push([inner]);
-      } else if (last) last.push(from(span, line, 0));
-      else parts.push([from(span, line, 0)]);
-    });
-    blocks.push({ block, parts: parts.filter((p) => p.length > 0) });
+      } else if (last) last.push(from(at, line, 0));
+      else parts.push([from(at, line, 0)]);
+    }
+    if (spans) blocks.push({ block, parts: parts.filter((p) => p.length > 0) });
   }
   // As `.trim()` would: white space at the very start or end goes, and the spans move with the text.
-  const lead = text.length - text.trimStart().length;
-  text = text.trim();
-  const fit = (n: number): number => Math.min(Math.max(n - lead, 0), text.length);
-  for (const b of blocks) b.parts = b.parts.map((part) => part.map((s) => ({ start: fit(s.start), end: fit(s.end) })));
+  const whole = out.join('');
+  const text = whole.trim();
+  const lead = whole.length - whole.trimStart().length;
+  if (lead > 0 || text.length < whole.length) {
+    const fit = (n: number): number => Math.min(Math.max(n - lead, 0), text.length);
+    for (const b of blocks) b.parts = b.parts.map((part) => part.map((s) => ({ start: fit(s.start), end: fit(s.end) })));
+  }
   return { text, blocks };
+}
+
+/** The body as plain text (see plainLayout). */
+export function toPlainText(body: string): string {
+  return plainLayout(body, { spans: false }).text;
 }
