@@ -93,15 +93,20 @@ export function quoteText(line: string): string | null {
 }
 
 /** The characters a heading, rule, list item, quote or link definition can start with (after up to three spaces). */
-const MARKER_START = /[-#*+•_>[0-9]/;
-const isWhite = (c: string | undefined): boolean => c !== undefined && (/\s/.test(c) || isSpaceCode(c.charCodeAt(0)));
+const MARKER_START = '-#*+•_>[0123456789';
+/** White space as `\s` or `isSpaceCode` reads it (printable ASCII, the usual case, answered at once). */
+const isWhite = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code > 32 && code < 127 ? false : /\s/.test(c) || isSpaceCode(code);
+};
 
 /** Whether a line can only be text: no marker where one could start. Most lines are, and are read at once. */
 function plainLine(line: string): boolean {
   let i = 0;
   while (i < 3 && isWhite(line[i])) i++;
   const c = line[i];
-  return c === undefined || !MARKER_START.test(c);
+  return c === undefined || !MARKER_START.includes(c);
 }
 
 export function isRule(line: string): boolean {

@@ -139,7 +139,7 @@ describe('plainLayout', () => {
   it('is toPlainText, with each block\'s words located in it', () => {
     expect(plainLayout(BODY).text).toBe(toPlainText(BODY));
     expect(words(BODY)).toEqual([
-      ['paragraph', [['Intro bold.', 'Second line.']]],
+      ['paragraph', [['Intro bold.\nSecond line.']]],
       ['heading', [['Sub it']]],
       ['list', [['one b'], ['two', 'more']]],
       ['quote', [['q1'], ['q2 a', 'q2 b']]],
@@ -169,7 +169,12 @@ describe('plainLayout', () => {
     for (let k = 0; k < 3000; k++) {
       const body = Array.from({ length: 1 + (k % 9) }, () => PIECES[next()]).join('\n');
       expect(plainLayout(body).text, JSON.stringify(body)).toBe(lineByLine(body));
+      expect(toPlainText(body), JSON.stringify(body)).toBe(lineByLine(body));
     }
+  });
+
+  it('leaves a link definition out of a paragraph\'s words', () => {
+    expect(words('One\n[1]: http://x.test\ntwo\nthree')).toEqual([['paragraph', [['One', 'two\nthree']]]]);
   });
 
   it('moves the spans with the text when its start is trimmed', () => {
