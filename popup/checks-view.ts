@@ -1,4 +1,4 @@
-/** The checks under a finished rewrite, and the article with its copied runs marked. Text nodes only. */
+/** The checks under a finished rewrite and the SEO extras. Text nodes only. */
 
 import type { ChecksResult } from '../src/checks';
 import { HEADLINE_MAX_CHARS } from '../src/checks/seo';
@@ -64,37 +64,6 @@ export function renderChecks(container: HTMLElement, checks: ChecksResult | null
     ),
   );
   container.replaceChildren(...parts);
-}
-
-/** The article as plain paragraphs, with the copied runs in <mark>. `offset` is where the body starts in checks.text. */
-export function renderMarkedArticle(container: HTMLElement, checks: ChecksResult, offset: number): void {
-  const body = checks.text.slice(offset);
-  const runs = checks.originality.runs
-    .map((r) => ({ start: r.start - offset, end: r.end - offset }))
-    .filter((r) => r.end > 0)
-    .sort((a, b) => a.start - b.start);
-  const paragraphs: HTMLElement[] = [];
-  let at = 0;
-  for (const para of body.split(/\n{2,}/)) {
-    const start = body.indexOf(para, at);
-    const end = start + para.length;
-    at = end;
-    if (!para.trim()) continue;
-    const p = el('p');
-    p.dir = 'auto';
-    let cursor = start;
-    for (const run of runs) {
-      if (run.end <= cursor || run.start >= end) continue;
-      const from = Math.max(run.start, cursor);
-      const to = Math.min(run.end, end);
-      if (from > cursor) p.append(body.slice(cursor, from));
-      p.append(el('mark', body.slice(from, to), { 'data-testid': 'copied-run', title: t('copiedFromSource') }));
-      cursor = to;
-    }
-    if (cursor < end) p.append(body.slice(cursor, end));
-    paragraphs.push(p);
-  }
-  container.replaceChildren(...paragraphs);
 }
 
 /** The SEO pack's meta description, slug and keywords, each with its own copy button. */

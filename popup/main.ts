@@ -13,7 +13,7 @@ import { JOB_PORT, type BackgroundMessage, type PopupMessage } from '../src/mess
 import { copyFormats } from '../src/rewrite/render';
 import type { Seo } from '../src/rewrite/split';
 import { renderBody } from './body';
-import { renderChecks, renderMarkedArticle, renderSeoExtras, type CopyWhat } from './checks-view';
+import { renderChecks, renderSeoExtras, type CopyWhat } from './checks-view';
 import { loadSettingsReport } from '../lib/settings-store';
 import { localisePage, t } from '../lib/i18n';
 import { plural, type MessageKey } from '../src/i18n';
@@ -119,9 +119,8 @@ function render(): void {
   const { headline, body, seo } = current();
   ui.headline.textContent = headline;
   const checks = job.state === 'done' ? job.checks : null;
-  // Finished and checked: the article as checked, with copied runs marked. Streaming: paragraphs as they come.
-  if (checks) renderMarkedArticle(ui.article, checks, headline ? headline.length + 2 : 0);
-  else renderBody(ui.article, body);
+  // Streaming: blocks as they come. Finished and checked: the copied runs marked.
+  renderBody(ui.article, body, !isRunning(job), checks, headline ? headline.length + 2 : 0);
   renderChecks(ui.checks, checks);
   renderSeoExtras(ui.extras, job.state === 'done' ? seo : {}, (text, what) => void copy(text, what));
   const words = body.split(/\s+/).filter(Boolean).length;

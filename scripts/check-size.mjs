@@ -33,10 +33,15 @@ export const BUDGETS = {
 
 /**
  * Interim CI limits where the build is known to miss a target: CI then fails on growth past today's size instead
- * of on the known miss, and says so. The target stays in BUDGETS (npm run bench reports it as FAIL). None today:
- * every budget is enforced as it stands.
+ * of on the known miss, and says so. The target stays in BUDGETS (npm run bench reports it as FAIL).
  */
-export const CI_LIMITS = {};
+export const CI_LIMITS = {
+  // The body's grammar read once into blocks (src/rewrite/blocks.ts, plain.ts: ~2.5 KiB minified) is in the
+  // checks' plain text (background 188.5 → 192.0 KiB) and the popup's article (lists, quotes, marks in them;
+  // popup 61.4 → 64.7 KiB). Until that is paid for elsewhere or the targets move: today's sizes, rounded up.
+  background: 192.5 * KiB,
+  popup: 65 * KiB,
+};
 
 /** Where a library may be: a marker string that survives minification, and the entries allowed to carry it. */
 const PLACEMENT = [

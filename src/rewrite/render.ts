@@ -1,40 +1,32 @@
-/** The body the model wrote (light Markdown) → plain text for the clipboard. */
+/** The body the model wrote (light Markdown), read into blocks (./blocks.ts) → plain text, Markdown and HTML for the clipboard. */
 
 import {
-  BOLD_STARS,
-  BOLD_UNDERSCORES,
   findEither,
   findPairs,
-  replacePairs,
   STRONG_EM_STARS,
   STRONG_STARS,
   STRONG_UNDERSCORES,
 } from './emphasis';
-import { headingText } from './heading';
+import { readBlocks } from './blocks';
 import { isLinkDefinition, unlink } from './links';
+import { toPlainText } from './plain';
 
-/** `**bold**`, `__bold__` and `*italic*` markers removed, the words kept. A lone `*` (5 * 3, a list bullet) stays. */
-function stripInline(line: string): string {
-  const bold = replacePairs(line, BOLD_STARS, (p) => p.content);
-  const both = replacePairs(bold, BOLD_UNDERSCORES, (p) => p.content);
-  return both.includes('*') ? both.replace(/\*(?=[^\s*])([^*]*?[^\s*])\*/g, '$1') : both;
-}
+export { toPlainText } from './plain';
 
-/** Plain text: paragraphs apart by one blank line, `## Sub` lines as plain subheading lines, no emphasis markers. */
-export function toPlainText(body: string): string {
-  const out: string[] = [];
-  for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.trimEnd();
-    if (line === '') {
-      out.push('');
-      continue;
+/** Markdown: each block's lines written back as they were, with a blank line where the body had one. */
+function markdownLines(body: string, out: string[]): void {
+  for (const block of readBlocks(body)) {
+    if (block.gap) out.push('');
+    if (block.kind === 'heading') {
+      const words = markdownInline(block.text);
+      if (words !== '') out.push('', `${'#'.repeat(Math.max(2, block.level))} ${words}`, '');
+    } else if (block.kind === 'rule') {
+      // Right under a paragraph line, "---" would make it a heading: keep the rule apart.
+      out.push('', '---', '');
+    } else {
+      for (const line of block.source) if (!isLinkDefinition(line)) out.push(markdownInline(line));
     }
-    const heading = headingText(line);
-    // A subheading stands alone, with a blank line on each side, even if the model glued it to a paragraph.
-    if (heading !== null) out.push('', stripInline(heading), '');
-    else out.push(stripInline(line));
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /** What "Copy all" puts on the clipboard: the headline, a blank line, the body as plain text. */
@@ -51,16 +43,6 @@ export function copyAll(headline: string, body: string): string {
  * - the HTML is built, never passed through: only <h1> <h2> <p> <ul> <li> <blockquote> <strong> <em>,
  *   none with an attribute, and every piece of text escaped (& < > " ').
  */
-
-const RULE_LINE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
-/** `- item`, `1. item`: the item's text (`^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+(.*)$`), or null. */
-function listItem(line: string): string | null {
-  const m = /^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s/.exec(line);
-  if (!m) return null;
-  const rest = line.slice(m[0].length).trimStart();
-  return /[\n\r\u2028\u2029]/.test(rest) ? null : rest;
-}
-const QUOTE_LINE = /^\s{0,3}>\s?(.*)$/;
 
 const MARKDOWN_SPECIAL = /[[\]\\<]/;
 
@@ -81,25 +63,7 @@ export function toMarkdown(headline: string, body: string): string {
   const out: string[] = [];
   const h = markdownInline(headline.trim());
   if (h !== '') out.push(`# ${h}`, '');
-  for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.trimEnd();
-    if (line === '') {
-      out.push('');
-      continue;
-    }
-    if (isLinkDefinition(line)) continue;
-    const heading = headingText(line);
-    if (heading !== null) {
-      const level = Math.max(2, /#+/.exec(line)?.[0].length ?? 2);
-      const text = markdownInline(heading);
-      if (text !== '') out.push('', `${'#'.repeat(level)} ${text}`, '');
-    } else if (RULE_LINE.test(line)) {
-      // Right under a paragraph line, "---" would make it a heading: keep the rule apart.
-      out.push('', '---', '');
-    } else {
-      out.push(markdownInline(line));
-    }
-  }
+  markdownLines(body, out);
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
@@ -148,79 +112,22 @@ export function toHtml(headline: string, body: string): string {
   const out: string[] = [];
   const h = htmlInline(headline);
   if (h !== '') out.push(`<h1>${h}</h1>`);
-
-  let para: string[] = [];
-  let items: string[] = [];
-  let quote: string[][] = [];
-  const flushPara = (): void => {
-    const text = para.join(' ').trim();
-    if (text !== '') out.push(`<p>${htmlInline(text)}</p>`);
-    para = [];
-  };
-  const flushList = (): void => {
-    const lis = items.map((item) => htmlInline(item)).filter((item) => item !== '');
-    if (lis.length > 0) out.push(`<ul>\n${lis.map((li) => `<li>${li}</li>`).join('\n')}\n</ul>`);
-    items = [];
-  };
-  const flushQuote = (): void => {
-    const ps = quote.map((p) => htmlInline(p.join(' '))).filter((p) => p !== '');
-    if (ps.length > 0) out.push(`<blockquote>\n${ps.map((p) => `<p>${p}</p>`).join('\n')}\n</blockquote>`);
-    quote = [];
-  };
-  const flushAll = (): void => {
-    flushPara();
-    flushList();
-    flushQuote();
-  };
-
-  for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.trimEnd();
-    if (line.trim() === '') {
-      // A blank line ends a paragraph and a quote; a list goes on if the next line is an item too. (Nothing to end:
-      // nothing done, so a long run of blank lines costs no work.)
-      if (para.length > 0) flushPara();
-      if (quote.length > 0) flushQuote();
-      continue;
-    }
-    if (isLinkDefinition(line)) continue;
-    const heading = headingText(line);
-    if (heading !== null) {
-      flushAll();
-      const text = htmlInline(heading);
+  const nonEmpty = (texts: readonly string[]): string[] => texts.map((t) => htmlInline(t)).filter((t) => t !== '');
+  for (const block of readBlocks(body)) {
+    if (block.kind === 'heading') {
+      const text = htmlInline(block.text);
       if (text !== '') out.push(`<h2>${text}</h2>`);
-      continue;
+    } else if (block.kind === 'paragraph') {
+      const text = block.lines.join(' ').trim();
+      if (text !== '') out.push(`<p>${htmlInline(text)}</p>`);
+    } else if (block.kind === 'list') {
+      const lis = nonEmpty(block.items);
+      if (lis.length > 0) out.push(`<ul>\n${lis.map((li) => `<li>${li}</li>`).join('\n')}\n</ul>`);
+    } else if (block.kind === 'quote') {
+      const ps = nonEmpty(block.paragraphs);
+      if (ps.length > 0) out.push(`<blockquote>\n${ps.map((p) => `<p>${p}</p>`).join('\n')}\n</blockquote>`);
     }
-    if (RULE_LINE.test(line)) {
-      flushAll();
-      continue;
-    }
-    const item = listItem(line);
-    if (item !== null) {
-      flushPara();
-      flushQuote();
-      items.push(item);
-      continue;
-    }
-    const q = QUOTE_LINE.exec(line);
-    if (q) {
-      flushPara();
-      flushList();
-      const text = (q[1] as string).trim();
-      if (text === '') quote.push([]);
-      else if (quote.length === 0) quote.push([text]);
-      else (quote[quote.length - 1] as string[]).push(text);
-      continue;
-    }
-    if (items.length > 0 && para.length === 0 && /^\s/.test(raw)) {
-      // An indented line under a list item continues it.
-      items[items.length - 1] += ` ${line.trim()}`;
-      continue;
-    }
-    flushList();
-    flushQuote();
-    para.push(line.trim());
   }
-  flushAll();
   return out.join('\n');
 }
 

@@ -3,7 +3,7 @@
  * SEO-block lookalikes, a million short lines…) and every parser of model text, for the linear-time test
  * (test/unit/parsers-linear.test.ts) and `npm run bench` section 7.
  */
-import { headingText } from '../../src/rewrite/heading';
+import { plainLayout } from '../../src/rewrite/plain';
 import { readHtml } from '../../src/rewrite/html';
 import { readJson } from '../../src/rewrite/json';
 import { toHtml, toMarkdown, toPlainText } from '../../src/rewrite/render';
@@ -63,7 +63,7 @@ export const SHAPES: Record<string, (n: number) => string> = {
   'mixed markers': runs('**_[`#>*(!\\"_* '),
 };
 
-/** Each parser of model text (the popup's body view uses headingText; the history, parseAnswer and toPlainText). */
+/** Each parser of model text (the popup's body view lays out blocks while streaming; the history, parseAnswer and toPlainText). */
 export const PARSERS: Record<string, (text: string) => unknown> = {
   'parseAnswer (final)': (s) => parseAnswer(s, { final: true }),
   'parseAnswer (streaming, after a headline)': (s) => parseAnswer(`# Title\n\n${s}`),
@@ -78,6 +78,6 @@ export const PARSERS: Record<string, (text: string) => unknown> = {
   readJson: (s) => readJson(s, true),
   splitSeo: (s) => splitSeo(s, { final: false, lastLineComplete: false }),
   seoFromLines: (s) => seoFromLines(s),
-  'headingText (popup body)': (s) => s.split(/\n{2,}/).map((b) => headingText(b.trim())),
+  'plainLayout (popup body, streaming)': (s) => plainLayout(s, { final: false }),
 };
 
