@@ -120,7 +120,7 @@ function render(): void {
   ui.headline.textContent = headline;
   const checks = job.state === 'done' ? job.checks : null;
   // Streaming: blocks as they come. Finished and checked: the copied runs marked.
-  renderBody(ui.article, body, !isRunning(job), checks, headline ? headline.length + 2 : 0);
+  renderBody(ui.article, body, !isActive(job), checks, headline ? headline.length + 2 : 0);
   renderChecks(ui.checks, checks);
   renderSeoExtras(ui.extras, job.state === 'done' ? seo : {}, (text, what) => void copy(text, what));
   const words = body.split(/\s+/).filter(Boolean).length;
