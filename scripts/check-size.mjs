@@ -19,12 +19,15 @@ const KiB = 1024;
 export const BUDGETS = {
   // 180 → 190 KiB: the IndexedDB wrapper (idb) and the version store (issue 13), the stream guard and the output
   // ceiling (issue 12) came in after the 180 KiB budget was set; the openai SDK is still the bulk of it.
-  background: 190 * KiB,
+  // 190 → 200 KiB (issue 13): the job core (src/pipeline.ts, the job states and their reader, ~5 KiB over the
+  // writer it replaced) and the body's grammar read once into blocks (src/rewrite/blocks.ts, ~2.5 KiB, in the checks).
+  background: 200 * KiB,
   // 60 → 70 KiB (issue 12): the page's visibility judged from layout (src/extract/visible.ts, ~6 KiB) and DOM reads
   // that markup cannot shadow (src/extract/dom.ts); Readability and the cleanup rules are the other ~60.
   content: 70 * KiB,
   // 60 → 64 KiB: the version switcher and the quota notice (issue 13), the linear-time parsers (issue 12).
-  popup: 64 * KiB,
+  // 64 → 66 KiB (issue 13): the article drawn from the grammar's blocks (lists, quotes, rules; copied runs marked inside them).
+  popup: 66 * KiB,
   options: 60 * KiB,
   history: null,
   'chrome zip': 250 * KiB,
@@ -35,13 +38,7 @@ export const BUDGETS = {
  * Interim CI limits where the build is known to miss a target: CI then fails on growth past today's size instead
  * of on the known miss, and says so. The target stays in BUDGETS (npm run bench reports it as FAIL).
  */
-export const CI_LIMITS = {
-  // The body's grammar read once into blocks (src/rewrite/blocks.ts, plain.ts: ~2.5 KiB minified) is in the
-  // checks' plain text (background 188.5 → 192.0 KiB) and the popup's article (lists, quotes, marks in them;
-  // popup 61.4 → 64.7 KiB). Until that is paid for elsewhere or the targets move: today's sizes, rounded up.
-  background: 192.5 * KiB,
-  popup: 65 * KiB,
-};
+export const CI_LIMITS = {};
 
 /** Where a library may be: a marker string that survives minification, and the entries allowed to carry it. */
 const PLACEMENT = [
