@@ -163,24 +163,30 @@ export class VersionStore {
   /**
    * The summaries of the history's first `versions` entries as it is listed (pages from the one written to last,
    * each page's versions newest first), with how many versions each of those pages has: a first screenful without
-   * reading every summary (each holds its article's searched text).
+   * reading every summary (each holds its article's searched text). Keys first, then only the summaries shown,
+   * each step's requests made at once rather than one after another (each is a round trip to the browser).
    */
   async newestSummaries(versions: number): Promise<StoredSummaries & { counts: Map<string, number> }> {
     const tx = (await this.open()).transaction('summaries');
-    const byPage = tx.store.index('page');
-    const counts = new Map<string, number>();
-    const taken: VersionSummary[] = [];
-    let readable = 0;
-    for (let c = await tx.store.index('at').openKeyCursor(null, 'prev'); c && readable < versions; c = await c.continue()) {
-      const page = c.key[1];
-      if (counts.has(page)) continue;
-      counts.set(page, await byPage.count(pageRange(page)));
-      for (let v = await byPage.openCursor(pageRange(page), 'prev'); v && readable < versions; v = await v.continue()) {
-        taken.push(v.value);
-        if (v.value.read !== 'unreadable') readable++;
-      }
+    // The newest `versions` versions' pages, from the index's keys: those pages hold at least as many versions.
+    const order: string[] = [];
+    let seen = 0;
+    for (let c = await tx.store.index('at').openKeyCursor(null, 'prev'); c && seen < versions; c = await c.continue(), seen++) {
+      if (!order.includes(c.key[1])) order.push(c.key[1]);
     }
-    return { ...listable(taken), counts };
+    const byPage = tx.store.index('page');
+    const ids = await Promise.all(order.map((page) => byPage.getAllKeys(pageRange(page))));
+    const counts = new Map<string, number>();
+    const wanted: string[] = [];
+    order.forEach((page, i) => {
+      const pageIds = ids[i] ?? [];
+      if (wanted.length >= versions) return;
+      counts.set(page, pageIds.length);
+      // A page's ids come oldest first: its newest ones, newest first.
+      wanted.push(...pageIds.slice(-(versions - wanted.length)).reverse());
+    });
+    const got = await Promise.all(wanted.map((id) => tx.store.get(id)));
+    return { ...listable(got.filter((s): s is VersionSummary => !!s)), counts };
   }
 
   /** The versions stored as running (left so by a worker that died), read. */

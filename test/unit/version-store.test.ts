@@ -83,7 +83,9 @@ describe('version store', () => {
     expect((await store.newestSummaries(4)).summaries.map((s) => s.id)).toEqual(['id6', 'id5', 'id4', 'id1']);
     expect((await store.newestSummaries(99)).summaries.map((s) => s.id)).toEqual((await store.list()).jobs.map((j) => j.id));
     await store.putRows([{ id: 'id7', page: 'https://n.example/4', at: 1007, live: 0, job: 'not a record' }]);
-    expect(await store.newestSummaries(2)).toMatchObject({ summaries: [{ id: 'id6' }, { id: 'id4' }], skipped: 1 });
+    // An unreadable version takes its place among the first entries, and is counted as skipped.
+    expect(await store.newestSummaries(2)).toMatchObject({ summaries: [{ id: 'id6' }], skipped: 1 });
+    expect((await store.newestSummaries(3)).summaries.map((s) => s.id)).toEqual(['id6', 'id4']);
   });
 
   it('writes a version\'s summary with every put and removes it with every delete, eviction and page delete; undo puts it back', async () => {
