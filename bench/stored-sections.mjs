@@ -19,7 +19,7 @@ async function extensionPage(h) {
   return page;
 }
 
-/** Empties the versions and sources stores, so a section counts only the versions it wrote. */
+/** Empties the versions, summaries and sources stores, so a section counts only the versions it wrote. */
 async function clearVersions(page) {
   await page.evaluate(async (name) => {
     const deadline = Date.now() + 10_000;
@@ -33,31 +33,33 @@ async function clearVersions(page) {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const tx = db.transaction(['versions', 'sources'], 'readwrite');
+    const tx = db.transaction(['versions', 'summaries', 'sources'], 'readwrite');
     tx.objectStore('versions').clear();
+    tx.objectStore('summaries').clear();
     tx.objectStore('sources').clear();
     await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error))));
     db.close();
   }, 'newsmith');
 }
 
-/** Writes the rows and their sources, BATCH at a time, each batch one transaction. */
+/** Writes the rows with their summaries and sources, BATCH at a time, each batch one transaction (as the store does). */
 async function writeVersions(page, set) {
   for (let i = 0; i < set.rows.length; i += BATCH) {
     await page.evaluate(
-      async ({ name, rows, sources }) => {
+      async ({ name, rows, summaries, sources }) => {
         const db = await new Promise((resolve, reject) => {
           const req = indexedDB.open(name);
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => reject(req.error);
         });
-        const tx = db.transaction(['versions', 'sources'], 'readwrite');
+        const tx = db.transaction(['versions', 'summaries', 'sources'], 'readwrite');
         for (const r of rows) tx.objectStore('versions').put(r);
+        for (const s of summaries) tx.objectStore('summaries').put(s);
         for (const [id, a] of sources) tx.objectStore('sources').put(a, id);
         await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error))));
         db.close();
       },
-      { name: 'newsmith', rows: set.rows.slice(i, i + BATCH), sources: set.sources.slice(i, i + BATCH) },
+      { name: 'newsmith', rows: set.rows.slice(i, i + BATCH), summaries: set.summaries.slice(i, i + BATCH), sources: set.sources.slice(i, i + BATCH) },
     );
   }
 }
@@ -220,6 +222,7 @@ export async function benchHistory(h, { loads = 5, words = 5_000, reps = 3 } = {
   await clearVersions(helper);
   await writeVersions(helper, set);
   const storedMB = set.rows.reduce((a, r, i) => a + JSON.stringify(r).length + JSON.stringify(set.sources[i][1]).length, 0) / 2 ** 20;
+  const summariesMB = set.summaries.reduce((a, s) => a + JSON.stringify(s).length, 0) / 2 ** 20;
   const want = set.rows.length;
   const url = `${ext.origin}/history/index.html`;
   const first = [];
@@ -259,6 +262,7 @@ export async function benchHistory(h, { loads = 5, words = 5_000, reps = 3 } = {
     pages: shape.length,
     words,
     storedMB,
+    summariesMB,
     loads,
     firstRows: median(first),
     allRows: median(all),
@@ -267,5 +271,6 @@ export async function benchHistory(h, { loads = 5, words = 5_000, reps = 3 } = {
     searchMs: Math.max(...out.map((q) => q.ms)),
     clearMs: Math.max(...out.map((q) => q.clearMs)),
     allFirst: first,
+    allAll: all,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Stored versions for the benches of the popup's reopen and the history page (`npm run bench`, sections 8 and 9):
  * finished rewrites of generated news articles, each with its source, as the version store keeps them (rowOf, the
- * store's own row shape, and the checks runChecks gives the background). Deterministic: the same seed, the same rows.
+ * store's own row shape and summary, and the checks runChecks gives the background). Deterministic: the same seed, the same rows.
  */
 
 import { articleFromText, type Article } from '../src/article';
@@ -9,6 +9,8 @@ import { runChecks } from '../src/checks/index';
 import { newJob, pageKey, type JobRecord } from '../src/job';
 import { rowOf } from '../lib/version-store';
 import type { VersionRow } from '../lib/version-db';
+import { summaryOfRow } from '../lib/version-summary';
+import type { VersionSummary } from '../src/history-summary';
 import { pair } from './pairs';
 
 const PLACES = ['Harbour City', 'Northgate', 'Port Ellis', 'Westmoor', 'Kingsbridge', 'Ashford Vale', 'Lowther', 'Marrow Bay', 'Eastcliff', 'Dunmore'];
@@ -22,6 +24,8 @@ export function headlineOf(page: number): string {
 
 export interface StoredSet {
   rows: VersionRow[];
+  /** Each row's summary, as the store writes it with the row (summaryOfRow). */
+  summaries: VersionSummary[];
   sources: [string, Article][];
 }
 
@@ -31,7 +35,7 @@ export interface StoredSet {
  * page's versions lie apart in time; within a page the last one is the newest.
  */
 export function storedVersions(urls: readonly string[], versions: readonly number[], words: number, start = Date.UTC(2026, 10, 1)): StoredSet {
-  const out: StoredSet = { rows: [], sources: [] };
+  const out: StoredSet = { rows: [], summaries: [], sources: [] };
   urls.forEach((url, page) => {
     const key = pageKey(url);
     const title = `${headlineOf(page)} | The ${PLACES[page % PLACES.length]} Gazette`;
@@ -52,7 +56,9 @@ export function storedVersions(urls: readonly string[], versions: readonly numbe
         checks: runChecks({ source: `${article.title}\n\n${article.text}`, headline, body }),
         updatedAt: at + 30_000,
       };
-      out.rows.push(rowOf(job));
+      const row = rowOf(job);
+      out.rows.push(row);
+      out.summaries.push(summaryOfRow(row));
       out.sources.push([job.id, article]);
     }
   });

@@ -1,13 +1,25 @@
 /**
  * The history page: every version of every rewrite, grouped by page, to search, copy, export and delete (with an
- * undo). Text only, never HTML.
+ * undo). It lists and searches the versions' summaries; a whole version is read only to open, copy or export it.
+ * Text only, never HTML.
  */
 
 import { announce } from '../lib/store-events';
 import { migrateLegacyJobs } from '../lib/legacy-jobs';
 import { storageUse } from '../lib/quota';
 import { versionStore, type Removed } from '../lib/version-store';
-import { checksLine, entriesByPage, entryText, exportJson, exportMarkdown, prepareSearch, searchEntries, statusWord, type HistoryEntry } from '../src/history';
+import {
+  checksLine,
+  entriesByPage,
+  entryText,
+  exportJson,
+  exportMarkdown,
+  searchEntries,
+  statusWord,
+  versionEntry,
+  type HistoryEntry,
+  type ListedEntry,
+} from '../src/history';
 import { quotaWarning } from '../src/quota';
 import { plural } from '../src/i18n';
 import { modelLabel } from '../src/provider-words';
@@ -22,15 +34,17 @@ const count = $<HTMLElement>('count');
 const undoBar = $<HTMLElement>('undo-bar');
 const store = versionStore();
 /** The versions, grouped by page (newest page first). */
-let pages: HistoryEntry[][] = [];
+let pages: ListedEntry[][] = [];
 /** How many versions are stored, while only the newest pages are read (null once every version is). */
 let storedCount: number | null = null;
 /** What the last delete took away, until it is undone or another delete replaces it. */
 let removed: Removed | null = null;
 /** Each entry's list item, made once: a search shows and hides items, it does not rebuild them. */
-const items = new WeakMap<HistoryEntry, HTMLLIElement>();
+const items = new WeakMap<ListedEntry, HTMLLIElement>();
 /** Each page's list item, made once per load (keyed by the page's versions as loaded). */
-const groups = new WeakMap<HistoryEntry[], { group: HTMLLIElement; inner: HTMLOListElement }>();
+const groups = new WeakMap<ListedEntry[], { group: HTMLLIElement; inner: HTMLOListElement }>();
+/** Each entry's whole version, read when it is first opened or copied. */
+const wholes = new WeakMap<ListedEntry, Promise<HistoryEntry | null>>();
 /** Entries read first, before every version: a screenful, a small part of a long history. */
 const FIRST_VERSIONS = 8;
 
@@ -50,13 +64,34 @@ function download(name: string, type: string, content: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const allEntries = (): HistoryEntry[] => pages.flat();
+const allEntries = (): ListedEntry[] => pages.flat();
 
-function shown(): HistoryEntry[] {
+function shown(): ListedEntry[] {
   return searchEntries(allEntries(), search.value);
 }
 
-function sourceLink(e: HistoryEntry): HTMLAnchorElement {
+/** The entry's whole version (its article text), read once; null if it is gone or cannot be read. */
+function whole(e: ListedEntry): Promise<HistoryEntry | null> {
+  let read = wholes.get(e);
+  if (!read) {
+    read = store.get(e.id).then((job) => (job ? versionEntry(job, e) : null));
+    wholes.set(e, read);
+    read.catch(() => wholes.delete(e));
+  }
+  return read;
+}
+
+/** The shown entries' whole versions, in the order listed (an export: every one is read). */
+async function wholeShown(): Promise<HistoryEntry[]> {
+  const listed = shown();
+  const jobs = await store.getMany(listed.map((e) => e.id));
+  return listed.flatMap((e, i) => {
+    const job = jobs[i];
+    return job ? [versionEntry(job, e)] : [];
+  });
+}
+
+function sourceLink(e: ListedEntry): HTMLAnchorElement {
   const source = el('a', e.title || e.url);
   source.href = e.url;
   source.target = '_blank';
@@ -64,7 +99,7 @@ function sourceLink(e: HistoryEntry): HTMLAnchorElement {
   return source;
 }
 
-function entryItem(e: HistoryEntry): HTMLLIElement {
+function entryItem(e: ListedEntry): HTMLLIElement {
   let li = items.get(e);
   if (li) return li;
   li = el('li');
@@ -87,17 +122,30 @@ function entryItem(e: HistoryEntry): HTMLLIElement {
   }
   const details = el('details');
   details.append(el('summary', t('historyShowArticle')));
-  const text = el('div', e.article, 'text');
+  const text = el('div', '', 'text');
   text.dir = 'auto';
   details.append(text);
+  // The article is read from the whole version when the entry is first opened.
+  details.addEventListener('toggle', () => {
+    if (details.open && !text.textContent)
+      void whole(e).then(
+        (w) => (text.textContent = w?.article ?? ''),
+        () => {},
+      );
+  });
   const copy = el('button', t('copyButton'));
   copy.type = 'button';
   copy.dataset.testid = 'entry-copy';
   copy.addEventListener('click', () => {
-    void navigator.clipboard.writeText(entryText(e)).then(
-      () => (copy.textContent = t('historyCopied')),
-      () => (copy.textContent = t('historyCopyFailed')),
-    );
+    void whole(e)
+      .then((w) => {
+        if (!w) throw new Error('the version is gone');
+        return navigator.clipboard.writeText(entryText(w));
+      })
+      .then(
+        () => (copy.textContent = t('historyCopied')),
+        () => (copy.textContent = t('historyCopyFailed')),
+      );
   });
   const del = el('button', t('historyDelete'));
   del.type = 'button';
@@ -111,7 +159,7 @@ function entryItem(e: HistoryEntry): HTMLLIElement {
 }
 
 /** A page's list item, made once per load; its versions' items go inside. */
-function pageItem(versions: HistoryEntry[]): { group: HTMLLIElement; inner: HTMLOListElement } {
+function pageItem(versions: ListedEntry[]): { group: HTMLLIElement; inner: HTMLOListElement } {
   let made = groups.get(versions);
   if (!made) {
     const group = el('li', undefined, 'page');
@@ -180,20 +228,18 @@ async function load(first = false): Promise<void> {
   // Jobs an older build kept in storage.local, if the background has not moved them yet (before the whole list).
   const migrated = migrateLegacyJobs(store).catch((err: unknown) => console.warn('Newsmith: stored jobs not moved yet', err));
   if (first) {
-    const [newest, stored] = await Promise.all([store.newestPages(FIRST_VERSIONS), store.count()]);
-    pages = entriesByPage(newest.jobs, newest.counts);
+    const [newest, stored] = await Promise.all([store.newestSummaries(FIRST_VERSIONS), store.count()]);
+    pages = entriesByPage(newest.summaries, newest.counts);
     storedCount = stored;
     render();
-    // The first rows paint before the rest is read: handing over every row keeps this page busy for a while.
+    // The first rows paint before the rest is read: every summary holds its article's searched text.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   }
   await migrated;
-  const stored = await store.list();
-  pages = entriesByPage(stored.jobs);
+  const stored = await store.summaries();
+  pages = entriesByPage(stored.summaries);
   storedCount = null;
   render();
-  // Typing then only compares: each entry's searched text is made now, after the list is painted.
-  setTimeout(() => prepareSearch(allEntries()), 0);
   showUnreadable(stored.skipped, stored.repaired);
   const warning = quotaWarning(await storageUse(), t);
   const quota = $<HTMLElement>('quota');
@@ -203,6 +249,6 @@ async function load(first = false): Promise<void> {
 
 search.addEventListener('input', render);
 $('undo').addEventListener('click', () => void undo());
-$('export-json').addEventListener('click', () => download('newsmith-history.json', 'application/json', exportJson(shown())));
-$('export-markdown').addEventListener('click', () => download('newsmith-history.md', 'text/markdown', exportMarkdown(shown(), t)));
+$('export-json').addEventListener('click', () => void wholeShown().then((all) => download('newsmith-history.json', 'application/json', exportJson(all))));
+$('export-markdown').addEventListener('click', () => void wholeShown().then((all) => download('newsmith-history.md', 'text/markdown', exportMarkdown(all, t))));
 void load(true);

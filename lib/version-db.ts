@@ -6,6 +6,8 @@
 
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Article } from '../src/article';
+import type { VersionSummary } from '../src/history-summary';
+import { summaryOfRow } from './version-summary';
 
 export const DB_NAME = 'newsmith';
 
@@ -27,9 +29,14 @@ export interface NewsmithDB extends DBSchema {
   versions: { key: string; value: VersionRow; indexes: { page: [string, number]; at: number; live: number } };
   /** The extracted article a version was written from, under the version's id. */
   sources: { key: string; value: Article };
+  /**
+   * Each version's summary under its id (src/history-summary.ts): what the history lists and searches, written and
+   * deleted in the same transaction as the version, so the history never reads whole rows to list them.
+   */
+  summaries: { key: string; value: VersionSummary; indexes: { page: [string, number]; at: [number, string] } };
 }
 
-type Upgrade = (db: IDBPDatabase<NewsmithDB>, tx: IDBPTransaction<NewsmithDB, StoreNames<NewsmithDB>[], 'versionchange'>) => void;
+type Upgrade = (db: IDBPDatabase<NewsmithDB>, tx: IDBPTransaction<NewsmithDB, StoreNames<NewsmithDB>[], 'versionchange'>) => void | Promise<void>;
 
 /** Applied in order, never edited once shipped: a change to the schema is a new entry at the end. */
 const UPGRADES: readonly Upgrade[] = [
@@ -39,6 +46,16 @@ const UPGRADES: readonly Upgrade[] = [
     versions.createIndex('at', 'at');
     versions.createIndex('live', 'live');
     db.createObjectStore('sources');
+  },
+  // The summaries, made for every row already stored (in the upgrade transaction: all of them or none).
+  async (db, tx) => {
+    const summaries = db.createObjectStore('summaries', { keyPath: 'id' });
+    summaries.createIndex('page', ['page', 'at']);
+    // Creation time, then page: the newest pages are found from the index's keys, no summary read.
+    summaries.createIndex('at', ['at', 'page']);
+    const puts: Promise<unknown>[] = [];
+    for (let c = await tx.objectStore('versions').openCursor(); c; c = await c.continue()) puts.push(summaries.put(summaryOfRow(c.value)));
+    await Promise.all(puts);
   },
 ];
 
@@ -53,7 +70,17 @@ export type VersionDB = IDBPDatabase<NewsmithDB>;
 export function openVersionDb(name = DB_NAME, gone: () => void = () => {}): Promise<VersionDB> {
   return openDB<NewsmithDB>(name, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
-      for (const upgrade of UPGRADES.slice(oldVersion)) upgrade(db, tx);
+      // One after another, each waiting for the last; an upgrade that fails aborts them all, the old schema kept.
+      void (async () => {
+        for (const upgrade of UPGRADES.slice(oldVersion)) await upgrade(db, tx);
+      })().catch((err: unknown) => {
+        console.warn('Newsmith: database upgrade failed', err);
+        try {
+          tx.abort();
+        } catch {
+          // Already aborted (a failed request does that) or finished.
+        }
+      });
     },
     // Another page opened a newer schema (the extension updated under us): let it, and reopen next time.
     blocking(_current, _next, event) {

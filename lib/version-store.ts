@@ -7,7 +7,9 @@
 import type { Article } from '../src/article';
 import { isActive, type JobRecord } from '../src/job';
 import { readJob } from '../src/job-read';
+import type { VersionSummary } from '../src/history-summary';
 import { openVersionDb, type VersionDB, type VersionRow } from './version-db';
+import { summaryOfRow } from './version-summary';
 
 /** The stored versions as read: the readable ones newest first, and how many were skipped or repaired on the way. */
 export interface StoredJobs {
@@ -16,6 +18,27 @@ export interface StoredJobs {
   skipped: number;
   /** Records with a field that could not be read, shown with that field replaced. */
   repaired: number;
+}
+
+/** Stored summaries as the history lists them: the readable ones newest first, and how many were skipped or repaired. */
+export interface StoredSummaries {
+  summaries: VersionSummary[];
+  skipped: number;
+  repaired: number;
+}
+
+/** Summaries, newest first, without the unreadable ones, counted as StoredJobs counts records. */
+function listable(all: readonly VersionSummary[]): StoredSummaries {
+  const out: StoredSummaries = { summaries: [], skipped: 0, repaired: 0 };
+  for (const s of all) {
+    if (s.read === 'unreadable') out.skipped++;
+    else {
+      if (s.read === 'repaired') out.repaired++;
+      out.summaries.push(s);
+    }
+  }
+  out.summaries.sort((a, b) => b.at - a.at);
+  return out;
 }
 
 /** What a delete took away, to put back on undo. */
@@ -72,23 +95,32 @@ export class VersionStore {
     return this.db;
   }
 
-  /** Stores a version (a new one, or a newer state of one), one transaction. */
+  /** Stores a version (a new one, or a newer state of one) and its summary, one transaction. */
   async put(job: JobRecord): Promise<void> {
-    const tx = (await this.open()).transaction('versions', 'readwrite');
-    await committed(tx, [tx.store.put(rowOf(job))]);
+    const row = rowOf(job);
+    const tx = (await this.open()).transaction(['versions', 'summaries'], 'readwrite');
+    await committed(tx, [tx.objectStore('versions').put(row), tx.objectStore('summaries').put(summaryOfRow(row))]);
   }
 
-  /** Stores rows as they are (a migration, an undo) with their sources, all in one transaction. */
+  /** Stores rows as they are (a migration, an undo) with their summaries and sources, all in one transaction. */
   async putRows(rows: readonly VersionRow[], sources: readonly [string, Article][] = []): Promise<void> {
-    const tx = (await this.open()).transaction(['versions', 'sources'], 'readwrite');
+    const tx = (await this.open()).transaction(['versions', 'summaries', 'sources'], 'readwrite');
     const versions = tx.objectStore('versions');
+    const summaries = tx.objectStore('summaries');
     const src = tx.objectStore('sources');
-    await committed(tx, [...rows.map((r) => versions.put(r)), ...sources.map(([id, a]) => src.put(a, id))]);
+    await committed(tx, [...rows.flatMap((r) => [versions.put(r), summaries.put(summaryOfRow(r))]), ...sources.map(([id, a]) => src.put(a, id))]);
   }
 
   async get(id: string): Promise<JobRecord | null> {
     const row = await (await this.open()).get('versions', id);
     return row ? (readRow(row)?.job ?? null) : null;
+  }
+
+  /** Whole versions by id, in one transaction: null for one gone or unreadable. */
+  async getMany(ids: readonly string[]): Promise<(JobRecord | null)[]> {
+    const tx = (await this.open()).transaction('versions');
+    const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
+    return rows.map((row) => (row ? (readRow(row)?.job ?? null) : null));
   }
 
   /** The page's newest readable version. */
@@ -123,23 +155,38 @@ export class VersionStore {
     return readRows(await (await this.open()).getAll('versions'));
   }
 
+  /** Every stored version's summary (what the history lists and searches), newest first; no whole row is read. */
+  async summaries(): Promise<StoredSummaries> {
+    return listable(await (await this.open()).getAll('summaries'));
+  }
+
   /**
-   * The history's first `versions` entries as it is listed (pages from the one written to last, each page's versions
-   * newest first), with how many versions each of those pages has: a first screenful without reading every row
-   * (each holds a whole rewrite).
+   * The summaries of the history's first `versions` entries as it is listed (pages from the one written to last,
+   * each page's versions newest first), with how many versions each of those pages has: a first screenful without
+   * reading every summary (each holds its article's searched text). Keys first, then only the summaries shown,
+   * each step's requests made at once rather than one after another (each is a round trip to the browser).
    */
-  async newestPages(versions: number): Promise<StoredJobs & { counts: Map<string, number> }> {
-    const tx = (await this.open()).transaction('versions');
-    const byPage = tx.store.index('page');
-    const counts = new Map<string, number>();
-    const rows: VersionRow[] = [];
-    for (let c = await tx.store.index('at').openCursor(null, 'prev'); c && rows.length < versions; c = await c.continue()) {
-      const page = c.value.page;
-      if (counts.has(page)) continue;
-      counts.set(page, await byPage.count(pageRange(page)));
-      for (let v = await byPage.openCursor(pageRange(page), 'prev'); v && rows.length < versions; v = await v.continue()) rows.push(v.value);
+  async newestSummaries(versions: number): Promise<StoredSummaries & { counts: Map<string, number> }> {
+    const tx = (await this.open()).transaction('summaries');
+    // The newest `versions` versions' pages, from the index's keys: those pages hold at least as many versions.
+    const order: string[] = [];
+    let seen = 0;
+    for (let c = await tx.store.index('at').openKeyCursor(null, 'prev'); c && seen < versions; c = await c.continue(), seen++) {
+      if (!order.includes(c.key[1])) order.push(c.key[1]);
     }
-    return { ...readRows(rows), counts };
+    const byPage = tx.store.index('page');
+    const ids = await Promise.all(order.map((page) => byPage.getAllKeys(pageRange(page))));
+    const counts = new Map<string, number>();
+    const wanted: string[] = [];
+    order.forEach((page, i) => {
+      const pageIds = ids[i] ?? [];
+      if (wanted.length >= versions) return;
+      counts.set(page, pageIds.length);
+      // A page's ids come oldest first: its newest ones, newest first.
+      wanted.push(...pageIds.slice(-(versions - wanted.length)).reverse());
+    });
+    const got = await Promise.all(wanted.map((id) => tx.store.get(id)));
+    return { ...listable(got.filter((s): s is VersionSummary => !!s)), counts };
   }
 
   /** The versions stored as running (left so by a worker that died), read. */
@@ -148,10 +195,11 @@ export class VersionStore {
     return rows.map((r) => readRow(r)?.job).filter((j): j is JobRecord => !!j && isActive(j));
   }
 
-  /** Deletes versions and their sources in one transaction; returns what was deleted, for an undo. */
+  /** Deletes versions with their summaries and sources in one transaction; returns what was deleted, for an undo. */
   async delete(ids: readonly string[]): Promise<Removed> {
-    const tx = (await this.open()).transaction(['versions', 'sources'], 'readwrite');
+    const tx = (await this.open()).transaction(['versions', 'summaries', 'sources'], 'readwrite');
     const versions = tx.objectStore('versions');
+    const summaries = tx.objectStore('summaries');
     const src = tx.objectStore('sources');
     const removed: Removed = { rows: [], sources: [] };
     for (const id of ids) {
@@ -160,7 +208,10 @@ export class VersionStore {
       const source = await src.get(id);
       if (source) removed.sources.push([id, source]);
     }
-    await committed(tx, [...ids.map((id) => versions.delete(id)), ...ids.map((id) => src.delete(id))]);
+    await committed(
+      tx,
+      ids.flatMap((id) => [versions.delete(id), summaries.delete(id), src.delete(id)]),
+    );
     return removed;
   }
 
@@ -184,18 +235,18 @@ export class VersionStore {
     return (await this.open()).count('versions');
   }
 
-  /** About how many bytes the versions and sources take (their JSON), for figures and benchmarks. */
+  /** About how many bytes the versions, their summaries and sources take (their JSON), for figures and benchmarks. */
   async size(): Promise<number> {
     const db = await this.open();
     let bytes = 0;
-    for (const store of ['versions', 'sources'] as const) {
+    for (const store of ['versions', 'summaries', 'sources'] as const) {
       for (let c = await db.transaction(store).store.openCursor(); c; c = await c.continue()) bytes += JSON.stringify(c.value).length;
     }
     return bytes;
   }
 
   /**
-   * Keeps at most `keep` versions (the history size setting): the oldest go first, with their sources. A version
+   * Keeps at most `keep` versions (the history size setting): the oldest go first, with their summaries and sources. A version
    * in `protect` (one running, or being written) is never dropped. Returns the ids dropped.
    */
   async evict(keep: number, protect: ReadonlySet<string> = new Set()): Promise<string[]> {

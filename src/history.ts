@@ -1,11 +1,15 @@
-/** The history page's pure part: search, status words, and exports of stored rewrites. */
+/** The history page's pure part: listed entries from summaries, search, status words, and exports of stored rewrites. */
 
 import { formatPercent, plural, type MessageKey, type Translate } from './i18n';
+import { checksSummary, statusOf, type ChecksSummary, type HistoryStatus, type VersionSummary } from './history-summary';
 import { answerOf, errorOf, type JobRecord } from './job';
 import { modelLabel } from './provider-words';
 import { copyAll, markdownInline, toMarkdown, toPlainText } from './rewrite/render';
 
-export interface HistoryEntry {
+export { statusOf, summaryOf, type HistoryStatus, type VersionSummary } from './history-summary';
+
+/** A version as the history lists it, from its summary: numbered among its page's versions, without its text. */
+export interface ListedEntry {
   /** The version's id. */
   id: string;
   /** The page the version belongs to (its page key). */
@@ -20,14 +24,18 @@ export interface HistoryEntry {
   model: string;
   status: HistoryStatus;
   headline: string;
-  article: string;
   /** Why it stopped early, when it did. */
   reason: string | null;
   /** The checks of a finished rewrite, in short. */
-  checks: { factsKept: number; factsTotal: number; missing: string[]; added: string[]; copiedShare: number; longestRun: number } | null;
+  checks: ChecksSummary | null;
+  /** What a search looks in (lower case), from the summary. */
+  search: string;
 }
 
-export type HistoryStatus = 'done' | 'interrupted' | 'stopped' | 'incomplete' | 'failed' | 'awaiting' | 'running';
+/** A whole version as copied and exported: what the list shows, and the article's plain text. */
+export interface HistoryEntry extends Omit<ListedEntry, 'search'> {
+  article: string;
+}
 
 const STATUS_WORDS: Record<HistoryStatus, MessageKey> = {
   done: 'statusDone',
@@ -42,23 +50,6 @@ const STATUS_WORDS: Record<HistoryStatus, MessageKey> = {
 /** An entry's status as the user reads it (the JSON export keeps the status code). */
 export function statusWord(status: HistoryStatus, t: Translate): string {
   return t(STATUS_WORDS[status] ?? 'statusFailed');
-}
-
-export function statusOf(job: JobRecord): HistoryStatus {
-  switch (job.state) {
-    case 'done':
-    case 'interrupted':
-    case 'stopped':
-    case 'incomplete':
-      return job.state;
-    case 'error':
-      return 'failed';
-    case 'awaiting-confirmation':
-      // Nothing has been sent: never shown as running.
-      return 'awaiting';
-    default:
-      return 'running';
-  }
 }
 
 /** A stored job as an entry (the only version of its page). */
@@ -82,34 +73,31 @@ export function versionEntry(job: JobRecord, place: { version: number; versions:
     headline,
     article: toPlainText(body),
     reason: errorOf(job)?.message ?? null,
-    checks: job.state === 'done' && job.checks
-      ? {
-          factsKept: job.checks.facts.kept,
-          factsTotal: job.checks.facts.total,
-          missing: job.checks.facts.missing.map((f) => f.text),
-          added: job.checks.facts.added.map((f) => f.text),
-          copiedShare: job.checks.originality.copiedShare,
-          longestRun: job.checks.originality.longestRun,
-        }
-      : null,
+    checks: checksSummary(job),
   };
 }
 
+/** A version's summary as a listed entry, numbered among its page's versions. */
+export function listedEntry(s: VersionSummary, place: { version: number; versions: number }): ListedEntry {
+  const { id, page, url, title, date, model, status, headline, reason, checks, search } = s;
+  return { id, key: page, version: place.version, versions: place.versions, url, title, date, model, status, headline, reason, checks, search };
+}
+
 /**
- * Stored versions (newest first) as entries, each numbered among its page's versions (1 = the oldest), grouped by
- * page: the page with the newest version first, and within a page its versions newest first. `counts` gives a
- * page's number of versions when `jobs` holds only its newest ones.
+ * Summaries of stored versions (newest first) as entries, each numbered among its page's versions (1 = the oldest),
+ * grouped by page: the page with the newest version first, and within a page its versions newest first. `counts`
+ * gives a page's number of versions when `summaries` holds only its newest ones.
  */
-export function entriesByPage(jobs: readonly JobRecord[], counts?: ReadonlyMap<string, number>): HistoryEntry[][] {
-  const pages = new Map<string, JobRecord[]>();
-  for (const job of jobs) {
-    const list = pages.get(job.key);
-    if (list) list.push(job);
-    else pages.set(job.key, [job]);
+export function entriesByPage(summaries: readonly VersionSummary[], counts?: ReadonlyMap<string, number>): ListedEntry[][] {
+  const pages = new Map<string, VersionSummary[]>();
+  for (const s of summaries) {
+    const list = pages.get(s.page);
+    if (list) list.push(s);
+    else pages.set(s.page, [s]);
   }
   return [...pages.values()].map((versions) => {
-    const total = Math.max(counts?.get(versions[0]?.key ?? '') ?? 0, versions.length);
-    return versions.map((job, i) => versionEntry(job, { version: total - i, versions: total }));
+    const total = Math.max(counts?.get(versions[0]?.page ?? '') ?? 0, versions.length);
+    return versions.map((s, i) => listedEntry(s, { version: total - i, versions: total }));
   });
 }
 
@@ -122,31 +110,11 @@ export function checksLine(c: NonNullable<HistoryEntry['checks']>, t: Translate)
   return t('checksLine', [facts.join(', '), copied]);
 }
 
-/** Each entry's searched text in lower case, made once per entry (an entry is not changed once made). */
-const haystacks = new WeakMap<HistoryEntry, string>();
-
-function haystack(e: HistoryEntry): string {
-  let hay = haystacks.get(e);
-  if (hay === undefined) {
-    hay = `${e.title}\n${e.url}\n${e.headline}\n${e.article}`.toLowerCase();
-    haystacks.set(e, hay);
-  }
-  return hay;
-}
-
-/** Makes the entries' searched text ahead of the first search, so typing does not pay for it. */
-export function prepareSearch(entries: readonly HistoryEntry[]): void {
-  for (const e of entries) haystack(e);
-}
-
 /** Entries whose title, URL, headline or text hold every word of the query (any case). */
-export function searchEntries(entries: readonly HistoryEntry[], query: string): HistoryEntry[] {
+export function searchEntries<E extends { search: string }>(entries: readonly E[], query: string): E[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return [...entries];
-  return entries.filter((e) => {
-    const hay = haystack(e);
-    return words.every((w) => hay.includes(w));
-  });
+  return entries.filter((e) => words.every((w) => e.search.includes(w)));
 }
 
 export function exportJson(entries: readonly HistoryEntry[]): string {

@@ -7,9 +7,13 @@ import type { Article } from '../../src/article';
 import type { JobRecord } from '../../src/job';
 import type { VersionRow } from '../../lib/version-db';
 import { rowOf, VersionStore } from '../../lib/version-store';
+import { summaryOfRow } from '../../lib/version-summary';
+
+/** A row's bytes as stored: the row and its summary (written with it). */
+const rowBytes = (row: VersionRow): number => JSON.stringify(row).length + JSON.stringify(summaryOfRow(row)).length;
 
 export class QuotaStore extends VersionStore {
-  /** Bytes (JSON of the rows and sources) the store may hold. */
+  /** Bytes (JSON of the rows, their summaries and sources) the store may hold. */
   limit = Infinity;
   /** Every write attempted (put, putRows, putSource), refused or not. */
   writes = 0;
@@ -20,7 +24,7 @@ export class QuotaStore extends VersionStore {
     let used = await this.size();
     for (const id of replacing) {
       const old = await this.rawRow(id);
-      if (old) used -= JSON.stringify(old).length;
+      if (old) used -= rowBytes(old);
     }
     if (used + incoming > this.limit) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   }
@@ -31,12 +35,12 @@ export class QuotaStore extends VersionStore {
   }
 
   override async put(job: JobRecord): Promise<void> {
-    await this.check(JSON.stringify(rowOf(job)).length, [job.id]);
+    await this.check(rowBytes(rowOf(job)), [job.id]);
     return super.put(job);
   }
 
   override async putRows(rows: readonly VersionRow[], sources: readonly [string, Article][] = []): Promise<void> {
-    const bytes = rows.reduce((n, r) => n + JSON.stringify(r).length, 0) + sources.reduce((n, [, a]) => n + JSON.stringify(a).length, 0);
+    const bytes = rows.reduce((n, r) => n + rowBytes(r), 0) + sources.reduce((n, [, a]) => n + JSON.stringify(a).length, 0);
     await this.check(bytes, rows.map((r) => r.id));
     return super.putRows(rows, sources);
   }

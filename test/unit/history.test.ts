@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entriesByPage, exportJson, exportMarkdown, prepareSearch, searchEntries, statusOf, toEntry } from '../../src/history';
+import { entriesByPage, exportJson, exportMarkdown, listedEntry, searchEntries, statusOf, summaryOf, toEntry, versionEntry } from '../../src/history';
 import { quotaWarning } from '../../src/quota';
 import type { JobRecord } from '../../src/job';
 import { jobFrom, type LooseJob } from '../support/job-shapes';
@@ -37,19 +37,26 @@ describe('history', () => {
     expect(statusOf(job({ state: 'writing', text: '# H' }))).toBe('running');
   });
 
-  it('searches every word in title, URL, headline and text', () => {
-    const entries = [done, cut].map(toEntry);
+  it('searches every word in title, URL, headline and text, from the versions\' summaries', () => {
+    const entries = [done, cut].map((j) => listedEntry(summaryOf(j), { version: 1, versions: 1 }));
     expect(searchEntries(entries, 'markets BANK').map((e) => e.title)).toEqual(['Rates rise']);
     expect(searchEntries(entries, 'n.example').length).toBe(2);
     expect(searchEntries(entries, 'storm rates')).toEqual([]);
     expect(searchEntries(entries, '  ').length).toBe(2);
+    expect(searchEntries(entries, 'WINDS').map((e) => e.id)).toEqual([cut.id]);
   });
 
-  it('finds the same after the searched text is prepared ahead', () => {
-    const entries = [done, cut].map(toEntry);
-    prepareSearch(entries);
-    expect(searchEntries(entries, 'markets BANK').map((e) => e.title)).toEqual(['Rates rise']);
-    expect(searchEntries(entries, 'WINDS').map((e) => e.article)).toEqual(['Winds reached']);
+  it('a summary lists what the whole version shows, and searches the whole article: a word deep in a long one', () => {
+    const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} says the council met again about the budget.`);
+    paragraphs.push('At the very end the **Quillfeather** bridge was named.');
+    const long = job({ state: 'done', title: 'Budget', text: `# Council budget\n\n${paragraphs.join('\n\n')}`, checks: runChecks({ source: 'The council met. 12 members voted.', headline: 'Council budget', body: paragraphs.join('\n\n') }) });
+    const summary = summaryOf(long);
+    expect(summary.search.length).toBeGreaterThan(20_000);
+    const listed = listedEntry(summary, { version: 2, versions: 3 });
+    const { article, ...shown } = versionEntry(long, { version: 2, versions: 3 });
+    expect(article).toContain('Quillfeather bridge');
+    expect({ ...listed, search: undefined }).toEqual({ ...shown, search: undefined });
+    expect(searchEntries([listed, listedEntry(summaryOf(done), { version: 1, versions: 1 })], 'quillfeather BRIDGE').map((e) => e.id)).toEqual([long.id]);
   });
 
   it('exports JSON that reads back, and Markdown with the source and the reason it stopped', () => {
@@ -71,7 +78,7 @@ describe('history', () => {
   });
 
   it('groups versions by page, newest page first, each numbered among its page\'s versions', () => {
-    const v = (id: string, key: string, at: number) => ({ ...done, id, key, url: key, createdAt: at });
+    const v = (id: string, key: string, at: number) => summaryOf({ ...done, id, key, url: key, createdAt: at });
     const pages = entriesByPage([v('c', 'https://a.example/1', 30), v('b', 'https://b.example/2', 20), v('a', 'https://a.example/1', 10)]);
     expect(pages.map((p) => p.map((e) => [e.id, e.version, e.versions]))).toEqual([
       [['c', 2, 2], ['a', 1, 2]],

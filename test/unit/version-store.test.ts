@@ -16,7 +16,7 @@ vi.mock('webextension-polyfill', () => ({
 const { VersionStore } = await import('../../lib/version-store');
 const { migrateLegacyJobs } = await import('../../lib/legacy-jobs');
 const { articleFromText } = await import('../../src/article');
-const { entriesByPage } = await import('../../src/history');
+const { entriesByPage, searchEntries } = await import('../../src/history');
 
 let dbs = 0;
 let store: InstanceType<typeof VersionStore>;
@@ -73,17 +73,102 @@ describe('version store', () => {
     expect(await store.evict(10)).toEqual([]);
   });
 
-  it('reads the history\'s first entries as listed, with their pages\' version counts, not every row', async () => {
+  it('reads the history\'s first entries as listed, from their summaries, with their pages\' version counts', async () => {
     // Page 1 has versions 1, 4, 6; page 2 has 2 and 5; page 3 has 3; then 7, not a record, on page 4.
     for (const [n, page] of [[1, 1], [2, 2], [3, 3], [4, 1], [5, 2], [6, 1]] as const) await store.put(job(n, page));
-    const first = await store.newestPages(2);
-    expect(first.jobs.map((j) => j.id)).toEqual(['id6', 'id4']);
+    const first = await store.newestSummaries(2);
+    expect(first.summaries.map((s) => s.id)).toEqual(['id6', 'id4']);
     expect([...first.counts]).toEqual([['https://n.example/1', 3]]);
-    expect(entriesByPage(first.jobs, first.counts).map((p) => p.map((e) => `${e.version}/${e.versions}`))).toEqual([['3/3', '2/3']]);
-    expect((await store.newestPages(4)).jobs.map((j) => j.id)).toEqual(['id6', 'id5', 'id4', 'id1']);
-    expect((await store.newestPages(99)).jobs.map((j) => j.id)).toEqual((await store.list()).jobs.map((j) => j.id));
+    expect(entriesByPage(first.summaries, first.counts).map((p) => p.map((e) => `${e.version}/${e.versions}`))).toEqual([['3/3', '2/3']]);
+    expect((await store.newestSummaries(4)).summaries.map((s) => s.id)).toEqual(['id6', 'id5', 'id4', 'id1']);
+    expect((await store.newestSummaries(99)).summaries.map((s) => s.id)).toEqual((await store.list()).jobs.map((j) => j.id));
     await store.putRows([{ id: 'id7', page: 'https://n.example/4', at: 1007, live: 0, job: 'not a record' }]);
-    expect(await store.newestPages(2)).toMatchObject({ jobs: [{ id: 'id6' }], skipped: 1 });
+    // An unreadable version takes its place among the first entries, and is counted as skipped.
+    expect(await store.newestSummaries(2)).toMatchObject({ summaries: [{ id: 'id6' }], skipped: 1 });
+    expect((await store.newestSummaries(3)).summaries.map((s) => s.id)).toEqual(['id6', 'id4']);
+  });
+
+  it('writes a version\'s summary with every put and removes it with every delete, eviction and page delete; undo puts it back', async () => {
+    const ids = async () => (await store.summaries()).summaries.map((s) => s.id);
+    await store.put(job(1, 7, { state: 'writing', text: '# Half\n\nWritten so' }));
+    expect((await store.summaries()).summaries).toMatchObject([{ id: 'id1', page: 'https://n.example/7', at: 1001, status: 'running', headline: 'Half' }]);
+    // A newer state of the version: its summary follows.
+    await store.put(job(1, 7, { text: '# Whole\n\nWritten so far and on.' }));
+    expect((await store.summaries()).summaries).toMatchObject([{ id: 'id1', status: 'done', headline: 'Whole', search: expect.stringContaining('written so far and on.') }]);
+    for (const n of [2, 3, 4]) await store.put(job(n, n === 4 ? 8 : 7));
+    expect(await ids()).toEqual(['id4', 'id3', 'id2', 'id1']);
+    const removed = await store.delete(['id2']);
+    expect(await ids()).toEqual(['id4', 'id3', 'id1']);
+    await store.putRows(removed.rows, removed.sources);
+    expect(await ids()).toEqual(['id4', 'id3', 'id2', 'id1']);
+    expect(await store.evict(2)).toEqual(['id1', 'id2']);
+    expect(await ids()).toEqual(['id4', 'id3']);
+    await store.deletePage('https://n.example/8');
+    expect(await ids()).toEqual(['id3']);
+    // Summaries and versions stay one for one.
+    expect((await store.list()).jobs.map((j) => j.id)).toEqual(['id3']);
+  });
+
+  it('a summary searches the whole article: a word that appears only at its end', async () => {
+    const paragraphs = Array.from({ length: 800 }, (_, i) => `Paragraph ${i} says the council met again about the budget and the roads.`);
+    await store.put(job(1, 1, { text: `# Council budget\n\n${paragraphs.join('\n\n')}\n\nThe new bridge is called *Quillfeather*.` }));
+    await store.put(job(2, 2, { text: `# Council budget\n\n${paragraphs.join('\n\n')}` }));
+    const { summaries } = await store.summaries();
+    expect(summaries[1]!.search.length).toBeGreaterThan(50_000);
+    const found = searchEntries(entriesByPage(summaries).flat(), 'QUILLFEATHER council');
+    expect(found.map((e) => e.id)).toEqual(['id1']);
+  });
+
+  it('the upgrade to summaries builds one for every row already stored, losing nothing', async () => {
+    const name = `test-${++dbs}`;
+    // The first schema, as the first upgrade of lib/version-db.ts made it, with rows written by an earlier build.
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () => {
+        const versions = req.result.createObjectStore('versions', { keyPath: 'id' });
+        versions.createIndex('page', ['page', 'at']);
+        versions.createIndex('at', 'at');
+        versions.createIndex('live', 'live');
+        req.result.createObjectStore('sources');
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const { rowOf } = await import('../../lib/version-store');
+    const rows = [
+      rowOf(job(1, 1, { title: 'Ferry story' })),
+      rowOf(job(2, 1, { state: 'error', text: '# Storm\n\nWinds', error: { code: 'incomplete', message: 'Cut.' } })),
+      rowOf(job(3, 2)),
+      { id: 'id4', page: 'https://n.example/3', at: 1004, live: 0, job: 'not a record' },
+      { ...rowOf(job(5, 4)), job: { ...job(5, 4), checks: { facts: { kept: 1 } } } },
+    ];
+    const article = articleFromText('T', 'One paragraph.', 'https://n.example/1');
+    await new Promise<void>((resolve, reject) => {
+      const tx = old.transaction(['versions', 'sources'], 'readwrite');
+      for (const r of rows) tx.objectStore('versions').put(r);
+      tx.objectStore('sources').put(article, 'id1');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    old.close();
+
+    const upgraded = new VersionStore(name);
+    const { summaries, skipped, repaired } = await upgraded.summaries();
+    expect(summaries.map((s) => [s.id, s.page, s.at, s.status, s.headline])).toEqual([
+      ['id5', 'https://n.example/4', 1005, 'done', 'H5'],
+      ['id3', 'https://n.example/2', 1003, 'done', 'H3'],
+      ['id2', 'https://n.example/1', 1002, 'incomplete', 'Storm'],
+      ['id1', 'https://n.example/1', 1001, 'done', 'H1'],
+    ]);
+    expect(summaries[2]!.reason).toBe('Cut.');
+    expect([skipped, repaired]).toEqual([1, 1]);
+    // Every row and source is still there, whole.
+    expect(await upgraded.count()).toBe(5);
+    expect((await upgraded.get('id1'))?.title).toBe('Ferry story');
+    expect((await upgraded.getSource('id1'))?.text).toBe('One paragraph.');
+    expect((await upgraded.list()).jobs.map((j) => j.id)).toEqual(['id5', 'id3', 'id2', 'id1']);
+    // And the list numbers a page's versions from the summaries alone.
+    expect(entriesByPage(summaries).map((p) => p.map((e) => `${e.id} ${e.version}/${e.versions}`))).toEqual([['id5 1/1'], ['id3 1/1'], ['id2 2/2', 'id1 1/2']]);
   });
 
   it('finds the versions left running without reading the rest', async () => {
@@ -131,7 +216,7 @@ describe('migration of the jobs storage.local held before versions', () => {
     expect(fake.storage.session.dump()).toEqual({});
     expect(await migrateLegacyJobs(store)).toBe(0);
     expect(await store.count()).toBe(6);
-    expect(entriesByPage(jobs).map((page) => page.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(entriesByPage((await store.summaries()).summaries).map((page) => page.length)).toEqual([1, 1, 1, 1, 1]);
   });
 
   it('keeps the old keys when the database refuses the move (tried again at the next start)', async () => {

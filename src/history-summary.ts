@@ -1,0 +1,101 @@
+/**
+ * A version's summary: what the history page lists and searches of it, kept beside each stored version so the page
+ * never reads whole rewrites (each with its checks) to list or search them. The article's whole plain text is in
+ * the searched text, lower case, since a search covers it.
+ */
+
+import { answerOf, errorOf, type JobRecord } from './job';
+import { toPlainText } from './rewrite/render';
+
+export type HistoryStatus = 'done' | 'interrupted' | 'stopped' | 'incomplete' | 'failed' | 'awaiting' | 'running';
+
+/** The checks of a finished rewrite, in short: the figures and the facts the history's checks line names. */
+export interface ChecksSummary {
+  factsKept: number;
+  factsTotal: number;
+  missing: string[];
+  added: string[];
+  copiedShare: number;
+  longestRun: number;
+}
+
+export interface VersionSummary {
+  /** The version's id, its page key and its creation time (ms): where it is placed among its page's versions. */
+  id: string;
+  page: string;
+  at: number;
+  /** How the stored record read: whole, with a field replaced (`repaired`), or not at all (`unreadable`: not listed). */
+  read: 'ok' | 'repaired' | 'unreadable';
+  url: string;
+  title: string;
+  /** When it was made (ISO 8601), or '' when the stored record had no readable date. */
+  date: string;
+  model: string;
+  status: HistoryStatus;
+  headline: string;
+  /** Why it stopped early, when it did. */
+  reason: string | null;
+  checks: ChecksSummary | null;
+  /** Title, URL, headline and the article's whole plain text, lower case: what a search looks in. */
+  search: string;
+}
+
+export function statusOf(job: JobRecord): HistoryStatus {
+  switch (job.state) {
+    case 'done':
+    case 'interrupted':
+    case 'stopped':
+    case 'incomplete':
+      return job.state;
+    case 'error':
+      return 'failed';
+    case 'awaiting-confirmation':
+      // Nothing has been sent: never shown as running.
+      return 'awaiting';
+    default:
+      return 'running';
+  }
+}
+
+export function checksSummary(job: JobRecord): ChecksSummary | null {
+  if (job.state !== 'done' || !job.checks) return null;
+  const { facts, originality } = job.checks;
+  return {
+    factsKept: facts.kept,
+    factsTotal: facts.total,
+    missing: facts.missing.map((f) => f.text),
+    added: facts.added.map((f) => f.text),
+    copiedShare: originality.copiedShare,
+    longestRun: originality.longestRun,
+  };
+}
+
+/** The text a search looks in, from the fields it covers. */
+export function searchText(title: string, url: string, headline: string, article: string): string {
+  return `${title}\n${url}\n${headline}\n${article}`.toLowerCase();
+}
+
+/** A readable job's summary, filed under its own id, page key and creation time. */
+export function summaryOf(job: JobRecord, read: 'ok' | 'repaired' = 'ok'): VersionSummary {
+  const { headline, body } = answerOf(job);
+  return {
+    id: job.id,
+    page: job.key,
+    at: job.createdAt,
+    read,
+    url: job.url,
+    title: job.title,
+    date: job.createdAt > 0 ? new Date(job.createdAt).toISOString() : '',
+    model: job.model,
+    status: statusOf(job),
+    headline,
+    reason: errorOf(job)?.message ?? null,
+    checks: checksSummary(job),
+    search: searchText(job.title, job.url, headline, toPlainText(body)),
+  };
+}
+
+/** The summary of a stored record with nothing to show: counted as skipped, never listed. */
+export function unreadableSummary(id: string, page: string, at: number): VersionSummary {
+  return { id, page, at, read: 'unreadable', url: '', title: '', date: '', model: '', status: 'failed', headline: '', reason: null, checks: null, search: '' };
+}
