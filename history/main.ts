@@ -122,17 +122,9 @@ function entryItem(e: ListedEntry): HTMLLIElement {
   }
   const details = el('details');
   details.append(el('summary', t('historyShowArticle')));
-  const text = el('div', '', 'text');
+  const text = el('div', e.article, 'text');
   text.dir = 'auto';
   details.append(text);
-  // The article is read from the whole version when the entry is first opened.
-  details.addEventListener('toggle', () => {
-    if (details.open && !text.textContent)
-      void whole(e).then(
-        (w) => (text.textContent = w?.article ?? ''),
-        () => {},
-      );
-  });
   const copy = el('button', t('copyButton'));
   copy.type = 'button';
   copy.dataset.testid = 'entry-copy';
@@ -232,7 +224,7 @@ async function load(first = false): Promise<void> {
     pages = entriesByPage(newest.summaries, newest.counts);
     storedCount = stored;
     render();
-    // The first rows paint before the rest is read: every summary holds its article's searched text.
+    // The first rows paint before the rest is read: every summary holds its article's text.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   }
   await migrated;

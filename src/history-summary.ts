@@ -1,7 +1,7 @@
 /**
  * A version's summary: what the history page lists and searches of it, kept beside each stored version so the page
- * never reads whole rewrites (each with its checks) to list or search them. The article's whole plain text is in
- * the searched text, lower case, since a search covers it.
+ * never reads whole rewrites (each with its checks) to list or search them. It holds the article's whole plain text,
+ * as the list shows it and a search covers it.
  */
 
 import { answerOf, errorOf, type JobRecord } from './job';
@@ -36,8 +36,8 @@ export interface VersionSummary {
   /** Why it stopped early, when it did. */
   reason: string | null;
   checks: ChecksSummary | null;
-  /** Title, URL, headline and the article's whole plain text, lower case: what a search looks in. */
-  search: string;
+  /** The article's whole plain text, as shown and searched. */
+  article: string;
 }
 
 export function statusOf(job: JobRecord): HistoryStatus {
@@ -91,11 +91,11 @@ export function summaryOf(job: JobRecord, read: 'ok' | 'repaired' = 'ok'): Versi
     headline,
     reason: errorOf(job)?.message ?? null,
     checks: checksSummary(job),
-    search: searchText(job.title, job.url, headline, toPlainText(body)),
+    article: toPlainText(body),
   };
 }
 
 /** The summary of a stored record with nothing to show: counted as skipped, never listed. */
 export function unreadableSummary(id: string, page: string, at: number): VersionSummary {
-  return { id, page, at, read: 'unreadable', url: '', title: '', date: '', model: '', status: 'failed', headline: '', reason: null, checks: null, search: '' };
+  return { id, page, at, read: 'unreadable', url: '', title: '', date: '', model: '', status: 'failed', headline: '', reason: null, checks: null, article: '' };
 }

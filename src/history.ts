@@ -1,7 +1,7 @@
 /** The history page's pure part: listed entries from summaries, search, status words, and exports of stored rewrites. */
 
 import { formatPercent, plural, type MessageKey, type Translate } from './i18n';
-import { checksSummary, statusOf, type ChecksSummary, type HistoryStatus, type VersionSummary } from './history-summary';
+import { checksSummary, searchText, statusOf, type ChecksSummary, type HistoryStatus, type VersionSummary } from './history-summary';
 import { answerOf, errorOf, type JobRecord } from './job';
 import { modelLabel } from './provider-words';
 import { copyAll, markdownInline, toMarkdown, toPlainText } from './rewrite/render';
@@ -28,14 +28,14 @@ export interface ListedEntry {
   reason: string | null;
   /** The checks of a finished rewrite, in short. */
   checks: ChecksSummary | null;
-  /** What a search looks in (lower case), from the summary. */
+  /** The article's plain text, from the summary. */
+  article: string;
+  /** What a search looks in: title, URL, headline and article, lower case (made when listed, never stored). */
   search: string;
 }
 
 /** A whole version as copied and exported: what the list shows, and the article's plain text. */
-export interface HistoryEntry extends Omit<ListedEntry, 'search'> {
-  article: string;
-}
+export type HistoryEntry = Omit<ListedEntry, 'search'>;
 
 const STATUS_WORDS: Record<HistoryStatus, MessageKey> = {
   done: 'statusDone',
@@ -79,8 +79,9 @@ export function versionEntry(job: JobRecord, place: { version: number; versions:
 
 /** A version's summary as a listed entry, numbered among its page's versions. */
 export function listedEntry(s: VersionSummary, place: { version: number; versions: number }): ListedEntry {
-  const { id, page, url, title, date, model, status, headline, reason, checks, search } = s;
-  return { id, key: page, version: place.version, versions: place.versions, url, title, date, model, status, headline, reason, checks, search };
+  const { id, page, url, title, date, model, status, headline, reason, checks, article } = s;
+  const search = searchText(title, url, headline, article);
+  return { id, key: page, version: place.version, versions: place.versions, url, title, date, model, status, headline, reason, checks, article, search };
 }
 
 /**

@@ -51,11 +51,12 @@ describe('history', () => {
     paragraphs.push('At the very end the **Quillfeather** bridge was named.');
     const long = job({ state: 'done', title: 'Budget', text: `# Council budget\n\n${paragraphs.join('\n\n')}`, checks: runChecks({ source: 'The council met. 12 members voted.', headline: 'Council budget', body: paragraphs.join('\n\n') }) });
     const summary = summaryOf(long);
-    expect(summary.search.length).toBeGreaterThan(20_000);
+    expect(summary.article.length).toBeGreaterThan(20_000);
     const listed = listedEntry(summary, { version: 2, versions: 3 });
-    const { article, ...shown } = versionEntry(long, { version: 2, versions: 3 });
-    expect(article).toContain('Quillfeather bridge');
-    expect({ ...listed, search: undefined }).toEqual({ ...shown, search: undefined });
+    const whole = versionEntry(long, { version: 2, versions: 3 });
+    expect(whole.article).toContain('Quillfeather bridge');
+    // The list shows from the summary exactly what the whole version holds, the article's text included.
+    expect({ ...listed, search: undefined }).toEqual({ ...whole, search: undefined });
     expect(searchEntries([listed, listedEntry(summaryOf(done), { version: 1, versions: 1 })], 'quillfeather BRIDGE').map((e) => e.id)).toEqual([long.id]);
   });
 

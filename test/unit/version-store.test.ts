@@ -94,7 +94,7 @@ describe('version store', () => {
     expect((await store.summaries()).summaries).toMatchObject([{ id: 'id1', page: 'https://n.example/7', at: 1001, status: 'running', headline: 'Half' }]);
     // A newer state of the version: its summary follows.
     await store.put(job(1, 7, { text: '# Whole\n\nWritten so far and on.' }));
-    expect((await store.summaries()).summaries).toMatchObject([{ id: 'id1', status: 'done', headline: 'Whole', search: expect.stringContaining('written so far and on.') }]);
+    expect((await store.summaries()).summaries).toMatchObject([{ id: 'id1', status: 'done', headline: 'Whole', article: expect.stringContaining('Written so far and on.') }]);
     for (const n of [2, 3, 4]) await store.put(job(n, n === 4 ? 8 : 7));
     expect(await ids()).toEqual(['id4', 'id3', 'id2', 'id1']);
     const removed = await store.delete(['id2']);
@@ -114,7 +114,7 @@ describe('version store', () => {
     await store.put(job(1, 1, { text: `# Council budget\n\n${paragraphs.join('\n\n')}\n\nThe new bridge is called *Quillfeather*.` }));
     await store.put(job(2, 2, { text: `# Council budget\n\n${paragraphs.join('\n\n')}` }));
     const { summaries } = await store.summaries();
-    expect(summaries[1]!.search.length).toBeGreaterThan(50_000);
+    expect(summaries[1]!.article.length).toBeGreaterThan(50_000);
     const found = searchEntries(entriesByPage(summaries).flat(), 'QUILLFEATHER council');
     expect(found.map((e) => e.id)).toEqual(['id1']);
   });
