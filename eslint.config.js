@@ -50,7 +50,11 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'chrome', message: 'src/ is the pure core: no browser extension APIs.' }, { name: 'browser', message: 'src/ is the pure core.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'chrome', message: 'src/ is the pure core: no browser extension APIs.' },
+        { name: 'browser', message: 'src/ is the pure core.' },
+      ],
     },
   },
 );

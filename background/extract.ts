@@ -56,8 +56,10 @@ export async function extractFromTab(tabId: number): Promise<ExtractResult> {
  */
 export async function readTab(tabId: number, minSelectionWords: number, injected?: Promise<void>): Promise<TabRead> {
   try {
-    const read = (await callContentScript(tabId, (min) => (globalThis as unknown as ContentGlobals).__newsmithRead?.(min), minSelectionWords, injected)) as Partial<TabRead> | undefined;
-    if (typeof read?.selectionWords !== 'number' || (read.result != null && !isExtractResult(read.result))) throw new Error('The page gave no readable answer.');
+    const read = (await callContentScript(tabId, (min) => (globalThis as unknown as ContentGlobals).__newsmithRead?.(min), minSelectionWords, injected)) as
+      Partial<TabRead> | undefined;
+    if (typeof read?.selectionWords !== 'number' || (read.result != null && !isExtractResult(read.result)))
+      throw new Error('The page gave no readable answer.');
     if (read.result == null && read.selectionWords < minSelectionWords) throw new Error('The page gave no readable answer.');
     return { selectionWords: read.selectionWords, result: read.result ?? null };
   } catch (err) {

@@ -27,7 +27,9 @@ const chromeStorage = (globalThis as { chrome?: { storage?: Record<'local' | 'sy
 // At every worker start, before any page is read: content scripts (which run in the page's process) may not read
 // the key or the settings. Chrome keeps the level once set; asking again costs nothing.
 for (const area of ['local', 'sync'] as const) {
-  chromeStorage?.[area]?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((err: unknown) => console.warn(`Newsmith: storage.${area} not restricted`, err));
+  chromeStorage?.[area]
+    ?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch((err: unknown) => console.warn(`Newsmith: storage.${area} not restricted`, err));
 }
 
 // Runs at every worker start: jobs an earlier build kept in storage.local move into the database (once: they are

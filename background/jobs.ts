@@ -6,7 +6,18 @@
 
 import browser from 'webextension-polyfill';
 import { articleFromText, MIN_SELECTION_WORDS, type Article, type ExtractResult, type TabRead } from '../src/article';
-import { canContinue, newJob, noArticleMessage, pageKey, restrictedReason, type AwaitingJob, type ExtractingJob, type JobError, type JobRecord, type WritingJob } from '../src/job';
+import {
+  canContinue,
+  newJob,
+  noArticleMessage,
+  pageKey,
+  restrictedReason,
+  type AwaitingJob,
+  type ExtractingJob,
+  type JobError,
+  type JobRecord,
+  type WritingJob,
+} from '../src/job';
 import { resumeWriting } from '../src/job-transitions';
 import { StreamAbort } from '../src/llm/errors';
 import { describeOnDeviceError, OnDeviceUnready, onDeviceState } from '../src/llm/on-device';
@@ -45,7 +56,6 @@ interface Running {
   deltaFrom?: number;
   deltaTimer?: ReturnType<typeof setTimeout>;
 }
-
 
 interface StartInputs {
   source?: () => Promise<Article>;
@@ -141,7 +151,11 @@ export class Jobs {
     if (!(read instanceof TabUnreadable) && read.result === null) return this.viewers.post(port, { type: 'choose', selectionWords: read.selectionWords });
     // A failed version with nothing written holds nothing to keep: the new one takes its place.
     const replaces = stored?.id;
-    await this.start(port, tabId, tab, key, { settings, read: read instanceof TabUnreadable ? read : (read.result ?? undefined), ...(replaces ? { replaces } : {}) });
+    await this.start(port, tabId, tab, key, {
+      settings,
+      read: read instanceof TabUnreadable ? read : (read.result ?? undefined),
+      ...(replaces ? { replaces } : {}),
+    });
   }
 
   /** Rewrites the text selected in the tab: no extraction, the page title as the title. */
@@ -236,7 +250,11 @@ export class Jobs {
     const release = holdAlive();
     try {
       // Storage writes are applied in order; nothing here needs to wait for them before the request goes out.
-      const added = this.saver.add(job, settings.historyLimit, [...this.running.values()].map((r) => r.job.id));
+      const added = this.saver.add(
+        job,
+        settings.historyLimit,
+        [...this.running.values()].map((r) => r.job.id),
+      );
       const replaces = given.replaces;
       if (replaces) void added.then(() => this.saver.remove(replaces));
       void this.changed(run);
@@ -285,7 +303,13 @@ export class Jobs {
     const settings = await loadSettings();
     const unconfirmed = keyWithheld(settings) ? keyProblem(settings) : null;
     // The article it was written from, kept with the version; a version from before that reads the page again.
-    const article = unconfirmed ? null : (await this.saver.source(stored.id)) ?? (await extractFromTab(tabId).then((r) => (r.ok ? r.article : null), () => null));
+    const article = unconfirmed
+      ? null
+      : ((await this.saver.source(stored.id)) ??
+        (await extractFromTab(tabId).then(
+          (r) => (r.ok ? r.article : null),
+          () => null,
+        )));
     const run: Running = { job: stored, controller: new AbortController(), persistTimer: undefined };
     this.running.set(key, run);
     const release = holdAlive();
@@ -402,12 +426,23 @@ export class Jobs {
     return state === 'available' ? null : describeOnDeviceError(new OnDeviceUnready(state), settings, t);
   }
 
-  private async offerPrompt(port: Viewer, tabId: number, settings: Settings, note: JobError | null = null, read?: ExtractResult | TabUnreadable): Promise<void> {
+  private async offerPrompt(
+    port: Viewer,
+    tabId: number,
+    settings: Settings,
+    note: JobError | null = null,
+    read?: ExtractResult | TabUnreadable,
+  ): Promise<void> {
     try {
       if (read instanceof TabUnreadable) throw read;
       const result = read ?? (await extractFromTab(tabId));
       if (!result.ok) {
-        return this.viewers.post(port, { type: 'needs-key', prompt: null, article: null, problem: { code: 'no-article', message: noArticleMessage(result, t) } });
+        return this.viewers.post(port, {
+          type: 'needs-key',
+          prompt: null,
+          article: null,
+          problem: { code: 'no-article', message: noArticleMessage(result, t) },
+        });
       }
       const { title, url, wordCount } = result.article;
       this.viewers.post(port, { type: 'needs-key', prompt: buildPromptText(result.article, settings), article: { title, url, wordCount }, problem: note });

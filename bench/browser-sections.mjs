@@ -55,7 +55,10 @@ const POPUP_INIT = `(() => {
 
 /** A model answer of exactly `n` characters: "# headline", blank line, paragraphs of plain sentences. */
 export function longAnswer(n) {
-  const words = 'the council said on tuesday that the new reading room would stay open until two in the morning after a trial drew more than eleven thousand visitors and that staff costs would be met from savings elsewhere'.split(' ');
+  const words =
+    'the council said on tuesday that the new reading room would stay open until two in the morning after a trial drew more than eleven thousand visitors and that staff costs would be met from savings elsewhere'.split(
+      ' ',
+    );
   let out = '# Night Reading Room Becomes Permanent in Harbour City\n\n';
   let i = 0;
   let inSentence = 0;
@@ -306,10 +309,14 @@ const workerReads = (h) => worker(h).evaluate(() => globalThis.__benchReads);
  * (the worker reading the same stream with a plain fetch, same request body) is measured first; then the product,
  * given at most `capMs` to show `done` (past it the figure is a lower bound, and the bench moves on).
  */
-export async function benchStreaming(h, sizes = [
-  [5_000, 3],
-  [100_000, 1],
-], capMs = 60_000) {
+export async function benchStreaming(
+  h,
+  sizes = [
+    [5_000, 3],
+    [100_000, 1],
+  ],
+  capMs = 60_000,
+) {
   const out = {};
   // The product's request body (the same article and settings on every run), for the floor's fetch.
   let body = null;
@@ -333,7 +340,13 @@ export async function benchStreaming(h, sizes = [
       } catch (err) {
         const arrived = h.server.chatRequests[0]?.time;
         if (!arrived || !/timed out/.test(String(err))) throw err;
-        r = { valid: true, capped: true, requestToDone: Date.now() - arrived, requestToServerEnd: (h.server.responses[0]?.endedAt ?? NaN) - arrived, rawBody: h.server.chatRequests[0].rawBody };
+        r = {
+          valid: true,
+          capped: true,
+          requestToDone: Date.now() - arrived,
+          requestToServerEnd: (h.server.responses[0]?.endedAt ?? NaN) - arrived,
+          rawBody: h.server.chatRequests[0].rawBody,
+        };
       }
       runs.push(r);
       body = r.rawBody;
@@ -405,11 +418,13 @@ export async function benchContentScript(h, loads = 3) {
     for (let i = 0; i < loads; i++) {
       const page = await h.ext.openArticle(h.server.pageUrl(`bench-${name}`));
       try {
-        inject.push(await page.evaluate((src) => {
-          const t0 = performance.now();
-          (0, eval)(src);
-          return performance.now() - t0;
-        }, code));
+        inject.push(
+          await page.evaluate((src) => {
+            const t0 = performance.now();
+            (0, eval)(src);
+            return performance.now() - t0;
+          }, code),
+        );
         for (let k = 0; k < 6; k++) {
           const r = await page.evaluate(() => {
             const t0 = performance.now();

@@ -27,7 +27,13 @@ export function loadCorpus(corpus) {
   const gt = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8'));
   return Object.keys(gt)
     .sort()
-    .map((id) => ({ id, url: gt[id].url ?? '', truth: gt[id].articleBody ?? '', source: gt[id].source, html: decode(gunzipSync(readFileSync(join(dir, 'pages', `${id}.html.gz`)))) }));
+    .map((id) => ({
+      id,
+      url: gt[id].url ?? '',
+      truth: gt[id].articleBody ?? '',
+      source: gt[id].source,
+      html: decode(gunzipSync(readFileSync(join(dir, 'pages', `${id}.html.gz`)))),
+    }));
 }
 
 /**

@@ -12,7 +12,20 @@ function rng(seed: number): () => number {
   };
 }
 
-const NAMES = ['Ayatollah Ali Khamenei', 'Meta', 'Microsoft', 'Hamas', 'the Gaza Strip', 'Mahsa Amini', 'CNN', 'the United Nations', 'Linda Okafor', 'Springfield City Council', 'Antofagasta', 'Gabriel Boric'];
+const NAMES = [
+  'Ayatollah Ali Khamenei',
+  'Meta',
+  'Microsoft',
+  'Hamas',
+  'the Gaza Strip',
+  'Mahsa Amini',
+  'CNN',
+  'the United Nations',
+  'Linda Okafor',
+  'Springfield City Council',
+  'Antofagasta',
+  'Gabriel Boric',
+];
 const VERBS = ['said', 'reported', 'confirmed', 'warned', 'denied', 'announced', 'noted', 'argued'];
 const NOUNS = ['accounts', 'operations', 'residents', 'homes', 'followers', 'attacks', 'protests', 'sanctions', 'platforms', 'reports'];
 const FILLER = 'officials in the region described a steady rise in activity over the past months while analysts urged caution about early figures'.split(' ');

@@ -14,7 +14,21 @@ import type { VersionSummary } from '../src/history-summary';
 import { pair } from './pairs';
 
 const PLACES = ['Harbour City', 'Northgate', 'Port Ellis', 'Westmoor', 'Kingsbridge', 'Ashford Vale', 'Lowther', 'Marrow Bay', 'Eastcliff', 'Dunmore'];
-const SUBJECTS = ['Ferry Fares', 'Library Hours', 'Bus Lanes', 'School Meals', 'Flood Defences', 'Housing Plan', 'Hospital Wing', 'Market Square', 'Tram Line', 'Water Rates', 'Night Buses', 'Harbour Wall', 'Park Lighting'];
+const SUBJECTS = [
+  'Ferry Fares',
+  'Library Hours',
+  'Bus Lanes',
+  'School Meals',
+  'Flood Defences',
+  'Housing Plan',
+  'Hospital Wing',
+  'Market Square',
+  'Tram Line',
+  'Water Rates',
+  'Night Buses',
+  'Harbour Wall',
+  'Park Lighting',
+];
 const VERBS = ['Council Backs', 'Residents Reject', 'Court Halts', 'Mayor Defends', 'Inquiry Questions', 'Budget Cuts', 'Vote Delays', 'Report Praises'];
 
 /** A page's headline: deterministic and varied, so a search finds some pages and not others. */
@@ -40,7 +54,12 @@ export function storedVersions(urls: readonly string[], versions: readonly numbe
     const key = pageKey(url);
     const title = `${headlineOf(page)} | The ${PLACES[page % PLACES.length]} Gazette`;
     const base = pair(words, 1000 + page);
-    const article: Article = { ...articleFromText(title, base.source, url), byline: 'Mara Ellison', siteName: `The ${PLACES[page % PLACES.length]} Gazette`, lang: 'en' };
+    const article: Article = {
+      ...articleFromText(title, base.source, url),
+      byline: 'Mara Ellison',
+      siteName: `The ${PLACES[page % PLACES.length]} Gazette`,
+      lang: 'en',
+    };
     for (let v = 0; v < (versions[page] ?? 1); v++) {
       // Each version words the story differently: the paragraphs rotated, the headline numbered.
       const paras = base.body.split('\n\n');

@@ -14,7 +14,7 @@ export function usage(): string {
     'commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'newsmith <command> --help shows a command\'s options.',
+    "newsmith <command> --help shows a command's options.",
     '--raw (with any command) prints page, model and server text as it is, terminal escape sequences included;',
     'without it, escape sequences and control characters are dropped from everything printed.',
   ].join('\n');

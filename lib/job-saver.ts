@@ -92,7 +92,9 @@ export class JobSaver {
     const slot = this.slots.get(id);
     if (slot?.problem) {
       this.slots.delete(id);
-      void this.session()?.remove(SESSION_PREFIX + id).catch(() => {});
+      void this.session()
+        ?.remove(SESSION_PREFIX + id)
+        .catch(() => {});
     }
     await this.store.delete([id]).catch((err: unknown) => console.warn('Newsmith: version not deleted', err));
   }
@@ -236,7 +238,9 @@ export class JobSaver {
     const was = slot.problem;
     slot.problem = problem;
     const kept: Kept = { job: slot.job, page: slot.job.key, problem };
-    void this.session()?.set({ [SESSION_PREFIX + slot.job.id]: kept }).catch(() => {});
+    void this.session()
+      ?.set({ [SESSION_PREFIX + slot.job.id]: kept })
+      .catch(() => {});
     if (was !== problem) this.tell(slot.job, problem);
     this.schedule();
   }
@@ -247,7 +251,9 @@ export class JobSaver {
     if (this.slots.get(slot.job.id) === slot) this.slots.delete(slot.job.id);
     if (slot.problem) {
       slot.problem = null;
-      void this.session()?.remove(SESSION_PREFIX + slot.job.id).catch(() => {});
+      void this.session()
+        ?.remove(SESSION_PREFIX + slot.job.id)
+        .catch(() => {});
       this.tell(slot.job, null);
     }
   }

@@ -25,7 +25,8 @@ export function onStoreEvent(fn: (event: StoreEvent) => void): () => void {
   if (!c) return () => {};
   c.onmessage = (e: MessageEvent) => {
     const data = e.data as Partial<StoreEvent> | null;
-    if ((data?.type === 'removed' || data?.type === 'restored') && Array.isArray(data.ids)) fn({ type: data.type, ids: data.ids.filter((id): id is string => typeof id === 'string') });
+    if ((data?.type === 'removed' || data?.type === 'restored') && Array.isArray(data.ids))
+      fn({ type: data.type, ids: data.ids.filter((id): id is string => typeof id === 'string') });
   };
   return () => c.close();
 }

@@ -48,7 +48,10 @@ function boot(): Boot | undefined {
   const tabId =
     Number.isInteger(fromAddress) && fromAddress > 0
       ? Promise.resolve(fromAddress)
-      : api.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.id ?? null, () => null);
+      : api.tabs.query({ active: true, currentWindow: true }).then(
+          ([tab]) => tab?.id ?? null,
+          () => null,
+        );
   void tabId.then((id) => {
     if (id !== null && !gone) port.postMessage({ type: 'open', tabId: id, resume: false } satisfies PopupMessage);
   });

@@ -27,7 +27,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs:
   return node;
 }
 
-
 export function renderChecks(container: HTMLElement, checks: ChecksResult | null): void {
   container.hidden = !checks;
   if (!checks) return container.replaceChildren();

@@ -73,5 +73,5 @@ writeFileSync(jsonOut, `${JSON.stringify(expected, null, 2)}\n`);
 console.log(`wrote ${htmlOut}\nwrote ${jsonOut}`);
 console.log('Now: 1. check the title and must-include snippets against the page (they are what extraction gives TODAY);');
 console.log('     2. put the cruft that must not come through into "mustExclude";');
-console.log('     3. add the page\'s origin and licence to test/fixtures/pages/NOTICE (only pages we may redistribute);');
+console.log("     3. add the page's origin and licence to test/fixtures/pages/NOTICE (only pages we may redistribute);");
 console.log('     4. npx vitest run --project unit test/unit/extract-fixtures.test.ts');

@@ -45,7 +45,9 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--no-build') args.build = false;
   else if (a === '--drops') args.drops = new Set(argv[++i].split(','));
   else {
-    console.error(`unknown argument ${a}\nusage: npm run bench:extract -- [--source NAME] [--ids a,b] [--worst N] [--out DIR] [--no-build] [--drops RULE,…|all]`);
+    console.error(
+      `unknown argument ${a}\nusage: npm run bench:extract -- [--source NAME] [--ids a,b] [--worst N] [--out DIR] [--no-build] [--drops RULE,…|all]`,
+    );
     process.exit(2);
   }
 }
@@ -162,7 +164,11 @@ function score(name) {
   const perPage = join(args.out, `scores-${name}.json`);
   writeFileSync(preds, JSON.stringify(results[name]));
   const extra = args.source ? ['--source', args.source] : [];
-  const out = execFileSync(process.execPath, [scorer, '--predictions', preds, '--data', extractionDir, '--out', perPage, '--worst', '0', '--bootstrap', '0', ...extra], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    [scorer, '--predictions', preds, '--data', extractionDir, '--out', perPage, '--worst', '0', '--bootstrap', '0', ...extra],
+    { encoding: 'utf8' },
+  );
   const groups = {};
   for (const m of out.matchAll(/^\s+(\S+)\s+F1=([\d.]+|nan) P=([\d.]+|nan) R=([\d.]+|nan) pages=(\d+)$/gm)) {
     groups[m[1]] = { f1: m[2], p: m[3], r: m[4], pages: Number(m[5]) };
@@ -199,16 +205,28 @@ for (const k of keys) {
     const v = Number(y) - Number(x);
     return (v >= 0 ? '+' : '') + v.toFixed(3);
   };
-  console.log(`${k.padEnd(14)} ${String(a.pages).padStart(5)}   ${`${a.f1} / ${a.p} / ${a.r}`.padEnd(22)}  ${`${b.f1} / ${b.p} / ${b.r}`.padEnd(22)}  ${d(a.f1, b.f1)}  ${d(a.p, b.p)}  ${d(a.r, b.r)}`);
+  console.log(
+    `${k.padEnd(14)} ${String(a.pages).padStart(5)}   ${`${a.f1} / ${a.p} / ${a.r}`.padEnd(22)}  ${`${b.f1} / ${b.p} / ${b.r}`.padEnd(22)}  ${d(a.f1, b.f1)}  ${d(a.p, b.p)}  ${d(a.r, b.r)}`,
+  );
 }
 console.log('');
-console.log(`time per page on the parsed page (ms, fastest of ${ROUNDS} runs)   plain median ${f(median(times.plain))} p95 ${f(p95(times.plain))} total ${f(sum(times.plain), 0)}`);
-console.log(`                                                           ours  median ${f(median(times.ours))} p95 ${f(p95(times.ours))} total ${f(sum(times.ours), 0)}`);
+console.log(
+  `time per page on the parsed page (ms, fastest of ${ROUNDS} runs)   plain median ${f(median(times.plain))} p95 ${f(p95(times.plain))} total ${f(sum(times.plain), 0)}`,
+);
+console.log(
+  `                                                           ours  median ${f(median(times.ours))} p95 ${f(p95(times.ours))} total ${f(sum(times.ours), 0)}`,
+);
 if (ourTimings.length) {
-  console.log(`ours, split (median ms, first run): hidden removal + survey + Readability + blocks (+ recovery) ${f(median(ourTimings.map((t) => t.readabilityMs)))}, cleanup + metadata + warnings ${f(median(ourTimings.map((t) => t.cleanupMs)))}`);
+  console.log(
+    `ours, split (median ms, first run): hidden removal + survey + Readability + blocks (+ recovery) ${f(median(ourTimings.map((t) => t.readabilityMs)))}, cleanup + metadata + warnings ${f(median(ourTimings.map((t) => t.cleanupMs)))}`,
+  );
 }
-console.log(`the parse before the clock (linkedom, ms): plain's median ${f(median(parseTimes.plain))} total ${f(sum(parseTimes.plain), 0)}; ours median ${f(median(parseTimes.ours))} total ${f(sum(parseTimes.ours), 0)}`);
-console.log(`time ratio ours ÷ plain on the same parsed pages: total ${f(sum(times.ours) / sum(times.plain), 2)}, median ${f(median(times.ours) / median(times.plain), 2)} (target ≤ 1.25)`);
+console.log(
+  `the parse before the clock (linkedom, ms): plain's median ${f(median(parseTimes.plain))} total ${f(sum(parseTimes.plain), 0)}; ours median ${f(median(parseTimes.ours))} total ${f(sum(parseTimes.ours), 0)}`,
+);
+console.log(
+  `time ratio ours ÷ plain on the same parsed pages: total ${f(sum(times.ours) / sum(times.plain), 2)}, median ${f(median(times.ours) / median(times.plain), 2)} (target ≤ 1.25)`,
+);
 for (const n of ['plain', 'ours']) if (failures[n].length) console.log(`${n} threw on ${failures[n].length} pages: ${failures[n].slice(0, 5).join('; ')}`);
 
 const pageF1 = (n, id) => scores[n].perPage.get(id)?.f1 ?? 0;
@@ -219,7 +237,7 @@ if (args.worst > 0) {
     console.log(`  ${f(pageF1('ours', id), 3)} / ${f(pageF1('plain', id), 3)}  ${id}`);
   }
   console.log(`largest losses against plain (F1 ours − plain):`);
-  for (const id of [...ids].sort((a, b) => (pageF1('ours', a) - pageF1('plain', a)) - (pageF1('ours', b) - pageF1('plain', b))).slice(0, args.worst)) {
+  for (const id of [...ids].sort((a, b) => pageF1('ours', a) - pageF1('plain', a) - (pageF1('ours', b) - pageF1('plain', b))).slice(0, args.worst)) {
     const d = pageF1('ours', id) - pageF1('plain', id);
     if (d >= -0.005) break;
     console.log(`  ${f(d, 3)}  ${id}`);
@@ -255,7 +273,9 @@ if (args.drops) {
 const rpDir = join(corpus, 'readability-pages');
 let rpFailed = 0;
 if (existsSync(rpDir) && !args.ids && !args.source) {
-  const slugs = readdirSync(rpDir).filter((s) => existsSync(join(rpDir, s, 'source.html.gz'))).sort();
+  const slugs = readdirSync(rpDir)
+    .filter((s) => existsSync(join(rpDir, s, 'source.html.gz')))
+    .sort();
   let threw = 0;
   let withTitle = 0;
   let titleOk = 0;
@@ -292,7 +312,9 @@ if (existsSync(rpDir) && !args.ids && !args.source) {
   }
   const share = withTitle ? titleOk / withTitle : 1;
   console.log('');
-  console.log(`readability-pages: ${slugs.length} pages, threw on ${threw}; title matches expected-metadata.json on ${titleOk}/${withTitle} (${(share * 100).toFixed(1)} %, target ≥ 95 %; ${titleOk - suffixed} exact, ${suffixed} where we removed a " | Site" suffix that Readability keeps)`);
+  console.log(
+    `readability-pages: ${slugs.length} pages, threw on ${threw}; title matches expected-metadata.json on ${titleOk}/${withTitle} (${(share * 100).toFixed(1)} %, target ≥ 95 %; ${titleOk - suffixed} exact, ${suffixed} where we removed a " | Site" suffix that Readability keeps)`,
+  );
   for (const m of mismatches) console.log(`  ${m}`);
   if (threw > 0 || share < 0.95) rpFailed = 1;
 } else if (!existsSync(rpDir)) {

@@ -12,7 +12,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'chrome');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
-const common = { root, configFile: false, plugins: [readabilitySafe()], logLevel: 'warn', build: { outDir: out, emptyOutDir: false, target: 'es2022', minify: true, sourcemap: false } };
+const common = {
+  root,
+  configFile: false,
+  plugins: [readabilitySafe()],
+  logLevel: 'warn',
+  build: { outDir: out, emptyOutDir: false, target: 'es2022', minify: true, sourcemap: false },
+};
 
 for (const dir of ['chrome', 'firefox']) await rm(join(root, 'dist', dir), { recursive: true, force: true });
 
@@ -31,7 +37,11 @@ await build({
   },
 });
 
-for (const [name, entry] of [['background', 'background/index.ts'], ['content', 'content/index.ts'], ['popup/boot', 'popup/boot.ts']]) {
+for (const [name, entry] of [
+  ['background', 'background/index.ts'],
+  ['content', 'content/index.ts'],
+  ['popup/boot', 'popup/boot.ts'],
+]) {
   await build({
     ...common,
     // The background carries the openai SDK: only the resources it calls (chat, models) are bundled.

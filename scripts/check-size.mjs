@@ -95,12 +95,23 @@ export function measureSizes(distRoot = join(root, 'dist')) {
   ];
   for (const browser of ['chrome', 'firefox']) {
     const zip = zipDirectory(join(distRoot, browser));
-    rows.push({ entry: `${browser} zip`, files: [`newsmith-${browser}-${version()}.zip`], minified: zip.length, gzip: null, budget: BUDGETS[`${browser} zip`] ?? null });
+    rows.push({
+      entry: `${browser} zip`,
+      files: [`newsmith-${browser}-${version()}.zip`],
+      minified: zip.length,
+      gzip: null,
+      budget: BUDGETS[`${browser} zip`] ?? null,
+    });
   }
   const misplaced = [];
   for (const row of rows.filter((r) => !r.entry.endsWith(' zip'))) {
-    const code = row.files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(f, 'utf8')).join('\n');
-    for (const p of PLACEMENT) if (!p.allowed.includes(row.entry) && code.includes(p.marker)) misplaced.push(`${p.library} is bundled into ${row.entry} (only ${p.allowed.join(', ')} should carry it)`);
+    const code = row.files
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    for (const p of PLACEMENT)
+      if (!p.allowed.includes(row.entry) && code.includes(p.marker))
+        misplaced.push(`${p.library} is bundled into ${row.entry} (only ${p.allowed.join(', ')} should carry it)`);
   }
   return { rows, misplaced, dir };
 }
@@ -113,7 +124,9 @@ export function formatSizeTable({ rows, dir }) {
   for (const r of rows) {
     const verdict = r.budget === null ? '—' : r.minified <= r.budget ? 'PASS' : 'FAIL';
     const files = r.files.map((f) => (f.startsWith('/') ? relative(dir, f) : f)).join(' ');
-    lines.push(`${r.entry.padEnd(12)} ${kib(r.minified).padStart(11)} ${kib(r.gzip).padStart(10)} ${(r.budget === null ? '—' : `≤ ${kib(r.budget)}`).padStart(11)}  ${verdict.padEnd(7)}  ${files}`);
+    lines.push(
+      `${r.entry.padEnd(12)} ${kib(r.minified).padStart(11)} ${kib(r.gzip).padStart(10)} ${(r.budget === null ? '—' : `≤ ${kib(r.budget)}`).padStart(11)}  ${verdict.padEnd(7)}  ${files}`,
+    );
   }
   return lines.join('\n');
 }
@@ -135,7 +148,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const limit = (r) => CI_LIMITS[r.entry] ?? r.budget;
   const over = result.rows.filter((r) => limit(r) !== null && r.minified > limit(r));
   for (const r of overBudget(result.rows).filter((r) => !over.includes(r))) {
-    console.log(`known miss: ${r.entry} is ${kib(r.minified)}, over its target ${kib(r.budget)} but within the interim CI limit ${kib(limit(r))} (see BENCHMARKS.md)`);
+    console.log(
+      `known miss: ${r.entry} is ${kib(r.minified)}, over its target ${kib(r.budget)} but within the interim CI limit ${kib(limit(r))} (see BENCHMARKS.md)`,
+    );
   }
   for (const r of over) console.error(`over budget: ${r.entry} is ${kib(r.minified)}, limit ${kib(limit(r))} (+${kib(r.minified - limit(r))})`);
   for (const m of result.misplaced) console.error(`misplaced: ${m}`);

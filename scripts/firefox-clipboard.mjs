@@ -145,7 +145,9 @@ async function control(b, context, chrome, selector, statusExpr, failedText, wha
   await b.scriptClick(context, selector);
   const { status, clip } = await watchCopy(b, context, chrome, statusExpr, (st, c) => st === failedText || c.plain !== MARKER);
   if (status !== failedText || clip.plain !== MARKER || clip.html !== null) {
-    throw new CheckFailed(`control failed: ${what}, clicked from script without a user activation, was not refused (the page said ${JSON.stringify(status)}, the clipboard holds ${JSON.stringify(clip)}): ${why}`);
+    throw new CheckFailed(
+      `control failed: ${what}, clicked from script without a user activation, was not refused (the page said ${JSON.stringify(status)}, the clipboard holds ${JSON.stringify(clip)}): ${why}`,
+    );
   }
   return status;
 }
@@ -156,7 +158,8 @@ async function copyWith(b, context, chrome, selector, statusExpr, doneText, what
   if (UNTRUSTED) await b.scriptClick(context, selector);
   else await b.realClick(context, selector);
   const { status, clip } = await watchCopy(b, context, chrome, statusExpr, (st, c) => st === doneText && c.plain !== MARKER);
-  if (status !== doneText) throw new CheckFailed(`${what}: the page said ${JSON.stringify(status)}, not ${JSON.stringify(doneText)}; clipboard ${JSON.stringify(clip)}`);
+  if (status !== doneText)
+    throw new CheckFailed(`${what}: the page said ${JSON.stringify(status)}, not ${JSON.stringify(doneText)}; clipboard ${JSON.stringify(clip)}`);
   if (clip.plain === MARKER) throw new CheckFailed(`${what}: the page said it copied, but the clipboard still holds the marker`);
   return clip;
 }
@@ -256,7 +259,11 @@ async function run(b, articleUrl, ui, why) {
   expectEqual('the stored rewrites moved into IndexedDB', moved, '0 left in storage.local, 2 in IndexedDB');
   // The ferry entry is the older one: the second in the list (newest first).
   const historyButton = `[data-testid=entries] > li:nth-child(2) [data-testid=entry-copy]`;
-  expectEqual('the second history entry', await b.value(page, `document.querySelector('[data-testid=entries] > li:nth-child(2) h2').textContent`), 'Ferry Timetable Changes Approved');
+  expectEqual(
+    'the second history entry',
+    await b.value(page, `document.querySelector('[data-testid=entries] > li:nth-child(2) h2').textContent`),
+    'Ferry Timetable Changes Approved',
+  );
   const historyStatus = `document.querySelector(${JSON.stringify(historyButton)}).textContent`;
   const controls = [];
   if (!UNTRUSTED) controls.push(await control(b, page, chrome, historyButton, historyStatus, ui.historyCopyFailed, 'history Copy', why));
@@ -276,7 +283,12 @@ async function run(b, articleUrl, ui, why) {
   );
   if (!tabId) throw new Error('the article tab was not found in the browser window');
   await send('browsingContext.navigate', { context: page, url: `${origin}/popup/index.html?tab=${tabId}`, wait: 'complete' });
-  await b.waitFor(page, `document.getElementById('app').dataset.state === 'done' && !document.querySelector('[data-testid=copy-all]').disabled`, 10_000, 'the popup to show the stored rewrite of the article tab');
+  await b.waitFor(
+    page,
+    `document.getElementById('app').dataset.state === 'done' && !document.querySelector('[data-testid=copy-all]').disabled`,
+    10_000,
+    'the popup to show the stored rewrite of the article tab',
+  );
   expectEqual('the popup copy format', await b.value(page, `document.querySelector('[data-testid=format]').value`), 'rich');
   const popupStatus = `document.querySelector('[data-testid=copy-status]').textContent`;
   if (!UNTRUSTED) controls.push(await control(b, page, chrome, '[data-testid=copy-all]', popupStatus, ui.copyRefused, 'popup Copy all (rich text)', why));
@@ -298,7 +310,9 @@ async function main() {
   const manifest = JSON.parse(readFileSync(join(SOURCE_DIR, 'manifest.json'), 'utf8'));
   const permissions = manifest.permissions ?? [];
   const versionText = execFileSync(FIREFOX, ['--version'], { encoding: 'utf8', env: { ...process.env, MOZ_HEADLESS: '1' } }).trim();
-  console.log(`${versionText} at ${FIREFOX}; the add-on's permissions: ${permissions.join(', ')}${UNTRUSTED ? '; --untrusted: every click from script, so this run must FAIL' : ''}`);
+  console.log(
+    `${versionText} at ${FIREFOX}; the add-on's permissions: ${permissions.join(', ')}${UNTRUSTED ? '; --untrusted: every click from script, so this run must FAIL' : ''}`,
+  );
   const ui = words();
 
   // The article the popup is about: any http page; the stored rewrite is keyed by its address.
@@ -342,7 +356,8 @@ async function main() {
     if (e instanceof CheckFailed || e instanceof WaitTimeout) return fail(e.message, diagnostics || undefined);
     return fail(`the clipboard test itself failed: ${e?.stack ?? e}`, diagnostics || undefined);
   }
-  if (UNTRUSTED) return fail('--untrusted: the copies from script clicks were not refused, so something other than a click lets the add-on write the clipboard');
+  if (UNTRUSTED)
+    return fail('--untrusted: the copies from script clicks were not refused, so something other than a click lets the add-on write the clipboard');
   verdict(
     'PASS',
     `${versionText} (headless), the add-on without the clipboardWrite permission: a real click copies on both paths — history Copy (writeText) and popup Copy headline ` +

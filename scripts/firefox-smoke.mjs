@@ -84,7 +84,8 @@ function runFirefox(sourceDir, webExt) {
   const args = [
     webExt,
     'run',
-    '--source-dir', sourceDir,
+    '--source-dir',
+    sourceDir,
     `--firefox=${FIREFOX}`,
     `--firefox-profile=${profile}`,
     '--keep-profile-changes',
@@ -175,7 +176,9 @@ async function main() {
   const manifest = JSON.parse(readFileSync(join(SOURCE_DIR, 'manifest.json'), 'utf8'));
   // The name is a __MSG_…__ reference: the default locale's catalog holds the words.
   const msg = /^__MSG_(\w+)__$/.exec(manifest.name);
-  if (msg) manifest.name = JSON.parse(readFileSync(join(SOURCE_DIR, '_locales', manifest.default_locale ?? 'en', 'messages.json'), 'utf8'))[msg[1]]?.message ?? manifest.name;
+  if (msg)
+    manifest.name =
+      JSON.parse(readFileSync(join(SOURCE_DIR, '_locales', manifest.default_locale ?? 'en', 'messages.json'), 'utf8'))[msg[1]]?.message ?? manifest.name;
   const minVersion = manifest.browser_specific_settings?.gecko?.strict_min_version ?? '0';
   const versionText = execFileSync(FIREFOX, ['--version'], { encoding: 'utf8', env: { ...process.env, MOZ_HEADLESS: '1' } }).trim();
   const version = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(versionText);
@@ -192,7 +195,10 @@ async function main() {
   const run = await runFirefox(SOURCE_DIR, webExt);
   if (run.installedAfterMs === null) {
     const why = run.reason === 'install-timeout' ? `within ${INSTALL_TIMEOUT_MS / 1000} s` : 'before web-ext exited';
-    return fail(`web-ext did not report the add-on installed ${why}${run.installError ? `: ${run.installError}` : ''}`, run.output.split('\n').slice(-40).join('\n'));
+    return fail(
+      `web-ext did not report the add-on installed ${why}${run.installError ? `: ${run.installError}` : ''}`,
+      run.output.split('\n').slice(-40).join('\n'),
+    );
   }
   console.log(`installed as a temporary add-on after ${(run.installedAfterMs / 1000).toFixed(1)} s; watched ${SETTLE_MS / 1000} s more`);
   if (run.errors.length) {

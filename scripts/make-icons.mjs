@@ -32,12 +32,17 @@ function icon(size) {
       const cy = Math.min(Math.max(y + 0.5, r), size - r);
       const inside = Math.hypot(x + 0.5 - cx, y + 0.5 - cy) <= r;
       // An "N" drawn as three strokes, white on ink blue.
-      const u = (x + 0.5) / size, v = (y + 0.5) / size;
+      const u = (x + 0.5) / size,
+        v = (y + 0.5) / size;
       const w = 0.12;
-      const stroke = v > 0.22 && v < 0.78 && (Math.abs(u - 0.3) < w / 2 || Math.abs(u - 0.7) < w / 2 || Math.abs((u - 0.3) / 0.4 - (v - 0.22) / 0.56) * 0.4 < w / 2);
+      const stroke =
+        v > 0.22 && v < 0.78 && (Math.abs(u - 0.3) < w / 2 || Math.abs(u - 0.7) < w / 2 || Math.abs((u - 0.3) / 0.4 - (v - 0.22) / 0.56) * 0.4 < w / 2);
       const i = y * (size * 4 + 1) + 1 + x * 4;
       const [R, G, B] = stroke ? [255, 255, 255] : [29, 78, 216];
-      px[i] = R; px[i + 1] = G; px[i + 2] = B; px[i + 3] = inside ? 255 : 0;
+      px[i] = R;
+      px[i + 1] = G;
+      px[i + 2] = B;
+      px[i + 3] = inside ? 255 : 0;
     }
   }
   const ihdr = Buffer.alloc(13);

@@ -88,7 +88,9 @@ export function rewriteReadability(code) {
   for (const [from, to] of REPLACEMENTS) {
     const count = out.split(from).length - 1;
     if (count !== 1) {
-      throw new Error(`vite-readability-safe: expected "${from}" once in @mozilla/readability/Readability.js, found it ${count} times; check the new Readability version by hand`);
+      throw new Error(
+        `vite-readability-safe: expected "${from}" once in @mozilla/readability/Readability.js, found it ${count} times; check the new Readability version by hand`,
+      );
     }
     out = out.replace(from, to);
   }

@@ -46,9 +46,7 @@ export interface ExtractWarning {
 /** Why a page yields no article. The popup turns each into a message; no LLM call follows. */
 export type NoArticleReason = 'no-article' | 'too-short' | 'too-deep';
 
-export type ExtractResult =
-  | { ok: true; article: Article }
-  | { ok: false; reason: NoArticleReason; detail: string; words?: number };
+export type ExtractResult = { ok: true; article: Article } | { ok: false; reason: NoArticleReason; detail: string; words?: number };
 
 /** What the content script reads on a click: how many words are selected, and the article unless that is enough to ask first. */
 export interface TabRead {
@@ -78,9 +76,23 @@ export function countWords(text: string): number {
 /** An Article from plain text the user selected: paragraphs at blank lines (or single line breaks), no extraction. */
 export function articleFromText(title: string, text: string, url: string): Article {
   const parts = /\n\s*\n/.test(text) ? text.split(/\n\s*\n/) : text.split(/\n/);
-  const blocks: Block[] = parts.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).map((t) => ({ kind: 'paragraph', text: t }));
+  const blocks: Block[] = parts
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map((t) => ({ kind: 'paragraph', text: t }));
   const joined = blocksToText(blocks);
-  return { title: title.trim(), byline: null, siteName: null, lang: null, publishedTime: null, url, blocks, text: joined, wordCount: countWords(joined), warnings: [] };
+  return {
+    title: title.trim(),
+    byline: null,
+    siteName: null,
+    lang: null,
+    publishedTime: null,
+    url,
+    blocks,
+    text: joined,
+    wordCount: countWords(joined),
+    warnings: [],
+  };
 }
 
 /** Fewer words than this in a selection is a stray click, not text to rewrite. */

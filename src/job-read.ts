@@ -11,8 +11,24 @@ import { newJob, type Answer, type ErrorCode, type JobError, type JobRecord, typ
 import { parseAnswer, type Seo } from './rewrite/split';
 
 /** Every field any state of a job may hold (the stored record, read field by field). */
-type AnyField = 'id' | 'key' | 'url' | 'title' | 'state' | 'text' | 'model' | 'warnings' | 'estimate' | 'createdAt' | 'updatedAt'
-  | 'error' | 'notice' | 'section' | 'canContinue' | 'checks' | 'answer';
+type AnyField =
+  | 'id'
+  | 'key'
+  | 'url'
+  | 'title'
+  | 'state'
+  | 'text'
+  | 'model'
+  | 'warnings'
+  | 'estimate'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'error'
+  | 'notice'
+  | 'section'
+  | 'canContinue'
+  | 'checks'
+  | 'answer';
 
 export interface ReadJob {
   job: JobRecord;
@@ -22,8 +38,24 @@ export interface ReadJob {
 
 const STATES: readonly JobState[] = ['extracting', 'awaiting-confirmation', 'writing', 'done', 'incomplete', 'stopped', 'interrupted', 'error'];
 const ERROR_CODES: readonly ErrorCode[] = [
-  'restricted-page', 'no-article', 'no-tab', 'auth', 'model-not-found', 'rate-limit', 'server', 'forbidden', 'bad-request',
-  'unreachable', 'timeout', 'incomplete', 'interrupted', 'stopped', 'too-long', 'on-device-unavailable', 'on-device-download', 'unknown',
+  'restricted-page',
+  'no-article',
+  'no-tab',
+  'auth',
+  'model-not-found',
+  'rate-limit',
+  'server',
+  'forbidden',
+  'bad-request',
+  'unreachable',
+  'timeout',
+  'incomplete',
+  'interrupted',
+  'stopped',
+  'too-long',
+  'on-device-unavailable',
+  'on-device-download',
+  'unknown',
 ];
 const WARNING_CODES: readonly string[] = ['maybe-truncated', 'not-an-article', 'very-long'];
 

@@ -7,19 +7,7 @@
 import type { ChecksResult } from './checks';
 import type { Estimate } from './cost';
 import type { ExtractWarning } from './article';
-import type {
-  ActiveJob,
-  Answer,
-  AwaitingJob,
-  DoneJob,
-  EndedJob,
-  ExtractingJob,
-  FailedJob,
-  JobError,
-  JobRecord,
-  SectionAt,
-  WritingJob,
-} from './job';
+import type { ActiveJob, Answer, AwaitingJob, DoneJob, EndedJob, ExtractingJob, FailedJob, JobError, JobRecord, SectionAt, WritingJob } from './job';
 import { isActive } from './job';
 import type { Translate } from './i18n';
 

@@ -182,11 +182,19 @@ async function prepare(run: Run, article: Article, settings: Settings, limit: nu
 }
 
 /** Streams one request into the job; returns the model's finish reason (null when the stream just ended). */
-async function stream(run: Run, messages: ChatMessage[], settings: Settings, maxOutputTokens: number): Promise<{ finishReason: string | null; hostPermission?: boolean }> {
+async function stream(
+  run: Run,
+  messages: ChatMessage[],
+  settings: Settings,
+  maxOutputTokens: number,
+): Promise<{ finishReason: string | null; hostPermission?: boolean }> {
   const { transport, now, t } = run.ports;
   // Only an error's words need it: asked while the request goes out, awaited before an error is described.
   let granted: boolean | undefined;
-  const permission = run.ports.hostPermission?.().then((g) => void (granted = g), () => void (granted = false));
+  const permission = run.ports.hostPermission?.().then(
+    (g) => void (granted = g),
+    () => void (granted = false),
+  );
   try {
     const { finishReason } = await transport.stream({
       messages,
@@ -318,7 +326,12 @@ export async function continueRewrite(job: EndedJob, article: Article, settings:
 }
 
 /** Ends a job that never reached the model (no article on the page, a key not confirmed…). */
-export async function endBeforeSending(job: ActiveJob, error: JobError, ports: Pick<PipelinePorts, 'changed' | 'now'>, continuable = false): Promise<JobRecord> {
+export async function endBeforeSending(
+  job: ActiveJob,
+  error: JobError,
+  ports: Pick<PipelinePorts, 'changed' | 'now'>,
+  continuable = false,
+): Promise<JobRecord> {
   const ended = endJob(job, error, continuable, ports.now());
   await ports.changed(ended).catch(() => {});
   return ended;

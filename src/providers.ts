@@ -10,11 +10,29 @@ export interface Provider {
 
 export const PROVIDERS: readonly Provider[] = [
   { id: 'openai', name: 'OpenAI', baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini', hint: 'Keys at platform.openai.com → API keys.' },
-  { id: 'openrouter', name: 'OpenRouter', baseURL: 'https://openrouter.ai/api/v1', model: 'openai/gpt-4o-mini', hint: 'One key for many models; names look like "openai/gpt-4o-mini".' },
-  { id: 'groq', name: 'Groq', baseURL: 'https://api.groq.com/openai/v1', model: 'llama-3.3-70b-versatile', hint: 'Fast open models; keys at console.groq.com.' },
+  {
+    id: 'openrouter',
+    name: 'OpenRouter',
+    baseURL: 'https://openrouter.ai/api/v1',
+    model: 'openai/gpt-4o-mini',
+    hint: 'One key for many models; names look like "openai/gpt-4o-mini".',
+  },
+  {
+    id: 'groq',
+    name: 'Groq',
+    baseURL: 'https://api.groq.com/openai/v1',
+    model: 'llama-3.3-70b-versatile',
+    hint: 'Fast open models; keys at console.groq.com.',
+  },
   { id: 'mistral', name: 'Mistral', baseURL: 'https://api.mistral.ai/v1', model: 'mistral-small-latest', hint: 'Keys at console.mistral.ai.' },
   { id: 'deepseek', name: 'DeepSeek', baseURL: 'https://api.deepseek.com/v1', model: 'deepseek-chat', hint: 'Keys at platform.deepseek.com.' },
-  { id: 'together', name: 'Together', baseURL: 'https://api.together.xyz/v1', model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', hint: 'Keys at api.together.ai.' },
+  {
+    id: 'together',
+    name: 'Together',
+    baseURL: 'https://api.together.xyz/v1',
+    model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+    hint: 'Keys at api.together.ai.',
+  },
   {
     id: 'ollama',
     name: 'Ollama (local)',
@@ -22,7 +40,13 @@ export const PROVIDERS: readonly Provider[] = [
     model: 'llama3.1',
     hint: 'No key needed (any text works). Start Ollama with OLLAMA_ORIGINS=chrome-extension://* (Firefox: moz-extension://*) so it accepts the extension.',
   },
-  { id: 'lmstudio', name: 'LM Studio (local)', baseURL: 'http://localhost:1234/v1', model: 'local-model', hint: 'Start the local server in LM Studio; use the model name it shows.' },
+  {
+    id: 'lmstudio',
+    name: 'LM Studio (local)',
+    baseURL: 'http://localhost:1234/v1',
+    model: 'local-model',
+    hint: 'Start the local server in LM Studio; use the model name it shows.',
+  },
 ];
 
 /**

@@ -61,8 +61,14 @@ export const LOCAL_KEYS: readonly SettingKey[] = [...SECRET_KEYS, ...CONNECTION_
 
 type Check<T> = (value: unknown) => value is T;
 
-const text = (max: number): Check<string> => (v): v is string => typeof v === 'string' && v.length <= max;
-const nonEmpty = (max: number): Check<string> => (v): v is string => text(max)(v) && v.trim() !== '';
+const text =
+  (max: number): Check<string> =>
+  (v): v is string =>
+    typeof v === 'string' && v.length <= max;
+const nonEmpty =
+  (max: number): Check<string> =>
+  (v): v is string =>
+    text(max)(v) && v.trim() !== '';
 
 function parsedUrl(v: unknown): URL | null {
   if (typeof v !== 'string') return null;
@@ -110,7 +116,14 @@ const validators: { [K in SettingKey]: Check<Settings[K]> } = {
   userPresets: (v): v is UserPreset[] =>
     Array.isArray(v) &&
     v.length <= 50 &&
-    v.every((p) => !!p && typeof p === 'object' && nonEmpty(80)((p as UserPreset).name) && text(20_000)((p as UserPreset).template) && templateProblem((p as UserPreset).template) === null),
+    v.every(
+      (p) =>
+        !!p &&
+        typeof p === 'object' &&
+        nonEmpty(80)((p as UserPreset).name) &&
+        text(20_000)((p as UserPreset).template) &&
+        templateProblem((p as UserPreset).template) === null,
+    ),
 };
 
 /** Trims strings and drops a trailing slash from the endpoint, so equal settings compare equal. */

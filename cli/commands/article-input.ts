@@ -40,7 +40,11 @@ export function parseOptions(args: readonly string[], valued: readonly string[],
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    const [name, inline] = a.startsWith('--') ? (a.includes('=') ? [a.slice(2, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a.slice(2), undefined]) : [null, undefined];
+    const [name, inline] = a.startsWith('--')
+      ? a.includes('=')
+        ? [a.slice(2, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a.slice(2), undefined]
+      : [null, undefined];
     if (name === null || a === '-') positional.push(a);
     else if (flags.includes(name)) set.add(name);
     else if (valued.includes(name)) {

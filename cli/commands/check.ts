@@ -14,7 +14,7 @@ export async function runCheck(args: string[], io: CommandIO): Promise<number> {
   let opts;
   try {
     opts = parseOptions(args, ['source', 'rewrite'], ['json']);
-    if (opts.flags.has('help')) return io.stdout(`${CHECK_USAGE}\n`), 0;
+    if (opts.flags.has('help')) return (io.stdout(`${CHECK_USAGE}\n`), 0);
     if (!opts.values.source || !opts.values.rewrite || opts.positional.length) throw new Error('give --source and --rewrite');
   } catch (err) {
     io.stderr(`newsmith check: ${(err as Error).message}\n${CHECK_USAGE}\n`);

@@ -12,7 +12,7 @@ export async function runPrompt(args: string[], io: CommandIO): Promise<number> 
   let opts;
   try {
     opts = parseOptions(args, ['url', 'language', 'persona'], ['json']);
-    if (opts.flags.has('help')) return io.stdout(`${PROMPT_USAGE}\n`), 0;
+    if (opts.flags.has('help')) return (io.stdout(`${PROMPT_USAGE}\n`), 0);
     if (opts.positional.length !== 1) throw new Error('give one FILE or URL');
   } catch (err) {
     io.stderr(`newsmith prompt: ${(err as Error).message}\n${PROMPT_USAGE}\n`);

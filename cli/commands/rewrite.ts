@@ -49,9 +49,10 @@ export async function runRewrite(args: string[], io: CommandIO, env: NodeJS.Proc
   let opts;
   try {
     opts = parseOptions(args, ['url', 'model', 'language', 'persona', 'format'], ['yes']);
-    if (opts.flags.has('help')) return io.stdout(`${REWRITE_USAGE}\n`), 0;
+    if (opts.flags.has('help')) return (io.stdout(`${REWRITE_USAGE}\n`), 0);
     if (opts.positional.length !== 1) throw new Error('give one FILE or URL');
-    if (opts.values.format !== undefined && !(FORMATS as readonly string[]).includes(opts.values.format)) throw new Error(`--format is one of ${FORMATS.join(', ')}`);
+    if (opts.values.format !== undefined && !(FORMATS as readonly string[]).includes(opts.values.format))
+      throw new Error(`--format is one of ${FORMATS.join(', ')}`);
   } catch (err) {
     io.stderr(`newsmith rewrite: ${(err as Error).message}\n${REWRITE_USAGE}\n`);
     return 2;
@@ -81,7 +82,9 @@ export async function runRewrite(args: string[], io: CommandIO, env: NodeJS.Proc
   }
   if (!settings.apiKey) {
     io.stdout(`${buildPromptText(article, settings)}\n`);
-    io.stderr('newsmith rewrite: no OPENAI_API_KEY set, so here is the prompt to paste into any chat. To rewrite here, set OPENAI_API_KEY (and OPENAI_BASE_URL for another provider).\n');
+    io.stderr(
+      'newsmith rewrite: no OPENAI_API_KEY set, so here is the prompt to paste into any chat. To rewrite here, set OPENAI_API_KEY (and OPENAI_BASE_URL for another provider).\n',
+    );
     return 0;
   }
   const format = (opts.values.format ?? 'markdown') as Format;
@@ -111,8 +114,14 @@ export async function runRewrite(args: string[], io: CommandIO, env: NodeJS.Proc
     },
     warn: (message) => say(message),
   };
-  const url = article.url || opts.positional[0] as string;
-  const job = await writeRewrite(newJob(crypto.randomUUID(), pageKey(url), url, settings.model, Date.now()), article, settings, ports, new AbortController().signal);
+  const url = article.url || (opts.positional[0] as string);
+  const job = await writeRewrite(
+    newJob(crypto.randomUUID(), pageKey(url), url, settings.model, Date.now()),
+    article,
+    settings,
+    ports,
+    new AbortController().signal,
+  );
   if (job.text !== '' || job.state === 'done') io.stdout(`${printed(job, format)}\n`);
   const error = errorOf(job);
   if (job.state === 'done') return 0;

@@ -70,63 +70,274 @@ export interface FactsReport {
 // Word lists
 
 const MONTHS: ReadonlyMap<string, number> = new Map([
-  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7],
-  ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
-  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9],
-  ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+  ['january', 1],
+  ['february', 2],
+  ['march', 3],
+  ['april', 4],
+  ['may', 5],
+  ['june', 6],
+  ['july', 7],
+  ['august', 8],
+  ['september', 9],
+  ['october', 10],
+  ['november', 11],
+  ['december', 12],
+  ['jan', 1],
+  ['feb', 2],
+  ['mar', 3],
+  ['apr', 4],
+  ['jun', 6],
+  ['jul', 7],
+  ['aug', 8],
+  ['sep', 9],
+  ['sept', 9],
+  ['oct', 10],
+  ['nov', 11],
+  ['dec', 12],
 ]);
 const MONTH_ABBR = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 const UNITS: ReadonlyMap<string, number> = new Map([
-  ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
-  ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14],
-  ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19],
+  ['zero', 0],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
+  ['sixteen', 16],
+  ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19],
 ]);
 const TENS: ReadonlyMap<string, number> = new Map([
-  ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80],
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fifty', 50],
+  ['sixty', 60],
+  ['seventy', 70],
+  ['eighty', 80],
   ['ninety', 90],
 ]);
 /** Scale words written apart from the figure. */
 const SCALES: ReadonlyMap<string, number> = new Map([
-  ['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
-  ['mn', 1e6], ['mln', 1e6], ['bn', 1e9], ['tn', 1e12],
+  ['hundred', 1e2],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['mn', 1e6],
+  ['mln', 1e6],
+  ['bn', 1e9],
+  ['tn', 1e12],
 ]);
 /** Scale suffixes glued to the figure: 27k, 5bn. "m" only with a currency ($5m); else it may be metres. */
 const SUFFIX_SCALES: ReadonlyMap<string, number> = new Map([
-  ['k', 1e3], ['mn', 1e6], ['bn', 1e9], ['b', 1e9], ['tn', 1e12], ['trn', 1e12],
+  ['k', 1e3],
+  ['mn', 1e6],
+  ['bn', 1e9],
+  ['b', 1e9],
+  ['tn', 1e12],
+  ['trn', 1e12],
 ]);
 const ORDINAL = new Set(['st', 'nd', 'rd', 'th']);
 
 const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map([
-  ['$', 'USD'], ['£', 'GBP'], ['€', 'EUR'], ['¥', 'JPY'], ['₹', 'INR'],
+  ['$', 'USD'],
+  ['£', 'GBP'],
+  ['€', 'EUR'],
+  ['¥', 'JPY'],
+  ['₹', 'INR'],
 ]);
 const CURRENCY_CODES = new Set(['usd', 'eur', 'gbp', 'jpy', 'inr', 'cad', 'aud', 'chf', 'cny']);
 const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
-  ['dollar', 'USD'], ['dollars', 'USD'], ['euro', 'EUR'], ['euros', 'EUR'], ['pound', 'GBP'], ['pounds', 'GBP'],
-  ['sterling', 'GBP'], ['yen', 'JPY'], ['rupee', 'INR'], ['rupees', 'INR'],
+  ['dollar', 'USD'],
+  ['dollars', 'USD'],
+  ['euro', 'EUR'],
+  ['euros', 'EUR'],
+  ['pound', 'GBP'],
+  ['pounds', 'GBP'],
+  ['sterling', 'GBP'],
+  ['yen', 'JPY'],
+  ['rupee', 'INR'],
+  ['rupees', 'INR'],
 ]);
 
 /** Words that end the "what it counts" phrase after a figure. */
 const UNIT_STOP = new Set([
-  'a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'from', 'for', 'with', 'by', 'since', 'than',
-  'as', 'that', 'which', 'who', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'per', 'over',
-  'under', 'after', 'before', 'during', 'into', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'while',
-  'according', 'said', 'says', 'ago',
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'but',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'from',
+  'for',
+  'with',
+  'by',
+  'since',
+  'than',
+  'as',
+  'that',
+  'which',
+  'who',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'per',
+  'over',
+  'under',
+  'after',
+  'before',
+  'during',
+  'into',
+  'its',
+  'their',
+  'his',
+  'her',
+  'this',
+  'these',
+  'those',
+  'while',
+  'according',
+  'said',
+  'says',
+  'ago',
 ]);
 
 /** Capitalised, these are still never names. */
 const FUNCTION_WORDS = new Set([
   ...UNIT_STOP,
-  'i', 'we', 'you', 'he', 'she', 'it', 'they', 'me', 'him', 'them', 'my', 'our', 'your', 'there', 'here',
-  'what', 'when', 'where', 'why', 'how', 'whose', 'whom', 'all', 'any', 'some', 'no', 'not', 'yes', 'if', 'so', 'yet',
-  'then', 'also', 'however', 'meanwhile', 'despite', 'following', 'such', 'many', 'most', 'more', 'other', 'another',
-  'each', 'every', 'both', 'either', 'neither', 'only', 'even', 'still', 'now', 'today', 'yesterday', 'tomorrow',
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sir', 'read', 'related', 'do', 'does', 'did', 'be', 'been', 'being', 'can', 'could',
-  'should', 'may', 'might', 'must', 'shall', 'let', 'just', 'very', 'much', 'like', 'unlike', 'although', 'though',
-  'because', 'until', 'unless', 'whether', 'about', 'above', 'below', 'between', 'among', 'through', 'without',
-  'within', 'against', 'toward', 'towards', 'upon', 'via', 'ok', 'okay', 'oh',
-  ...UNITS.keys(), ...TENS.keys(), ...MONTHS.keys(), ...WEEKDAYS,
+  'i',
+  'we',
+  'you',
+  'he',
+  'she',
+  'it',
+  'they',
+  'me',
+  'him',
+  'them',
+  'my',
+  'our',
+  'your',
+  'there',
+  'here',
+  'what',
+  'when',
+  'where',
+  'why',
+  'how',
+  'whose',
+  'whom',
+  'all',
+  'any',
+  'some',
+  'no',
+  'not',
+  'yes',
+  'if',
+  'so',
+  'yet',
+  'then',
+  'also',
+  'however',
+  'meanwhile',
+  'despite',
+  'following',
+  'such',
+  'many',
+  'most',
+  'more',
+  'other',
+  'another',
+  'each',
+  'every',
+  'both',
+  'either',
+  'neither',
+  'only',
+  'even',
+  'still',
+  'now',
+  'today',
+  'yesterday',
+  'tomorrow',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sir',
+  'read',
+  'related',
+  'do',
+  'does',
+  'did',
+  'be',
+  'been',
+  'being',
+  'can',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'shall',
+  'let',
+  'just',
+  'very',
+  'much',
+  'like',
+  'unlike',
+  'although',
+  'though',
+  'because',
+  'until',
+  'unless',
+  'whether',
+  'about',
+  'above',
+  'below',
+  'between',
+  'among',
+  'through',
+  'without',
+  'within',
+  'against',
+  'toward',
+  'towards',
+  'upon',
+  'via',
+  'ok',
+  'okay',
+  'oh',
+  ...UNITS.keys(),
+  ...TENS.keys(),
+  ...MONTHS.keys(),
+  ...WEEKDAYS,
 ]);
 
 /** Lower-case words that may join the parts of a name: "University of Oxford", "Ludwig van Beethoven". */
@@ -134,8 +345,30 @@ const CONNECTORS = new Set(['of', 'for', 'de', 'du', 'da', 'del', 'della', 'di',
 
 /** A full stop after these does not end a sentence. */
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'jr', 'sr', 'inc',
-  'corp', 'co', 'ltd', 'vs', 'no', 'etc', ...MONTH_ABBR,
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'jr',
+  'sr',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'vs',
+  'no',
+  'etc',
+  ...MONTH_ABBR,
 ]);
 
 /** Names that stand for the same thing. Each phrase is written as normalised words. */
@@ -362,8 +595,7 @@ function extract(text: string, words = normWords(text), quoteSpans: readonly Quo
         if (t.s === '!' || t.s === '?' || t.s === ':') start = true;
         else if (t.s === '.') {
           const prev = toks[i - 1];
-          const abbr = prev !== undefined && prev.kind === 'word' && prev.end === t.start &&
-            (ABBREVIATIONS.has(prev.low) || isOneCap(prev.s));
+          const abbr = prev !== undefined && prev.kind === 'word' && prev.end === t.start && (ABBREVIATIONS.has(prev.low) || isOneCap(prev.s));
           if (!abbr) start = true;
         }
       } else {
@@ -448,8 +680,7 @@ function extract(text: string, words = normWords(text), quoteSpans: readonly Quo
       const glued = toks[i + 1];
       const currencyPrefix = glued?.kind === 'punct' && glued.start === t.end && CURRENCY_SYMBOLS.has(glued.s); // US$
       const cap = (f & CAP) !== 0 && t.s !== 'I' && !currencyPrefix;
-      const allowed = cap && !(f & FUNCTION) &&
-        (!(atStart[i] || inTitle[i]) || known.has(stem(t.s)));
+      const allowed = cap && !(f & FUNCTION) && (!(atStart[i] || inTitle[i]) || known.has(stem(t.s)));
       if (allowed) {
         seq.push(...pending, t);
         pending = [];
@@ -589,12 +820,18 @@ function numberAt(toks: readonly Tok[], i: number, facts: RawFact[], text: strin
   const prev = toks[i - 1];
   if (prev?.kind === 'punct' && CURRENCY_SYMBOLS.has(prev.s)) currency = CURRENCY_SYMBOLS.get(prev.s) as string;
   else if (prev?.kind === 'word' && CURRENCY_CODES.has(prev.low)) currency = prev.s.toUpperCase();
-  const first = currency !== null && prev !== undefined ? (prev.kind === 'punct' && toks[i - 2]?.s === 'US' && toks[i - 2]?.end === prev.start ? (toks[i - 2] as Tok) : prev) : t;
+  const first =
+    currency !== null && prev !== undefined
+      ? prev.kind === 'punct' && toks[i - 2]?.s === 'US' && toks[i - 2]?.end === prev.start
+        ? (toks[i - 2] as Tok)
+        : prev
+      : t;
 
   if (t.kind === 'num') {
     value = numeral(t.s);
     const clock = /^(\d{1,2}):(\d{2})$/.exec(t.s);
-    if (clock) raw = `${Number(clock[1])}:${clock[2] as string}`; // 03:14 = 3:14
+    if (clock)
+      raw = `${Number(clock[1])}:${clock[2] as string}`; // 03:14 = 3:14
     else if (value === null) raw = t.s;
     j = i + 1;
     const glued = toks[j];

@@ -20,16 +20,71 @@ import { stripInvisible } from './invisible';
  */
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
-  'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead',
-  'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 /** Never reader text (or only fallback text such as "your browser does not support video"). */
 const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'button', 'select', 'option', 'input', 'textarea',
-  'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'picture', 'img', 'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'button',
+  'select',
+  'option',
+  'input',
+  'textarea',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'picture',
+  'img',
+  'head',
 ]);
 
 const CELL_TAGS = new Set(['td', 'th']);
@@ -44,7 +99,9 @@ const HEADING = /^h[1-6]$/;
  * often as junk and are left out.
  */
 export const FURNITURE_NAMES: ReadonlyMap<string, string> = new Map([
-  ...['caption', 'figcaption', 'captions', 'credit', 'credits', 'photocredit', 'attachment', 'slideshow', 'carousel', 'photo'].map((n) => [n, 'caption'] as const),
+  ...['caption', 'figcaption', 'captions', 'credit', 'credits', 'photocredit', 'attachment', 'slideshow', 'carousel', 'photo'].map(
+    (n) => [n, 'caption'] as const,
+  ),
   ...['author', 'authors', 'bio', 'byline', 'authorbio', 'contributor'].map((n) => [n, 'author'] as const),
   ...['comment', 'comments', 'disqus', 'dsq'].map((n) => [n, 'comments'] as const),
   ...['popular', 'mostpopular', 'cookie', 'cookies', 'modal', 'footer', 'tags', 'stories', 'latest', 'tabs', 'tabbed'].map((n) => [n, 'page'] as const),
@@ -55,7 +112,10 @@ export const FURNITURE_NAMES: ReadonlyMap<string, string> = new Map([
 const MAY_NAME_FURNITURE = new RegExp([...FURNITURE_NAMES.keys()].join('|'), 'i');
 
 /** Tags that are furniture whatever their class. */
-const FURNITURE_TAGS: ReadonlyMap<string, string> = new Map([['figcaption', 'caption'], ['footer', 'page']]);
+const FURNITURE_TAGS: ReadonlyMap<string, string> = new Map([
+  ['figcaption', 'caption'],
+  ['footer', 'page'],
+]);
 
 /** The furniture role an element's own tag, class or id names, if any. */
 export function furnitureRole(el: Element): string | null {

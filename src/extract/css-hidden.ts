@@ -93,9 +93,12 @@ function emptyClipPath(value: string | undefined): boolean {
   if (!value) return false;
   const inset = /^inset\(([^)]*)\)/.exec(value);
   if (inset) {
-    const v = (inset[1] as string).split(/\s+round\s+/)[0]!.trim().split(/\s+/);
+    const v = (inset[1] as string)
+      .split(/\s+round\s+/)[0]!
+      .trim()
+      .split(/\s+/);
     const [t, r = t, b = t, l = r] = v.map((x) => (x.endsWith('%') ? parseFloat(x) : NaN));
-    return (t! + b! >= 100) || (l! + r! >= 100);
+    return t! + b! >= 100 || l! + r! >= 100;
   }
   return /^(?:circle|ellipse)\(\s*0(?:px|%)?(?:\s|\)|\s+at)/.test(value);
 }
@@ -103,7 +106,10 @@ function emptyClipPath(value: string | undefined): boolean {
 function clipRectEmpty(value: string | undefined): boolean {
   const m = value && /^rect\(([^)]*)\)/.exec(value);
   if (!m) return false;
-  const [top, right, bottom, left] = (m[1] as string).split(/[\s,]+/).filter(Boolean).map(px);
+  const [top, right, bottom, left] = (m[1] as string)
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(px);
   if ([top, right, bottom, left].some((n) => n === undefined || Number.isNaN(n))) return false;
   return (right as number) - (left as number) <= 1 || (bottom as number) - (top as number) <= 1;
 }

@@ -32,7 +32,6 @@ export const MIN_ARTICLE_WORDS = 80;
 /** When more than this share of the article's text is link text, it is a list of links, not an article. */
 export const MAX_LINK_TEXT_SHARE = 0.6;
 
-
 export interface ExtractOptions {
   /** Minimum words of cleaned text (default `MIN_ARTICLE_WORDS`). */
   minWords?: number;

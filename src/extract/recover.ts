@@ -28,7 +28,8 @@ const STORY_CLASS = new RegExp(String.raw`(?:^|\s)(?:${STORY_NAMES})(?=\s|$)`, '
 /** Class or id names of paywall overlays and truncation gates. */
 const PAYWALL_NAME = /paywall|pay-wall|regwall|subscriber-only|subscription-wall|metered-?content|premium-gate/i;
 /** Containers whose text is never the story (whole class tokens or ids). A region inside one of them is skipped. */
-const NOT_STORY = /^(?:comments?|comment[-_]?(?:list|area|section|thread|s-area|s-section)|disqus[-_]thread|respond|replies|footer|site[-_]footer|sidebar|related|related[-_](?:posts|articles|stories|content)|recommended|promo|newsletter|modal|popup|teaser)$/i;
+const NOT_STORY =
+  /^(?:comments?|comment[-_]?(?:list|area|section|thread|s-area|s-section)|disqus[-_]thread|respond|replies|footer|site[-_]footer|sidebar|related|related[-_](?:posts|articles|stories|content)|recommended|promo|newsletter|modal|popup|teaser)$/i;
 
 /** A region with less paragraph text than this is too small to overrule Readability. */
 export const MIN_REGION_CHARS = 400;
@@ -61,7 +62,12 @@ function surveyElement(el: Element, survey: PageSurvey, dom: SafeDom): void {
   if (!article && !dom.hasAttributes(el)) return;
   const id = dom.getAttribute(el, 'id');
   const cls = classOf(el, dom);
-  if (article || (cls !== null && STORY_CLASS.test(cls)) || (id !== null && STORY_NAME.test(id)) || /^articlebody$/i.test(dom.getAttribute(el, 'itemprop') ?? '')) {
+  if (
+    article ||
+    (cls !== null && STORY_CLASS.test(cls)) ||
+    (id !== null && STORY_NAME.test(id)) ||
+    /^articlebody$/i.test(dom.getAttribute(el, 'itemprop') ?? '')
+  ) {
     survey.regions.push(el);
   }
   if (!survey.paywallElement && ((cls && PAYWALL_NAME.test(cls)) || (id && PAYWALL_NAME.test(id)))) survey.paywallElement = true;
@@ -80,8 +86,7 @@ function walkSurvey(body: Element, hidden: HidingRules | null, bodyStyles: Eleme
   const fadedClass = hidden && hidden.fadedClasses.size > 0 ? hasHiddenClass(hidden.fadedClasses, dom) : null;
   const fadedId = hidden && hidden.fadedIds.size > 0 ? hasHiddenId(hidden.fadedIds, dom) : null;
   const faded = (el: Element): boolean => ((fadedClass?.(el) ?? false) || (fadedId?.(el) ?? false)) && fadedAway(el, dom);
-  const textHidden: HiddenPredicate | undefined =
-    textClass || textId ? (el) => (textClass?.(el) ?? false) || (textId?.(el) ?? false) : undefined;
+  const textHidden: HiddenPredicate | undefined = textClass || textId ? (el) => (textClass?.(el) ?? false) || (textId?.(el) ?? false) : undefined;
   removeHiddenElements(
     body,
     (el) => dom.localName(el) === 'svg' || (hiddenClass !== null && hiddenClass(el)) || (hiddenId !== null && hiddenId(el)) || faded(el),
@@ -89,7 +94,8 @@ function walkSurvey(body: Element, hidden: HidingRules | null, bodyStyles: Eleme
     (el) => {
       const name = dom.localName(el);
       if (name === 'style') bodyStyles?.push(el);
-      else if (name === 'meta' && survey.published === null && dom.getAttribute(el, 'itemprop') === 'datePublished' && dom.hasAttribute(el, 'content')) survey.published = el;
+      else if (name === 'meta' && survey.published === null && dom.getAttribute(el, 'itemprop') === 'datePublished' && dom.hasAttribute(el, 'content'))
+        survey.published = el;
     },
     { textHidden, inline, onDepth: (d) => (survey.depth = d) },
   );

@@ -97,14 +97,49 @@ function endsLikeSentence(text: string): boolean {
 /** Phrases that are teasers whenever they start a short line that is not a sentence. */
 const PROMO_PHRASES = [
   // English
-  'read also', 'also read', 'read more', 'read next', 'related article', 'related articles', 'related post',
-  'related posts', 'related story', 'related stories', 'related content', 'related coverage', 'related reading',
-  'related news', 'see also', 'recommended reading', 'recommended for you', 'more on this story',
-  'you may also like', 'you might also like', 'don\u2019t miss', "don't miss",
+  'read also',
+  'also read',
+  'read more',
+  'read next',
+  'related article',
+  'related articles',
+  'related post',
+  'related posts',
+  'related story',
+  'related stories',
+  'related content',
+  'related coverage',
+  'related reading',
+  'related news',
+  'see also',
+  'recommended reading',
+  'recommended for you',
+  'more on this story',
+  'you may also like',
+  'you might also like',
+  'don\u2019t miss',
+  "don't miss",
   // German, French, Portuguese, Spanish, Italian, Dutch
-  'lesen sie auch', 'lesen sie mehr', 'mehr zum thema', 'auch interessant', 'lire aussi', 'à lire aussi',
-  'a lire aussi', 'lire la suite', 'voir aussi', 'leia também', 'leia mais', 'veja também', 'lee también',
-  'leer más', 'lea también', 'ver también', 'leggi anche', 'leggi di più', 'lees ook', 'zie ook',
+  'lesen sie auch',
+  'lesen sie mehr',
+  'mehr zum thema',
+  'auch interessant',
+  'lire aussi',
+  'à lire aussi',
+  'a lire aussi',
+  'lire la suite',
+  'voir aussi',
+  'leia também',
+  'leia mais',
+  'veja também',
+  'lee también',
+  'leer más',
+  'lea también',
+  'ver también',
+  'leggi anche',
+  'leggi di più',
+  'lees ook',
+  'zie ook',
 ];
 /** Ordinary words that are teasers only as a label: alone, or followed by a separator ("Related: …"). */
 const PROMO_LABELS = ['related', 'recommended', 'more', 'trending', 'most read', 'popular', 'watch', 'listen', 'read'];
@@ -167,7 +202,37 @@ export const bylineTag = defineRule({
 });
 
 const BY_PREFIX = /^(?:(?:written|reported|words|story|text|reporting)\s+)?(?:by|von|par|por|di|door|av|af)\s+(.+)$/iu;
-const NAME_CONNECTORS = new Set(['and', 'und', 'et', 'e', 'y', 'en', 'och', 'og', '&', 'de', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'di', 'du', 'bin', 'al', 'in', 'for', 'at', 'staff', 'reporter', 'correspondent', 'writer', 'editor']);
+const NAME_CONNECTORS = new Set([
+  'and',
+  'und',
+  'et',
+  'e',
+  'y',
+  'en',
+  'och',
+  'og',
+  '&',
+  'de',
+  'da',
+  'del',
+  'der',
+  'van',
+  'von',
+  'la',
+  'le',
+  'di',
+  'du',
+  'bin',
+  'al',
+  'in',
+  'for',
+  'at',
+  'staff',
+  'reporter',
+  'correspondent',
+  'writer',
+  'editor',
+]);
 
 /**
  * A short "By Name" / "By Name, Agency" credit line (the byline travels as metadata).
@@ -184,8 +249,7 @@ export const byLine = defineRule({
     const words = rest.split(/[\s,;]+/u).filter(Boolean);
     if (words.length === 0 || words.length > 8) return false;
     // Names: every word capitalised (or an initial, or a connector such as "and", "de", "van").
-    return words.every((w) => /^[\p{Lu}]/u.test(w) || NAME_CONNECTORS.has(w.toLowerCase()))
-      && /^[\p{Lu}]/u.test(words[0] ?? '');
+    return words.every((w) => /^[\p{Lu}]/u.test(w) || NAME_CONNECTORS.has(w.toLowerCase())) && /^[\p{Lu}]/u.test(words[0] ?? '');
   },
 });
 
@@ -221,7 +285,13 @@ export const copyright = defineRule({
   drops: (b, { words }) => {
     const text = b.text.trim();
     if (/^(?:[©ⓒ]|\(c\)\s*\d{4}|copyright\s*(?:[©ⓒ]|\(c\)|\d{4}|by\b|of\b|:))/iu.test(text)) return true;
-    if (words <= 25 && /\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btodos os direitos reservados\b|\btutti i diritti riservati\b/iu.test(text)) return true;
+    if (
+      words <= 25 &&
+      /\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btodos os direitos reservados\b|\btutti i diritti riservati\b/iu.test(
+        text,
+      )
+    )
+      return true;
     return words <= 25 && /^(?:this (?:material|article|content) may not be (?:published|reproduced)|do not reproduce)/iu.test(text);
   },
 });
@@ -285,11 +355,54 @@ export const subscribePrompt = defineRule({
 });
 
 const SHARE_WORDS = new Set([
-  'share', 'shares', 'sharing', 'this', 'the', 'article', 'story', 'post', 'page', 'on', 'via', 'to', 'with', 'your',
-  'friends', 'facebook', 'twitter', 'x', 'linkedin', 'email', 'e', 'mail', 'whatsapp', 'reddit', 'pinterest',
-  'telegram', 'print', 'copy', 'link', 'copied', 'tweet', 'messenger', 'flipboard', 'bluesky', 'threads',
-  'comment', 'comments', 'save', 'gift', 'url', 'sms', 'more', 'options', 'teilen', 'partager', 'compartir',
-  'compartilhar', 'condividi',
+  'share',
+  'shares',
+  'sharing',
+  'this',
+  'the',
+  'article',
+  'story',
+  'post',
+  'page',
+  'on',
+  'via',
+  'to',
+  'with',
+  'your',
+  'friends',
+  'facebook',
+  'twitter',
+  'x',
+  'linkedin',
+  'email',
+  'e',
+  'mail',
+  'whatsapp',
+  'reddit',
+  'pinterest',
+  'telegram',
+  'print',
+  'copy',
+  'link',
+  'copied',
+  'tweet',
+  'messenger',
+  'flipboard',
+  'bluesky',
+  'threads',
+  'comment',
+  'comments',
+  'save',
+  'gift',
+  'url',
+  'sms',
+  'more',
+  'options',
+  'teilen',
+  'partager',
+  'compartir',
+  'compartilhar',
+  'condividi',
 ]);
 
 /**
@@ -303,8 +416,10 @@ export const shareRow = defineRule({
   drops: (b) => {
     const words = b.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     if (words.length === 0 || words.length > 15) return false;
-    const shareish = words.some((w) => w === 'share' || w === 'teilen' || w === 'partager' || w === 'compartir' || w === 'compartilhar' || w === 'condividi' || w === 'tweet')
-      || words.filter((w) => /^(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|email|flipboard|bluesky)$/.test(w)).length >= 2;
+    const shareish =
+      words.some(
+        (w) => w === 'share' || w === 'teilen' || w === 'partager' || w === 'compartir' || w === 'compartilhar' || w === 'condividi' || w === 'tweet',
+      ) || words.filter((w) => /^(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|email|flipboard|bluesky)$/.test(w)).length >= 2;
     return shareish && words.every((w) => SHARE_WORDS.has(w));
   },
 });
@@ -316,7 +431,10 @@ export const shareRow = defineRule({
 export const printEditionNote = defineRule({
   name: 'print-edition-note',
   maxWords: 60,
-  drops: (b) => /^(?:editor['’]s note\s*:\s*)?(?:a version of )?this (?:article|story|review|column|essay|interview) (?:also |originally |first )?(?:appeared|appears|ran|was published) (?:in print|in the\b[^.]{0,60}\b(?:issue|edition)\b)|^a version of this (?:article|story|review|column|essay|interview) appear(?:s|ed) in print\b/iu.test(b.text.trim()),
+  drops: (b) =>
+    /^(?:editor['’]s note\s*:\s*)?(?:a version of )?this (?:article|story|review|column|essay|interview) (?:also |originally |first )?(?:appeared|appears|ran|was published) (?:in print|in the\b[^.]{0,60}\b(?:issue|edition)\b)|^a version of this (?:article|story|review|column|essay|interview) appear(?:s|ed) in print\b/iu.test(
+      b.text.trim(),
+    ),
 });
 
 const FIRST_PERSON = /\b(?:we|us|our|i|my|me)\b/iu;
@@ -349,7 +467,11 @@ export const disclosureNote = defineRule({
     if (/\bhas an? (?:disclosure|advertising) policy\.?$/iu.test(text)) return true;
     // "By providing information … on this site, X.com shall not be deemed to endorse…": the site's legal notice.
     if (/\b(?:shall|will) not be (?:deemed|construed|held)\b/iu.test(text) && /\b(?:this|our) (?:site|web ?site|page)\b/iu.test(text)) return true;
-    if (/\bfor (?:general )?(?:educational (?:and|or) )?informational purposes only\b/iu.test(text) && /\b(?:this|the) (?:article|content|information|post|site)\b/iu.test(text)) return true;
+    if (
+      /\bfor (?:general )?(?:educational (?:and|or) )?informational purposes only\b/iu.test(text) &&
+      /\b(?:this|the) (?:article|content|information|post|site)\b/iu.test(text)
+    )
+      return true;
     return FIRST_PERSON.test(text) && AFFILIATE_PATTERNS.some((re) => re.test(text));
   },
 });
@@ -365,7 +487,12 @@ export const supportPrompt = defineRule({
   maxWords: 60,
   drops: (b, { words }) => {
     const text = b.text.trim();
-    if (/\bplease consider (?:supporting|donating|pitching in|making a (?:donation|gift)|becoming a (?:member|patron|supporter|subscriber)|liking|sharing|subscribing)\b/iu.test(text)) return true;
+    if (
+      /\bplease consider (?:supporting|donating|pitching in|making a (?:donation|gift)|becoming a (?:member|patron|supporter|subscriber)|liking|sharing|subscribing)\b/iu.test(
+        text,
+      )
+    )
+      return true;
     if (/^support (?:us|our|[^.!]{1,40}!)/iu.test(text) && /\b(?:donate|donation|patreon|patron|member|contribut)/iu.test(text)) return true;
     if (/^republish (?:our|this|these) (?:articles?|stories|story|content)\b/iu.test(text)) return true;
     if (/^(?:please )?fill out (?:the|this|our) form\b/iu.test(text)) return true;
@@ -380,7 +507,8 @@ export const supportPrompt = defineRule({
 export const tagsLine = defineRule({
   name: 'tags-line',
   maxWords: 30,
-  drops: (b) => /(?:^|\|)\s*(?:tags|tagged(?: with| in)?|filed (?:under|in)|categories|category|posted in|schlagwörter|étiquettes|etiquetas)\s*[:：]/iu.test(b.text.trim()),
+  drops: (b) =>
+    /(?:^|\|)\s*(?:tags|tagged(?: with| in)?|filed (?:under|in)|categories|category|posted in|schlagwörter|étiquettes|etiquetas)\s*[:：]/iu.test(b.text.trim()),
 });
 
 /**
@@ -390,7 +518,10 @@ export const tagsLine = defineRule({
 export const adLabel = defineRule({
   name: 'ad-label',
   maxWords: 8,
-  drops: (b) => /^(?:(?:post|leave|add|write) a (?:comment|reply)|get the (?:adobe )?flash player(?: to see this (?:player|video))?|advertisement|advertising|anzeige|publicité|publicidad|publicidade|pubblicità|sponsored(?: content)?|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$/iu.test(b.text.trim()),
+  drops: (b) =>
+    /^(?:(?:post|leave|add|write) a (?:comment|reply)|get the (?:adobe )?flash player(?: to see this (?:player|video))?|advertisement|advertising|anzeige|publicité|publicidad|publicidade|pubblicità|sponsored(?: content)?|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$/iu.test(
+      b.text.trim(),
+    ),
 });
 
 /**
@@ -484,7 +615,8 @@ const CREDIT_LINE = new RegExp(String.raw`^(?:${CREDIT_LABEL})\s*[:：|©]`, 'iu
 /** "Photo by Jane Doe/Agency", "Fotos von dpa" (not "Pictures by residents showed the damage.", a sentence). */
 const CREDIT_BY_LINE = new RegExp(String.raw`^(?:${CREDIT_LABEL})\s+(?:by|von)\b`, 'iu');
 /** "… during the final. (AP Photo/David J. Phillip)", "… (Photo: Reuters)": a caption, known by its credit at the end. */
-const ENDS_WITH_AGENCY_CREDIT = /\((?:[^()]{0,40}\/)?\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|PA|dpa)?\s*(?:photo(?:graph)?s?|image|picture)\b[^()]{0,60}\)$/iu;
+const ENDS_WITH_AGENCY_CREDIT =
+  /\((?:[^()]{0,40}\/)?\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|PA|dpa)?\s*(?:photo(?:graph)?s?|image|picture)\b[^()]{0,60}\)$/iu;
 
 /**
  * An image credit or a captioned photo: a short line that is a credit ("Photo: Reuters", "Image credit:

@@ -108,7 +108,10 @@ function clipPathBox(value: string, box: Box): Box {
   if (/^(?:circle|ellipse)\(\s*0(?:px|%)?[\s)]/.test(value)) return NOWHERE;
   const inset = /^inset\(([^)]*)\)/.exec(value);
   if (!inset) return box;
-  const parts = (inset[1] as string).split(/\s+round\s+/)[0]!.trim().split(/\s+/);
+  const parts = (inset[1] as string)
+    .split(/\s+round\s+/)[0]!
+    .trim()
+    .split(/\s+/);
   const w = box.r - box.l;
   const h = box.b - box.t;
   const len = (v: string | undefined, of: number): number => (v === undefined ? NaN : v.endsWith('%') ? (parseFloat(v) / 100) * of : parseFloat(v));

@@ -28,7 +28,6 @@ export interface CallContext {
   hostPermission?: boolean;
 }
 
-
 /** The endpoint answered with a redirect: the key is never sent on to another address. */
 export class RedirectRefused extends Error {
   constructor(readonly location: string | null) {
@@ -36,7 +35,6 @@ export class RedirectRefused extends Error {
     this.name = 'RedirectRefused';
   }
 }
-
 
 function hostOf(baseURL: string): string {
   try {
@@ -67,7 +65,10 @@ function serverWords(err: APIError, apiKey: string): string {
   const body = err.error as { message?: unknown } | undefined;
   const raw = typeof body?.message === 'string' ? body.message : '';
   if (!raw || /<\s*(html|!doctype|body|head)\b/i.test(raw)) return '';
-  const plain = raw.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = raw
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const short = plain.length > 200 ? `${plain.slice(0, 197)}…` : plain;
   return redact(short, apiKey);
 }

@@ -99,7 +99,6 @@ export interface AvailabilityView {
   canDownload: boolean;
 }
 
-
 export function availabilityView(state: Availability | 'missing'): AvailabilityView {
   switch (state) {
     case 'available':

@@ -64,7 +64,8 @@ function chunkChoice(chunk: unknown): Choice | undefined {
  */
 async function createStream(client: OpenAI, req: StreamRequest, messages: StreamRequest['messages'], signal: AbortSignal) {
   const first = capParameter(req.baseURL);
-  const names: (CapParameter | null)[] = req.maxOutputTokens === undefined ? [null] : [first, first === 'max_tokens' ? 'max_completion_tokens' : 'max_tokens', null];
+  const names: (CapParameter | null)[] =
+    req.maxOutputTokens === undefined ? [null] : [first, first === 'max_tokens' ? 'max_completion_tokens' : 'max_tokens', null];
   for (let i = 0; ; i++) {
     const name = names[i] ?? null;
     const cap = name === null ? {} : { [name]: req.maxOutputTokens };
@@ -122,7 +123,11 @@ export async function streamChat(req: StreamRequest): Promise<StreamResult> {
       if (response.status === 429 && left > 0) {
         const after = Number.parseFloat(response.headers.get('retry-after') ?? '');
         const retry = [attempt + 1, maxRetries];
-        req.onNotice(Number.isFinite(after) && after > 0 ? { key: 'noticeRateLimitedWait', subs: [Math.ceil(after), ...retry] } : { key: 'noticeRateLimited', subs: retry });
+        req.onNotice(
+          Number.isFinite(after) && after > 0
+            ? { key: 'noticeRateLimitedWait', subs: [Math.ceil(after), ...retry] }
+            : { key: 'noticeRateLimited', subs: retry },
+        );
       } else if (response.status >= 500 && left > 0) {
         req.onNotice({ key: 'noticeServerRetry', subs: [String(response.status), attempt + 1, maxRetries] });
       }

@@ -28,8 +28,7 @@ export interface OutputCapInput {
 }
 
 export function outputCap({ articleTokens, seoPack, model, userMax }: OutputCapInput): number {
-  const wanted =
-    Math.ceil(articleTokens * HEADROOM) + FRAMING_TOKENS + (seoPack ? SEO_PACK_TOKENS : 0) + (isReasoningModel(model) ? REASONING_TOKENS : 0);
+  const wanted = Math.ceil(articleTokens * HEADROOM) + FRAMING_TOKENS + (seoPack ? SEO_PACK_TOKENS : 0) + (isReasoningModel(model) ? REASONING_TOKENS : 0);
   return Math.max(1, Math.min(userMax, Math.max(FLOOR_TOKENS, wanted)));
 }
 

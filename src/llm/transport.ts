@@ -62,6 +62,10 @@ export function transportFor(settings: Settings, deps: TransportDeps): ChatTrans
     promptLimit: async () => null,
     stream: (req) => streamChat({ ...req, baseURL: settings.baseURL, apiKey: settings.apiKey, model: settings.model, fetch: deps.fetch }),
     describe: (err, hostPermission) =>
-      describeError(err, { baseURL: settings.baseURL, model: settings.model, apiKey: settings.apiKey, extensionOrigin: deps.extensionOrigin, hostPermission }, deps.t),
+      describeError(
+        err,
+        { baseURL: settings.baseURL, model: settings.model, apiKey: settings.apiKey, extensionOrigin: deps.extensionOrigin, hostPermission },
+        deps.t,
+      ),
   };
 }

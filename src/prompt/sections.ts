@@ -96,8 +96,15 @@ export function sectionMessages(article: PromptArticle, settings: PromptSettings
 }
 
 /** What a later section needs from the rewrite so far: its headline and its last paragraph. */
-export function continuationContext(rewriteSoFar: string, split: (text: string) => { headline: string; body: string }): Pick<SectionContext, 'headline' | 'previousParagraph'> {
+export function continuationContext(
+  rewriteSoFar: string,
+  split: (text: string) => { headline: string; body: string },
+): Pick<SectionContext, 'headline' | 'previousParagraph'> {
   const { headline, body } = split(rewriteSoFar);
-  const previousParagraph = body.split(/\n{2,}/).filter((p) => p.trim()).at(-1) ?? '';
+  const previousParagraph =
+    body
+      .split(/\n{2,}/)
+      .filter((p) => p.trim())
+      .at(-1) ?? '';
   return { headline, previousParagraph };
 }

@@ -25,10 +25,11 @@ export function placeholders(template: string): string[] {
 export function renderTemplate(template: string, values: Readonly<Record<string, string>>): string {
   const missing = placeholders(template).filter((name) => !Object.prototype.hasOwnProperty.call(values, name));
   if (missing.length > 0) {
-    const known = Object.keys(values).map((k) => `{${k}}`).join(', ') || 'none';
-    throw new TemplateError(
-      `Unknown placeholder ${missing.map((n) => `{${n}}`).join(', ')} in the prompt template (known: ${known}).`,
-    );
+    const known =
+      Object.keys(values)
+        .map((k) => `{${k}}`)
+        .join(', ') || 'none';
+    throw new TemplateError(`Unknown placeholder ${missing.map((n) => `{${n}}`).join(', ')} in the prompt template (known: ${known}).`);
   }
   // A replacer function, so the value is inserted as is: no `$&` patterns, no second pass over it.
   return template.replace(PLACEHOLDER, (_match, name: string) => values[name] as string);

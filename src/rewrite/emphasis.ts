@@ -61,8 +61,7 @@ function openers(text: string, rule: PairRule): Candidates {
   if (!text.includes(marker)) return found;
   const m = marker.length;
   const n = text.length;
-  const isCloser = (q: number): boolean =>
-    q > 0 && text.startsWith(marker, q) && rule.edge(text.charCodeAt(q - 1)) && (rule.closes?.(text, q + m) ?? true);
+  const isCloser = (q: number): boolean => q > 0 && text.startsWith(marker, q) && rule.edge(text.charCodeAt(q - 1)) && (rule.closes?.(text, q + m) ?? true);
   // next[i]: the first closer at or after i with no line break before it, or -1.
   const next = new Int32Array(n + 1);
   next[n] = -1;

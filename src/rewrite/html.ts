@@ -150,9 +150,7 @@ function attributes(raw: string): Map<string, string> {
 
 /** Whether a text (its first non-blank characters) looks like the start of an HTML document or fragment. */
 export function looksLikeHtml(text: string): boolean {
-  return /^\s*<(?:!doctype\b|!--|(?:html|head|body|title|meta|h[1-6]|p|div|article|section|header|main|ul|ol|li|blockquote|strong|b|em|span)\b)/i.test(
-    text,
-  );
+  return /^\s*<(?:!doctype\b|!--|(?:html|head|body|title|meta|h[1-6]|p|div|article|section|header|main|ul|ol|li|blockquote|strong|b|em|span)\b)/i.test(text);
 }
 
 const RUNS = /[\t\n\r\f]| {2}/;
@@ -309,8 +307,7 @@ export function readHtml(src: string, final: boolean): HtmlRead {
       const key = (attrs.get('name') ?? attrs.get('property') ?? '').toLowerCase();
       const content = attrs.get('content');
       if (content !== undefined) {
-        if ((key === 'description' || key === 'og:description') && meta.description === undefined)
-          meta.description = content;
+        if ((key === 'description' || key === 'og:description') && meta.description === undefined) meta.description = content;
         if (key === 'keywords' && meta.keywords === undefined) meta.keywords = content;
       }
       continue;

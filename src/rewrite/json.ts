@@ -128,17 +128,7 @@ function keyOf(key: string): string {
 }
 
 const TITLE_KEYS = ['title', 'headline', 'h1', 'rephrasedtitle', 'rewrittentitle', 'newtitle', 'articletitle'];
-const BODY_KEYS = [
-  'article',
-  'body',
-  'content',
-  'text',
-  'rephrasedarticle',
-  'rewrittenarticle',
-  'articlebody',
-  'paragraphs',
-  'sections',
-];
+const BODY_KEYS = ['article', 'body', 'content', 'text', 'rephrasedarticle', 'rewrittenarticle', 'articlebody', 'paragraphs', 'sections'];
 const SEO_KEYS: ReadonlyArray<readonly [string, 'metaDescription' | 'slug' | 'keywords' | 'title']> = [
   ['metadescription', 'metaDescription'],
   ['seodescription', 'metaDescription'],
@@ -219,9 +209,7 @@ export function jsonAnswer(value: unknown): JsonAnswer | null {
   if (!isObj(top)) return null;
   let o: Obj = top;
   if (field(top, TITLE_KEYS) === undefined) {
-    const inner = Object.entries(top).find(
-      ([k, v]) => isObj(v) && !NESTED_SEO_KEYS.includes(keyOf(k)) && field(v, TITLE_KEYS) !== undefined,
-    );
+    const inner = Object.entries(top).find(([k, v]) => isObj(v) && !NESTED_SEO_KEYS.includes(keyOf(k)) && field(v, TITLE_KEYS) !== undefined);
     if (inner) o = inner[1] as Obj;
   }
   const title = field(o, TITLE_KEYS);

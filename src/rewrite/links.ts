@@ -60,7 +60,7 @@ function dropImages(s: string): string {
   const tried = new Map<number, number>();
   let out = '';
   let last = 0;
-  for (let p = s.indexOf('!['); p >= 0; ) {
+  for (let p = s.indexOf('!['); p >= 0;) {
     const altEnd = close[p + 2] as number;
     let end = -1;
     if (s[altEnd] === ']') {

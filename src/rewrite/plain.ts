@@ -140,5 +140,8 @@ export function toPlainText(body: string): string {
     if (block.kind === 'heading') out.push('', stripInline(block.text), '');
     else for (const src of block.source) out.push(src === '' ? '' : stripInline(src));
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

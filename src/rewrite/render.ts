@@ -1,12 +1,6 @@
 /** The body the model wrote (light Markdown), read into blocks (./blocks.ts) → plain text, Markdown and HTML for the clipboard. */
 
-import {
-  findEither,
-  findPairs,
-  STRONG_EM_STARS,
-  STRONG_STARS,
-  STRONG_UNDERSCORES,
-} from './emphasis';
+import { findEither, findPairs, STRONG_EM_STARS, STRONG_STARS, STRONG_UNDERSCORES } from './emphasis';
 import { readBlocks } from './blocks';
 import { isLinkDefinition, unlink } from './links';
 import { toPlainText } from './plain';
@@ -64,16 +58,14 @@ export function toMarkdown(headline: string, body: string): string {
   const h = markdownInline(headline.trim());
   if (h !== '') out.push(`# ${h}`, '');
   markdownLines(body, out);
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const EM = /\*(?=[^\s*])([^*]*?[^\s*])\*/g;

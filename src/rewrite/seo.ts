@@ -137,7 +137,9 @@ const HEADER_LETTER = /[smSM]/;
 function isHeader(line: string): boolean {
   // Every header holds an s or an m ("SEO …", "Metadata"): a line with neither is passed over at once.
   if (line.length > 60 || !HEADER_LETTER.test(line)) return false;
-  const s = strip(line).text.replace(/\*\*|__|[:：]/g, '').trim();
+  const s = strip(line)
+    .text.replace(/\*\*|__|[:：]/g, '')
+    .trim();
   return /^[A-Za-z ]+$/.test(s) && HEADERS.has(letters(s));
 }
 

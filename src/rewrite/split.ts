@@ -103,14 +103,7 @@ function parse(text: string, final: boolean, depth: number): ParsedAnswer {
 }
 
 /** The body's post-processing shared by every shape: closing chatter (when final) and the SEO block off. */
-function finish(
-  headline: string,
-  rawBody: string,
-  seo: Seo,
-  shape: AnswerShape,
-  final: boolean,
-  lastLineComplete: boolean,
-): ParsedAnswer {
+function finish(headline: string, rawBody: string, seo: Seo, shape: AnswerShape, final: boolean, lastLineComplete: boolean): ParsedAnswer {
   let body = normaliseBody(rawBody);
   if (final) body = dropClosing(body);
   const split = splitSeo(body, { final, lastLineComplete });
@@ -126,14 +119,7 @@ function settledText(text: string, final: boolean): string {
   return cut < 0 ? '' : text.slice(0, cut);
 }
 
-function parseFenced(
-  lines: readonly string[],
-  at: number,
-  marker: string,
-  lang: string,
-  final: boolean,
-  depth: number,
-): ParsedAnswer {
+function parseFenced(lines: readonly string[], at: number, marker: string, lang: string, final: boolean, depth: number): ParsedAnswer {
   const closing = new RegExp(`^\\s*${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`);
   let close = -1;
   for (let k = at + 1; k < lines.length; k++) {
@@ -204,8 +190,7 @@ function parseHtml(text: string, final: boolean): ParsedAnswer {
     const s = b.lines.join(' ');
     if (k < h && b.kind === 'p' && isPreamble(s)) return false;
     // The headline again as the page's <h1> after a <title>: once is enough (even while it is being written).
-    if (b.kind === 'heading' && (same(s) || (!b.complete && headline.toLowerCase().startsWith(s.toLowerCase()))))
-      return false;
+    if (b.kind === 'heading' && (same(s) || (!b.complete && headline.toLowerCase().startsWith(s.toLowerCase())))) return false;
     return true;
   });
   const last = blocks[blocks.length - 1];
@@ -336,8 +321,7 @@ function cleanHeadline(line: string): { text: string; labelOnly: boolean } {
 }
 
 /** "Article:", "**Rephrased Article:**", "Body:" … at the start of the body's first line, with what follows kept. */
-const ARTICLE_LABEL =
-  /^\s*(?:\*\*|__)?\s*(?:(?:rephrased|rewritten|new)\s+)?(?:article|body|content)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?[ \t]*/i;
+const ARTICLE_LABEL = /^\s*(?:\*\*|__)?\s*(?:(?:rephrased|rewritten|new)\s+)?(?:article|body|content)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?[ \t]*/i;
 
 const ARTICLE_LABEL_FORMS: readonly string[] = (() => {
   const words = ['article', 'body', 'content'];

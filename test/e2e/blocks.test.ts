@@ -41,7 +41,7 @@ const EXPECTED = [
 ];
 
 describe('the article in blocks', () => {
-  it('shows a streamed list and quote as ul/li and blockquote, with the model\'s markup as text', async () => {
+  it("shows a streamed list and quote as ul/li and blockquote, with the model's markup as text", async () => {
     // Slow enough to see the list before the answer ends: the quote and the last paragraph come 3 s later.
     const cut = ANSWER.indexOf('> ');
     s.server.enqueue({ chunks: [ANSWER.slice(0, cut), ANSWER.slice(cut)], chunkDelayMs: [0, 3000] });

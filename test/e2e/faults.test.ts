@@ -233,7 +233,11 @@ describe('the user moving on', () => {
     s.server.setHandler((req) => {
       const user = String(req.body.messages?.[1]?.content);
       const which = user.includes('Ferry Timetable') ? 'B' : 'A';
-      return { text: `# Story ${which}\n\n${Array.from({ length: 6 }, (_, i) => `${which} paragraph ${i + 1}.`).join('\n\n')}`, chunkCount: 12, chunkDelayMs: 100 };
+      return {
+        text: `# Story ${which}\n\n${Array.from({ length: 6 }, (_, i) => `${which} paragraph ${i + 1}.`).join('\n\n')}`,
+        chunkCount: 12,
+        chunkDelayMs: 100,
+      };
     });
     const a = await s.open(s.articleUrl('two-a'));
     const b = await s.open(s.server.pageUrl('second', { t: 'two-b' }));

@@ -67,19 +67,35 @@ describe('history page', () => {
   it('the Markdown export of hostile stored rewrites is inert: no raw HTML, no image, no link but the source', async () => {
     const page = await s.ext.context.newPage();
     await page.goto(`${s.ext.origin}/history/index.html`);
-    const all = xssPayloads(s.server.origin).map((p) => p.text).join('\n\n');
+    const all = xssPayloads(s.server.origin)
+      .map((p) => p.text)
+      .join('\n\n');
     const records = {
       'https://hostile.example/web': { url: 'https://hostile.example/web?x="><img src=x onerror=alert(1)>', headline: 'Hostile Web Story' },
       'https://hostile.example/js': { url: 'javascript:alert(document.domain)', headline: 'Hostile Script Story' },
     };
     await page.evaluate(
       async ({ records, all }) => {
-        const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } } } }).chrome.storage.local;
+        const local = (
+          globalThis as unknown as {
+            chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } } };
+          }
+        ).chrome.storage.local;
         const index = ((await local.get('jobIndex')).jobIndex ?? {}) as Record<string, unknown>;
         const items: Record<string, unknown> = {};
         for (const [key, { url, headline }] of Object.entries(records)) {
           index[key] = 5;
-          items[`job:${key}`] = { id: key, key, url, title: `${headline} ${all}`, state: 'done', model: all, createdAt: 5, updatedAt: 5, text: `# ${headline} ${all}\n\n${all}` };
+          items[`job:${key}`] = {
+            id: key,
+            key,
+            url,
+            title: `${headline} ${all}`,
+            state: 'done',
+            model: all,
+            createdAt: 5,
+            updatedAt: 5,
+            text: `# ${headline} ${all}\n\n${all}`,
+          };
         }
         await local.set({ ...items, jobIndex: index });
       },
@@ -110,7 +126,11 @@ describe('history page', () => {
     await poll(async () => (await entries.count()) >= 1, 5000, 'the stored rewrite listed');
     const good = await entries.count();
     await page.evaluate(async () => {
-      const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } } } }).chrome.storage.local;
+      const local = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } } };
+        }
+      ).chrome.storage.local;
       const index = ((await local.get('jobIndex')).jobIndex ?? {}) as Record<string, unknown>;
       const base = { id: 'x', url: 'https://bad.example/', title: 'Planted', state: 'done', model: 'm', createdAt: 1, updatedAt: 1 };
       const bad: Record<string, unknown> = {

@@ -9,7 +9,10 @@ const s = useSession();
 
 describe('hostile streams', () => {
   it('an SSE line that never ends: "malformed stream" soon, the text so far kept and continuable', async () => {
-    s.server.enqueue({ chunks: ['# Night Room Stays Open\n\n', 'The council voted to keep it.', 'never sent'], endlessLine: { after: 1, bytes: 8 * 1024 * 1024 } });
+    s.server.enqueue({
+      chunks: ['# Night Room Stays Open\n\n', 'The council voted to keep it.', 'never sent'],
+      endlessLine: { after: 1, bytes: 8 * 1024 * 1024 },
+    });
     const started = Date.now();
     const { popup } = await s.open(s.articleUrl('endless-line'));
     await popup.waitForState('error', 20_000);

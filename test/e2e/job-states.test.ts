@@ -10,7 +10,8 @@ const s = useSession();
 const GATED = (title: string) => {
   const paras = Array.from(
     { length: 8 },
-    (_, i) => `<p>Paragraph ${i + 1} of the ferry report: the operator said crossings rose again this quarter, with car traffic up by a fifth and foot passengers steady.</p>`,
+    (_, i) =>
+      `<p>Paragraph ${i + 1} of the ferry report: the operator said crossings rose again this quarter, with car traffic up by a fifth and foot passengers steady.</p>`,
   );
   return `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>${paras.join('')}<p>Subscribe to continue reading.</p></article></body></html>`;
 };

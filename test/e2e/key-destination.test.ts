@@ -108,7 +108,10 @@ describe('every save asks before a saved key meets a new endpoint', () => {
       await page.getByTestId('base-url').fill('https://alice:hunter2@api.example.com/v1');
       await page.getByTestId('api-key').fill('sk-typed-with-credentials-url');
       await page.getByTestId('save').click();
-      await page.locator('#base-url-error').filter({ hasText: /user name and password/ }).waitFor();
+      await page
+        .locator('#base-url-error')
+        .filter({ hasText: /user name and password/ })
+        .waitFor();
       expect(await page.getByTestId('save-status').textContent()).toMatch(/not saved/i);
       expect(JSON.stringify(await stored(page))).not.toContain('hunter2');
       // A credential URL planted in storage by hand falls back to the default, with a notice.
@@ -161,7 +164,10 @@ describe('the endpoint and the key live together, on this device', () => {
       await page.reload();
       await page.locator('form[data-ready=true]').waitFor();
       await page.getByTestId('test-connection').click();
-      await page.locator('[data-testid=connection-status][data-ok]').filter({ hasNotText: /testing/i }).waitFor();
+      await page
+        .locator('[data-testid=connection-status][data-ok]')
+        .filter({ hasNotText: /testing/i })
+        .waitFor();
       expect(lan.requests.every((r) => r.headers.authorization !== `Bearer ${API_KEY}`)).toBe(true);
 
       // Save asks, and after yes the key goes there.

@@ -170,10 +170,14 @@ describe('Chrome built-in AI (on-device)', () => {
     expect(await popup.text('error')).toMatch(/Stopped\. The text so far is kept/);
     const kept = (await popup.text('article')) ?? '';
     expect(kept.length).toBeGreaterThan(0);
-    const r = await poll(async () => {
-      const now = await record();
-      return now.aborted === 1 && now.destroyed === now.created ? now : null;
-    }, 3000, 'the stand-in to see the abort and the session destroyed');
+    const r = await poll(
+      async () => {
+        const now = await record();
+        return now.aborted === 1 && now.destroyed === now.created ? now : null;
+      },
+      3000,
+      'the stand-in to see the abort and the session destroyed',
+    );
     expect(r.prompts).toHaveLength(1);
     // Nothing more arrives after the stop.
     await sleep(400);
@@ -187,7 +191,9 @@ describe('Chrome built-in AI (on-device)', () => {
     const { popup } = await s.open(s.articleUrl('on-device-long'));
     await popup.waitForState('error', 15_000);
     expect(await popup.eval(`document.querySelector('[data-testid="error"]').dataset.code`)).toBe('too-long');
-    expect(await popup.text('error')).toMatch(/too long for Chrome's on-device model \(≈ [\d,]+ tokens; it takes [\d,]+\)\. Lower "Largest prompt per request" in options so it is rewritten in sections, or choose another provider/);
+    expect(await popup.text('error')).toMatch(
+      /too long for Chrome's on-device model \(≈ [\d,]+ tokens; it takes [\d,]+\)\. Lower "Largest prompt per request" in options so it is rewritten in sections, or choose another provider/,
+    );
     expect((await record()).prompts).toHaveLength(0);
   });
 
@@ -242,7 +248,9 @@ describe('Chrome built-in AI (on-device)', () => {
     await expect.poll(() => option.textContent(), { timeout: 5000 }).toBe('Chrome built-in AI (on-device): ready');
     expect(await page.getByTestId('download-progress').isVisible()).toBe(false);
     expect(await page.getByTestId('download-model').isVisible()).toBe(false);
-    const progress = await page.evaluate(() => (globalThis as unknown as { __languageModelStandIn: { record: StandInRecord } }).__languageModelStandIn.record.progress);
+    const progress = await page.evaluate(
+      () => (globalThis as unknown as { __languageModelStandIn: { record: StandInRecord } }).__languageModelStandIn.record.progress,
+    );
     expect(progress).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
     await page.close();
   });

@@ -30,7 +30,6 @@ function rowsFor(page: Page, part: string): Promise<{ state: string; text: strin
   }, part);
 }
 
-
 describe('database full', () => {
   it('shows the rewrite and says how to make room; a reopen never bills again; saved once there is room', async () => {
     const ext = s.ext;
@@ -39,21 +38,25 @@ describe('database full', () => {
     const cdp = await ext.context.newCDPSession(history);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: ext.origin, quotaSize: 1 });
     // The quota is real: the browser itself refuses a write of a few hundred bytes (the override applies shortly).
-    const refused = await poll(async () => {
-      const result = await history.evaluate(async () => {
-        const db = await new Promise<IDBDatabase>((resolve) => {
-          const req = indexedDB.open('newsmith');
-          req.onsuccess = () => resolve(req.result);
+    const refused = await poll(
+      async () => {
+        const result = await history.evaluate(async () => {
+          const db = await new Promise<IDBDatabase>((resolve) => {
+            const req = indexedDB.open('newsmith');
+            req.onsuccess = () => resolve(req.result);
+          });
+          return new Promise<string>((resolve) => {
+            const tx = db.transaction('sources', 'readwrite');
+            tx.objectStore('sources').put({ text: 'p'.repeat(200_000) }, `probe-${Math.random()}`);
+            tx.oncomplete = () => resolve('stored');
+            tx.onabort = () => resolve(String(tx.error?.name));
+          });
         });
-        return new Promise<string>((resolve) => {
-          const tx = db.transaction('sources', 'readwrite');
-          tx.objectStore('sources').put({ text: 'p'.repeat(200_000) }, `probe-${Math.random()}`);
-          tx.oncomplete = () => resolve('stored');
-          tx.onabort = () => resolve(String(tx.error?.name));
-        });
-      });
-      return result === 'stored' ? null : result;
-    }, 5000, 'the lowered quota to refuse a write');
+        return result === 'stored' ? null : result;
+      },
+      5000,
+      'the lowered quota to refuse a write',
+    );
     expect(refused).toBe('QuotaExceededError');
 
     s.server.enqueue({ text: '# Harbour Ferry Gets New Timetable\n\nThe council approved the new ferry timetable on Monday.', chunkCount: 3 });
@@ -88,7 +91,11 @@ describe('database full', () => {
 
     // Room again (the override lifted: the browser's own quota is gigabytes here): the retry saves it.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: ext.origin });
-    const saved = await poll(async () => (await rowsFor(history, 'storage-full')).find((r) => r.state === 'done'), 20_000, 'the new rewrite saved once there is room');
+    const saved = await poll(
+      async () => (await rowsFor(history, 'storage-full')).find((r) => r.state === 'done'),
+      20_000,
+      'the new rewrite saved once there is room',
+    );
     expect(saved.text).toContain('The council approved the new ferry timetable on Monday.');
     // The notice's button opens History, which lists it.
     const opened = ext.context.waitForEvent('page', { timeout: 10_000 });

@@ -138,9 +138,24 @@ describe('versions', () => {
       async ({ key, url }) => {
         const local = (globalThis as unknown as { chrome: { storage: { local: { set(v: Record<string, unknown>): Promise<void> } } } }).chrome.storage.local;
         const job = {
-          id: 'old-build-job', key, url, title: 'Old build story', state: 'done', text: '# Kept From the Old Build\n\nThis rewrite was stored before versions.',
-          incomplete: false, error: null, notice: null, model: 'old-model', warnings: [], estimate: null, section: null, awaiting: null,
-          canContinue: false, checks: null, createdAt: Date.UTC(2026, 0, 5), updatedAt: Date.UTC(2026, 0, 5),
+          id: 'old-build-job',
+          key,
+          url,
+          title: 'Old build story',
+          state: 'done',
+          text: '# Kept From the Old Build\n\nThis rewrite was stored before versions.',
+          incomplete: false,
+          error: null,
+          notice: null,
+          model: 'old-model',
+          warnings: [],
+          estimate: null,
+          section: null,
+          awaiting: null,
+          canContinue: false,
+          checks: null,
+          createdAt: Date.UTC(2026, 0, 5),
+          updatedAt: Date.UTC(2026, 0, 5),
         };
         await local.set({ [`job:${key}`]: job, jobIndex: { [key]: job.createdAt } });
       },
@@ -172,7 +187,11 @@ describe('versions', () => {
     expect(state.leftover).toEqual([]);
     expect(state.rows).toEqual([{ page: key, text: '# Kept From the Old Build\n\nThis rewrite was stored before versions.' }]);
     await options.goto(`${s.ext.origin}/history/index.html`);
-    await poll(async () => (await options.locator('[data-testid=entry]').filter({ hasText: 'Kept From the Old Build' }).count()) === 1, 5000, 'the moved rewrite in History');
+    await poll(
+      async () => (await options.locator('[data-testid=entry]').filter({ hasText: 'Kept From the Old Build' }).count()) === 1,
+      5000,
+      'the moved rewrite in History',
+    );
     await options.close();
   }, 60_000);
 

@@ -49,7 +49,10 @@ function xssPage(list: XssPayload[]): string {
 <h1>${escapeHtml(title)}</h1>
 ${prose.map((p) => `<p>${p}</p>`).join('\n')}
 ${asText.join('\n')}
-${prose.slice(0, 2).map((p) => `<p>${p.replace('Tuesday', 'Wednesday')}</p>`).join('\n')}
+${prose
+  .slice(0, 2)
+  .map((p) => `<p>${p.replace('Tuesday', 'Wednesday')}</p>`)
+  .join('\n')}
 ${asMarkup.join('\n')}
 </article>
 </body></html>`;
@@ -72,7 +75,10 @@ function xssAnswer(list: XssPayload[]): string {
     '---',
     `Meta description: ${scriptish[0]!.text} Residents split over the harbour dredging plan.`,
     `Slug: ${p(2)}`,
-    `Keywords: ${scriptish.slice(1, 4).map((x) => x.text.replace(/,/g, ' ')).join(', ')}`,
+    `Keywords: ${scriptish
+      .slice(1, 4)
+      .map((x) => x.text.replace(/,/g, ' '))
+      .join(', ')}`,
   ].join('\n');
 }
 
@@ -132,8 +138,13 @@ beforeAll(async () => {
   const opened = await s.open(pageUrl);
   popup = opened.popup;
   // CSP violations in the popup from now on: none may happen before the test's own probe.
-  await popup.eval(`(() => { window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI)); })()`);
-  await popup.waitFor(`['done', 'error'].includes(document.querySelector('[data-state]')?.getAttribute('data-state')) || !document.querySelector('[data-testid=confirm-box]').hidden`, 30_000);
+  await popup.eval(
+    `(() => { window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI)); })()`,
+  );
+  await popup.waitFor(
+    `['done', 'error'].includes(document.querySelector('[data-state]')?.getAttribute('data-state')) || !document.querySelector('[data-testid=confirm-box]').hidden`,
+    30_000,
+  );
   if (await popup.visible('confirm')) await popup.click('confirm');
   await popup.waitForState(['done', 'error'], 30_000);
 }, 90_000);
@@ -209,7 +220,9 @@ describe('the XSS corpus in the title, the article and the answer', () => {
     const copies: Record<string, { plain: string; html: string | null }> = {};
     for (const format of ['plain', 'markdown', 'rich']) {
       await s.ext.writeClipboard('(nothing copied yet)');
-      await popup.eval(`(() => { const f = document.querySelector('[data-testid=format]'); f.value = ${JSON.stringify(format)}; f.dispatchEvent(new Event('change')); })()`);
+      await popup.eval(
+        `(() => { const f = document.querySelector('[data-testid=format]'); f.value = ${JSON.stringify(format)}; f.dispatchEvent(new Event('change')); })()`,
+      );
       await popup.click('copy-all');
       copies[format] = await (async () => {
         for (let i = 0; i < 50; i++) {

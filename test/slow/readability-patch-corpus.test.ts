@@ -6,9 +6,13 @@ import { CORPUS, corpusPages, expectSameExtraction } from '../support/readabilit
 
 describe('patched and unpatched Readability on the shared corpus', () => {
   const pages = corpusPages();
-  it.skipIf(pages.length === 0)(`give the same extraction on every page (${CORPUS}; skipped when absent)`, async () => {
-    const exercised = await expectSameExtraction(pages);
-    // Not a vacuous comparison: on many pages Readability retried, or read a <noscript> image, through the helper.
-    expect(exercised).toBeGreaterThan(pages.length / 10);
-  }, 900_000);
+  it.skipIf(pages.length === 0)(
+    `give the same extraction on every page (${CORPUS}; skipped when absent)`,
+    async () => {
+      const exercised = await expectSameExtraction(pages);
+      // Not a vacuous comparison: on many pages Readability retried, or read a <noscript> image, through the helper.
+      expect(exercised).toBeGreaterThan(pages.length / 10);
+    },
+    900_000,
+  );
 });

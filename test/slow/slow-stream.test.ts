@@ -93,7 +93,11 @@ class PageSession {
   ) {}
 
   async eval<T = unknown>(expression: string): Promise<T> {
-    const r = await this.cdp.send<EvaluateResult>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: true }, this.sessionId);
+    const r = await this.cdp.send<EvaluateResult>(
+      'Runtime.evaluate',
+      { expression, awaitPromise: true, returnByValue: true, userGesture: true },
+      this.sessionId,
+    );
     if (r.exceptionDetails) throw new Error(`eval failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
     return r.result?.value as T;
   }
@@ -136,7 +140,12 @@ async function startChromium(userDataDir: string): Promise<{ proc: ChildProcess;
 
 const GAP_MS = 35_000;
 // Four chunks 35 s apart (the first right away): about 106 s in all, three silences longer than the 30 s idle limit.
-const CHUNKS = [`# ${LONG_ANSWER.headline}\n\n${LONG_ANSWER.paragraphs[0]}\n\n`, `${LONG_ANSWER.paragraphs[1]}\n\n`, `${LONG_ANSWER.paragraphs[2]}\n\n`, `${LONG_ANSWER.paragraphs[3]}`];
+const CHUNKS = [
+  `# ${LONG_ANSWER.headline}\n\n${LONG_ANSWER.paragraphs[0]}\n\n`,
+  `${LONG_ANSWER.paragraphs[1]}\n\n`,
+  `${LONG_ANSWER.paragraphs[2]}\n\n`,
+  `${LONG_ANSWER.paragraphs[3]}`,
+];
 const LAST = LONG_ANSWER.paragraphs[3]!;
 
 let server: LLMServer;
@@ -193,7 +202,13 @@ async function extensionSession(c: CDP) {
       const options = await c.attachPage(optionsId);
       // The page fills the form from storage after it loads: wait for that before typing over it.
       await options.waitFor(`document.querySelector('form[data-ready="true"]')`, 10_000, 'the options form');
-      const values: Record<string, string> = { 'api-key': 'sk-slow-test-key', 'base-url': server.baseURL, model: 'test-model', language: 'English', persona: 'Ada Quill' };
+      const values: Record<string, string> = {
+        'api-key': 'sk-slow-test-key',
+        'base-url': server.baseURL,
+        model: 'test-model',
+        language: 'English',
+        persona: 'Ada Quill',
+      };
       await options.eval(`(() => {
         const values = ${JSON.stringify(values)};
         for (const [id, value] of Object.entries(values)) {
@@ -296,24 +311,28 @@ describe('long generations with no debugger on the worker', () => {
     await ext.closePopup(target);
   });
 
-  it('completes a 6-minute generation with the popup closed', async () => {
-    server.reset();
-    const paragraphs = Array.from({ length: 11 }, (_, i) => `Paragraph ${i + 1} of a rewrite that takes six minutes to arrive.`);
-    const chunks = [`# Six Minutes Of Writing\n\n${paragraphs[0]}`, ...paragraphs.slice(1).map((p) => `\n\n${p}`)];
-    // Ten silences of 36 s: each longer than the worker's 30 s idle limit.
-    server.enqueue({ chunks, chunkDelayMs: [200, ...Array<number>(10).fill(36_000)] });
-    const url = server.pageUrl('article', { case: 'six-minutes' });
-    await ext.openTab(url);
-    const first = await ext.click(url);
-    await server.waitForChunks(0, 1, 15_000);
-    await ext.closePopup(first);
-    const r = await server.waitForResponseEnd(0, 7 * 60_000);
-    expect(r.aborted, `the stream was dropped after ${r.chunksWritten} chunks`).toBe(false);
-    expect(r.endedAt! - r.startedAt).toBeGreaterThanOrEqual(6 * 60_000);
-    await sleep(1500);
-    const shown = await ext.reopenDone(url);
-    expect(shown.headline).toBe('Six Minutes Of Writing');
-    for (const p of paragraphs) expect(shown.article).toContain(p);
-    expect(server.chatRequests).toHaveLength(1);
-  }, 8 * 60_000);
+  it(
+    'completes a 6-minute generation with the popup closed',
+    async () => {
+      server.reset();
+      const paragraphs = Array.from({ length: 11 }, (_, i) => `Paragraph ${i + 1} of a rewrite that takes six minutes to arrive.`);
+      const chunks = [`# Six Minutes Of Writing\n\n${paragraphs[0]}`, ...paragraphs.slice(1).map((p) => `\n\n${p}`)];
+      // Ten silences of 36 s: each longer than the worker's 30 s idle limit.
+      server.enqueue({ chunks, chunkDelayMs: [200, ...Array<number>(10).fill(36_000)] });
+      const url = server.pageUrl('article', { case: 'six-minutes' });
+      await ext.openTab(url);
+      const first = await ext.click(url);
+      await server.waitForChunks(0, 1, 15_000);
+      await ext.closePopup(first);
+      const r = await server.waitForResponseEnd(0, 7 * 60_000);
+      expect(r.aborted, `the stream was dropped after ${r.chunksWritten} chunks`).toBe(false);
+      expect(r.endedAt! - r.startedAt).toBeGreaterThanOrEqual(6 * 60_000);
+      await sleep(1500);
+      const shown = await ext.reopenDone(url);
+      expect(shown.headline).toBe('Six Minutes Of Writing');
+      for (const p of paragraphs) expect(shown.article).toContain(p);
+      expect(server.chatRequests).toHaveLength(1);
+    },
+    8 * 60_000,
+  );
 });

@@ -10,7 +10,6 @@ import { toHtml, toMarkdown, toPlainText } from '../../src/rewrite/render';
 import { seoFromLines, splitSeo } from '../../src/rewrite/seo';
 import { parseAnswer } from '../../src/rewrite/split';
 
-
 const fill = (unit: string, size: number): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 const runs = (unit: string) => (n: number) => fill(unit, n);
 
@@ -51,13 +50,13 @@ export const SHAPES: Record<string, (n: number) => string> = {
   'heading with spaces and tabs': (n) => `# x${fill(' \t', n)}y`,
   'heading with closing #': (n) => `# x${fill(' ', n)}#x`,
   'preamble lines': runs('Sure! Here is:\n'),
-  'fences': runs('```\n'),
-  'rules': runs('---\n'),
+  fences: runs('```\n'),
+  rules: runs('---\n'),
   'run of <': runs('<'),
   'open tags': runs('<p'),
   'open attribute': runs('<a href="'),
   'open title': (n) => `<title>${fill('<', n)}</title>`,
-  'entities': runs('&#x1'),
+  entities: runs('&#x1'),
   'slug with queries': (n) => `---\n**Slug:** http://x/${fill('?', n)}\u2028`,
   'keyword hashes': (n) => `---\n**Keywords:** #a${fill(' ', n)}b`,
   'mixed markers': runs('**_[`#>*(!\\"_* '),
@@ -80,4 +79,3 @@ export const PARSERS: Record<string, (text: string) => unknown> = {
   seoFromLines: (s) => seoFromLines(s),
   'plainLayout (popup body, streaming)': (s) => plainLayout(s, { final: false }),
 };
-

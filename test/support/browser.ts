@@ -190,23 +190,17 @@ export class Popup {
           reject(e);
         },
       });
-      this.cdp
-        .send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) })
-        .catch((e: Error) => {
-          clearTimeout(timer);
-          this.pending.delete(id);
-          reject(e);
-        });
+      this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch((e: Error) => {
+        clearTimeout(timer);
+        this.pending.delete(id);
+        reject(e);
+      });
     });
   }
 
   /** Evaluates an expression in the popup (with a user gesture, awaiting promises) and returns its value. */
   async eval<T = unknown>(expression: string, timeoutMs = 10_000): Promise<T> {
-    const r = await this.send<EvaluateResult>(
-      'Runtime.evaluate',
-      { expression, userGesture: true, awaitPromise: true, returnByValue: true },
-      timeoutMs,
-    );
+    const r = await this.send<EvaluateResult>('Runtime.evaluate', { expression, userGesture: true, awaitPromise: true, returnByValue: true }, timeoutMs);
     if (r.exceptionDetails) {
       const d = r.exceptionDetails;
       throw new Error(`Popup eval failed: ${d.exception?.description ?? d.text} (in: ${expression.slice(0, 120)})`);
@@ -433,10 +427,14 @@ function makeHarness(context: BrowserContext, cdp: CDPSession, extensionId: stri
    */
   async function tabTargetFor(target: Page | string): Promise<string> {
     const url = typeof target === 'string' ? target : target.url();
-    const tabs = await poll(async () => {
-      const found = await tabTargetsAt(url);
-      return found.length ? found : null;
-    }, 5000, `a tab target at ${url}`);
+    const tabs = await poll(
+      async () => {
+        const found = await tabTargetsAt(url);
+        return found.length ? found : null;
+      },
+      5000,
+      `a tab target at ${url}`,
+    );
     if (tabs.length === 1) return tabs[0]!.targetId;
     if (typeof target === 'string') throw new Error(`${tabs.length} tabs have the URL ${url}: pass the Page, or give each test page a unique query string`);
     const marker = `newsmith-e2e-${Math.random().toString(36).slice(2)}`;

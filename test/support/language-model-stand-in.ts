@@ -58,14 +58,22 @@ export function installLanguageModelStandIn(config: StandInConfig, target: Recor
 
   type Message = { role: string; content: string };
   type Expected = { type: string; languages?: string[] };
-  type Options = { expectedInputs?: Expected[]; expectedOutputs?: Expected[]; initialPrompts?: Message[]; signal?: AbortSignal; monitor?: (m: EventTarget) => void };
+  type Options = {
+    expectedInputs?: Expected[];
+    expectedOutputs?: Expected[];
+    initialPrompts?: Message[];
+    signal?: AbortSignal;
+    monitor?: (m: EventTarget) => void;
+  };
 
   const tokens = (input: unknown): number => {
     const messages: Message[] = typeof input === 'string' ? [{ role: 'user', content: input }] : (input as Message[]);
     return messages.reduce((n, m) => n + 4 + Math.ceil(String(m.content).length / 4), 0);
   };
   const languagesOk = (o: Options = {}): boolean =>
-    [...(o.expectedInputs ?? []), ...(o.expectedOutputs ?? [])].every((e) => (e.languages ?? []).every((l) => supported.includes(l.toLowerCase().split('-')[0] ?? '')));
+    [...(o.expectedInputs ?? []), ...(o.expectedOutputs ?? [])].every((e) =>
+      (e.languages ?? []).every((l) => supported.includes(l.toLowerCase().split('-')[0] ?? '')),
+    );
   const domError = (name: string, message: string) => new DOMException(message, name);
   const hasActivation = (): boolean => {
     const nav = (target.navigator ?? (globalThis as { navigator?: unknown }).navigator) as { userActivation?: { isActive: boolean } } | undefined;
@@ -184,7 +192,8 @@ export function installLanguageModelStandIn(config: StandInConfig, target: Recor
       if (prompts.some((m, i) => m.role === 'system' && i !== 0)) throw new TypeError('The system prompt must be the first of the initial prompts.');
       if (state === 'unavailable') throw domError('NotSupportedError', 'The device is unable to create a session to run the model.');
       if (state === 'downloadable' || state === 'downloading') {
-        if (state === 'downloadable' && !hasActivation()) throw domError('NotAllowedError', 'Requires a user gesture when availability is "downloadable" or "downloading".');
+        if (state === 'downloadable' && !hasActivation())
+          throw domError('NotAllowedError', 'Requires a user gesture when availability is "downloadable" or "downloading".');
         state = 'downloading';
         const monitor = new EventTarget();
         options.monitor?.(monitor);

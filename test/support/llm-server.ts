@@ -136,7 +136,11 @@ export const plans = {
   unauthorized(): Plan {
     return {
       status: 401,
-      body: openAIError('Incorrect API key provided: sk-wr***ng. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_request_error', 'invalid_api_key'),
+      body: openAIError(
+        'Incorrect API key provided: sk-wr***ng. You can find your API key at https://platform.openai.com/account/api-keys.',
+        'invalid_request_error',
+        'invalid_api_key',
+      ),
     };
   },
   modelNotFound(model: string): Plan {

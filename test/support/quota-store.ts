@@ -41,7 +41,10 @@ export class QuotaStore extends VersionStore {
 
   override async putRows(rows: readonly VersionRow[], sources: readonly [string, Article][] = []): Promise<void> {
     const bytes = rows.reduce((n, r) => n + rowBytes(r), 0) + sources.reduce((n, [, a]) => n + JSON.stringify(a).length, 0);
-    await this.check(bytes, rows.map((r) => r.id));
+    await this.check(
+      bytes,
+      rows.map((r) => r.id),
+    );
     return super.putRows(rows, sources);
   }
 

@@ -19,9 +19,7 @@ function expectSteady(answer: string, headline: string): Array<ParsedAnswer & { 
   for (const s of states) {
     if (!s.headlineSettled) expect(s).toMatchObject({ headline: '', body: '' });
     if (s.headline !== '') expect(s.headline, `at ${s.n}: ${JSON.stringify(answer.slice(0, s.n))}`).toBe(headline);
-    expect(s.body.startsWith(previousBody), `at ${s.n}: ${JSON.stringify(s.body)} after ${JSON.stringify(previousBody)}`).toBe(
-      true,
-    );
+    expect(s.body.startsWith(previousBody), `at ${s.n}: ${JSON.stringify(s.body)} after ${JSON.stringify(previousBody)}`).toBe(true);
     previousBody = s.body;
   }
   expect(last.body.startsWith(previousBody)).toBe(true);
@@ -153,8 +151,7 @@ describe('parseAnswer: JSON answers', () => {
   });
 
   it('reads "headline" with "body" as an array of paragraphs, camelCase keys and comma-separated keywords', () => {
-    const answer =
-      '```\n{"headline": "# Meta Bans Khamenei", "body": ["One.", "Two."], "metaDescription": "Desc.", "keywords": "a, b"}\n```';
+    const answer = '```\n{"headline": "# Meta Bans Khamenei", "body": ["One.", "Two."], "metaDescription": "Desc.", "keywords": "a, b"}\n```';
     expect(final(answer)).toMatchObject({
       headline: 'Meta Bans Khamenei',
       body: 'One.\n\nTwo.',
@@ -165,7 +162,10 @@ describe('parseAnswer: JSON answers', () => {
   it('reads "content", sections with headings, and an "seo" object', () => {
     const answer = JSON.stringify({
       title: 'T',
-      content: [{ heading: 'Why', paragraphs: ['One.', 'Two.'] }, { subheading: 'Next', text: 'Three.', bullets: ['a', 'b'] }],
+      content: [
+        { heading: 'Why', paragraphs: ['One.', 'Two.'] },
+        { subheading: 'Next', text: 'Three.', bullets: ['a', 'b'] },
+      ],
       seo: { meta_description: 'D.', url_slug: '/t/' },
     });
     expect(final(answer)).toMatchObject({
@@ -217,8 +217,7 @@ describe('parseAnswer: JSON answers', () => {
   });
 
   it('streams char by char: nothing until the JSON parses, then headline and body at once', () => {
-    const answer =
-      '```json\n{"title": "Meta Bans \\"Khamenei\\"", "article": ["Meta removed {the} accounts.", "The policy."], "slug": "meta-bans"}\n```\n';
+    const answer = '```json\n{"title": "Meta Bans \\"Khamenei\\"", "article": ["Meta removed {the} accounts.", "The policy."], "slug": "meta-bans"}\n```\n';
     const states = expectSteady(answer, 'Meta Bans "Khamenei"');
     const closing = answer.lastIndexOf('}') + 1;
     for (const s of states) {

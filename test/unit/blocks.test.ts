@@ -39,9 +39,7 @@ describe('readBlocks', () => {
   });
 
   it('reads numbered lists written with "1." and "1)", and bullets written with - * + •', () => {
-    expect(shapes('1. one\n2. two\n\n10) ten\n11) eleven')).toEqual([
-      { kind: 'list', ordered: true, items: ['one', 'two', 'ten', 'eleven'] },
-    ]);
+    expect(shapes('1. one\n2. two\n\n10) ten\n11) eleven')).toEqual([{ kind: 'list', ordered: true, items: ['one', 'two', 'ten', 'eleven'] }]);
     expect(shapes('* a\n+ b\n• c')).toEqual([{ kind: 'list', ordered: false, items: ['a', 'b', 'c'] }]);
     // "1990." is a year ending a sentence, not an item (three digits at most), and "1.5" no item either.
     expect(shapes('1990. A year\n1.5 litres')).toEqual([{ kind: 'paragraph', lines: ['1990. A year', '1.5 litres'] }]);
@@ -75,9 +73,7 @@ describe('readBlocks', () => {
   });
 
   it('reads nested quote markers as one quote level, and ">" alone as a break between its paragraphs', () => {
-    expect(shapes('> > inner\n>> tight\n>\n> second\n> > >')).toEqual([
-      { kind: 'quote', paragraphs: ['inner tight', 'second', ''] },
-    ]);
+    expect(shapes('> > inner\n>> tight\n>\n> second\n> > >')).toEqual([{ kind: 'quote', paragraphs: ['inner tight', 'second', ''] }]);
     // Within the text, ">" stays: "3 > 2".
     expect(shapes('> 3 > 2')).toEqual([{ kind: 'quote', paragraphs: ['3 > 2'] }]);
   });
@@ -94,7 +90,7 @@ describe('readBlocks', () => {
     ]);
   });
 
-  it('keeps each block\'s lines as written, blank lines inside a list included, and where the blank lines were', () => {
+  it("keeps each block's lines as written, blank lines inside a list included, and where the blank lines were", () => {
     expect(readBlocks('Text\n- a\n\n  1. b   \n\nEnd').map((b) => [b.kind, b.gap, b.source])).toEqual([
       ['paragraph', false, ['Text']],
       ['list', false, ['- a', '', '  1. b']],
@@ -136,7 +132,7 @@ describe('plainLayout', () => {
     return blocks.map((b) => [b.block.kind, b.parts.map((part) => part.map((s) => text.slice(s.start, s.end)))]);
   };
 
-  it('is toPlainText, with each block\'s words located in it', () => {
+  it("is toPlainText, with each block's words located in it", () => {
     expect(plainLayout(BODY).text).toBe(toPlainText(BODY));
     expect(words(BODY)).toEqual([
       ['paragraph', [['Intro bold.\nSecond line.']]],
@@ -173,7 +169,7 @@ describe('plainLayout', () => {
     }
   });
 
-  it('leaves a link definition out of a paragraph\'s words', () => {
+  it("leaves a link definition out of a paragraph's words", () => {
     expect(words('One\n[1]: http://x.test\ntwo\nthree')).toEqual([['paragraph', [['One', 'two\nthree']]]]);
   });
 

@@ -45,12 +45,28 @@ describe('checkFacts: what it collects from the example article', () => {
   });
 
   it('names of people, organisations and places; not headings, sentence starters or months', () => {
-    for (const name of ['Ayatollah Ali Khamenei', 'Meta', 'Supreme Leader', 'Gaza Strip', 'Middle East', 'Mahsa Amini', 'Hezbollah', 'CNN', 'AP News', 'United Nations', 'X', 'YouTube']) {
+    for (const name of [
+      'Ayatollah Ali Khamenei',
+      'Meta',
+      'Supreme Leader',
+      'Gaza Strip',
+      'Middle East',
+      'Mahsa Amini',
+      'Hezbollah',
+      'CNN',
+      'AP News',
+      'United Nations',
+      'X',
+      'YouTube',
+    ]) {
       has('name', name);
     }
     const names = facts.filter((f) => f.kind === 'name').map((f) => f.text);
     for (const wrong of ['Denouncing', 'Terrorism', 'Violence', 'Growing', 'Cyberattacks', 'Removes', 'Despite', 'Early', 'The', 'October', 'Following']) {
-      expect(names.some((n) => n.split(' ').includes(wrong)), wrong).toBe(false);
+      expect(
+        names.some((n) => n.split(' ').includes(wrong)),
+        wrong,
+      ).toBe(false);
     }
   });
 
@@ -139,50 +155,164 @@ const PLANTED: Planted[] = [
   // The example article (Meta / Khamenei)
   { set: 'meta', what: 'changed death toll', edits: [['27 thousand', '72 thousand']], expect: { list: 'missing', kind: 'number', match: '27000' } },
   { set: 'meta', what: 'changed years in office', edits: [['thirty-five years', 'thirty years']], expect: { list: 'missing', kind: 'number', match: '35' } },
-  { set: 'meta', what: 'changed follower count', edits: [['5,000,000 followers', '5,000 followers']], expect: { list: 'missing', kind: 'number', match: '5000000' } },
+  {
+    set: 'meta',
+    what: 'changed follower count',
+    edits: [['5,000,000 followers', '5,000 followers']],
+    expect: { list: 'missing', kind: 'number', match: '5000000' },
+  },
   { set: 'meta', what: 'changed operation count', edits: [['eleven Iranian', 'twelve Iranian']], expect: { list: 'added', kind: 'number', match: '12' } },
   { set: 'meta', what: 'changed year', edits: [['whereas in 2021', 'whereas in 2020']], expect: { list: 'added', kind: 'date', match: '2020' } },
   { set: 'meta', what: 'changed month and year', edits: [['early Dec. 2023', 'early Dec. 2022']], expect: { list: 'missing', kind: 'date', match: '2023-12' } },
-  { set: 'meta', what: 'changed day', edits: [['after the Oct. 7 attack', 'after the Oct. 8 attack']], expect: { list: 'added', kind: 'date', match: '--10-08' } },
-  { set: 'meta', what: 'dropped Mahsa Amini', edits: [['after Mahsa Amini died in Iran', 'after a young woman died in Iran']], expect: { list: 'missing', kind: 'name', match: 'Mahsa Amini' } },
-  { set: 'meta', what: 'dropped CNN', edits: [['on average, CNN reported', 'on average, a news report said']], expect: { list: 'missing', kind: 'name', match: 'CNN' } },
-  { set: 'meta', what: 'dropped Hezbollah', edits: [['such as Hezbollah in Lebanon', 'such as armed groups in Lebanon']], expect: { list: 'missing', kind: 'name', match: 'Hezbollah' } },
-  { set: 'meta', what: 'invented figure', edits: [['did not respond right away.', 'did not respond right away. Meta said it removed 4,500 accounts in total.']], expect: { list: 'added', kind: 'number', match: '4500' } },
-  { set: 'meta', what: 'invented percentage', edits: [['but they grew more successful', 'but they grew 40% more successful']], expect: { list: 'added', kind: 'percent', match: '40%' } },
-  { set: 'meta', what: 'invented spokesperson', edits: [['According to AP News, the decision', 'According to AP News and spokesman Andy Stone, the decision']], expect: { list: 'added', kind: 'name', match: 'Andy Stone' } },
+  {
+    set: 'meta',
+    what: 'changed day',
+    edits: [['after the Oct. 7 attack', 'after the Oct. 8 attack']],
+    expect: { list: 'added', kind: 'date', match: '--10-08' },
+  },
+  {
+    set: 'meta',
+    what: 'dropped Mahsa Amini',
+    edits: [['after Mahsa Amini died in Iran', 'after a young woman died in Iran']],
+    expect: { list: 'missing', kind: 'name', match: 'Mahsa Amini' },
+  },
+  {
+    set: 'meta',
+    what: 'dropped CNN',
+    edits: [['on average, CNN reported', 'on average, a news report said']],
+    expect: { list: 'missing', kind: 'name', match: 'CNN' },
+  },
+  {
+    set: 'meta',
+    what: 'dropped Hezbollah',
+    edits: [['such as Hezbollah in Lebanon', 'such as armed groups in Lebanon']],
+    expect: { list: 'missing', kind: 'name', match: 'Hezbollah' },
+  },
+  {
+    set: 'meta',
+    what: 'invented figure',
+    edits: [['did not respond right away.', 'did not respond right away. Meta said it removed 4,500 accounts in total.']],
+    expect: { list: 'added', kind: 'number', match: '4500' },
+  },
+  {
+    set: 'meta',
+    what: 'invented percentage',
+    edits: [['but they grew more successful', 'but they grew 40% more successful']],
+    expect: { list: 'added', kind: 'percent', match: '40%' },
+  },
+  {
+    set: 'meta',
+    what: 'invented spokesperson',
+    edits: [['According to AP News, the decision', 'According to AP News and spokesman Andy Stone, the decision']],
+    expect: { list: 'added', kind: 'name', match: 'Andy Stone' },
+  },
   {
     set: 'meta',
     what: 'altered quote',
-    edits: [['“we do not allow organizations or individuals that proclaim a violent mission or are engaged in violence to have a presence on our platforms,”', '“we never allow organizations or individuals that proclaim a violent mission to be present on our platforms,”']],
+    edits: [
+      [
+        '“we do not allow organizations or individuals that proclaim a violent mission or are engaged in violence to have a presence on our platforms,”',
+        '“we never allow organizations or individuals that proclaim a violent mission to be present on our platforms,”',
+      ],
+    ],
     expect: { list: 'missing', kind: 'quote', match: 'In an effort to prevent' },
   },
   // Council
-  { set: 'council', what: 'changed budget', edits: [['worth $4,200,000', 'worth $2,400,000'], ['$4.2m Plan', '$2.4m Plan']], expect: { list: 'missing', kind: 'money', match: 'USD 4200000' } },
+  {
+    set: 'council',
+    what: 'changed budget',
+    edits: [
+      ['worth $4,200,000', 'worth $2,400,000'],
+      ['$4.2m Plan', '$2.4m Plan'],
+    ],
+    expect: { list: 'missing', kind: 'money', match: 'USD 4200000' },
+  },
   { set: 'council', what: 'changed percentage', edits: [['38 per cent', '83 per cent']], expect: { list: 'missing', kind: 'percent', match: '38%' } },
   { set: 'council', what: 'changed start date', edits: [['March 3, 2025', 'March 13, 2025']], expect: { list: 'missing', kind: 'date', match: '2025-03-03' } },
-  { set: 'council', what: 'dropped Shelbyville', edits: [['that neighbouring Shelbyville should share', 'that neighbouring towns should share']], expect: { list: 'missing', kind: 'name', match: 'Shelbyville' } },
-  { set: 'council', what: 'changed mayor surname', edits: [['Mayor Linda Okafor', 'Mayor Linda Okoro'], ['Okafor argued', 'Okoro argued']], expect: { list: 'added', kind: 'name', match: 'Okoro' } },
-  { set: 'council', what: 'invented jobs figure', edits: [['adds three new pumping stations.', 'adds three new pumping stations and 40 jobs.']], expect: { list: 'added', kind: 'number', match: '40' } },
+  {
+    set: 'council',
+    what: 'dropped Shelbyville',
+    edits: [['that neighbouring Shelbyville should share', 'that neighbouring towns should share']],
+    expect: { list: 'missing', kind: 'name', match: 'Shelbyville' },
+  },
+  {
+    set: 'council',
+    what: 'changed mayor surname',
+    edits: [
+      ['Mayor Linda Okafor', 'Mayor Linda Okoro'],
+      ['Okafor argued', 'Okoro argued'],
+    ],
+    expect: { list: 'added', kind: 'name', match: 'Okoro' },
+  },
+  {
+    set: 'council',
+    what: 'invented jobs figure',
+    edits: [['adds three new pumping stations.', 'adds three new pumping stations and 40 jobs.']],
+    expect: { list: 'added', kind: 'number', match: '40' },
+  },
   {
     set: 'council',
     what: 'quote put back in changed',
-    edits: [['Okafor argued that the town could not go on paying for the clean-up after each storm,', '“We can no longer keep paying to clean up after each storm,” Okafor argued,']],
+    edits: [
+      [
+        'Okafor argued that the town could not go on paying for the clean-up after each storm,',
+        '“We can no longer keep paying to clean up after each storm,” Okafor argued,',
+      ],
+    ],
     expect: { list: 'missing', kind: 'quote', match: 'We cannot keep paying' },
   },
   // Earthquake
-  { set: 'quake', what: 'changed death toll', edits: [['At least four people died', 'At least fourteen people died']], expect: { list: 'missing', kind: 'number', match: '4' } },
-  { set: 'quake', what: 'changed injured count', edits: [['and 112 were hurt', 'and 121 were hurt']], expect: { list: 'missing', kind: 'number', match: '112' } },
+  {
+    set: 'quake',
+    what: 'changed death toll',
+    edits: [['At least four people died', 'At least fourteen people died']],
+    expect: { list: 'missing', kind: 'number', match: '4' },
+  },
+  {
+    set: 'quake',
+    what: 'changed injured count',
+    edits: [['and 112 were hurt', 'and 121 were hurt']],
+    expect: { list: 'missing', kind: 'number', match: '112' },
+  },
   { set: 'quake', what: 'changed historic magnitude', edits: [['magnitude 8.8', 'magnitude 8.3']], expect: { list: 'missing', kind: 'number', match: '8.8' } },
   { set: 'quake', what: 'changed historic toll', edits: [['over 500 people', 'over 5,000 people']], expect: { list: 'missing', kind: 'number', match: '500' } },
-  { set: 'quake', what: 'changed share of network', edits: [['roughly 15 percent', 'roughly 50 percent']], expect: { list: 'missing', kind: 'percent', match: '15%' } },
+  {
+    set: 'quake',
+    what: 'changed share of network',
+    edits: [['roughly 15 percent', 'roughly 50 percent']],
+    expect: { list: 'missing', kind: 'percent', match: '15%' },
+  },
   { set: 'quake', what: 'changed visit date', edits: [['On January 14,', 'On January 4,']], expect: { list: 'missing', kind: 'date', match: '--01-14' } },
-  { set: 'quake', what: 'dropped the president', edits: [['President Gabriel Boric travelled', 'the president travelled'], ['Boric told reporters', 'he told reporters']], expect: { list: 'missing', kind: 'name', match: 'Boric' } },
-  { set: 'quake', what: 'invented minister', edits: [['Speaking in Antofagasta,', 'Speaking in Antofagasta with minister Carolina Toha,']], expect: { list: 'added', kind: 'name', match: 'Carolina Toha' } },
-  { set: 'quake', what: 'invented aftershocks', edits: [['suffered damage.', 'suffered damage, and 23 aftershocks followed.']], expect: { list: 'added', kind: 'number', match: '23' } },
+  {
+    set: 'quake',
+    what: 'dropped the president',
+    edits: [
+      ['President Gabriel Boric travelled', 'the president travelled'],
+      ['Boric told reporters', 'he told reporters'],
+    ],
+    expect: { list: 'missing', kind: 'name', match: 'Boric' },
+  },
+  {
+    set: 'quake',
+    what: 'invented minister',
+    edits: [['Speaking in Antofagasta,', 'Speaking in Antofagasta with minister Carolina Toha,']],
+    expect: { list: 'added', kind: 'name', match: 'Carolina Toha' },
+  },
+  {
+    set: 'quake',
+    what: 'invented aftershocks',
+    edits: [['suffered damage.', 'suffered damage, and 23 aftershocks followed.']],
+    expect: { list: 'added', kind: 'number', match: '23' },
+  },
   {
     set: 'quake',
     what: 'quote put back in changed',
-    edits: [['Boric told reporters that hospitals were running, roads were open and help was on its way.', 'Boric told reporters: "The hospitals are working, the roads are closed, and help is arriving."']],
+    edits: [
+      [
+        'Boric told reporters that hospitals were running, roads were open and help was on its way.',
+        'Boric told reporters: "The hospitals are working, the roads are closed, and help is arriving."',
+      ],
+    ],
     expect: { list: 'missing', kind: 'quote', match: 'the roads are open' },
   },
 ];
@@ -204,7 +334,10 @@ describe('checkFacts: planted errors', () => {
   it('has at least 20 planted errors of every sort', () => {
     expect(PLANTED.length).toBeGreaterThanOrEqual(20);
     for (const kind of ['number', 'percent', 'money', 'date', 'name', 'quote'] as const) {
-      expect(PLANTED.some((p) => p.expect.kind === kind), kind).toBe(true);
+      expect(
+        PLANTED.some((p) => p.expect.kind === kind),
+        kind,
+      ).toBe(true);
     }
     expect(PLANTED.some((p) => p.expect.list === 'added')).toBe(true);
   });

@@ -64,7 +64,11 @@ function results(): Record<string, unknown> {
     const r = runChecks(c);
     all[c.name] = { checks: r, sourceFacts: listFacts(c.source), rewriteFacts: listFacts(r.text) };
   }
-  for (const [words, seed] of [[1_000, 2], [1_000, 1_000], [10_000, 10_000]] as const) {
+  for (const [words, seed] of [
+    [1_000, 2],
+    [1_000, 1_000],
+    [10_000, 10_000],
+  ] as const) {
     const big = pair(words, seed);
     const r = runChecks(big);
     all[`pair ${words}/${seed} sha256`] = createHash('sha256')

@@ -44,7 +44,10 @@ describe('checkOriginality: copied runs', () => {
     expect(r.runs).toEqual([runOf(rewrite, 'THE Quick, brown-fox jumps: over the LAZY dog')]);
     expect(r.copiedShare).toBe(1);
 
-    const apostrophes = checkOriginality('Iran’s mission to the United Nations has yet to respond.', "We hear Iran's mission to the United Nations has yet to respond.");
+    const apostrophes = checkOriginality(
+      'Iran’s mission to the United Nations has yet to respond.',
+      "We hear Iran's mission to the United Nations has yet to respond.",
+    );
     expect(apostrophes.longestRun).toBe(10);
   });
 

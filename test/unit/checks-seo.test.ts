@@ -65,8 +65,19 @@ describe('checkSeo: reading ease (Flesch, English)', () => {
 
   it('counts English syllables by heuristic', () => {
     const cases: Array<[string, number]> = [
-      ['cat', 1], ['make', 1], ['hoped', 1], ['wanted', 2], ['boxes', 2], ['makes', 1], ['people', 2],
-      ['table', 2], ['organization', 5], ['deepfake', 2], ['Iran’s', 2], ['beautiful', 3], ['the', 1],
+      ['cat', 1],
+      ['make', 1],
+      ['hoped', 1],
+      ['wanted', 2],
+      ['boxes', 2],
+      ['makes', 1],
+      ['people', 2],
+      ['table', 2],
+      ['organization', 5],
+      ['deepfake', 2],
+      ['Iran’s', 2],
+      ['beautiful', 3],
+      ['the', 1],
     ];
     for (const [word, n] of cases) expect(countSyllables(word), word).toBe(n);
   });

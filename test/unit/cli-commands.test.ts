@@ -24,10 +24,14 @@ function capture(stdin = ''): CommandIO & { out: () => string; err: () => string
 const dir = mkdtempSync(join(tmpdir(), 'newsmith-cli-'));
 const paragraphs = Array.from(
   { length: 6 },
-  (_, i) => `Paragraph ${i + 1}: the harbour board approved 27,000 pounds for the ferry pier repairs, said chair Maria Lopez on Tuesday, after residents complained about delays.`,
+  (_, i) =>
+    `Paragraph ${i + 1}: the harbour board approved 27,000 pounds for the ferry pier repairs, said chair Maria Lopez on Tuesday, after residents complained about delays.`,
 );
 const page = join(dir, 'page.html');
-writeFileSync(page, `<!doctype html><html lang="en"><head><title>Harbour Board Approves Pier Repairs | Gazette</title></head><body><article><h1>Harbour Board Approves Pier Repairs</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}<p>Read Also: Something else entirely</p></article></body></html>`);
+writeFileSync(
+  page,
+  `<!doctype html><html lang="en"><head><title>Harbour Board Approves Pier Repairs | Gazette</title></head><body><article><h1>Harbour Board Approves Pier Repairs</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}<p>Read Also: Something else entirely</p></article></body></html>`,
+);
 
 let server: LLMServer;
 beforeAll(async () => {

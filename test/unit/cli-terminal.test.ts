@@ -75,8 +75,12 @@ describe('the CLI prints page, model and server text inert', () => {
     process.env.OPENAI_BASE_URL = server.baseURL;
     const dir = mkdtempSync(join(tmpdir(), 'newsmith-terminal-'));
     page = join(dir, 'hostile.html');
-    const para = (n: number) => `<p>Paragraph ${n} of the council story ${HOSTILE} with enough words to be read as the article body by the extractor today.</p>`;
-    writeFileSync(page, `<!doctype html><html><head><title>Council ${ESC}]0;pwned\u0007 vote</title></head><body><article><h1>Council ${ESC}[31mvotes${ESC}[0m on the park</h1>${[1, 2, 3, 4, 5, 6].map(para).join('')}</article></body></html>`);
+    const para = (n: number) =>
+      `<p>Paragraph ${n} of the council story ${HOSTILE} with enough words to be read as the article body by the extractor today.</p>`;
+    writeFileSync(
+      page,
+      `<!doctype html><html><head><title>Council ${ESC}]0;pwned\u0007 vote</title></head><body><article><h1>Council ${ESC}[31mvotes${ESC}[0m on the park</h1>${[1, 2, 3, 4, 5, 6].map(para).join('')}</article></body></html>`,
+    );
   });
   afterAll(async () => {
     if (saved.key === undefined) delete process.env.OPENAI_API_KEY;
@@ -132,7 +136,10 @@ describe('the CLI prints page, model and server text inert', () => {
   });
 
   it('rewrite: answer text that is not a string is a malformed stream, not a crash', async () => {
-    server.enqueue({ chunks: ['# Park\n\n', 'Kept.'], rawAfter: { index: 1, text: `data: {"choices":[{"index":0,"delta":{"content":{"x":1}},"finish_reason":null}]}\n\n` } });
+    server.enqueue({
+      chunks: ['# Park\n\n', 'Kept.'],
+      rawAfter: { index: 1, text: `data: {"choices":[{"index":0,"delta":{"content":{"x":1}},"finish_reason":null}]}\n\n` },
+    });
     const io = captured();
     expect(await main(['rewrite', page], io)).toBe(1);
     expect(io.out).toContain('Kept.');

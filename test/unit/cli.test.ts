@@ -29,10 +29,20 @@ describe('newsmith extract (command module, injected streams)', () => {
     const s = io();
     const code = await main(['extract', CRUFT, NPR, '--json', '--url', 'https://harbourledger.example/business/lisbon'], s);
     expect(code).toBe(0);
-    const lines = s.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = s.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
     expect(Object.keys(lines[0] as object)).toEqual(['file', 'title', 'byline', 'siteName', 'lang', 'publishedTime', 'url', 'text', 'wordCount', 'warnings']);
-    expect(lines[0]).toMatchObject({ file: CRUFT, title: 'Lisbon Port Opens Bidding for Offshore Wind Terminal', byline: 'Marta Quintela', siteName: 'Harbour Ledger', lang: 'en-GB', warnings: [] });
+    expect(lines[0]).toMatchObject({
+      file: CRUFT,
+      title: 'Lisbon Port Opens Bidding for Offshore Wind Terminal',
+      byline: 'Marta Quintela',
+      siteName: 'Harbour Ledger',
+      lang: 'en-GB',
+      warnings: [],
+    });
     expect(lines[0]?.url).toBe('https://harbourledger.example/business/lisbon-port-wind-terminal');
     expect(lines[0]?.text).not.toContain('Read Also');
     expect(lines[1]).toMatchObject({ file: NPR, siteName: 'NPR' });
@@ -80,7 +90,10 @@ describe('newsmith extract (command module, injected streams)', () => {
     expect(err[1]).toMatch(/image\.html: a binary file, not an HTML page$/);
     expect(err[2]).toMatch(/empty\.html: an empty file$/);
     expect(err[3]).toMatch(/blank-page\.html: .*(no article|0 words)/);
-    const out = s.out.trim().split('\n').map((l) => JSON.parse(l) as { file: string; error?: string; title?: string });
+    const out = s.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; error?: string; title?: string });
     expect(out.map((o) => Boolean(o.error))).toEqual([true, true, false, true, true]);
     expect(out[2]?.title).toBe('Lisbon Port Opens Bidding for Offshore Wind Terminal');
   });
@@ -98,7 +111,11 @@ describe('newsmith extract (command module, injected streams)', () => {
     s = io();
     expect(await main(['frobnicate'], s)).toBe(2);
     expect(s.err).toContain('unknown command "frobnicate"');
-    expect(parseExtractArgs(['a.html', '--url=https://x.example/p', '--min-words', '0'])).toMatchObject({ files: ['a.html'], url: 'https://x.example/p', minWords: 0 });
+    expect(parseExtractArgs(['a.html', '--url=https://x.example/p', '--min-words', '0'])).toMatchObject({
+      files: ['a.html'],
+      url: 'https://x.example/p',
+      minWords: 0,
+    });
     expect(() => parseExtractArgs(['a.html', '--url', 'not a url'])).toThrow(/not a URL/);
   });
 
@@ -112,12 +129,16 @@ describe('newsmith extract (command module, injected streams)', () => {
 
 describe('newsmith bin (spawned)', () => {
   const bundle = join(ROOT, 'dist', 'cli', 'newsmith.mjs');
-  it.skipIf(!existsSync(bundle))('runs the built CLI: npm run newsmith -- extract … --json (skipped when dist/cli is not built)', () => {
-    const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'newsmith.mjs'), 'extract', CRUFT, '--json'], { encoding: 'utf8' });
-    expect(JSON.parse(out)).toMatchObject({ title: 'Lisbon Port Opens Bidding for Offshore Wind Terminal' });
-    const bad = spawnSync(process.execPath, [join(ROOT, 'bin', 'newsmith.mjs'), 'extract', join(PAGES, 'nope.html'), CRUFT], { encoding: 'utf8' });
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('nope.html: no such file');
-    expect(bad.stdout).toContain('Lisbon Port Opens Bidding');
-  }, 30_000);
+  it.skipIf(!existsSync(bundle))(
+    'runs the built CLI: npm run newsmith -- extract … --json (skipped when dist/cli is not built)',
+    () => {
+      const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'newsmith.mjs'), 'extract', CRUFT, '--json'], { encoding: 'utf8' });
+      expect(JSON.parse(out)).toMatchObject({ title: 'Lisbon Port Opens Bidding for Offshore Wind Terminal' });
+      const bad = spawnSync(process.execPath, [join(ROOT, 'bin', 'newsmith.mjs'), 'extract', join(PAGES, 'nope.html'), CRUFT], { encoding: 'utf8' });
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain('nope.html: no such file');
+      expect(bad.stdout).toContain('Lisbon Port Opens Bidding');
+    },
+    30_000,
+  );
 });

@@ -30,7 +30,10 @@ interface Expected {
 }
 
 const PAGES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'pages');
-const cases = readdirSync(PAGES).filter((f) => f.endsWith('.expected.json')).map((f) => f.slice(0, -'.expected.json'.length)).sort();
+const cases = readdirSync(PAGES)
+  .filter((f) => f.endsWith('.expected.json'))
+  .map((f) => f.slice(0, -'.expected.json'.length))
+  .sort();
 
 function html(name: string): string {
   const files = readdirSync(PAGES);
@@ -39,7 +42,12 @@ function html(name: string): string {
 }
 
 /** Quotes and whitespace written one way, as ground truths and hand-written snippets do. */
-const norm = (s: string): string => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[\s\u00a0]+/g, ' ').trim();
+const norm = (s: string): string =>
+  s
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 
 describe('fixture pages (test/fixtures/pages/*.expected.json)', () => {
   it('there are cases, and each names its source', () => {

@@ -23,7 +23,11 @@ function article(r: ExtractResult): Article {
 
 /** Quotes and whitespace as the WCXB ground truth writes them. */
 function norm(s: string): string {
-  return s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[\s\u00a0]+/g, ' ').trim();
+  return s
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** Every element with its attributes and every text node, in document order. */
@@ -111,7 +115,13 @@ describe('WCXB news pages (ground truth)', () => {
 });
 
 describe('mozilla/readability test pages (expected metadata)', () => {
-  interface Meta { title: string; byline: string | null; lang?: string; siteName: string | null; publishedTime: string | null }
+  interface Meta {
+    title: string;
+    byline: string | null;
+    lang?: string;
+    siteName: string | null;
+    publishedTime: string | null;
+  }
   const meta = (name: string): Meta => JSON.parse(page(`readability-${name}.expected-metadata.json`)) as Meta;
 
   it('bbc-1: title, byline, site, lang and published time as Readability expects', () => {
@@ -192,7 +202,9 @@ describe('cruft-news.html (the junk from the prompt example, inside the article 
     expect(a.text).toContain('revive an area that has lost most of its industry');
     expect(a.blocks).toContainEqual({ kind: 'quote', text: expect.stringContaining('Viana do Castelo') });
     // <br><br> split one <p> into two paragraphs.
-    expect(a.blocks.map((b) => b.text)).toContain('The government has set aside public money to cover part of the cost of the quay, and the European Investment Bank is considering a loan, according to a ministry statement.');
+    expect(a.blocks.map((b) => b.text)).toContain(
+      'The government has set aside public money to cover part of the cost of the quay, and the European Investment Bank is considering a loan, according to a ministry statement.',
+    );
     expect(a.blocks).toHaveLength(8);
   });
 
@@ -234,7 +246,8 @@ describe('pages without an article', () => {
   });
 
   it('a short notice is too short, and the detail gives the word count', () => {
-    const html = '<html><body><article><h1>Closed</h1><p>The office is closed on Monday for the public holiday. We reopen on Tuesday at nine in the morning.</p></article></body></html>';
+    const html =
+      '<html><body><article><h1>Closed</h1><p>The office is closed on Monday for the public holiday. We reopen on Tuesday at nine in the morning.</p></article></body></html>';
     const r = extractFromHtml(html, FAKE_URL);
     expect(r).toEqual({ ok: false, reason: 'too-short', detail: 'This page has only 19 words of article text, too little to rewrite.', words: 19 });
   });

@@ -108,8 +108,20 @@ describe('cleanup rules', () => {
   it('by-line drops short "By Name" credits but not sentences starting with "By"', () => {
     check(
       byLine,
-      ['By Jane Doe', 'By Hilary Russ, Reuters', 'BY JEFFREY SPARSHOTT', 'By Sari Horwitz and Ellen Nakashima', 'Written by Marta Quintela', 'Par Martin Untersinger'],
-      ['By the end of the day, markets had closed lower.', 'By Monday the storm had passed.', 'By 2030 Portugal wants ten gigawatts of offshore wind.', 'LONDON (Reuters) - By far the largest bank said profits rose.'],
+      [
+        'By Jane Doe',
+        'By Hilary Russ, Reuters',
+        'BY JEFFREY SPARSHOTT',
+        'By Sari Horwitz and Ellen Nakashima',
+        'Written by Marta Quintela',
+        'Par Martin Untersinger',
+      ],
+      [
+        'By the end of the day, markets had closed lower.',
+        'By Monday the storm had passed.',
+        'By 2030 Portugal wants ten gigawatts of offshore wind.',
+        'LONDON (Reuters) - By far the largest bank said profits rose.',
+      ],
     );
   });
 
@@ -139,25 +151,63 @@ describe('cleanup rules', () => {
   it('reporting-credits drops wire trailers', () => {
     check(
       reportingCredits,
-      ['(Reporting by Khaled Yacoub Oweies in Amman; Editing by Angus MacSwan)', 'Reporting by Marta Quintela; Editing by Paul Dressler', 'Yan Zhang contributed to this story.', 'The Associated Press contributed to this report.'],
-      ['Reporting by journalists in the region has been restricted since the war began, the union said in a statement on Monday.', 'Editors said the report was thorough.', 'Two colleagues contributed to this report, which took a year to complete and cost the paper more than it earned.'],
+      [
+        '(Reporting by Khaled Yacoub Oweies in Amman; Editing by Angus MacSwan)',
+        'Reporting by Marta Quintela; Editing by Paul Dressler',
+        'Yan Zhang contributed to this story.',
+        'The Associated Press contributed to this report.',
+      ],
+      [
+        'Reporting by journalists in the region has been restricted since the war began, the union said in a statement on Monday.',
+        'Editors said the report was thorough.',
+        'Two colleagues contributed to this report, which took a year to complete and cost the paper more than it earned.',
+      ],
     );
   });
 
   it('subscribe-prompt drops newsletter / follow prompts, not sentences about subscribers', () => {
     check(
       subscribePrompt,
-      ['Sign up for our newsletter', 'Subscribe now', 'SUBSCRIBE TO OUR NEWSLETTER', 'Follow us on X and LinkedIn', 'Follow AP on Facebook, X, Instagram, YouTube and TikTok', 'Get the business news delivered to your inbox every morning.', 'Download our app'],
-      ['Subscribers to the service complained that prices rose twice in a year.', 'Musk urged fans to follow him on X.', p('Register for Gifts', 'heading'), 'Join online communities: engage in discussions and give advice within online groups, then introduce yourself as a consultant to the members who ask.'],
+      [
+        'Sign up for our newsletter',
+        'Subscribe now',
+        'SUBSCRIBE TO OUR NEWSLETTER',
+        'Follow us on X and LinkedIn',
+        'Follow AP on Facebook, X, Instagram, YouTube and TikTok',
+        'Get the business news delivered to your inbox every morning.',
+        'Download our app',
+      ],
+      [
+        'Subscribers to the service complained that prices rose twice in a year.',
+        'Musk urged fans to follow him on X.',
+        p('Register for Gifts', 'heading'),
+        'Join online communities: engage in discussions and give advice within online groups, then introduce yourself as a consultant to the members who ask.',
+      ],
     );
   });
 
   it('share-row drops share buttons', () => {
-    check(shareRow, ['Share this article', 'Share on Facebook', 'Share', 'Facebook Twitter Email', 'SMS Facebook Twitter Email'], ['Facebook shares fell 3% on Tuesday.', 'Share prices fell sharply.', 'Twitter']);
+    check(
+      shareRow,
+      ['Share this article', 'Share on Facebook', 'Share', 'Facebook Twitter Email', 'SMS Facebook Twitter Email'],
+      ['Facebook shares fell 3% on Tuesday.', 'Share prices fell sharply.', 'Twitter'],
+    );
   });
 
   it('ad-label drops advertisement markers', () => {
-    check(adLabel, ['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Continue reading the main story', 'Leave a comment', 'Post a Comment', 'Get the Flash Player to see this player.'], ['Advertisement spending rose 4% last year, the agency said.', 'Leave a comment for the council by Friday.']);
+    check(
+      adLabel,
+      [
+        'Advertisement',
+        'ADVERTISEMENT',
+        'Story continues below advertisement',
+        'Continue reading the main story',
+        'Leave a comment',
+        'Post a Comment',
+        'Get the Flash Player to see this player.',
+      ],
+      ['Advertisement spending rose 4% last year, the agency said.', 'Leave a comment for the council by Friday.'],
+    );
   });
 
   it('too-short drops empty and one-word paragraphs, not headings, list items or labels', () => {
@@ -234,8 +284,7 @@ describe('link-list rule (runs of short all-link blocks)', () => {
 });
 
 describe('furniture-class rule (captions, author boxes, comments… named by tag, class or id)', () => {
-  const fixture = (name: string): string =>
-    gunzipSync(readFileSync(new URL(`../fixtures/pages/${name}.html.gz`, import.meta.url))).toString('utf8');
+  const fixture = (name: string): string => gunzipSync(readFileSync(new URL(`../fixtures/pages/${name}.html.gz`, import.meta.url))).toString('utf8');
   function dropsOf(html: string, url = 'https://news.example/a'): { text: string; dropped: DroppedBlock[] } {
     let dropped: DroppedBlock[] = [];
     const r = extractFromHtml(html, url, { minWords: 0, onDropped: (d) => (dropped = d) });
@@ -243,11 +292,17 @@ describe('furniture-class rule (captions, author boxes, comments… named by tag
     return { text: r.article.text, dropped };
   }
   const story = (n: number): string =>
-    Array.from({ length: n }, (_, i) => `<p>Paragraph ${i}: the harbour board said on Tuesday that the sea wall needs repairs before the winter storms, and that the work will take six weeks.</p>`).join('');
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `<p>Paragraph ${i}: the harbour board said on Tuesday that the sea wall needs repairs before the winter storms, and that the work will take six weeks.</p>`,
+    ).join('');
 
   it('real pages: an author box (wcxb-0500) and photo credits in figcaptions (wcxb-0334)', () => {
     const bio = dropsOf(fixture('wcxb-0500'), 'https://www.talkandroid.com/519086-best-smart-home-lamps');
-    expect(bio.dropped.filter((d) => d.rule === 'furniture-class').map((d) => d.block.text)).toContainEqual(expect.stringMatching(/^Irene is an experienced writer/));
+    expect(bio.dropped.filter((d) => d.rule === 'furniture-class').map((d) => d.block.text)).toContainEqual(
+      expect.stringMatching(/^Irene is an experienced writer/),
+    );
     expect(bio.text).toContain('Android phones have snuck into ecosystems far beyond simple messaging and apps.');
     const credits = dropsOf(fixture('wcxb-0334'), 'https://upgradedpoints.com/travel/car-rentals/best-car-rental-companies/');
     expect(credits.dropped.filter((d) => d.rule === 'furniture-class').map((d) => d.block.text)).toContain('Image Credit: Alamo');
@@ -278,7 +333,9 @@ describe('furniture-class rule (captions, author boxes, comments… named by tag
     expect(wrapped.dropped.filter((d) => d.rule === 'furniture-class')).toEqual([]);
     expect(wrapped.text).toContain('Paragraph 5:');
     // Names match as whole parts ("biography" is not "bio"); "newsletter" is no furniture name (it holds story text as often as not).
-    const named = dropsOf(`<html><body><article>${story(4)}<p class="biography newsletter-note">The port authority said the related repairs would start in May.</p></article></body></html>`);
+    const named = dropsOf(
+      `<html><body><article>${story(4)}<p class="biography newsletter-note">The port authority said the related repairs would start in May.</p></article></body></html>`,
+    );
     expect(named.text).toContain('The port authority said the related repairs would start in May.');
     expect(furnitureClass.test(p('x'), ctx({ furniture: [{ role: 'caption', share: 0.6 }] }, p('x')))).toBe(false);
     expect(furnitureClass.test(p('x'), ctx({ furniture: [{ role: 'caption', share: 0.1 }] }, p('x')))).toBe(true);
@@ -287,8 +344,7 @@ describe('furniture-class rule (captions, author boxes, comments… named by tag
 });
 
 describe('boilerplate notes (print edition, disclosures, support prompts, tag lines, teasers)', () => {
-  const fixture = (name: string): string =>
-    gunzipSync(readFileSync(new URL(`../fixtures/pages/${name}.html.gz`, import.meta.url))).toString('utf8');
+  const fixture = (name: string): string => gunzipSync(readFileSync(new URL(`../fixtures/pages/${name}.html.gz`, import.meta.url))).toString('utf8');
   function droppedBy(name: string, url: string, rule: string): string[] {
     let dropped: DroppedBlock[] = [];
     extractFromHtml(fixture(name), url, { minWords: 0, onDropped: (d) => (dropped = d) });
@@ -299,37 +355,45 @@ describe('boilerplate notes (print edition, disclosures, support prompts, tag li
     expect(droppedBy('wcxb-4184', 'https://www.consumerreports.org/cars/car-maintenance/a/', 'print-edition-note')).toEqual([
       'Editor\u2019s Note: This article also appeared in the May/June 2024 issue of Consumer Reports magazine.',
     ]);
-    check(printEditionNote, [
-      'A version of this article appeared in print on 11/08/2012, on page B9 of the New York edition with the headline: Photos by iPhone.',
-      'This story originally appeared in the March issue of Harbour Monthly.',
-    ], [
-      'The report appeared in print on Monday, the council said, and the harbour board will reply next week.',
-      'This article is about the March issue of bonds by the port authority.',
-    ]);
+    check(
+      printEditionNote,
+      [
+        'A version of this article appeared in print on 11/08/2012, on page B9 of the New York edition with the headline: Photos by iPhone.',
+        'This story originally appeared in the March issue of Harbour Monthly.',
+      ],
+      [
+        'The report appeared in print on Monday, the council said, and the harbour board will reply next week.',
+        'This article is about the March issue of bonds by the port authority.',
+      ],
+    );
   });
 
-  it('disclosure-note: affiliate and informational-only disclosures in the site\'s own voice', () => {
+  it("disclosure-note: affiliate and informational-only disclosures in the site's own voice", () => {
     expect(droppedBy('wcxb-0500', 'https://www.talkandroid.com/519086-best-smart-home-lamps', 'disclosure-note')).toEqual([
       expect.stringMatching(/^Editorial Note: Talk Android may contain affiliate links/),
     ]);
-    check(disclosureNote, [
-      'Disclosure: some of my posts contain affiliate links.',
-      'While each product featured is independently selected by our editors, we may include paid promotion. If you buy something through our links, we may earn commission.',
-      'The Motley Fool has a disclosure policy.',
-      'Disclaimer: This article is intended for educational and informational purposes only and is not a substitute for medical advice.',
-      'As an Amazon Associate I earn from qualifying purchases.',
-      'By providing information about events on this site, Example.com shall not be deemed to endorse or guarantee them.',
-      // The same, with the cue words in capitals.
-      'WE MAY EARN A COMMISSION if you buy through our links.',
-      'This post is FOR INFORMATIONAL PURPOSES ONLY and this article is not advice.',
-      'Our picks are INDEPENDENTLY SELECTED BY OUR EDITORS.',
-    ], [
-      'The contract says the port shall not be deemed liable for storm damage, the council said.',
-      // Reporting about commissions and affiliate links, not the site's own disclosure.
-      'Our agents earn a 3% commission on each sale, the broker told us on Tuesday.',
-      'The regulator said influencers must label affiliate links clearly from next year.',
-      REAL_SENTENCE,
-    ]);
+    check(
+      disclosureNote,
+      [
+        'Disclosure: some of my posts contain affiliate links.',
+        'While each product featured is independently selected by our editors, we may include paid promotion. If you buy something through our links, we may earn commission.',
+        'The Motley Fool has a disclosure policy.',
+        'Disclaimer: This article is intended for educational and informational purposes only and is not a substitute for medical advice.',
+        'As an Amazon Associate I earn from qualifying purchases.',
+        'By providing information about events on this site, Example.com shall not be deemed to endorse or guarantee them.',
+        // The same, with the cue words in capitals.
+        'WE MAY EARN A COMMISSION if you buy through our links.',
+        'This post is FOR INFORMATIONAL PURPOSES ONLY and this article is not advice.',
+        'Our picks are INDEPENDENTLY SELECTED BY OUR EDITORS.',
+      ],
+      [
+        'The contract says the port shall not be deemed liable for storm damage, the council said.',
+        // Reporting about commissions and affiliate links, not the site's own disclosure.
+        'Our agents earn a 3% commission on each sale, the broker told us on Tuesday.',
+        'The regulator said influencers must label affiliate links clearly from next year.',
+        REAL_SENTENCE,
+      ],
+    );
   });
 
   it('support-prompt: donation appeals, republish boxes, "fill out the form", "tell us on Facebook"', () => {
@@ -339,58 +403,75 @@ describe('boilerplate notes (print edition, disclosures, support prompts, tag li
       'Republish our articles for free, online or in print, under a Creative Commons license.',
     ]);
     expect(droppedBy('wcxb-0031', 'https://abc7ny.com/a', 'support-prompt')).toEqual([expect.stringMatching(/^Fill out the form below/)]);
-    check(supportPrompt, ['Do you think Mariah will be a better judge than Steven Tyler? Tell us on Facebook!'], [
-      'Volunteers support the harbour museum, and the council said it would donate the old crane.',
-      'The form asks residents to fill out the form below the line, the council said.',
-      'Residents can tell us on Facebook, the mayor joked, but the vote is final.',
-    ]);
+    check(
+      supportPrompt,
+      ['Do you think Mariah will be a better judge than Steven Tyler? Tell us on Facebook!'],
+      [
+        'Volunteers support the harbour museum, and the council said it would donate the old crane.',
+        'The form asks residents to fill out the form below the line, the council said.',
+        'Residents can tell us on Facebook, the mayor joked, but the vote is final.',
+      ],
+    );
   });
 
   it('tags-line: "Tags: …", "| Categories: …", "Posted in: …" lines, not sentences mentioning tags', () => {
     expect(droppedBy('wcxb-4239', 'https://ambientairsolutions.com/smart-thermostat/', 'tags-line')).toEqual([
       expect.stringMatching(/^Tags: Helena, smart thermostat/),
     ]);
-    check(tagsLine, ['Published: November 1st, 2012 | Tags:', 'Posted in: Fantasy |', 'Filed under: Ports, Shipping'], [
-      'Price tags: the harbour board says fees will rise by 4% next year, and the port will publish them in May.',
-      REAL_SENTENCE,
-    ]);
+    check(
+      tagsLine,
+      ['Published: November 1st, 2012 | Tags:', 'Posted in: Fantasy |', 'Filed under: Ports, Shipping'],
+      ['Price tags: the harbour board says fees will rise by 4% next year, and the port will publish them in May.', REAL_SENTENCE],
+    );
   });
 
   it('teasers ending in their link label, and "download the app" prompts', () => {
-    check(promoLine, ['Miley Cyrus Engaged: Marriage Before 25 a Bad Decision? Watch Video', 'Will iPad lovers give Windows 8 tablets a chance? That\u2019s the question we asked for t\u2026 Read More...'], [
-      'The harbour board published the video on Tuesday, and residents can watch the video on its website.',
-      REAL_SENTENCE,
-    ]);
-    check(subscribePrompt, [
-      'CNET On The Go. Download the native CNET app for the platform of your choice.',
-      // The patterns scanned anywhere in a block only run when a cue word is there: any case, mid-block.
-      'Don\u2019t miss a story: SUBSCRIBE TO OUR daily NEWSLETTER.',
-      'More from the harbour, DELIVERED STRAIGHT TO YOUR INBOX.',
-      'Want more? FOLLOW US ON Instagram.',
-    ], [
-      'Residents can download the council\u2019s parking app, which the harbour board paid for, from next week onwards; the council said fees would not change for now.',
-    ]);
+    check(
+      promoLine,
+      [
+        'Miley Cyrus Engaged: Marriage Before 25 a Bad Decision? Watch Video',
+        'Will iPad lovers give Windows 8 tablets a chance? That\u2019s the question we asked for t\u2026 Read More...',
+      ],
+      ['The harbour board published the video on Tuesday, and residents can watch the video on its website.', REAL_SENTENCE],
+    );
+    check(
+      subscribePrompt,
+      [
+        'CNET On The Go. Download the native CNET app for the platform of your choice.',
+        // The patterns scanned anywhere in a block only run when a cue word is there: any case, mid-block.
+        'Don\u2019t miss a story: SUBSCRIBE TO OUR daily NEWSLETTER.',
+        'More from the harbour, DELIVERED STRAIGHT TO YOUR INBOX.',
+        'Want more? FOLLOW US ON Instagram.',
+      ],
+      [
+        'Residents can download the council\u2019s parking app, which the harbour board paid for, from next week onwards; the council said fees would not change for now.',
+      ],
+    );
   });
 });
 
 describe('image-credit rule', () => {
   it('drops credit lines and captions that end with an agency photo credit; keeps sentences about photos and credit', async () => {
     const { imageCredit } = await import('../../src/extract/rules');
-    check(imageCredit, [
-      'Photo: Reuters',
-      'Photo by Dean Takahashi/VentureBeat',
-      'Image credit: © Depositphotos.com/AndrewLozovyi',
-      'Photo Credit: Shutterstock.com',
-      'Foto: dpa',
-      'Jamaica\'s Usain Bolt crosses the finish line to win the men\'s 200-meter final, London, Thursday, Aug. 9, 2012. (AP Photo/David J. Phillip)',
-      'Rescue workers search the rubble in Kathmandu. (Photo: Reuters)',
-    ], [
-      'Pictures by local residents showed the damage to the harbour wall.',
-      'Credit card fees rose 3% last year, the regulator said.',
-      'Photos of the flooded quay spread on social media on Tuesday, and the council answered within the hour.',
-      'The photographer said the agency paid for the pictures (AP sent two more).',
-      REAL_SENTENCE,
-    ]);
+    check(
+      imageCredit,
+      [
+        'Photo: Reuters',
+        'Photo by Dean Takahashi/VentureBeat',
+        'Image credit: © Depositphotos.com/AndrewLozovyi',
+        'Photo Credit: Shutterstock.com',
+        'Foto: dpa',
+        "Jamaica's Usain Bolt crosses the finish line to win the men's 200-meter final, London, Thursday, Aug. 9, 2012. (AP Photo/David J. Phillip)",
+        'Rescue workers search the rubble in Kathmandu. (Photo: Reuters)',
+      ],
+      [
+        'Pictures by local residents showed the damage to the harbour wall.',
+        'Credit card fees rose 3% last year, the regulator said.',
+        'Photos of the flooded quay spread on social media on Tuesday, and the council answered within the hour.',
+        'The photographer said the agency paid for the pictures (AP sent two more).',
+        REAL_SENTENCE,
+      ],
+    );
   });
 
   it('is one of the cleanup rules', () => {

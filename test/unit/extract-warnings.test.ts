@@ -64,7 +64,7 @@ describe('warnings', () => {
     expect(PAYWALL_TEXT.test('The union said members would keep reading the proposal before voting.')).toBe(false);
   });
 
-  it('maybe-truncated: far less text than the page\'s marked story region', () => {
+  it("maybe-truncated: far less text than the page's marked story region", () => {
     const signals = { paywallElement: false, regionChars: 6000 };
     const blocks = [{ kind: 'paragraph' as const, text: 'x'.repeat(500) }];
     const w = articleWarnings({ blocks, droppedTexts: [], text: 'x'.repeat(500), wordCount: 1, blockWords: [1], linkShare: 0, signals });
@@ -72,7 +72,8 @@ describe('warnings', () => {
   });
 
   it('not-an-article: little prose (short lines, a list), unless the page marks a sizeable story region', () => {
-    const html = '<html><body><div><p>Short notice about the office.</p><p>Opening hours: nine to five on weekdays and ten to two on Saturdays, closed on Sundays and public holidays.</p></div></body></html>';
+    const html =
+      '<html><body><div><p>Short notice about the office.</p><p>Opening hours: nine to five on weekdays and ten to two on Saturdays, closed on Sundays and public holidays.</p></div></body></html>';
     expect(article(html).warnings.map((w) => w.code)).toContain('not-an-article');
     const items = Array.from({ length: 12 }, (_, i) => `<li>Item ${i}: a harbour crane for hire, with driver, by the day.</li>`).join('');
     expect(article(`<html><body><div><h2>Cranes for hire</h2><ul>${items}</ul></div></body></html>`).warnings.map((w) => w.code)).toContain('not-an-article');
@@ -118,7 +119,10 @@ describe('wrong-block detection and recovery', () => {
 
 describe('markup browsers fix that linkedom does not', () => {
   it('gatherIntoBody moves stray nodes before and after <body> into it', () => {
-    const d = parseHtmlDocument('<html><head><title>x</title></head><div id="a">A</div><body><p id="b">B</p></body><script id="c"></script></html>', 'https://x.example/');
+    const d = parseHtmlDocument(
+      '<html><head><title>x</title></head><div id="a">A</div><body><p id="b">B</p></body><script id="c"></script></html>',
+      'https://x.example/',
+    );
     gatherIntoBody(d);
     expect([...d.body.children].map((e) => e.id)).toEqual(['a', 'b', 'c']);
     expect(d.getElementsByTagName('body')).toHaveLength(1);
@@ -133,7 +137,9 @@ describe('markup browsers fix that linkedom does not', () => {
 });
 
 describe('readability test pages: titles', () => {
-  const names = readdirSync(PAGES).filter((f) => /^readability-.*\.expected-metadata\.json$/.test(f)).map((f) => f.replace(/^readability-|\.expected-metadata\.json$/g, ''));
+  const names = readdirSync(PAGES)
+    .filter((f) => /^readability-.*\.expected-metadata\.json$/.test(f))
+    .map((f) => f.replace(/^readability-|\.expected-metadata\.json$/g, ''));
 
   // title-en-dash: a known difference (we keep "… – My website": the suffix names no site we can recognise).
   // 003-metadata-preferred: Readability prefers the dc:title, which the page never shows; we take only what the

@@ -17,7 +17,32 @@ function random(seed: number): () => number {
   };
 }
 
-const POOL = ['a', 'Z', '7', ' ', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u200b', '\ufeff', '\u2009', '\u3000', '\u2028', '\u1680', '\u180e', '\u200c', 'é', '港', '\ud83d\ude00', '\ud800', '.', '—'];
+const POOL = [
+  'a',
+  'Z',
+  '7',
+  ' ',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\u00a0',
+  '\u200b',
+  '\ufeff',
+  '\u2009',
+  '\u3000',
+  '\u2028',
+  '\u1680',
+  '\u180e',
+  '\u200c',
+  'é',
+  '港',
+  '\ud83d\ude00',
+  '\ud800',
+  '.',
+  '—',
+];
 
 describe('whitespace helpers of the block walk', () => {
   it('isSpaceCode is exactly /\\s/ on every UTF-16 code unit', () => {
@@ -27,7 +52,24 @@ describe('whitespace helpers of the block walk', () => {
   });
 
   it('collapseWhitespace and nonSpaceLength agree with their regex definitions on edge cases and 3,000 random strings', () => {
-    const cases = ['', ' ', 'a', ' a', 'a ', 'a  b', 'a b', 'a\u00a0b', 'a\u200bb', '\u200b', '\ufeffa', 'a\nb', 'one two three', '  lead', 'trail  ', 'x\u3000y'];
+    const cases = [
+      '',
+      ' ',
+      'a',
+      ' a',
+      'a ',
+      'a  b',
+      'a b',
+      'a\u00a0b',
+      'a\u200bb',
+      '\u200b',
+      '\ufeffa',
+      'a\nb',
+      'one two three',
+      '  lead',
+      'trail  ',
+      'x\u3000y',
+    ];
     const next = random(20261129);
     for (let i = 0; i < 3000; i++) {
       let s = '';

@@ -37,7 +37,7 @@ describe('history', () => {
     expect(statusOf(job({ state: 'writing', text: '# H' }))).toBe('running');
   });
 
-  it('searches every word in title, URL, headline and text, from the versions\' summaries', () => {
+  it("searches every word in title, URL, headline and text, from the versions' summaries", () => {
     const entries = [done, cut].map((j) => listedEntry(summaryOf(j), { version: 1, versions: 1 }));
     expect(searchEntries(entries, 'markets BANK').map((e) => e.title)).toEqual(['Rates rise']);
     expect(searchEntries(entries, 'n.example').length).toBe(2);
@@ -49,7 +49,12 @@ describe('history', () => {
   it('a summary lists what the whole version shows, and searches the whole article: a word deep in a long one', () => {
     const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} says the council met again about the budget.`);
     paragraphs.push('At the very end the **Quillfeather** bridge was named.');
-    const long = job({ state: 'done', title: 'Budget', text: `# Council budget\n\n${paragraphs.join('\n\n')}`, checks: runChecks({ source: 'The council met. 12 members voted.', headline: 'Council budget', body: paragraphs.join('\n\n') }) });
+    const long = job({
+      state: 'done',
+      title: 'Budget',
+      text: `# Council budget\n\n${paragraphs.join('\n\n')}`,
+      checks: runChecks({ source: 'The council met. 12 members voted.', headline: 'Council budget', body: paragraphs.join('\n\n') }),
+    });
     const summary = summaryOf(long);
     expect(summary.article.length).toBeGreaterThan(20_000);
     const listed = listedEntry(summary, { version: 2, versions: 3 });
@@ -78,11 +83,14 @@ describe('history', () => {
     expect(quotaWarning({ usage: 5, quota: 0 }, english)).toBeNull();
   });
 
-  it('groups versions by page, newest page first, each numbered among its page\'s versions', () => {
+  it("groups versions by page, newest page first, each numbered among its page's versions", () => {
     const v = (id: string, key: string, at: number) => summaryOf({ ...done, id, key, url: key, createdAt: at });
     const pages = entriesByPage([v('c', 'https://a.example/1', 30), v('b', 'https://b.example/2', 20), v('a', 'https://a.example/1', 10)]);
     expect(pages.map((p) => p.map((e) => [e.id, e.version, e.versions]))).toEqual([
-      [['c', 2, 2], ['a', 1, 2]],
+      [
+        ['c', 2, 2],
+        ['a', 1, 2],
+      ],
       [['b', 1, 1]],
     ]);
   });
@@ -127,7 +135,12 @@ describe('exports are inert', () => {
 
   it.each(payloads.map((p) => [p.id, p.name, p.text] as const))('Markdown export: payload %i (%s) is inert wherever it sits', (_id, _name, text) => {
     const web = `https://n.example/story?q=${encodeURIComponent(text)}`;
-    const entries = [hostile(text, web), hostile(text, text), hostile(text, `javascript:${text}`), hostile(text, 'data:text/html,<script>alert(1)</script>')].map(toEntry);
+    const entries = [
+      hostile(text, web),
+      hostile(text, text),
+      hostile(text, `javascript:${text}`),
+      hostile(text, 'data:text/html,<script>alert(1)</script>'),
+    ].map(toEntry);
     for (const [i, e] of entries.entries()) {
       const md = exportMarkdown([e], english);
       const own = i === 0 ? new URL(web).href : null;
@@ -152,7 +165,21 @@ describe('exports are inert', () => {
     const json = exportJson([toEntry(leaky), toEntry(cut)]);
     expect(json).not.toContain(KEY);
     expect(json).not.toMatch(/apiKey|sk-/);
-    expect(Object.keys(JSON.parse(json).entries[0]).sort()).toEqual(['article', 'checks', 'date', 'headline', 'id', 'key', 'model', 'reason', 'status', 'title', 'url', 'version', 'versions']);
+    expect(Object.keys(JSON.parse(json).entries[0]).sort()).toEqual([
+      'article',
+      'checks',
+      'date',
+      'headline',
+      'id',
+      'key',
+      'model',
+      'reason',
+      'status',
+      'title',
+      'url',
+      'version',
+      'versions',
+    ]);
     expect(exportMarkdown([toEntry(leaky)], english)).not.toContain(KEY);
   });
 });

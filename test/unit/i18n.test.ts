@@ -11,9 +11,10 @@ import { ON_DEVICE_PROVIDER, PROVIDERS } from '../../src/providers';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LOCALES = ['en', 'de', 'fr', 'es'] as const;
-const catalogs = Object.fromEntries(
-  LOCALES.map((l) => [l, JSON.parse(readFileSync(join(ROOT, '_locales', l, 'messages.json'), 'utf8')) as Catalog]),
-) as Record<(typeof LOCALES)[number], Catalog>;
+const catalogs = Object.fromEntries(LOCALES.map((l) => [l, JSON.parse(readFileSync(join(ROOT, '_locales', l, 'messages.json'), 'utf8')) as Catalog])) as Record<
+  (typeof LOCALES)[number],
+  Catalog
+>;
 const en = catalogs.en;
 
 /** Source files of the extension, the CLI and the core (not the tests): where keys are used. */

@@ -49,8 +49,16 @@ describe('readJob', () => {
   });
 
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
-    ['an interrupted error', { state: 'error', incomplete: true, canContinue: true, error: { code: 'interrupted', message: 'cut' } }, { state: 'interrupted', canContinue: true }],
-    ['a stopped error with no text', { state: 'error', text: '', error: { code: 'stopped', message: 'stopped' } }, { state: 'stopped', canContinue: false, text: '' }],
+    [
+      'an interrupted error',
+      { state: 'error', incomplete: true, canContinue: true, error: { code: 'interrupted', message: 'cut' } },
+      { state: 'interrupted', canContinue: true },
+    ],
+    [
+      'a stopped error with no text',
+      { state: 'error', text: '', error: { code: 'stopped', message: 'stopped' } },
+      { state: 'stopped', canContinue: false, text: '' },
+    ],
     ['a cut answer', { state: 'error', incomplete: true, error: { code: 'incomplete', message: 'cut' } }, { state: 'incomplete', canContinue: false }],
     ['a failure with no text', { state: 'error', text: '', error: { code: 'auth', message: 'key' } }, { state: 'error' }],
     ['a job waiting for the user', { state: 'extracting', text: '', awaiting: 'confirm' }, { state: 'awaiting-confirmation' }],
@@ -76,7 +84,7 @@ describe('readJob', () => {
     expect(readJob(value, KEY)).toBeNull();
   });
 
-  it('skips a record with no key when it is read without one, and takes the storage key over the record\'s', () => {
+  it("skips a record with no key when it is read without one, and takes the storage key over the record's", () => {
     expect(readJob({ ...sound(), key: undefined })).toBeNull();
     const read = readJob({ ...sound(), key: 'https://other.example/' }, KEY);
     expect(read?.job.key).toBe(KEY);
@@ -98,8 +106,16 @@ describe('readJob', () => {
     ['checks with facts as a string', { checks: { ...checks, facts: 'all kept' } }, 'checks'],
     ['checks with a missing fact that is null', { checks: { ...checks, facts: { ...checks.facts, missing: [null] } } }, 'checks'],
     ['checks with a count as a string', { checks: { ...checks, facts: { ...checks.facts, kept: '3' } } }, 'checks'],
-    ['checks with a copied run past the text', { checks: { ...checks, originality: { ...checks.originality, runs: [{ start: 0, end: 1e6, text: 'x' }] } } }, 'checks'],
-    ['checks with a run ending before it starts', { checks: { ...checks, originality: { ...checks.originality, runs: [{ start: 5, end: 2, text: 'x' }] } } }, 'checks'],
+    [
+      'checks with a copied run past the text',
+      { checks: { ...checks, originality: { ...checks.originality, runs: [{ start: 0, end: 1e6, text: 'x' }] } } },
+      'checks',
+    ],
+    [
+      'checks with a run ending before it starts',
+      { checks: { ...checks, originality: { ...checks.originality, runs: [{ start: 5, end: 2, text: 'x' }] } } },
+      'checks',
+    ],
     ['checks with no checked text', { checks: { ...checks, text: undefined } }, 'checks'],
     ['checks as a string', { checks: 'ok' }, 'checks'],
     ['checks as an array', { checks: [] }, 'checks'],
@@ -142,7 +158,10 @@ describe('readJob', () => {
   });
 
   it('keeps the readable warnings and an unknown error code as "unknown"', () => {
-    const read = readJob({ ...sound(), warnings: [null, { code: 'very-long', tokens: 5 }], state: 'error', error: { code: 'mystery', message: 'It broke.' } }, KEY)!;
+    const read = readJob(
+      { ...sound(), warnings: [null, { code: 'very-long', tokens: 5 }], state: 'error', error: { code: 'mystery', message: 'It broke.' } },
+      KEY,
+    )!;
     expect(read.job.warnings).toEqual([{ code: 'very-long', tokens: 5 }]);
     expect(errorOf(read.job)).toEqual({ code: 'unknown', message: 'It broke.' });
   });

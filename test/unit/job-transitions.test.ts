@@ -27,7 +27,9 @@ const cut = { code: 'incomplete' as const, message: 'cut' };
 /** The fields a job in this state holds, beyond the ones every state has. */
 function extraFields(job: JobRecord): string[] {
   const common = new Set(['id', 'key', 'url', 'title', 'text', 'model', 'warnings', 'estimate', 'createdAt', 'updatedAt', 'state']);
-  return Object.keys(job).filter((k) => !common.has(k)).sort();
+  return Object.keys(job)
+    .filter((k) => !common.has(k))
+    .sort();
 }
 
 describe('job transitions', () => {

@@ -93,7 +93,9 @@ describe('noArticleMessage', () => {
       'No article found on this page: it has only 18 words of article text, too little to rewrite. Open a news article and click Newsmith again.',
     );
     expect(noArticleMessage({ reason: 'too-short', detail: tooShortDetail(1), words: 1 }, english)).toMatch(/only 1 word of article text/);
-    expect(noArticleMessage({ reason: 'no-article', detail: LINK_LIST_DETAIL }, english)).toMatch(/^No article found on this page: it looks like a list of links/);
+    expect(noArticleMessage({ reason: 'no-article', detail: LINK_LIST_DETAIL }, english)).toMatch(
+      /^No article found on this page: it looks like a list of links/,
+    );
     expect(noArticleMessage({ reason: 'no-article', detail: NO_ARTICLE_DETAIL }, english)).toMatch(/^Newsmith found no article on this page\. Open/);
   });
 });

@@ -34,7 +34,14 @@ async function run(opts: { signal?: AbortSignal; idleTimeoutMs?: number; baseURL
     });
     return { result, text: deltas.join(''), deltas, notices, error: null as unknown };
   } catch (error) {
-    return { result: null, text: deltas.join(''), deltas, notices, error, described: describeError(error, { baseURL, model: 'test-model', apiKey: KEY }, english) };
+    return {
+      result: null,
+      text: deltas.join(''),
+      deltas,
+      notices,
+      error,
+      described: describeError(error, { baseURL, model: 'test-model', apiKey: KEY }, english),
+    };
   }
 }
 
@@ -71,7 +78,7 @@ describe('streamChat', () => {
     expect(r.text).toBe('alpha beta ');
   });
 
-  it('stops on the caller\'s abort and says so', async () => {
+  it("stops on the caller's abort and says so", async () => {
     const controller = new AbortController();
     server.enqueue(plans.stream('alpha beta gamma delta', { chunkCount: 4, chunkDelayMs: 300 }));
     setTimeout(() => controller.abort(new StreamAbort('stopped')), 450);
@@ -143,7 +150,11 @@ describe('the key stays with the configured endpoint', () => {
   it('refuses a redirect to another origin instead of following it with the key', async () => {
     const other = await startLLMServer();
     try {
-      server.enqueue({ status: 307, headers: { location: `${other.baseURL}/chat/completions` } }, { status: 307, headers: { location: `${other.baseURL}/chat/completions` } }, { status: 307, headers: { location: `${other.baseURL}/chat/completions` } });
+      server.enqueue(
+        { status: 307, headers: { location: `${other.baseURL}/chat/completions` } },
+        { status: 307, headers: { location: `${other.baseURL}/chat/completions` } },
+        { status: 307, headers: { location: `${other.baseURL}/chat/completions` } },
+      );
       const r = await run();
       expect(r.described?.message).toMatch(/redirect/);
       expect(r.described?.message).not.toContain(KEY);
@@ -156,7 +167,11 @@ describe('the key stays with the configured endpoint', () => {
   it('explains a refused connection without host access as a CORS matter', async () => {
     const { describeError: describe_ } = await import('../../src/llm/errors');
     const { APIConnectionError } = await import('openai');
-    const msg = describe_(new APIConnectionError({ message: 'Connection error.' }), { baseURL: 'http://localhost:11434/v1', model: 'm', apiKey: '', hostPermission: false }, english).message;
+    const msg = describe_(
+      new APIConnectionError({ message: 'Connection error.' }),
+      { baseURL: 'http://localhost:11434/v1', model: 'm', apiKey: '', hostPermission: false },
+      english,
+    ).message;
     expect(msg).toMatch(/CORS/);
     expect(msg).toMatch(/OLLAMA_ORIGINS/);
   });
@@ -237,6 +252,7 @@ describe('countInputTokens: the exact prompt size from the provider', () => {
 describe('countsTokens: which models get an exact count', () => {
   it("asks for OpenAI's own model names only", () => {
     for (const m of ['gpt-4o-mini', 'gpt-4.1', 'gpt-5', 'o3-mini', 'o4-mini', 'chatgpt-4o-latest']) expect(countsTokens(m), m).toBe(true);
-    for (const m of ['openai/gpt-4o-mini', 'llama3.1', 'mistral-small-latest', 'deepseek-chat', 'test-model', 'local-model']) expect(countsTokens(m), m).toBe(false);
+    for (const m of ['openai/gpt-4o-mini', 'llama3.1', 'mistral-small-latest', 'deepseek-chat', 'test-model', 'local-model'])
+      expect(countsTokens(m), m).toBe(false);
   });
 });

@@ -56,7 +56,10 @@ function run(api: LanguageModelApi | null, over: Partial<Parameters<typeof strea
 
 describe('on-device model: options and states', () => {
   it('declares the output language by its code, and English input for the instructions', () => {
-    expect(modelOptions('Spanish')).toEqual({ expectedInputs: [{ type: 'text', languages: ['en', 'es'] }], expectedOutputs: [{ type: 'text', languages: ['es'] }] });
+    expect(modelOptions('Spanish')).toEqual({
+      expectedInputs: [{ type: 'text', languages: ['en', 'es'] }],
+      expectedOutputs: [{ type: 'text', languages: ['es'] }],
+    });
     expect(modelOptions('english').expectedOutputs).toEqual([{ type: 'text', languages: ['en'] }]);
     // Not in the table: not declared, so availability() cannot refuse it; the model says so while writing.
     expect(modelOptions('Hungarian')).toEqual({ expectedInputs: [{ type: 'text', languages: ['en'] }], expectedOutputs: [{ type: 'text' }] });
@@ -146,7 +149,10 @@ describe('on-device model: streaming', () => {
       expect(describeOnDeviceError(err, { language: 'English' }, english).code).toBe(code);
     }
     const missing = await run(null).result.catch((e: unknown) => e);
-    expect(describeOnDeviceError(missing, { language: 'English' }, english)).toMatchObject({ code: 'on-device-unavailable', message: expect.stringMatching(/Chrome 138/) });
+    expect(describeOnDeviceError(missing, { language: 'English' }, english)).toMatchObject({
+      code: 'on-device-unavailable',
+      message: expect.stringMatching(/Chrome 138/),
+    });
     expect(describeOnDeviceError(new OnDeviceUnready('downloadable'), { language: 'English' }, english).message).toMatch(/Download the model/);
   });
 
@@ -215,7 +221,9 @@ describe('on-device model: words in the UI language', () => {
   const fr = catalogTranslator(frCatalog as Catalog, 'fr');
 
   it('words its failures, states and notice from the catalogs (German Sie, French no-break spaces)', async () => {
-    expect(describeOnDeviceError(new OnDeviceUnready('downloadable'), { language: 'Deutsch' }, de).message).toMatch(/^Chrome hat sein integriertes Modell noch nicht heruntergeladen\. Öffnen Sie/);
+    expect(describeOnDeviceError(new OnDeviceUnready('downloadable'), { language: 'Deutsch' }, de).message).toMatch(
+      /^Chrome hat sein integriertes Modell noch nicht heruntergeladen\. Öffnen Sie/,
+    );
     expect(describeOnDeviceError(new OnDeviceTooLong(9000, 2764), { language: 'Deutsch' }, de).message).toContain('(≈ 9.000 Tokens; es nimmt 2.764 an)');
     expect(describeOnDeviceError(new DOMException('no', 'NotSupportedError'), { language: 'Klingonisch' }, de).message).toContain('„Klingonisch“');
     expect(describeOnDeviceError(new StreamAbort('stopped'), { language: 'Deutsch' }, de).message).toMatch(/^Gestoppt\./);

@@ -141,7 +141,11 @@ describe('src/llm/openai.ts bundled with the plugin', () => {
         minify: false,
         copyPublicDir: false,
         target: 'es2022',
-        rolldownOptions: { input: join(root, 'src/llm/openai.ts'), preserveEntrySignatures: 'strict', output: { format: 'es', entryFileNames: 'openai-slim.mjs' } },
+        rolldownOptions: {
+          input: join(root, 'src/llm/openai.ts'),
+          preserveEntrySignatures: 'strict',
+          output: { format: 'es', entryFileNames: 'openai-slim.mjs' },
+        },
       },
     });
     mod = (await import(pathToFileURL(join(dir, 'openai-slim.mjs')).href)) as typeof import('../../src/llm/openai');
@@ -178,7 +182,12 @@ describe('src/llm/openai.ts bundled with the plugin', () => {
 
   it('counts input tokens through the client itself (client.post, not the stubbed responses resource)', async () => {
     const before = server.tokenCounts.length;
-    const r = await mod.countInputTokens({ baseURL: server.baseURL, apiKey: 'sk-test', model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Storm hits coast' }] });
+    const r = await mod.countInputTokens({
+      baseURL: server.baseURL,
+      apiKey: 'sk-test',
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Storm hits coast' }],
+    });
     expect(typeof server.tokenCounts[before]).toBe('number');
     expect(r).toEqual({ tokens: server.tokenCounts[before], unsupported: false });
   });

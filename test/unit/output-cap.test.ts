@@ -67,7 +67,15 @@ describe('the request carries the cap', () => {
   it('under the other name when a 400 names the one sent, then without it if that is refused too', async () => {
     const before = server.chatRequests.length;
     server.enqueue(
-      { status: 400, body: openAIError("Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", 'invalid_request_error', 'unsupported_parameter', 'max_tokens') },
+      {
+        status: 400,
+        body: openAIError(
+          "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+          'invalid_request_error',
+          'unsupported_parameter',
+          'max_tokens',
+        ),
+      },
       { text: 'Answer.' },
     );
     expect((await run(900)).text).toBe('Answer.');

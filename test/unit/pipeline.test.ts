@@ -78,14 +78,21 @@ const signal = () => new AbortController().signal;
 
 describe('the pipeline: a short article', () => {
   it('extracting → writing → done, the answer read once and kept with its checks', async () => {
-    server.enqueue({ text: '# Pier Repairs Approved\n\nThe board approved the repairs on Tuesday.\n\nSEO\nMeta description: Repairs approved.\nSlug: pier-repairs', chunkCount: 6 });
+    server.enqueue({
+      text: '# Pier Repairs Approved\n\nThe board approved the repairs on Tuesday.\n\nSEO\nMeta description: Repairs approved.\nSlug: pier-repairs',
+      chunkCount: 6,
+    });
     const s = settings();
     const r = recorder(s);
     const end = await writeRewrite(start(), article(), s, r.ports, signal());
     expect(r.path()).toEqual(['writing', 'done']);
     expect(end.state).toBe('done');
     if (end.state !== 'done') return;
-    expect(end.answer).toEqual({ headline: 'Pier Repairs Approved', body: 'The board approved the repairs on Tuesday.', seo: { metaDescription: 'Repairs approved.', slug: 'pier-repairs' } });
+    expect(end.answer).toEqual({
+      headline: 'Pier Repairs Approved',
+      body: 'The board approved the repairs on Tuesday.',
+      seo: { metaDescription: 'Repairs approved.', slug: 'pier-repairs' },
+    });
     expect(end.checks?.facts.total).toBeGreaterThan(0);
     // Done is handed over before the checks, then again with them.
     const dones = r.states.filter((j) => j.state === 'done');
@@ -255,7 +262,11 @@ describe('the pipeline: stop, continue, worker death, a failed store', () => {
   });
 
   it('Continue on a selection rewrite: the selection is the article, never the page', async () => {
-    const selection = articleFromText('Page Title', 'Only the selected words about the ferry timetable changes this winter.\n\nAnd a second selected paragraph.', URL);
+    const selection = articleFromText(
+      'Page Title',
+      'Only the selected words about the ferry timetable changes this winter.\n\nAnd a second selected paragraph.',
+      URL,
+    );
     server.enqueue({ chunks: ['# Ferry\n\n', 'The timetable'], finishReason: 'length' }, { chunks: [' changes.'] });
     const s = settings();
     const cut = (await writeRewrite(start(), selection, s, recorder(s).ports, signal())) as EndedJob;

@@ -30,7 +30,7 @@ describe('templates', () => {
     expect(user?.content).toBe('Rates rise|https://n.example/a|N|6|teens|English|Pierre Herubel\nThe bank raised rates.\n\nMarkets fell.');
   });
 
-  it('adds the SEO pack to the system message only when asked, leaving the user message the user\'s own', () => {
+  it("adds the SEO pack to the system message only when asked, leaving the user message the user's own", () => {
     const off = buildMessages(article, defaults);
     const on = buildMessages(article, { ...defaults, seoPack: true });
     expect(off[0]?.content).not.toContain('Meta description');

@@ -4,7 +4,9 @@ import { isValidSetting } from '../../src/settings';
 
 describe('provider presets', () => {
   it('each has a valid endpoint, a model and a hint, and is found again by its URL', () => {
-    expect(PROVIDERS.map((p) => p.id)).toEqual(expect.arrayContaining(['openai', 'openrouter', 'groq', 'mistral', 'deepseek', 'together', 'ollama', 'lmstudio']));
+    expect(PROVIDERS.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['openai', 'openrouter', 'groq', 'mistral', 'deepseek', 'together', 'ollama', 'lmstudio']),
+    );
     for (const p of PROVIDERS) {
       expect(isValidSetting('baseURL', p.baseURL), p.id).toBe(true);
       expect(isValidSetting('model', p.model), p.id).toBe(true);

@@ -37,9 +37,10 @@ describe('the Readability under vitest is the patched one', () => {
     }
   });
 
-  it('the extractor calls the helper: the retry path parses through linkedom\'s DOMParser', () => {
+  it("the extractor calls the helper: the retry path parses through linkedom's DOMParser", () => {
     // A page too short for Readability's first pass: it restores the body (page.innerHTML = pageCacheHtml) and retries.
-    const html = '<!doctype html><html><head><title>Short</title></head><body><div class="comment"><p>Only a few words here, and a <a href="/x">link</a>.</p></div></body></html>';
+    const html =
+      '<!doctype html><html><head><title>Short</title></head><body><div class="comment"><p>Only a few words here, and a <a href="/x">link</a>.</p></div></body></html>';
     const { parses } = countingHelperParses(() => extractFromHtml(html, FAKE_URL, { minWords: 0 }));
     expect(parses).toBeGreaterThan(0);
   });
@@ -95,7 +96,7 @@ describe('the helper on linkedom', () => {
     }
   });
 
-  it('builds the tree the setter builds from each fixture page\'s body, and replaces the old children', () => {
+  it("builds the tree the setter builds from each fixture page's body, and replaces the old children", () => {
     for (const p of fixturePages()) {
       const body = (parseHTML(p.html) as unknown as { document: Document }).document.body;
       // eslint-disable-next-line no-restricted-properties -- the body serialised, as Readability's pageCacheHtml is
@@ -138,14 +139,24 @@ describe('the CLI bundle', () => {
     }
     expect(code).toContain('function __newsmithSetInertHTML(');
     expect(code).not.toMatch(/from\s+["']@mozilla\/readability/);
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(file)}); process.exitCode = await main(['extract', '--json', ${JSON.stringify(join(PAGES, 'cruft-news.html'))}]);`], { encoding: 'utf8', cwd: ROOT });
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { main } = await import(${JSON.stringify(file)}); process.exitCode = await main(['extract', '--json', ${JSON.stringify(join(PAGES, 'cruft-news.html'))}]);`,
+      ],
+      { encoding: 'utf8', cwd: ROOT },
+    );
     expect(JSON.parse(out)).toMatchObject({ title: 'Lisbon Port Opens Bidding for Offshore Wind Terminal' });
   }, 60_000);
 });
 
 describe('patched dependencies are pinned', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; dependencies?: Record<string, string> }> };
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version?: string; dependencies?: Record<string, string> }>;
+  };
   // @mozilla/readability: scripts/vite-readability-safe.mjs; openai: scripts/vite-openai-slim.mjs.
   for (const name of ['@mozilla/readability', 'openai']) {
     it(`${name}: an exact version in package.json, the one package-lock.json installs`, () => {

@@ -33,9 +33,7 @@ describe('toMarkdown', () => {
   });
 
   it('sets subheadings apart, makes a body "# " a "## ", and keeps a rule from turning a line into a heading', () => {
-    expect(toMarkdown('H', 'One.\n# Sub\nTwo.\n---\nThree.\n### Deeper')).toBe(
-      '# H\n\nOne.\n\n## Sub\n\nTwo.\n\n---\n\nThree.\n\n### Deeper',
-    );
+    expect(toMarkdown('H', 'One.\n# Sub\nTwo.\n---\nThree.\n### Deeper')).toBe('# H\n\nOne.\n\n## Sub\n\nTwo.\n\n---\n\nThree.\n\n### Deeper');
   });
 
   it('drops images to their alt text and links to their text, so no client loads or follows them', () => {
@@ -78,10 +76,7 @@ describe('toHtml', () => {
     expect(toHtml('Meta Bans Khamenei', BODY)).toBe(
       [
         '<h1>Meta Bans Khamenei</h1>',
-        '<p>Meta removed the accounts of <strong>Iran&#39;s leader</strong> and <em>his office</em>.</p>'.replace(
-          '&#39;',
-          '’',
-        ),
+        '<p>Meta removed the accounts of <strong>Iran&#39;s leader</strong> and <em>his office</em>.</p>'.replace('&#39;', '’'),
         '<h2>Why it matters</h2>',
         '<ul>\n<li>5 million followers</li>\n<li>Two pages</li>\n</ul>',
         '<blockquote>\n<p>“We enforce our policy,” a spokesperson said.</p>\n</blockquote>',
@@ -128,13 +123,7 @@ describe('toHtml', () => {
 
   for (const payload of PAYLOADS) {
     it(`keeps model text ${JSON.stringify(payload)} as text in every position`, () => {
-      const body = [
-        payload,
-        `## ${payload}`,
-        `- ${payload}`,
-        `> ${payload}`,
-        `Before ${payload} after **${payload}** and *${payload}*.`,
-      ].join('\n\n');
+      const body = [payload, `## ${payload}`, `- ${payload}`, `> ${payload}`, `Before ${payload} after **${payload}** and *${payload}*.`].join('\n\n');
       const html = toHtml(payload, body);
       expectSafeHtml(html);
       expect(html).not.toMatch(/127\.0\.0\.1|\]\(/);
@@ -145,9 +134,7 @@ describe('toHtml', () => {
   }
 
   it('renders an image as its alt text and a link as its text', () => {
-    expect(toHtml('', 'A ![map of Iran](http://127.0.0.1/x.png) and [a story](https://news.test/s).')).toBe(
-      '<p>A map of Iran and a story.</p>',
-    );
+    expect(toHtml('', 'A ![map of Iran](http://127.0.0.1/x.png) and [a story](https://news.test/s).')).toBe('<p>A map of Iran and a story.</p>');
   });
 
   it('is safe for an HTML answer read back from the model, whatever it held', () => {

@@ -47,14 +47,19 @@ describe('planSections', () => {
     expect(sections.map((s) => s.text).join(' ')).toBe(giant.text);
   });
 
-  it('costs linearly: total tokens sent stay close to the article\'s own', () => {
+  it("costs linearly: total tokens sent stay close to the article's own", () => {
     const blocks = longArticle(600);
     const whole = estimateTokens(blocks.map((b) => b.text).join('\n\n'));
     const sections = planSections(blocks, 1000);
     const article = { title: 'T', text: '' };
     const sent = sections.reduce(
       (sum, s, index) =>
-        sum + estimateTokens(sectionMessages(article, defaults, s, { index, total: sections.length, headline: 'H', previousParagraph: 'P' }).map((m) => m.content).join('')),
+        sum +
+        estimateTokens(
+          sectionMessages(article, defaults, s, { index, total: sections.length, headline: 'H', previousParagraph: 'P' })
+            .map((m) => m.content)
+            .join(''),
+        ),
       0,
     );
     // The prompt's own words are repeated per section: a fixed overhead each, not a growing one.
@@ -66,7 +71,7 @@ describe('sectionMessages', () => {
   const article = { title: 'Budget vote', text: 'ignored' };
   const sections = planSections(longArticle(100), 400);
 
-  it('asks the first section for the headline with the user\'s own prompt', () => {
+  it("asks the first section for the headline with the user's own prompt", () => {
     const [system, user] = sectionMessages(article, defaults, sections[0]!, { index: 0, total: sections.length, headline: '', previousParagraph: '' });
     expect(user?.content.startsWith('Rephrase the title:Budget vote')).toBe(true);
     expect(user?.content).toContain(sections[0]!.text);
@@ -74,7 +79,12 @@ describe('sectionMessages', () => {
   });
 
   it('gives later sections the headline and the previous paragraph, and forbids a new headline', () => {
-    const [system, user] = sectionMessages(article, defaults, sections[2]!, { index: 2, total: sections.length, headline: 'Council passes budget', previousParagraph: 'Last words.' });
+    const [system, user] = sectionMessages(article, defaults, sections[2]!, {
+      index: 2,
+      total: sections.length,
+      headline: 'Council passes budget',
+      previousParagraph: 'Last words.',
+    });
     expect(system?.content).toMatch(/do NOT write a headline/);
     expect(user?.content).toContain('Council passes budget');
     expect(user?.content).toContain('Last words.');

@@ -30,7 +30,10 @@ describe('settings migrations', () => {
   });
 
   it('moves the connection out of sync, beside the key; a synced endpoint is not bound to the key', () => {
-    const out = migrate({ local: { apiKey: 'sk-here' }, sync: { baseURL: 'http://192.168.1.20:8080/v1', model: 'llama3.1', provider: 'openai-compatible', persona: 'Jo' } }, 2);
+    const out = migrate(
+      { local: { apiKey: 'sk-here' }, sync: { baseURL: 'http://192.168.1.20:8080/v1', model: 'llama3.1', provider: 'openai-compatible', persona: 'Jo' } },
+      2,
+    );
     expect(out.sync).toEqual({ persona: 'Jo' });
     expect(out.local).toEqual({ apiKey: 'sk-here', baseURL: 'http://192.168.1.20:8080/v1', model: 'llama3.1', provider: 'openai-compatible' });
     // Not bound: the first use asks (the popup says so, the options page asks on Save).
@@ -46,7 +49,10 @@ describe('settings migrations', () => {
   });
 
   it('keeps what this device already holds over what sync says', () => {
-    const out = migrate({ local: { apiKey: 'sk-here', apiKeyOrigin: 'http://127.0.0.1:1234', baseURL: 'http://127.0.0.1:1234/v1' }, sync: { baseURL: 'http://evil.example/v1' } }, 2);
+    const out = migrate(
+      { local: { apiKey: 'sk-here', apiKeyOrigin: 'http://127.0.0.1:1234', baseURL: 'http://127.0.0.1:1234/v1' }, sync: { baseURL: 'http://evil.example/v1' } },
+      2,
+    );
     expect(out.local.baseURL).toBe('http://127.0.0.1:1234/v1');
     expect(out.local.apiKeyOrigin).toBe('http://127.0.0.1:1234');
     expect(out.sync).toEqual({});

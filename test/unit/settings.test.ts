@@ -52,7 +52,14 @@ describe('settings: the defaults are the schema', () => {
   });
 
   it('stores only what differs from the defaults, and the key and the connection it goes with never in the synced part', () => {
-    const { local, sync } = toStored({ ...defaults, apiKey: 'sk-secret', apiKeyOrigin: 'https://api.example.com', baseURL: 'https://api.example.com/v1', model: 'gpt-4.1', persona: 'Jo' });
+    const { local, sync } = toStored({
+      ...defaults,
+      apiKey: 'sk-secret',
+      apiKeyOrigin: 'https://api.example.com',
+      baseURL: 'https://api.example.com/v1',
+      model: 'gpt-4.1',
+      persona: 'Jo',
+    });
     expect(local).toEqual({ apiKey: 'sk-secret', apiKeyOrigin: 'https://api.example.com', baseURL: 'https://api.example.com/v1', model: 'gpt-4.1' });
     expect(sync).toEqual({ persona: 'Jo' });
     expect(JSON.stringify(sync)).not.toContain('sk-secret');
@@ -94,7 +101,13 @@ describe('settings: the key goes only where the user said', () => {
       expect(isLoopback(url), url).toBe(true);
       expect(isPlainRemoteHttp(url), url).toBe(false);
     }
-    for (const url of ['http://192.168.1.20:8080/v1', 'http://10.0.0.2/v1', 'http://api.example.com/v1', 'http://127.0.0.1.example.com/v1', 'http://localhost.example.com/v1']) {
+    for (const url of [
+      'http://192.168.1.20:8080/v1',
+      'http://10.0.0.2/v1',
+      'http://api.example.com/v1',
+      'http://127.0.0.1.example.com/v1',
+      'http://localhost.example.com/v1',
+    ]) {
       expect(isPlainRemoteHttp(url), url).toBe(true);
     }
     expect(isPlainRemoteHttp('https://192.168.1.20/v1')).toBe(false);

@@ -210,9 +210,7 @@ describe('toPlainText and copyAll', () => {
   });
 
   it('joins the headline and the plain body with one blank line', () => {
-    expect(copyAll('Meta Bans Khamenei', 'One **big** step.\n\n## Sub\n\nTwo.')).toBe(
-      'Meta Bans Khamenei\n\nOne big step.\n\nSub\n\nTwo.',
-    );
+    expect(copyAll('Meta Bans Khamenei', 'One **big** step.\n\n## Sub\n\nTwo.')).toBe('Meta Bans Khamenei\n\nOne big step.\n\nSub\n\nTwo.');
     expect(copyAll('Headline', '')).toBe('Headline');
   });
 });

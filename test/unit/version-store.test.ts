@@ -36,7 +36,11 @@ describe('version store', () => {
     await store.put(job(4, 8));
     expect((await store.latest('https://n.example/7'))?.id).toBe('id3');
     expect((await store.versions('https://n.example/7')).map((j) => j.id)).toEqual(['id1', 'id2', 'id3']);
-    expect(await store.versionKeys('https://n.example/7')).toEqual([{ id: 'id1', at: 1001 }, { id: 'id2', at: 1002 }, { id: 'id3', at: 1003 }]);
+    expect(await store.versionKeys('https://n.example/7')).toEqual([
+      { id: 'id1', at: 1001 },
+      { id: 'id2', at: 1002 },
+      { id: 'id3', at: 1003 },
+    ]);
     expect((await store.list()).jobs.map((j) => j.id)).toEqual(['id4', 'id3', 'id2', 'id1']);
     expect(await store.count()).toBe(4);
     expect(await store.size()).toBeGreaterThan(0);
@@ -47,7 +51,7 @@ describe('version store', () => {
     expect(await store.latest('https://n.example/none')).toBeNull();
   });
 
-  it('keeps each version\'s source, deletes one version or a whole page with their sources, and puts them back', async () => {
+  it("keeps each version's source, deletes one version or a whole page with their sources, and puts them back", async () => {
     const article = articleFromText('T', 'One paragraph.\n\nTwo paragraph.', 'https://n.example/7');
     for (const n of [1, 2]) {
       await store.put(job(n, 7));
@@ -73,9 +77,17 @@ describe('version store', () => {
     expect(await store.evict(10)).toEqual([]);
   });
 
-  it('reads the history\'s first entries as listed, from their summaries, with their pages\' version counts', async () => {
+  it("reads the history's first entries as listed, from their summaries, with their pages' version counts", async () => {
     // Page 1 has versions 1, 4, 6; page 2 has 2 and 5; page 3 has 3; then 7, not a record, on page 4.
-    for (const [n, page] of [[1, 1], [2, 2], [3, 3], [4, 1], [5, 2], [6, 1]] as const) await store.put(job(n, page));
+    for (const [n, page] of [
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 1],
+      [5, 2],
+      [6, 1],
+    ] as const)
+      await store.put(job(n, page));
     const first = await store.newestSummaries(2);
     expect(first.summaries.map((s) => s.id)).toEqual(['id6', 'id4']);
     expect([...first.counts]).toEqual([['https://n.example/1', 3]]);
@@ -88,13 +100,15 @@ describe('version store', () => {
     expect((await store.newestSummaries(3)).summaries.map((s) => s.id)).toEqual(['id6', 'id4']);
   });
 
-  it('writes a version\'s summary with every put and removes it with every delete, eviction and page delete; undo puts it back', async () => {
+  it("writes a version's summary with every put and removes it with every delete, eviction and page delete; undo puts it back", async () => {
     const ids = async () => (await store.summaries()).summaries.map((s) => s.id);
     await store.put(job(1, 7, { state: 'writing', text: '# Half\n\nWritten so' }));
     expect((await store.summaries()).summaries).toMatchObject([{ id: 'id1', page: 'https://n.example/7', at: 1001, status: 'running', headline: 'Half' }]);
     // A newer state of the version: its summary follows.
     await store.put(job(1, 7, { text: '# Whole\n\nWritten so far and on.' }));
-    expect((await store.summaries()).summaries).toMatchObject([{ id: 'id1', status: 'done', headline: 'Whole', article: expect.stringContaining('Written so far and on.') }]);
+    expect((await store.summaries()).summaries).toMatchObject([
+      { id: 'id1', status: 'done', headline: 'Whole', article: expect.stringContaining('Written so far and on.') },
+    ]);
     for (const n of [2, 3, 4]) await store.put(job(n, n === 4 ? 8 : 7));
     expect(await ids()).toEqual(['id4', 'id3', 'id2', 'id1']);
     const removed = await store.delete(['id2']);
