@@ -1,35 +1,20 @@
 /** The history page's pure part: listed entries from summaries, search, status words, and exports of stored rewrites. */
 
 import { formatPercent, plural, type MessageKey, type Translate } from './i18n';
-import { checksSummary, searchText, statusOf, type ChecksSummary, type HistoryStatus, type VersionSummary } from './history-summary';
+import { checksSummary, searchText, statusOf, type HistoryStatus, type VersionSummary } from './history-summary';
 import { answerOf, errorOf, type JobRecord } from './job';
 import { modelLabel } from './provider-words';
 import { copyAll, markdownInline, toMarkdown, toPlainText } from './rewrite/render';
 
 export { statusOf, summaryOf, type HistoryStatus, type VersionSummary } from './history-summary';
 
-/** A version as the history lists it, from its summary: numbered among its page's versions, without its text. */
-export interface ListedEntry {
-  /** The version's id. */
-  id: string;
+/** A version as the history lists it, from its summary, numbered among its page's versions. */
+export interface ListedEntry extends Omit<VersionSummary, 'page' | 'at' | 'read'> {
   /** The page the version belongs to (its page key). */
   key: string;
   /** Which of the page's versions this is (1 = the first written), and how many the page has. */
   version: number;
   versions: number;
-  url: string;
-  title: string;
-  /** When it was made (ISO 8601), or '' when the stored record had no readable date. */
-  date: string;
-  model: string;
-  status: HistoryStatus;
-  headline: string;
-  /** Why it stopped early, when it did. */
-  reason: string | null;
-  /** The checks of a finished rewrite, in short. */
-  checks: ChecksSummary | null;
-  /** The article's plain text, from the summary. */
-  article: string;
   /** What a search looks in: title, URL, headline and article, lower case (made when listed, never stored). */
   search: string;
 }
