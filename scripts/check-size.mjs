@@ -20,7 +20,8 @@ export const BUDGETS = {
   // 180 → 190 KiB: the IndexedDB wrapper (idb) and the version store (issue 13), the stream guard and the output
   // ceiling (issue 12) came in after the 180 KiB budget was set; the openai SDK is still the bulk of it.
   // 190 → 200 KiB (issue 13): the job core (src/pipeline.ts, the job states and their reader, ~5 KiB over the
-  // writer it replaced) and the body's grammar read once into blocks (src/rewrite/blocks.ts, ~2.5 KiB, in the checks).
+  // writer it replaced), the body's grammar read once into blocks (src/rewrite/blocks.ts, ~2.5 KiB, in the checks)
+  // and each version's history summary written beside it (~2.3 KiB): 198.0 KiB when it was set.
   background: 200 * KiB,
   // 60 → 70 KiB (issue 12): the page's visibility judged from layout (src/extract/visible.ts, ~6 KiB) and DOM reads
   // that markup cannot shadow (src/extract/dom.ts); Readability and the cleanup rules are the other ~60.
