@@ -75,6 +75,45 @@ describe('newsmith rewrite', () => {
     expect(req.body.model).toBe('test-model');
   });
 
+  it('prints the answer read once (SEO extras after it, or as JSON), not the raw text', async () => {
+    const answer =
+      '```markdown\n# Pier Repairs Approved\n\nThe board agreed.\n\n- Cost: 27,000 pounds\n\nMeta description: Repairs approved.\nSlug: pier-repairs\n```';
+    server.enqueue({ text: answer, chunkCount: 5 }, { text: answer, chunkCount: 5 });
+    const env = { OPENAI_API_KEY: 'sk-cli', OPENAI_BASE_URL: server.baseURL };
+    const md = capture();
+    expect(await runRewrite([page, '--model', 'test-model'], md, env)).toBe(0);
+    expect(md.out()).toBe(
+      '# Pier Repairs Approved\n\nThe board agreed.\n\n- Cost: 27,000 pounds\n\n---\n\nMeta description: Repairs approved.\nSlug: pier-repairs\n',
+    );
+    const json = capture();
+    expect(await runRewrite([page, '--model', 'test-model', '--format', 'json'], json, env)).toBe(0);
+    expect(JSON.parse(json.out())).toMatchObject({
+      state: 'done',
+      headline: 'Pier Repairs Approved',
+      seo: { metaDescription: 'Repairs approved.', slug: 'pier-repairs' },
+      checks: { facts: expect.any(Object) },
+    });
+  });
+
+  it('a page that may be cut off is sent only with --yes; without it nothing goes out', async () => {
+    const gated = join(dir, 'gated.html');
+    writeFileSync(
+      gated,
+      `<!doctype html><html lang="en"><head><title>Harbour Cargo Rises</title></head><body><article><h1>Harbour Cargo Rises</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}<p>Subscribe to continue reading.</p></article></body></html>`,
+    );
+    const env = { OPENAI_API_KEY: 'sk-cli', OPENAI_BASE_URL: server.baseURL };
+    const before = server.requests.length;
+    const io = capture();
+    expect(await runRewrite([gated, '--model', 'test-model'], io, env)).toBe(1);
+    expect(io.err()).toMatch(/Nothing was sent\. Run again with --yes/);
+    expect(io.out()).toBe('');
+    expect(server.requests.length).toBe(before);
+    server.enqueue({ text: '# Cargo Rises\n\nVolumes rose.' });
+    const yes = capture();
+    expect(await runRewrite([gated, '--model', 'test-model', '--yes'], yes, env)).toBe(0);
+    expect(yes.out()).toBe('# Cargo Rises\n\nVolumes rose.\n');
+  });
+
   it('without a key prints the prompt and says how to set one', async () => {
     const io = capture();
     expect(await runRewrite([page], io, {})).toBe(0);
