@@ -427,6 +427,17 @@ function makeHarness(context: BrowserContext, cdp: CDPSession, extensionId: stri
    */
   async function tabTargetFor(target: Page | string): Promise<string> {
     const url = typeof target === 'string' ? target : target.url();
+    if (typeof target !== 'string' && url.startsWith('chrome-error://')) {
+      // A failed navigation's error page: the browser's target list may still show the URL that failed, so the
+      // page's own target is asked instead.
+      const session = await target.context().newCDPSession(target);
+      try {
+        const { targetInfo } = (await session.send('Target.getTargetInfo')) as { targetInfo: TargetInfo };
+        return targetInfo.targetId;
+      } finally {
+        await session.detach().catch(() => {});
+      }
+    }
     const tabs = await poll(
       async () => {
         const found = await tabTargetsAt(url);
