@@ -1,10 +1,10 @@
 /** The history page's pure part: listed entries from summaries, search, status words, and exports of stored rewrites. */
 
 import { formatPercent, plural, type MessageKey, type Translate } from './i18n';
-import { checksSummary, searchText, statusOf, type HistoryStatus, type VersionSummary } from './history-summary';
-import { answerOf, errorOf, type JobRecord } from './job';
+import { searchText, summaryOf, type HistoryStatus, type VersionSummary } from './history-summary';
+import type { JobRecord } from './job';
 import { modelLabel } from './provider-words';
-import { copyAll, markdownInline, toMarkdown, toPlainText } from './rewrite/render';
+import { copyAll, markdownInline, toMarkdown } from './rewrite/render';
 
 export { statusOf, summaryOf, type HistoryStatus, type VersionSummary } from './history-summary';
 
@@ -42,31 +42,20 @@ export function toEntry(job: JobRecord): HistoryEntry {
   return versionEntry(job, { version: 1, versions: 1 });
 }
 
-/** A stored version as an entry, numbered among its page's versions. */
-export function versionEntry(job: JobRecord, place: { version: number; versions: number }): HistoryEntry {
-  const { headline, body } = answerOf(job);
-  return {
-    id: job.id,
-    key: job.key,
-    version: place.version,
-    versions: place.versions,
-    url: job.url,
-    title: job.title,
-    date: job.createdAt > 0 ? new Date(job.createdAt).toISOString() : '',
-    model: job.model,
-    status: statusOf(job),
-    headline,
-    article: toPlainText(body),
-    reason: errorOf(job)?.message ?? null,
-    checks: checksSummary(job),
-  };
+/** A version's summary as an entry, numbered among its page's versions (the fields in the order exports write them). */
+function entryOf(s: VersionSummary, place: { version: number; versions: number }): HistoryEntry {
+  const { id, page, url, title, date, model, status, headline, article, reason, checks } = s;
+  return { id, key: page, version: place.version, versions: place.versions, url, title, date, model, status, headline, article, reason, checks };
 }
 
-/** A version's summary as a listed entry, numbered among its page's versions. */
+/** A stored version as an entry, numbered among its page's versions. */
+export function versionEntry(job: JobRecord, place: { version: number; versions: number }): HistoryEntry {
+  return entryOf(summaryOf(job), place);
+}
+
+/** A version's summary as a listed entry, numbered among its page's versions, with the text a search looks in. */
 export function listedEntry(s: VersionSummary, place: { version: number; versions: number }): ListedEntry {
-  const { id, page, url, title, date, model, status, headline, reason, checks, article } = s;
-  const search = searchText(title, url, headline, article);
-  return { id, key: page, version: place.version, versions: place.versions, url, title, date, model, status, headline, reason, checks, article, search };
+  return { ...entryOf(s, place), search: searchText(s.title, s.url, s.headline, s.article) };
 }
 
 /**
