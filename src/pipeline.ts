@@ -9,7 +9,17 @@ import type { Article } from './article';
 import { runChecks } from './checks';
 import { estimateCost, type Estimate } from './cost';
 import { say, type Translate } from './i18n';
-import { needsConfirmation, type ActiveJob, type AwaitingJob, type EndedJob, type ExtractingJob, type JobError, type JobRecord, type WritingJob } from './job';
+import {
+  isActive,
+  needsConfirmation,
+  type ActiveJob,
+  type AwaitingJob,
+  type EndedJob,
+  type ExtractingJob,
+  type JobError,
+  type JobRecord,
+  type WritingJob,
+} from './job';
 import {
   appendText,
   atSection,
@@ -91,7 +101,7 @@ class Run {
   /** Ends an active job with `error`; Continue is offered only where `continuable` and the code allows it. */
   async end(error: JobError, continuable: boolean): Promise<JobRecord> {
     const job = this.job;
-    if (job.state !== 'extracting' && job.state !== 'awaiting-confirmation' && job.state !== 'writing') return job;
+    if (!isActive(job)) return job;
     await this.set(endJob(job, error, continuable, this.ports.now()));
     return this.job;
   }
@@ -182,12 +192,7 @@ async function prepare(run: Run, article: Article, settings: Settings, limit: nu
 }
 
 /** Streams one request into the job; returns the model's finish reason (null when the stream just ended). */
-async function stream(
-  run: Run,
-  messages: ChatMessage[],
-  settings: Settings,
-  maxOutputTokens: number,
-): Promise<{ finishReason: string | null; hostPermission?: boolean }> {
+async function stream(run: Run, messages: ChatMessage[], settings: Settings, maxOutputTokens: number): Promise<{ finishReason: string | null }> {
   const { transport, now, t } = run.ports;
   // Only an error's words need it: asked while the request goes out, awaited before an error is described.
   let granted: boolean | undefined;
