@@ -6,6 +6,7 @@
 
 import type { ExtractWarning } from './article';
 import type { ChecksResult } from './checks';
+import { reportFindings } from './checks/findings';
 import type { Estimate } from './cost';
 import { newJob, type Answer, type ErrorCode, type JobError, type JobRecord, type JobState, type SectionAt } from './job';
 import { parseAnswer, type Seo } from './rewrite/split';
@@ -112,7 +113,11 @@ function readChecks(v: unknown): ChecksResult | null | undefined {
   if (!isCount(seo.headlineChars) || !isCount(seo.words) || !isCount(seo.sourceWords) || !isNum(seo.readingEase) || typeof seo.headlineTooLong !== 'boolean') {
     return undefined;
   }
-  return v as unknown as ChecksResult;
+  const checks = v as unknown as ChecksResult;
+  // Checks stored before findings existed: their findings are the reports' (no changed claims were looked for).
+  if (!Array.isArray(v.findings)) checks.findings = reportFindings(text.split('\n\n')[0] ?? '', checks.facts, checks.originality, checks.seo);
+  if (!isObj(v.capabilities)) checks.capabilities = { lang: 'en', figures: true, names: true, claims: false, readingEase: true };
+  return checks;
 }
 
 function readSeo(v: unknown): Seo | undefined {

@@ -84,7 +84,7 @@ class Run {
     public job: JobRecord,
     readonly ports: PipelinePorts,
     readonly signal: AbortSignal,
-    private readonly settings: Settings,
+    readonly settings: Settings,
   ) {}
 
   /** Records a new state and hands it to the owner; a store that fails is the owner's to keep (never a throw here). */
@@ -251,7 +251,7 @@ async function finish(run: Run, article: Article): Promise<JobRecord> {
   const { headline, body, seo } = parseAnswer(run.writing().text, { final: true });
   const done = complete(run.writing(), { headline, body, seo }, now());
   const stored = run.set(done);
-  const checks = runChecks({ source: `${article.title}\n\n${article.text}`, headline, body });
+  const checks = runChecks({ source: `${article.title}\n\n${article.text}`, headline, body, lang: run.settings.language, sourceLang: article.lang });
   await stored;
   await run.set(withChecks(done, checks, now()));
   return run.job;

@@ -12,10 +12,15 @@ import { checkFacts, type FactsReport } from './facts';
 import { checkOriginality, type OriginalityReport } from './originality';
 import { checkSeo, type SeoReport } from './seo';
 import { scanBoth } from './text';
+import { reportFindings, type Finding } from './findings';
+import { checkLang, type Capabilities } from './lang';
 
 export type { Fact, FactKind, FactsReport } from './facts';
 export type { CopiedRun, OriginalityReport } from './originality';
 export type { SeoReport } from './seo';
+export type { ClaimChange, Finding, FindingKind, Span } from './findings';
+export { rankFindings, reportFindings } from './findings';
+export type { Capabilities, CheckLang } from './lang';
 export { checkFacts } from './facts';
 export { checkOriginality } from './originality';
 export { checkSeo, HEADLINE_MAX_CHARS } from './seo';
@@ -25,6 +30,10 @@ export interface ChecksInput {
   headline: string;
   /** The body as the model wrote it (light Markdown is fine). */
   body: string;
+  /** The rewrite's language: a BCP 47 code or a language name (the output language setting). Default English. */
+  lang?: string | null;
+  /** The source's language, when known (the page's lang); default the rewrite's. */
+  sourceLang?: string | null;
 }
 
 export interface ChecksResult {
@@ -33,6 +42,10 @@ export interface ChecksResult {
   seo: SeoReport;
   /** The rewrite as checked: headline, blank line, plain-text body. Originality offsets refer to it. */
   text: string;
+  /** Everything an editor should look at, ranked (changed claims first). */
+  findings: Finding[];
+  /** What the checks could read in this rewrite's language. */
+  capabilities: Capabilities;
 }
 
 /** The JSON that `newsmith check --json` prints. */
@@ -51,16 +64,16 @@ function joinRewrite(headline: string, plainBody: string): string {
   return [headline.trim(), plainBody].filter((part) => part !== '').join('\n\n');
 }
 
-export function runChecks({ source, headline, body }: ChecksInput): ChecksResult {
+export function runChecks({ source, headline, body, lang }: ChecksInput): ChecksResult {
   const plainBody = toPlainText(body);
   const text = joinRewrite(headline, plainBody);
   const scans = scanBoth(source, text); // words and quotations, read once for both checks
-  return {
-    facts: checkFacts(source, text, scans),
-    originality: checkOriginality(source, text, {}, scans),
-    seo: checkSeo(headline, plainBody, source),
-    text,
-  };
+  const facts = checkFacts(source, text, scans);
+  const originality = checkOriginality(source, text, {}, scans);
+  const seo = checkSeo(headline, plainBody, source);
+  const code = lang === undefined || lang === null ? 'en' : checkLang(lang);
+  const capabilities: Capabilities = { lang: code, figures: true, names: code !== null, claims: code !== null, readingEase: code === 'en' };
+  return { facts, originality, seo, text, findings: reportFindings(headline, facts, originality, seo), capabilities };
 }
 
 /** The combined shape, with exactly the documented fields (no extras, stable order). */
