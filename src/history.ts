@@ -1,5 +1,6 @@
 /** The history page's pure part: listed entries from summaries, search, status words, and exports of stored rewrites. */
 
+import { countWords } from './article';
 import { formatPercent, plural, type MessageKey, type Translate } from './i18n';
 import { searchText, summaryOf, type HistoryStatus, type VersionSummary } from './history-summary';
 import type { JobRecord } from './job';
@@ -74,6 +75,11 @@ export function entriesByPage(summaries: readonly VersionSummary[], counts?: Rea
     const total = Math.max(counts?.get(versions[0]?.page ?? '') ?? 0, versions.length);
     return versions.map((s, i) => listedEntry(s, { version: total - i, versions: total }));
   });
+}
+
+/** An entry's length as the history shows it: countWords of its plain text, the count the popup and the checks give. */
+export function entryWords(e: Pick<HistoryEntry, 'article'>, t: Translate): string {
+  return plural(t, 'historyWords', countWords(e.article));
 }
 
 /** One line saying how a finished rewrite checked out. */
