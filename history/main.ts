@@ -114,7 +114,7 @@ function entryItem(e: ListedEntry): HTMLLIElement {
   const date = e.date ? new Date(e.date).toLocaleString(t.locale) : t('historyDateUnknown');
   const version = e.versions > 1 ? ` · ${t('historyVersion', [e.version, e.versions])}` : '';
   const words = e.article ? ` · ${entryWords(e, t)}` : '';
-  meta.append(sourceLink(e), ` · ${date} · ${modelLabel(e.model, t)} · ${statusWord(e.status, t)}${version}${words}`);
+  meta.append(sourceLink(e), ` · ${date}${words} · ${modelLabel(e.model, t)} · ${statusWord(e.status, t)}${version}`);
   const parts: HTMLElement[] = [h2, meta];
   if (e.reason) parts.push(el('p', e.reason, 'reason'));
   if (e.checks) {
