@@ -52,11 +52,11 @@ function german(w: string): number {
 }
 
 /**
- * French reads eau, ieu, au, ai, ei, ou, oi, eu, œu, ui (and œ) as one vowel; i before another vowel is a glide
- * ("pied", "na-tion"); y before a vowel is a consonant ("cra-yon"); u after q or g before e/i is silent. A final
- * e or es is silent when the word has another vowel ("table", "é-coles", "an-née"; not "le").
+ * French reads eau, ieu, aie ("a-vaient"), au, ai, ei, ou, oi, eu, œu, ui (and œ) as one vowel; i before another
+ * vowel is a glide ("pied", "na-tion"); y before a vowel is a consonant ("cra-yon"); u after q, or after g before
+ * e/i, is silent. A final e or es is silent when the word has another vowel ("table", "é-coles", "an-née"; not "le").
  */
-const FR_UNITS = ['eau', 'ieu', 'œu', 'au', 'ai', 'ei', 'ou', 'oi', 'eu', 'ui', 'ia', 'ie', 'ié', 'iè', 'io', 'iu'];
+const FR_UNITS = ['eau', 'ieu', 'aie', 'œu', 'au', 'ai', 'ei', 'ou', 'oi', 'eu', 'ui', 'ia', 'ie', 'ié', 'iè', 'io', 'iu'];
 const FR_VOWEL = /[aeiouyàâäéèêëîïôöùûüÿæœ]+/g;
 function french(w: string): number {
   let s = w

@@ -202,6 +202,7 @@ describe('syllables per language, on known words', () => {
       ['nation', 2],
       ['crayon', 2],
       ['pays', 2],
+      ['avaient', 2], // a-vaient
       ['aujourd’hui', 3],
       ['ambitieux', 3],
       ['rénovation', 4],
