@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { countWords } from '../../src/article';
 import { runChecks } from '../../src/checks';
-import { entryWords, summaryOf, toEntry } from '../../src/history';
+import { entryWords, listedEntry, summaryOf, toEntry } from '../../src/history';
 import { english } from '../../src/i18n-en';
 import { answerOf } from '../../src/job';
 import { bodyWords } from '../../src/rewrite/render';
@@ -26,8 +26,17 @@ describe('one word count', () => {
   it('popup, checks and history give the same count for the same rewrite', () => {
     const popup = bodyWords(shown);
     expect(popup).toBe(checks.seo.words);
+    expect(summaryOf(job).words).toBe(checks.seo.words);
     expect(countWords(summaryOf(job).article)).toBe(checks.seo.words);
     expect(entryWords(toEntry(job), english)).toBe(`${checks.seo.words} words`);
+  });
+
+  it('a summary stored before it kept its count is counted from its article, the same way', () => {
+    const { words, ...older } = summaryOf(job);
+    expect(words).toBe(checks.seo.words);
+    const entry = listedEntry(older, { version: 1, versions: 1 });
+    expect(entry.words).toBeUndefined();
+    expect(entryWords(entry, english)).toBe(`${checks.seo.words} words`);
   });
 
   it('is countWords of the plain text: markers are not words, a hyphenated word is two, a CJK character one', () => {
