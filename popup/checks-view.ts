@@ -57,7 +57,7 @@ export function renderChecks(container: HTMLElement, checks: ChecksResult | null
       [
         seo.headlineTooLong ? t('seoHeadlineTooLong', [seo.headlineChars, HEADLINE_MAX_CHARS]) : t('seoHeadline', seo.headlineChars),
         t('seoWords', [seo.words, seo.sourceWords]),
-        t('seoReadingEase', Math.round(seo.readingEase)),
+        seo.readingEase === null ? t('seoReadingEaseNone') : t('seoReadingEase', Math.round(seo.readingEase)),
       ].join(' · '),
       { 'data-testid': 'seo-figures', class: seo.headlineTooLong ? 'bad' : '' },
     ),

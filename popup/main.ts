@@ -10,7 +10,7 @@ import type { SaveProblem } from '../src/messages';
 import { answerOf, canContinue, errorOf, isActive, isIncomplete, viewStateOf } from '../src/job';
 import { formatCost } from '../src/cost';
 import { JOB_PORT, type BackgroundMessage, type PopupMessage } from '../src/messages';
-import { copyFormats } from '../src/rewrite/render';
+import { bodyWords, copyFormats } from '../src/rewrite/render';
 import type { Seo } from '../src/rewrite/split';
 import { renderBody } from './body';
 import { renderChecks, renderSeoExtras, type CopyWhat } from './checks-view';
@@ -123,7 +123,7 @@ function render(): void {
   renderBody(ui.article, body, !isActive(job), checks, headline ? headline.length + 2 : 0);
   renderChecks(ui.checks, checks);
   renderSeoExtras(ui.extras, job.state === 'done' ? seo : {}, (text, what) => void copy(text, what));
-  const words = body.split(/\s+/).filter(Boolean).length;
+  const words = bodyWords(body);
   ui.progress.textContent = progressText(job, words);
   ui.progress.hidden = ui.progress.textContent === '';
   const notice = job.state === 'writing' ? job.notice : null;
