@@ -25,10 +25,11 @@ describe('checks on the labelled set meet the issue-14 targets', () => {
     expect(recallOf(score.overall), table).toBeGreaterThanOrEqual(0.9);
   });
 
-  it.each(PLANTED_CLASSES)('catches at least 90 %% of planted %s errors', (cls) => {
-    const missed = score.outcomes.filter((o) => o.class === cls && !o.caught).map((o) => `${o.key}: ${o.note}`);
-    expect(recallOf(score.perClass[cls]), `missed:\n${missed.join('\n')}`).toBeGreaterThanOrEqual(0.9);
-  });
+  for (const cls of PLANTED_CLASSES)
+    it(`catches at least 90 % of planted ${cls} errors`, () => {
+      const missed = score.outcomes.filter((o) => o.class === cls && !o.caught).map((o) => `${o.key}: ${o.note}`);
+      expect(recallOf(score.perClass[cls]), `missed:\n${missed.join('\n')}`).toBeGreaterThanOrEqual(0.9);
+    });
 
   it('raises at most one false alarm per four clean rewrites', () => {
     const alarms = score.alarms.map(
