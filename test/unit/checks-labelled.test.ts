@@ -10,6 +10,7 @@ import type { Finding } from '../../src/checks/findings';
 import {
   applyPlanted,
   labelledCases,
+  type LabelledSource,
   LABELLED_LANGS,
   loadLabelled,
   PLANTED_CLASSES,
@@ -78,7 +79,8 @@ describe('labelled set: the validator refuses broken files', () => {
 });
 
 describe('labelled set: the scorer', () => {
-  const sources = loadLabelled(DIR, 0);
+  // Read without validation, so that a broken file fails the validation tests above, not the collection of these.
+  const sources = readLabelled(DIR).map((f) => f.data as LabelledSource);
   const cases = labelledCases(sources).filter((c) => c.id === sources[0]!.id);
   const span = (text: string) => ({ text, start: 0, end: text.length });
   const claim = (change: Finding['change'], text: string): Finding => ({ kind: 'changed-claim', change, rewrite: span(text) });
