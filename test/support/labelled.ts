@@ -79,6 +79,20 @@ const words = (text: string): number => text.split(/\s+/).filter((w) => /[\p{L}\
 const isLang = (v: unknown): v is LabelledLang => typeof v === 'string' && (LABELLED_LANGS as readonly string[]).includes(v);
 const isClass = (v: unknown): v is PlantedClass => typeof v === 'string' && (PLANTED_CLASSES as readonly string[]).includes(v);
 
+/** Quoted passages: straight and curly English quotes, German „…“, French and Spanish «…». */
+const QUOTE = /"([^"\n]+)"|“([^”\n]+)”|„([^“\n]+)“|«\s*([^»\n]+?)\s*»/g;
+const squash = (t: string): string =>
+  t
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.,;:!?]+$/, '')
+    .trim();
+
+/** The quotes of a rewrite that the source does not hold word for word (closing punctuation aside). */
+export function quotesNotInSource(source: string, rewrite: string): string[] {
+  const flat = source.replace(/\s+/g, ' ');
+  return [...rewrite.matchAll(QUOTE)].map((m) => squash(m.slice(1).find((g) => g !== undefined) ?? '')).filter((q) => !flat.includes(q));
+}
+
 /** The rewrite with a planted error applied. */
 export function applyPlanted(clean: string, p: Pick<Planted, 'from' | 'to'>): string {
   const at = clean.indexOf(p.from);
@@ -104,6 +118,8 @@ export function validateSource(file: string, data: unknown): string[] {
     if (parsed.headline === '' || words(parsed.body) < 200)
       bad(`clean[${i}] parses to a headline "${parsed.headline}" and ${words(parsed.body)} words of body`);
     if (c === s.source) bad(`clean[${i}] is the source itself`);
+    if (typeof s.source === 'string' && (s.sourceLang === undefined || s.sourceLang === s.lang))
+      for (const q of quotesNotInSource(s.source, c)) bad(`clean[${i}] quotes "${q}", which the source does not say word for word`);
   });
   const planted = Array.isArray(s.planted) ? s.planted : [];
   const seen = new Set<string>();

@@ -1,7 +1,7 @@
 /**
  * The labelled set of issue 14 is well formed (test/support/labelled.ts): every planted `from` occurs exactly once
- * in its clean rewrite, every class is planted in every source, each UI language has enough sources, and the
- * scorer counts caught errors and false alarms as BENCHMARKS.md says. The targets themselves are in
+ * in its clean rewrite, clean rewrites quote the source word for word, every class is planted in every source, each UI
+ * language has enough sources, and the scorer counts caught errors and false alarms as BENCHMARKS.md says. The targets themselves are in
  * checks-targets.test.ts.
  */
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,9 @@ describe('labelled set: the validator refuses broken files', () => {
     expect(broken((d) => (d.planted[0]!.clean = 9)).join()).toMatch(/index/);
     expect(broken((d) => (d.lang = 'it')).join()).toMatch(/lang "it"/);
     expect(broken((d) => (d.clean = [d.clean[0]!])).join()).toMatch(/1 clean rewrites/);
+  });
+  it('a clean rewrite whose quote is not in the source word for word', () => {
+    expect(broken((d) => (d.clean[1] = `${d.clean[1]!}\n\n"We never said this," she said.`)).join()).toMatch(/quotes "We never said this"/);
   });
   it('too few sources in a language', () => {
     expect(validateLabelled([first!]).join('\n')).toMatch(/sources \(at least 3 expected\)/);
