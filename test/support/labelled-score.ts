@@ -33,10 +33,15 @@ export interface CaseOutcome {
   added: Finding[];
 }
 
+export type LangScore = Recall & { cleanRewrites: number; falseAlarms: number };
+
 export interface LabelledScore {
   overall: Recall;
   perClass: Record<PlantedClass, Recall>;
-  perLang: Record<LabelledLang, Recall & { cleanRewrites: number; falseAlarms: number }>;
+  /** By the rewrite's language (cross-language sources included). */
+  perLang: Record<LabelledLang, LangScore>;
+  /** The sources written in another language than their rewrites (also counted in perLang). */
+  crossLang: LangScore;
   cleanRewrites: number;
   falseAlarms: number;
   /** False alarms per clean rewrite. */
@@ -66,7 +71,9 @@ export function scoreLabelled(scored: readonly ScoredCase[]): LabelledScore {
   const empty = (): Recall => ({ planted: 0, caught: 0, rightClass: 0 });
   const overall = empty();
   const perClass = Object.fromEntries(PLANTED_CLASSES.map((c) => [c, empty()])) as Record<PlantedClass, Recall>;
-  const perLang = Object.fromEntries(LABELLED_LANGS.map((l) => [l, { ...empty(), cleanRewrites: 0, falseAlarms: 0 }])) as LabelledScore['perLang'];
+  const emptyLang = (): LangScore => ({ ...empty(), cleanRewrites: 0, falseAlarms: 0 });
+  const perLang = Object.fromEntries(LABELLED_LANGS.map((l) => [l, emptyLang()])) as LabelledScore['perLang'];
+  const crossLang = emptyLang();
   const outcomes: CaseOutcome[] = [];
   const alarms: LabelledScore['alarms'] = [];
   let cleanRewrites = 0;
@@ -74,12 +81,14 @@ export function scoreLabelled(scored: readonly ScoredCase[]): LabelledScore {
 
   for (const { case: c, findings } of scored) {
     const mine = content(findings);
-    const lang = perLang[c.lang];
+    const langs = c.sourceLang === c.lang ? [perLang[c.lang]] : [perLang[c.lang], crossLang];
     if (c.class === null) {
       cleanRewrites++;
       falseAlarms += mine.length;
-      lang.cleanRewrites++;
-      lang.falseAlarms += mine.length;
+      for (const lang of langs) {
+        lang.cleanRewrites++;
+        lang.falseAlarms += mine.length;
+      }
       if (mine.length) alarms.push({ key: c.key, findings: mine });
       continue;
     }
@@ -88,14 +97,14 @@ export function scoreLabelled(scored: readonly ScoredCase[]): LabelledScore {
     const added = mine.filter((f) => !base.has(findingKey(f)));
     const caught = added.length > 0;
     const rightClass = added.some((f) => f.kind === 'changed-claim' && f.change === c.class);
-    for (const r of [overall, perClass[c.class], lang]) {
+    for (const r of [overall, perClass[c.class], ...langs]) {
       r.planted++;
       if (caught) r.caught++;
       if (rightClass) r.rightClass++;
     }
     outcomes.push({ key: c.key, class: c.class, note: c.note, caught, rightClass, added });
   }
-  return { overall, perClass, perLang, cleanRewrites, falseAlarms, falseAlarmRate: share(falseAlarms, cleanRewrites), outcomes, alarms };
+  return { overall, perClass, perLang, crossLang, cleanRewrites, falseAlarms, falseAlarmRate: share(falseAlarms, cleanRewrites), outcomes, alarms };
 }
 
 const pct = (r: Recall, which: 'caught' | 'rightClass'): string => `${(100 * recallOf(r, which)).toFixed(0)} %`;
@@ -113,6 +122,10 @@ export function formatLabelledScore(s: LabelledScore): string[] {
   for (const l of LABELLED_LANGS) {
     const r = s.perLang[l];
     lines.push(`${l.padEnd(12)} ${cell(r)}   ${r.falseAlarms} / ${r.cleanRewrites} = ${share(r.falseAlarms, r.cleanRewrites).toFixed(2)}`);
+  }
+  if (s.crossLang.planted + s.crossLang.cleanRewrites > 0) {
+    const r = s.crossLang;
+    lines.push(`${'(cross-lang)'.padEnd(12)} ${cell(r)}   ${r.falseAlarms} / ${r.cleanRewrites} = ${share(r.falseAlarms, r.cleanRewrites).toFixed(2)}`);
   }
   lines.push(`${'all'.padEnd(12)} ${cell(s.overall)}   ${s.falseAlarms} / ${s.cleanRewrites} = ${s.falseAlarmRate.toFixed(2)}`);
   return lines;

@@ -126,6 +126,15 @@ describe('labelled set: the scorer', () => {
     expect(s.falseAlarms).toBe(0);
   });
 
+  it('a cross-language source counts under its rewrite language and on its own row', () => {
+    const cross = labelledCases(sources).filter((c) => c.sourceLang !== c.lang);
+    expect(cross.length).toBeGreaterThan(0);
+    const s = scoreLabelled(cross.map((c): ScoredCase => ({ case: c, findings: c.class === null ? [missing('1')] : [] })));
+    const clean = cross.filter((c) => c.class === null).length;
+    expect(s.crossLang).toMatchObject({ cleanRewrites: clean, falseAlarms: clean, planted: cross.length - clean });
+    expect(s.perLang[cross[0]!.lang]).toMatchObject({ cleanRewrites: clean, falseAlarms: clean });
+  });
+
   it('findings are the same when they differ only in case and spacing', () => {
     expect(findingKey(claim('negation', 'He  said No.'))).toBe(findingKey(claim('negation', 'he said no.')));
     expect(findingKey(claim('negation', 'He said no.'))).not.toBe(findingKey(claim('certainty', 'He said no.')));
