@@ -13,3 +13,15 @@ export function benchLabelled(lib, root) {
   const score = lib.scoreLabelled(scored);
   return { sources: sources.length, cases: cases.length, score, table: lib.formatLabelledScore(score) };
 }
+
+/** One line per missed planted error and per clean rewrite with false alarms (LABELLED_VERBOSE=1), for whoever works on the checks. */
+export function labelledDetails(score) {
+  const show = (f) => `${f.kind}${f.change ? `/${f.change}` : ''} ${JSON.stringify(f.fact?.text ?? f.rewrite?.text ?? '')}`;
+  return [
+    ...score.outcomes.filter((o) => !o.caught).map((o) => `missed ${o.key}: ${o.note}`),
+    ...score.outcomes.filter((o) => o.caught && !o.rightClass).map((o) => `other class ${o.key}: ${o.added.map(show).join('; ')}`),
+    ...score.alarms.map(
+      (a) => `false alarms ${a.key} (${a.findings.length}): ${a.findings.slice(0, 8).map(show).join('; ')}${a.findings.length > 8 ? '; …' : ''}`,
+    ),
+  ];
+}

@@ -21,7 +21,7 @@ import { buildBenchLib, benchDir, root } from './build-lib.mjs';
 import { EXTRACTION_ROUNDS, benchChecks, benchExtraction, benchParsers, benchTokens, loadCorpus } from './node-sections.mjs';
 import { benchContentScript, benchFirstWord, benchStreaming, startBrowserBench } from './browser-sections.mjs';
 import { benchHistory, benchPopupReopen } from './stored-sections.mjs';
-import { benchLabelled } from './labelled-section.mjs';
+import { benchLabelled, labelledDetails } from './labelled-section.mjs';
 import { fmt, ms, verdict } from './stats.mjs';
 import { formatSizeTable, measureSizes } from '../scripts/check-size.mjs';
 
@@ -132,6 +132,8 @@ if (want(10)) {
     `\n10. Labelled set: ${l.sources} sources, ${l.score.cleanRewrites} clean rewrites, ${l.score.overall.planted} planted errors (test/fixtures/checks/labelled); caught = a changed-claim, missing- or added-fact finding the clean twin lacks`,
   );
   for (const line of l.table) console.log(line ? `   ${line}` : '');
+  if (process.env.LABELLED_VERBOSE === '1') for (const line of labelledDetails(l.score)) console.log(`   ${line}`);
+  else console.log('   (LABELLED_VERBOSE=1 lists every missed error and every false alarm)');
   row(
     '10 labelled',
     'planted errors caught, overall',
