@@ -12,3 +12,5 @@ export { startLLMServer, type LLMServer } from '../test/support/llm-server';
 export { pair } from './pairs';
 export { PARSERS, SHAPES } from '../test/support/adversarial-answers';
 export { storedVersions, headlineOf } from './stored-versions';
+export { LABELLED_DIR, labelledCases, loadLabelled } from '../test/support/labelled';
+export { formatLabelledScore, recallOf, scoreLabelled } from '../test/support/labelled-score';
