@@ -20,6 +20,8 @@ export type { CopiedRun, OriginalityReport } from './originality';
 export type { SeoReport } from './seo';
 export type { ClaimChange, Finding, FindingKind, Span } from './findings';
 export { rankFindings, reportFindings } from './findings';
+export type { ChecksSummary, FindingGroup, GroupKey } from './summary';
+export { summarize, summaryText } from './summary';
 export type { Capabilities, CheckLang } from './lang';
 export { checkFacts } from './facts';
 export { checkOriginality } from './originality';
@@ -73,6 +75,7 @@ export function runChecks({ source, headline, body, lang }: ChecksInput): Checks
   const seo = checkSeo(headline, plainBody, source);
   const code = lang === undefined || lang === null ? 'en' : checkLang(lang);
   const capabilities: Capabilities = { lang: code, figures: true, names: code !== null, claims: code !== null, readingEase: code === 'en' };
+  if (lang) capabilities.language = lang;
   return { facts, originality, seo, text, findings: reportFindings(headline, facts, originality, seo), capabilities };
 }
 
