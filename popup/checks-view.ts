@@ -1,7 +1,12 @@
-/** The checks under a finished rewrite and the SEO extras. Text nodes only. */
+/**
+ * The checks under a finished rewrite and the SEO extras. Text nodes only. The checks start with a one-line summary
+ * (also shown as a link at the top of the popup), then the findings grouped in rank order, a few per group with the
+ * rest behind a disclosure, each with the sentence it is in; then the facts, originality and SEO figures.
+ */
 
-import type { ChecksResult } from '../src/checks';
+import type { ChecksResult, Finding, Span } from '../src/checks';
 import { HEADLINE_MAX_CHARS } from '../src/checks/seo';
+import { groupLabel, markedPieces, moreLabel, sentenceAround, summarize, summaryText, uncheckedText, type FindingGroup } from '../src/checks/summary';
 import type { Seo } from '../src/rewrite/split';
 import type { FactKind } from '../src/checks';
 import { formatPercent, plural, type MessageKey } from '../src/i18n';
@@ -27,24 +32,106 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs:
   return node;
 }
 
-export function renderChecks(container: HTMLElement, checks: ChecksResult | null): void {
+/** A sentence with the words that differ in <mark>, cut short around them when it is long. */
+function sentence(text: string, word: string | undefined, cls: string): HTMLElement {
+  const p = el('p', undefined, { class: cls, dir: 'auto' });
+  p.append(...markedPieces(text, word).map((piece) => (piece.mark ? el('mark', piece.text) : piece.text)));
+  return p;
+}
+
+/** One side of a changed claim: "Source" or "Rewrite" over its sentence. */
+function side(label: MessageKey, span: Span, word: string | undefined, cls: string): HTMLElement {
+  const div = el('div', undefined, { class: `side ${cls}` });
+  div.append(el('span', t(label), { class: 'side-label' }), sentence(span.text, word, 'where'));
+  return div;
+}
+
+/** Where a finding is, as data: the review page links to these offsets. */
+function place(li: HTMLElement, f: Finding, rewrite: Span | undefined): void {
+  li.dataset.kind = f.kind;
+  if (f.change) li.dataset.change = f.change;
+  if (f.source) Object.assign(li.dataset, { sourceStart: String(f.source.start), sourceEnd: String(f.source.end) });
+  if (rewrite) Object.assign(li.dataset, { rewriteStart: String(rewrite.start), rewriteEnd: String(rewrite.end) });
+}
+
+function findingItem(f: Finding, checks: ChecksResult): HTMLLIElement {
+  const li = el('li', undefined, { class: 'finding', 'data-testid': 'finding' });
+  // An added fact found by the facts check alone has no sentence yet: the first rewrite sentence that states it.
+  const rewrite = f.rewrite ?? (f.kind === 'added-fact' && f.fact ? sentenceAround(checks.text, f.fact.text) : undefined);
+  place(li, f, rewrite);
+  if (f.kind === 'changed-claim') {
+    const pair = el('div', undefined, { class: 'pair' });
+    if (f.source) pair.append(side('findingsSource', f.source, f.from, 'source'));
+    if (rewrite) pair.append(side('findingsRewrite', rewrite, f.to, 'rewrite'));
+    li.append(pair);
+  } else if (f.kind === 'missing-fact' || f.kind === 'added-fact') {
+    if (f.fact) li.append(el('p', factLine(f.fact), { class: 'what', dir: 'auto' }));
+    const where = f.kind === 'missing-fact' ? f.source : rewrite;
+    if (where) li.append(sentence(where.text, f.fact?.text, 'where'));
+  } else if (f.kind === 'seo') {
+    li.append(el('p', t('seoHeadlineTooLong', [checks.seo.headlineChars, HEADLINE_MAX_CHARS]), { class: 'what' }));
+    if (rewrite) li.append(sentence(rewrite.text, undefined, 'where'));
+  } else if (rewrite) li.append(sentence(rewrite.text, undefined, 'where'));
+  return li;
+}
+
+/** A group: its count as a heading, its first findings, and "and N more" opening the rest (drawn when opened). */
+function groupSection(g: FindingGroup, checks: ChecksResult): HTMLElement {
+  const section = el('section', undefined, { class: 'group', 'data-testid': 'findings-group', 'data-group': g.key });
+  const list = el('ul', undefined, { class: 'finding-list' });
+  list.append(...g.shown.map((f) => findingItem(f, checks)));
+  section.append(el('h3', groupLabel(t, g.key, g.count)), list);
+  if (g.rest.length) {
+    const more = el('details', undefined, { class: 'more', 'data-testid': 'findings-more' });
+    const rest = el('ul', undefined, { class: 'finding-list rest' });
+    more.append(el('summary', moreLabel(t, g.rest.length)), rest);
+    more.addEventListener('toggle', () => {
+      if (more.open && rest.childElementCount === 0) rest.append(...g.rest.map((f) => findingItem(f, checks)));
+    });
+    section.append(more);
+  }
+  return section;
+}
+
+/** What the checks last drew, so a redraw of the same checks keeps an opened disclosure open. */
+const drawn = new WeakMap<HTMLElement, string>();
+
+/**
+ * The checks into `container`, and their summary line into `badge` (a link near the top that jumps to them).
+ */
+export function renderChecks(container: HTMLElement, checks: ChecksResult | null, badge?: HTMLElement): void {
   container.hidden = !checks;
-  if (!checks) return container.replaceChildren();
-  const { facts, originality, seo } = checks;
+  if (badge) badge.hidden = !checks;
+  if (!checks) {
+    drawn.delete(container);
+    return container.replaceChildren();
+  }
+  const key = `${checks.text}\u0000${checks.findings.length}`;
+  if (drawn.get(container) === key) return;
+  drawn.set(container, key);
+  const { facts, originality, seo, capabilities } = checks;
+
+  const summary = summarize(checks.findings);
+  const line = summaryText(t, summary);
+  const summaryLine = el('p', line, { class: `checks-summary${summary.toCheck ? ' bad' : ''}`, 'data-testid': 'checks-summary', tabindex: '-1' });
+  const parts: HTMLElement[] = [el('h2', t('checksHeading')), summaryLine];
+  const unchecked = uncheckedText(t, capabilities);
+  if (unchecked) parts.push(el('p', unchecked, { class: 'unchecked', 'data-testid': 'checks-unchecked' }));
+  if (summary.groups.length) {
+    const list = el('div', undefined, { class: 'findings', 'data-testid': 'findings' });
+    list.append(...summary.groups.map((g) => groupSection(g, checks)));
+    parts.push(list);
+  }
 
   const factsLine = el('p', t('factsKept', [facts.kept, facts.total]), { 'data-testid': 'facts-summary' });
-  const parts: HTMLElement[] = [el('h2', t('checksHeading')), factsLine];
-  if (facts.missing.length) {
-    const ul = el('ul', undefined, { 'data-testid': 'facts-missing', class: 'bad' });
-    ul.append(el('li', t('factsMissing')), ...facts.missing.map((f) => el('li', factLine(f))));
-    parts.push(ul);
-  }
-  if (facts.added.length) {
-    const ul = el('ul', undefined, { 'data-testid': 'facts-added', class: 'bad' });
-    ul.append(el('li', t('factsAdded')), ...facts.added.map((f) => el('li', factLine(f))));
-    parts.push(ul);
-  }
+  const seoFigures = [
+    seo.headlineTooLong ? t('seoHeadlineTooLong', [seo.headlineChars, HEADLINE_MAX_CHARS]) : t('seoHeadline', seo.headlineChars),
+    t('seoWords', [seo.words, seo.sourceWords]),
+  ];
+  // Reading ease only where the checks have this language's formula.
+  if (capabilities.readingEase) seoFigures.push(t('seoReadingEase', Math.round(seo.readingEase)));
   parts.push(
+    factsLine,
     el(
       'p',
       originality.runs.length
@@ -52,17 +139,18 @@ export function renderChecks(container: HTMLElement, checks: ChecksResult | null
         : t('originalityOriginal'),
       { 'data-testid': 'originality', class: originality.copiedShare > 0.1 ? 'bad' : '' },
     ),
-    el(
-      'p',
-      [
-        seo.headlineTooLong ? t('seoHeadlineTooLong', [seo.headlineChars, HEADLINE_MAX_CHARS]) : t('seoHeadline', seo.headlineChars),
-        t('seoWords', [seo.words, seo.sourceWords]),
-        t('seoReadingEase', Math.round(seo.readingEase)),
-      ].join(' · '),
-      { 'data-testid': 'seo-figures', class: seo.headlineTooLong ? 'bad' : '' },
-    ),
+    el('p', seoFigures.join(' · '), { 'data-testid': 'seo-figures', class: seo.headlineTooLong ? 'bad' : '' }),
   );
   container.replaceChildren(...parts);
+
+  if (badge) {
+    badge.textContent = t('findingsJump', line);
+    badge.classList.toggle('bad', summary.toCheck > 0);
+    badge.onclick = () => {
+      container.scrollIntoView({ block: 'start' });
+      summaryLine.focus({ preventScroll: true });
+    };
+  }
 }
 
 /** The SEO pack's meta description, slug and keywords, each with its own copy button. */

@@ -62,6 +62,7 @@ const ui = {
   copyStatus: $('copy-status'),
   format: $<HTMLSelectElement>('format'),
   checks: $('checks'),
+  checksBadge: $('checks-badge'),
   extras: $('seo-extras'),
   versions: $('versions'),
   version: $('version'),
@@ -121,7 +122,7 @@ function render(): void {
   const checks = job.state === 'done' ? job.checks : null;
   // Streaming: blocks as they come. Finished and checked: the copied runs marked.
   renderBody(ui.article, body, !isActive(job), checks, headline ? headline.length + 2 : 0);
-  renderChecks(ui.checks, checks);
+  renderChecks(ui.checks, checks, ui.checksBadge);
   renderSeoExtras(ui.extras, job.state === 'done' ? seo : {}, (text, what) => void copy(text, what));
   const words = body.split(/\s+/).filter(Boolean).length;
   ui.progress.textContent = progressText(job, words);
