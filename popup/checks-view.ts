@@ -86,7 +86,7 @@ function groupSection(g: FindingGroup, checks: ChecksResult): HTMLElement {
     const rest = el('ul', undefined, { class: 'finding-list rest' });
     more.append(el('summary', moreLabel(t, g.rest.length)), rest);
     more.addEventListener('toggle', () => {
-      if (more.open && rest.childElementCount === 0) rest.append(...g.rest.map((f) => findingItem(f, checks)));
+      if (more.hasAttribute('open') && rest.childElementCount === 0) rest.append(...g.rest.map((f) => findingItem(f, checks)));
     });
     section.append(more);
   }
@@ -106,7 +106,7 @@ export function renderChecks(container: HTMLElement, checks: ChecksResult | null
     drawn.delete(container);
     return container.replaceChildren();
   }
-  const key = `${checks.text}\u0000${checks.findings.length}`;
+  const key = [checks.text, checks.findings.length, JSON.stringify(checks.capabilities)].join('\u0000');
   if (drawn.get(container) === key) return;
   drawn.set(container, key);
   const { facts, originality, seo, capabilities } = checks;
