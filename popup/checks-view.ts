@@ -35,7 +35,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs:
 /** A sentence with the words that differ in <mark>, cut short around them when it is long. */
 function sentence(text: string, word: string | undefined, cls: string): HTMLElement {
   const p = el('p', undefined, { class: cls, dir: 'auto' });
-  p.append(...markedPieces(text, word).map((piece) => (piece.mark ? el('mark', piece.text) : piece.text)));
+  p.append(...markedPieces(text, word, 160).map((piece) => (piece.mark ? el('mark', piece.text) : piece.text)));
   return p;
 }
 
@@ -145,6 +145,7 @@ export function renderChecks(container: HTMLElement, checks: ChecksResult | null
 
   if (badge) {
     badge.textContent = t('findingsJump', line);
+    badge.title = badge.textContent; // the link is cut to one line; the whole summary on hover
     badge.classList.toggle('bad', summary.toCheck > 0);
     badge.onclick = () => {
       container.scrollIntoView({ block: 'start' });
