@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { runChecks, toChecksJson } from '../../src/checks';
+import { runChecks, summarize, summaryText, toChecksJson } from '../../src/checks';
+import { english } from '../../src/i18n-en';
 import { parseAnswer } from '../../src/rewrite/split';
 import { parseOptions } from './article-input';
 import type { Command, CommandIO } from './types';
@@ -38,6 +39,7 @@ export async function runCheck(args: string[], io: CommandIO): Promise<number> {
   }
   const { facts, originality, seo } = json;
   const lines = [
+    summaryText(english, summarize(result.findings)),
     `Headline: ${headline} (${seo.headlineChars} characters${seo.headlineChars > 60 ? ', over 60' : ''})`,
     `Facts kept: ${facts.kept} of ${facts.total}`,
     ...facts.missing.map((f) => `  missing ${f.kind}: ${f.text}`),

@@ -158,6 +158,14 @@ describe('newsmith check', () => {
     expect(json.seo.headlineChars).toBe('Pier Repairs Get 28,000 Pounds'.length);
   });
 
+  it('prints the one-line summary the popup shows first', async () => {
+    const rewrite = join(dir, 'rewrite-summary.md');
+    writeFileSync(rewrite, `# Pier Repairs Get 28,000 Pounds\n\nMaria Lopez said the money was approved on Tuesday.\n\n${paragraphs[0]}`);
+    const io = capture();
+    expect(await runCheck(['--source', source, '--rewrite', rewrite], io)).toBe(0);
+    expect(io.out().split('\n')[0]).toMatch(/^\d+ to check · \d+ [a-z]/);
+  });
+
   it('needs both files', async () => {
     const io = capture();
     expect(await runCheck(['--source', source], io)).toBe(2);
