@@ -1,5 +1,5 @@
 /**
- * The checks under a finished rewrite and the SEO extras. Text nodes only. The checks start with a one-line summary
+ * The checks under a finished rewrite. Text nodes only. The checks start with a one-line summary
  * (also shown as a link at the top of the popup), then the findings grouped in rank order, a few per group with the
  * rest behind a disclosure, each with the sentence it is in; then the facts, originality and SEO figures.
  */
@@ -7,13 +7,11 @@
 import type { ChecksResult, Finding, Span } from '../src/checks';
 import { HEADLINE_MAX_CHARS } from '../src/checks/seo';
 import { groupLabel, markedPieces, moreLabel, sentenceAround, summarize, summaryText, uncheckedText, type FindingGroup } from '../src/checks/summary';
-import type { Seo } from '../src/rewrite/split';
 import type { FactKind } from '../src/checks';
 import { formatPercent, plural, type MessageKey } from '../src/i18n';
 import { t } from '../lib/i18n';
-
-/** What the popup's copy buttons copy. */
-export type CopyWhat = 'headline' | 'article' | 'all' | 'prompt' | 'meta-description' | 'slug' | 'keywords';
+import { el } from './el';
+import './checks.css';
 
 const KINDS: Record<FactKind, MessageKey> = {
   number: 'factNumber',
@@ -24,13 +22,6 @@ const KINDS: Record<FactKind, MessageKey> = {
   quote: 'factQuote',
 };
 const factLine = (f: { kind: FactKind; text: string }) => t('factLine', [t(KINDS[f.kind]), f.text]);
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-}
 
 /** A sentence with the words that differ in <mark>, cut short around them when it is long. */
 function sentence(text: string, word: string | undefined, cls: string): HTMLElement {
@@ -153,26 +144,4 @@ export function renderChecks(container: HTMLElement, checks: ChecksResult | null
       summaryLine.focus({ preventScroll: true });
     };
   }
-}
-
-/** The SEO pack's meta description, slug and keywords, each with its own copy button. */
-export function renderSeoExtras(container: HTMLElement, seo: Seo, copy: (text: string, what: CopyWhat) => void): void {
-  const items: [CopyWhat, MessageKey, MessageKey, string | undefined][] = [
-    ['meta-description', 'seoMetaDescription', 'copyMetaDescription', seo.metaDescription],
-    ['slug', 'seoSlug', 'copySlug', seo.slug],
-    ['keywords', 'seoKeywords', 'copyKeywords', seo.keywords?.join(', ')],
-  ];
-  const rows = items
-    .filter(([, , , value]) => value)
-    .map(([id, label, copyLabel, value = '']) => {
-      const row = el('div', undefined, { class: 'extra', 'data-testid': `seo-${id}` });
-      const text = el('span', value, { class: 'extra-value' });
-      const button = el('button', t('copyButton'), { type: 'button', 'data-testid': `copy-${id}`, 'aria-label': t(copyLabel) });
-      button.addEventListener('click', () => copy(value, id));
-      const name = id === 'meta-description' && value.length > 155 ? t('seoMetaTooLong', [t(label), value.length, 155]) : t(label);
-      row.append(el('strong', `${t('seoLabel', name)} `), text, button);
-      return row;
-    });
-  container.hidden = rows.length === 0;
-  container.replaceChildren(...rows);
 }

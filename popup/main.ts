@@ -13,7 +13,8 @@ import { JOB_PORT, type BackgroundMessage, type PopupMessage } from '../src/mess
 import { copyFormats } from '../src/rewrite/render';
 import type { Seo } from '../src/rewrite/split';
 import { renderBody } from './body';
-import { renderChecks, renderSeoExtras, type CopyWhat } from './checks-view';
+import { renderSeoExtras, type CopyWhat } from './seo-extras';
+import type { ChecksResult } from '../src/checks';
 import { loadSettingsReport } from '../lib/settings-store';
 import { localisePage, t } from '../lib/i18n';
 import { plural, type MessageKey } from '../src/i18n';
@@ -122,7 +123,7 @@ function render(): void {
   const checks = job.state === 'done' ? job.checks : null;
   // Streaming: blocks as they come. Finished and checked: the copied runs marked.
   renderBody(ui.article, body, !isActive(job), checks, headline ? headline.length + 2 : 0);
-  renderChecks(ui.checks, checks, ui.checksBadge);
+  showChecks(checks);
   renderSeoExtras(ui.extras, job.state === 'done' ? seo : {}, (text, what) => void copy(text, what));
   const words = body.split(/\s+/).filter(Boolean).length;
   ui.progress.textContent = progressText(job, words);
@@ -147,6 +148,21 @@ function render(): void {
   for (const b of [ui.copyHeadline, ui.copyArticle, ui.copyAllBtn]) b.disabled = job.text === '';
   ui.copyHeadline.disabled = headline === '';
   renderVersion(job);
+}
+
+/** The checks view, loaded the first time a checked rewrite is shown (a popup opened while writing never needs it). */
+let checksView: Promise<typeof import('./checks-view')> | null = null;
+let renderChecks: (typeof import('./checks-view'))['renderChecks'] | null = null;
+
+function showChecks(checks: ChecksResult | null): void {
+  if (renderChecks) return renderChecks(ui.checks, checks, ui.checksBadge);
+  ui.checks.hidden = ui.checksBadge.hidden = true;
+  if (!checks || checksView) return;
+  checksView = import('./checks-view');
+  void checksView.then((view) => {
+    renderChecks = view.renderChecks;
+    scheduleRender();
+  });
 }
 
 /** Which of the page's versions is on screen ("2 of 3"), with buttons to the previous and next; hidden for one. */

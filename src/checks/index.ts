@@ -14,6 +14,7 @@ import { checkSeo, type SeoReport } from './seo';
 import { scanBoth } from './text';
 import { reportFindings, type Finding } from './findings';
 import { checkLang, type Capabilities } from './lang';
+import { languageByName } from '../languages';
 
 export type { Fact, FactKind, FactsReport } from './facts';
 export type { CopiedRun, OriginalityReport } from './originality';
@@ -75,7 +76,7 @@ export function runChecks({ source, headline, body, lang }: ChecksInput): Checks
   const seo = checkSeo(headline, plainBody, source);
   const code = lang === undefined || lang === null ? 'en' : checkLang(lang);
   const capabilities: Capabilities = { lang: code, figures: true, names: code !== null, claims: code !== null, readingEase: code === 'en' };
-  if (lang) capabilities.language = lang;
+  if (lang) capabilities.language = languageByName(lang)?.code ?? lang;
   return { facts, originality, seo, text, findings: reportFindings(headline, facts, originality, seo), capabilities };
 }
 

@@ -5,7 +5,6 @@
  */
 
 import { plural, type PluralKey, type Translate } from '../i18n';
-import { languageByName } from '../languages';
 import { CHANGE_RANK, RANK, rankFindings, type ClaimChange, type Finding, type FindingKind, type Span } from './findings';
 import type { Capabilities } from './lang';
 
@@ -90,17 +89,16 @@ export function summaryText(t: Translate, summary: ChecksSummary, groups = 3): s
   return parts.join(' · ');
 }
 
-/** A language's name in the UI language ("Japanese", "japonais"), from a language name or code; null if unknown. */
-export function languageLabel(nameOrCode: string | null | undefined, locale: string): string | null {
-  if (!nameOrCode) return null;
-  const code = languageByName(nameOrCode)?.code ?? nameOrCode;
+/** A language's name in the UI language ("Japanese", "japonais") from its code; a name that is no code as given. */
+export function languageLabel(codeOrName: string | null | undefined, locale: string): string | null {
+  if (!codeOrName) return null;
   let name: string | undefined;
   try {
-    name = new Intl.DisplayNames([locale], { type: 'language' }).of(code);
+    name = new Intl.DisplayNames([locale], { type: 'language' }).of(codeOrName);
   } catch {
     name = undefined; // not a language code: the name as given
   }
-  const label = name && name !== code ? name : nameOrCode;
+  const label = name && name.toLowerCase() !== codeOrName.toLowerCase() ? name : codeOrName;
   return label.charAt(0).toLocaleUpperCase(locale) + label.slice(1);
 }
 

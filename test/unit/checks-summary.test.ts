@@ -132,24 +132,27 @@ describe('what the checks could not read', () => {
   });
 
   it('names the language in the UI language', () => {
-    const ja = { lang: null, language: 'Japanese', figures: true, names: false, claims: false, readingEase: false };
+    const ja = { lang: null, language: 'ja', figures: true, names: false, claims: false, readingEase: false };
     expect(uncheckedText(tr.en, ja)).toBe('Japanese: names and claims are not checked. Reading ease is left out.');
     expect(uncheckedText(tr.de, ja)).toBe('Japanisch: Namen und Aussagen werden nicht geprüft. Die Lesbarkeit wird weggelassen.');
     expect(uncheckedText(tr.fr, ja)).toMatch(/^Japonais\u00a0: les noms et les affirmations ne sont pas vérifiés\./);
     expect(uncheckedText(tr.es, ja)).toMatch(/^Japonés: no se revisan los nombres ni las afirmaciones\./);
-    expect(uncheckedText(tr.en, { ...caps, lang: 'de', language: 'German', readingEase: false })).toBe('German: no reading-ease formula, so none is shown.');
+    expect(uncheckedText(tr.en, { ...caps, lang: 'de', language: 'de', readingEase: false })).toBe('German: no reading-ease formula, so none is shown.');
     expect(uncheckedText(tr.en, { ...caps, claims: false })).toBe('English: changed claims are not checked.');
     expect(uncheckedText(tr.en, { ...caps, lang: null, figures: false })).toBe('The output language: figures, names and claims are not checked.');
   });
 
   it('runChecks says so for a language the checks have no rules for, and names it', () => {
     const r = runChecks({ source: 'Ana said 5.', headline: 'H', body: 'Ana said 5.', lang: 'Japanese' });
+    expect(r.capabilities.language).toBe('ja');
+    expect(uncheckedText(tr.fr, r.capabilities)).toMatch(/^Japonais\u00a0: /);
     expect(uncheckedText(english, r.capabilities)).toMatch(/^Japanese: names and claims are not checked\./);
   });
 
-  it('language names from a name, a code, or as given', () => {
-    expect(languageLabel('German', 'fr')).toBe('Allemand');
+  it('language names from a code, or as given', () => {
+    expect(languageLabel('de', 'fr')).toBe('Allemand');
     expect(languageLabel('es', 'de')).toBe('Spanisch');
+    expect(languageLabel('Japanese', 'en')).toBe('Japanese');
     expect(languageLabel('Klingon', 'en')).toBe('Klingon');
     expect(languageLabel(null, 'en')).toBeNull();
   });
