@@ -16,6 +16,7 @@ import {
   exportMarkdown,
   searchEntries,
   statusWord,
+  entryWords,
   versionEntry,
   type HistoryEntry,
   type ListedEntry,
@@ -112,7 +113,8 @@ function entryItem(e: ListedEntry): HTMLLIElement {
   const meta = el('p', '', 'meta');
   const date = e.date ? new Date(e.date).toLocaleString(t.locale) : t('historyDateUnknown');
   const version = e.versions > 1 ? ` · ${t('historyVersion', [e.version, e.versions])}` : '';
-  meta.append(sourceLink(e), ` · ${date} · ${modelLabel(e.model, t)} · ${statusWord(e.status, t)}${version}`);
+  const words = e.article ? ` · ${entryWords(e, t)}` : '';
+  meta.append(sourceLink(e), ` · ${date}${words} · ${modelLabel(e.model, t)} · ${statusWord(e.status, t)}${version}`);
   const parts: HTMLElement[] = [h2, meta];
   if (e.reason) parts.push(el('p', e.reason, 'reason'));
   if (e.checks) {

@@ -116,12 +116,6 @@ export function renderChecks(container: HTMLElement, checks: ChecksResult | null
   }
 
   const factsLine = el('p', t('factsKept', [facts.kept, facts.total]), { 'data-testid': 'facts-summary' });
-  const seoFigures = [
-    seo.headlineTooLong ? t('seoHeadlineTooLong', [seo.headlineChars, HEADLINE_MAX_CHARS]) : t('seoHeadline', seo.headlineChars),
-    t('seoWords', [seo.words, seo.sourceWords]),
-  ];
-  // Reading ease only where the checks have this language's formula.
-  if (capabilities.readingEase) seoFigures.push(t('seoReadingEase', Math.round(seo.readingEase)));
   parts.push(
     factsLine,
     el(
@@ -131,7 +125,15 @@ export function renderChecks(container: HTMLElement, checks: ChecksResult | null
         : t('originalityOriginal'),
       { 'data-testid': 'originality', class: originality.copiedShare > 0.1 ? 'bad' : '' },
     ),
-    el('p', seoFigures.join(' · '), { 'data-testid': 'seo-figures', class: seo.headlineTooLong ? 'bad' : '' }),
+    el(
+      'p',
+      [
+        seo.headlineTooLong ? t('seoHeadlineTooLong', [seo.headlineChars, HEADLINE_MAX_CHARS]) : t('seoHeadline', seo.headlineChars),
+        t('seoWords', [seo.words, seo.sourceWords]),
+        seo.readingEase === null ? t('seoReadingEaseNone') : t('seoReadingEase', Math.round(seo.readingEase)),
+      ].join(' · '),
+      { 'data-testid': 'seo-figures', class: seo.headlineTooLong ? 'bad' : '' },
+    ),
   );
   container.replaceChildren(...parts);
 

@@ -10,7 +10,7 @@ import type { SaveProblem } from '../src/messages';
 import { answerOf, canContinue, errorOf, isActive, isIncomplete, viewStateOf } from '../src/job';
 import { formatCost } from '../src/cost';
 import { JOB_PORT, type BackgroundMessage, type PopupMessage } from '../src/messages';
-import { copyFormats } from '../src/rewrite/render';
+import { bodyWords, copyFormats } from '../src/rewrite/render';
 import type { Seo } from '../src/rewrite/split';
 import { renderBody } from './body';
 import { renderSeoExtras, type CopyWhat } from './seo-extras';
@@ -125,7 +125,7 @@ function render(): void {
   renderBody(ui.article, body, !isActive(job), checks, headline ? headline.length + 2 : 0);
   showChecks(checks);
   renderSeoExtras(ui.extras, job.state === 'done' ? seo : {}, (text, what) => void copy(text, what));
-  const words = body.split(/\s+/).filter(Boolean).length;
+  const words = bodyWords(body);
   ui.progress.textContent = progressText(job, words);
   ui.progress.hidden = ui.progress.textContent === '';
   const notice = job.state === 'writing' ? job.notice : null;

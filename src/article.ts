@@ -68,9 +68,17 @@ export function blocksToText(blocks: readonly Block[]): string {
 const WORD = new RegExp(`[${CJK_CLASS}]|(?:(?![${CJK_CLASS}])[\\p{L}\\p{N}])+(?:['’](?:(?![${CJK_CLASS}])\\p{L})+)*`, 'uy');
 const ignore = (): void => {};
 
-/** Words as a reader counts them; each CJK character counts as one word, since those scripts put no spaces between words. */
+/**
+ * Words as a reader counts them; each CJK character counts as one word, since those scripts put no spaces between
+ * words. The one word count of Newsmith: the article's, the popup's, the checks' and the history's.
+ */
 export function countWords(text: string): number {
   return forEachWord(text, WORD, ignore);
+}
+
+/** Calls `each(start, end)` for every word countWords counts, in order, and returns how many there were. */
+export function forEachCountedWord(text: string, each: (start: number, end: number) => void): number {
+  return forEachWord(text, WORD, each);
 }
 
 /** An Article from plain text the user selected: paragraphs at blank lines (or single line breaks), no extraction. */

@@ -5,6 +5,7 @@
  */
 
 import { answerOf, errorOf, type JobRecord } from './job';
+import { countWords } from './article';
 import { toPlainText } from './rewrite/render';
 
 export type HistoryStatus = 'done' | 'interrupted' | 'stopped' | 'incomplete' | 'failed' | 'awaiting' | 'running';
@@ -38,6 +39,8 @@ export interface VersionSummary {
   checks: ChecksSummary | null;
   /** The article's whole plain text, as shown and searched. */
   article: string;
+  /** countWords of `article`, counted once when the summary is made; absent in summaries stored before it was kept. */
+  words?: number;
 }
 
 export function statusOf(job: JobRecord): HistoryStatus {
@@ -78,6 +81,7 @@ export function searchText(title: string, url: string, headline: string, article
 /** A readable job's summary, filed under its own id, page key and creation time. */
 export function summaryOf(job: JobRecord, read: 'ok' | 'repaired' = 'ok'): VersionSummary {
   const { headline, body } = answerOf(job);
+  const article = toPlainText(body);
   return {
     id: job.id,
     page: job.key,
@@ -91,7 +95,8 @@ export function summaryOf(job: JobRecord, read: 'ok' | 'repaired' = 'ok'): Versi
     headline,
     reason: errorOf(job)?.message ?? null,
     checks: checksSummary(job),
-    article: toPlainText(body),
+    article,
+    words: countWords(article),
   };
 }
 

@@ -1,5 +1,6 @@
 /** The history page's pure part: listed entries from summaries, search, status words, and exports of stored rewrites. */
 
+import { countWords } from './article';
 import { formatPercent, plural, type MessageKey, type Translate } from './i18n';
 import { searchText, summaryOf, type HistoryStatus, type VersionSummary } from './history-summary';
 import type { JobRecord } from './job';
@@ -45,7 +46,8 @@ export function toEntry(job: JobRecord): HistoryEntry {
 /** A version's summary as an entry, numbered among its page's versions (the fields in the order exports write them). */
 function entryOf(s: VersionSummary, place: { version: number; versions: number }): HistoryEntry {
   const { id, page, url, title, date, model, status, headline, article, reason, checks } = s;
-  return { id, key: page, version: place.version, versions: place.versions, url, title, date, model, status, headline, article, reason, checks };
+  const entry = { id, key: page, version: place.version, versions: place.versions, url, title, date, model, status, headline, article, reason, checks };
+  return s.words === undefined ? entry : { ...entry, words: s.words };
 }
 
 /** A stored version as an entry, numbered among its page's versions. */
@@ -74,6 +76,11 @@ export function entriesByPage(summaries: readonly VersionSummary[], counts?: Rea
     const total = Math.max(counts?.get(versions[0]?.page ?? '') ?? 0, versions.length);
     return versions.map((s, i) => listedEntry(s, { version: total - i, versions: total }));
   });
+}
+
+/** An entry's length as the history shows it: countWords of its plain text, the count the popup and the checks give. */
+export function entryWords(e: Pick<HistoryEntry, 'article' | 'words'>, t: Translate): string {
+  return plural(t, 'historyWords', e.words ?? countWords(e.article));
 }
 
 /** One line saying how a finished rewrite checked out. */

@@ -110,7 +110,13 @@ function readChecks(v: unknown): ChecksResult | null | undefined {
   if (!isNum(o.copiedShare) || !isCount(o.longestRun) || !Array.isArray(o.runs)) return undefined;
   const runsFit = o.runs.every((r: unknown) => isObj(r) && isCount(r.start) && isCount(r.end) && r.start <= r.end && r.end <= text.length && isStr(r.text));
   if (!runsFit) return undefined;
-  if (!isCount(seo.headlineChars) || !isCount(seo.words) || !isCount(seo.sourceWords) || !isNum(seo.readingEase) || typeof seo.headlineTooLong !== 'boolean') {
+  if (
+    !isCount(seo.headlineChars) ||
+    !isCount(seo.words) ||
+    !isCount(seo.sourceWords) ||
+    !(seo.readingEase === null || isNum(seo.readingEase)) ||
+    typeof seo.headlineTooLong !== 'boolean'
+  ) {
     return undefined;
   }
   const checks = v as unknown as ChecksResult;

@@ -12,8 +12,10 @@ import { checkFacts, type FactsReport } from './facts';
 import { checkOriginality, type OriginalityReport } from './originality';
 import { checkSeo, type SeoReport } from './seo';
 import { scanBoth } from './text';
-import { reportFindings, type Finding } from './findings';
+import { RANK, reportFindings, type ClaimChange, type Finding, type FindingKind, type Span } from './findings';
+import type { Fact } from './facts';
 import { checkLang, type Capabilities } from './lang';
+import { READING_FORMULA } from './reading-ease';
 import { languageByName } from '../languages';
 
 export type { Fact, FactKind, FactsReport } from './facts';
@@ -27,6 +29,7 @@ export type { Capabilities, CheckLang } from './lang';
 export { checkFacts } from './facts';
 export { checkOriginality } from './originality';
 export { checkSeo, HEADLINE_MAX_CHARS } from './seo';
+export { readingEase, READING_FORMULA } from './reading-ease';
 
 export interface ChecksInput {
   source: string;
@@ -51,12 +54,28 @@ export interface ChecksResult {
   capabilities: Capabilities;
 }
 
+/** A finding as `newsmith check --json` prints it: only the fields it has, in this order. */
+export interface FindingJson {
+  kind: FindingKind;
+  change?: ClaimChange;
+  source?: Span;
+  rewrite?: Span;
+  fact?: Fact;
+  from?: string;
+  to?: string;
+}
+
 /** The JSON that `newsmith check --json` prints. */
 export interface ChecksJson {
   headline: string;
   facts: Pick<FactsReport, 'total' | 'kept' | 'missing' | 'added'>;
   originality: Pick<OriginalityReport, 'copiedShare' | 'longestRun' | 'runs'>;
-  seo: Pick<SeoReport, 'headlineChars' | 'words' | 'sourceWords' | 'readingEase'>;
+  seo: Pick<SeoReport, 'headlineChars' | 'words' | 'sourceWords' | 'readingEase'> & { readingEaseFormula: string | null };
+  /** Ranked as the popup shows them; rewrite offsets point into the rewrite as checked (ChecksResult.text). */
+  findings: FindingJson[];
+  /** How many findings of each kind, every kind listed (in rank order). */
+  summary: Record<FindingKind, number>;
+  capabilities: Capabilities;
 }
 
 export function rewriteText(headline: string, body: string): string {
@@ -73,20 +92,52 @@ export function runChecks({ source, headline, body, lang }: ChecksInput): Checks
   const scans = scanBoth(source, text); // words and quotations, read once for both checks
   const facts = checkFacts(source, text, scans);
   const originality = checkOriginality(source, text, {}, scans);
-  const seo = checkSeo(headline, plainBody, source);
   const code = lang === undefined || lang === null ? 'en' : checkLang(lang);
-  const capabilities: Capabilities = { lang: code, figures: true, names: code !== null, claims: code !== null, readingEase: code === 'en' };
+  const seo = checkSeo(headline, plainBody, source, code);
+  const capabilities: Capabilities = { lang: code, figures: true, names: code !== null, claims: code !== null, readingEase: seo.readingEase !== null };
   if (lang) capabilities.language = languageByName(lang)?.code ?? lang;
   return { facts, originality, seo, text, findings: reportFindings(headline, facts, originality, seo), capabilities };
 }
 
 /** The combined shape, with exactly the documented fields (no extras, stable order). */
 export function toChecksJson(headline: string, result: ChecksResult): ChecksJson {
-  const { facts, originality, seo } = result;
+  const { facts, originality, seo, findings, capabilities } = result;
+  const summary = Object.fromEntries(Object.keys(RANK).map((kind) => [kind, 0])) as Record<FindingKind, number>;
+  for (const f of findings) summary[f.kind]++;
   return {
     headline,
     facts: { total: facts.total, kept: facts.kept, missing: facts.missing, added: facts.added },
     originality: { copiedShare: originality.copiedShare, longestRun: originality.longestRun, runs: originality.runs },
-    seo: { headlineChars: seo.headlineChars, words: seo.words, sourceWords: seo.sourceWords, readingEase: seo.readingEase },
+    seo: {
+      headlineChars: seo.headlineChars,
+      words: seo.words,
+      sourceWords: seo.sourceWords,
+      readingEase: seo.readingEase,
+      readingEaseFormula: seo.readingEase !== null && capabilities.lang ? READING_FORMULA[capabilities.lang] : null,
+    },
+    findings: findings.map(findingJson),
+    summary,
+    capabilities: {
+      lang: capabilities.lang,
+      figures: capabilities.figures,
+      names: capabilities.names,
+      claims: capabilities.claims,
+      readingEase: capabilities.readingEase,
+    },
   };
+}
+
+const spanJson = (s: Span): Span => ({ text: s.text, start: s.start, end: s.end });
+const factJson = (f: Fact): Fact => (f.value === undefined ? { kind: f.kind, text: f.text } : { kind: f.kind, text: f.text, value: f.value });
+
+/** A finding's fields that are set, in the documented order. */
+function findingJson(f: Finding): FindingJson {
+  const out: FindingJson = { kind: f.kind };
+  if (f.change !== undefined) out.change = f.change;
+  if (f.source) out.source = spanJson(f.source);
+  if (f.rewrite) out.rewrite = spanJson(f.rewrite);
+  if (f.fact) out.fact = factJson(f.fact);
+  if (f.from !== undefined) out.from = f.from;
+  if (f.to !== undefined) out.to = f.to;
+  return out;
 }

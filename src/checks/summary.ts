@@ -104,21 +104,14 @@ export function languageLabel(codeOrName: string | null | undefined, locale: str
 
 /**
  * What the checks could not read in the rewrite's language, as one line ("Japanese: names and claims are not
- * checked."), or null when every check ran.
+ * checked."), or null when every check of facts and claims ran (reading ease is said in the SEO figures).
  */
 export function uncheckedText(t: Translate, caps: Capabilities): string | null {
+  if (caps.figures && caps.names && caps.claims) return null;
   const lang = languageLabel(caps.language ?? caps.lang, t.locale) ?? t('findingsOutputLanguage');
-  const checks = !caps.figures
-    ? t('findingsNotFigures', lang)
-    : !caps.names && !caps.claims
-      ? t('findingsNotNamesClaims', lang)
-      : !caps.claims
-        ? t('findingsNotClaims', lang)
-        : !caps.names
-          ? t('findingsNotNames', lang)
-          : null;
-  if (caps.readingEase) return checks;
-  return checks === null ? t('findingsNoReadingEase', lang) : `${checks} ${t('findingsNoReadingEaseToo')}`;
+  if (!caps.figures) return t('findingsNotFigures', lang);
+  if (!caps.names && !caps.claims) return t('findingsNotNamesClaims', lang);
+  return caps.claims ? t('findingsNotNames', lang) : t('findingsNotClaims', lang);
 }
 
 /** A stretch of a sentence, marked when it is the words that differ. */

@@ -4,6 +4,7 @@
  * originality check found (offsets into the plain text) can be marked inside subheadings, list items and quotes.
  */
 
+import { countWords } from '../article';
 import { listMarkerEnd, quoteMarkerEnd, readBlocks, type Block } from './blocks';
 import { BOLD_STARS, BOLD_UNDERSCORES, replacePairs } from './emphasis';
 import { isLinkDefinition } from './links';
@@ -144,4 +145,9 @@ export function toPlainText(body: string): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** A body's words as the reader gets them (its plain text, countWords): the count the popup, the checks and the history give. */
+export function bodyWords(body: string): number {
+  return countWords(toPlainText(body));
 }

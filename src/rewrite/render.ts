@@ -5,7 +5,7 @@ import { readBlocks } from './blocks';
 import { isLinkDefinition, unlink } from './links';
 import { toPlainText } from './plain';
 
-export { toPlainText } from './plain';
+export { bodyWords, toPlainText } from './plain';
 
 /** Markdown: each block's lines written back as they were, with a blank line where the body had one. */
 function markdownLines(body: string, out: string[]): void {

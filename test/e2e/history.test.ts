@@ -6,6 +6,8 @@ import { xssPayloads } from '../fixtures/xss-payloads';
 import { startSession, type Session } from './fixtures/setup';
 
 let s: Session;
+/** What the popup said of the finished rewrite: its progress line and its SEO figures. */
+let popupWords = { progress: '', figures: '' };
 
 beforeAll(async () => {
   s = await startSession();
@@ -13,6 +15,7 @@ beforeAll(async () => {
   s.server.enqueue({ text: '# Ferry Timetable Changes Approved\n\nThe council approved the new ferry timetable.' });
   const a = await s.open(s.articleUrl('history-done'));
   await a.popup.waitForState('done', 10_000);
+  popupWords = { progress: (await a.popup.text('progress')) ?? '', figures: (await a.popup.text('seo-figures')) ?? '' };
   s.server.enqueue({ chunks: ['# Storm Warning Issued\n\n', 'Winds reached', ' never'], cutAfter: 2 });
   const b = await s.open(s.articleUrl('history-cut'));
   await b.popup.waitForState('error', 10_000);
@@ -32,6 +35,11 @@ describe('history page', () => {
     const cut = entries.filter({ hasText: 'Storm Warning Issued' });
     expect(await done.getAttribute('data-status')).toBe('done');
     expect(await done.getByTestId('entry-checks').textContent()).toMatch(/facts kept \d+ of \d+/);
+    // One word count: the popup's "Done: N words", its checks and the history's entry give the same N.
+    const n = /Done: (\d+) words?/.exec(popupWords.progress)?.[1];
+    expect(n).toBe('7');
+    expect(popupWords.figures).toContain(`${n} words (source`);
+    expect(await done.locator('.meta').first().textContent()).toContain(` · ${n} words · `);
     expect(await cut.getAttribute('data-status')).toBe('incomplete');
     expect(await cut.locator('.reason').textContent()).toMatch(/incomplete|cut off/i);
     expect(await cut.locator('.text').textContent()).toContain('Winds reached');

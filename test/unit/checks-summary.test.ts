@@ -133,11 +133,13 @@ describe('what the checks could not read', () => {
 
   it('names the language in the UI language', () => {
     const ja = { lang: null, language: 'ja', figures: true, names: false, claims: false, readingEase: false };
-    expect(uncheckedText(tr.en, ja)).toBe('Japanese: names and claims are not checked. Reading ease is left out.');
-    expect(uncheckedText(tr.de, ja)).toBe('Japanisch: Namen und Aussagen werden nicht geprüft. Die Lesbarkeit wird weggelassen.');
+    expect(uncheckedText(tr.en, ja)).toBe('Japanese: names and claims are not checked.');
+    expect(uncheckedText(tr.de, ja)).toBe('Japanisch: Namen und Aussagen werden nicht geprüft.');
     expect(uncheckedText(tr.fr, ja)).toMatch(/^Japonais\u00a0: les noms et les affirmations ne sont pas vérifiés\./);
     expect(uncheckedText(tr.es, ja)).toMatch(/^Japonés: no se revisan los nombres ni las afirmaciones\./);
-    expect(uncheckedText(tr.en, { ...caps, lang: 'de', language: 'de', readingEase: false })).toBe('German: no reading-ease formula, so none is shown.');
+    // Reading ease left out is said by the SEO figures, not here.
+    expect(uncheckedText(tr.en, { ...caps, lang: 'de', language: 'de', readingEase: false })).toBeNull();
+    expect(uncheckedText(tr.en, { ...caps, names: false })).toBe('English: names and quotes are not checked.');
     expect(uncheckedText(tr.en, { ...caps, claims: false })).toBe('English: changed claims are not checked.');
     expect(uncheckedText(tr.en, { ...caps, lang: null, figures: false })).toBe('The output language: figures, names and claims are not checked.');
   });

@@ -122,8 +122,8 @@ describe('the checks view', () => {
     expect(box.querySelector('[data-testid=findings]')).toBeNull();
     expect(box.querySelector('[data-testid=checks-unchecked]')).toBeNull();
     ({ box } = draw({ ...checked([], 'Japanese'), findings: [] }));
-    expect(box.querySelector('[data-testid=checks-unchecked]')?.textContent).toBe('Japanese: names and claims are not checked. Reading ease is left out.');
-    expect(box.querySelector('[data-testid=seo-figures]')?.textContent).not.toMatch(/reading ease/);
+    expect(box.querySelector('[data-testid=checks-unchecked]')?.textContent).toBe('Japanese: names and claims are not checked.');
+    expect(box.querySelector('[data-testid=seo-figures]')?.textContent).toMatch(/no reading ease for this language/);
     draw(null);
     expect(box.hidden).toBe(true);
     expect(box.childElementCount).toBe(0);

@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../cli/commands/check';
+import { checkLines, runCheck } from '../../cli/commands/check';
+import { toChecksJson, type ChecksResult } from '../../src/checks';
+import { checkSeo } from '../../src/checks/seo';
 import { runPrompt } from '../../cli/commands/prompt';
 import { runRewrite } from '../../cli/commands/rewrite';
 import type { CommandIO } from '../../cli/commands/types';
@@ -151,24 +153,83 @@ describe('newsmith check', () => {
     const io = capture();
     expect(await runCheck(['--source', source, '--rewrite', rewrite, '--json'], io)).toBe(0);
     const json = JSON.parse(io.out());
-    expect(Object.keys(json)).toEqual(['headline', 'facts', 'originality', 'seo']);
+    expect(Object.keys(json)).toEqual(['headline', 'facts', 'originality', 'seo', 'findings', 'summary', 'capabilities']);
     expect(json.headline).toBe('Pier Repairs Get 28,000 Pounds');
     expect(json.facts.added.map((f: { text: string }) => f.text).join(' ')).toMatch(/28,000/);
     expect(json.originality.longestRun).toBeGreaterThanOrEqual(20);
     expect(json.seo.headlineChars).toBe('Pier Repairs Get 28,000 Pounds'.length);
+    // The findings hold the same facts and runs, with their counts; English by default.
+    const kinds = json.findings.map((f: { kind: string }) => f.kind);
+    expect(kinds).toContain('added-fact');
+    expect(kinds).toContain('copied');
+    for (const [kind, n] of Object.entries(json.summary)) expect(kinds.filter((k: string) => k === kind).length, kind).toBe(n);
+    expect(json.capabilities).toMatchObject({ lang: 'en', readingEase: true });
+    expect(json.seo).toMatchObject({ readingEaseFormula: 'Flesch', readingEase: expect.any(Number) });
   });
 
-  it('prints the one-line summary the popup shows first', async () => {
-    const rewrite = join(dir, 'rewrite-summary.md');
+  it('--lang picks the reading-ease formula, and leaves it out for a language with none', async () => {
+    const rewrite = join(dir, 'rewrite-de.md');
+    writeFileSync(rewrite, '# Pier wird repariert\n\nDie Hafenbehörde hat am Dienstag 27.000 Pfund für die Reparatur der Fähranlegestelle bewilligt.');
+    const de = capture();
+    expect(await runCheck(['--source', source, '--rewrite', rewrite, '--lang', 'de', '--source-lang', 'en', '--json'], de)).toBe(0);
+    expect(JSON.parse(de.out())).toMatchObject({ capabilities: { lang: 'de', readingEase: true }, seo: { readingEaseFormula: 'Amstad' } });
+    const ja = capture();
+    expect(await runCheck(['--source', source, '--rewrite', rewrite, '--lang=ja', '--json'], ja)).toBe(0);
+    expect(JSON.parse(ja.out())).toMatchObject({ capabilities: { lang: null, readingEase: false }, seo: { readingEase: null, readingEaseFormula: null } });
+    const text = capture();
+    expect(await runCheck(['--source', source, '--rewrite', rewrite, '--lang', 'ja'], text)).toBe(0);
+    expect(text.out()).toMatch(/reading ease left out \(no formula for the language "ja"\)/);
+    expect(text.out()).not.toMatch(/reading ease \d/);
+  });
+
+  it('prints one line per finding, ranked, with the sentences', async () => {
+    const rewrite = join(dir, 'rewrite-text.md');
     writeFileSync(rewrite, `# Pier Repairs Get 28,000 Pounds\n\nMaria Lopez said the money was approved on Tuesday.\n\n${paragraphs[0]}`);
     const io = capture();
     expect(await runCheck(['--source', source, '--rewrite', rewrite], io)).toBe(0);
-    expect(io.out().split('\n')[0]).toMatch(/^\d+ to check · \d+ [a-z]/);
+    const lines = io.out().trimEnd().split('\n');
+    expect(lines[0]).toBe('Headline: Pier Repairs Get 28,000 Pounds (30 characters)');
+    expect(lines.find((l) => l.startsWith('To check: '))).toMatch(/^To check: \d+ \(.*1 fact not in the source.*copied passage/);
+    const added = lines.findIndex((l) => /^ {2}not in the source \w+: 28,000/.test(l));
+    const copied = lines.findIndex((l) => l.startsWith('  copied: "'));
+    expect(added).toBeGreaterThan(0);
+    expect(copied).toBeGreaterThan(added); // ranked: facts before copying
+  });
+
+  it('words a changed claim with its change, from/to and both sentences', () => {
+    const source = 'Police said about 40 people were hurt.';
+    const text = 'Forty hurt\n\nPolice said 40 people were hurt.';
+    const result: ChecksResult = {
+      facts: { total: 1, kept: 1, missing: [], added: [] },
+      originality: { copiedShare: 0, longestRun: 0, runs: [] },
+      seo: checkSeo('Forty hurt', 'Police said 40 people were hurt.', source),
+      text,
+      findings: [
+        {
+          kind: 'changed-claim',
+          change: 'certainty',
+          source: { text: source, start: 0, end: source.length },
+          rewrite: { text: 'Police said 40 people were hurt.', start: 12, end: text.length },
+          from: 'about 40',
+          to: '40',
+        },
+      ],
+      capabilities: { lang: 'en', figures: true, names: true, claims: true, readingEase: true },
+    };
+    const lines = checkLines(toChecksJson('Forty hurt', result), 'en');
+    expect(lines).toContain('To check: 1 (1 changed claim)');
+    const at = lines.indexOf('  changed claim (certainty): "about 40" → "40"');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toBe('    source:  "Police said about 40 people were hurt."');
+    expect(lines[at + 2]).toBe('    rewrite: "Police said 40 people were hurt."');
   });
 
   it('needs both files', async () => {
     const io = capture();
     expect(await runCheck(['--source', source], io)).toBe(2);
     expect(io.err()).toMatch(/--rewrite/);
+    const lang = capture();
+    expect(await runCheck(['--source', source, '--rewrite', source, '--lang', '--json'], lang)).toBe(2);
+    expect(lang.err()).toMatch(/--lang takes a language code/);
   });
 });

@@ -179,6 +179,7 @@ describe('exports are inert', () => {
       'url',
       'version',
       'versions',
+      'words',
     ]);
     expect(exportMarkdown([toEntry(leaky)], english)).not.toContain(KEY);
   });
