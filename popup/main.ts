@@ -151,15 +151,15 @@ function render(): void {
 }
 
 /** The checks view, loaded the first time a checked rewrite is shown (a popup opened while writing never needs it). */
-let checksView: Promise<typeof import('./checks-view')> | null = null;
-let renderChecks: (typeof import('./checks-view'))['renderChecks'] | null = null;
+let renderChecks: (typeof import('./checks-view'))['renderChecks'] | undefined;
+let checksLoading = false;
 
 function showChecks(checks: ChecksResult | null): void {
   if (renderChecks) return renderChecks(ui.checks, checks, ui.checksBadge);
-  ui.checks.hidden = ui.checksBadge.hidden = true;
-  if (!checks || checksView) return;
-  checksView = import('./checks-view');
-  void checksView.then((view) => {
+  // The checks and their link start hidden and stay so until the view is here to fill them.
+  if (!checks || checksLoading) return;
+  checksLoading = true;
+  void import('./checks-view').then((view) => {
     renderChecks = view.renderChecks;
     scheduleRender();
   });
