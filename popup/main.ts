@@ -13,7 +13,7 @@ import { JOB_PORT, type BackgroundMessage, type PopupMessage } from '../src/mess
 import { bodyWords, copyFormats } from '../src/rewrite/render';
 import type { Seo } from '../src/rewrite/split';
 import { renderBody } from './body';
-import { renderSeoExtras, type CopyWhat } from './seo-extras';
+import type { CopyWhat } from './seo-extras';
 import type { ChecksResult } from '../src/checks';
 import { loadSettingsReport } from '../lib/settings-store';
 import { localisePage, t } from '../lib/i18n';
@@ -123,8 +123,7 @@ function render(): void {
   const checks = job.state === 'done' ? job.checks : null;
   // Streaming: blocks as they come. Finished and checked: the copied runs marked.
   renderBody(ui.article, body, !isActive(job), checks, headline ? headline.length + 2 : 0);
-  showChecks(checks);
-  renderSeoExtras(ui.extras, job.state === 'done' ? seo : {}, (text, what) => void copy(text, what));
+  showFinished(job.state === 'done', checks, seo);
   const words = bodyWords(body);
   ui.progress.textContent = progressText(job, words);
   ui.progress.hidden = ui.progress.textContent === '';
@@ -150,17 +149,22 @@ function render(): void {
   renderVersion(job);
 }
 
-/** The checks view, loaded the first time a checked rewrite is shown (a popup opened while writing never needs it). */
-let renderChecks: (typeof import('./checks-view'))['renderChecks'] | undefined;
-let checksLoading = false;
+/** The views of a finished rewrite (checks, SEO extras), loaded the first time one is shown: a popup opened while
+ * the rewrite is written does without them. */
+let finished: typeof import('./finished') | undefined;
+let finishedLoading = false;
 
-function showChecks(checks: ChecksResult | null): void {
-  if (renderChecks) return renderChecks(ui.checks, checks, ui.checksBadge);
-  // The checks and their link start hidden and stay so until the view is here to fill them.
-  if (!checks || checksLoading) return;
-  checksLoading = true;
-  void import('./checks-view').then((view) => {
-    renderChecks = view.renderChecks;
+function showFinished(done: boolean, checks: ChecksResult | null, seo: Seo): void {
+  if (finished) {
+    finished.renderChecks(ui.checks, checks, ui.checksBadge);
+    finished.renderSeoExtras(ui.extras, done ? seo : {}, (text, what) => void copy(text, what));
+    return;
+  }
+  // The checks, their link and the extras start hidden and stay so until the views are here to fill them.
+  if (!done || finishedLoading) return;
+  finishedLoading = true;
+  void import('./finished').then((views) => {
+    finished = views;
     scheduleRender();
   });
 }

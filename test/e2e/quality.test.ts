@@ -117,6 +117,7 @@ describe('SEO pack and copy formats', () => {
     await popup.waitForState('done', 15_000);
     expect(s.server.chatRequests[0]!.body.messages?.[0]?.content).toContain('Meta description:');
     expect(await popup.text('article')).not.toContain('Slug');
+    await popup.waitFor(`document.querySelector('[data-testid=seo-extras]:not([hidden])')`, 5000);
     expect(await popup.text('seo-slug')).toContain('harbour-city-night-library');
     await popup.click('copy-slug');
     await poll(async () => (await s.ext.readClipboard()) === 'harbour-city-night-library', 3000, 'the slug on the clipboard');
