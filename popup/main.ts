@@ -13,7 +13,8 @@ import { JOB_PORT, type BackgroundMessage, type PopupMessage } from '../src/mess
 import { bodyWords, copyFormats } from '../src/rewrite/render';
 import type { Seo } from '../src/rewrite/split';
 import { renderBody } from './body';
-import { renderChecks, renderSeoExtras, type CopyWhat } from './checks-view';
+import type { CopyWhat } from './seo-extras';
+import type { ChecksResult } from '../src/checks';
 import { loadSettingsReport } from '../lib/settings-store';
 import { localisePage, t } from '../lib/i18n';
 import { plural, type MessageKey } from '../src/i18n';
@@ -62,6 +63,7 @@ const ui = {
   copyStatus: $('copy-status'),
   format: $<HTMLSelectElement>('format'),
   checks: $('checks'),
+  checksBadge: $('checks-badge'),
   extras: $('seo-extras'),
   versions: $('versions'),
   version: $('version'),
@@ -121,8 +123,7 @@ function render(): void {
   const checks = job.state === 'done' ? job.checks : null;
   // Streaming: blocks as they come. Finished and checked: the copied runs marked.
   renderBody(ui.article, body, !isActive(job), checks, headline ? headline.length + 2 : 0);
-  renderChecks(ui.checks, checks);
-  renderSeoExtras(ui.extras, job.state === 'done' ? seo : {}, (text, what) => void copy(text, what));
+  showFinished(job.state === 'done', checks, seo);
   const words = bodyWords(body);
   ui.progress.textContent = progressText(job, words);
   ui.progress.hidden = ui.progress.textContent === '';
@@ -146,6 +147,26 @@ function render(): void {
   for (const b of [ui.copyHeadline, ui.copyArticle, ui.copyAllBtn]) b.disabled = job.text === '';
   ui.copyHeadline.disabled = headline === '';
   renderVersion(job);
+}
+
+/** The views of a finished rewrite (checks, SEO extras), loaded the first time one is shown: a popup opened while
+ * the rewrite is written does without them. */
+let finished: typeof import('./finished') | undefined;
+let finishedLoading = false;
+
+function showFinished(done: boolean, checks: ChecksResult | null, seo: Seo): void {
+  if (finished) {
+    finished.renderChecks(ui.checks, checks, ui.checksBadge);
+    finished.renderSeoExtras(ui.extras, done ? seo : {}, (text, what) => void copy(text, what));
+    return;
+  }
+  // The checks, their link and the extras start hidden and stay so until the views are here to fill them.
+  if (!done || finishedLoading) return;
+  finishedLoading = true;
+  void import('./finished').then((views) => {
+    finished = views;
+    scheduleRender();
+  });
 }
 
 /** Which of the page's versions is on screen ("2 of 3"), with buttons to the previous and next; hidden for one. */

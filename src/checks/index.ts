@@ -16,12 +16,15 @@ import { RANK, reportFindings, type ClaimChange, type Finding, type FindingKind,
 import type { Fact } from './facts';
 import { checkLang, type Capabilities } from './lang';
 import { READING_FORMULA } from './reading-ease';
+import { languageByName } from '../languages';
 
 export type { Fact, FactKind, FactsReport } from './facts';
 export type { CopiedRun, OriginalityReport } from './originality';
 export type { SeoReport } from './seo';
 export type { ClaimChange, Finding, FindingKind, Span } from './findings';
 export { rankFindings, reportFindings } from './findings';
+export type { ChecksSummary, FindingGroup, GroupKey } from './summary';
+export { summarize, summaryText } from './summary';
 export type { Capabilities, CheckLang } from './lang';
 export { checkFacts } from './facts';
 export { checkOriginality } from './originality';
@@ -92,6 +95,7 @@ export function runChecks({ source, headline, body, lang }: ChecksInput): Checks
   const code = lang === undefined || lang === null ? 'en' : checkLang(lang);
   const seo = checkSeo(headline, plainBody, source, code);
   const capabilities: Capabilities = { lang: code, figures: true, names: code !== null, claims: code !== null, readingEase: seo.readingEase !== null };
+  if (lang) capabilities.language = languageByName(lang)?.code ?? lang;
   return { facts, originality, seo, text, findings: reportFindings(headline, facts, originality, seo), capabilities };
 }
 

@@ -158,6 +158,9 @@ describe('axe-core reports no violation', () => {
       await popup.waitForState('done', 15_000);
       await popup.waitFor(`document.querySelector('[data-testid=checks]:not([hidden])')`, 5000);
       await popup.waitFor(`document.querySelector('[data-testid=seo-extras]:not([hidden])')`, 5000);
+      // Every "and N more" opened, so axe sees the findings behind them too.
+      await popup.eval(`document.querySelectorAll('[data-testid=findings-more]').forEach((d) => { d.open = true; })`);
+      await popup.waitFor(`[...document.querySelectorAll('[data-testid=findings-more]')].every((d) => d.querySelector('.rest').childElementCount > 0)`, 3000);
       const results = await checkPopup(popup, 'done');
       await s.cleanup();
       expectClean('popup done', results);

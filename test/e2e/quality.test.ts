@@ -90,8 +90,16 @@ describe('checks under the rewrite', () => {
     await popup.waitForState('done', 15_000);
     await popup.waitFor(`document.querySelector('[data-testid=checks]:not([hidden])')`, 5000);
     expect(await popup.text('facts-summary')).toMatch(/Facts kept: \d+ of \d+/);
-    expect(await popup.text('facts-missing')).toMatch(/five million/i);
-    expect(await popup.text('facts-added')).toMatch(/six million/i);
+    // The lost and the new figure, each in its group of findings (perhaps behind "and N more"), the lost one first.
+    await popup.eval(`document.querySelectorAll('[data-testid=findings-more] summary').forEach((s) => s.click())`);
+    const groups = await popup.eval<[string, string][]>(
+      `[...document.querySelectorAll('[data-testid=findings-group]')].map((g) => [g.dataset.group, g.textContent])`,
+    );
+    const missing = groups.findIndex(([key, text]) => key === 'missing-fact' && /five million/i.test(text));
+    const added = groups.findIndex(([key, text]) => key === 'added-fact' && /six million/i.test(text));
+    expect(missing).toBeGreaterThanOrEqual(0);
+    expect(added).toBeGreaterThan(missing);
+    expect(await popup.text('checks-summary')).toMatch(/^\d+ to check · /);
     expect(await popup.text('originality')).toMatch(/Copied: [\d.]+% .*longest \d+ words/);
     const marked = (await popup.eval(`[...document.querySelectorAll('[data-testid=copied-run]')].map(m => m.textContent).join(' ')`)) as string;
     expect(marked).toContain('Iranians use VPNs to access restricted websites');
@@ -109,6 +117,7 @@ describe('SEO pack and copy formats', () => {
     await popup.waitForState('done', 15_000);
     expect(s.server.chatRequests[0]!.body.messages?.[0]?.content).toContain('Meta description:');
     expect(await popup.text('article')).not.toContain('Slug');
+    await popup.waitFor(`document.querySelector('[data-testid=seo-extras]:not([hidden])')`, 5000);
     expect(await popup.text('seo-slug')).toContain('harbour-city-night-library');
     await popup.click('copy-slug');
     await poll(async () => (await s.ext.readClipboard()) === 'harbour-city-night-library', 3000, 'the slug on the clipboard');

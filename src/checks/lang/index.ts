@@ -19,6 +19,8 @@ export function checkLang(codeOrName: string | null | undefined): CheckLang | nu
 export interface Capabilities {
   /** The rewrite's language as the checks read it, or null when they have no rules for it. */
   lang: CheckLang | null;
+  /** The rewrite's language as asked for: its BCP 47 code when known, else the setting's words; names it when a check cannot run. */
+  language?: string;
   /** Figures, money, percentages and dates (read in any of the four languages). */
   figures: boolean;
   /** Names and quotes. */
