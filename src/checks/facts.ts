@@ -49,7 +49,7 @@ import { creditMask } from './credits';
 import { figureLang, readFigures, type RawFact } from './figures';
 import type { CheckLang } from './lang';
 import { NUMBER_WORDS } from './lang/numbers';
-import { CONNECTORS, DE_DETERMINERS, DE_NOUN_ENDINGS, DE_TITLE_ENDINGS, DE_TITLES, NAME_PREFIXES, functionWords } from './lang/names';
+import { CONNECTORS, DE_DETERMINERS, DE_PLACE_PREPOSITIONS, DE_NOUN_ENDINGS, DE_TITLE_ENDINGS, DE_TITLES, NAME_PREFIXES, functionWords } from './lang/names';
 
 export type FactKind = 'number' | 'percent' | 'money' | 'date' | 'name' | 'quote';
 
@@ -146,6 +146,10 @@ interface NameFact {
   words: string[]; // normalised, possessive dropped
   key: string;
   at: number;
+  /** The acronym the text gives it in parentheses: "Confederación Española … (CEOE)". */
+  also?: string;
+  /** Named on weak evidence only (a German word never written after an article): not reported as added. */
+  weak?: boolean;
 }
 
 interface QuoteFact {
@@ -262,14 +266,16 @@ const DE_STRONG_ENDINGS: readonly string[] = DE_NOUN_ENDINGS.slice(0, DE_NOUN_EN
 /**
  * Which capitalised words of a German text are names. German capitalises every noun, so a capitalised word is a
  * name only on evidence: an acronym or inner capital (SPD, YouTube), a title before it (Kanzler Scholz, Frau
- * Müller), two capitalised words together mid-sentence with no noun ending (Olaf Scholz, Deutsche Bahn), or a
- * word that never follows an article or determiner anywhere in the text and has no ending of a common noun.
- * Returns the stems that are names.
+ * Müller), two capitalised words together mid-sentence with no noun ending (Olaf Scholz, Deutsche Bahn); or, as
+ * weak evidence, a word written after "in", "aus", "nach" or "bei" that never follows an article or determiner
+ * anywhere in the text and has no ending of a common noun (in Berlin, aus Kiew).
+ * Returns the stems that are names, on strong evidence and on the weak last one.
  */
-function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Array, inTitle: Uint8Array): Set<string> {
+function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Array, inTitle: Uint8Array): { strong: Set<string>; weak: Set<string> } {
   const evidence = new Set<string>();
   const withArticle = new Set<string>();
   const midSentence = new Set<string>();
+  const afterPlacePreposition = new Set<string>();
   const candidate = (k: number): boolean => {
     const t = toks[k];
     return t !== undefined && t.kind === 'word' && ((flags[k] as number) & (CAP | FUNCTION)) === CAP;
@@ -284,6 +290,7 @@ function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Arra
       DE_DETERMINERS.has(pl) || (prev?.kind === 'word' && !isCap(prev.s) && /(?:e|en|er|es|em)$/.test(pl) && DE_DETERMINERS.has(toks[i - 2]?.low ?? ''));
     if (determiner) withArticle.add(st);
     if (!atStart[i] && !inTitle[i]) midSentence.add(st);
+    if (DE_PLACE_PREPOSITIONS.has(pl) && prev?.kind === 'word' && !isCap(prev.s)) afterPlacePreposition.add(st);
     const s = t.s.includes('-') ? (t.s.split('-')[0] as string) : bare(t.s);
     if (isAcronym(s) || innerCap(s)) evidence.add(st);
     else if (prev?.kind === 'word' && (DE_TITLES.has(pl) || endsWithAny(pl, DE_TITLE_ENDINGS)) && !determiner) evidence.add(st);
@@ -298,10 +305,11 @@ function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Arra
       }
     }
   }
+  const weak = new Set<string>();
   for (const st of midSentence) {
-    if (!withArticle.has(st) && !endsWithAny(st, DE_NOUN_ENDINGS) && !st.includes('-')) evidence.add(st);
+    if (!evidence.has(st) && afterPlacePreposition.has(st) && !withArticle.has(st) && !endsWithAny(st, DE_NOUN_ENDINGS) && !st.includes('-')) weak.add(st);
   }
-  return evidence;
+  return { strong: evidence, weak };
 }
 
 const CAP = 1;
@@ -393,7 +401,8 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
   const german = lang === 'de' ? germanNames(toks, flags, atStart, inTitle) : null;
 
   // --- numbers, money, percentages, dates
-  const facts = readFigures(toks, text, figureLang(lang), soft);
+  const used = new Uint8Array(toks.length);
+  const facts = readFigures(toks, text, figureLang(lang), soft, used);
 
   // --- names
   const names: NameFact[] = [];
@@ -404,15 +413,20 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
       if (seq.length > 0) {
         const nameWords = seq.filter((w) => !CONNECTORS.has(w.t.s)).map((w) => bare(w.word));
         const display = seq.map((w) => bare(w.display)).join(' ');
-        names.push({ text: display, words: nameWords, key: nameWords.map(stem).join(' '), at: seq[0]?.t.start ?? 0 });
+        const name: NameFact = { text: display, words: nameWords, key: nameWords.map(stem).join(' '), at: seq[0]?.t.start ?? 0 };
+        if (german !== null && nameWords.every((w) => !german.strong.has(stem(w)))) name.weak = true;
+        names.push(name);
         seq = [];
       }
       if (pending.length > 0) pending = [];
     };
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i] as Tok;
-      if (t.kind !== 'word' || soft[i]) {
+      if (t.kind !== 'word' || soft[i] || used[i]) {
+        const acronym = toks[i + 1];
+        const given = seq.length > 0 && t.s === '(' && acronym?.kind === 'word' && isAcronym(acronym.s) && toks[i + 2]?.s === ')';
         flush();
+        if (given) (names[names.length - 1] as NameFact).also = (acronym as Tok).s;
         continue;
       }
       const f = flags[i] as number;
@@ -423,7 +437,7 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
       const word = hn?.word ?? t.s;
       const st = stem(bare(word));
       let allowed = cap && !(f & FUNCTION) && (!(atStart[i] || inTitle[i]) || known.has(st));
-      if (allowed && german !== null) allowed = german.has(st);
+      if (allowed && german !== null) allowed = german.strong.has(st) || german.weak.has(st);
       if (allowed) {
         if (hn?.starts) flush();
         for (const p of pending) seq.push({ t: p, display: p.s, word: p.s });
@@ -560,9 +574,10 @@ export function checkFacts(source: string, rewrite: string, scans?: Scans, langs
     total++;
     if (alias !== undefined && out.aliasIds.has(alias)) continue;
     const kept = distinctive.length > 0 ? distinctive.some((w) => out.vocab.covers(w)) : out.phrases().contains(n.words.flatMap((w) => normWords(w)).map(stem));
-    if (!kept) missing.push({ kind: 'name', text: n.text, at: n.at });
+    if (!kept && !(n.also !== undefined && out.vocab.covers(n.also))) missing.push({ kind: 'name', text: n.text, at: n.at });
   }
   for (const n of dedupe(out.names, (x) => x.key)) {
+    if (n.weak) continue;
     const alias = aliasOfName(n);
     if (alias !== undefined && src.aliasIds.has(alias)) continue;
     if (!n.words.every((w) => src.vocab.covers(w) || (translated && out.functionWords.has(lower(w))))) added.push({ kind: 'name', text: n.text, at: n.at });

@@ -209,7 +209,7 @@ function wordNumber(toks: readonly Tok[], i: number, L: FigureLang): { value: nu
   if (num.articleOne.has(t.low)) {
     // "a million", "ein Drittel", "un sur deux": one only where a scale, fraction or ratio follows.
     if (scaleAfter(i + 1) >= 100) return { value: 1, end: i + 1, minor: false };
-    if (num.fractions.has(toks[i + 1]?.low ?? '') || phraseAt(toks, i + 1, num.ratioWords) > 0) return { value: 1, end: i + 1, minor: false };
+    if (num.fractions.has(toks[i + 1]?.low ?? '') || ratioAt(toks, i + 1, L, 1) > 0) return { value: 1, end: i + 1, minor: false };
     return null;
   }
   let total = 0;
@@ -361,8 +361,9 @@ function monthFirst(toks: readonly Tok[], i: number, month: number, L: FigureLan
 function monthOf(t: Tok | undefined, L: FigureLang): number | null {
   if (t === undefined || t.kind !== 'word') return null;
   const cut = t.low.lastIndexOf('-'); // "post-October 7", "mi-octobre"
-  const m = L.dates.months.get(cut < 0 ? t.low : t.low.slice(cut + 1));
-  if (m === undefined) return null;
+  const name = cut < 0 ? t.low : t.low.slice(cut + 1);
+  const m = L.dates.months.get(name);
+  if (m === undefined || (cut >= 0 && L.dates.monthAbbr.has(name))) return null;
   return L.dates.lowerMonths || (cut < 0 ? isCapTok(t) : isCap1(t.s[cut + 1] ?? '')) ? m : null;
 }
 
@@ -374,7 +375,8 @@ function dayFirst(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
   let j = i + 1;
   const suffix = toks[j];
   if (suffix?.start === t.end && ((suffix.kind === 'word' && L.dates.ordinals.has(suffix.low)) || (suffix.s === '.' && L.lang !== 'en'))) j++;
-  if (toks[j]?.s === '.' && toks[j]?.start === (toks[j - 1] as Tok).end && L.lang === 'es') j++; // 1.º
+  const o = toks[j];
+  if (o?.kind === 'word' && o.start === (toks[j - 1] as Tok).end && L.dates.ordinals.has(o.low)) j++; // 1.º
   if (L.dates.of.has(toks[j]?.low ?? '')) j++;
   const month = monthOf(toks[j], L);
   if (month === null) return i;
@@ -404,6 +406,23 @@ function dateFollows(toks: readonly Tok[], i: number, L: FigureLang): boolean {
     if (u.kind === 'num' || u.kind === 'nl') return false;
   }
   return false;
+}
+
+/**
+ * Where a ratio's second count starts when its word is at j or one word later ("nine in ten", "one voter in two",
+ * "un électeur sur deux", "neun von zehn"), or 0.
+ */
+function ratioAt(toks: readonly Tok[], j: number, L: FigureLang, first: number): number {
+  const valid = (k: number): number => {
+    const b = countAt(toks, k, L);
+    return b !== null && b.value > first && b.value > 1 && !qualifiedAt(toks, b.end, L) ? k : 0;
+  };
+  const r = phraseAt(toks, j, L.num.ratioWords);
+  if (r > 0) return valid(j + r);
+  const w = toks[j];
+  if (w?.kind !== 'word' || L.stop.has(w.low) || L.num.units.has(w.low)) return 0;
+  const r2 = phraseAt(toks, j + 1, L.num.ratioWords);
+  return r2 > 0 ? valid(j + 1 + r2) : 0;
 }
 
 /** A tally or ratio's second count at j: digits (not a year) or words. */
@@ -545,10 +564,10 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
 
   // A ratio: "nine in ten", "9 out of 10", "neun von zehn", "un sur deux", "uno de cada tres".
   if (value !== null && currency === null) {
-    const r = phraseAt(toks, j, num.ratioWords);
-    if (r > 0) {
-      const b = countAt(toks, j + r, L);
-      if (b !== null && b.value > value && b.value > 1 && !qualifiedAt(toks, b.end, L)) {
+    const r = ratioAt(toks, j, L, value);
+    const b = r > 0 ? countAt(toks, r, L) : null;
+    if (b !== null) {
+      {
         facts.push(ratioFact(text.slice(first.start, (toks[b.end - 1] as Tok).end), t.start, value, b.value));
         return b.end;
       }
@@ -704,9 +723,10 @@ function fractionWord(toks: readonly Tok[], i: number, L: FigureLang, facts: Raw
 
 /**
  * Every figure of a text. `soft[i]` marks tokens of datelines, bylines and credits: their figures are kept as
- * soft facts (they may satisfy the other text's, but need not be kept).
+ * soft facts (they may satisfy the other text's, but need not be kept). Sets `used[i]` for the tokens a figure is
+ * written with.
  */
-export function readFigures(toks: readonly Tok[], text: string, L: FigureLang, soft: Uint8Array): RawFact[] {
+export function readFigures(toks: readonly Tok[], text: string, L: FigureLang, soft: Uint8Array, used: Uint8Array): RawFact[] {
   const facts: RawFact[] = [];
   let i = 0;
   while (i < toks.length) {
@@ -723,8 +743,10 @@ export function readFigures(toks: readonly Tok[], text: string, L: FigureLang, s
     } else if (t.kind === 'word') {
       const month = monthOf(t, L);
       const wd = L.dates.weekdays.get(t.low);
-      if (month !== null) end = Math.max(i + 1, monthFirst(toks, i, month, L, facts, text));
-      else if (wd !== undefined && (L.lang !== 'en' && L.lang !== 'de' ? true : isCapTok(t))) {
+      if (month !== null) {
+        end = monthFirst(toks, i, month, L, facts, text);
+        if (end === i) end = numberAt(toks, i, L, facts, text);
+      } else if (wd !== undefined && (L.lang !== 'en' && L.lang !== 'de' ? true : isCapTok(t))) {
         if (!dateFollows(toks, i, L))
           facts.push({ kind: 'date', text: t.s, value: `W-${wd}`, at: t.start, provides: [`d:W-${wd}`], accepts: [`d:W-${wd}`], minor: true });
         end = i + 1;
@@ -744,6 +766,13 @@ export function readFigures(toks: readonly Tok[], text: string, L: FigureLang, s
       }
     }
     if (soft[i]) for (let k = before; k < facts.length; k++) (facts[k] as RawFact).soft = true;
+    if (facts.length > before) {
+      // the figure's own tokens (a currency code before it included) are no names: "EUR", "Mio", "Uhr", "Prozent"
+      const from = (facts[before] as RawFact).at ?? t.start;
+      let k = i;
+      while (k > 0 && (toks[k - 1] as Tok).start >= from) k--;
+      used.fill(1, k, Math.max(end, i + 1));
+    }
     i = Math.max(end, i + 1);
   }
   return facts;

@@ -268,7 +268,7 @@ describe('GramIndex', () => {
 
 /** The reference: the character-by-character version with string lookups. */
 function refQuotes(text: string): Array<{ start: number; end: number; text: string }> {
-  const pairs: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '‘': '’' };
+  const pairs: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '»': '«', '‘': '’' };
   const ld = /[\p{L}\p{N}]/u;
   const out: Array<{ start: number; end: number; text: string }> = [];
   let close = '';

@@ -106,6 +106,9 @@ export const DE_TITLE_ENDINGS: readonly string[] = [
   'meisterin',
 ];
 
+/** Prepositions of place a town or country stands after without an article ("in Berlin", "aus Paris"). */
+export const DE_PLACE_PREPOSITIONS: ReadonlySet<string> = set('in aus nach bei');
+
 /** German determiners, prepositions fused with articles, and quantifiers a common noun stands after. */
 export const DE_DETERMINERS: ReadonlySet<string> = set(
   'der die das den dem des ein eine einer einem einen eines kein keine keiner keinem keinen keines im am ins ans zum',
@@ -129,7 +132,6 @@ export const DE_NOUN_ENDINGS: readonly string[] = [
   'ität',
   'itäten',
   'ismus',
-  'chen',
   'ment',
   'mente',
   'nis',

@@ -340,7 +340,7 @@ export const NUMBER_WORDS: Readonly<Record<CheckLang, NumberWords>> = {
       ['décimos', 1 / 10],
     ]),
     wholeFractions: set('mitad'),
-    ratioWords: set('de_cada cada de'),
+    ratioWords: set('de_cada'),
     percent: set('por_ciento %'),
     points: set('puntos_porcentuales punto_porcentual pp'),
     basisPoints: set('puntos_básicos punto_básico puntos_basicos pb'),
