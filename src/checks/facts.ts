@@ -244,7 +244,7 @@ function hyphenName(s: string): HyphenName | null {
 }
 
 /** The word without a possessive ending: "Iran’s" → "Iran". */
-const bare = (s: string): string => s.replace(/['’]s$/, '').replace(/['’]$/, '');
+const bare = (s: string): string => (s.includes("'") || s.includes('’') ? s.replace(/['’]s$/, '').replace(/['’]$/, '') : s);
 
 const isAcronym = (s: string): boolean => s.length >= 2 && s === s.toUpperCase() && s !== s.toLowerCase();
 /** An upper-case letter after the first: "YouTube", "McDonald", "iPhone" (never a German common noun). */
@@ -433,11 +433,13 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
       const glued = toks[i + 1];
       const currencyPrefix = glued?.kind === 'punct' && glued.start === t.end && (glued.s === '$' || glued.s === '€' || glued.s === '£'); // US$
       const cap = (f & CAP) !== 0 && t.s !== 'I' && !currencyPrefix;
-      const hn = t.s.includes('-') ? hyphenName(t.s) : null;
+      const hn = cap && t.s.includes('-') ? hyphenName(t.s) : null;
       const word = hn?.word ?? t.s;
-      const st = stem(bare(word));
-      let allowed = cap && !(f & FUNCTION) && (!(atStart[i] || inTitle[i]) || known.has(st));
-      if (allowed && german !== null) allowed = german.strong.has(st) || german.weak.has(st);
+      let allowed = cap && !(f & FUNCTION);
+      if (allowed && (atStart[i] || inTitle[i] || german !== null)) {
+        const st = stem(bare(word));
+        allowed = (!(atStart[i] || inTitle[i]) || known.has(st)) && (german === null || german.strong.has(st) || german.weak.has(st));
+      }
       if (allowed) {
         if (hn?.starts) flush();
         for (const p of pending) seq.push({ t: p, display: p.s, word: p.s });

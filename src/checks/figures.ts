@@ -181,10 +181,21 @@ function numberFact(kind: Kind, text: string, at: number, nums: readonly string[
   return { kind, text, value: num, at, provides: nums.map((n) => `n:${n}`), accepts: nums.flatMap((n) => [`n:${n}`, `nm:${n}`, `d:${n}`]) };
 }
 
+/** The first words of a set of phrases, computed once per set: most tokens start none, and are answered at once. */
+const FIRSTS = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+function firstWords(phrases: ReadonlySet<string>): ReadonlySet<string> {
+  let f = FIRSTS.get(phrases);
+  if (f === undefined) {
+    f = new Set([...phrases].map((p) => p.split('_')[0] as string));
+    FIRSTS.set(phrases, f);
+  }
+  return f;
+}
+
 /** How many tokens from j spell one of the phrases (words joined by "_"), longest first; 0 when none. */
 function phraseAt(toks: readonly Tok[], j: number, phrases: ReadonlySet<string>): number {
   const a = toks[j]?.low;
-  if (a === undefined) return 0;
+  if (a === undefined || !firstWords(phrases).has(a)) return 0;
   const b = toks[j + 1]?.low;
   const c = toks[j + 2]?.low;
   const d = toks[j + 3]?.low;
