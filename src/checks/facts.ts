@@ -1,46 +1,44 @@
 /**
- * Facts kept: which facts of the source the rewrite lost, and which numbers and names it brought in.
- * An honest heuristic for English news text, no machine learning. One pass over each text; every lookup is a
- * Set/Map hit, so the check is linear in the length of the two texts. The tokens it reads come from ./tokens.ts;
- * test/unit/checks-golden.test.ts holds the whole check to the results it gave before it was tuned for speed.
+ * Facts kept: which facts of the source the rewrite lost, and which figures and names it brought in. An honest
+ * heuristic for news text in English, German, French and Spanish, no machine learning. One pass over each text;
+ * every lookup is a Set/Map hit, so the check is linear in the length of the two texts. Tokens come from
+ * ./tokens.ts, figures from ./figures.ts (each language's ways of writing numbers, money, percentages, dates and
+ * times, with the word lists in ./lang), datelines, bylines and credits from ./credits.ts.
  *
  * What counts as a fact (collected from the source, deduplicated):
- * - number: a figure in digits or words, with the words after it that say what it counts, for display
- *   ("27,000 Palestinians", "11 Iranian cyber-enabled influence operations", "five million Instagram
- *   followers"). The bare word "one" is not a fact (too common in prose). Matched on value only.
- * - percent: a figure followed by %, "percent", "per cent", "pct" or "percentage point(s)".
- * - money: a figure with a currency: $, US$, £, €, ¥, ₹ before it, or USD/EUR/GBP, dollars, euros, pounds, yen,
- *   rupees next to it. "$5m", "$5 million", "5 million dollars", "US$5,000,000" are all USD 5000000.
- * - date: a month with a day and/or year ("October 7", "Oct. 7", "7 October", "7th of October 2023",
- *   "October 2023"), a month alone (not "May"), a year alone (1800–2099), ISO dates (2023-10-07) and
- *   slash dates (10/7/2023: read both ways when ambiguous, day first when the first part is over 12).
- * - name: a capitalised word or sequence of them (people, organisations, places), joined by of/for/de/van/von/
- *   al/bin/… but not by "and". Possessives end a name (Iran’s → Iran), hyphens split (Iran-backed → Iran).
- *   A capitalised word at the start of a sentence, after a colon, or anywhere in a title-case line (a
- *   headline or subheading) is a name only if the same text also capitalises it mid-sentence; function words,
- *   months and weekdays never are.
- * - quote: text inside double quotation marks ("straight", “curly”, „low“, «guillemets») or ‘single curly’ ones.
+ * - number, percent, money, date: see ./figures.ts. Small numbers in words ("two", "zwei") are facts but never
+ *   reported as added; "zero" alone and "one"/"ein"/"un" alone are no facts.
+ * - name: a capitalised word or sequence of them (people, organisations, places), joined by of/de/do/da/del/van/
+ *   von/bin/al/… but not by "and". A hyphenated word is one token: "Wi-Fi" is one name, "al-Assad" a name matched
+ *   on "Assad", "Iran-backed" names Iran. Possessives end a name (Iran’s → Iran). A capitalised word at the start of
+ *   a sentence, after a colon, or in a title-case line is a name only if the text also capitalises it
+ *   mid-sentence; each language's function words, months and weekdays never are. In German, which capitalises
+ *   every noun, a word is a name only on evidence (see germanNames).
+ * - quote: text inside quotation marks (straight, curly, „low“, «guillemets», »German«) or ‘single curly’ ones.
+ * - not facts: datelines, bylines and credits ("WASHINGTON (Reuters) —", "Von Max Muster", "Photo: Reuters"); the
+ *   figures there still satisfy the rewrite's, and their names are in the source's words.
  *
- * Normalised forms: 27,000 = 27000 = 27 000 = 27k = "27 thousand"; "five million" = 5 million = 5,000,000;
- * "twenty-seven" = 27; "Oct. 7" = "October 7" = "7 October" = "7th of October"; 15% = "15 percent" =
- * "15 per cent". Names are compared case-insensitively, with possessives and plural -s dropped, and with a few
- * aliases (US = U.S. = United States = America/American, UK = Britain/British, UN = United Nations, EU, UAE).
+ * Names are compared case-insensitively, with possessives and plural -s dropped, and with aliases in the four
+ * languages (US = United States = Vereinigte Staaten = États-Unis = Estados Unidos, UK, UN, EU, UAE).
  *
  * When a source fact counts as kept:
- * - numbers, percentages, money: the rewrite has the same value (money: same currency, or the bare figure);
- * - dates: the rewrite has the same date or a more precise one ("October 7, 2023" keeps "October 7");
+ * - figures: the rewrite provides one of the keys the fact accepts (./figures.ts), in its own language's forms;
  * - names: the rewrite has one of the name's distinctive words (one the source never writes in lower case;
- *   "Khamenei" keeps "Ayatollah Ali Khamenei"), allowing for demonyms (Iran/Iranian, Lebanon/Lebanese); a name
- *   made only of everyday words ("Middle East") must appear whole;
+ *   "Khamenei" keeps "Ayatollah Ali Khamenei"), allowing for demonyms (Iran/Iranian, Lebanon/Lebanese), or the
+ *   acronym the source gives it in parentheses; a name made only of everyday words ("Middle East") must appear
+ *   whole (and is not checked across a translation);
  * - quotes: a quote may be paraphrased or turned into reported speech freely. It is reported missing only when
  *   the rewrite puts something similar but changed inside quotation marks (half its content words shared with
  *   the source quote, yet not a word-for-word part of the source). Shortened quotes are fine.
  *
  * What the rewrite adds (possible inventions):
- * - numbers, percentages, money and dates whose value the source never states (small numbers written as words,
- *   "two", "three", are left out: prose uses them freely);
+ * - figures whose value the source never states (small numbers in words and weekdays left out);
  * - names with a word that does not occur in the source at all (any case, same demonym allowances);
- * - quotations of four words or more that are neither in the source nor similar to a source quote.
+ * - quotations of four words or more that are neither in the source nor similar to a source quote (not across
+ *   a translation).
+ *
+ * When the rewrite's language has no rules here, names and quotes are not guessed: the report holds figures only
+ * and says so (names: false).
  */
 
 import { GramIndex, findQuotes, normWords, type QuoteSpan, type Scans } from './text';
