@@ -241,6 +241,15 @@ function hyphenName(s: string): HyphenName | null {
   return { display: run, word: run, ends: false, starts: true };
 }
 
+/** French and Italian elisions before a name: "l’Allemagne", "d’Emmanuel", "qu’Israël" → the name's part. */
+const ELISION_RE = /^(?:[ldjnmtscLDJNMTSC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu|[dD]ell|[aA]ll|[sS]ull|[nN]ell)['’](?=\p{Lu})/u;
+function elided(s: string): string | null {
+  const c = s.charCodeAt(1);
+  if (c !== 39 && c !== 0x2019 && !s.includes("'") && !s.includes('’')) return null;
+  const m = ELISION_RE.exec(s);
+  return m === null ? null : s.slice(m[0].length);
+}
+
 /** The word without a possessive ending: "Iran’s" → "Iran". */
 const bare = (s: string): string => (s.includes("'") || s.includes('’') ? s.replace(/['’]s$/, '').replace(/['’]$/, '') : s);
 
@@ -296,8 +305,10 @@ function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Arra
     if (candidate(i + 1) && !atStart[i] && !inTitle[i] && (toks[i + 1] as Tok).start > t.end) {
       const a = lower(bare(t.s));
       const b = lower(bare((toks[i + 1] as Tok).s));
+      const adjective = DE_NAME_ADJECTIVE_RE.test(a);
+      const plural = a.endsWith('en') || a.endsWith('ern'); // "dass Menschen Geld spenden": two nouns
       const plain = !endsWithAny(a, DE_STRONG_ENDINGS) && !endsWithAny(b, DE_STRONG_ENDINGS) && !a.includes('-') && !b.includes('-');
-      if (plain && (!determiner || DE_NAME_ADJECTIVE_RE.test(a))) {
+      if (plain && (adjective || (!determiner && !plural))) {
         evidence.add(st);
         evidence.add(stem(bare((toks[i + 1] as Tok).s)));
       }
@@ -379,9 +390,11 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
     const t = toks[i] as Tok;
     if (t.kind !== 'word') continue;
     const st = stem(t.s);
-    const hn = t.s.includes('-') ? hyphenName(t.s) : null;
-    const capital = hn !== null || (isCap(t.s) && !t.s.includes('-'));
-    const nameWord = hn?.word ?? t.s;
+    const el = elided(t.s);
+    if (el !== null) vocab.addStem(stem(el));
+    const hn = t.s.includes('-') ? hyphenName(el ?? t.s) : null;
+    const capital = hn !== null || el !== null || (isCap(t.s) && !t.s.includes('-'));
+    const nameWord = hn?.word ?? el ?? t.s;
     const f = (capital ? CAP : 0) | (fnWords.has(t.low) || fnWords.has(st) || (hn !== null && isFunctionWord(nameWord)) ? FUNCTION : 0);
     flags[i] = f;
     vocab.addStem(st);
@@ -431,8 +444,9 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
       const glued = toks[i + 1];
       const currencyPrefix = glued?.kind === 'punct' && glued.start === t.end && (glued.s === '$' || glued.s === '€' || glued.s === '£'); // US$
       const cap = (f & CAP) !== 0 && t.s !== 'I' && !currencyPrefix;
-      const hn = cap && t.s.includes('-') ? hyphenName(t.s) : null;
-      const word = hn?.word ?? t.s;
+      const el = cap ? elided(t.s) : null;
+      const hn = cap && t.s.includes('-') ? hyphenName(el ?? t.s) : null;
+      const word = hn?.word ?? el ?? t.s;
       let allowed = cap && !(f & FUNCTION);
       if (allowed && (atStart[i] || inTitle[i] || german !== null)) {
         const st = stem(bare(word));
@@ -441,7 +455,8 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
       if (allowed) {
         if (hn?.starts) flush();
         for (const p of pending) seq.push({ t: p, display: p.s, word: p.s });
-        seq.push({ t, display: hn?.display ?? t.s, word });
+        if (el !== null) flush(); // "de l’Allemagne": the elision starts a name
+        seq.push({ t, display: hn?.display ?? el ?? t.s, word });
         pending = [];
         if (/['’]s?$/.test(t.s) || hn?.ends) flush();
       } else if (seq.length > 0 && CONNECTORS.has(t.s)) {

@@ -249,7 +249,9 @@ function wordNumber(toks: readonly Tok[], i: number, L: FigureLang): { value: nu
     if (atoms.length === 1 && num.joiners.has(atoms[0] as string)) {
       // "and" only between number words: "two hundred and five", "treinta y cinco", "vingt et un"
       const next = toks[j + 1];
-      if (end > i && next?.kind === 'word' && numberAtoms(next.low, num, L.lang) !== null) {
+      // only after tens or a hundred ("zwischen zwei und drei" is two numbers)
+      const joins = L.lang !== 'de' && ((current >= 20 && current % 10 === 0) || num.hundred.has(prevAtom) || num.thousand.has(prevAtom));
+      if (joins && end > i && next?.kind === 'word' && numberAtoms(next.low, num, L.lang) !== null) {
         prevAtom = atoms[0] as string;
         j++;
         continue;

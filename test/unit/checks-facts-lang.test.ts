@@ -35,6 +35,10 @@ describe('tokens: hyphenated words and names with connectors', () => {
     expect(names('Troops loyal to al-Assad advanced.')).toEqual(['al-Assad']);
   });
 
+  it('French elisions before a name: l’Allemagne, qu’Emmanuel Macron', () => {
+    expect(names('Il a dit qu’Emmanuel Macron irait en Espagne et visiterait l’Allemagne.', 'fr')).toEqual(['Emmanuel Macron', 'Espagne', 'Allemagne']);
+  });
+
   it('a rewrite that writes "Assad" keeps "al-Assad"; one without it loses it', () => {
     expect(clean('Troops loyal to al-Assad advanced.', 'Assad’s troops advanced.', 'en').missing).toEqual([]);
     expect(clean('Troops loyal to al-Assad advanced.', 'Government troops advanced.', 'en').missing).toEqual(['name:al-Assad']);
@@ -94,6 +98,13 @@ describe('numbers: ratios, zero, times, fractions', () => {
     expect(clean('Nine in ten voters agreed.', '90% of voters agreed.', 'en')).toEqual({ missing: [], added: [] });
     expect(clean('One in two voters agreed.', 'Half of the voters agreed.', 'en')).toEqual({ missing: [], added: [] });
     expect(clean('Nine in ten voters agreed.', 'Eight in ten voters agreed.', 'en')).toEqual({ missing: ['number:9/10'], added: ['number:8/10'] });
+  });
+
+  it('"and" joins number words only after tens or a hundred', () => {
+    expect(figures('Between two and three percent.')).toEqual(['number:2', 'percent:3%']);
+    expect(figures('Zwischen zwei und drei Prozent.', 'de')).toEqual(['number:2', 'percent:3%']);
+    expect(figures('Two hundred and five were hurt.')).toEqual(['number:205']);
+    expect(figures('Treinta y cinco resultaron heridos.', 'es')).toEqual(['number:35']);
   });
 
   it('"zero" is no fact by itself', () => {
@@ -294,6 +305,10 @@ describe('German: capitalised nouns are not names', () => {
     expect(names('Das sagte Kanzler Scholz am Abend.', 'de')).toEqual(['Scholz']);
     expect(names('Die Nachricht kam von der SPD und der Deutschen Bahn.', 'de')).toEqual(['SPD', 'Deutschen Bahn']);
     expect(names('Gestern traf sich Olaf Scholz mit Vertretern der Wirtschaft.', 'de')).toEqual(['Olaf Scholz']);
+  });
+
+  it('two nouns side by side are not a name', () => {
+    expect(names('Die Polizei berichtete, dass Menschen Geld spendeten.', 'de')).toEqual([]);
   });
 
   it('German quotation marks', () => {
