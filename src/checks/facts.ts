@@ -201,6 +201,7 @@ class Vocab {
   covers(word: string): boolean {
     const s = stem(word);
     if (this.stems.has(s)) return true;
+    if (s.includes('-') && this.stems.has(s.replace(/-/g, ''))) return true; // "Wi-Fi" in a text with "wifi"
     if (s.length < 4) return false;
     if (this.prefixes.has(s)) return true; // "iran" in a text with "iranian"
     for (let k = 4; k < s.length; k++) if (this.stems.has(s.slice(0, k))) return true; // "iranian" in a text with "iran"
@@ -299,7 +300,9 @@ function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Arra
     if (!atStart[i] && !inTitle[i]) midSentence.add(st);
     if (DE_PLACE_PREPOSITIONS.has(pl) && prev?.kind === 'word' && !isCap(prev.s)) afterPlacePreposition.add(st);
     const s = t.s.includes('-') ? (t.s.split('-')[0] as string) : bare(t.s);
-    if (isAcronym(s) || innerCap(s)) evidence.add(st);
+    if (NAME_PREFIXES.has(s) && t.s.includes('-'))
+      evidence.add(stem(hyphenName(t.s)?.word ?? t.s)); // al-Assad
+    else if (isAcronym(s) || innerCap(s)) evidence.add(st);
     else if (prev?.kind === 'word' && (DE_TITLES.has(pl) || endsWithAny(pl, DE_TITLE_ENDINGS)) && !determiner) evidence.add(st);
     // two capitalised words together mid-sentence
     if (candidate(i + 1) && !atStart[i] && !inTitle[i] && (toks[i + 1] as Tok).start > t.end) {
@@ -551,6 +554,47 @@ const MAX_POSTINGS = 50;
 const factKey = (x: RawFact): string => `${x.kind}|${x.value ?? x.text}`;
 
 /**
+ * A name word as a translation may spell it: no accents, lower case, y as i, no doubled letters, its first four
+ * letters (Senate/Sénat/Senado, Syria/Siria, Assad/Asad).
+ */
+function looseKey(word: string): string {
+  const w = lower(word);
+  const plain = /^[ -~]*$/.test(w) ? w : w.normalize('NFD').replace(/\p{M}/gu, '');
+  return plain
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1')
+    .slice(0, 4);
+}
+
+/**
+ * A name word's consonants as transliterations share them: Bashar/Baschar/Bachar, Hezbollah/Hisbollah,
+ * Khamenei/Chamenei all give one skeleton. Null when too short to tell names apart.
+ */
+function skeleton(word: string): string | null {
+  const w = lower(word).normalize('NFD').replace(/\p{M}/gu, '');
+  const k = w
+    .replace(/sch|sh|ch|kh|zh/g, 's')
+    .replace(/ph/g, 'f')
+    .replace(/[aeiouyhwv'-]/g, '')
+    .replace(/z/g, 's')
+    .replace(/[qc]/g, 'k')
+    .replace(/(.)\1+/g, '$1');
+  return k.length >= 3 ? `~${k}` : null;
+}
+
+/** The loose keys of every word of a text, for names compared across a translation. */
+function looseKeys(words: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const w of words) {
+    if (w.length < 4) continue;
+    keys.add(looseKey(w));
+    const k = skeleton(w);
+    if (k !== null) keys.add(k);
+  }
+  return keys;
+}
+
+/**
  * `scans`: the two texts' words and the rewrite's quotations, when the caller (runChecks) has them already.
  * `langs`: the two texts' languages (default English); names and quotes are checked only when the rewrite's is known.
  */
@@ -579,6 +623,14 @@ export function checkFacts(source: string, rewrite: string, scans?: Scans, langs
   const names = langs.rewrite !== null;
   if (!names) return { total, kept: total - missing.length, missing, added, names };
   const translated = langs.source !== langs.rewrite;
+  // Across a translation a name may be spelt the language's way (Syria/Syrien/Syrie): a loose match keeps it.
+  const outLoose = translated ? looseKeys(out.words) : null;
+  const srcLoose = translated ? looseKeys(src.words) : null;
+  const looseIn = (keys: Set<string> | null, w: string): boolean => {
+    if (keys === null || w.length < 4) return false;
+    const k = skeleton(w);
+    return keys.has(looseKey(w)) || (k !== null && keys.has(k));
+  };
 
   // Names.
   const common = (w: string): boolean => src.functionWords.has(lower(w)) || src.functionWords.has(stem(w)) || src.lowerWords.has(stem(w));
@@ -588,14 +640,18 @@ export function checkFacts(source: string, rewrite: string, scans?: Scans, langs
     if (translated && distinctive.length === 0 && alias === undefined) continue; // everyday words: translated away
     total++;
     if (alias !== undefined && out.aliasIds.has(alias)) continue;
-    const kept = distinctive.length > 0 ? distinctive.some((w) => out.vocab.covers(w)) : out.phrases().contains(n.words.flatMap((w) => normWords(w)).map(stem));
+    const kept =
+      distinctive.length > 0
+        ? distinctive.some((w) => out.vocab.covers(w) || looseIn(outLoose, w))
+        : out.phrases().contains(n.words.flatMap((w) => normWords(w)).map(stem));
     if (!kept && !(n.also !== undefined && out.vocab.covers(n.also))) missing.push({ kind: 'name', text: n.text, at: n.at });
   }
   for (const n of dedupe(out.names, (x) => x.key)) {
     if (n.weak) continue;
     const alias = aliasOfName(n);
     if (alias !== undefined && src.aliasIds.has(alias)) continue;
-    if (!n.words.every((w) => src.vocab.covers(w) || (translated && out.functionWords.has(lower(w))))) added.push({ kind: 'name', text: n.text, at: n.at });
+    if (!n.words.every((w) => src.vocab.covers(w) || looseIn(srcLoose, w) || (translated && out.functionWords.has(lower(w)))))
+      added.push({ kind: 'name', text: n.text, at: n.at });
   }
 
   // Quotes.

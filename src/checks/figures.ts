@@ -110,10 +110,10 @@ export function dateFact(text: string, at: number, y: number | null, m: number |
   if (y !== null && m !== null && d !== null) {
     value = `${y}-${pad(m)}-${pad(d)}`;
     keys.push(value, `--${pad(m)}-${pad(d)}`, `${y}-${pad(m)}`, String(y), `--${pad(m)}`, `W-${weekdayOf(y, m, d)}`);
-    accepts = [value, `--${pad(m)}-${pad(d)}`];
+    accepts = [value, `--${pad(m)}-${pad(d)}!`]; // the same day without a year keeps it; with another year it does not
   } else if (m !== null && d !== null) {
     value = `--${pad(m)}-${pad(d)}`;
-    keys.push(value, `--${pad(m)}`);
+    keys.push(value, `${value}!`, `--${pad(m)}`);
     accepts = [value];
   } else if (y !== null && m !== null) {
     value = `${y}-${pad(m)}`;

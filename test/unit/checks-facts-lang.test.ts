@@ -437,6 +437,38 @@ describe('labelled paragraphs: a faithful paraphrase in each language, and one f
   });
 });
 
+describe('across a translation: an English source, a rewrite in German, French or Spanish', () => {
+  const source = [
+    'WASHINGTON (Reuters) — Nine in ten voters backed the measure, which passed the Senate 52-48 on Oct. 7, 2023.',
+    'The bill sets aside $5bn for Wi-Fi in rural schools and cuts loan rates by 50 basis points.',
+    'Senator Maria da Silva, who was born in Viana do Castelo, said the vote at 11 p.m. was “a turning point for the whole country”.',
+    'Saudi Crown Prince Mohammed bin Salman welcomed the vote; Syria’s Bashar al-Assad did not comment.',
+  ].join(' ');
+  const translations: Array<[CheckLang, string]> = [
+    [
+      'de',
+      'Neun von zehn Wählern unterstützten die Maßnahme, die der Senat am 7. Oktober 2023 mit 52 zu 48 Stimmen verabschiedete. Das Gesetz sieht 5 Mrd. Dollar für Wi-Fi an Schulen auf dem Land vor und senkt die Kreditzinsen um 0,5 Prozentpunkte. Senatorin Maria da Silva, die in Viana do Castelo geboren wurde, nannte die Abstimmung um 23 Uhr „einen Wendepunkt für das ganze Land“. Der saudische Kronprinz Mohammed bin Salman begrüßte die Abstimmung; Syriens Baschar al-Assad äußerte sich nicht.',
+    ],
+    [
+      'fr',
+      'Neuf électeurs sur dix ont soutenu la mesure, adoptée par le Sénat par 52 voix contre 48 le 7 octobre 2023. Le texte prévoit 5 milliards de dollars pour le Wi-Fi dans les écoles rurales et réduit les taux des prêts de 50 points de base. La sénatrice Maria da Silva, née à Viana do Castelo, a qualifié le vote de 23 h de « tournant pour tout le pays ». Le prince héritier saoudien Mohammed ben Salmane a salué le vote ; Bachar al-Assad, en Syrie, ne s’est pas exprimé.',
+    ],
+    [
+      'es',
+      'Nueve de cada diez votantes apoyaron la medida, que el Senado aprobó por 52 votos a 48 el 7 de octubre de 2023. La ley destina 5.000 millones de dólares al wifi en escuelas rurales y reduce los tipos de los préstamos en 50 puntos básicos. La senadora Maria da Silva, nacida en Viana do Castelo, calificó la votación de las 23:00 como «un punto de inflexión para todo el país». El príncipe heredero saudí Mohammed bin Salman celebró la votación; el sirio Bashar al-Asad no hizo comentarios.',
+    ],
+  ];
+  for (const [lang, rewrite] of translations) {
+    it(`${lang}: the faithful translation reports nothing`, () => {
+      expect(JSON.stringify(clean(source, rewrite, 'en', lang))).toBe(JSON.stringify({ missing: [], added: [] }));
+    });
+    it(`${lang}: one changed figure is reported`, () => {
+      const changed = rewrite.replace('2023', '2022');
+      expect(clean(source, changed, 'en', lang)).toEqual({ missing: ['date:2023-10-07'], added: ['date:2022-10-07'] });
+    });
+  }
+});
+
 describe('a rewrite language without rules: figures only', () => {
   const source = 'Mayor Linda Okafor said the plan costs $4.2m and starts on March 3, 2025.';
   const it_ = 'La sindaca Okoro ha detto che il piano costa $4.2m e inizia il 2025-03-03. «Una frase inventata di sana pianta», ha aggiunto.';
