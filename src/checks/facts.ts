@@ -582,11 +582,13 @@ function skeleton(word: string): string | null {
   return k.length >= 3 ? `~${k}` : null;
 }
 
-/** The loose keys of every word of a text, for names compared across a translation. */
+/** The loose keys of every word of a text, for names compared across a translation (each distinct word once). */
 function looseKeys(words: readonly string[]): Set<string> {
   const keys = new Set<string>();
+  const seen = new Set<string>();
   for (const w of words) {
-    if (w.length < 4) continue;
+    if (w.length < 4 || seen.has(w)) continue;
+    seen.add(w);
     keys.add(looseKey(w));
     const k = skeleton(w);
     if (k !== null) keys.add(k);
