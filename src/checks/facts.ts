@@ -308,10 +308,11 @@ function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Arra
     if (candidate(i + 1) && !atStart[i] && !inTitle[i] && (toks[i + 1] as Tok).start > t.end) {
       const a = lower(bare(t.s));
       const b = lower(bare((toks[i + 1] as Tok).s));
+      const title = DE_TITLES.has(a) || endsWithAny(a, DE_TITLE_ENDINGS); // "Regierungschef Söder": Söder is the name
       const adjective = DE_NAME_ADJECTIVE_RE.test(a);
       const plural = a.endsWith('en') || a.endsWith('ern'); // "dass Menschen Geld spenden": two nouns
       const plain = !endsWithAny(a, DE_STRONG_ENDINGS) && !endsWithAny(b, DE_STRONG_ENDINGS) && !a.includes('-') && !b.includes('-');
-      if (plain && (adjective || (!determiner && !plural))) {
+      if (plain && !title && (adjective || (!determiner && !plural))) {
         evidence.add(st);
         evidence.add(stem(bare((toks[i + 1] as Tok).s)));
       }
@@ -398,7 +399,7 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
     const hn = t.s.includes('-') ? hyphenName(el ?? t.s) : null;
     const capital = hn !== null || el !== null || (isCap(t.s) && !t.s.includes('-'));
     const nameWord = hn?.word ?? el ?? t.s;
-    const f = (capital ? CAP : 0) | (fnWords.has(t.low) || fnWords.has(st) || (hn !== null && isFunctionWord(nameWord)) ? FUNCTION : 0);
+    const f = (capital ? CAP : 0) | (fnWords.has(t.low) || fnWords.has(st) || ((hn !== null || el !== null) && isFunctionWord(nameWord)) ? FUNCTION : 0);
     flags[i] = f;
     vocab.addStem(st);
     if (t.s.includes('-')) {

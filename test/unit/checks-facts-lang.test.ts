@@ -437,6 +437,27 @@ describe('labelled paragraphs: a faithful paraphrase in each language, and one f
   });
 });
 
+describe('more faithful paraphrases, written after the rules above', () => {
+  const pairs: Array<[CheckLang, string, string]> = [
+    [
+      'de',
+      'Nach heftigen Regenfällen sind im Süden Bayerns mehrere Orte überflutet worden. Wie das Landratsamt Rosenheim mitteilte, mussten am Sonntag rund 1.200 Menschen ihre Häuser verlassen. Feuerwehr und Technisches Hilfswerk waren mit mehr als 800 Einsatzkräften vor Ort. Ministerpräsident Markus Söder besuchte das Katastrophengebiet und versprach schnelle Hilfe. Der Deutsche Wetterdienst warnte vor weiterem Starkregen bis Dienstagabend. Nach Angaben der Polizei wurde ein Mann in Kolbermoor vermisst. Die Schäden gehen nach ersten Schätzungen in die Millionen.',
+      'Heftiger Regen hat im Süden Bayerns mehrere Gemeinden unter Wasser gesetzt. Rund 1200 Bewohner mussten am Sonntag ihre Wohnungen räumen, teilte das Landratsamt Rosenheim mit. Über 800 Helfer von Feuerwehr und Technischem Hilfswerk waren im Einsatz. Bayerns Regierungschef Söder machte sich ein Bild von der Lage und sagte rasche Unterstützung zu. Bis Dienstagabend rechnet der Deutsche Wetterdienst mit weiterem Starkregen. In Kolbermoor suchte die Polizei einen vermissten Mann. Erste Schätzungen beziffern den Schaden auf mehrere Millionen Euro.',
+    ],
+    [
+      'es',
+      'El presidente del Gobierno, Pedro Sánchez, anunció este miércoles en el Congreso una rebaja del IVA de los alimentos hasta el 31 de diciembre. La medida costará unos 1.000 millones de euros, según el Ministerio de Hacienda. El PP criticó que llega tarde.',
+      'Pedro Sánchez anunció el miércoles en el Congreso que el IVA de los alimentos bajará hasta el 31 de diciembre. Según Hacienda, la rebaja supondrá unos mil millones de euros. El PP la considera tardía.',
+    ],
+  ];
+  for (const [lang, source, rewrite] of pairs) {
+    it(`${lang}: ${source.slice(0, 30)}…`, () => {
+      expect(JSON.stringify(clean(source, rewrite, lang))).toBe(JSON.stringify({ missing: [], added: [] }));
+      expect(checkFacts(source, rewrite, undefined, langs(lang)).total).toBeGreaterThanOrEqual(6);
+    });
+  }
+});
+
 describe('across a translation: an English source, a rewrite in German, French or Spanish', () => {
   const source = [
     'WASHINGTON (Reuters) — Nine in ten voters backed the measure, which passed the Senate 52-48 on Oct. 7, 2023.',

@@ -63,6 +63,8 @@ const FR_FUNCTION = set(
   "plusieurs quelques certains certaines aujourd'hui aujourd’hui hier demain ici là alors ainsi puis enfin cependant",
   'pourtant toutefois néanmoins entre vers sans parmi lors dès peut doit selon environ près quelque m mme mlle',
   'monsieur madame',
+  // common nouns French style capitalises: "le chef de l'État"
+  'état',
 );
 const ES_FUNCTION = set(
   'yo tú él ella nosotros nosotras vosotros ellos ellas usted ustedes me te se nos os le les lo mi mis tu tus nuestro',
@@ -70,6 +72,8 @@ const ES_FUNCTION = set(
   'cuando donde como porque si no ni sí ya también tampoco muy más menos todo toda todos todas otro otra otros otras',
   'cada algunos algunas varios varias mismo misma hoy ayer mañana aquí allí ahí entonces luego así aunque sino pues',
   'sin embargo hacia mediante cerca casi unos sr sra srta don doña señor señora',
+  // common nouns Spanish style capitalises: "el Gobierno", "el Estado", "el Ejecutivo"
+  'gobierno estado ejecutivo',
 );
 
 /** Capitalised, these are still never names: function words, number words, months and weekdays of the language. */

@@ -408,7 +408,7 @@ const DE_STARTS: ReadonlySet<string> = new Set(DE_PARTS.map((w) => w.slice(0, 3)
 
 /** Whether a lower-case word may begin a figure in words (number word, article before a scale, fraction). */
 export function mayStartNumber(low: string, words: NumberWords, lang: CheckLang | null): boolean {
-  if (words.units.has(low) || words.articleOne.has(low) || words.wholeFractions.has(low)) return true;
+  if (words.units.has(low) || words.articleOne.has(low) || words.wholeFractions.has(low) || words.thousand.has(low)) return true; // "mil millones"
   if (low.includes('-')) return true;
   return lang === 'de' && low.length > 5 && DE_STARTS.has(low.slice(0, 3));
 }
