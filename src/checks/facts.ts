@@ -222,8 +222,10 @@ interface HyphenName {
   starts: boolean;
 }
 
-function hyphenName(s: string): HyphenName | null {
+function hyphenName(s: string, german: boolean): HyphenName | null {
   const parts = s.split('-');
+  // German compounds on an acronym name the acronym: "SPD-Chef", "CDU-Politiker", "EU-Kommission"
+  if (german && parts.length > 1 && isAcronym(parts[0] as string)) return { display: parts[0] as string, word: parts[0] as string, ends: true, starts: false };
   const caps = parts.map(isCap);
   if (!caps[0] && NAME_PREFIXES.has(parts[0] as string) && caps[1]) {
     return { display: s, word: parts.slice(1).join('-'), ends: !caps.every((c, k) => k === 0 || c), starts: false };
@@ -301,8 +303,8 @@ function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Arra
     if (DE_PLACE_PREPOSITIONS.has(pl) && prev?.kind === 'word' && !isCap(prev.s)) afterPlacePreposition.add(st);
     const s = t.s.includes('-') ? (t.s.split('-')[0] as string) : bare(t.s);
     if (NAME_PREFIXES.has(s) && t.s.includes('-'))
-      evidence.add(stem(hyphenName(t.s)?.word ?? t.s)); // al-Assad
-    else if (isAcronym(s) || innerCap(s)) evidence.add(st);
+      evidence.add(stem(hyphenName(t.s, true)?.word ?? t.s)); // al-Assad
+    else if (isAcronym(s) || innerCap(s)) evidence.add(t.s.includes('-') ? stem(s) : st);
     else if (prev?.kind === 'word' && (DE_TITLES.has(pl) || endsWithAny(pl, DE_TITLE_ENDINGS)) && !determiner) evidence.add(st);
     // two capitalised words together mid-sentence
     if (candidate(i + 1) && !atStart[i] && !inTitle[i] && (toks[i + 1] as Tok).start > t.end) {
@@ -396,7 +398,7 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
     const st = stem(t.s);
     const el = elided(t.s);
     if (el !== null) vocab.addStem(stem(el));
-    const hn = t.s.includes('-') ? hyphenName(el ?? t.s) : null;
+    const hn = t.s.includes('-') ? hyphenName(el ?? t.s, lang === 'de') : null;
     const capital = hn !== null || el !== null || (isCap(t.s) && !t.s.includes('-'));
     const nameWord = hn?.word ?? el ?? t.s;
     const f = (capital ? CAP : 0) | (fnWords.has(t.low) || fnWords.has(st) || ((hn !== null || el !== null) && isFunctionWord(nameWord)) ? FUNCTION : 0);
@@ -449,7 +451,7 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
       const currencyPrefix = glued?.kind === 'punct' && glued.start === t.end && (glued.s === '$' || glued.s === '€' || glued.s === '£'); // US$
       const cap = (f & CAP) !== 0 && t.s !== 'I' && !currencyPrefix;
       const el = cap ? elided(t.s) : null;
-      const hn = cap && t.s.includes('-') ? hyphenName(el ?? t.s) : null;
+      const hn = cap && t.s.includes('-') ? hyphenName(el ?? t.s, lang === 'de') : null;
       const word = hn?.word ?? el ?? t.s;
       let allowed = cap && !(f & FUNCTION);
       if (allowed && (atStart[i] || inTitle[i] || german !== null)) {

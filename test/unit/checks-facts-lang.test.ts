@@ -307,6 +307,11 @@ describe('German: capitalised nouns are not names', () => {
     expect(names('Gestern traf sich Olaf Scholz mit Vertretern der Wirtschaft.', 'de')).toEqual(['Olaf Scholz']);
   });
 
+  it('a compound on an acronym names the acronym', () => {
+    expect(names('Das sagte der CDU-Politiker am Abend.', 'de')).toEqual(['CDU']);
+    expect(clean('Das sagte der CDU-Politiker am Abend.', 'Die CDU-Abgeordnete widersprach.', 'de').missing).toEqual([]);
+  });
+
   it('two nouns side by side are not a name', () => {
     expect(names('Die Polizei berichtete, dass Menschen Geld spendeten.', 'de')).toEqual([]);
   });
