@@ -61,6 +61,9 @@ describe('datelines, bylines and credits are no facts', () => {
     ['fr', 'Par Jean Dupont\nLe conseil a voté le budget mardi.'],
     ['es', 'MADRID, 7 oct (EFE).- El consejo aprobó el presupuesto el martes.'],
     ['es', 'Por Ana García\nEl consejo aprobó el presupuesto el martes.'],
+    ['de', 'Der Rat billigte den Haushalt am Dienstag.\nMit Material von dpa und Reuters'],
+    ['fr', 'Le conseil a voté le budget mardi.\nAvec AFP'],
+    ['es', 'El consejo aprobó el presupuesto el martes.\nCon información de EFE y Reuters'],
   ];
   for (const [lang, source] of cases) {
     it(`${lang}: ${JSON.stringify(source.slice(0, 40))}`, () => {
