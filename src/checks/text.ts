@@ -153,8 +153,8 @@ function letterOrDigitAt(text: string, i: number): boolean {
 }
 
 /**
- * Quotations: "straight", “curly”, „low“, «guillemets» (French « spaced », German »reversed«), and ‘single curly’ quotes. A quotation never runs
- * past the end of its line (an unclosed quote is dropped). ‘ opens only after a non-letter and ’ closes only
+ * Quotations: "straight", “curly”, „low“, «guillemets» (French « spaced », German »reversed«), and ‘single
+ * curly’ quotes. A quotation never runs past the end of its line (an unclosed quote is dropped). ‘ opens only after a non-letter and ’ closes only
  * before a non-letter, so apostrophes (Iran’s, don’t) are never taken for quotation marks. Straight single
  * quotes are ignored: they are apostrophes far more often than quotation marks.
  */
