@@ -330,12 +330,15 @@ function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Arra
 const CAP = 1;
 const FUNCTION = 2;
 
+/** Each language's function words, built on first use (listFacts may be called once per sentence). */
+const FUNCTION_WORDS: Partial<Record<CheckLang, ReadonlySet<string>>> = {};
+
 /** The facts of a text; `words` and `quoteSpans` are its normWords and findQuotes when the caller has them. */
 function extract(text: string, lang: CheckLang | null, words = normWords(text), quoteSpans: readonly QuoteSpan[] = findQuotes(text)): Extracted {
   const toks = tokenize(text);
   const soft = creditMask(toks);
   const nameLang: CheckLang = lang ?? 'en';
-  const fnWords = functionWords(nameLang, NUMBER_WORDS[nameLang].units.keys());
+  const fnWords = (FUNCTION_WORDS[nameLang] ??= functionWords(nameLang, NUMBER_WORDS[nameLang].units.keys()));
   const isFunctionWord = (w: string): boolean => fnWords.has(w.toLowerCase()) || fnWords.has(stem(w));
 
   // --- sentence starts and title-case lines
