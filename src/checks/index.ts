@@ -86,15 +86,16 @@ function joinRewrite(headline: string, plainBody: string): string {
   return [headline.trim(), plainBody].filter((part) => part !== '').join('\n\n');
 }
 
-export function runChecks({ source, headline, body, lang }: ChecksInput): ChecksResult {
+export function runChecks({ source, headline, body, lang, sourceLang }: ChecksInput): ChecksResult {
   const plainBody = toPlainText(body);
   const text = joinRewrite(headline, plainBody);
   const scans = scanBoth(source, text); // words and quotations, read once for both checks
-  const facts = checkFacts(source, text, scans);
+  const given = lang === undefined || lang === null ? 'en' : lang;
+  const facts = checkFacts(source, text, scans, { source: checkLang(sourceLang ?? given), rewrite: checkLang(given) });
   const originality = checkOriginality(source, text, {}, scans);
-  const code = lang === undefined || lang === null ? 'en' : checkLang(lang);
+  const code = checkLang(given);
   const seo = checkSeo(headline, plainBody, source, code);
-  const capabilities: Capabilities = { lang: code, figures: true, names: code !== null, claims: code !== null, readingEase: seo.readingEase !== null };
+  const capabilities: Capabilities = { lang: code, figures: true, names: facts.names !== false, claims: code !== null, readingEase: seo.readingEase !== null };
   if (lang) capabilities.language = languageByName(lang)?.code ?? lang;
   return { facts, originality, seo, text, findings: reportFindings(headline, facts, originality, seo), capabilities };
 }

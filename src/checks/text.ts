@@ -131,12 +131,13 @@ export interface QuoteSpan {
   text: string;
 }
 
-/** Closing mark of each opening quotation mark, by character code: " " “ ” „ “ « » ‘ ’. */
+/** Closing mark of each opening quotation mark, by character code: " " “ ” „ “ « » » « (German) ‘ ’. */
 const PAIRS: ReadonlyMap<number, number> = new Map([
   [0x22, 0x22],
   [0x201c, 0x201d],
   [0x201e, 0x201c],
   [0xab, 0xbb],
+  [0xbb, 0xab],
   [0x2018, 0x2019],
 ]);
 const LEFT_SINGLE = 0x2018;
@@ -152,8 +153,8 @@ function letterOrDigitAt(text: string, i: number): boolean {
 }
 
 /**
- * Quotations: "straight", “curly”, „low“, «guillemets», and ‘single curly’ quotes. A quotation never runs
- * past the end of its line (an unclosed quote is dropped). ‘ opens only after a non-letter and ’ closes only
+ * Quotations: "straight", “curly”, „low“, «guillemets» (French « spaced », German »reversed«), and ‘single
+ * curly’ quotes. A quotation never runs past the end of its line (an unclosed quote is dropped). ‘ opens only after a non-letter and ’ closes only
  * before a non-letter, so apostrophes (Iran’s, don’t) are never taken for quotation marks. Straight single
  * quotes are ignored: they are apostrophes far more often than quotation marks.
  */

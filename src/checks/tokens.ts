@@ -22,10 +22,12 @@ export interface Tok {
   end: number;
 }
 
-// Alternatives in order: ISO date, slash date, number with separators, dotted acronym, word, newline, any other
-// character. No alternative can backtrack more than a constant amount.
+// Alternatives in order: ISO date, slash date, number with separators (27,000 27.000 27'000 27 000), dotted acronym,
+// word (hyphenated parts joined: "Wi-Fi", "vingt-sept", "al-Assad"), newline, any other character. Every repetition
+// starts at a fixed character (a separator, an apostrophe, a hyphen), so no alternative can backtrack more than a
+// constant amount.
 const TOKEN_RE =
-  /(\d{4}-\d{2}-\d{2})|(\d{1,2}\/\d{1,2}\/\d{2,4})|(\d+(?:[.,:\u00A0\u202F\u2009]\d+)*)|((?:\p{Lu}\.){2,})|(\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*)|(\n)|(\S)/gu;
+  /(\d{4}-\d{2}-\d{2})|(\d{1,2}\/\d{1,2}\/\d{2,4})|(\d+(?:[.,:'’\u00A0\u202F\u2009]\d+)*)|((?:\p{Lu}\.){2,})|(\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*(?:-\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*)*)|(\n)|(\S)/gu;
 
 const NL = 10;
 const APOSTROPHE = 39;
@@ -79,7 +81,7 @@ function numAt(text: string, p: number): number {
   for (;;) {
     while (isDigit(text.charCodeAt(q))) q++;
     const c = text.charCodeAt(q);
-    if ((c === DOT || c === COMMA || c === COLON) && isDigit(text.charCodeAt(q + 1))) {
+    if ((c === DOT || c === COMMA || c === COLON || c === APOSTROPHE) && isDigit(text.charCodeAt(q + 1))) {
       q++;
       continue;
     }
@@ -101,23 +103,33 @@ function acronymAt(text: string, p: number): number {
   return pairs >= 2 ? q : p;
 }
 
-/** The end of a word at p (an ASCII letter), or -1 when a non-ASCII character inside or after it may extend it. */
+/**
+ * The end of a word at p (an ASCII letter), hyphenated parts included, or -1 when a non-ASCII character inside or
+ * after it may extend it.
+ */
 function wordAt(text: string, p: number): number {
   const n = text.length;
-  let q = p + 1;
-  let d = q < n ? text.charCodeAt(q) : -1;
-  while (isLetter(d) || isDigit(d)) d = ++q < n ? text.charCodeAt(q) : -1;
-  if (d >= 128) return -1;
-  while (d === APOSTROPHE) {
+  let q = p;
+  for (;;) {
+    q++; // past the part's first letter
+    let d = q < n ? text.charCodeAt(q) : -1;
+    while (isLetter(d) || isDigit(d)) d = ++q < n ? text.charCodeAt(q) : -1;
+    if (d >= 128) return -1;
+    while (d === APOSTROPHE) {
+      const e = q + 1 < n ? text.charCodeAt(q + 1) : -1;
+      if (e >= 128) return -1;
+      if (!isLetter(e)) break;
+      q += 2;
+      d = q < n ? text.charCodeAt(q) : -1;
+      while (isLetter(d)) d = ++q < n ? text.charCodeAt(q) : -1;
+      if (d >= 128) return -1;
+    }
+    if (d !== DASH) return q;
     const e = q + 1 < n ? text.charCodeAt(q + 1) : -1;
     if (e >= 128) return -1;
-    if (!isLetter(e)) break;
-    q += 2;
-    d = q < n ? text.charCodeAt(q) : -1;
-    while (isLetter(d)) d = ++q < n ? text.charCodeAt(q) : -1;
-    if (d >= 128) return -1;
+    if (!isLetter(e)) return q;
+    q++; // the hyphen: another part follows
   }
-  return q;
 }
 
 function hasUpper(s: string): boolean {

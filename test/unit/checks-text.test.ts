@@ -127,7 +127,7 @@ function randomText(r: () => number, len: number): string {
 const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
 const REF_WORD_RE = new RegExp(`[${CJK_CLASS}]|(?:(?![${CJK_CLASS}])[\\p{L}\\p{M}\\p{N}])+(?:['’](?:(?![${CJK_CLASS}])\\p{L})+)*`, 'gu');
 const REF_TOKEN_RE =
-  /(\d{4}-\d{2}-\d{2})|(\d{1,2}\/\d{1,2}\/\d{2,4})|(\d+(?:[.,:\u00A0\u202F\u2009]\d+)*)|((?:\p{Lu}\.){2,})|(\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*)|(\n)|(\S)/gu;
+  /(\d{4}-\d{2}-\d{2})|(\d{1,2}\/\d{1,2}\/\d{2,4})|(\d+(?:[.,:'’\u00A0\u202F\u2009]\d+)*)|((?:\p{Lu}\.){2,})|(\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*(?:-\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*)*)|(\n)|(\S)/gu;
 
 function refWords(text: string): Array<{ start: number; end: number; norm: string }> {
   return [...text.matchAll(REF_WORD_RE)].map((m) => ({ start: m.index, end: m.index + m[0].length, norm: m[0].toLowerCase().replace(/’/g, "'") }));
@@ -191,6 +191,18 @@ const SPECIAL = [
   '1999s',
   'rock ’n’ roll',
   '’90s',
+  'Wi-Fi',
+  'a-',
+  'a-5',
+  'a--b',
+  'a-b-c',
+  "a'b-c'd",
+  'a-é',
+  'é-a',
+  'al-Assad',
+  "27'000",
+  '27’000',
+  "27'x",
 ];
 
 describe('scanWords', () => {
@@ -256,7 +268,7 @@ describe('GramIndex', () => {
 
 /** The reference: the character-by-character version with string lookups. */
 function refQuotes(text: string): Array<{ start: number; end: number; text: string }> {
-  const pairs: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '‘': '’' };
+  const pairs: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '»': '«', '‘': '’' };
   const ld = /[\p{L}\p{N}]/u;
   const out: Array<{ start: number; end: number; text: string }> = [];
   let close = '';
