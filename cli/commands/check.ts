@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { HEADLINE_MAX_CHARS, runChecks, toChecksJson, type ChecksJson, type FindingJson } from '../../src/checks';
+import { HEADLINE_MAX_CHARS, runChecks, summarize, summaryText, toChecksJson, type ChecksJson, type ChecksResult, type FindingJson } from '../../src/checks';
+import { english } from '../../src/i18n-en';
 import { checkLang } from '../../src/checks/lang';
 import { parseAnswer } from '../../src/rewrite/split';
 import { parseOptions } from './article-input';
@@ -52,36 +53,25 @@ export async function runCheck(args: string[], io: CommandIO): Promise<number> {
     io.stdout(`${JSON.stringify(json)}\n`);
     return 0;
   }
-  io.stdout(`${checkLines(json, lang).join('\n')}\n`);
+  io.stdout(`${checkLines(json, result, lang).join('\n')}\n`);
   return 0;
 }
-
-const KIND_WORDS: Record<FindingJson['kind'], [string, string]> = {
-  'changed-claim': ['changed claim', 'changed claims'],
-  'missing-fact': ['missing fact', 'missing facts'],
-  'added-fact': ['fact not in the source', 'facts not in the source'],
-  copied: ['copied passage', 'copied passages'],
-  seo: ['SEO figure', 'SEO figures'],
-};
 
 const quote = (text: string): string => `"${text.replace(/\s+/g, ' ').trim()}"`;
 
 /** The text report: the figures, then a summary and one line per finding (ranked), each with its sentences. */
-export function checkLines(json: ChecksJson, lang: string): string[] {
-  const { headline, facts, originality, seo, findings, summary, capabilities } = json;
+export function checkLines(json: ChecksJson, result: ChecksResult, lang: string): string[] {
+  const { headline, facts, originality, seo, findings, capabilities } = json;
   const ease =
     seo.readingEase === null
       ? `reading ease left out (no formula for the language "${lang}")`
       : `reading ease ${Math.round(seo.readingEase)} (${seo.readingEaseFormula})`;
-  const counts = Object.entries(summary)
-    .filter(([, n]) => n > 0)
-    .map(([kind, n]) => `${n} ${KIND_WORDS[kind as FindingJson['kind']][n === 1 ? 0 : 1]}`);
   const lines = [
     `Headline: ${headline} (${seo.headlineChars} characters${seo.headlineChars > HEADLINE_MAX_CHARS ? `, over ${HEADLINE_MAX_CHARS}` : ''})`,
     `Facts kept: ${facts.kept} of ${facts.total}`,
     `Copied: ${(originality.copiedShare * 100).toFixed(1)}% in runs of 6+ words (longest ${originality.longestRun})`,
     `Words: ${seo.words} (source ${seo.sourceWords}); ${ease}`,
-    findings.length ? `To check: ${findings.length} (${counts.join(', ')})` : 'To check: nothing',
+    summaryText(english, summarize(result.findings), Infinity),
     ...findings.flatMap(findingLines),
   ];
   if (!capabilities.claims) lines.push(`No rules for the language "${lang}": names and changed claims were not checked.`);

@@ -189,7 +189,7 @@ describe('newsmith check', () => {
     expect(await runCheck(['--source', source, '--rewrite', rewrite], io)).toBe(0);
     const lines = io.out().trimEnd().split('\n');
     expect(lines[0]).toBe('Headline: Pier Repairs Get 28,000 Pounds (30 characters)');
-    expect(lines.find((l) => l.startsWith('To check: '))).toMatch(/^To check: \d+ \(.*1 fact not in the source.*copied passage/);
+    expect(lines[4]).toMatch(/^\d+ to check · .*1 fact not in the source.*copied passage/);
     const added = lines.findIndex((l) => /^ {2}not in the source \w+: 28,000/.test(l));
     const copied = lines.findIndex((l) => l.startsWith('  copied: "'));
     expect(added).toBeGreaterThan(0);
@@ -216,8 +216,8 @@ describe('newsmith check', () => {
       ],
       capabilities: { lang: 'en', figures: true, names: true, claims: true, readingEase: true },
     };
-    const lines = checkLines(toChecksJson('Forty hurt', result), 'en');
-    expect(lines).toContain('To check: 1 (1 changed claim)');
+    const lines = checkLines(toChecksJson('Forty hurt', result), result, 'en');
+    expect(lines).toContain('1 to check · 1 change of certainty');
     const at = lines.indexOf('  changed claim (certainty): "about 40" → "40"');
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 1]).toBe('    source:  "Police said about 40 people were hurt."');
