@@ -7,6 +7,7 @@
 import { answerOf, errorOf, type JobRecord } from './job';
 import { countWords } from './article';
 import { toPlainText } from './rewrite/render';
+import { summarize, type GroupKey } from './checks/summary';
 
 export type HistoryStatus = 'done' | 'interrupted' | 'stopped' | 'incomplete' | 'failed' | 'awaiting' | 'running';
 
@@ -18,6 +19,9 @@ export interface ChecksSummary {
   added: string[];
   copiedShare: number;
   longestRun: number;
+  /** What the checks' summary line counts: findings to check, per group (absent in summaries stored before findings). */
+  toCheck?: number;
+  counts?: Partial<Record<GroupKey, number>>;
 }
 
 export interface VersionSummary {
@@ -60,16 +64,21 @@ export function statusOf(job: JobRecord): HistoryStatus {
   }
 }
 
+/** How many missing and added facts a summary names. */
+const NAMED_FACTS = 5;
+
 export function checksSummary(job: JobRecord): ChecksSummary | null {
   if (job.state !== 'done' || !job.checks) return null;
   const { facts, originality } = job.checks;
   return {
     factsKept: facts.kept,
     factsTotal: facts.total,
-    missing: facts.missing.map((f) => f.text),
-    added: facts.added.map((f) => f.text),
+    // The history names a few; the counts say how many (a long article once had 783 missing).
+    missing: facts.missing.slice(0, NAMED_FACTS).map((f) => f.text),
+    added: facts.added.slice(0, NAMED_FACTS).map((f) => f.text),
     copiedShare: originality.copiedShare,
     longestRun: originality.longestRun,
+    ...(job.checks.findings ? { toCheck: job.checks.findings.length, counts: summarize(job.checks.findings).counts } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 /** The history page's pure part: listed entries from summaries, search, status words, and exports of stored rewrites. */
 
 import { countWords } from './article';
+import { moreLabel, summaryText } from './checks/summary';
 import { formatPercent, plural, type MessageKey, type Translate } from './i18n';
 import { searchText, summaryOf, type HistoryStatus, type VersionSummary } from './history-summary';
 import type { JobRecord } from './job';
@@ -83,11 +84,21 @@ export function entryWords(e: Pick<HistoryEntry, 'article' | 'words'>, t: Transl
   return plural(t, 'historyWords', e.words ?? countWords(e.article));
 }
 
+/** The first few of a list of facts, and how many more. */
+function named(facts: readonly string[], t: Translate): string {
+  const shown = facts.slice(0, 5).join('; ');
+  return facts.length > 5 ? `${shown}; ${moreLabel(t, facts.length - 5)}` : shown;
+}
+
 /** One line saying how a finished rewrite checked out. */
 export function checksLine(c: NonNullable<HistoryEntry['checks']>, t: Translate): string {
   const facts = [t('checksLineFacts', [c.factsKept, c.factsTotal])];
-  if (c.missing.length) facts.push(t('checksLineMissing', c.missing.join('; ')));
-  if (c.added.length) facts.push(t('checksLineAdded', c.added.join('; ')));
+  if (c.toCheck !== undefined && c.counts) facts.push(summaryText(t, { toCheck: c.toCheck, counts: c.counts }));
+  else {
+    // A summary stored before findings: the facts it names, a few of each.
+    if (c.missing.length) facts.push(t('checksLineMissing', named(c.missing, t)));
+    if (c.added.length) facts.push(t('checksLineAdded', named(c.added, t)));
+  }
   const copied = plural(t, 'checksLineCopied', c.longestRun, [formatPercent(c.copiedShare, t.locale), c.longestRun]);
   return t('checksLine', [facts.join(', '), copied]);
 }

@@ -83,9 +83,10 @@ export const moreLabel = (t: Translate, more: number): string => plural(t, 'find
  * The one-line summary: "2 to check · 1 changed figure · 1 added fact", or "Nothing to check". At most `groups`
  * groups are named (the first, which rank highest), so the line stays one line.
  */
-export function summaryText(t: Translate, summary: ChecksSummary, groups = 3): string {
+export function summaryText(t: Translate, summary: Pick<ChecksSummary, 'toCheck' | 'counts'>, groups = 3): string {
   if (summary.toCheck === 0) return t('findingsNothing');
-  const parts = [plural(t, 'findingsToCheck', summary.toCheck), ...summary.groups.slice(0, groups).map((g) => groupLabel(t, g.key, g.count))];
+  const keys = (Object.keys(summary.counts) as GroupKey[]).filter((k) => (summary.counts[k] ?? 0) > 0).sort((a, b) => groupRank(a) - groupRank(b));
+  const parts = [plural(t, 'findingsToCheck', summary.toCheck), ...keys.slice(0, groups).map((k) => groupLabel(t, k, summary.counts[k] ?? 0))];
   return parts.join(' · ');
 }
 

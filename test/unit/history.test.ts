@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { entriesByPage, exportJson, exportMarkdown, listedEntry, searchEntries, statusOf, summaryOf, toEntry, versionEntry } from '../../src/history';
+import {
+  checksLine,
+  entriesByPage,
+  exportJson,
+  exportMarkdown,
+  listedEntry,
+  searchEntries,
+  statusOf,
+  summaryOf,
+  toEntry,
+  versionEntry,
+} from '../../src/history';
 import { quotaWarning } from '../../src/quota';
 import type { JobRecord } from '../../src/job';
 import { jobFrom, type LooseJob } from '../support/job-shapes';
@@ -182,5 +193,33 @@ describe('exports are inert', () => {
       'words',
     ]);
     expect(exportMarkdown([toEntry(leaky)], english)).not.toContain(KEY);
+  });
+});
+
+describe('the checks line', () => {
+  const legacy = { factsKept: 1, factsTotal: 784, missing: Array.from({ length: 783 }, (_, i) => `Name ${i}`), added: [], copiedShare: 0, longestRun: 0 };
+
+  it('says what the popup summary says: the findings to check, per group', () => {
+    const line = checksLine({ ...legacy, missing: [], toCheck: 2, counts: { figure: 1, 'missing-fact': 1 } }, english);
+    expect(line).toContain('2 to check · 1 changed figure · 1 missing fact');
+  });
+
+  it('names at most five facts of a summary stored before findings, and counts the rest', () => {
+    const line = checksLine(legacy, english);
+    expect(line).toContain('Name 4; and 778 more');
+    expect(line).not.toContain('Name 5');
+  });
+
+  it('a new summary keeps five named facts and the counts of all', () => {
+    const source = Array.from({ length: 40 }, (_, i) => `Officer Name${i} Surname${i} spoke.`).join(' ');
+    const job = jobFrom({
+      state: 'done',
+      text: '# Headline\n\nNothing here.',
+      checks: runChecks({ source, headline: 'Headline', body: 'Nothing here.' }),
+    } as LooseJob);
+    const summary = summaryOf(job);
+    expect(summary.checks?.missing).toHaveLength(5);
+    expect(summary.checks?.toCheck).toBeGreaterThan(5);
+    expect(summary.checks?.counts?.['missing-fact']).toBe(summary.checks?.toCheck);
   });
 });
