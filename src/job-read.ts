@@ -114,6 +114,8 @@ function readChecks(v: unknown): ChecksResult | null | undefined {
     return undefined;
   }
   const checks = v as unknown as ChecksResult;
+  // Checks stored before the copied warning: no passages marked, no warning (their runs were counted another way).
+  if (!Array.isArray(o.passages) || typeof o.warn !== 'boolean') checks.originality = { ...checks.originality, passages: [], warn: false };
   // Checks stored before findings existed: their findings are the reports' (no changed claims were looked for).
   if (!Array.isArray(v.findings)) checks.findings = reportFindings(text.split('\n\n')[0] ?? '', checks.facts, checks.originality, checks.seo);
   if (!isObj(v.capabilities)) checks.capabilities = { lang: 'en', figures: true, names: true, claims: false, readingEase: true };
