@@ -1,7 +1,6 @@
 /** The checks under a finished rewrite and the SEO extras. Text nodes only. */
 
 import type { ChecksResult } from '../src/checks';
-import { HEADLINE_MAX_CHARS } from '../src/checks/seo';
 import type { Seo } from '../src/rewrite/split';
 import type { FactKind } from '../src/checks';
 import { formatPercent, plural, type MessageKey } from '../src/i18n';
@@ -55,7 +54,7 @@ export function renderChecks(container: HTMLElement, checks: ChecksResult | null
     el(
       'p',
       [
-        seo.headlineTooLong ? t('seoHeadlineTooLong', [seo.headlineChars, HEADLINE_MAX_CHARS]) : t('seoHeadline', seo.headlineChars),
+        seo.headlineTooLong ? t('seoHeadlineTooLong', [seo.headlineChars, seo.headlineMaxChars]) : t('seoHeadline', seo.headlineChars),
         t('seoWords', [seo.words, seo.sourceWords]),
         t('seoReadingEase', Math.round(seo.readingEase)),
       ].join(' · '),

@@ -251,7 +251,14 @@ async function finish(run: Run, article: Article): Promise<JobRecord> {
   const { headline, body, seo } = parseAnswer(run.writing().text, { final: true });
   const done = complete(run.writing(), { headline, body, seo }, now());
   const stored = run.set(done);
-  const checks = runChecks({ source: `${article.title}\n\n${article.text}`, headline, body, lang: run.settings.language, sourceLang: article.lang });
+  const checks = runChecks({
+    source: `${article.title}\n\n${article.text}`,
+    headline,
+    body,
+    lang: run.settings.language,
+    sourceLang: article.lang,
+    headlineMaxChars: run.settings.headlineMaxChars,
+  });
   await stored;
   await run.set(withChecks(done, checks, now()));
   return run.job;

@@ -34,6 +34,8 @@ export interface ChecksInput {
   lang?: string | null;
   /** The source's language, when known (the page's lang); default the rewrite's. */
   sourceLang?: string | null;
+  /** The longest headline (the headlineMaxChars setting); default HEADLINE_MAX_CHARS. */
+  headlineMaxChars?: number;
 }
 
 export interface ChecksResult {
@@ -64,13 +66,13 @@ function joinRewrite(headline: string, plainBody: string): string {
   return [headline.trim(), plainBody].filter((part) => part !== '').join('\n\n');
 }
 
-export function runChecks({ source, headline, body, lang }: ChecksInput): ChecksResult {
+export function runChecks({ source, headline, body, lang, headlineMaxChars }: ChecksInput): ChecksResult {
   const plainBody = toPlainText(body);
   const text = joinRewrite(headline, plainBody);
   const scans = scanBoth(source, text); // words and quotations, read once for both checks
   const facts = checkFacts(source, text, scans);
   const originality = checkOriginality(source, text, {}, scans);
-  const seo = checkSeo(headline, plainBody, source);
+  const seo = checkSeo(headline, plainBody, source, headlineMaxChars);
   const code = lang === undefined || lang === null ? 'en' : checkLang(lang);
   const capabilities: Capabilities = { lang: code, figures: true, names: code !== null, claims: code !== null, readingEase: code === 'en' };
   return { facts, originality, seo, text, findings: reportFindings(headline, facts, originality, seo), capabilities };

@@ -2,7 +2,8 @@
  * SEO figures for a rewrite: headline length, word counts, and Flesch reading ease.
  *
  * - headlineChars counts characters as a reader sees them (Unicode code points, trimmed); search results cut
- *   titles at about 60, so headlineTooLong is headlineChars > 60.
+ *   titles at about 60, so headlineTooLong is headlineChars > the limit (the headlineMaxChars setting, default 60, which
+ *   the system message also gives the model).
  * - words / sourceWords use countWords from src/article.ts, the count used everywhere else in Newsmith.
  * - readingEase is the Flesch reading ease, 206.835 − 1.015 × words/sentences − 84.6 × syllables/words,
  *   rounded to one decimal and clamped to 0..100 (higher is easier; 60–70 is plain English, below 30 is
@@ -17,6 +18,8 @@ import { forEachWord } from '../words';
 export interface SeoReport {
   headlineChars: number;
   headlineTooLong: boolean;
+  /** The limit headlineTooLong was judged against. */
+  headlineMaxChars: number;
   words: number;
   sourceWords: number;
   readingEase: number;
@@ -24,12 +27,13 @@ export interface SeoReport {
 
 export const HEADLINE_MAX_CHARS = 60;
 
-export function checkSeo(headline: string, body: string, sourceText: string): SeoReport {
+export function checkSeo(headline: string, body: string, sourceText: string, headlineMaxChars = HEADLINE_MAX_CHARS): SeoReport {
   const headlineChars = [...headline.trim()].length;
   const { words, ease } = wordsAndEase(body);
   return {
     headlineChars,
-    headlineTooLong: headlineChars > HEADLINE_MAX_CHARS,
+    headlineTooLong: headlineChars > headlineMaxChars,
+    headlineMaxChars,
     // countWords counts each CJK character and the LATIN_WORD matches of the rest: without CJK, the words here.
     words: CJK.test(body) ? countWords(body) : words,
     sourceWords: CJK.test(sourceText) ? countWords(sourceText) : countLatinWords(sourceText),
