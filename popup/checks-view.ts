@@ -2,6 +2,7 @@
 
 import type { ChecksResult } from '../src/checks';
 import type { Seo } from '../src/rewrite/split';
+import type { Revision } from '../src/revise';
 import type { FactKind } from '../src/checks';
 import { formatPercent, plural, type MessageKey } from '../src/i18n';
 import { t } from '../lib/i18n';
@@ -26,7 +27,15 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs:
   return node;
 }
 
-export function renderChecks(container: HTMLElement, checks: ChecksResult | null): void {
+/** A button that asks for a targeted revision (a new version: one request, on the click only). */
+function reviseButton(what: Revision, label: MessageKey, revise: (what: Revision) => void): HTMLButtonElement {
+  const button = el('button', t(label), { type: 'button', 'data-testid': what === 'headline' ? 'shorten-headline' : 'revise-passages' });
+  button.addEventListener('click', () => revise(what));
+  return button;
+}
+
+/** `revise` (absent: no actions) asks for a new version with the marked passages rephrased or the headline shortened. */
+export function renderChecks(container: HTMLElement, checks: ChecksResult | null, revise?: (what: Revision) => void): void {
   container.hidden = !checks;
   if (!checks) return container.replaceChildren();
   const { facts, originality, seo } = checks;
@@ -49,8 +58,9 @@ export function renderChecks(container: HTMLElement, checks: ChecksResult | null
       originality.runs.length
         ? plural(t, 'originalityCopied', originality.longestRun, [formatPercent(originality.copiedShare, t.locale), originality.longestRun])
         : t('originalityOriginal'),
-      { 'data-testid': 'originality', class: originality.copiedShare > 0.1 ? 'bad' : '' },
+      { 'data-testid': 'originality', class: originality.warn ? 'bad' : '' },
     ),
+    ...(revise && originality.warn && originality.passages.length ? [reviseButton('passages', 'revisePassages', revise)] : []),
     el(
       'p',
       [
@@ -60,6 +70,7 @@ export function renderChecks(container: HTMLElement, checks: ChecksResult | null
       ].join(' · '),
       { 'data-testid': 'seo-figures', class: seo.headlineTooLong ? 'bad' : '' },
     ),
+    ...(revise && seo.headlineTooLong ? [reviseButton('headline', 'shortenHeadline', revise)] : []),
   );
   container.replaceChildren(...parts);
 }

@@ -13,6 +13,7 @@ import { JOB_PORT, type BackgroundMessage, type PopupMessage } from '../src/mess
 import { copyFormats } from '../src/rewrite/render';
 import type { Seo } from '../src/rewrite/split';
 import { renderBody } from './body';
+import type { Revision } from '../src/revise';
 import { renderChecks, renderSeoExtras, type CopyWhat } from './checks-view';
 import { loadSettingsReport } from '../lib/settings-store';
 import { localisePage, t } from '../lib/i18n';
@@ -121,7 +122,7 @@ function render(): void {
   const checks = job.state === 'done' ? job.checks : null;
   // Streaming: blocks as they come. Finished and checked: the copied runs marked.
   renderBody(ui.article, body, !isActive(job), checks, headline ? headline.length + 2 : 0);
-  renderChecks(ui.checks, checks);
+  renderChecks(ui.checks, checks, revise);
   renderSeoExtras(ui.extras, job.state === 'done' ? seo : {}, (text, what) => void copy(text, what));
   const words = body.split(/\s+/).filter(Boolean).length;
   ui.progress.textContent = progressText(job, words);
@@ -376,6 +377,14 @@ ui.continueBtn.addEventListener('click', () => {
   // The version on screen goes on, whichever it is.
   send(job ? { type: 'continue', tabId, id: job.id } : { type: 'continue', tabId });
 });
+/** Rewrite the marked passages, or Shorten the headline, of the version on screen: a new version (one request, now). */
+function revise(what: Revision): void {
+  if (tabId === null || !job) return;
+  if (!port) connect(false);
+  ui.copyStatus.textContent = '';
+  send({ type: 'revise', tabId, id: job.id, what });
+}
+
 ui.versionPrev.addEventListener('click', () => switchVersion(-1));
 ui.versionNext.addEventListener('click', () => switchVersion(1));
 ui.regenerate.addEventListener('click', () => {
