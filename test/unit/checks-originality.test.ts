@@ -171,6 +171,19 @@ describe('checkOriginality: what is not copying', () => {
     expect(checkOriginality(src, rewrite).runs).toEqual([]);
   });
 
+  it('a web address is one token, however many words its path holds', () => {
+    const src = 'Details are at www.example.com/planting-and-watering-wisdom-from-a-new-book for readers.';
+    const rewrite = 'Listen to the podcast at www.example.com/planting-and-watering-wisdom-from-a-new-book today.';
+    expect(checkOriginality(src, rewrite).runs).toEqual([]);
+  });
+
+  it('a byline or credit line (title case, no full stop) is never a passage to rewrite', () => {
+    const src = 'Shelia R. Cotten, Distinguished Professor of Sociology, Anthropology and Criminal Justice and Communication, Clemson University';
+    const r = checkOriginality(src, `The study is new.\n\n${src}`);
+    expect(r.runs).toHaveLength(1); // copied, and counted in the share…
+    expect(r.passages).toEqual([]); // …but not marked for rewriting
+  });
+
   it('French and German quotation marks keep a verbatim quote out', () => {
     const src = 'Le ministre a déclaré : « Nous allons reconstruire toutes les écoles de la région » hier soir.';
     expect(checkOriginality(src, 'Selon lui, « Nous allons reconstruire toutes les écoles de la région ».').runs).toEqual([]);
