@@ -2,7 +2,7 @@
 // marked passages makes a second version that differs only in those sentences; a headline over the limit offers
 // Shorten the headline, with the same result. The first version stays in the page's history; reopening sends nothing.
 import { describe, expect, it } from 'vitest';
-import { useSession } from './fixtures/setup';
+import { saveOptions, useSession } from './fixtures/setup';
 
 const s = useSession();
 
@@ -93,5 +93,28 @@ describe('targeted revisions', () => {
     await popup.click('version-prev');
     await popup.waitFor(`document.querySelector('[data-testid=version]')?.textContent === '1 of 2'`, 10_000);
     expect(await popup.text('headline')).toBe(long);
+  }, 90_000);
+
+  it('the headline limit set on the options page is what the prompt asks for and the checks apply', async () => {
+    const options = await s.ext.openOptions();
+    await options.locator('form[data-ready=true]').waitFor();
+    expect(await options.getByTestId('headline-max').inputValue()).toBe('60');
+    expect(await options.locator('label[for=headline-max]').textContent()).toMatch(/Longest headline \(characters\)/);
+    await options.close();
+    await saveOptions(s, { 'headline-max': 100 });
+    try {
+      s.server.addPage('limit', page('Floods Close Three Schools'));
+      const long = 'Floods Close Three Schools in the Old Town After a Night of Heavy Rain and Rising Rivers';
+      s.server.enqueue({ text: `# ${long}\n\nStorms soaked the old town overnight and the council shut three schools.`, chunkCount: 2 });
+      const { popup } = await s.open(s.server.pageUrl('limit', { case: 'limit' }));
+      await popup.waitForState('done', 20_000);
+      await popup.waitFor(`!!document.querySelector('[data-testid=seo-figures]')`, 10_000);
+      expect(await popup.eval<string>(`document.querySelector('[data-testid=seo-figures]').className`)).toBe('');
+      expect(await popup.eval<boolean>(`!document.querySelector('[data-testid=shorten-headline]')`)).toBe(true);
+      const system = s.server.chatRequests[0]!.body.messages!.find((m) => m.role === 'system')!.content;
+      expect(system).toContain('at most 100 characters');
+    } finally {
+      await saveOptions(s, { 'headline-max': 60 });
+    }
   }, 90_000);
 });
