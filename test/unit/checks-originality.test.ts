@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../src/checks';
 import { checkOriginality } from '../../src/checks/originality';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/checks/${name}`, import.meta.url), 'utf8');
@@ -219,5 +220,17 @@ describe('checkOriginality: passages and the warning', () => {
     const r = checkOriginality(source, copied);
     expect(r.passages).toHaveLength(2);
     expect(r.warn).toBe(true);
+  });
+
+  it('the findings list the passages when the check warns, and no kept phrase', () => {
+    const copied =
+      'Emergency crews pumped water from basements until the early hours of the morning while volunteers handed out sandbags. ' +
+      `${own} The river rose by almost two metres in less than a day, the highest level recorded since the bridge was rebuilt.`;
+    const warned = runChecks({ source, headline: 'Floods', body: copied });
+    expect(warned.findings.filter((f) => f.kind === 'copied').map((f) => f.rewrite)).toEqual(warned.originality.passages);
+    const phrase = `${own} The council shut three schools after heavy rain flooded dozens of streets in the old town.`;
+    const quiet = runChecks({ source, headline: 'Floods', body: phrase });
+    expect(quiet.originality.runs).toHaveLength(1);
+    expect(quiet.findings.filter((f) => f.kind === 'copied')).toEqual([]);
   });
 });
