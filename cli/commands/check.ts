@@ -8,7 +8,7 @@ export const CHECK_USAGE = `usage: newsmith check --source SRC.txt --rewrite OUT
 
 Checks a rewrite against its source: facts kept, missing and added; the share copied in runs of 6+ words;
 headline length, word counts and reading ease. --json prints
-{headline, facts: {total, kept, missing, added}, originality: {copiedShare, longestRun, runs}, seo: {headlineChars, words, sourceWords, readingEase}}.`;
+{headline, facts: {total, kept, missing, added}, originality: {copiedShare, longestRun, runs, passages, warn}, seo: {headlineChars, words, sourceWords, readingEase}}.`;
 
 export async function runCheck(args: string[], io: CommandIO): Promise<number> {
   let opts;
@@ -44,6 +44,7 @@ export async function runCheck(args: string[], io: CommandIO): Promise<number> {
     ...facts.added.map((f) => `  not in the source ${f.kind}: ${f.text}`),
     `Copied: ${(originality.copiedShare * 100).toFixed(1)}% in runs of 6+ words (longest ${originality.longestRun})`,
     ...originality.runs.map((r) => `  "${r.text}"`),
+    ...(originality.warn ? [`Copied sentences to rewrite: ${originality.passages.length}`, ...originality.passages.map((p) => `  "${p.text}"`)] : []),
     `Words: ${seo.words} (source ${seo.sourceWords}); reading ease ${Math.round(seo.readingEase)}`,
   ];
   io.stdout(`${lines.join('\n')}\n`);

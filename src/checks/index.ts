@@ -54,7 +54,7 @@ export interface ChecksResult {
 export interface ChecksJson {
   headline: string;
   facts: Pick<FactsReport, 'total' | 'kept' | 'missing' | 'added'>;
-  originality: Pick<OriginalityReport, 'copiedShare' | 'longestRun' | 'runs'>;
+  originality: Pick<OriginalityReport, 'copiedShare' | 'longestRun' | 'runs' | 'passages' | 'warn'>;
   seo: Pick<SeoReport, 'headlineChars' | 'words' | 'sourceWords' | 'readingEase'>;
 }
 
@@ -84,7 +84,13 @@ export function toChecksJson(headline: string, result: ChecksResult): ChecksJson
   return {
     headline,
     facts: { total: facts.total, kept: facts.kept, missing: facts.missing, added: facts.added },
-    originality: { copiedShare: originality.copiedShare, longestRun: originality.longestRun, runs: originality.runs },
+    originality: {
+      copiedShare: originality.copiedShare,
+      longestRun: originality.longestRun,
+      runs: originality.runs,
+      passages: originality.passages,
+      warn: originality.warn,
+    },
     seo: { headlineChars: seo.headlineChars, words: seo.words, sourceWords: seo.sourceWords, readingEase: seo.readingEase },
   };
 }

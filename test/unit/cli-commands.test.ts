@@ -155,6 +155,8 @@ describe('newsmith check', () => {
     expect(json.headline).toBe('Pier Repairs Get 28,000 Pounds');
     expect(json.facts.added.map((f: { text: string }) => f.text).join(' ')).toMatch(/28,000/);
     expect(json.originality.longestRun).toBeGreaterThanOrEqual(20);
+    expect(Object.keys(json.originality)).toEqual(['copiedShare', 'longestRun', 'runs', 'passages', 'warn']);
+    expect(json.originality.passages.map((p: { text: string }) => p.text)).toEqual([paragraphs[0]!.replace(/\.$/, '')]);
     expect(json.seo.headlineChars).toBe('Pier Repairs Get 28,000 Pounds'.length);
   });
 
