@@ -34,7 +34,7 @@ describe('runChecks', () => {
     const json = toChecksJson(headline, runChecks({ source, headline, body }));
     expect(Object.keys(json)).toEqual(['headline', 'facts', 'originality', 'seo']);
     expect(Object.keys(json.facts)).toEqual(['total', 'kept', 'missing', 'added']);
-    expect(Object.keys(json.originality)).toEqual(['copiedShare', 'longestRun', 'runs']);
+    expect(Object.keys(json.originality)).toEqual(['copiedShare', 'longestRun', 'runs', 'passages', 'warn']);
     expect(Object.keys(json.seo)).toEqual(['headlineChars', 'words', 'sourceWords', 'readingEase']);
     expect(json.headline).toBe(headline);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
