@@ -344,6 +344,9 @@ export class Jobs {
     if (this.running.has(key)) return;
     const from = await this.saver.get(id);
     if (!from || from.state !== 'done' || from.key !== key) return;
+    // Only what the popup offers: passages when the copied warning is on, a headline over the limit.
+    const offered = what === 'passages' ? from.checks?.originality.warn === true : from.checks?.seo.headlineTooLong === true;
+    if (!offered) return;
     const settings = await loadSettings();
     const unready = await this.writerProblem(settings);
     const article = await this.saver.source(from.id);
