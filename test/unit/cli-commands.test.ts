@@ -160,6 +160,19 @@ describe('newsmith check', () => {
     expect(json.seo.headlineChars).toBe('Pier Repairs Get 28,000 Pounds'.length);
   });
 
+  it('judges the headline against --headline-max', async () => {
+    const rewrite = join(dir, 'rewrite-long.md');
+    const headline = 'Harbour Board Approves Repairs to Every Pier on the Waterfront After Years of Delay';
+    writeFileSync(rewrite, `# ${headline}\n\nThe board approved the repairs on Tuesday.`);
+    const io = capture();
+    expect(await runCheck(['--source', source, '--rewrite', rewrite], io)).toBe(0);
+    expect(io.out()).toContain(`(${headline.length} characters, over 60)`);
+    const wide = capture();
+    expect(await runCheck(['--source', source, '--rewrite', rewrite, '--headline-max', '100'], wide)).toBe(0);
+    expect(wide.out()).toContain(`(${headline.length} characters)`);
+    expect(await runCheck(['--source', source, '--rewrite', rewrite, '--headline-max', 'lots'], capture())).toBe(2);
+  });
+
   it('needs both files', async () => {
     const io = capture();
     expect(await runCheck(['--source', source], io)).toBe(2);
