@@ -19,8 +19,10 @@
  *   MARK_SHARE of the sentence's tokens): what "Rewrite the marked passages" sends back to the model. A faithful
  *   rewrite keeps phrases and terms; a copied sentence is one run from end to end. A title line (a headline, a
  *   byline, a credit: mostly capitalised, no full stop) is never a passage: those are kept as they are.
- * - warn: at least WARN_PASSAGES passages (BENCHMARKS.md says how these were chosen on faithful rewrites of real
- *   articles and on the same rewrites with source sentences pasted in).
+ * - warn: at least WARN_PASSAGES passages; or a rewrite stitched from kept phrases (at least WARN_SHARE copied, in
+ *   an article of STITCHED_MIN_TOKENS or more),
+ *   whose sentences made mostly of runs (STITCHED_SHARE) are then the passages. BENCHMARKS.md says how these were
+ *   chosen on faithful rewrites of real articles and on the same rewrites with source sentences pasted in.
  *
  * Time: one pass to hash the source's windows into a table, one pass over the rewrite, each hit confirmed token by
  * token. Linear in both lengths (a window is `minRun` tokens, a constant).
@@ -56,6 +58,12 @@ export const MARK_RUN = 10;
 export const MARK_SHARE = 0.8;
 /** The warning: this many passages. */
 export const WARN_PASSAGES = 2;
+/** …or this share of the rewrite copied (a rewrite stitched from kept phrases): its sentences mostly made of runs are marked. */
+export const WARN_SHARE = 0.35;
+/** In a stitched rewrite, a sentence whose runs cover this share of its tokens is a passage. */
+export const STITCHED_SHARE = 0.5;
+/** The share rule needs an article's length: in a few sentences one kept phrase is a large share. */
+export const STITCHED_MIN_TOKENS = 150;
 
 const NONE: OriginalityReport = { copiedShare: 0, longestRun: 0, runs: [], passages: [], warn: false };
 
@@ -132,9 +140,10 @@ export function checkOriginality(source: string, rewrite: string, opts: Original
     if (len > longestRun) longestRun = len;
     out.push(span(r.first, r.last));
   }
-  const passages = markPassages(runs, tok.sentence, tok.inTitle, count).map(({ first, last }) => span(first, last));
   const copiedShare = copied / count;
-  return { copiedShare, longestRun, runs: out, passages, warn: passages.length >= WARN_PASSAGES };
+  const stitched = copiedShare >= WARN_SHARE && count >= STITCHED_MIN_TOKENS;
+  const passages = markPassages(runs, tok.sentence, tok.inTitle, count, stitched).map(({ first, last }) => span(first, last));
+  return { copiedShare, longestRun, runs: out, passages, warn: passages.length >= WARN_PASSAGES || (stitched && passages.length > 0) };
 }
 
 /** The sentences (as token ranges) that are mostly copied, from the runs (in order, each inside one sentence). */
@@ -143,6 +152,7 @@ function markPassages(
   sentence: Int32Array,
   inTitle: Uint8Array,
   count: number,
+  stitched: boolean,
 ): Array<{ first: number; last: number }> {
   const out: Array<{ first: number; last: number }> = [];
   let r = 0;
@@ -153,12 +163,16 @@ function markPassages(
     let last = first;
     while (last + 1 < count && sentence[last + 1] === s) last++;
     let longest = 0;
+    let copied = 0;
     while (r < runs.length && sentence[(runs[r] as { first: number }).first] === s) {
       const len = (runs[r] as { last: number }).last - (runs[r] as { first: number }).first + 1;
       longest = Math.max(longest, len);
+      copied += len;
       r++;
     }
-    if (!inTitle[first] && longest >= MARK_RUN && longest >= MARK_SHARE * (last - first + 1)) out.push({ first, last });
+    const size = last - first + 1;
+    const whole = longest >= MARK_RUN && longest >= MARK_SHARE * size;
+    if (!inTitle[first] && (whole || (stitched && copied >= STITCHED_SHARE * size))) out.push({ first, last });
   }
   return out;
 }

@@ -222,6 +222,23 @@ describe('checkOriginality: passages and the warning', () => {
     expect(r.warn).toBe(true);
   });
 
+  it('a long rewrite stitched from kept phrases warns, marking the sentences made mostly of runs', () => {
+    // Ten source sentences of 20 words; each rewritten sentence keeps two stretches of 8 and 10 words around new words.
+    const words = (k: number) => Array.from({ length: 20 }, (_, i) => `word${k}x${i}`);
+    const src = Array.from({ length: 10 }, (_, k) => `${words(k).join(' ')}.`).join(' ');
+    const stitch = (k: number) => `${[...words(k).slice(0, 8), 'and', 'then', 'also', 'again', ...words(k).slice(10)].join(' ')}.`;
+    const own = (k: number) => `${Array.from({ length: 20 }, (_, i) => `own${k}y${i}`).join(' ')}.`;
+    const stitched = checkOriginality(src, Array.from({ length: 10 }, (_, k) => stitch(k)).join(' '));
+    expect(stitched.longestRun).toBe(10); // no sentence copied whole…
+    expect(stitched.copiedShare).toBeGreaterThan(0.35);
+    expect(stitched.warn).toBe(true); // …but most of the article is kept phrases
+    expect(stitched.passages).toHaveLength(10);
+    // Two such sentences among original ones: a small share, no sentence copied whole, no warning.
+    const mostlyOwn = checkOriginality(src, Array.from({ length: 10 }, (_, k) => (k < 2 ? stitch(k) : own(k))).join(' '));
+    expect(mostlyOwn.copiedShare).toBeLessThan(0.35);
+    expect(mostlyOwn).toMatchObject({ warn: false, passages: [] });
+  });
+
   it('the findings list the passages when the check warns, and no kept phrase', () => {
     const copied =
       'Emergency crews pumped water from basements until the early hours of the morning while volunteers handed out sandbags. ' +
