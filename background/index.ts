@@ -84,6 +84,8 @@ async function handlePopup(port: browser.Runtime.Port, message: PopupMessage): P
       return jobs.continueJob(port, message.tabId, message.id);
     case 'version':
       return jobs.showVersion(port, message.tabId, message.id);
+    case 'revise':
+      return jobs.revise(port, message.tabId, message.id, message.what);
     case 'selection':
       return jobs.rewriteSelection(port, message.tabId);
     case 'confirm':

@@ -18,7 +18,8 @@ import {
   type JobRecord,
   type WritingJob,
 } from '../src/job';
-import { resumeWriting } from '../src/job-transitions';
+import { resumeWriting, startRevision } from '../src/job-transitions';
+import type { Revision } from '../src/revise';
 import { StreamAbort } from '../src/llm/errors';
 import { describeOnDeviceError, OnDeviceUnready, onDeviceState } from '../src/llm/on-device';
 import { ON_DEVICE_MODEL } from '../src/llm/transport';
@@ -30,7 +31,7 @@ import { loadSettings } from '../lib/settings-store';
 import type { JobSaver } from '../lib/job-saver';
 import { extractFromTab, injectContentScript, readTab, selectionInTab, TabUnreadable } from './extract';
 import { holdAlive } from './keepalive';
-import { continueRewrite, endBeforeSending, writeRewrite, type PipelinePorts } from '../src/pipeline';
+import { continueRewrite, endBeforeSending, reviseRewrite, writeRewrite, type PipelinePorts } from '../src/pipeline';
 import { showBadge } from './badge';
 import { Viewers, type Viewer } from './viewers';
 import { languageModel, workerPorts } from './writer';
@@ -321,6 +322,52 @@ export class Jobs {
         return;
       }
       await continueRewrite(stored, article, settings, this.ports(run, settings), run.controller.signal);
+    } finally {
+      clearTimeout(run.persistTimer);
+      if (this.isCurrent(run)) this.running.delete(key);
+      release();
+    }
+  }
+
+  /**
+   * A targeted revision of a finished version (its marked passages, or its headline): a new version of the page,
+   * written from the stored one and its stored source, shown as the newest. Only on the popup's click: nothing here
+   * runs on open. The version it comes from stays.
+   */
+  async revise(port: Viewer, tabId: number, id: string, what: Revision): Promise<void> {
+    await this.ready;
+    const url = await this.tabUrl(port, tabId);
+    if (url === null) return;
+    const watched = this.viewers.pageOf(port);
+    const key = watched?.startsWith(`${pageKey(url)}#`) ? watched : pageKey(url);
+    this.viewers.watchPage(port, key);
+    if (this.running.has(key)) return;
+    const from = await this.saver.get(id);
+    if (!from || from.state !== 'done' || from.key !== key) return;
+    // Only what the popup offers: passages when the copied warning is on, a headline over the limit.
+    const offered = what === 'passages' ? from.checks?.originality.warn === true : from.checks?.seo.headlineTooLong === true;
+    if (!offered) return;
+    const settings = await loadSettings();
+    const unready = await this.writerProblem(settings);
+    const article = await this.saver.source(from.id);
+    if (!hasWriter(settings) || unready || !article) {
+      const why = unready ?? { code: 'no-article' as const, message: t('continueNoSource') };
+      return this.viewers.post(port, { type: 'refused', error: why });
+    }
+    const job = startRevision(from, crypto.randomUUID(), Date.now());
+    const run: Running = { job, controller: new AbortController(), persistTimer: undefined, tabId };
+    this.running.set(key, run);
+    this.lastKeyByTab.set(tabId, key);
+    this.viewers.showNewestOn(key);
+    const release = holdAlive();
+    try {
+      await this.saver.add(
+        job,
+        settings.historyLimit,
+        [...this.running.values()].map((r) => r.job.id),
+      );
+      void this.saver.keepSource(job.id, article);
+      await reviseRewrite(from, job, what, article, settings, this.ports(run, settings), run.controller.signal);
     } finally {
       clearTimeout(run.persistTimer);
       if (this.isCurrent(run)) this.running.delete(key);

@@ -41,6 +41,7 @@ const textInputs = {
   persona: byId<HTMLInputElement>('persona'),
   tone: byId<HTMLInputElement>('tone'),
   idleTimeoutSec: byId<HTMLInputElement>('idle-timeout'),
+  headlineMaxChars: byId<HTMLInputElement>('headline-max'),
   template: byId<HTMLTextAreaElement>('template'),
   inputBudgetTokens: byId<HTMLInputElement>('input-budget'),
   historyLimit: byId<HTMLInputElement>('history-limit'),
@@ -135,6 +136,7 @@ function readForm(): Record<SettingKey, unknown> {
     idleTimeoutSec: idle === '' ? NaN : Number(idle),
     template: textInputs.template.value,
     seoPack: seoPack.checked,
+    headlineMaxChars: numberField(textInputs.headlineMaxChars),
     userPresets,
     maxOutputTokens: numberField(textInputs.maxOutputTokens),
   };

@@ -5,8 +5,8 @@
  */
 
 import type { ChecksResult, Finding, Span } from '../src/checks';
-import { HEADLINE_MAX_CHARS } from '../src/checks/seo';
 import { groupLabel, markedPieces, moreLabel, sentenceAround, summarize, summaryText, uncheckedText, type FindingGroup } from '../src/checks/summary';
+import type { Revision } from '../src/revise';
 import type { FactKind } from '../src/checks';
 import { formatPercent, plural, type MessageKey } from '../src/i18n';
 import { t } from '../lib/i18n';
@@ -28,6 +28,13 @@ function sentence(text: string, word: string | undefined, cls: string): HTMLElem
   const p = el('p', undefined, { class: cls, dir: 'auto' });
   p.append(...markedPieces(text, word, 160).map((piece) => (piece.mark ? el('mark', piece.text) : piece.text)));
   return p;
+}
+
+/** A button that asks for a targeted revision (a new version: one request, on the click only). */
+function reviseButton(what: Revision, label: MessageKey, revise: (what: Revision) => void): HTMLButtonElement {
+  const button = el('button', t(label), { type: 'button', 'data-testid': what === 'headline' ? 'shorten-headline' : 'revise-passages' });
+  button.addEventListener('click', () => revise(what));
+  return button;
 }
 
 /** One side of a changed claim: "Source" or "Rewrite" over its sentence. */
@@ -60,7 +67,7 @@ function findingItem(f: Finding, checks: ChecksResult): HTMLLIElement {
     const where = f.kind === 'missing-fact' ? f.source : rewrite;
     if (where) li.append(sentence(where.text, f.fact?.text, 'where'));
   } else if (f.kind === 'seo') {
-    li.append(el('p', t('seoHeadlineTooLong', [checks.seo.headlineChars, HEADLINE_MAX_CHARS]), { class: 'what' }));
+    li.append(el('p', t('seoHeadlineTooLong', [checks.seo.headlineChars, checks.seo.headlineMaxChars]), { class: 'what' }));
     if (rewrite) li.append(sentence(rewrite.text, undefined, 'where'));
   } else if (rewrite) li.append(sentence(rewrite.text, undefined, 'where'));
   return li;
@@ -90,8 +97,9 @@ const drawn = new WeakMap<HTMLElement, string>();
 
 /**
  * The checks into `container`, and their summary line into `badge` (a link near the top that jumps to them).
+ * `revise` (absent: no actions) asks for a new version with the marked passages rephrased or the headline shortened.
  */
-export function renderChecks(container: HTMLElement, checks: ChecksResult | null, badge?: HTMLElement): void {
+export function renderChecks(container: HTMLElement, checks: ChecksResult | null, badge?: HTMLElement, revise?: (what: Revision) => void): void {
   container.hidden = !checks;
   if (badge) badge.hidden = !checks;
   if (!checks) {
@@ -123,17 +131,19 @@ export function renderChecks(container: HTMLElement, checks: ChecksResult | null
       originality.runs.length
         ? plural(t, 'originalityCopied', originality.longestRun, [formatPercent(originality.copiedShare, t.locale), originality.longestRun])
         : t('originalityOriginal'),
-      { 'data-testid': 'originality', class: originality.copiedShare > 0.1 ? 'bad' : '' },
+      { 'data-testid': 'originality', class: originality.warn ? 'bad' : '' },
     ),
+    ...(revise && originality.warn && originality.passages.length ? [reviseButton('passages', 'revisePassages', revise)] : []),
     el(
       'p',
       [
-        seo.headlineTooLong ? t('seoHeadlineTooLong', [seo.headlineChars, HEADLINE_MAX_CHARS]) : t('seoHeadline', seo.headlineChars),
+        seo.headlineTooLong ? t('seoHeadlineTooLong', [seo.headlineChars, seo.headlineMaxChars]) : t('seoHeadline', seo.headlineChars),
         t('seoWords', [seo.words, seo.sourceWords]),
         seo.readingEase === null ? t('seoReadingEaseNone') : t('seoReadingEase', Math.round(seo.readingEase)),
       ].join(' · '),
       { 'data-testid': 'seo-figures', class: seo.headlineTooLong ? 'bad' : '' },
     ),
+    ...(revise && seo.headlineTooLong ? [reviseButton('headline', 'shortenHeadline', revise)] : []),
   );
   container.replaceChildren(...parts);
 

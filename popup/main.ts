@@ -15,6 +15,7 @@ import type { Seo } from '../src/rewrite/split';
 import { renderBody } from './body';
 import type { CopyWhat } from './seo-extras';
 import type { ChecksResult } from '../src/checks';
+import type { Revision } from '../src/revise';
 import { loadSettingsReport } from '../lib/settings-store';
 import { localisePage, t } from '../lib/i18n';
 import { plural, type MessageKey } from '../src/i18n';
@@ -156,7 +157,7 @@ let finishedLoading = false;
 
 function showFinished(done: boolean, checks: ChecksResult | null, seo: Seo): void {
   if (finished) {
-    finished.renderChecks(ui.checks, checks, ui.checksBadge);
+    finished.renderChecks(ui.checks, checks, ui.checksBadge, revise);
     finished.renderSeoExtras(ui.extras, done ? seo : {}, (text, what) => void copy(text, what));
     return;
   }
@@ -397,6 +398,14 @@ ui.continueBtn.addEventListener('click', () => {
   // The version on screen goes on, whichever it is.
   send(job ? { type: 'continue', tabId, id: job.id } : { type: 'continue', tabId });
 });
+/** Rewrite the marked passages, or Shorten the headline, of the version on screen: a new version (one request, now). */
+function revise(what: Revision): void {
+  if (tabId === null || !job) return;
+  if (!port) connect(false);
+  ui.copyStatus.textContent = '';
+  send({ type: 'revise', tabId, id: job.id, what });
+}
+
 ui.versionPrev.addEventListener('click', () => switchVersion(-1));
 ui.versionNext.addEventListener('click', () => switchVersion(1));
 ui.regenerate.addEventListener('click', () => {

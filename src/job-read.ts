@@ -8,6 +8,7 @@ import type { ExtractWarning } from './article';
 import type { ChecksResult } from './checks';
 import { reportFindings } from './checks/findings';
 import type { Estimate } from './cost';
+import { HEADLINE_MAX_CHARS } from './checks/seo';
 import { newJob, type Answer, type ErrorCode, type JobError, type JobRecord, type JobState, type SectionAt } from './job';
 import { parseAnswer, type Seo } from './rewrite/split';
 
@@ -120,6 +121,9 @@ function readChecks(v: unknown): ChecksResult | null | undefined {
     return undefined;
   }
   const checks = v as unknown as ChecksResult;
+  if (!isCount(seo.headlineMaxChars)) checks.seo = { ...checks.seo, headlineMaxChars: HEADLINE_MAX_CHARS };
+  // Checks stored before the copied warning: no passages marked, no warning (their runs were counted another way).
+  if (!Array.isArray(o.passages) || typeof o.warn !== 'boolean') checks.originality = { ...checks.originality, passages: [], warn: false };
   // Checks stored before findings existed: their findings are the reports' (no changed claims were looked for).
   if (!Array.isArray(v.findings)) checks.findings = reportFindings(text.split('\n\n')[0] ?? '', checks.facts, checks.originality, checks.seo);
   if (!isObj(v.capabilities)) checks.capabilities = { lang: 'en', figures: true, names: true, claims: false, readingEase: true };

@@ -46,6 +46,19 @@ export function resumeWriting(job: EndedJob, now: number): WritingJob {
   return { ...base(job, now), state: 'writing', section: null, notice: null };
 }
 
+/**
+ * A targeted revision of a finished version (marked passages rephrased, the headline shortened): a new version with
+ * its own id, writing, that shows the old text until the new one is ready. The version it comes from stays as it is.
+ */
+export function startRevision(from: DoneJob, id: string, now: number): WritingJob {
+  return { ...base(from, now), id, estimate: null, createdAt: now, state: 'writing', section: null, notice: null };
+}
+
+/** The revision arrived: the new version is done with its own answer text and answer. */
+export function completeRevision(job: WritingJob, text: string, answer: Answer, now: number): DoneJob {
+  return { ...base(job, now), text, state: 'done', answer, checks: null };
+}
+
 export function appendText(job: WritingJob, text: string, now: number): WritingJob {
   return { ...job, text: job.text + text, updatedAt: now };
 }

@@ -4,6 +4,7 @@
  */
 
 import type { JobError, JobRecord, NeedsKeyView } from './job';
+import type { Revision } from './revise';
 import type { Settings } from './settings';
 
 /** Why a job is not stored yet: the database is full (the user can make room), or the write failed otherwise. */
@@ -25,6 +26,11 @@ export type PopupMessage =
   | { type: 'selection'; tabId: number }
   /** Ask the model to go on from an incomplete answer (an ended job whose `canContinue` is true): the version `id`, else the newest. */
   | { type: 'continue'; tabId: number; id?: string }
+  /**
+   * A targeted revision of the finished version `id`: its marked passages rephrased, or its headline shortened. One
+   * request, sent only on this message (the user's click); the result is a new version and `id` stays as it is.
+   */
+  | { type: 'revise'; tabId: number; id: string; what: Revision }
   /** Show another stored version of this tab's page (never starts a request). */
   | { type: 'version'; tabId: number; id: string }
   /** Send a job that is waiting for confirmation (state `awaiting-confirmation`). */
@@ -71,6 +77,7 @@ export function isPopupMessage(value: unknown): value is PopupMessage {
   if (m.type === 'stop' || m.type === 'confirm') return true;
   if (!Number.isInteger(m.tabId)) return false;
   if (m.type === 'version') return typeof m.id === 'string';
+  if (m.type === 'revise') return typeof m.id === 'string' && (m.what === 'passages' || m.what === 'headline');
   if (m.type === 'continue') return m.id === undefined || typeof m.id === 'string';
   return m.type === 'open' || m.type === 'regenerate' || m.type === 'selection';
 }

@@ -14,6 +14,7 @@ import {
   needsConfirmation,
   type ActiveJob,
   type AwaitingJob,
+  type DoneJob,
   type EndedJob,
   type ExtractingJob,
   type JobError,
@@ -25,6 +26,7 @@ import {
   atSection,
   awaitConfirmation,
   complete,
+  completeRevision,
   confirmedJob,
   endJob,
   resumeWriting,
@@ -41,6 +43,7 @@ import { buildMessages, type ChatMessage } from './prompt';
 import { continuationContext, planSections, sectionMessages, type Section } from './prompt/sections';
 import { parseAnswer, splitAnswer } from './rewrite/split';
 import type { Settings } from './settings';
+import { answerText, applyRevision, headlineMessages, passageMessages, passageTargets, readHeadline, readNumbered, type Revision, type Target } from './revise';
 import { estimateMessagesTokens, estimateTokens } from './tokens';
 
 export interface PipelinePorts {
@@ -247,11 +250,23 @@ function stopEarly(run: Run, finishReason: string | null, continuable: boolean):
  * source and shown and stored again with its checks (on a long text they take a while; the user sees it done first).
  */
 async function finish(run: Run, article: Article): Promise<JobRecord> {
-  const { now } = run.ports;
   const { headline, body, seo } = parseAnswer(run.writing().text, { final: true });
-  const done = complete(run.writing(), { headline, body, seo }, now());
+  return settle(run, article, complete(run.writing(), { headline, body, seo }, run.ports.now()));
+}
+
+/** A done version shown and stored at once, then checked against its source and shown and stored with its checks. */
+async function settle(run: Run, article: Article, done: DoneJob): Promise<JobRecord> {
+  const { now } = run.ports;
+  const { headline, body } = done.answer;
   const stored = run.set(done);
-  const checks = runChecks({ source: `${article.title}\n\n${article.text}`, headline, body, lang: run.settings.language, sourceLang: article.lang });
+  const checks = runChecks({
+    source: `${article.title}\n\n${article.text}`,
+    headline,
+    body,
+    lang: run.settings.language,
+    sourceLang: article.lang,
+    headlineMaxChars: run.settings.headlineMaxChars,
+  });
   await stored;
   await run.set(withChecks(done, checks, now()));
   return run.job;
@@ -340,4 +355,53 @@ export async function endBeforeSending(
   const ended = endJob(job, error, continuable, ports.now());
   await ports.changed(ended).catch(() => {});
   return ended;
+}
+
+/**
+ * A targeted revision of a finished version into `job` (a new version, from startRevision): one request for new
+ * wording of the marked passages only, or for a shorter headline; the answer with only those replaced becomes the
+ * new version's, checked again. The version it came from is not touched. Resolves with the new version's last state.
+ */
+export async function reviseRewrite(
+  from: DoneJob,
+  job: WritingJob,
+  what: Revision,
+  article: Article,
+  settings: Settings,
+  ports: PipelinePorts,
+  signal: AbortSignal,
+): Promise<JobRecord> {
+  const run = new Run(job, ports, signal, settings);
+  await run.set(job);
+  const targets: Target[] =
+    what === 'headline'
+      ? [{ in: 'headline', start: 0, end: from.answer.headline.length, text: from.answer.headline }]
+      : from.checks
+        ? passageTargets(from.answer, from.checks)
+        : [];
+  if (targets.length === 0 || targets.every((t) => t.text.trim() === '')) return run.end({ code: 'unknown', message: ports.t('reviseNothing') }, false);
+  const messages =
+    what === 'headline'
+      ? headlineMessages(from.answer, settings.headlineMaxChars, settings.language)
+      : passageMessages(from.answer, targets, settings.language);
+  const { t, now, transport } = ports;
+  let reply = '';
+  try {
+    const wanted = estimateTokens(targets.map((x) => x.text).join('\n'));
+    const { finishReason } = await transport.stream({
+      messages,
+      idleTimeoutMs: settings.idleTimeoutSec * 1000,
+      maxOutputTokens: Math.min(settings.maxOutputTokens, Math.max(400, 3 * wanted)),
+      signal,
+      onDelta: (text) => void (reply += text),
+      onNotice: (notice) => void run.set(withNotice(run.writing(), notice && say(t, notice), now())),
+    });
+    if (finishReason !== 'stop') return await stopEarly(run, finishReason, false);
+  } catch (err) {
+    return run.fail(err, false);
+  }
+  const wording = what === 'headline' ? new Map([[1, readHeadline(reply)]]) : readNumbered(reply);
+  if (![...wording.values()].some((w) => w !== '')) return run.end({ code: 'incomplete', message: t('reviseUnreadable') }, false);
+  const answer = applyRevision(from.answer, targets, wording);
+  return settle(run, article, completeRevision(run.writing(), answerText(answer), answer, now()));
 }

@@ -15,6 +15,7 @@ const SETTING_NAMES: Record<SettingKey, MessageKey> = {
   idleTimeoutSec: 'settingIdleTimeout',
   template: 'optionsTemplate',
   seoPack: 'settingSeoPack',
+  headlineMaxChars: 'optionsHeadlineMax',
   inputBudgetTokens: 'settingInputBudget',
   historyLimit: 'optionsHistoryLimit',
   prices: 'settingPrices',

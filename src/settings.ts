@@ -6,6 +6,7 @@
 
 import { DEFAULT_PRICES, type PriceTable } from './cost';
 import { DEFAULT_TEMPLATE } from './prompt/default';
+import { HEADLINE_MAX_CHARS } from './checks/seo';
 import { say, type Translate } from './i18n';
 import { templateProblem } from './prompt/variables';
 
@@ -35,6 +36,8 @@ export const defaults = {
   tone: '',
   /** Also ask for a meta description, a URL slug and keywords. Off by default, so the prompt stays the user's own. */
   seoPack: false,
+  /** The longest headline, in characters: the system message asks for it and the checks flag a longer one. */
+  headlineMaxChars: HEADLINE_MAX_CHARS,
   /** The user's own saved templates. */
   userPresets: [] as UserPreset[],
   /** Rewrites kept in the history; the oldest go first. */
@@ -104,6 +107,7 @@ const validators: { [K in SettingKey]: Check<Settings[K]> } = {
   template: (v): v is string => text(20_000)(v) && templateProblem(v) === null,
   tone: text(200),
   seoPack: (v): v is boolean => typeof v === 'boolean',
+  headlineMaxChars: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 20 && v <= 300,
   historyLimit: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 10 && v <= 5_000,
   inputBudgetTokens: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1_000 && v <= 2_000_000,
   prices: (v): v is PriceTable =>
@@ -169,6 +173,7 @@ export function validateInput(input: Partial<Record<SettingKey, unknown>>, t: Tr
     template: templateWords,
     tone: () => t('invalidTone'),
     seoPack: () => t('invalidSeoPack'),
+    headlineMaxChars: () => t('invalidHeadlineMax', [20, 300]),
     userPresets: () => t('invalidUserPresets'),
     historyLimit: () => t('invalidHistoryLimit', [10, 5000]),
     inputBudgetTokens: () => t('invalidInputBudget', [1000, 2_000_000]),

@@ -40,7 +40,7 @@ export type FindingKind =
   | 'missing-fact'
   /** a figure, name or quote the source never states */
   | 'added-fact'
-  /** a passage copied word for word (outside quotes and names) */
+  /** a sentence copied nearly whole (outside quotes and names), when the originality check warns */
   | 'copied'
   /** an SEO figure out of bounds (a headline over the limit) */
   | 'seo';
@@ -87,7 +87,8 @@ export function reportFindings(headline: string, facts: FactsReport, originality
   const findings: Finding[] = [
     ...facts.missing.map((fact): Finding => ({ kind: 'missing-fact', fact })),
     ...facts.added.map((fact): Finding => ({ kind: 'added-fact', fact })),
-    ...originality.runs.map((r): Finding => ({ kind: 'copied', rewrite: r })),
+    // Copying is a finding when the check warns: the sentences to rewrite, not every kept phrase.
+    ...(originality.warn ? originality.passages : []).map((r): Finding => ({ kind: 'copied', rewrite: r })),
     ...(seo.headlineTooLong ? [{ kind: 'seo', rewrite: { text: headline, start: 0, end: headline.length } } satisfies Finding] : []),
   ];
   return rankFindings(findings);

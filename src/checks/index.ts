@@ -40,6 +40,8 @@ export interface ChecksInput {
   lang?: string | null;
   /** The source's language, when known (the page's lang); default the rewrite's. */
   sourceLang?: string | null;
+  /** The longest headline (the headlineMaxChars setting); default HEADLINE_MAX_CHARS. */
+  headlineMaxChars?: number;
 }
 
 export interface ChecksResult {
@@ -69,7 +71,7 @@ export interface FindingJson {
 export interface ChecksJson {
   headline: string;
   facts: Pick<FactsReport, 'total' | 'kept' | 'missing' | 'added'>;
-  originality: Pick<OriginalityReport, 'copiedShare' | 'longestRun' | 'runs'>;
+  originality: Pick<OriginalityReport, 'copiedShare' | 'longestRun' | 'runs' | 'passages' | 'warn'>;
   seo: Pick<SeoReport, 'headlineChars' | 'words' | 'sourceWords' | 'readingEase'> & { readingEaseFormula: string | null };
   /** Ranked as the popup shows them; rewrite offsets point into the rewrite as checked (ChecksResult.text). */
   findings: FindingJson[];
@@ -86,7 +88,7 @@ function joinRewrite(headline: string, plainBody: string): string {
   return [headline.trim(), plainBody].filter((part) => part !== '').join('\n\n');
 }
 
-export function runChecks({ source, headline, body, lang, sourceLang }: ChecksInput): ChecksResult {
+export function runChecks({ source, headline, body, lang, sourceLang, headlineMaxChars }: ChecksInput): ChecksResult {
   const plainBody = toPlainText(body);
   const text = joinRewrite(headline, plainBody);
   const scans = scanBoth(source, text); // words and quotations, read once for both checks
@@ -94,7 +96,7 @@ export function runChecks({ source, headline, body, lang, sourceLang }: ChecksIn
   const facts = checkFacts(source, text, scans, { source: checkLang(sourceLang ?? given), rewrite: checkLang(given) });
   const originality = checkOriginality(source, text, {}, scans);
   const code = checkLang(given);
-  const seo = checkSeo(headline, plainBody, source, code);
+  const seo = checkSeo(headline, plainBody, source, code, headlineMaxChars);
   const capabilities: Capabilities = { lang: code, figures: true, names: facts.names !== false, claims: code !== null, readingEase: seo.readingEase !== null };
   if (lang) capabilities.language = languageByName(lang)?.code ?? lang;
   return { facts, originality, seo, text, findings: reportFindings(headline, facts, originality, seo), capabilities };
@@ -108,7 +110,13 @@ export function toChecksJson(headline: string, result: ChecksResult): ChecksJson
   return {
     headline,
     facts: { total: facts.total, kept: facts.kept, missing: facts.missing, added: facts.added },
-    originality: { copiedShare: originality.copiedShare, longestRun: originality.longestRun, runs: originality.runs },
+    originality: {
+      copiedShare: originality.copiedShare,
+      longestRun: originality.longestRun,
+      runs: originality.runs,
+      passages: originality.passages,
+      warn: originality.warn,
+    },
     seo: {
       headlineChars: seo.headlineChars,
       words: seo.words,

@@ -114,6 +114,8 @@ export function normWords(text: string): string[] {
 export interface Scans {
   /** normWords(source) */
   sourceWords: string[];
+  /** scanWordOffsets(source): its words with their offsets (`norms` is `sourceWords`) */
+  sourceOffsets?: WordOffsets;
   /** scanWordOffsets(rewrite) */
   rewriteWords: WordOffsets;
   /** findQuotes(rewrite) */
@@ -121,7 +123,8 @@ export interface Scans {
 }
 
 export function scanBoth(source: string, rewrite: string): Scans {
-  return { sourceWords: normWords(source), rewriteWords: scanWordOffsets(rewrite), rewriteQuotes: findQuotes(rewrite) };
+  const sourceOffsets = scanWordOffsets(source);
+  return { sourceWords: sourceOffsets.norms, sourceOffsets, rewriteWords: scanWordOffsets(rewrite), rewriteQuotes: findQuotes(rewrite) };
 }
 
 export interface QuoteSpan {
@@ -154,17 +157,26 @@ function letterOrDigitAt(text: string, i: number): boolean {
 
 /**
  * Quotations: "straight", “curly”, „low“, «guillemets» (French « spaced », German »reversed«), and ‘single
- * curly’ quotes. A quotation never runs past the end of its line (an unclosed quote is dropped). ‘ opens only after a non-letter and ’ closes only
+ * curly’ quotes. A quotation never runs past the end of its line (an unclosed quote is dropped, or with `unclosed` runs to the line's end). ‘ opens only after a non-letter and ’ closes only
  * before a non-letter, so apostrophes (Iran’s, don’t) are never taken for quotation marks. Straight single
  * quotes are ignored: they are apostrophes far more often than quotation marks.
  */
-export function findQuotes(text: string): QuoteSpan[] {
+export function findQuotes(text: string, opts: { unclosed?: boolean } = {}): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   let close = -1;
   let from = -1;
+  /** With `unclosed`, a quotation still open at the end of its line runs to there (a quote that goes on in the next paragraph). */
+  const endLine = (at: number): void => {
+    if (close === -1 || !opts.unclosed) return;
+    const raw = text.slice(from, at);
+    const lead = raw.length - raw.trimStart().length;
+    const inner = raw.trim();
+    if (inner !== '') out.push({ start: from + lead, end: from + lead + inner.length, text: inner });
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10) {
+      endLine(i);
       close = -1;
       continue;
     }
@@ -185,6 +197,7 @@ export function findQuotes(text: string): QuoteSpan[] {
     close = pair;
     from = i + 1;
   }
+  endLine(text.length);
   return out;
 }
 

@@ -1,6 +1,7 @@
 /** Article + settings → the chat messages sent to the model (and the same prompt as one text to paste by hand). */
 
 import type { Article } from '../article';
+import { HEADLINE_MAX_CHARS } from '../checks/seo';
 import type { Settings } from '../settings';
 import { DEFAULT_TEMPLATE } from './default';
 import { renderTemplate } from './template';
@@ -14,7 +15,7 @@ export interface ChatMessage {
 }
 
 export type PromptArticle = Pick<Article, 'title' | 'text'> & Partial<Pick<Article, 'url' | 'siteName' | 'wordCount'>>;
-export type PromptSettings = Pick<Settings, 'language' | 'persona'> & Partial<Pick<Settings, 'template' | 'tone' | 'seoPack'>>;
+export type PromptSettings = Pick<Settings, 'language' | 'persona'> & Partial<Pick<Settings, 'template' | 'tone' | 'seoPack' | 'headlineMaxChars'>>;
 
 /**
  * The system message. It fixes the answer's layout so src/rewrite/split.ts can split headline from body,
@@ -25,7 +26,7 @@ export const SYSTEM_TEMPLATE =
   'You rewrite news articles.\n' +
   '\n' +
   'Answer in exactly this layout:\n' +
-  '- The first line is the rewritten headline alone, starting with "# ".\n' +
+  '- The first line is the rewritten headline alone, starting with "# ", at most {headlineMaxChars} characters long.\n' +
   '- Then one blank line.\n' +
   '- Then the article as plain paragraphs, separated by one blank line. ' +
   'Put each subheading on its own line, starting with "## ".\n' +
@@ -83,9 +84,13 @@ export function articleBoundary(before: string, after: string, text: string): st
   );
 }
 
-/** The system message: the layout, the language, the SEO pack, and where the article is (`boundary`, see `articleBoundary`). */
+/**
+ * The system message: the layout (with the headline limit the checks apply), the language, the SEO pack, and where the
+ * article is (`boundary`, see `articleBoundary`).
+ */
 export function systemMessage(settings: PromptSettings, boundary: string): string {
-  return renderTemplate(SYSTEM_TEMPLATE, { language: settings.language }) + boundary + (settings.seoPack ? SEO_PACK_INSTRUCTION : '');
+  const headlineMaxChars = String(settings.headlineMaxChars ?? HEADLINE_MAX_CHARS);
+  return renderTemplate(SYSTEM_TEMPLATE, { language: settings.language, headlineMaxChars }) + boundary + (settings.seoPack ? SEO_PACK_INSTRUCTION : '');
 }
 
 export function buildMessages(article: PromptArticle, settings: PromptSettings): ChatMessage[] {

@@ -35,7 +35,7 @@ describe('runChecks', () => {
     const json = toChecksJson(headline, runChecks({ source, headline, body }));
     expect(Object.keys(json)).toEqual(['headline', 'facts', 'originality', 'seo', 'findings', 'summary', 'capabilities']);
     expect(Object.keys(json.facts)).toEqual(['total', 'kept', 'missing', 'added']);
-    expect(Object.keys(json.originality)).toEqual(['copiedShare', 'longestRun', 'runs']);
+    expect(Object.keys(json.originality)).toEqual(['copiedShare', 'longestRun', 'runs', 'passages', 'warn']);
     expect(Object.keys(json.seo)).toEqual(['headlineChars', 'words', 'sourceWords', 'readingEase', 'readingEaseFormula']);
     expect(Object.keys(json.summary)).toEqual(['changed-claim', 'missing-fact', 'added-fact', 'copied', 'seo']);
     expect(Object.keys(json.capabilities)).toEqual(['lang', 'figures', 'names', 'claims', 'readingEase']);
@@ -65,7 +65,7 @@ describe('toChecksJson: the findings', () => {
   const copied: Finding = { kind: 'copied', rewrite: { text: 'people were hurt', start: rStart + 15, end: rStart + 31 } };
   const result: ChecksResult = {
     facts: { total: 2, kept: 1, missing: [{ kind: 'name', text: 'Ana Ruiz' }], added: [] },
-    originality: { copiedShare: 0.2, longestRun: 3, runs: [{ text: 'people were hurt', start: rStart + 15, end: rStart + 31 }] },
+    originality: { copiedShare: 0.2, longestRun: 3, runs: [{ text: 'people were hurt', start: rStart + 15, end: rStart + 31 }], passages: [], warn: false },
     seo: checkSeo(headline, text.slice(headline.length + 2), source, 'de'),
     text,
     findings: [changed, missing, copied],

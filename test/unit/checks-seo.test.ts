@@ -11,6 +11,13 @@ describe('checkSeo: headline length', () => {
     expect(checkSeo(`${sixty}y`, '', '')).toMatchObject({ headlineChars: 61, headlineTooLong: true });
   });
 
+  it('judges against the headline limit setting when given one', () => {
+    const fifty = 'x'.repeat(50);
+    expect(checkSeo(fifty, '', '', 'en', 40)).toMatchObject({ headlineChars: 50, headlineTooLong: true, headlineMaxChars: 40 });
+    expect(checkSeo(`${fifty}${'y'.repeat(20)}`, '', '', 'en', 80)).toMatchObject({ headlineTooLong: false, headlineMaxChars: 80 });
+    expect(checkSeo(fifty, '', '').headlineMaxChars).toBe(60);
+  });
+
   it('counts characters as a reader sees them, trimmed', () => {
     // 'é' and the emoji are one character each; surrounding spaces do not count.
     expect(checkSeo('  Café 🚀 opens  ', '', '').headlineChars).toBe(12);

@@ -149,7 +149,7 @@ describe('newsmith check', () => {
 
   it('prints the documented JSON, finding a changed figure and copied runs', async () => {
     const rewrite = join(dir, 'rewrite.md');
-    writeFileSync(rewrite, `# Pier Repairs Get 28,000 Pounds\n\nMaria Lopez said the money was approved on Tuesday.\n\n${paragraphs[0]}`);
+    writeFileSync(rewrite, `# Pier Repairs Get 28,000 Pounds\n\nMaria Lopez said the money was approved on Tuesday.\n\n${paragraphs[0]}\n\n${paragraphs[1]}`);
     const io = capture();
     expect(await runCheck(['--source', source, '--rewrite', rewrite, '--json'], io)).toBe(0);
     const json = JSON.parse(io.out());
@@ -157,6 +157,9 @@ describe('newsmith check', () => {
     expect(json.headline).toBe('Pier Repairs Get 28,000 Pounds');
     expect(json.facts.added.map((f: { text: string }) => f.text).join(' ')).toMatch(/28,000/);
     expect(json.originality.longestRun).toBeGreaterThanOrEqual(20);
+    expect(Object.keys(json.originality)).toEqual(['copiedShare', 'longestRun', 'runs', 'passages', 'warn']);
+    expect(json.originality.passages.map((p: { text: string }) => p.text)).toEqual([paragraphs[0]!.replace(/\.$/, ''), paragraphs[1]!.replace(/\.$/, '')]);
+    expect(json.originality.warn).toBe(true);
     expect(json.seo.headlineChars).toBe('Pier Repairs Get 28,000 Pounds'.length);
     // The findings hold the same facts and runs, with their counts; English by default.
     const kinds = json.findings.map((f: { kind: string }) => f.kind);
@@ -184,7 +187,7 @@ describe('newsmith check', () => {
 
   it('prints one line per finding, ranked, with the sentences', async () => {
     const rewrite = join(dir, 'rewrite-text.md');
-    writeFileSync(rewrite, `# Pier Repairs Get 28,000 Pounds\n\nMaria Lopez said the money was approved on Tuesday.\n\n${paragraphs[0]}`);
+    writeFileSync(rewrite, `# Pier Repairs Get 28,000 Pounds\n\nMaria Lopez said the money was approved on Tuesday.\n\n${paragraphs[0]}\n\n${paragraphs[1]}`);
     const io = capture();
     expect(await runCheck(['--source', source, '--rewrite', rewrite], io)).toBe(0);
     const lines = io.out().trimEnd().split('\n');
@@ -201,7 +204,7 @@ describe('newsmith check', () => {
     const text = 'Forty hurt\n\nPolice said 40 people were hurt.';
     const result: ChecksResult = {
       facts: { total: 1, kept: 1, missing: [], added: [] },
-      originality: { copiedShare: 0, longestRun: 0, runs: [] },
+      originality: { copiedShare: 0, longestRun: 0, runs: [], passages: [], warn: false },
       seo: checkSeo('Forty hurt', 'Police said 40 people were hurt.', source),
       text,
       findings: [
@@ -222,6 +225,19 @@ describe('newsmith check', () => {
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 1]).toBe('    source:  "Police said about 40 people were hurt."');
     expect(lines[at + 2]).toBe('    rewrite: "Police said 40 people were hurt."');
+  });
+
+  it('judges the headline against --headline-max', async () => {
+    const rewrite = join(dir, 'rewrite-long.md');
+    const headline = 'Harbour Board Approves Repairs to Every Pier on the Waterfront After Years of Delay';
+    writeFileSync(rewrite, `# ${headline}\n\nThe board approved the repairs on Tuesday.`);
+    const io = capture();
+    expect(await runCheck(['--source', source, '--rewrite', rewrite], io)).toBe(0);
+    expect(io.out()).toContain(`(${headline.length} characters, over 60)`);
+    const wide = capture();
+    expect(await runCheck(['--source', source, '--rewrite', rewrite, '--headline-max', '100'], wide)).toBe(0);
+    expect(wide.out()).toContain(`(${headline.length} characters)`);
+    expect(await runCheck(['--source', source, '--rewrite', rewrite, '--headline-max', 'lots'], capture())).toBe(2);
   });
 
   it('needs both files', async () => {

@@ -48,6 +48,17 @@ describe('readJob', () => {
     expect(read?.job).toMatchObject({ state: 'done', answer: { headline: 'H', body: 'Body.', seo: {} } });
   });
 
+  it('reads checks stored before the copied warning and the headline limit: no passages, no warning, the default limit', () => {
+    const job = sound() as DoneJob;
+    const { passages: _p, warn: _w, ...originality } = job.checks!.originality;
+    const { headlineMaxChars: _h, ...seo } = job.checks!.seo;
+    const read = readJob(JSON.parse(JSON.stringify({ ...job, checks: { ...job.checks, originality, seo } })), KEY);
+    expect(read?.repaired).toEqual([]);
+    const checks = (read?.job as DoneJob).checks!;
+    expect(checks.originality).toMatchObject({ passages: [], warn: false, runs: originality.runs });
+    expect(checks.seo.headlineMaxChars).toBe(60);
+  });
+
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     [
       'an interrupted error',

@@ -83,6 +83,10 @@ describe('messages: who may talk to the background', () => {
     expect(isPopupMessage({ type: 'open', tabId: '3' })).toBe(false);
     expect(isPopupMessage({ type: 'stop' })).toBe(true);
     expect(isPopupMessage({ type: 'start-anything' })).toBe(false);
+    expect(isPopupMessage({ type: 'revise', tabId: 3, id: 'v1', what: 'passages' })).toBe(true);
+    expect(isPopupMessage({ type: 'revise', tabId: 3, id: 'v1', what: 'headline' })).toBe(true);
+    expect(isPopupMessage({ type: 'revise', tabId: 3, id: 'v1', what: 'everything' })).toBe(false);
+    expect(isPopupMessage({ type: 'revise', tabId: 3, what: 'headline' })).toBe(false);
     expect(isPopupMessage(null)).toBe(false);
   });
 });

@@ -46,6 +46,13 @@ describe('the user example', () => {
 describe('buildMessages', () => {
   const article = { title: 'A Title', text: 'First paragraph.\n\nSecond paragraph.' };
 
+  it('gives the headline limit the checks apply in the system message, never in the user template', () => {
+    const [system, user] = buildMessages(article, { ...settings, headlineMaxChars: 72 });
+    expect(system!.content).toContain('at most 72 characters');
+    expect(user!.content).not.toContain('72');
+    expect(buildMessages(article, settings)[0]!.content).toContain('at most 60 characters');
+  });
+
   it('returns a system message then the user message', () => {
     const messages = buildMessages(article, settings);
     expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
@@ -98,7 +105,7 @@ describe('buildMessages', () => {
 
   it('asks for the layout the popup splits on and for accurate facts', () => {
     const system = buildMessages(article, settings)[0]!.content;
-    expect(system).toContain('The first line is the rewritten headline alone, starting with "# ".');
+    expect(system).toContain('The first line is the rewritten headline alone, starting with "# ", at most 60 characters long.');
     expect(system).toContain('Then one blank line.');
     expect(system).toContain('"## "');
     expect(system).toMatch(/No preamble, no closing remarks, no notes/);
@@ -137,6 +144,6 @@ describe('renderTemplate', () => {
 
   it('lists the placeholders of the shipped templates', () => {
     expect(placeholders(DEFAULT_TEMPLATE)).toEqual(['title', 'language', 'persona', 'article']);
-    expect(placeholders(SYSTEM_TEMPLATE)).toEqual(['language']);
+    expect(placeholders(SYSTEM_TEMPLATE)).toEqual(['headlineMaxChars', 'language']);
   });
 });

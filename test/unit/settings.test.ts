@@ -132,3 +132,12 @@ describe('settings: the key goes only where the user said', () => {
     expect(parseSettings({ apiKeyOrigin: 'https://api.example.com/v1' }).apiKeyOrigin).toBe('');
   });
 });
+
+describe('settings: the headline limit', () => {
+  it("defaults to the checks' limit, keeps a whole number from 20 to 300, falls back otherwise", () => {
+    expect(defaults.headlineMaxChars).toBe(60);
+    expect(parseSettings({ headlineMaxChars: 72 }).headlineMaxChars).toBe(72);
+    for (const bad of [19, 301, 55.5, '70', null]) expect(parseSettings({ headlineMaxChars: bad }).headlineMaxChars).toBe(60);
+    expect(validateInput({ headlineMaxChars: 5 }, english).headlineMaxChars).toBe('Enter a whole number of characters from 20 to 300.');
+  });
+});
