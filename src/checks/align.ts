@@ -1,0 +1,174 @@
+/**
+ * Which source sentence(s) each rewrite sentence says again. A sentence is a bag of features: content words
+ * (function words out, crudely stemmed to their first letters), figures and capitalised names. A feature weighs its
+ * IDF over the source's sentences, so shared rare words and figures count and shared topic words hardly do. An
+ * inverted index from feature to source sentences (posting lists capped: a feature in that many sentences tells them
+ * apart too little) keeps the matching linear in the two texts.
+ *
+ * A rewrite sentence gets its best source sentence, plus others that explain enough of what the best one leaves
+ * unexplained (a rewrite that merges two sentences). A source sentence may be matched by several rewrite sentences
+ * (a rewrite that splits one). When the two languages differ, only figures and names are compared.
+ */
+
+import type { Span } from './findings';
+import type { ClaimWords } from './lang/claim-words';
+import { readFigures, tokenizeSentence, type Figure, type SentTok } from './sentence-tokens';
+import type { CheckLang } from './lang';
+
+/** One sentence read for alignment and for the claims check. */
+export interface Sentence {
+  span: Span;
+  toks: SentTok[];
+  figures: Figure[];
+  /** Distinct features ("w:minis", "n:1500", "c:reuters"). */
+  features: string[];
+  /** Content words (not function words, not figures), for telling real claims from connecting lines. */
+  contentWords: number;
+}
+
+export interface Alignment {
+  /** Index of the rewrite sentence. */
+  rewrite: number;
+  /** Indices of the source sentences it says again, best first; empty when none matches. */
+  sources: number[];
+  /** Share of the rewrite sentence's feature weight found in its sources (0–1). */
+  coverage: number;
+}
+
+/** Posting lists get no longer than this. */
+const MAX_POSTINGS = 48;
+/** A second or third source sentence must explain at least this share of the rewrite sentence's weight. */
+const MERGE_SHARE = 0.2;
+/** Weight of a figure or a name, against 1 for a content word (both times IDF). */
+const ANCHOR_WEIGHT = 1.5;
+
+const stripMarks = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
+
+/** Endings taken off before a word is cut to its stem, longest first. */
+const ENDINGS = ['ing', 'ed', 'es', 'en', 'er', 's', 'e', 'o', 'a', 'n'];
+
+/** A crude stem: no accents, a common ending off, the first five letters ("ministry", "ministries" and "Ministerium" share "minis"). */
+export function stem(low: string): string {
+  let s = stripMarks(low);
+  for (const e of ENDINGS)
+    if (s.length - e.length >= 2 && s.endsWith(e)) {
+      s = s.slice(0, -e.length);
+      break;
+    }
+  return s.length > 5 ? s.slice(0, 5) : s;
+}
+
+/** A figure's feature value: "1500", "1.5". */
+export const figureKey = (f: Figure): string => String(f.value);
+
+/** Words a text capitalises after a sentence's first word (names; in German also nouns). */
+export function capitalisedWords(sentences: readonly SentTok[][]): Set<string> {
+  const out = new Set<string>();
+  for (const toks of sentences) for (const t of toks) if (t.cap && !t.first) out.add(t.low);
+  return out;
+}
+
+/** Whether a token is a month name (an English month only when capitalised: "may" is a verb). */
+export function monthOf(t: SentTok, words: ClaimWords, lang: CheckLang): number | undefined {
+  const m = words.months.get(t.low);
+  return m !== undefined && (lang !== 'en' || t.cap) ? m : undefined;
+}
+
+/** The tokens of a sentence. */
+export function sentenceTokens(span: Span, lang: CheckLang): SentTok[] {
+  return tokenizeSentence(span.text, span.start, lang);
+}
+
+/**
+ * Reads one sentence: figures and features. `names`: words the text capitalises mid-sentence (so a name that
+ * starts a sentence is still one). `anchorsOnly`: figures, dates and names only (for two languages).
+ */
+export function readSentence(span: Span, toks: SentTok[], lang: CheckLang, words: ClaimWords, names: ReadonlySet<string>, anchorsOnly: boolean): Sentence {
+  const figures = readFigures(toks, words);
+  const features = new Set<string>();
+  const inFigure = new Set<number>();
+  for (const f of figures) {
+    for (let i = f.from; i <= f.to; i++) inFigure.add(i);
+    if (f.value > 1 || f.year) features.add(`n:${figureKey(f)}`);
+  }
+  let contentWords = 0;
+  toks.forEach((t, i) => {
+    if (t.kind !== 'word' || inFigure.has(i)) return;
+    const weekday = words.weekdays.get(t.low);
+    if (weekday !== undefined) {
+      features.add(`d:${weekday}`);
+      return;
+    }
+    const month = monthOf(t, words, lang);
+    if (month !== undefined) {
+      features.add(`m:${month}`);
+      return;
+    }
+    const isName = t.cap && (!t.first || lang === 'de' || names.has(t.low)) && t.low.length > 1;
+    if (words.functionWords.has(t.low) || t.low.length < 2) return;
+    contentWords++;
+    if (isName) features.add(`c:${stem(t.low)}`);
+    else if (!anchorsOnly) features.add(`w:${stem(t.low)}`);
+  });
+  return { span, toks, figures, features: [...features], contentWords };
+}
+
+const weightOf = (feature: string): number => (feature.startsWith('w:') ? 1 : ANCHOR_WEIGHT);
+
+/** Matches each rewrite sentence to its source sentences. */
+export function alignSentences(source: readonly Sentence[], rewrite: readonly Sentence[], anchorsOnly = false): Alignment[] {
+  const n = source.length;
+  const postings = new Map<string, number[]>();
+  const df = new Map<string, number>();
+  source.forEach((s, si) => {
+    for (const f of s.features) {
+      df.set(f, (df.get(f) ?? 0) + 1);
+      let list = postings.get(f);
+      if (list === undefined) postings.set(f, (list = []));
+      if (list.length < MAX_POSTINGS) list.push(si);
+    }
+  });
+  const idf = (f: string): number => weightOf(f) * Math.log(1 + n / ((df.get(f) ?? 0) + 0.5));
+
+  return rewrite.map((r, ri): Alignment => {
+    const weights = new Map<string, number>();
+    let total = 0;
+    for (const f of r.features) {
+      const w = idf(f);
+      weights.set(f, w);
+      total += w;
+    }
+    const score = new Map<number, number>();
+    for (const f of r.features) {
+      const list = postings.get(f);
+      if (list === undefined || (df.get(f) ?? 0) > MAX_POSTINGS) continue;
+      const w = weights.get(f) ?? 0;
+      for (const si of list) score.set(si, (score.get(si) ?? 0) + w);
+    }
+    if (score.size === 0 || total === 0) return { rewrite: ri, sources: [], coverage: 0 };
+    const ranked = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 8);
+    const best = ranked[0]!;
+    const sources = [best[0]];
+    const explained = new Set(source[best[0]]!.features.filter((f) => weights.has(f)));
+    for (const [si] of ranked.slice(1)) {
+      if (sources.length >= 3) break;
+      let gain = 0;
+      let count = 0;
+      let words = 0;
+      for (const f of source[si]!.features)
+        if (weights.has(f) && !explained.has(f)) {
+          gain += weights.get(f) ?? 0;
+          count++;
+          if (f.startsWith('w:')) words++;
+        }
+      // A merged sentence shares two or more features, one a word unless only anchors are compared: a name alone
+      // is no evidence (the rewrite may mention the same person in another claim).
+      if (gain < MERGE_SHARE * total || count < 2 || (words === 0 && !anchorsOnly)) continue;
+      sources.push(si);
+      for (const f of source[si]!.features) if (weights.has(f)) explained.add(f);
+    }
+    let covered = 0;
+    for (const f of explained) covered += weights.get(f) ?? 0;
+    return { rewrite: ri, sources, coverage: covered / total };
+  });
+}

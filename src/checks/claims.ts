@@ -1,0 +1,612 @@
+/**
+ * Changed claims: the rewrite's sentences aligned with the source's (./align.ts), and each aligned pair compared for
+ * what a claim says: whether it is negated, how certain it is (hedges, approximate figures), who it is credited to,
+ * which person it names, its units, days and dates, and its figures. A rewrite sentence with real content that matches
+ * no source sentence is an invented claim. Each side is read with its own language's word lists (./lang/claims-*.ts);
+ * when the two languages differ, sentences are aligned on figures, dates and names only and no claim counts as
+ * invented. Where the rewrite's language has no word lists, the check says nothing ([]).
+ *
+ * Every comparison looks at the group around a pair, so merged and split sentences are fair: a source sentence's
+ * negation is lost only when none of the rewrite sentences aligned with it has one, and a rewrite sentence's new
+ * hedge, name or figure counts only when none of its source sentences has it.
+ */
+
+import { alignSentences, capitalisedWords, monthOf, readSentence, sentenceTokens, stem, type Sentence } from './align';
+import type { ClaimChange, Finding } from './findings';
+import type { CheckLang } from './lang';
+import type { ClaimWords } from './lang/claim-words';
+import { claimWords } from './lang/claims-by-lang';
+import type { SentTok } from './sentence-tokens';
+import { splitSentences } from './sentences';
+
+/** A rewrite sentence is matched when its sources explain at least this share of its weight. */
+const MATCH_COVERAGE = 0.15;
+/** Below this, a sentence with real content is an invented claim. */
+const INVENTED_COVERAGE = 0.15;
+/** Real content: at least this many content words. */
+const CLAIM_WORDS = 6;
+/** When the languages differ, pairs are compared only when this much of the rewrite sentence's anchors matched. */
+const CROSS_COVERAGE = 0.5;
+
+export interface ClaimLangs {
+  source: CheckLang | null;
+  rewrite: CheckLang | null;
+}
+
+/** A phrase list compiled for matching at each token: first word → the phrases starting with it, as word arrays. */
+class Phrases {
+  private readonly byFirst = new Map<string, string[][]>();
+  constructor(phrases: readonly string[]) {
+    for (const p of phrases) {
+      const parts = p.split(' ');
+      const list = this.byFirst.get(parts[0]!) ?? [];
+      list.push(parts);
+      this.byFirst.set(parts[0]!, list);
+    }
+  }
+  /** The phrase starting at token i (longest), as its token count, or 0. */
+  at(toks: readonly SentTok[], i: number): number {
+    const list = this.byFirst.get(toks[i]!.low);
+    let best = 0;
+    if (list !== undefined)
+      for (const parts of list) {
+        if (parts.length <= best || i + parts.length > toks.length) continue;
+        let ok = true;
+        for (let k = 1; k < parts.length && ok; k++) ok = toks[i + k]!.low === parts[k];
+        if (ok) best = parts.length;
+      }
+    return best;
+  }
+}
+
+interface Lists {
+  words: ClaimWords;
+  negators: Phrases;
+  hedges: Phrases;
+  weakHedges: Phrases;
+  boosters: Phrases;
+  approx: Phrases;
+  creditAfter: Phrases;
+  creditBefore: Phrases;
+  sayVerbs: Phrases;
+  generic: Phrases;
+  determiners: ReadonlySet<string>;
+}
+
+const DETERMINERS = new Set(
+  `the a an of for at der die das den dem des ein eine einer eines einem von vom le la les l un une du de el los las una del`.split(' '),
+);
+const compiled = new Map<CheckLang, Lists>();
+function lists(lang: CheckLang): Lists {
+  let l = compiled.get(lang);
+  if (l === undefined) {
+    const w = claimWords(lang);
+    l = {
+      words: w,
+      negators: new Phrases(w.negators),
+      hedges: new Phrases(w.hedges),
+      weakHedges: new Phrases(w.weakHedges),
+      boosters: new Phrases(w.boosters),
+      approx: new Phrases(w.approx),
+      creditAfter: new Phrases(w.creditAfter),
+      creditBefore: new Phrases(w.creditBefore),
+      sayVerbs: new Phrases(w.sayVerbs),
+      generic: new Phrases(w.generic),
+      determiners: DETERMINERS,
+    };
+    compiled.set(lang, l);
+  }
+  return l;
+}
+
+/** Who a claim is credited to: its words (lower case), the capitalised ones, and the words as written. */
+interface Credit {
+  words: string[];
+  caps: string[];
+  text: string;
+  vague: boolean;
+}
+
+interface Dated {
+  weekdays: Set<number>;
+  /** "3-4": March 4. */
+  days: Set<string>;
+  years: Set<number>;
+}
+
+interface Measured {
+  value: number;
+  unit: string;
+  text: string;
+}
+
+interface Plain {
+  value: number;
+  text: string;
+}
+
+/** What one sentence claims, as the comparisons read it. */
+interface Claim {
+  sent: Sentence;
+  lang: CheckLang;
+  negation: string[];
+  /** The content words a negation bears on (the next few words up to a comma), lower case. */
+  negated: string[];
+  hedges: string[];
+  /** Modals that hedge only sometimes ("could be seen"): they count when a certain word replaces them. */
+  weakHedges: string[];
+  boosters: string[];
+  /** Figures with "about", "rund", "environ" before them → the phrase as written. */
+  approx: Map<number, string>;
+  credits: Credit[];
+  dated: Dated;
+  measured: Measured[];
+  figures: Plain[];
+  /** Lower-case words, and their stems. */
+  low: Set<string>;
+  stems: Set<string>;
+  /** Capitalised words (lower case) → as written. */
+  caps: Map<string, string>;
+  generic: boolean;
+  /** Ends like a sentence (not a heading or a headline). */
+  terminal: boolean;
+}
+
+const textOf = (s: Sentence, from: number, to: number): string => s.span.text.slice(s.toks[from]!.start - s.span.start, s.toks[to]!.end - s.span.start);
+
+/** Who the claim is credited to, reading from token i in one direction (+1 or -1). */
+function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLang): Credit | null {
+  const toks = s.toks;
+  const picked: number[] = [];
+  let skipped = 0;
+  for (let j = i, steps = 0; j >= 0 && j < toks.length && steps < 7; j += dir, steps++) {
+    const t = toks[j]!;
+    if (t.kind !== 'word') break;
+    if (l.words.weekdays.has(t.low) || monthOf(t, l.words, lang) !== undefined) break;
+    if (l.sayVerbs.at(toks, j) > 0 && picked.length > 0) break;
+    if (l.determiners.has(t.low) || (picked.length === 0 && l.words.functionWords.has(t.low) && skipped < 2 && !l.words.vague.has(t.low))) {
+      skipped++;
+      continue;
+    }
+    if (l.words.functionWords.has(t.low) && !l.words.vague.has(t.low)) break;
+    picked.push(j);
+    if (picked.length >= 4) break;
+  }
+  if (picked.length === 0) return null;
+  const ordered = dir === 1 ? picked : [...picked].reverse();
+  const words = ordered.map((j) => toks[j]!.low);
+  return {
+    words,
+    caps: ordered.filter((j) => toks[j]!.cap).map((j) => toks[j]!.low),
+    text: textOf(s, ordered[0]!, ordered[ordered.length - 1]!),
+    vague: words.every((w) => l.words.vague.has(w)),
+  };
+}
+
+function credits(s: Sentence, l: Lists, lang: CheckLang): Credit[] {
+  const out: Credit[] = [];
+  const toks = s.toks;
+  for (let i = 0; i < toks.length; i++) {
+    let n = l.creditAfter.at(toks, i);
+    if (n > 0) {
+      const c = creditFrom(s, i + n, 1, l, lang);
+      if (c) out.push(c);
+      i += n - 1;
+      continue;
+    }
+    n = l.creditBefore.at(toks, i);
+    if (n > 0) {
+      const c = creditFrom(s, i - 1, -1, l, lang);
+      if (c) out.push(c);
+      continue;
+    }
+    n = l.sayVerbs.at(toks, i);
+    if (n === 0) continue;
+    const before = creditFrom(s, i - 1, -1, l, lang);
+    if (before) out.push(before);
+    const prev = toks[i - 1];
+    const inverted = prev === undefined || prev.kind === 'punct' || l.words.weekdays.has(prev.low) || lang === 'de';
+    if (!before && inverted) {
+      const after = creditFrom(s, i + n, 1, l, lang);
+      if (after) out.push(after);
+    }
+    if (toks[i]!.low === 'told') {
+      const object = creditFrom(s, i + 1, 1, l, lang);
+      if (object) out.push(object);
+    }
+    i += n - 1;
+  }
+  return out;
+}
+
+function readClaim(sent: Sentence, lang: CheckLang): Claim {
+  const l = lists(lang);
+  const w = l.words;
+  const toks = sent.toks;
+  const negation: string[] = [];
+  const negated: string[] = [];
+  const hedges: string[] = [];
+  const weakHedges: string[] = [];
+  const scope = (from: number): void => {
+    for (let k = from, n = 0; k < toks.length && n < 4; k++) {
+      const t = toks[k]!;
+      if (t.kind === 'punct') break;
+      if (t.kind === 'word' && !w.functionWords.has(t.low)) {
+        negated.push(t.low);
+        n++;
+      }
+    }
+  };
+  const boosters: string[] = [];
+  let generic = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'word') continue;
+    if (lang === 'en' && t.low.endsWith("n't")) {
+      negation.push(textOf(sent, i, i));
+      scope(i + 1);
+    }
+    let n = l.negators.at(toks, i);
+    if (n > 0 && !(t.low === 'not' && toks[i + 1]?.low === 'only') && !(t.low === 'no' && toks[i + 1]?.kind === 'num')) {
+      negation.push(textOf(sent, i, i + n - 1));
+      scope(i + n);
+    }
+    n = l.hedges.at(toks, i);
+    const monthMay = lang === 'en' && t.low === 'may' && (t.cap && !t.first ? true : toks[i + 1]?.kind === 'num' || toks[i - 1]?.kind === 'num');
+    if (n > 0 && !monthMay) hedges.push(textOf(sent, i, i + n - 1));
+    n = l.weakHedges.at(toks, i);
+    if (n > 0) weakHedges.push(textOf(sent, i, i + n - 1));
+    n = l.boosters.at(toks, i);
+    if (n > 0) boosters.push(textOf(sent, i, i + n - 1));
+    if (l.generic.at(toks, i) > 0) generic = true;
+  }
+
+  // Figures: approximate ones, units, days of the month and years apart.
+  const approx = new Map<number, string>();
+  const measured: Measured[] = [];
+  const figures: Plain[] = [];
+  const dated: Dated = { weekdays: new Set(), days: new Set(), years: new Set() };
+  for (const t of toks) {
+    const d = w.weekdays.get(t.low);
+    if (d !== undefined) dated.weekdays.add(d);
+  }
+  for (const f of sent.figures) {
+    const text = textOf(sent, f.from, f.to);
+    if (f.year) {
+      dated.years.add(f.value);
+      continue;
+    }
+    // A day of the month: the figure next to a month name ("March 3", "3. März", "3 de marzo", "le 3 mars").
+    const isDay = Number.isInteger(f.value) && f.value >= 1 && f.value <= 31 && f.from === f.to;
+    if (isDay) {
+      const at = (k: number): SentTok | undefined => toks[k];
+      const after = [at(f.to + 1), at(f.to + 1)?.low === '.' || at(f.to + 1)?.low === 'de' ? at(f.to + 2) : undefined];
+      const before = at(f.from - 1);
+      const month = [before, ...after].map((t) => (t ? monthOf(t, w, lang) : undefined)).find((m) => m !== undefined);
+      if (month !== undefined) {
+        dated.days.add(`${month}-${f.value}`);
+        continue;
+      }
+    }
+    // The unit after it: "5 miles", "5-mile", "5km", "30 °C".
+    let u = f.to + 1;
+    if (toks[u]?.low === '-') u++;
+    const unitTok = toks[u];
+    const compound = unitTok && toks[u + 1] ? w.units.get(`${unitTok.low} ${toks[u + 1]!.low}`) : undefined;
+    const unit = compound ?? (unitTok ? w.units.get(unitTok.low) : undefined);
+    if (unit !== undefined && unitTok!.kind === 'word') {
+      measured.push({ value: f.value, unit, text: textOf(sent, f.from, compound ? u + 1 : u) });
+    }
+    // An approximation before it: "about 40", "rund 40", "environ 40", "unos 40" (a currency sign may come between).
+    for (let k = Math.max(0, f.from - 4); k < f.from; k++) {
+      const n = l.approx.at(toks, k);
+      if (n === 0) continue;
+      const gap = f.from - (k + n);
+      if (gap === 0 || (gap === 1 && toks[k + n]!.kind === 'punct')) approx.set(f.value, textOf(sent, k, f.to));
+    }
+    if (f.value === 1 && toks[f.from]!.kind === 'word') continue; // "one of", "un", "uno": too common in prose
+    if (f.value < 1 && toks[f.from]!.kind === 'word') continue;
+    figures.push({ value: f.value, text: unit !== undefined ? textOf(sent, f.from, compound ? u + 1 : u) : text });
+  }
+
+  const low = new Set<string>();
+  const stems = new Set<string>();
+  const caps = new Map<string, string>();
+  for (const t of toks) {
+    if (t.kind !== 'word') continue;
+    low.add(t.low);
+    stems.add(stem(t.low));
+    if (t.cap) caps.set(t.low, sent.span.text.slice(t.start - sent.span.start, t.end - sent.span.start));
+  }
+  const terminal = /[.!?…]["'”’»)]*$/u.test(sent.span.text);
+  return {
+    sent,
+    lang,
+    negation,
+    negated,
+    hedges,
+    weakHedges,
+    boosters,
+    approx,
+    credits: credits(sent, l, lang),
+    dated,
+    measured,
+    figures,
+    low,
+    stems,
+    caps,
+    generic,
+    terminal,
+  };
+}
+
+/** Person, place and organisation names of the source: words in runs of two or more capitalised words (not function
+ * words, days or months), and, outside German, words it only ever writes capitalised after a sentence's start. */
+function sourceNames(sentences: readonly Sentence[], lang: CheckLang): Set<string> {
+  const w = claimWords(lang);
+  const lower = new Set<string>();
+  const mid = new Set<string>();
+  const out = new Set<string>();
+  const isNameTok = (t: SentTok): boolean =>
+    t.kind === 'word' && t.cap && t.low.length > 1 && !w.functionWords.has(t.low) && !w.weekdays.has(t.low) && monthOf(t, w, lang) === undefined;
+  for (const s of sentences) {
+    let run: SentTok[] = [];
+    const flush = (): void => {
+      if (run.length >= 2) for (const t of run) out.add(t.low);
+      run = [];
+    };
+    for (const t of s.toks) {
+      if (t.kind === 'word' && !t.cap) lower.add(t.low);
+      if (isNameTok(t)) {
+        run.push(t);
+        if (!t.first) mid.add(t.low);
+      } else flush();
+    }
+    flush();
+  }
+  if (lang !== 'de') for (const m of mid) if (!lower.has(m)) out.add(m);
+  for (const l of lower) if (lang === 'de' || !mid.has(l)) out.delete(l);
+  return out;
+}
+
+/** Whether a rewrite's figure says the source's: equal, rounded ("1.46 million" → "1.5 million"), or converted. */
+function sameFigure(a: number, b: number): boolean {
+  if (a === b) return true;
+  for (let digits = 1; digits <= 3; digits++) if (Number(a.toPrecision(digits)) === b) return true;
+  return false;
+}
+
+/** Factors to a base unit for units that convert into each other. */
+const UNIT_BASE: Readonly<Record<string, [string, number]>> = {
+  km: ['len', 1000],
+  mi: ['len', 1609.34],
+  m: ['len', 1],
+  ft: ['len', 0.3048],
+  kg: ['mass', 1],
+  lb: ['mass', 0.4536],
+  t: ['mass', 1000],
+  l: ['vol', 1],
+  gal: ['vol', 3.785],
+  ha: ['area', 1],
+  acre: ['area', 0.4047],
+  h: ['time', 3600],
+  min: ['time', 60],
+  day: ['time', 86400],
+  week: ['time', 604800],
+  month: ['time', 2629800],
+  year: ['time', 31557600],
+  mph: ['speed', 1.609],
+  'km/h': ['speed', 1],
+};
+
+function converts(a: Measured, b: Measured): boolean {
+  if (a.unit === '°C' && b.unit === '°F') return Math.abs(a.value * 1.8 + 32 - b.value) <= Math.max(1, b.value * 0.05);
+  if (a.unit === '°F' && b.unit === '°C') return converts(b, a);
+  const x = UNIT_BASE[a.unit];
+  const y = UNIT_BASE[b.unit];
+  if (!x || !y || x[0] !== y[0]) return false;
+  const want = (a.value * x[1]) / y[1];
+  return Math.abs(want - b.value) <= Math.max(0.5, want * 0.08);
+}
+
+interface Pair {
+  r: Claim;
+  sources: Claim[];
+}
+
+/** The changed claims of a rewrite against its source. */
+export function checkClaims(source: string, rewrite: string, langs: ClaimLangs): Finding[] {
+  const rl = langs.rewrite;
+  if (rl === null) return [];
+  const sl = langs.source ?? rl;
+  const cross = sl !== rl;
+
+  const read = (text: string, lang: CheckLang): Claim[] => {
+    const spans = splitSentences(text);
+    const toks = spans.map((s) => sentenceTokens(s, lang));
+    const names = capitalisedWords(toks);
+    const w = claimWords(lang);
+    return spans.map((s, i) => readClaim(readSentence(s, toks[i]!, lang, w, names, cross), lang));
+  };
+  const src = read(source, sl);
+  const out = read(rewrite, rl);
+  if (src.length === 0 || out.length === 0) return [];
+  const alignments = alignSentences(
+    src.map((c) => c.sent),
+    out.map((c) => c.sent),
+    cross,
+  );
+
+  // Pairs, and each source sentence's rewrite sentences.
+  const pairs: Pair[] = [];
+  const bySource = new Map<Claim, Claim[]>();
+  const findings: Finding[] = [];
+  for (const a of alignments) {
+    const r = out[a.rewrite]!;
+    const matched = a.sources.length > 0 && a.coverage >= (cross ? CROSS_COVERAGE : MATCH_COVERAGE);
+    if (!matched) {
+      const invented = !cross && r.terminal && !r.generic && r.sent.contentWords >= CLAIM_WORDS && a.coverage < INVENTED_COVERAGE;
+      if (invented) findings.push({ kind: 'changed-claim', change: 'invented', rewrite: r.sent.span, from: '', to: r.sent.span.text });
+      continue;
+    }
+    pairs.push({ r, sources: a.sources.map((i) => src[i]!) });
+    for (const i of a.sources) {
+      const list = bySource.get(src[i]!) ?? [];
+      list.push(r);
+      bySource.set(src[i]!, list);
+    }
+  }
+
+  const names = sourceNames(
+    src.map((c) => c.sent),
+    sl,
+  );
+  const same = (a: string, b: string): boolean => a === b || stem(a) === stem(b);
+  const inClaim = (w: string, c: Claim): boolean => c.low.has(w) || c.stems.has(stem(w));
+
+  for (const { r, sources } of pairs) {
+    const found = (change: ClaimChange, s: Claim, from: string, to: string): void => {
+      findings.push({ kind: 'changed-claim', change, source: s.sent.span, rewrite: r.sent.span, from, to });
+    };
+    const main = sources[0]!;
+    const siblings = (s: Claim): Claim[] => bySource.get(s) ?? [];
+
+    // Negation: the source's negation in none of its rewrite sentences, or a new one in none of the sources.
+    // A dropped negation counts when the words it bore on are still there (not when "not in use" became "unused").
+    const negSource = sources.find(
+      (s) => s.negation.length > 0 && siblings(s).every((x) => x.negation.length === 0) && s.negated.some((w) => siblings(s).some((x) => inClaim(w, x))),
+    );
+    if (negSource && r === siblings(negSource)[0]) found('negation', negSource, negSource.negation[0]!, '');
+    else if (r.negation.length > 0 && sources.every((s) => s.negation.length === 0)) found('negation', main, '', r.negation[0]!);
+
+    // Certainty: a hedge dropped (or one added: lowered certainty), an approximate figure made exact.
+    const hedged = sources.find((s) => s.hedges.length > 0 && siblings(s).every((x) => x.hedges.length === 0));
+    const weak = sources.find(
+      (s) => s.weakHedges.length > 0 && s.hedges.length === 0 && r.boosters.length > 0 && r.weakHedges.length === 0 && r.hedges.length === 0,
+    );
+    if (hedged && r === siblings(hedged)[0]) found('certainty', hedged, hedged.hedges[0]!, r.boosters[0] ?? '');
+    else if (weak) found('certainty', weak, weak.weakHedges[0]!, r.boosters[0]!);
+    else if (r.hedges.length > 0 && sources.every((s) => s.hedges.length === 0)) found('certainty', main, main.boosters[0] ?? '', r.hedges[0]!);
+    else if (!cross) {
+      for (const s of sources) {
+        const exact = [...s.approx].find(([v]) => r.figures.some((f) => f.value === v) && !r.approx.has(v) && siblings(s).every((x) => !x.approx.has(v)));
+        if (exact) {
+          found('certainty', s, exact[1], r.figures.find((f) => f.value === exact[0])?.text ?? '');
+          break;
+        }
+      }
+    }
+
+    // Attribution: the source credits someone who is gone from the rewrite, and the rewrite credits someone new.
+    let credited = false;
+    const rCredits = r.credits.filter((c) => !c.vague);
+    for (const rc of rCredits) {
+      if (credited) break;
+      const key = (c: Credit): string[] => (cross ? c.caps : c.words.filter((w) => !claimWords(c === rc ? rl : sl).vague.has(w)));
+      if (key(rc).length === 0 || key(rc).every((w) => sources.some((s) => inClaim(w, s)))) continue;
+      for (const s of sources) {
+        const sc = s.credits.find((c) => !c.vague && key(c).length > 0 && !key(c).some((w) => key(rc).some((x) => same(w, x))));
+        if (!sc) continue;
+        if (key(sc).some((w) => siblings(s).some((x) => inClaim(w, x)))) continue;
+        const personal = key(sc).every((w) => names.has(w)) && key(rc).every((w) => names.has(w));
+        found(personal ? 'name-swap' : 'attribution', s, sc.text, rc.text);
+        credited = true;
+        break;
+      }
+    }
+
+    // Name swap: a name of the source sentence gone from its rewrite sentences, another name of the article put in.
+    if (!credited) {
+      const added = [...r.caps].filter(([w]) => names.has(w) && !sources.some((s) => s.low.has(w)));
+      if (added.length > 0) {
+        for (const s of sources) {
+          const dropped = [...s.caps].filter(([w]) => names.has(w) && !siblings(s).some((x) => x.low.has(w)));
+          if (dropped.length === 0) continue;
+          found('name-swap', s, dropped.map(([, t]) => t).join(' '), added.map(([, t]) => t).join(' '));
+          break;
+        }
+      }
+    }
+
+    // Units: the same figure with another unit, not converted.
+    const unitChanged = new Set<number>();
+    for (const m of r.measured) {
+      for (const s of sources) {
+        const other = s.measured.find((x) => x.value === m.value && x.unit !== m.unit);
+        if (!other || s.measured.some((x) => x.value === m.value && x.unit === m.unit)) continue;
+        found('unit', s, other.text, m.text);
+        unitChanged.add(m.value);
+        break;
+      }
+    }
+
+    // Days and dates: a weekday, day of the month or year the sources do not have, in place of one of theirs.
+    const dateChange = <T>(pick: (d: Dated) => Set<T>): void => {
+      const fresh = [...pick(r.dated)].filter((x) => !sources.some((s) => pick(s.dated).has(x)));
+      if (fresh.length === 0) return;
+      for (const s of sources) {
+        const gone = [...pick(s.dated)].filter((x) => !siblings(s).some((y) => pick(y.dated).has(x)));
+        if (gone.length === 0) continue;
+        found('date', s, dateText(s, gone[0]), dateText(r, fresh[0]));
+        return;
+      }
+    };
+    dateChange((d) => d.weekdays);
+    dateChange((d) => d.days);
+    dateChange((d) => d.years);
+
+    // Figures: a figure none of the sources has, in place of one that none of their rewrite sentences has.
+    const converted = (v: number): boolean => {
+      const m = r.measured.find((x) => x.value === v);
+      return m !== undefined && sources.some((s) => s.measured.some((x) => converts(x, m)));
+    };
+    const fresh = r.figures.filter(
+      (f) => !unitChanged.has(f.value) && !converted(f.value) && !sources.some((s) => s.figures.some((x) => sameFigure(x.value, f.value))),
+    );
+    if (fresh.length > 0) {
+      for (const s of sources) {
+        const gone = s.figures.filter(
+          (f) =>
+            !siblings(s).some((x) =>
+              x.figures.some((y) => sameFigure(f.value, y.value) || x.measured.some((m) => s.measured.some((sm) => sm.value === f.value && converts(sm, m)))),
+            ),
+        );
+        if (gone.length === 0) continue;
+        found('figure', s, gone[0]!.text, fresh[0]!.text);
+        break;
+      }
+    }
+  }
+  return dedupe(findings);
+}
+
+/** A date as the sentence writes it: the weekday, "March 3", or the year. */
+function dateText(c: Claim, key: unknown): string {
+  const w = claimWords(c.lang);
+  const toks = c.sent.toks;
+  const slice = (i: number, j: number): string => c.sent.span.text.slice(toks[i]!.start - c.sent.span.start, toks[j]!.end - c.sent.span.start);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (typeof key === 'number' && key < 8 && w.weekdays.get(t.low) === key) return slice(i, i);
+    if (typeof key === 'number' && key >= 1900 && t.low === String(key)) return slice(i, i);
+    if (typeof key === 'string') {
+      const [m, d] = key.split('-');
+      if (t.low === d) {
+        const near = [i - 1, i + 1, i + 2].filter((k) => k >= 0 && k < toks.length && monthOf(toks[k]!, w, c.lang) === Number(m));
+        if (near.length > 0) return slice(Math.min(i, near[0]!), Math.max(i, near[0]!));
+      }
+    }
+  }
+  return String(key);
+}
+
+/** One finding per change, pair and wording. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.change}|${f.source?.start ?? -1}|${f.rewrite?.start ?? -1}|${f.from}|${f.to}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

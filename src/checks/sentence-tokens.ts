@@ -1,0 +1,112 @@
+/**
+ * The tokens of one sentence as the claims check reads them: words (lower case, capitalised or not, first in the
+ * sentence or not) and figures with their value read in the sentence's language ("1.500" is 1500 in German and 1.5 in
+ * English; "1,5 Mio." is 1500000; "five" is 5), with their offsets. A regex that cannot backtrack, one pass.
+ */
+
+import type { ClaimWords } from './lang/claim-words';
+
+export interface SentTok {
+  /** Lower case, curly apostrophes straight. */
+  low: string;
+  start: number;
+  end: number;
+  kind: 'word' | 'num' | 'punct';
+  /** A word that starts with a capital. */
+  cap: boolean;
+  /** The first word of the sentence (its capital says nothing). */
+  first: boolean;
+  /** Whether the token touches the one before it ("27k", "5km"). */
+  glued: boolean;
+}
+
+export interface Figure {
+  value: number;
+  /** The figure's first and last token (scale words included). */
+  from: number;
+  to: number;
+  /** A time of day ("14:30") or a figure written with digits that looks like a year (1900–2099). */
+  year: boolean;
+  time: boolean;
+}
+
+const TOKEN_RE = /(\d+(?:[.,:\u00A0\u202F\u2009]\d+)*)|(°[CFcf])|([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*)|(\S)/gu;
+
+/** The tokens of `text`, offsets relative to `base` (the sentence's start in its document). */
+export function tokenizeSentence(text: string, base: number, lang: 'en' | 'de' | 'fr' | 'es'): SentTok[] {
+  const out: SentTok[] = [];
+  let sawWord = false;
+  let prevEnd = -1;
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const s = m[0];
+    const start = base + (m.index ?? 0);
+    const kind = m[1] !== undefined ? 'num' : m[3] !== undefined || m[2] !== undefined ? 'word' : 'punct';
+    const push = (piece: string, at: number): void => {
+      const cap = kind === 'word' && piece[0] !== piece[0]?.toLowerCase();
+      out.push({ low: piece.toLowerCase(), start: at, end: at + piece.length, kind, cap, first: kind === 'word' && !sawWord, glued: at === prevEnd });
+      if (kind === 'word') sawWord = true;
+      prevEnd = at + piece.length;
+    };
+    const low = s.toLowerCase().replace(/’/g, "'");
+    if (kind === 'word' && low.includes("'") && !(lang === 'en' && low.endsWith("n't"))) {
+      // French and Spanish elisions ("l'armée", "n'a") and English possessives: the parts are words of their own.
+      let at = start;
+      for (const part of s.split(/['’]/)) {
+        if (part !== '') push(part, at);
+        at += part.length + 1;
+      }
+      continue;
+    }
+    push(s.replace(/’/g, "'"), start);
+  }
+  return out;
+}
+
+/** The value of a figure written with digits, in a language that writes decimals with a comma or a point. */
+function digitValue(s: string, decimalComma: boolean): number {
+  const dec = decimalComma ? ',' : '.';
+  const group = decimalComma ? '.' : ',';
+  let t = s.replace(/[\u00A0\u202F\u2009]/g, '');
+  // A separator not followed by exactly three digits at the end of a group is a decimal mark either way.
+  const parts = t.split(/[.,]/);
+  const seps = t.replace(/[^.,]/g, '');
+  if (seps.length === 1 && (parts[1]?.length ?? 0) !== 3) return Number(t.replace(',', '.'));
+  t = t.split(group).join('');
+  return Number(t.replace(dec, '.'));
+}
+
+/** The figures of a sentence's tokens: digits or number words, with a scale word after them multiplied in. */
+export function readFigures(toks: readonly SentTok[], w: ClaimWords): Figure[] {
+  const out: Figure[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    let value: number | undefined;
+    let time = false;
+    if (t.kind === 'num') {
+      if (t.low.includes(':')) {
+        time = true;
+        value = Number(t.low.replace(':', '.'));
+      } else value = digitValue(t.low, w.decimalComma);
+    } else if (t.kind === 'word') {
+      const parts = t.low.split('-');
+      if (parts.every((p) => w.numberWords.has(p))) value = parts.reduce((a, p) => a + (w.numberWords.get(p) ?? 0), 0);
+      else if (t.low === 'thousand' || t.low === 'tausend' || t.low === 'mille' || t.low === 'mil') value = 1000;
+    }
+    if (value === undefined || Number.isNaN(value)) continue;
+    let to = i;
+    // Scale words after it: "1.5 million", "1,5 Mio.", "27k", "mil millones"; "m" only glued ("$5m").
+    for (let j = i + 1; j < toks.length && j <= i + 3; j++) {
+      const n = toks[j]!;
+      if (n.kind === 'punct' && n.low === '.' && j === to + 1) continue;
+      const scale = w.scales.get(n.low);
+      if (scale === undefined || (n.low === 'm' && !n.glued) || (n.low === 'k' && !n.glued)) break;
+      if (n.low === value.toString()) break;
+      value *= scale;
+      to = j;
+    }
+    const year = t.kind === 'num' && /^\d{4}$/.test(t.low) && value >= 1900 && value <= 2099 && to === i;
+    out.push({ value: Math.round(value * 1000) / 1000, from: i, to, year, time });
+    i = to;
+  }
+  return out;
+}
