@@ -1,7 +1,7 @@
 /**
  * Which source sentence(s) each rewrite sentence says again. A sentence is a bag of features: content words
  * (function words out, crudely stemmed to their first letters), figures and capitalised names. A feature weighs its
- * IDF over the source's sentences, so shared rare words and figures count and shared topic words hardly do. An
+ * IDF over both texts' sentences, so shared rare words and figures count and shared topic words hardly do. An
  * inverted index from feature to source sentences (posting lists capped: a feature in that many sentences tells them
  * apart too little) keeps the matching linear in the two texts.
  *
@@ -47,14 +47,15 @@ const stripMarks = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, 
 /** Endings taken off before a word is cut to its stem, longest first. */
 const ENDINGS = ['ing', 'ed', 'es', 'en', 'er', 's', 'e', 'o', 'a', 'n'];
 
-/** A crude stem: no accents, a common ending off, the first five letters ("ministry", "ministries" and "Ministerium" share "minis"). */
+/** A crude stem: no accents, up to two common endings off, the first five letters ("ministry", "ministries" and "Ministerium" share "minis"). */
 export function stem(low: string): string {
   let s = stripMarks(low);
-  for (const e of ENDINGS)
-    if (s.length - e.length >= 2 && s.endsWith(e)) {
-      s = s.slice(0, -e.length);
-      break;
-    }
+  for (let pass = 0; pass < 2; pass++)
+    for (const e of ENDINGS)
+      if (s.length - e.length >= 2 && s.endsWith(e)) {
+        s = s.slice(0, -e.length);
+        break;
+      }
   return s.length > 5 ? s.slice(0, 5) : s;
 }
 
@@ -128,7 +129,10 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
       if (list.length < MAX_POSTINGS) list.push(si);
     }
   });
-  const idf = (f: string): number => weightOf(f) * Math.log(1 + n / ((df.get(f) ?? 0) + 0.5));
+  // Document frequencies over both texts' sentences: a topic word the rewrite repeats weighs little too.
+  for (const r of rewrite) for (const f of r.features) df.set(f, (df.get(f) ?? 0) + 1);
+  const all = n + rewrite.length;
+  const idf = (f: string): number => weightOf(f) * Math.log(1 + all / (df.get(f) ?? 1));
 
   return rewrite.map((r, ri): Alignment => {
     const weights = new Map<string, number>();
@@ -138,12 +142,28 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
       weights.set(f, w);
       total += w;
     }
+    // Per candidate: the weight of shared names apart from the rest, and how many words and figures are shared.
     const score = new Map<number, number>();
+    const nameScore = new Map<number, number>();
+    const support = new Map<number, number>();
     for (const f of r.features) {
       const list = postings.get(f);
-      if (list === undefined || (df.get(f) ?? 0) > MAX_POSTINGS) continue;
+      if (list === undefined || list.length >= MAX_POSTINGS) continue;
       const w = weights.get(f) ?? 0;
-      for (const si of list) score.set(si, (score.get(si) ?? 0) + w);
+      const isName = f.startsWith('c:');
+      for (const si of list) {
+        if (isName) nameScore.set(si, (nameScore.get(si) ?? 0) + w);
+        else {
+          score.set(si, (score.get(si) ?? 0) + w);
+          support.set(si, (support.get(si) ?? 0) + (f.startsWith('w:') ? 1 : 2));
+        }
+      }
+    }
+    // Shared names count in full only beside two shared words or a figure: a sentence that shares just a name
+    // (and a title) with the rewrite sentence is about the same person, not the same claim.
+    for (const [si, w] of nameScore) {
+      const full = anchorsOnly || (support.get(si) ?? 0) >= 2;
+      score.set(si, (score.get(si) ?? 0) + (full ? w : w * 0.3));
     }
     if (score.size === 0 || total === 0) return { rewrite: ri, sources: [], coverage: 0 };
     const ranked = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 8);
@@ -161,9 +181,9 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
           count++;
           if (f.startsWith('w:')) words++;
         }
-      // A merged sentence shares two or more features, one a word unless only anchors are compared: a name alone
-      // is no evidence (the rewrite may mention the same person in another claim).
-      if (gain < MERGE_SHARE * total || count < 2 || (words === 0 && !anchorsOnly)) continue;
+      // A merged sentence shares three or more features, two of them words (two anchors when only anchors are
+      // compared): a name and a title are no evidence (the rewrite may name the same person in another claim).
+      if (gain < MERGE_SHARE * total || (anchorsOnly ? count < 2 : count < 3 || words < 2)) continue;
       sources.push(si);
       for (const f of source[si]!.features) if (weights.has(f)) explained.add(f);
     }

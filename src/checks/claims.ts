@@ -22,9 +22,9 @@ import { splitSentences } from './sentences';
 /** A rewrite sentence is matched when its sources explain at least this share of its weight. */
 const MATCH_COVERAGE = 0.15;
 /** Below this, a sentence with real content is an invented claim. */
-const INVENTED_COVERAGE = 0.15;
+const INVENTED_COVERAGE = 0.22;
 /** Real content: at least this many content words. */
-const CLAIM_WORDS = 6;
+const CLAIM_WORDS = 5;
 /** When the languages differ, pairs are compared only when this much of the rewrite sentence's anchors matched. */
 const CROSS_COVERAGE = 0.5;
 
@@ -111,6 +111,8 @@ interface Dated {
   weekdays: Set<number>;
   /** "3-4": March 4. */
   days: Set<string>;
+  /** Months named without a day. */
+  months: Set<number>;
   years: Set<number>;
 }
 
@@ -159,11 +161,22 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
   const toks = s.toks;
   const picked: number[] = [];
   let skipped = 0;
+  let crossed = false;
   for (let j = i, steps = 0; j >= 0 && j < toks.length && steps < 7; j += dir, steps++) {
     const t = toks[j]!;
+    // "Le maire de Lyon, Grégory Doucet, a déclaré": back over one comma to a name in apposition.
+    if (dir === -1 && t.low === ',' && picked.length === 0 && !crossed) {
+      crossed = true;
+      continue;
+    }
     if (t.kind !== 'word') break;
+    if (crossed && picked.length === 0 && !t.cap && !l.words.functionWords.has(t.low)) return null;
     if (l.words.weekdays.has(t.low) || monthOf(t, l.words, lang) !== undefined) break;
-    if (l.sayVerbs.at(toks, j) > 0 && picked.length > 0) break;
+    if (l.sayVerbs.at(toks, j) > 0) {
+      if (picked.length > 0) break;
+      skipped++;
+      continue;
+    }
     if (l.determiners.has(t.low) || (picked.length === 0 && l.words.functionWords.has(t.low) && skipped < 2 && !l.words.vague.has(t.low))) {
       skipped++;
       continue;
@@ -204,8 +217,15 @@ function credits(s: Sentence, l: Lists, lang: CheckLang): Credit[] {
     if (n === 0) continue;
     const before = creditFrom(s, i - 1, -1, l, lang);
     if (before) out.push(before);
-    const prev = toks[i - 1];
-    const inverted = prev === undefined || prev.kind === 'punct' || l.words.weekdays.has(prev.low) || lang === 'de';
+    // Inverted ("…, said the ministry.", "a indiqué la préfecture du Rhône."): after a comma or quote (auxiliaries
+    // between), with the clause ending soon after; in German after any first part ("Am Montag sagte Scholz").
+    let p = i - 1;
+    while (p >= 0 && p >= i - 2 && toks[p]!.kind === 'word' && l.words.functionWords.has(toks[p]!.low)) p--;
+    const prev = toks[p];
+    let end = i + n;
+    while (end < toks.length && end < i + n + 7 && toks[end]!.kind !== 'punct') end++;
+    const shortClause = end === toks.length || toks[end]!.kind === 'punct';
+    const inverted = lang === 'de' || ((prev === undefined || prev.kind === 'punct' || l.words.weekdays.has(prev.low)) && shortClause);
     if (!before && inverted) {
       const after = creditFrom(s, i + n, 1, l, lang);
       if (after) out.push(after);
@@ -239,6 +259,7 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
   };
   const boosters: string[] = [];
   let generic = false;
+  let reported = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.kind !== 'word') continue;
@@ -251,7 +272,9 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
       negation.push(textOf(sent, i, i + n - 1));
       scope(i + n);
     }
+    if ((t.low === 'que' || t.low === 'qu') && [1, 2, 3].some((k) => i - k >= 0 && l.sayVerbs.at(toks, i - k) > 0)) reported = true;
     n = l.hedges.at(toks, i);
+    if (n > 0 && reported && w.conditionals.includes(t.low)) n = 0;
     const monthMay = lang === 'en' && t.low === 'may' && (t.cap && !t.first ? true : toks[i + 1]?.kind === 'num' || toks[i - 1]?.kind === 'num');
     if (n > 0 && !monthMay) hedges.push(textOf(sent, i, i + n - 1));
     n = l.weakHedges.at(toks, i);
@@ -265,14 +288,20 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
   const approx = new Map<number, string>();
   const measured: Measured[] = [];
   const figures: Plain[] = [];
-  const dated: Dated = { weekdays: new Set(), days: new Set(), years: new Set() };
-  for (const t of toks) {
+  const dated: Dated = { weekdays: new Set(), days: new Set(), months: new Set(), years: new Set() };
+  toks.forEach((t, i) => {
     const d = w.weekdays.get(t.low);
     if (d !== undefined) dated.weekdays.add(d);
-  }
+    const m = monthOf(t, w, lang);
+    if (m !== undefined) {
+      const near = [toks[i - 1], toks[i + 1], toks[i - 2]].some((x) => x?.kind === 'num');
+      if (!near) dated.months.add(m);
+    }
+  });
   for (const f of sent.figures) {
     const text = textOf(sent, f.from, f.to);
-    if (f.year) {
+    const next = toks[f.to + 1];
+    if (f.year && !(next && (w.units.has(next.low) || next.low === '%'))) {
       dated.years.add(f.value);
       continue;
     }
@@ -290,7 +319,7 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
     }
     // The unit after it: "5 miles", "5-mile", "5km", "30 °C".
     let u = f.to + 1;
-    if (toks[u]?.low === '-') u++;
+    if (toks[u]?.low === '-' || toks[u]?.low === 'de' || toks[u]?.low === 'd' || toks[u]?.low === 'of') u++;
     const unitTok = toks[u];
     const compound = unitTok && toks[u + 1] ? w.units.get(`${unitTok.low} ${toks[u + 1]!.low}`) : undefined;
     const unit = compound ?? (unitTok ? w.units.get(unitTok.low) : undefined);
@@ -439,22 +468,22 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
 
   // Pairs, and each source sentence's rewrite sentences.
   const pairs: Pair[] = [];
-  const bySource = new Map<Claim, Claim[]>();
+  const bySource = new Map<Claim, { r: Claim; primary: boolean; coverage: number }[]>();
   const findings: Finding[] = [];
   for (const a of alignments) {
     const r = out[a.rewrite]!;
-    const matched = a.sources.length > 0 && a.coverage >= (cross ? CROSS_COVERAGE : MATCH_COVERAGE);
-    if (!matched) {
-      const invented = !cross && r.terminal && !r.generic && r.sent.contentWords >= CLAIM_WORDS && a.coverage < INVENTED_COVERAGE;
-      if (invented) findings.push({ kind: 'changed-claim', change: 'invented', rewrite: r.sent.span, from: '', to: r.sent.span.text });
+    const invented = !cross && r.terminal && !r.generic && r.sent.contentWords >= CLAIM_WORDS && a.coverage < INVENTED_COVERAGE;
+    if (invented) {
+      findings.push({ kind: 'changed-claim', change: 'invented', rewrite: r.sent.span, from: '', to: r.sent.span.text });
       continue;
     }
+    if (a.sources.length === 0 || a.coverage < (cross ? CROSS_COVERAGE : MATCH_COVERAGE)) continue;
     pairs.push({ r, sources: a.sources.map((i) => src[i]!) });
-    for (const i of a.sources) {
+    a.sources.forEach((i, k) => {
       const list = bySource.get(src[i]!) ?? [];
-      list.push(r);
+      list.push({ r, primary: k === 0, coverage: a.coverage });
       bySource.set(src[i]!, list);
-    }
+    });
   }
 
   const names = sourceNames(
@@ -469,7 +498,13 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
       findings.push({ kind: 'changed-claim', change, source: s.sent.span, rewrite: r.sent.span, from, to });
     };
     const main = sources[0]!;
-    const siblings = (s: Claim): Claim[] => bySource.get(s) ?? [];
+    // The rewrite sentences that say a source sentence again, the one that says most of it first. Headlines and
+    // headings sum up: they neither hide a figure or name the body lost nor count as the place a finding is shown.
+    const siblings = (s: Claim): Claim[] =>
+      (bySource.get(s) ?? [])
+        .filter((x) => x.r.terminal || x.r === r)
+        .sort((a, b) => Number(b.primary) - Number(a.primary) || b.coverage - a.coverage)
+        .map((x) => x.r);
 
     // Negation: the source's negation in none of its rewrite sentences, or a new one in none of the sources.
     // A dropped negation counts when the words it bore on are still there (not when "not in use" became "unused").
@@ -477,7 +512,14 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
       (s) => s.negation.length > 0 && siblings(s).every((x) => x.negation.length === 0) && s.negated.some((w) => siblings(s).some((x) => inClaim(w, x))),
     );
     if (negSource && r === siblings(negSource)[0]) found('negation', negSource, negSource.negation[0]!, '');
-    else if (r.negation.length > 0 && sources.every((s) => s.negation.length === 0)) found('negation', main, '', r.negation[0]!);
+    else if (r.negation.length > 0) {
+      // A new negation: the sources negate nothing, or the rewrite negates words they state without one.
+      const plain = (s: Claim): boolean => r.negated.some((w) => inClaim(w, s) && !s.negated.some((x) => same(w, x)));
+      const target = sources.every((s) => s.negation.length === 0)
+        ? main
+        : sources.find((s) => plain(s) && !r.negated.some((w) => s.negated.some((x) => same(w, x))));
+      if (target) found('negation', target, '', r.negation[0]!);
+    }
 
     // Certainty: a hedge dropped (or one added: lowered certainty), an approximate figure made exact.
     const hedged = sources.find((s) => s.hedges.length > 0 && siblings(s).every((x) => x.hedges.length === 0));
@@ -505,10 +547,16 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
       const key = (c: Credit): string[] => (cross ? c.caps : c.words.filter((w) => !claimWords(c === rc ? rl : sl).vague.has(w)));
       if (key(rc).length === 0 || key(rc).every((w) => sources.some((s) => inClaim(w, s)))) continue;
       for (const s of sources) {
-        const sc = s.credits.find((c) => !c.vague && key(c).length > 0 && !key(c).some((w) => key(rc).some((x) => same(w, x))));
+        // Another who: no word in common, or a name in place of another ("Ministry of Agriculture" → "of Economy").
+        const newCaps = rc.caps.filter((w) => !sources.some((x) => x.low.has(w)));
+        const other = (c: Credit): boolean =>
+          !key(c).some((w) => key(rc).some((x) => same(w, x))) || (newCaps.length > 0 && c.caps.some((w) => !siblings(s).some((x) => x.low.has(w))));
+        const sc = s.credits.find((c) => !c.vague && key(c).length > 0 && other(c));
         if (!sc) continue;
-        if (key(sc).some((w) => siblings(s).some((x) => inClaim(w, x)))) continue;
-        const personal = key(sc).every((w) => names.has(w)) && key(rc).every((w) => names.has(w));
+        const gone =
+          sc.caps.length > 0 ? sc.caps.every((w) => siblings(s).some((x) => x.low.has(w))) : key(sc).every((w) => siblings(s).some((x) => inClaim(w, x)));
+        if (gone) continue;
+        const personal = sc.caps.length > 0 && rc.caps.length > 0 && [...sc.caps, ...rc.caps].every((w) => names.has(w));
         found(personal ? 'name-swap' : 'attribution', s, sc.text, rc.text);
         credited = true;
         break;
@@ -541,19 +589,20 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
     }
 
     // Days and dates: a weekday, day of the month or year the sources do not have, in place of one of theirs.
-    const dateChange = <T>(pick: (d: Dated) => Set<T>): void => {
+    const dateChange = <T extends number | string>(kind: keyof Dated, pick: (d: Dated) => Set<T>): void => {
       const fresh = [...pick(r.dated)].filter((x) => !sources.some((s) => pick(s.dated).has(x)));
       if (fresh.length === 0) return;
       for (const s of sources) {
         const gone = [...pick(s.dated)].filter((x) => !siblings(s).some((y) => pick(y.dated).has(x)));
         if (gone.length === 0) continue;
-        found('date', s, dateText(s, gone[0]), dateText(r, fresh[0]));
+        found('date', s, dateText(s, kind, gone[0]!), dateText(r, kind, fresh[0]!));
         return;
       }
     };
-    dateChange((d) => d.weekdays);
-    dateChange((d) => d.days);
-    dateChange((d) => d.years);
+    dateChange('weekdays', (d) => d.weekdays);
+    dateChange('days', (d) => d.days);
+    dateChange('months', (d) => d.months);
+    dateChange('years', (d) => d.years);
 
     // Figures: a figure none of the sources has, in place of one that none of their rewrite sentences has.
     const converted = (v: number): boolean => {
@@ -581,15 +630,16 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
 }
 
 /** A date as the sentence writes it: the weekday, "March 3", or the year. */
-function dateText(c: Claim, key: unknown): string {
+function dateText(c: Claim, kind: keyof Dated, key: number | string): string {
   const w = claimWords(c.lang);
   const toks = c.sent.toks;
   const slice = (i: number, j: number): string => c.sent.span.text.slice(toks[i]!.start - c.sent.span.start, toks[j]!.end - c.sent.span.start);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (typeof key === 'number' && key < 8 && w.weekdays.get(t.low) === key) return slice(i, i);
-    if (typeof key === 'number' && key >= 1900 && t.low === String(key)) return slice(i, i);
-    if (typeof key === 'string') {
+    if (kind === 'weekdays' && w.weekdays.get(t.low) === key) return slice(i, i);
+    if (kind === 'months' && monthOf(t, w, c.lang) === key) return slice(i, i);
+    if (kind === 'years' && t.low === String(key)) return slice(i, i);
+    if (kind === 'days' && typeof key === 'string') {
       const [m, d] = key.split('-');
       if (t.low === d) {
         const near = [i - 1, i + 1, i + 2].filter((k) => k >= 0 && k < toks.length && monthOf(toks[k]!, w, c.lang) === Number(m));

@@ -57,6 +57,14 @@ export function tokenizeSentence(text: string, base: number, lang: 'en' | 'de' |
       }
       continue;
     }
+    // "2 000", "40 000": a thousands group written apart (French, and Spanish or German style guides).
+    const last = out[out.length - 1];
+    if (kind === 'num' && last?.kind === 'num' && /^\d{3}$/.test(s) && start === last.end + 1 && /^\d{1,3}$/.test(last.low) && text[last.end - base] === ' ') {
+      last.low += s;
+      last.end = start + s.length;
+      prevEnd = last.end;
+      continue;
+    }
     push(s.replace(/’/g, "'"), start);
   }
   return out;
@@ -89,7 +97,13 @@ export function readFigures(toks: readonly SentTok[], w: ClaimWords): Figure[] {
       } else value = digitValue(t.low, w.decimalComma);
     } else if (t.kind === 'word') {
       const parts = t.low.split('-');
-      if (parts.every((p) => w.numberWords.has(p))) value = parts.reduce((a, p) => a + (w.numberWords.get(p) ?? 0), 0);
+      // "twenty-five" adds up; "quatre-vingts" multiplies (a smaller part before twenty or a hundred).
+      const part = (p: string): number | undefined => w.numberWords.get(p) ?? w.numberWords.get(p.replace(/s$/, ''));
+      if (parts.every((p) => part(p) !== undefined))
+        value = parts.reduce((a, p) => {
+          const v = part(p) ?? 0;
+          return a > 0 && a < v && (v === 20 || v === 100) ? a * v : a + v;
+        }, 0);
       else if (t.low === 'thousand' || t.low === 'tausend' || t.low === 'mille' || t.low === 'mil') value = 1000;
     }
     if (value === undefined || Number.isNaN(value)) continue;
@@ -104,7 +118,7 @@ export function readFigures(toks: readonly SentTok[], w: ClaimWords): Figure[] {
       value *= scale;
       to = j;
     }
-    const year = t.kind === 'num' && /^\d{4}$/.test(t.low) && value >= 1900 && value <= 2099 && to === i;
+    const year = t.kind === 'num' && /^\d{4}$/.test(t.low) && t.end - t.start === 4 && value >= 1900 && value <= 2099 && to === i;
     out.push({ value: Math.round(value * 1000) / 1000, from: i, to, year, time });
     i = to;
   }

@@ -11,6 +11,9 @@ export interface ClaimWords {
   negators: readonly string[];
   /** Hedges: words that make a statement less than certain (allegedly, may, angeblich, aurait, podría). */
   hedges: readonly string[];
+  /** Hedges that are also the tense of reported speech ("a annoncé qu'une enquête serait ouverte"): no hedge after a
+   * verb of saying in the same sentence. */
+  conditionals: readonly string[];
   /** Modals that hedge only sometimes ("could be seen" is no hedge): they count when a certain word replaces them. */
   weakHedges: readonly string[];
   /** Words that state something as certain (will, certainly): shown as what replaced a hedge. */

@@ -69,6 +69,7 @@ export const DE: ClaimWords = {
     'verdacht',
     'verdächtigt',
   ],
+  conditionals: [],
   weakHedges: ['kann', 'können', 'würde', 'würden'],
   boosters: ['wird', 'werden', 'sicher', 'definitiv', 'bestätigt', 'bestätigte', 'eindeutig', 'zweifellos', 'tatsächlich'],
   approx: [

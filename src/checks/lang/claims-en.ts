@@ -69,6 +69,7 @@ export const EN: ClaimWords = {
     'rumored',
     'claimed to',
   ],
+  conditionals: [],
   weakHedges: ['could', 'can', 'would'],
   boosters: ['will', 'certainly', 'definitely', 'confirmed', 'clearly', 'undoubtedly', 'proved', 'proven', 'did'],
   approx: [

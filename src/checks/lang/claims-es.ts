@@ -67,6 +67,7 @@ export const ES: ClaimWords = {
     'no confirmado',
     'no confirmada',
   ],
+  conditionals: ['habría', 'habrían', 'sería', 'serían', 'estaría', 'estarían', 'debería', 'deberían'],
   weakHedges: ['puede', 'pueden', 'podía'],
   boosters: ['será', 'serán', 'va a', 'van a', 'ciertamente', 'confirmó', 'confirmado', 'sin duda', 'claramente', 'definitivamente', 'efectivamente'],
   approx: [
@@ -88,7 +89,7 @@ export const ES: ClaimWords = {
     'un millar',
     'poco más de',
   ],
-  creditAfter: ['según', 'de acuerdo con', 'citado por', 'informó'],
+  creditAfter: ['según', 'de acuerdo con', 'citado por'],
   creditBefore: [],
   sayVerbs: [
     'dijo',

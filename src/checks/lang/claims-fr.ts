@@ -64,6 +64,7 @@ export const FR: ClaimWords = {
     'non confirmé',
     'non confirmée',
   ],
+  conditionals: ['aurait', 'auraient', 'serait', 'seraient', 'devrait', 'devraient'],
   weakHedges: ['peut', 'peuvent', 'pouvait'],
   boosters: ['va', 'vont', 'sera', 'seront', 'certainement', 'confirmé', 'confirmée', 'clairement', 'assurément', 'effectivement'],
   approx: [
@@ -202,6 +203,7 @@ export const FR: ClaimWords = {
     ['trente', 30],
     ['quarante', 40],
     ['cinquante', 50],
+    ['soixante', 60],
     ['cent', 100],
     ['douzaine', 12],
     ['vingtaine', 20],
