@@ -36,19 +36,34 @@ export interface Alignment {
 }
 
 /** Posting lists get no longer than this. */
-const MAX_POSTINGS = 48;
+const MAX_POSTINGS = 24;
 /** A second or third source sentence must explain at least this share of the rewrite sentence's weight. */
 const MERGE_SHARE = 0.2;
+/** The same for the sentence next to one already taken (the usual merge). */
+const ADJACENT_MERGE_SHARE = 0.12;
 /** Weight of a figure or a name, against 1 for a content word (both times IDF). */
 const ANCHOR_WEIGHT = 1.5;
 
-const stripMarks = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
+/** Without accents; plain ASCII (most words) is returned as it is without the costly normalisation. */
+export const stripMarks = (s: string): string => (/^[\x20-\x7e]*$/.test(s) ? s : s.normalize('NFD').replace(/\p{M}/gu, ''));
+
+/** Stems already computed (a text repeats its words); emptied when it grows large. */
+const stems = new Map<string, string>();
 
 /** Endings taken off before a word is cut to its stem, longest first. */
-const ENDINGS = ['ing', 'ed', 'es', 'en', 'er', 's', 'e', 'o', 'a', 'n'];
+const ENDINGS = ['ing', 'ed', 'es', 'en', 'er', 's', 'e'];
 
 /** A crude stem: no accents, up to two common endings off, the first five letters ("ministry", "ministries" and "Ministerium" share "minis"). */
 export function stem(low: string): string {
+  const known = stems.get(low);
+  if (known !== undefined) return known;
+  if (stems.size > 50_000) stems.clear();
+  const out = stemOf(low);
+  stems.set(low, out);
+  return out;
+}
+
+function stemOf(low: string): string {
   let s = stripMarks(low);
   for (let pass = 0; pass < 2; pass++)
     for (const e of ENDINGS)
@@ -108,9 +123,18 @@ export function readSentence(span: Span, toks: SentTok[], lang: CheckLang, words
     const isName = t.cap && (!t.first || lang === 'de' || names.has(t.low)) && t.low.length > 1;
     if (words.functionWords.has(t.low) || t.low.length < 2) return;
     contentWords++;
-    if (isName) features.add(`c:${stem(t.low)}`);
-    else if (!anchorsOnly) features.add(`w:${stem(t.low)}`);
+    // A hyphenated word counts by its parts ("clean-up" shares "clean", "post-October" shares October).
+    const parts = t.low.includes('-') ? t.low.split('-').filter((p) => p.length > 1 && !words.functionWords.has(p)) : null;
+    if (parts === null) features.add(isName ? `c:${stem(t.low)}` : anchorsOnly ? '' : `w:${stem(t.low)}`);
+    else
+      for (const p of parts) {
+        const m = words.months.get(p);
+        if (m !== undefined && p !== t.low) features.add(`m:${m}`);
+        else if (isName) features.add(`c:${stem(p)}`);
+        else if (!anchorsOnly) features.add(`w:${stem(p)}`);
+      }
   });
+  features.delete('');
   return { span, toks, figures, features: [...features], contentWords };
 }
 
@@ -134,6 +158,11 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
   const all = n + rewrite.length;
   const idf = (f: string): number => weightOf(f) * Math.log(1 + all / (df.get(f) ?? 1));
 
+  // Scores per source sentence, reused for every rewrite sentence (only the touched entries are reset).
+  const score = new Float64Array(n);
+  const nameScore = new Float64Array(n);
+  const support = new Int32Array(n);
+  const touched: number[] = [];
   return rewrite.map((r, ri): Alignment => {
     const weights = new Map<string, number>();
     let total = 0;
@@ -143,30 +172,42 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
       total += w;
     }
     // Per candidate: the weight of shared names apart from the rest, and how many words and figures are shared.
-    const score = new Map<number, number>();
-    const nameScore = new Map<number, number>();
-    const support = new Map<number, number>();
+    for (const si of touched) {
+      score[si] = 0;
+      nameScore[si] = 0;
+      support[si] = 0;
+    }
+    touched.length = 0;
     for (const f of r.features) {
       const list = postings.get(f);
       if (list === undefined || list.length >= MAX_POSTINGS) continue;
       const w = weights.get(f) ?? 0;
       const isName = f.startsWith('c:');
+      const sup = f.startsWith('w:') ? 1 : 2;
       for (const si of list) {
-        if (isName) nameScore.set(si, (nameScore.get(si) ?? 0) + w);
+        if (score[si] === 0 && nameScore[si] === 0) touched.push(si);
+        if (isName) nameScore[si] = nameScore[si]! + w;
         else {
-          score.set(si, (score.get(si) ?? 0) + w);
-          support.set(si, (support.get(si) ?? 0) + (f.startsWith('w:') ? 1 : 2));
+          score[si] = score[si]! + w;
+          support[si] = support[si]! + sup;
         }
       }
     }
+    if (touched.length === 0 || total === 0) return { rewrite: ri, sources: [], coverage: 0 };
     // Shared names count in full only beside two shared words or a figure: a sentence that shares just a name
-    // (and a title) with the rewrite sentence is about the same person, not the same claim.
-    for (const [si, w] of nameScore) {
-      const full = anchorsOnly || (support.get(si) ?? 0) >= 2;
-      score.set(si, (score.get(si) ?? 0) + (full ? w : w * 0.3));
+    // (and a title) with the rewrite sentence is about the same person, not the same claim. The best eight stay.
+    const ranked: [number, number][] = [];
+    for (const si of touched) {
+      const full = anchorsOnly || support[si]! >= 2;
+      const value = score[si]! + (full ? nameScore[si]! : nameScore[si]! * 0.3);
+      if (ranked.length === 8 && value <= ranked[7]![1]) continue;
+      let k = ranked.length < 8 ? ranked.length : 7;
+      ranked[k] = [si, value];
+      while (k > 0 && (ranked[k - 1]![1] < value || (ranked[k - 1]![1] === value && ranked[k - 1]![0] > si))) {
+        [ranked[k - 1], ranked[k]] = [ranked[k]!, ranked[k - 1]!];
+        k--;
+      }
     }
-    if (score.size === 0 || total === 0) return { rewrite: ri, sources: [], coverage: 0 };
-    const ranked = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 8);
     const best = ranked[0]!;
     const sources = [best[0]];
     const explained = new Set(source[best[0]]!.features.filter((f) => weights.has(f)));
@@ -182,8 +223,11 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
           if (f.startsWith('w:')) words++;
         }
       // A merged sentence shares three or more features, two of them words (two anchors when only anchors are
-      // compared): a name and a title are no evidence (the rewrite may name the same person in another claim).
-      if (gain < MERGE_SHARE * total || (anchorsOnly ? count < 2 : count < 3 || words < 2)) continue;
+      // compared; two features, one a word, for the sentence next to one already taken): a name and a title are
+      // no evidence (the rewrite may name the same person in another claim).
+      const adjacent = sources.some((x) => Math.abs(x - si) === 1);
+      const enough = anchorsOnly ? count >= 2 : adjacent ? count >= 2 && words >= 1 : count >= 3 && words >= 2;
+      if (gain < (adjacent ? ADJACENT_MERGE_SHARE : MERGE_SHARE) * total || !enough) continue;
       sources.push(si);
       for (const f of source[si]!.features) if (weights.has(f)) explained.add(f);
     }

@@ -12,7 +12,8 @@
  */
 
 import { alignSentences, capitalisedWords, monthOf, readSentence, sentenceTokens, stem, type Sentence } from './align';
-import type { ClaimChange, Finding } from './findings';
+import { listFacts } from './facts';
+import { rankFindings, type ClaimChange, type Finding } from './findings';
 import type { CheckLang } from './lang';
 import type { ClaimWords } from './lang/claim-words';
 import { claimWords } from './lang/claims-by-lang';
@@ -333,6 +334,8 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
       const gap = f.from - (k + n);
       if (gap === 0 || (gap === 1 && toks[k + n]!.kind === 'punct')) approx.set(f.value, textOf(sent, k, f.to));
     }
+    // A time of day ("11 p.m.", "23 Uhr", "14 h", "14:30") is compared by the facts check, which reads its forms.
+    if (f.time || (next && TIME_WORDS.has(next.low)) || ((next?.low === 'p' || next?.low === 'a') && toks[f.to + 3]?.low === 'm')) continue;
     if (f.value === 1 && toks[f.from]!.kind === 'word') continue; // "one of", "un", "uno": too common in prose
     if (f.value < 1 && toks[f.from]!.kind === 'word') continue;
     figures.push({ value: f.value, text: unit !== undefined ? textOf(sent, f.from, compound ? u + 1 : u) : text });
@@ -369,22 +372,32 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
   };
 }
 
-/** Person, place and organisation names of the source: words in runs of two or more capitalised words (not function
- * words, days or months), and, outside German, words it only ever writes capitalised after a sentence's start. */
-function sourceNames(sentences: readonly Sentence[], lang: CheckLang): Set<string> {
+/**
+ * Person, place and organisation names of the source (outside headlines and headings, which capitalise every word):
+ * words in runs of two or more capitalised words (not function words, days or months), and, outside German, words it
+ * only ever writes capitalised after a sentence's start. Each name word maps to the entities it belongs to, keyed by
+ * the last word of its runs ("Ayatollah Ali Khamenei" and "Supreme Leader Ali Khamenei" are both "khamenei").
+ */
+function sourceNames(claims: readonly Claim[], lang: CheckLang): Map<string, Set<string>> {
   const w = claimWords(lang);
   const lower = new Set<string>();
   const mid = new Set<string>();
-  const out = new Set<string>();
+  const out = new Map<string, Set<string>>();
+  const add = (word: string, key: string): void => {
+    const keys = out.get(word) ?? new Set<string>();
+    keys.add(key);
+    out.set(word, keys);
+  };
   const isNameTok = (t: SentTok): boolean =>
     t.kind === 'word' && t.cap && t.low.length > 1 && !w.functionWords.has(t.low) && !w.weekdays.has(t.low) && monthOf(t, w, lang) === undefined;
-  for (const s of sentences) {
+  for (const c of claims) {
+    if (!c.terminal) continue;
     let run: SentTok[] = [];
     const flush = (): void => {
-      if (run.length >= 2) for (const t of run) out.add(t.low);
+      if (run.length >= 2) for (const t of run) add(t.low, run[run.length - 1]!.low);
       run = [];
     };
-    for (const t of s.toks) {
+    for (const t of c.sent.toks) {
       if (t.kind === 'word' && !t.cap) lower.add(t.low);
       if (isNameTok(t)) {
         run.push(t);
@@ -393,10 +406,13 @@ function sourceNames(sentences: readonly Sentence[], lang: CheckLang): Set<strin
     }
     flush();
   }
-  if (lang !== 'de') for (const m of mid) if (!lower.has(m)) out.add(m);
+  if (lang !== 'de') for (const m of mid) if (!lower.has(m) && !out.has(m)) add(m, m);
   for (const l of lower) if (lang === 'de' || !mid.has(l)) out.delete(l);
   return out;
 }
+
+/** Names are matched on their first four letters (no accents), so "Iran" finds "Iranian-aligned". */
+const nameKey = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 4);
 
 /** Whether a rewrite's figure says the source's: equal, rounded ("1.46 million" → "1.5 million"), or converted. */
 function sameFigure(a: number, b: number): boolean {
@@ -437,6 +453,9 @@ function converts(a: Measured, b: Measured): boolean {
   const want = (a.value * x[1]) / y[1];
   return Math.abs(want - b.value) <= Math.max(0.5, want * 0.08);
 }
+
+/** Words after a figure that make it a time of day. */
+const TIME_WORDS = new Set(['uhr', 'h', 'pm', 'am', 'o']);
 
 interface Pair {
   r: Claim;
@@ -486,10 +505,35 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
     });
   }
 
-  const names = sourceNames(
-    src.map((c) => c.sent),
-    sl,
-  );
+  const bodies = new Map<Claim, Claim[]>();
+  const bodyOf = (s: Claim): Claim[] => {
+    let list = bodies.get(s);
+    if (list === undefined) {
+      list = (bySource.get(s) ?? [])
+        .filter((x) => x.r.terminal)
+        .sort((a, b) => Number(b.primary) - Number(a.primary) || b.coverage - a.coverage)
+        .map((x) => x.r);
+      bodies.set(s, list);
+    }
+    return list;
+  };
+  const names = sourceNames(src, sl);
+  // Whether a claim mentions an entity: one of its words is a word of that entity, or reads like its key.
+  const mentions = (c: Claim, key: string): boolean => {
+    for (const w of c.low) if (names.get(w)?.has(key) || nameKey(w) === nameKey(key)) return true;
+    return false;
+  };
+  // The entities a claim's capitalised words name unambiguously (a title shared by two people names neither).
+  const entities = (c: Claim): Map<string, string[]> => {
+    const out = new Map<string, string[]>();
+    for (const [w, text] of c.caps) {
+      const keys = names.get(w);
+      if (keys === undefined || keys.size !== 1) continue;
+      const key = [...keys][0]!;
+      out.set(key, [...(out.get(key) ?? []), text]);
+    }
+    return out;
+  };
   const same = (a: string, b: string): boolean => a === b || stem(a) === stem(b);
   const inClaim = (w: string, c: Claim): boolean => c.low.has(w) || c.stems.has(stem(w));
 
@@ -500,24 +544,30 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
     const main = sources[0]!;
     // The rewrite sentences that say a source sentence again, the one that says most of it first. Headlines and
     // headings sum up: they neither hide a figure or name the body lost nor count as the place a finding is shown.
-    const siblings = (s: Claim): Claim[] =>
-      (bySource.get(s) ?? [])
-        .filter((x) => x.r.terminal || x.r === r)
-        .sort((a, b) => Number(b.primary) - Number(a.primary) || b.coverage - a.coverage)
-        .map((x) => x.r);
+    const siblings = (s: Claim): Claim[] => {
+      const said = bodyOf(s);
+      return r.terminal ? said : said.length > 0 ? [...said, r] : [r];
+    };
 
     // Negation: the source's negation in none of its rewrite sentences, or a new one in none of the sources.
     // A dropped negation counts when the words it bore on are still there (not when "not in use" became "unused").
+    // Across two languages the words cannot be compared: a clausal negation ("not", "nicht") lost counts as it is.
+    const clausalIn = (c: Claim): boolean => c.negation.some((n) => claimWords(c.lang).clausalNegators.includes(n.toLowerCase()) || /n['’]t$/i.test(n));
     const negSource = sources.find(
-      (s) => s.negation.length > 0 && siblings(s).every((x) => x.negation.length === 0) && s.negated.some((w) => siblings(s).some((x) => inClaim(w, x))),
+      (s) =>
+        s.negation.length > 0 &&
+        siblings(s).every((x) => x.negation.length === 0) &&
+        (cross ? clausalIn(s) : s.negated.some((w) => siblings(s).some((x) => inClaim(w, x)))),
     );
     if (negSource && r === siblings(negSource)[0]) found('negation', negSource, negSource.negation[0]!, '');
     else if (r.negation.length > 0) {
-      // A new negation: the sources negate nothing, or the rewrite negates words they state without one.
-      const plain = (s: Claim): boolean => r.negated.some((w) => inClaim(w, s) && !s.negated.some((x) => same(w, x)));
-      const target = sources.every((s) => s.negation.length === 0)
-        ? main
-        : sources.find((s) => plain(s) && !r.negated.some((w) => s.negated.some((x) => same(w, x))));
+      // A new negation counts when it bears on words a source states without one ("gave no details" is no change
+      // when the source never mentions details).
+      // A clausal negation ("did not", "nicht") where no source negates anything counts as it is.
+      const clausal = clausalIn(r);
+      const target =
+        sources.find((s) => r.negated.some((w) => inClaim(w, s)) && !r.negated.some((w) => s.negated.some((x) => same(w, x)))) ??
+        (clausal && sources.every((s) => s.negation.length === 0) ? main : undefined);
       if (target) found('negation', target, '', r.negation[0]!);
     }
 
@@ -563,14 +613,16 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
       }
     }
 
-    // Name swap: a name of the source sentence gone from its rewrite sentences, another name of the article put in.
-    if (!credited) {
-      const added = [...r.caps].filter(([w]) => names.has(w) && !sources.some((s) => s.low.has(w)));
+    // Name swap: a person (or place, organisation) of the source sentence gone from its rewrite sentences, another
+    // of the article's put in its place. Headlines and headings are left out (they shorten names freely).
+    if (!credited && r.terminal) {
+      const added = [...entities(r)].filter(([key]) => !sources.some((s) => mentions(s, key)));
       if (added.length > 0) {
         for (const s of sources) {
-          const dropped = [...s.caps].filter(([w]) => names.has(w) && !siblings(s).some((x) => x.low.has(w)));
+          if (!s.terminal) continue;
+          const dropped = [...entities(s)].filter(([key]) => !siblings(s).some((x) => mentions(x, key)) && !added.some(([k]) => k === key));
           if (dropped.length === 0) continue;
-          found('name-swap', s, dropped.map(([, t]) => t).join(' '), added.map(([, t]) => t).join(' '));
+          found('name-swap', s, dropped[0]![1].join(' '), added[0]![1].join(' '));
           break;
         }
       }
@@ -659,4 +711,30 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The values the facts check reads in a few words ("60", "March 3"), to tell which fact findings a claim explains. */
+function factValues(words: string | undefined): Set<string> {
+  return new Set(words ? listFacts(words).map((f) => `${f.kind}|${f.value ?? f.text.toLowerCase()}`) : []);
+}
+
+/**
+ * The changed claims added to the other findings, ranked. A changed figure or date explains a missing fact and an
+ * added one (60 lost, 70 new): that pair of fact findings is dropped, the changed claim says it with both sentences.
+ */
+export function withClaims(findings: readonly Finding[], claims: readonly Finding[]): Finding[] {
+  const drop = new Set<Finding>();
+  for (const c of claims) {
+    if (c.change !== 'figure' && c.change !== 'date' && c.change !== 'unit') continue;
+    const from = factValues(c.from);
+    const to = factValues(c.to);
+    const key = (f: Finding): string => (f.fact ? `${f.fact.kind}|${f.fact.value ?? f.fact.text.toLowerCase()}` : '');
+    const missing = findings.find((f) => f.kind === 'missing-fact' && !drop.has(f) && from.has(key(f)));
+    const added = findings.find((f) => f.kind === 'added-fact' && !drop.has(f) && to.has(key(f)));
+    if (missing && added) {
+      drop.add(missing);
+      drop.add(added);
+    }
+  }
+  return rankFindings([...claims, ...findings.filter((f) => !drop.has(f))]);
 }

@@ -14,6 +14,7 @@ import { checkSeo, type SeoReport } from './seo';
 import { scanBoth } from './text';
 import { reportFindings, type Finding } from './findings';
 import { checkLang, type Capabilities } from './lang';
+import { checkClaims, withClaims } from './claims';
 
 export type { Fact, FactKind, FactsReport } from './facts';
 export type { CopiedRun, OriginalityReport } from './originality';
@@ -22,6 +23,7 @@ export type { ClaimChange, Finding, FindingKind, Span } from './findings';
 export { rankFindings, reportFindings } from './findings';
 export type { Capabilities, CheckLang } from './lang';
 export { checkFacts } from './facts';
+export { checkClaims } from './claims';
 export { checkOriginality } from './originality';
 export { checkSeo, HEADLINE_MAX_CHARS } from './seo';
 
@@ -64,7 +66,7 @@ function joinRewrite(headline: string, plainBody: string): string {
   return [headline.trim(), plainBody].filter((part) => part !== '').join('\n\n');
 }
 
-export function runChecks({ source, headline, body, lang }: ChecksInput): ChecksResult {
+export function runChecks({ source, headline, body, lang, sourceLang }: ChecksInput): ChecksResult {
   const plainBody = toPlainText(body);
   const text = joinRewrite(headline, plainBody);
   const scans = scanBoth(source, text); // words and quotations, read once for both checks
@@ -73,7 +75,10 @@ export function runChecks({ source, headline, body, lang }: ChecksInput): Checks
   const seo = checkSeo(headline, plainBody, source);
   const code = lang === undefined || lang === null ? 'en' : checkLang(lang);
   const capabilities: Capabilities = { lang: code, figures: true, names: code !== null, claims: code !== null, readingEase: code === 'en' };
-  return { facts, originality, seo, text, findings: reportFindings(headline, facts, originality, seo), capabilities };
+  const sourceCode = sourceLang === undefined || sourceLang === null ? code : checkLang(sourceLang);
+  const claims = checkClaims(source, text, { source: sourceCode, rewrite: code });
+  const findings = withClaims(reportFindings(headline, facts, originality, seo), claims);
+  return { facts, originality, seo, text, findings, capabilities };
 }
 
 /** The combined shape, with exactly the documented fields (no extras, stable order). */

@@ -47,7 +47,7 @@ export function tokenizeSentence(text: string, base: number, lang: 'en' | 'de' |
       if (kind === 'word') sawWord = true;
       prevEnd = at + piece.length;
     };
-    const low = s.toLowerCase().replace(/’/g, "'");
+    const low = s.includes('’') ? s.toLowerCase().replace(/’/g, "'") : s.toLowerCase();
     if (kind === 'word' && low.includes("'") && !(lang === 'en' && low.endsWith("n't"))) {
       // French and Spanish elisions ("l'armée", "n'a") and English possessives: the parts are words of their own.
       let at = start;
@@ -65,7 +65,7 @@ export function tokenizeSentence(text: string, base: number, lang: 'en' | 'de' |
       prevEnd = last.end;
       continue;
     }
-    push(s.replace(/’/g, "'"), start);
+    push(s.includes('’') ? s.replace(/’/g, "'") : s, start);
   }
   return out;
 }
@@ -96,10 +96,12 @@ export function readFigures(toks: readonly SentTok[], w: ClaimWords): Figure[] {
         value = Number(t.low.replace(':', '.'));
       } else value = digitValue(t.low, w.decimalComma);
     } else if (t.kind === 'word') {
-      const parts = t.low.split('-');
+      const single = w.numberWords.get(t.low);
       // "twenty-five" adds up; "quatre-vingts" multiplies (a smaller part before twenty or a hundred).
       const part = (p: string): number | undefined => w.numberWords.get(p) ?? w.numberWords.get(p.replace(/s$/, ''));
-      if (parts.every((p) => part(p) !== undefined))
+      const parts = single === undefined && t.low.includes('-') ? t.low.split('-') : null;
+      if (single !== undefined) value = single;
+      else if (parts !== null && parts.every((p) => part(p) !== undefined))
         value = parts.reduce((a, p) => {
           const v = part(p) ?? 0;
           return a > 0 && a < v && (v === 20 || v === 100) ? a * v : a + v;

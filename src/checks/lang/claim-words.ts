@@ -9,6 +9,8 @@ export interface ClaimWords {
   functionWords: ReadonlySet<string>;
   /** Words and phrases that negate a statement (including verbs that deny or refuse). */
   negators: readonly string[];
+  /** The negators that negate a whole clause (not, nicht, ne, no), unlike "no details" or "kein Kommentar". */
+  clausalNegators: readonly string[];
   /** Hedges: words that make a statement less than certain (allegedly, may, angeblich, aurait, podría). */
   hedges: readonly string[];
   /** Hedges that are also the tense of reported speech ("a annoncé qu'une enquête serait ouverte"): no hedge after a

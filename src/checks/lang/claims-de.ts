@@ -15,7 +15,11 @@ export const DE: ClaimWords = {
     ihren ihrem ihrer sein seine seinen seinem seiner wir uns unser man sich ich mich mir du dich dir wer was wo wann warum
     welche welcher welches den hier dort damit dabei dazu darauf davon dafür etwa rund sagte sagt laut zufolge neue neuen
     neuer neues also bereits jedoch sowie zudem`),
+  clausalNegators: ['nicht', 'nie', 'niemals'],
   negators: [
+    'fehlte',
+    'fehlten',
+    'mangelte',
     'nicht',
     'kein',
     'keine',

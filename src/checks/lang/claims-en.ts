@@ -12,7 +12,13 @@ export const EN: ClaimWords = {
     must it its it's he him his she her hers they them their theirs we us our you your i me my who whom whose which what
     when where why how also just only even still yet very more most much many some any all each every both either such
     not no nor own same other another up down out off again further once too s said says say told according new one`),
+  clausalNegators: ['not', "n't", 'never', 'cannot', 'yet to'],
   negators: [
+    'yet to',
+    'lacked',
+    'lacks',
+    'lack',
+    'lacking',
     'not',
     "n't",
     'no',

@@ -13,7 +13,12 @@ export const ES: ClaimWords = {
     haber hay he hemos se su sus le les lo me te nos os mi tu él ella ellos ellas usted yo tú este esta estos estas ese
     esa esos esas aquel muy más menos también ya aún todavía todo toda todos todas otro otra otros otras mismo misma
     así tanto cada dijo nuevo nueva nuevos nuevas`),
+  clausalNegators: ['no', 'nunca', 'jamás', 'tampoco'],
   negators: [
+    'carecía',
+    'carecían',
+    'carece',
+    'carecen',
     'no',
     'nunca',
     'jamás',

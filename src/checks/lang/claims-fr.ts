@@ -12,7 +12,11 @@ export const FR: ClaimWords = {
     y en à au aux dans sur sous par pour avec sans chez vers entre contre depuis pendant avant après selon est sont était
     étaient être été a ont avait avaient avoir eu fait sera seront va vont plus moins très aussi encore déjà tout tous
     toute toutes même autre autres comme alors ainsi puis lors dont c n ne pas déclaré dit nouveau nouvelle nouveaux`),
+  clausalNegators: ['ne', 'n', 'jamais'],
   negators: [
+    'manquait',
+    'manquaient',
+    'faute de',
     'ne',
     'n',
     'pas',
