@@ -169,7 +169,9 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
     for (const f of r.features) {
       const w = idf(f);
       weights.set(f, w);
-      total += w;
+      // Across languages a rewrite's word the source lacks entirely (a German noun, capitalised like a name) says
+      // nothing about which sentence it renders: coverage is of the anchors the source has at all.
+      if (!anchorsOnly || postings.has(f)) total += w;
     }
     // Per candidate: the weight of shared names apart from the rest, and how many words and figures are shared.
     for (const si of touched) {
@@ -199,7 +201,9 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
     const ranked: [number, number][] = [];
     for (const si of touched) {
       const full = anchorsOnly || support[si]! >= 2;
-      const value = score[si]! + (full ? nameScore[si]! : nameScore[si]! * 0.3);
+      // A tie goes to the sentence at the nearer place in its text (rewrites mostly keep the order).
+      const near = 0.01 * (1 - Math.abs(ri / rewrite.length - si / n));
+      const value = score[si]! + (full ? nameScore[si]! : nameScore[si]! * 0.3) + near;
       if (ranked.length === 8 && value <= ranked[7]![1]) continue;
       let k = ranked.length < 8 ? ranked.length : 7;
       ranked[k] = [si, value];

@@ -104,6 +104,8 @@ function lists(lang: CheckLang): Lists {
 interface Credit {
   words: string[];
   caps: string[];
+  /** Capitalised words that are names whatever the language: acronyms ("AP"), and mid-sentence capitals outside German. */
+  strong: string[];
   text: string;
   vague: boolean;
 }
@@ -192,6 +194,13 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
   return {
     words,
     caps: ordered.filter((j) => toks[j]!.cap).map((j) => toks[j]!.low),
+    strong: ordered
+      .filter((j) => {
+        const t = toks[j]!;
+        const raw = s.span.text.slice(t.start - s.span.start, t.end - s.span.start);
+        return t.cap && ((raw.length > 1 && raw === raw.toUpperCase()) || (lang !== 'de' && !t.first));
+      })
+      .map((j) => toks[j]!.low),
     text: textOf(s, ordered[0]!, ordered[ordered.length - 1]!),
     vague: words.every((w) => l.words.vague.has(w)),
   };
@@ -594,19 +603,23 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
     const rCredits = r.credits.filter((c) => !c.vague);
     for (const rc of rCredits) {
       if (credited) break;
-      const key = (c: Credit): string[] => (cross ? c.caps : c.words.filter((w) => !claimWords(c === rc ? rl : sl).vague.has(w)));
+      // Across languages only names are compared: the source's names, and acronyms or other sure names.
+      const key = (c: Credit): string[] =>
+        cross ? c.caps.filter((w) => names.has(w) || c.strong.includes(w)) : c.words.filter((w) => !claimWords(c === rc ? rl : sl).vague.has(w));
+      const capsOf = (c: Credit): string[] => (cross ? key(c) : c.caps);
       if (key(rc).length === 0 || key(rc).every((w) => sources.some((s) => inClaim(w, s)))) continue;
       for (const s of sources) {
         // Another who: no word in common, or a name in place of another ("Ministry of Agriculture" → "of Economy").
-        const newCaps = rc.caps.filter((w) => !sources.some((x) => x.low.has(w)));
+        const newCaps = capsOf(rc).filter((w) => !sources.some((x) => x.low.has(w)));
         const other = (c: Credit): boolean =>
-          !key(c).some((w) => key(rc).some((x) => same(w, x))) || (newCaps.length > 0 && c.caps.some((w) => !siblings(s).some((x) => x.low.has(w))));
+          !key(c).some((w) => key(rc).some((x) => same(w, x))) || (newCaps.length > 0 && capsOf(c).some((w) => !siblings(s).some((x) => x.low.has(w))));
         const sc = s.credits.find((c) => !c.vague && key(c).length > 0 && other(c));
         if (!sc) continue;
-        const gone =
-          sc.caps.length > 0 ? sc.caps.every((w) => siblings(s).some((x) => x.low.has(w))) : key(sc).every((w) => siblings(s).some((x) => inClaim(w, x)));
-        if (gone) continue;
-        const personal = sc.caps.length > 0 && rc.caps.length > 0 && [...sc.caps, ...rc.caps].every((w) => names.has(w));
+        const scCaps = capsOf(sc);
+        const kept =
+          scCaps.length > 0 ? scCaps.every((w) => siblings(s).some((x) => x.low.has(w))) : key(sc).every((w) => siblings(s).some((x) => inClaim(w, x)));
+        if (kept) continue;
+        const personal = sc.caps.length > 0 && rc.caps.length > 0 && [...capsOf(sc), ...capsOf(rc)].every((w) => names.has(w));
         found(personal ? 'name-swap' : 'attribution', s, sc.text, rc.text);
         credited = true;
         break;

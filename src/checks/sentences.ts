@@ -181,7 +181,7 @@ function dotGoesOn(text: string, dot: number): boolean {
   if (BEFORE_FIGURE.has(low)) return /^\s*\d/.test(text.slice(dot + 1, dot + 4));
   if (word === '' && isDigit(text[dot - 1] ?? '')) return MONTH_AFTER_ORDINAL.has(wordAfter(text, dot + 1));
   // "z. B.", "d. h.", "u. a.": a one-letter lower-case word followed by another one.
-  if (word.length === 1 && /\s\p{Ll}\./u.test(text.slice(dot + 1, dot + 4))) return true;
+  if (word.length === 1 && /\p{Ll}/u.test(word) && /\s\p{L}\./u.test(text.slice(dot + 1, dot + 4))) return true;
   if (word.length === 1 && text[start - 2] === '.' && /\p{Ll}/u.test(word)) return true;
   return false;
 }
