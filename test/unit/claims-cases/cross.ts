@@ -2,7 +2,7 @@ import { EN_CASE } from './en';
 import type { ClaimCase } from './types';
 
 /** The English article rewritten in German: aligned on figures, dates and names, each side read with its own lists. */
-export const EN_DE_CASE: ClaimCase & { sourceLang: 'en' } = {
+export const EN_DE_CASE: ClaimCase = {
   lang: 'de',
   sourceLang: 'en',
   source: EN_CASE.source,

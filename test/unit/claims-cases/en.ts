@@ -32,6 +32,11 @@ No one was hurt. People living on neighbouring streets had to leave their homes 
       find: 'No one was hurt.',
       replace: 'No one was hurt. Investigators believe the fire was started deliberately by former employees of the company.',
     },
-    { change: 'invented', find: 'overnight.', replace: 'overnight. The owners had been fined for similar safety breaches at another depot.' },
+    {
+      change: 'invented',
+      find: 'overnight.',
+      replace: 'overnight. The owners had been fined for similar safety breaches at another depot.',
+      knownMiss: 'shares "owners" and "safety" with a source sentence: as much as a clean paraphrase does',
+    },
   ],
 };

@@ -6,5 +6,8 @@ export interface ClaimCase {
   lang: CheckLang;
   source: string;
   clean: string;
-  errors: { change: ClaimChange; find: string; replace: string }[];
+  /** The rewrite's source language when it differs from `lang`. */
+  sourceLang?: CheckLang;
+  /** `knownMiss`: why the check does not catch it yet (the test expects the miss, so a fix shows). */
+  errors: { change: ClaimChange; find: string; replace: string; knownMiss?: string }[];
 }
