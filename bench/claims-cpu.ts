@@ -5,6 +5,8 @@
  */
 import { checkClaims } from '../src/checks/claims';
 import { runChecks } from '../src/checks/index';
+import { checkFacts } from '../src/checks/facts';
+import { checkOriginality } from '../src/checks/originality';
 import { pair } from './pairs';
 const p = pair(10000, 10000);
 const rw = `${p.headline}\n\n${p.body}`;
@@ -27,3 +29,7 @@ const time = (label: string, fn: () => void): void => {
 console.log(`source ${p.source.split(/\s+/).length} words, rewrite ${rw.split(/\s+/).length} words`);
 time('checkClaims', () => checkClaims(p.source, rw, { source: 'en', rewrite: 'en' }));
 time('runChecks (all, claims included)', () => runChecks(p));
+time('checkFacts + checkOriginality (no claims)', () => {
+  checkFacts(p.source, rw);
+  checkOriginality(p.source, rw);
+});

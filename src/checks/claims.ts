@@ -528,8 +528,12 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
   };
   const names = sourceNames(src, sl);
   // Whether a claim mentions an entity: one of its words is a word of that entity, or reads like its key.
+  const nameKeys = new Map<Claim, Set<string>>();
   const mentions = (c: Claim, key: string): boolean => {
-    for (const w of c.low) if (names.get(w)?.has(key) || nameKey(w) === nameKey(key)) return true;
+    let keys = nameKeys.get(c);
+    if (keys === undefined) nameKeys.set(c, (keys = new Set([...c.low].map(nameKey))));
+    if (keys.has(nameKey(key))) return true;
+    for (const w of c.low) if (names.get(w)?.has(key)) return true;
     return false;
   };
   // The entities a claim's capitalised words name unambiguously (a title shared by two people names neither).

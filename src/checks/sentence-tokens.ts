@@ -30,17 +30,21 @@ export interface Figure {
   time: boolean;
 }
 
-const TOKEN_RE = /(\d+(?:[.,:\u00A0\u202F\u2009]\d+)*)|(°[CFcf])|([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*)|(\S)/gu;
+const TOKEN_RE = /\d+(?:[.,:\u00A0\u202F\u2009]\d+)*|°[CFcf]|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
 /** The tokens of `text`, offsets relative to `base` (the sentence's start in its document). */
 export function tokenizeSentence(text: string, base: number, lang: 'en' | 'de' | 'fr' | 'es'): SentTok[] {
   const out: SentTok[] = [];
   let sawWord = false;
   let prevEnd = -1;
-  for (const m of text.matchAll(TOKEN_RE)) {
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     const s = m[0];
-    const start = base + (m.index ?? 0);
-    const kind = m[1] !== undefined ? 'num' : m[3] !== undefined || m[2] !== undefined ? 'word' : 'punct';
+    const start = base + m.index;
+    // The kind from the first character: a digit starts a figure, a letter (or "°C") a word, anything else is punctuation.
+    const c0 = s.charCodeAt(0);
+    const kind = isDigitCode(c0) ? 'num' : s.length > 1 || s.toLowerCase() !== s.toUpperCase() ? 'word' : 'punct';
     const push = (piece: string, at: number): void => {
       const cap = kind === 'word' && piece[0] !== piece[0]?.toLowerCase();
       out.push({ low: piece.toLowerCase(), start: at, end: at + piece.length, kind, cap, first: kind === 'word' && !sawWord, glued: at === prevEnd });
@@ -72,6 +76,7 @@ export function tokenizeSentence(text: string, base: number, lang: 'en' | 'de' |
 
 /** The value of a figure written with digits, in a language that writes decimals with a comma or a point. */
 function digitValue(s: string, decimalComma: boolean): number {
+  if (/^\d+$/.test(s)) return Number(s);
   const dec = decimalComma ? ',' : '.';
   const group = decimalComma ? '.' : ',';
   let t = s.replace(/[\u00A0\u202F\u2009]/g, '');
@@ -81,6 +86,11 @@ function digitValue(s: string, decimalComma: boolean): number {
   if (seps.length === 1 && (parts[1]?.length ?? 0) !== 3) return Number(t.replace(',', '.'));
   t = t.split(group).join('');
   return Number(t.replace(dec, '.'));
+}
+
+/** A number word's value, plural "-s" allowed ("vingts"). */
+function numberWord(w: ClaimWords, p: string): number | undefined {
+  return w.numberWords.get(p) ?? (p.endsWith('s') ? w.numberWords.get(p.slice(0, -1)) : undefined);
 }
 
 /** The figures of a sentence's tokens: digits or number words, with a scale word after them multiplied in. */
@@ -98,7 +108,7 @@ export function readFigures(toks: readonly SentTok[], w: ClaimWords): Figure[] {
     } else if (t.kind === 'word') {
       const single = w.numberWords.get(t.low);
       // "twenty-five" adds up; "quatre-vingts" multiplies (a smaller part before twenty or a hundred).
-      const part = (p: string): number | undefined => w.numberWords.get(p) ?? w.numberWords.get(p.replace(/s$/, ''));
+      const part = (p: string): number | undefined => numberWord(w, p);
       const parts = single === undefined && t.low.includes('-') ? t.low.split('-') : null;
       if (single !== undefined) value = single;
       else if (parts !== null && parts.every((p) => part(p) !== undefined))
