@@ -74,6 +74,20 @@ function stemOf(low: string): string {
   return s.length > 5 ? s.slice(0, 5) : s;
 }
 
+/** A word's feature ("w:minis") and a name's ("c:reute"), built once per word. */
+const wordFeatures = new Map<string, string>();
+const nameFeatures = new Map<string, string>();
+function feature(cache: Map<string, string>, prefix: string, low: string): string {
+  let f = cache.get(low);
+  if (f === undefined) {
+    if (cache.size > 50_000) cache.clear();
+    cache.set(low, (f = prefix + stem(low)));
+  }
+  return f;
+}
+const wordFeature = (low: string): string => feature(wordFeatures, 'w:', low);
+const nameFeature = (low: string): string => feature(nameFeatures, 'c:', low);
+
 /** A figure's feature value: "1500", "1.5". */
 export const figureKey = (f: Figure): string => String(f.value);
 
@@ -125,13 +139,13 @@ export function readSentence(span: Span, toks: SentTok[], lang: CheckLang, words
     contentWords++;
     // A hyphenated word counts by its parts ("clean-up" shares "clean", "post-October" shares October).
     const parts = t.low.includes('-') ? t.low.split('-').filter((p) => p.length > 1 && !words.functionWords.has(p)) : null;
-    if (parts === null) features.add(isName ? `c:${stem(t.low)}` : anchorsOnly ? '' : `w:${stem(t.low)}`);
+    if (parts === null) features.add(isName ? nameFeature(t.low) : anchorsOnly ? '' : wordFeature(t.low));
     else
       for (const p of parts) {
         const m = words.months.get(p);
         if (m !== undefined && p !== t.low) features.add(`m:${m}`);
-        else if (isName) features.add(`c:${stem(p)}`);
-        else if (!anchorsOnly) features.add(`w:${stem(p)}`);
+        else if (isName) features.add(nameFeature(p));
+        else if (!anchorsOnly) features.add(wordFeature(p));
       }
   });
   features.delete('');
