@@ -185,7 +185,8 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
       weights.set(f, w);
       // Across languages a rewrite's word the source lacks entirely (a German noun, capitalised like a name) says
       // nothing about which sentence it renders: coverage is of the anchors the source has at all.
-      if (!anchorsOnly || postings.has(f)) total += w;
+      // A figure the source never states is left out too: a changed figure does not make a sentence look invented.
+      if ((!anchorsOnly && !f.startsWith('n:')) || postings.has(f)) total += w;
     }
     // Per candidate: the weight of shared names apart from the rest, and how many words and figures are shared.
     for (const si of touched) {
