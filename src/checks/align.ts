@@ -86,6 +86,17 @@ function feature(cache: Map<string, string>, prefix: string, low: string): strin
   return f;
 }
 const wordFeature = (low: string): string => feature(wordFeatures, 'w:', low);
+const tailFeatures = new Map<string, string>();
+/** The last letters of a word without its ending, as a word feature; a word of its own gets the same one. */
+function tailFeature(low: string): string {
+  let f = tailFeatures.get(low);
+  if (f === undefined) {
+    if (tailFeatures.size > 50_000) tailFeatures.clear();
+    const bare = stripMarks(low).replace(/(en|er|es|e|n|s)$/, '');
+    tailFeatures.set(low, (f = `w:~${bare.slice(-5)}`));
+  }
+  return f;
+}
 const nameFeature = (low: string): string => feature(nameFeatures, 'c:', low);
 
 /** A figure's feature value: "1500", "1.5". */
@@ -139,6 +150,9 @@ export function readSentence(span: Span, toks: SentTok[], lang: CheckLang, words
     contentWords++;
     // A hyphenated word counts by its parts ("clean-up" shares "clean", "post-October" shares October).
     const parts = t.low.includes('-') ? t.low.split('-').filter((p) => p.length > 1 && !words.functionWords.has(p)) : null;
+    // German compounds: a long word also counts by its last letters, its head noun ("Fahrgastverbände" meets
+    // "Verbände", "Bauarbeiten" meets "Arbeiten").
+    if (lang === 'de' && !anchorsOnly && t.low.length >= 10) features.add(tailFeature(t.low));
     if (parts === null) features.add(isName ? nameFeature(t.low) : anchorsOnly ? '' : wordFeature(t.low));
     else
       for (const p of parts) {

@@ -190,17 +190,17 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
   }
   if (picked.length === 0) return null;
   const ordered = dir === 1 ? picked : [...picked].reverse();
-  const words = ordered.map((j) => toks[j]!.low);
+  const words = ordered.flatMap((j) => toks[j]!.low.split('-'));
   return {
     words,
-    caps: ordered.filter((j) => toks[j]!.cap).map((j) => toks[j]!.low),
+    caps: ordered.filter((j) => toks[j]!.cap).flatMap((j) => toks[j]!.low.split('-')),
     strong: ordered
       .filter((j) => {
         const t = toks[j]!;
         const raw = s.span.text.slice(t.start - s.span.start, t.end - s.span.start);
         return t.cap && ((raw.length > 1 && raw === raw.toUpperCase()) || (lang !== 'de' && !t.first));
       })
-      .map((j) => toks[j]!.low),
+      .flatMap((j) => toks[j]!.low.split('-')),
     text: textOf(s, ordered[0]!, ordered[ordered.length - 1]!),
     vague: words.every((w) => l.words.vague.has(w)),
   };
@@ -285,6 +285,12 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
     if ((t.low === 'que' || t.low === 'qu') && [1, 2, 3].some((k) => i - k >= 0 && l.sayVerbs.at(toks, i - k) > 0)) reported = true;
     n = l.hedges.at(toks, i);
     if (n > 0 && reported && w.conditionals.includes(t.low)) n = 0;
+    // "soll … haben", "haben sollen" report a claim (a hedge); "soll … werden" states a plan (a hedge only when a
+    // certain word replaces it).
+    if (n > 0 && w.reportive.includes(t.low) && !toks.some((x) => w.reportiveAfter.includes(x.low))) {
+      weakHedges.push(textOf(sent, i, i));
+      n = 0;
+    }
     const monthMay = lang === 'en' && t.low === 'may' && (t.cap && !t.first ? true : toks[i + 1]?.kind === 'num' || toks[i - 1]?.kind === 'num');
     if (n > 0 && !monthMay) hedges.push(textOf(sent, i, i + n - 1));
     n = l.weakHedges.at(toks, i);
@@ -357,6 +363,12 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
     if (t.kind !== 'word') continue;
     low.add(t.low);
     stems.add(stem(t.low));
+    // The parts of a hyphenated word count as its words too ("ADAC-Umfrage" mentions the ADAC).
+    if (t.low.includes('-'))
+      for (const part of t.low.split('-')) {
+        low.add(part);
+        stems.add(stem(part));
+      }
     if (t.cap) caps.set(t.low, sent.span.text.slice(t.start - sent.span.start, t.end - sent.span.start));
   }
   const terminal = /[.!?…]["'”’»)]*$/u.test(sent.span.text);
@@ -591,7 +603,8 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
     );
     if (hedged && r === siblings(hedged)[0]) found('certainty', hedged, hedged.hedges[0]!, r.boosters[0] ?? '');
     else if (weak) found('certainty', weak, weak.weakHedges[0]!, r.boosters[0]!);
-    else if (r.hedges.length > 0 && sources.every((s) => s.hedges.length === 0)) found('certainty', main, main.boosters[0] ?? '', r.hedges[0]!);
+    else if (r.hedges.length > 0 && sources.every((s) => s.hedges.length === 0 && s.weakHedges.length === 0))
+      found('certainty', main, main.boosters[0] ?? '', r.hedges[0]!);
     else if (!cross) {
       for (const s of sources) {
         const exact = [...s.approx].find(([v]) => r.figures.some((f) => f.value === v) && !r.approx.has(v) && siblings(s).every((x) => !x.approx.has(v)));

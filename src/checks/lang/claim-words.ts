@@ -16,6 +16,10 @@ export interface ClaimWords {
   /** Hedges that are also the tense of reported speech ("a annoncé qu'une enquête serait ouverte"): no hedge after a
    * verb of saying in the same sentence. */
   conditionals: readonly string[];
+  /** Modals that hedge as reported speech ("soll … haben") and otherwise state a plan ("soll … werden"). */
+  reportive: readonly string[];
+  /** The words after a reportive modal that make it reported speech. */
+  reportiveAfter: readonly string[];
   /** Modals that hedge only sometimes ("could be seen" is no hedge): they count when a certain word replaces them. */
   weakHedges: readonly string[];
   /** Words that state something as certain (will, certainly): shown as what replaced a hedge. */

@@ -74,6 +74,8 @@ export const DE: ClaimWords = {
     'verdächtigt',
   ],
   conditionals: [],
+  reportive: ['soll', 'sollen', 'sollte', 'sollten'],
+  reportiveAfter: ['haben', 'sein', 'gewesen', 'worden'],
   weakHedges: ['kann', 'können', 'würde', 'würden'],
   boosters: ['wird', 'werden', 'sicher', 'definitiv', 'bestätigt', 'bestätigte', 'eindeutig', 'zweifellos', 'tatsächlich'],
   approx: [

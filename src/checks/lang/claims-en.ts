@@ -76,6 +76,8 @@ export const EN: ClaimWords = {
     'claimed to',
   ],
   conditionals: [],
+  reportive: [],
+  reportiveAfter: [],
   weakHedges: ['could', 'can', 'would'],
   boosters: ['will', 'certainly', 'definitely', 'confirmed', 'clearly', 'undoubtedly', 'proved', 'proven', 'did'],
   approx: [

@@ -73,6 +73,8 @@ export const ES: ClaimWords = {
     'no confirmada',
   ],
   conditionals: ['habría', 'habrían', 'sería', 'serían', 'estaría', 'estarían', 'debería', 'deberían'],
+  reportive: [],
+  reportiveAfter: [],
   weakHedges: ['puede', 'pueden', 'podía'],
   boosters: ['será', 'serán', 'va a', 'van a', 'ciertamente', 'confirmó', 'confirmado', 'sin duda', 'claramente', 'definitivamente', 'efectivamente'],
   approx: [

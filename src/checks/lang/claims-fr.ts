@@ -69,6 +69,8 @@ export const FR: ClaimWords = {
     'non confirmée',
   ],
   conditionals: ['aurait', 'auraient', 'serait', 'seraient', 'devrait', 'devraient'],
+  reportive: [],
+  reportiveAfter: [],
   weakHedges: ['peut', 'peuvent', 'pouvait'],
   boosters: ['va', 'vont', 'sera', 'seront', 'certainement', 'confirmé', 'confirmée', 'clairement', 'assurément', 'effectivement'],
   approx: [

@@ -6,6 +6,8 @@ export interface ClaimCase {
   lang: CheckLang;
   source: string;
   clean: string;
+  /** Why the clean paraphrase still raises false alarms (the test expects them, so a fix shows). */
+  cleanKnownFalseAlarms?: string;
   /** The rewrite's source language when it differs from `lang`. */
   sourceLang?: CheckLang;
   /** `knownMiss`: why the check does not catch it yet (the test expects the miss, so a fix shows). */
