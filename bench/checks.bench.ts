@@ -4,6 +4,7 @@
  * A benchmark, not a test: it asserts nothing. Linear time shows as a 10k/1k ratio near 10.
  */
 import { bench, describe } from 'vitest';
+import { checkClaims } from '../src/checks/claims';
 import { checkFacts } from '../src/checks/facts';
 import { checkOriginality } from '../src/checks/originality';
 import { runChecks } from '../src/checks/index';
@@ -21,6 +22,9 @@ for (const size of [1_000, 10_000]) {
     });
     bench('checkOriginality', () => {
       checkOriginality(p.source, rewrite);
+    });
+    bench('checkClaims', () => {
+      checkClaims(p.source, rewrite, { source: 'en', rewrite: 'en' });
     });
   });
 }

@@ -17,6 +17,7 @@ import type { Fact } from './facts';
 import { checkLang, type Capabilities } from './lang';
 import { READING_FORMULA } from './reading-ease';
 import { languageByName } from '../languages';
+import { checkClaims, withClaims } from './claims';
 
 export type { Fact, FactKind, FactsReport } from './facts';
 export type { CopiedRun, OriginalityReport } from './originality';
@@ -27,6 +28,7 @@ export type { ChecksSummary, FindingGroup, GroupKey } from './summary';
 export { summarize, summaryText } from './summary';
 export type { Capabilities, CheckLang } from './lang';
 export { checkFacts } from './facts';
+export { checkClaims } from './claims';
 export { checkOriginality } from './originality';
 export { checkSeo, HEADLINE_MAX_CHARS } from './seo';
 export { readingEase, READING_FORMULA } from './reading-ease';
@@ -99,7 +101,10 @@ export function runChecks({ source, headline, body, lang, sourceLang, headlineMa
   const seo = checkSeo(headline, plainBody, source, code, headlineMaxChars);
   const capabilities: Capabilities = { lang: code, figures: true, names: facts.names !== false, claims: code !== null, readingEase: seo.readingEase !== null };
   if (lang) capabilities.language = languageByName(lang)?.code ?? lang;
-  return { facts, originality, seo, text, findings: reportFindings(headline, facts, originality, seo), capabilities };
+  const sourceCode = sourceLang === undefined || sourceLang === null ? code : checkLang(sourceLang);
+  const claims = checkClaims(source, text, { source: sourceCode, rewrite: code });
+  const findings = withClaims(reportFindings(headline, facts, originality, seo), claims);
+  return { facts, originality, seo, text, findings, capabilities };
 }
 
 /** The combined shape, with exactly the documented fields (no extras, stable order). */

@@ -1,0 +1,271 @@
+/**
+ * Which source sentence(s) each rewrite sentence says again. A sentence is a bag of features: content words
+ * (function words out, crudely stemmed to their first letters), figures and capitalised names. A feature weighs its
+ * IDF over both texts' sentences, so shared rare words and figures count and shared topic words hardly do. An
+ * inverted index from feature to source sentences (posting lists capped: a feature in that many sentences tells them
+ * apart too little) keeps the matching linear in the two texts.
+ *
+ * A rewrite sentence gets its best source sentence, plus others that explain enough of what the best one leaves
+ * unexplained (a rewrite that merges two sentences). A source sentence may be matched by several rewrite sentences
+ * (a rewrite that splits one). When the two languages differ, only figures and names are compared.
+ */
+
+import type { Span } from './findings';
+import type { ClaimWords } from './lang/claim-words';
+import { readFigures, tokenizeSentence, type Figure, type SentTok } from './sentence-tokens';
+import type { CheckLang } from './lang';
+
+/** One sentence read for alignment and for the claims check. */
+export interface Sentence {
+  span: Span;
+  toks: SentTok[];
+  figures: Figure[];
+  /** Distinct features ("w:minis", "n:1500", "c:reuters"). */
+  features: string[];
+  /** Content words (not function words, not figures), for telling real claims from connecting lines. */
+  contentWords: number;
+}
+
+export interface Alignment {
+  /** Index of the rewrite sentence. */
+  rewrite: number;
+  /** Indices of the source sentences it says again, best first; empty when none matches. */
+  sources: number[];
+  /** Share of the rewrite sentence's feature weight found in its sources (0–1). */
+  coverage: number;
+}
+
+/** Posting lists get no longer than this. */
+const MAX_POSTINGS = 24;
+/** A second or third source sentence must explain at least this share of the rewrite sentence's weight. */
+const MERGE_SHARE = 0.2;
+/** The same for the sentence next to one already taken (the usual merge). */
+const ADJACENT_MERGE_SHARE = 0.12;
+/** Weight of a figure or a name, against 1 for a content word (both times IDF). */
+const ANCHOR_WEIGHT = 1.5;
+
+/** Without accents; plain ASCII (most words) is returned as it is without the costly normalisation. */
+export const stripMarks = (s: string): string => (/^[\x20-\x7e]*$/.test(s) ? s : s.normalize('NFD').replace(/\p{M}/gu, ''));
+
+/** Stems already computed (a text repeats its words); emptied when it grows large. */
+const stems = new Map<string, string>();
+
+/** Endings taken off before a word is cut to its stem, longest first. */
+const ENDINGS = ['ing', 'ed', 'es', 'en', 'er', 's', 'e'];
+
+/** A crude stem: no accents, up to two common endings off, the first five letters ("ministry", "ministries" and "Ministerium" share "minis"). */
+export function stem(low: string): string {
+  const known = stems.get(low);
+  if (known !== undefined) return known;
+  if (stems.size > 50_000) stems.clear();
+  const out = stemOf(low);
+  stems.set(low, out);
+  return out;
+}
+
+function stemOf(low: string): string {
+  let s = stripMarks(low);
+  for (let pass = 0; pass < 2; pass++)
+    for (const e of ENDINGS)
+      if (s.length - e.length >= 2 && s.endsWith(e)) {
+        s = s.slice(0, -e.length);
+        break;
+      }
+  return s.length > 5 ? s.slice(0, 5) : s;
+}
+
+/** A word's feature ("w:minis") and a name's ("c:reute"), built once per word. */
+const wordFeatures = new Map<string, string>();
+const nameFeatures = new Map<string, string>();
+function feature(cache: Map<string, string>, prefix: string, low: string): string {
+  let f = cache.get(low);
+  if (f === undefined) {
+    if (cache.size > 50_000) cache.clear();
+    cache.set(low, (f = prefix + stem(low)));
+  }
+  return f;
+}
+const wordFeature = (low: string): string => feature(wordFeatures, 'w:', low);
+const tailFeatures = new Map<string, string>();
+/** The last letters of a word without its ending, as a word feature; a word of its own gets the same one. */
+function tailFeature(low: string): string {
+  let f = tailFeatures.get(low);
+  if (f === undefined) {
+    if (tailFeatures.size > 50_000) tailFeatures.clear();
+    const bare = stripMarks(low).replace(/(en|er|es|e|n|s)$/, '');
+    tailFeatures.set(low, (f = `w:~${bare.slice(-5)}`));
+  }
+  return f;
+}
+const nameFeature = (low: string): string => feature(nameFeatures, 'c:', low);
+
+/** A figure's feature value: "1500", "1.5". */
+export const figureKey = (f: Figure): string => String(f.value);
+
+/** Words a text capitalises after a sentence's first word (names; in German also nouns). */
+export function capitalisedWords(sentences: readonly SentTok[][]): Set<string> {
+  const out = new Set<string>();
+  for (const toks of sentences) for (const t of toks) if (t.cap && !t.first) out.add(t.low);
+  return out;
+}
+
+/** Whether a token is a month name (an English month only when capitalised: "may" is a verb). */
+export function monthOf(t: SentTok, words: ClaimWords, lang: CheckLang): number | undefined {
+  const m = words.months.get(t.low);
+  return m !== undefined && (lang !== 'en' || t.cap) ? m : undefined;
+}
+
+/** The tokens of a sentence. */
+export function sentenceTokens(span: Span, lang: CheckLang): SentTok[] {
+  return tokenizeSentence(span.text, span.start, lang);
+}
+
+/**
+ * Reads one sentence: figures and features. `names`: words the text capitalises mid-sentence (so a name that
+ * starts a sentence is still one). `anchorsOnly`: figures, dates and names only (for two languages).
+ */
+export function readSentence(span: Span, toks: SentTok[], lang: CheckLang, words: ClaimWords, names: ReadonlySet<string>, anchorsOnly: boolean): Sentence {
+  const figures = readFigures(toks, words);
+  const features = new Set<string>();
+  const inFigure = new Set<number>();
+  for (const f of figures) {
+    for (let i = f.from; i <= f.to; i++) inFigure.add(i);
+    if (f.value > 1 || f.year) features.add(`n:${figureKey(f)}`);
+  }
+  let contentWords = 0;
+  toks.forEach((t, i) => {
+    if (t.kind !== 'word' || inFigure.has(i)) return;
+    const weekday = words.weekdays.get(t.low);
+    if (weekday !== undefined) {
+      features.add(`d:${weekday}`);
+      return;
+    }
+    const month = monthOf(t, words, lang);
+    if (month !== undefined) {
+      features.add(`m:${month}`);
+      return;
+    }
+    const isName = t.cap && (!t.first || lang === 'de' || names.has(t.low)) && t.low.length > 1;
+    if (words.functionWords.has(t.low) || t.low.length < 2) return;
+    contentWords++;
+    // A hyphenated word counts by its parts ("clean-up" shares "clean", "post-October" shares October).
+    const parts = t.low.includes('-') ? t.low.split('-').filter((p) => p.length > 1 && !words.functionWords.has(p)) : null;
+    // German compounds: a long word also counts by its last letters, its head noun ("Fahrgastverbände" meets
+    // "Verbände", "Bauarbeiten" meets "Arbeiten").
+    if (lang === 'de' && !anchorsOnly && t.low.length >= 10) features.add(tailFeature(t.low));
+    if (parts === null) features.add(isName ? nameFeature(t.low) : anchorsOnly ? '' : wordFeature(t.low));
+    else
+      for (const p of parts) {
+        const m = words.months.get(p);
+        if (m !== undefined && p !== t.low) features.add(`m:${m}`);
+        else if (isName) features.add(nameFeature(p));
+        else if (!anchorsOnly) features.add(wordFeature(p));
+      }
+  });
+  features.delete('');
+  return { span, toks, figures, features: [...features], contentWords };
+}
+
+const weightOf = (feature: string): number => (feature.startsWith('w:') ? 1 : ANCHOR_WEIGHT);
+
+/** Matches each rewrite sentence to its source sentences. */
+export function alignSentences(source: readonly Sentence[], rewrite: readonly Sentence[], anchorsOnly = false): Alignment[] {
+  const n = source.length;
+  const postings = new Map<string, number[]>();
+  const df = new Map<string, number>();
+  source.forEach((s, si) => {
+    for (const f of s.features) {
+      df.set(f, (df.get(f) ?? 0) + 1);
+      let list = postings.get(f);
+      if (list === undefined) postings.set(f, (list = []));
+      if (list.length < MAX_POSTINGS) list.push(si);
+    }
+  });
+  // Document frequencies over both texts' sentences: a topic word the rewrite repeats weighs little too.
+  for (const r of rewrite) for (const f of r.features) df.set(f, (df.get(f) ?? 0) + 1);
+  const all = n + rewrite.length;
+  const idf = (f: string): number => weightOf(f) * Math.log(1 + all / (df.get(f) ?? 1));
+
+  // Scores per source sentence, reused for every rewrite sentence (only the touched entries are reset).
+  const score = new Float64Array(n);
+  const nameScore = new Float64Array(n);
+  const support = new Int32Array(n);
+  const touched: number[] = [];
+  return rewrite.map((r, ri): Alignment => {
+    const weights = new Map<string, number>();
+    let total = 0;
+    for (const f of r.features) {
+      const w = idf(f);
+      weights.set(f, w);
+      // Across languages a rewrite's word the source lacks entirely (a German noun, capitalised like a name) says
+      // nothing about which sentence it renders: coverage is of the anchors the source has at all.
+      // A figure the source never states is left out too: a changed figure does not make a sentence look invented.
+      if ((!anchorsOnly && !f.startsWith('n:')) || postings.has(f)) total += w;
+    }
+    // Per candidate: the weight of shared names apart from the rest, and how many words and figures are shared.
+    for (const si of touched) {
+      score[si] = 0;
+      nameScore[si] = 0;
+      support[si] = 0;
+    }
+    touched.length = 0;
+    for (const f of r.features) {
+      const list = postings.get(f);
+      if (list === undefined || list.length >= MAX_POSTINGS) continue;
+      const w = weights.get(f) ?? 0;
+      const isName = f.startsWith('c:');
+      const sup = f.startsWith('w:') ? 1 : 2;
+      for (const si of list) {
+        if (score[si] === 0 && nameScore[si] === 0) touched.push(si);
+        if (isName) nameScore[si] = nameScore[si]! + w;
+        else {
+          score[si] = score[si]! + w;
+          support[si] = support[si]! + sup;
+        }
+      }
+    }
+    if (touched.length === 0 || total === 0) return { rewrite: ri, sources: [], coverage: 0 };
+    // Shared names count in full only beside two shared words or a figure: a sentence that shares just a name
+    // (and a title) with the rewrite sentence is about the same person, not the same claim. The best eight stay.
+    const ranked: [number, number][] = [];
+    for (const si of touched) {
+      const full = anchorsOnly || support[si]! >= 2;
+      // A tie goes to the sentence at the nearer place in its text (rewrites mostly keep the order).
+      const near = 0.01 * (1 - Math.abs(ri / rewrite.length - si / n));
+      const value = score[si]! + (full ? nameScore[si]! : nameScore[si]! * 0.3) + near;
+      if (ranked.length === 8 && value <= ranked[7]![1]) continue;
+      let k = ranked.length < 8 ? ranked.length : 7;
+      ranked[k] = [si, value];
+      while (k > 0 && (ranked[k - 1]![1] < value || (ranked[k - 1]![1] === value && ranked[k - 1]![0] > si))) {
+        [ranked[k - 1], ranked[k]] = [ranked[k]!, ranked[k - 1]!];
+        k--;
+      }
+    }
+    const best = ranked[0]!;
+    const sources = [best[0]];
+    const explained = new Set(source[best[0]]!.features.filter((f) => weights.has(f)));
+    for (const [si] of ranked.slice(1)) {
+      if (sources.length >= 3) break;
+      let gain = 0;
+      let count = 0;
+      let words = 0;
+      for (const f of source[si]!.features)
+        if (weights.has(f) && !explained.has(f)) {
+          gain += weights.get(f) ?? 0;
+          count++;
+          if (f.startsWith('w:')) words++;
+        }
+      // A merged sentence shares three or more features, two of them words (two anchors when only anchors are
+      // compared; two features, one a word, for the sentence next to one already taken): a name and a title are
+      // no evidence (the rewrite may name the same person in another claim).
+      const adjacent = sources.some((x) => Math.abs(x - si) === 1);
+      const enough = anchorsOnly ? count >= 2 : adjacent ? count >= 2 && words >= 1 : count >= 3 && words >= 2;
+      if (gain < (adjacent ? ADJACENT_MERGE_SHARE : MERGE_SHARE) * total || !enough) continue;
+      sources.push(si);
+      for (const f of source[si]!.features) if (weights.has(f)) explained.add(f);
+    }
+    let covered = 0;
+    for (const f of explained) covered += weights.get(f) ?? 0;
+    return { rewrite: ri, sources, coverage: covered / total };
+  });
+}

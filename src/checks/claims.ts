@@ -1,0 +1,770 @@
+/**
+ * Changed claims: the rewrite's sentences aligned with the source's (./align.ts), and each aligned pair compared for
+ * what a claim says: whether it is negated, how certain it is (hedges, approximate figures), who it is credited to,
+ * which person it names, its units, days and dates, and its figures. A rewrite sentence with real content that matches
+ * no source sentence is an invented claim. Each side is read with its own language's word lists (./lang/claims-*.ts);
+ * when the two languages differ, sentences are aligned on figures, dates and names only and no claim counts as
+ * invented. Where the rewrite's language has no word lists, the check says nothing ([]).
+ *
+ * Every comparison looks at the group around a pair, so merged and split sentences are fair: a source sentence's
+ * negation is lost only when none of the rewrite sentences aligned with it has one, and a rewrite sentence's new
+ * hedge, name or figure counts only when none of its source sentences has it.
+ */
+
+import { alignSentences, capitalisedWords, monthOf, readSentence, sentenceTokens, stem, type Sentence } from './align';
+import { listFacts } from './facts';
+import { rankFindings, type ClaimChange, type Finding } from './findings';
+import type { CheckLang } from './lang';
+import type { ClaimWords } from './lang/claim-words';
+import { claimWords } from './lang/claims-by-lang';
+import type { SentTok } from './sentence-tokens';
+import { splitSentences } from './sentences';
+
+/** A rewrite sentence is matched when its sources explain at least this share of its weight. */
+const MATCH_COVERAGE = 0.15;
+/** Below this, a sentence with real content is an invented claim. */
+const INVENTED_COVERAGE = 0.22;
+/** Real content: at least this many content words. */
+const CLAIM_WORDS = 5;
+/** When the languages differ, pairs are compared only when this much of the rewrite sentence's anchors matched. */
+const CROSS_COVERAGE = 0.5;
+
+export interface ClaimLangs {
+  source: CheckLang | null;
+  rewrite: CheckLang | null;
+}
+
+/** A phrase list compiled for matching at each token: first word → the phrases starting with it, as word arrays. */
+class Phrases {
+  private readonly byFirst = new Map<string, string[][]>();
+  constructor(phrases: readonly string[]) {
+    for (const p of phrases) {
+      const parts = p.split(' ');
+      const list = this.byFirst.get(parts[0]!) ?? [];
+      list.push(parts);
+      this.byFirst.set(parts[0]!, list);
+    }
+  }
+  /** The phrase starting at token i (longest), as its token count, or 0. */
+  at(toks: readonly SentTok[], i: number): number {
+    const list = this.byFirst.get(toks[i]!.low);
+    let best = 0;
+    if (list !== undefined)
+      for (const parts of list) {
+        if (parts.length <= best || i + parts.length > toks.length) continue;
+        let ok = true;
+        for (let k = 1; k < parts.length && ok; k++) ok = toks[i + k]!.low === parts[k];
+        if (ok) best = parts.length;
+      }
+    return best;
+  }
+}
+
+interface Lists {
+  words: ClaimWords;
+  negators: Phrases;
+  hedges: Phrases;
+  weakHedges: Phrases;
+  boosters: Phrases;
+  approx: Phrases;
+  creditAfter: Phrases;
+  creditBefore: Phrases;
+  sayVerbs: Phrases;
+  generic: Phrases;
+  determiners: ReadonlySet<string>;
+}
+
+const DETERMINERS = new Set(
+  `the a an of for at der die das den dem des ein eine einer eines einem von vom le la les l un une du de el los las una del`.split(' '),
+);
+const compiled = new Map<CheckLang, Lists>();
+function lists(lang: CheckLang): Lists {
+  let l = compiled.get(lang);
+  if (l === undefined) {
+    const w = claimWords(lang);
+    l = {
+      words: w,
+      negators: new Phrases(w.negators),
+      hedges: new Phrases(w.hedges),
+      weakHedges: new Phrases(w.weakHedges),
+      boosters: new Phrases(w.boosters),
+      approx: new Phrases(w.approx),
+      creditAfter: new Phrases(w.creditAfter),
+      creditBefore: new Phrases(w.creditBefore),
+      sayVerbs: new Phrases(w.sayVerbs),
+      generic: new Phrases(w.generic),
+      determiners: DETERMINERS,
+    };
+    compiled.set(lang, l);
+  }
+  return l;
+}
+
+/** Who a claim is credited to: its words (lower case), the capitalised ones, and the words as written. */
+interface Credit {
+  words: string[];
+  caps: string[];
+  /** Capitalised words that are names whatever the language: acronyms ("AP"), and mid-sentence capitals outside German. */
+  strong: string[];
+  text: string;
+  vague: boolean;
+}
+
+interface Dated {
+  weekdays: Set<number>;
+  /** "3-4": March 4. */
+  days: Set<string>;
+  /** Months named without a day. */
+  months: Set<number>;
+  years: Set<number>;
+}
+
+interface Measured {
+  value: number;
+  unit: string;
+  text: string;
+}
+
+interface Plain {
+  value: number;
+  text: string;
+}
+
+/** What one sentence claims, as the comparisons read it. */
+interface Claim {
+  sent: Sentence;
+  lang: CheckLang;
+  negation: string[];
+  /** The content words a negation bears on (the next few words up to a comma), lower case. */
+  negated: string[];
+  hedges: string[];
+  /** Modals that hedge only sometimes ("could be seen"): they count when a certain word replaces them. */
+  weakHedges: string[];
+  boosters: string[];
+  /** Figures with "about", "rund", "environ" before them → the phrase as written. */
+  approx: Map<number, string>;
+  credits: Credit[];
+  dated: Dated;
+  measured: Measured[];
+  figures: Plain[];
+  /** Lower-case words, and their stems. */
+  low: Set<string>;
+  stems: Set<string>;
+  /** Capitalised words (lower case) → as written. */
+  caps: Map<string, string>;
+  generic: boolean;
+  /** Ends like a sentence (not a heading or a headline). */
+  terminal: boolean;
+}
+
+const textOf = (s: Sentence, from: number, to: number): string => s.span.text.slice(s.toks[from]!.start - s.span.start, s.toks[to]!.end - s.span.start);
+
+/** Who the claim is credited to, reading from token i in one direction (+1 or -1). */
+function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLang): Credit | null {
+  const toks = s.toks;
+  const picked: number[] = [];
+  let skipped = 0;
+  let crossed = false;
+  for (let j = i, steps = 0; j >= 0 && j < toks.length && steps < 7; j += dir, steps++) {
+    const t = toks[j]!;
+    // "Le maire de Lyon, Grégory Doucet, a déclaré": back over one comma to a name in apposition.
+    if (dir === -1 && t.low === ',' && picked.length === 0 && !crossed) {
+      crossed = true;
+      continue;
+    }
+    if (t.kind !== 'word') break;
+    if (crossed && picked.length === 0 && !t.cap && !l.words.functionWords.has(t.low)) return null;
+    if (l.words.weekdays.has(t.low) || monthOf(t, l.words, lang) !== undefined) break;
+    if (l.sayVerbs.at(toks, j) > 0) {
+      if (picked.length > 0) break;
+      skipped++;
+      continue;
+    }
+    if (l.determiners.has(t.low) || (picked.length === 0 && l.words.functionWords.has(t.low) && skipped < 2 && !l.words.vague.has(t.low))) {
+      skipped++;
+      continue;
+    }
+    if (l.words.functionWords.has(t.low) && !l.words.vague.has(t.low)) break;
+    picked.push(j);
+    if (picked.length >= 4) break;
+  }
+  if (picked.length === 0) return null;
+  const ordered = dir === 1 ? picked : [...picked].reverse();
+  const words = ordered.flatMap((j) => toks[j]!.low.split('-'));
+  return {
+    words,
+    caps: ordered.filter((j) => toks[j]!.cap).flatMap((j) => toks[j]!.low.split('-')),
+    strong: ordered
+      .filter((j) => {
+        const t = toks[j]!;
+        const raw = s.span.text.slice(t.start - s.span.start, t.end - s.span.start);
+        return t.cap && ((raw.length > 1 && raw === raw.toUpperCase()) || (lang !== 'de' && !t.first));
+      })
+      .flatMap((j) => toks[j]!.low.split('-')),
+    text: textOf(s, ordered[0]!, ordered[ordered.length - 1]!),
+    vague: words.every((w) => l.words.vague.has(w)),
+  };
+}
+
+function credits(s: Sentence, l: Lists, lang: CheckLang): Credit[] {
+  const out: Credit[] = [];
+  const toks = s.toks;
+  for (let i = 0; i < toks.length; i++) {
+    let n = l.creditAfter.at(toks, i);
+    if (n > 0) {
+      const c = creditFrom(s, i + n, 1, l, lang);
+      if (c) out.push(c);
+      i += n - 1;
+      continue;
+    }
+    n = l.creditBefore.at(toks, i);
+    if (n > 0) {
+      const c = creditFrom(s, i - 1, -1, l, lang);
+      if (c) out.push(c);
+      continue;
+    }
+    n = l.sayVerbs.at(toks, i);
+    if (n === 0) continue;
+    const before = creditFrom(s, i - 1, -1, l, lang);
+    if (before) out.push(before);
+    // Inverted ("…, said the ministry.", "a indiqué la préfecture du Rhône."): after a comma or quote (auxiliaries
+    // between), with the clause ending soon after; in German after any first part ("Am Montag sagte Scholz").
+    let p = i - 1;
+    while (p >= 0 && p >= i - 2 && toks[p]!.kind === 'word' && l.words.functionWords.has(toks[p]!.low)) p--;
+    const prev = toks[p];
+    let end = i + n;
+    while (end < toks.length && end < i + n + 7 && toks[end]!.kind !== 'punct') end++;
+    const shortClause = end === toks.length || toks[end]!.kind === 'punct';
+    const inverted = lang === 'de' || ((prev === undefined || prev.kind === 'punct' || l.words.weekdays.has(prev.low)) && shortClause);
+    if (!before && inverted) {
+      const after = creditFrom(s, i + n, 1, l, lang);
+      if (after) out.push(after);
+    }
+    if (toks[i]!.low === 'told') {
+      const object = creditFrom(s, i + 1, 1, l, lang);
+      if (object) out.push(object);
+    }
+    i += n - 1;
+  }
+  return out;
+}
+
+function readClaim(sent: Sentence, lang: CheckLang): Claim {
+  const l = lists(lang);
+  const w = l.words;
+  const toks = sent.toks;
+  const negation: string[] = [];
+  const negated: string[] = [];
+  const hedges: string[] = [];
+  const weakHedges: string[] = [];
+  const scope = (from: number): void => {
+    for (let k = from, n = 0; k < toks.length && n < 4; k++) {
+      const t = toks[k]!;
+      if (t.kind === 'punct') break;
+      if (t.kind === 'word' && !w.functionWords.has(t.low)) {
+        negated.push(t.low);
+        n++;
+      }
+    }
+  };
+  const boosters: string[] = [];
+  let generic = false;
+  let reported = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'word') continue;
+    if (lang === 'en' && t.low.endsWith("n't")) {
+      negation.push(textOf(sent, i, i));
+      scope(i + 1);
+    }
+    let n = l.negators.at(toks, i);
+    if (n > 0 && !(t.low === 'not' && toks[i + 1]?.low === 'only') && !(t.low === 'no' && toks[i + 1]?.kind === 'num')) {
+      negation.push(textOf(sent, i, i + n - 1));
+      scope(i + n);
+    }
+    if ((t.low === 'que' || t.low === 'qu') && [1, 2, 3].some((k) => i - k >= 0 && l.sayVerbs.at(toks, i - k) > 0)) reported = true;
+    n = l.hedges.at(toks, i);
+    if (n > 0 && reported && w.conditionals.includes(t.low)) n = 0;
+    // "soll … haben", "haben sollen" report a claim (a hedge); "soll … werden" states a plan (a hedge only when a
+    // certain word replaces it).
+    if (n > 0 && w.reportive.includes(t.low) && !toks.some((x) => w.reportiveAfter.includes(x.low))) {
+      weakHedges.push(textOf(sent, i, i));
+      n = 0;
+    }
+    const monthMay = lang === 'en' && t.low === 'may' && (t.cap && !t.first ? true : toks[i + 1]?.kind === 'num' || toks[i - 1]?.kind === 'num');
+    if (n > 0 && !monthMay) hedges.push(textOf(sent, i, i + n - 1));
+    n = l.weakHedges.at(toks, i);
+    if (n > 0) weakHedges.push(textOf(sent, i, i + n - 1));
+    n = l.boosters.at(toks, i);
+    if (n > 0) boosters.push(textOf(sent, i, i + n - 1));
+    if (l.generic.at(toks, i) > 0) generic = true;
+  }
+
+  // Figures: approximate ones, units, days of the month and years apart.
+  const approx = new Map<number, string>();
+  const measured: Measured[] = [];
+  const figures: Plain[] = [];
+  const dated: Dated = { weekdays: new Set(), days: new Set(), months: new Set(), years: new Set() };
+  toks.forEach((t, i) => {
+    const d = w.weekdays.get(t.low);
+    if (d !== undefined) dated.weekdays.add(d);
+    const m = monthOf(t, w, lang);
+    if (m !== undefined) {
+      const near = [toks[i - 1], toks[i + 1], toks[i - 2]].some((x) => x?.kind === 'num');
+      if (!near) dated.months.add(m);
+    }
+  });
+  for (const f of sent.figures) {
+    const text = textOf(sent, f.from, f.to);
+    const next = toks[f.to + 1];
+    if (f.year && !(next && (w.units.has(next.low) || next.low === '%'))) {
+      dated.years.add(f.value);
+      continue;
+    }
+    // A day of the month: the figure next to a month name ("March 3", "3. März", "3 de marzo", "le 3 mars").
+    const isDay = Number.isInteger(f.value) && f.value >= 1 && f.value <= 31 && f.from === f.to;
+    if (isDay) {
+      const at = (k: number): SentTok | undefined => toks[k];
+      const after = [at(f.to + 1), at(f.to + 1)?.low === '.' || at(f.to + 1)?.low === 'de' ? at(f.to + 2) : undefined];
+      const before = at(f.from - 1);
+      const month = [before, ...after].map((t) => (t ? monthOf(t, w, lang) : undefined)).find((m) => m !== undefined);
+      if (month !== undefined) {
+        dated.days.add(`${month}-${f.value}`);
+        continue;
+      }
+    }
+    // The unit after it: "5 miles", "5-mile", "5km", "30 °C".
+    let u = f.to + 1;
+    if (toks[u]?.low === '-' || toks[u]?.low === 'de' || toks[u]?.low === 'd' || toks[u]?.low === 'of') u++;
+    const unitTok = toks[u];
+    const compound = unitTok && toks[u + 1] ? w.units.get(`${unitTok.low} ${toks[u + 1]!.low}`) : undefined;
+    const unit = compound ?? (unitTok ? w.units.get(unitTok.low) : undefined);
+    if (unit !== undefined && unitTok!.kind === 'word') {
+      measured.push({ value: f.value, unit, text: textOf(sent, f.from, compound ? u + 1 : u) });
+    }
+    // An approximation before it: "about 40", "rund 40", "environ 40", "unos 40" (a currency sign may come between).
+    for (let k = Math.max(0, f.from - 4); k < f.from; k++) {
+      const n = l.approx.at(toks, k);
+      if (n === 0) continue;
+      const gap = f.from - (k + n);
+      if (gap === 0 || (gap === 1 && toks[k + n]!.kind === 'punct')) approx.set(f.value, textOf(sent, k, f.to));
+    }
+    // A time of day ("11 p.m.", "23 Uhr", "14 h", "14:30") is compared by the facts check, which reads its forms.
+    if (f.time || (next && TIME_WORDS.has(next.low)) || ((next?.low === 'p' || next?.low === 'a') && toks[f.to + 3]?.low === 'm')) continue;
+    if (f.value === 1 && toks[f.from]!.kind === 'word') continue; // "one of", "un", "uno": too common in prose
+    if (f.value < 1 && toks[f.from]!.kind === 'word') continue;
+    figures.push({ value: f.value, text: unit !== undefined ? textOf(sent, f.from, compound ? u + 1 : u) : text });
+  }
+
+  const low = new Set<string>();
+  const stems = new Set<string>();
+  const caps = new Map<string, string>();
+  for (const t of toks) {
+    if (t.kind !== 'word') continue;
+    low.add(t.low);
+    stems.add(stem(t.low));
+    // The parts of a hyphenated word count as its words too ("ADAC-Umfrage" mentions the ADAC).
+    if (t.low.includes('-'))
+      for (const part of t.low.split('-')) {
+        low.add(part);
+        stems.add(stem(part));
+      }
+    if (t.cap) caps.set(t.low, sent.span.text.slice(t.start - sent.span.start, t.end - sent.span.start));
+  }
+  const terminal = /[.!?…]["'”’»)]*$/u.test(sent.span.text);
+  return {
+    sent,
+    lang,
+    negation,
+    negated,
+    hedges,
+    weakHedges,
+    boosters,
+    approx,
+    credits: credits(sent, l, lang),
+    dated,
+    measured,
+    figures,
+    low,
+    stems,
+    caps,
+    generic,
+    terminal,
+  };
+}
+
+/**
+ * Person, place and organisation names of the source (outside headlines and headings, which capitalise every word):
+ * words in runs of two or more capitalised words (not function words, days or months), and, outside German, words it
+ * only ever writes capitalised after a sentence's start. Each name word maps to the entities it belongs to, keyed by
+ * the last word of its runs ("Ayatollah Ali Khamenei" and "Supreme Leader Ali Khamenei" are both "khamenei").
+ */
+function sourceNames(claims: readonly Claim[], lang: CheckLang): Map<string, Set<string>> {
+  const w = claimWords(lang);
+  const lower = new Set<string>();
+  const mid = new Set<string>();
+  const out = new Map<string, Set<string>>();
+  const add = (word: string, key: string): void => {
+    const keys = out.get(word) ?? new Set<string>();
+    keys.add(key);
+    out.set(word, keys);
+  };
+  const isNameTok = (t: SentTok): boolean =>
+    t.kind === 'word' && t.cap && t.low.length > 1 && !w.functionWords.has(t.low) && !w.weekdays.has(t.low) && monthOf(t, w, lang) === undefined;
+  for (const c of claims) {
+    if (!c.terminal) continue;
+    let run: SentTok[] = [];
+    const flush = (): void => {
+      if (run.length >= 2) for (const t of run) add(t.low, run[run.length - 1]!.low);
+      run = [];
+    };
+    for (const t of c.sent.toks) {
+      if (t.kind === 'word' && !t.cap) lower.add(t.low);
+      if (isNameTok(t)) {
+        run.push(t);
+        if (!t.first) mid.add(t.low);
+      } else flush();
+    }
+    flush();
+  }
+  if (lang !== 'de') for (const m of mid) if (!lower.has(m) && !out.has(m)) add(m, m);
+  for (const l of lower) if (lang === 'de' || !mid.has(l)) out.delete(l);
+  return out;
+}
+
+/** Names are matched on their first four letters (no accents), so "Iran" finds "Iranian-aligned". */
+const nameKey = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 4);
+
+/** Whether a rewrite's figure says the source's: equal, rounded ("1.46 million" → "1.5 million"), or converted. */
+function sameFigure(a: number, b: number): boolean {
+  if (a === b) return true;
+  for (let digits = 1; digits <= 3; digits++) if (Number(a.toPrecision(digits)) === b) return true;
+  return false;
+}
+
+/** Factors to a base unit for units that convert into each other. */
+const UNIT_BASE: Readonly<Record<string, [string, number]>> = {
+  km: ['len', 1000],
+  mi: ['len', 1609.34],
+  m: ['len', 1],
+  ft: ['len', 0.3048],
+  kg: ['mass', 1],
+  lb: ['mass', 0.4536],
+  t: ['mass', 1000],
+  l: ['vol', 1],
+  gal: ['vol', 3.785],
+  ha: ['area', 1],
+  acre: ['area', 0.4047],
+  h: ['time', 3600],
+  min: ['time', 60],
+  day: ['time', 86400],
+  week: ['time', 604800],
+  month: ['time', 2629800],
+  year: ['time', 31557600],
+  mph: ['speed', 1.609],
+  'km/h': ['speed', 1],
+};
+
+function converts(a: Measured, b: Measured): boolean {
+  if (a.unit === '°C' && b.unit === '°F') return Math.abs(a.value * 1.8 + 32 - b.value) <= Math.max(1, b.value * 0.05);
+  if (a.unit === '°F' && b.unit === '°C') return converts(b, a);
+  const x = UNIT_BASE[a.unit];
+  const y = UNIT_BASE[b.unit];
+  if (!x || !y || x[0] !== y[0]) return false;
+  const want = (a.value * x[1]) / y[1];
+  return Math.abs(want - b.value) <= Math.max(0.5, want * 0.08);
+}
+
+/** Words after a figure that make it a time of day. */
+const TIME_WORDS = new Set(['uhr', 'h', 'pm', 'am', 'o']);
+
+interface Pair {
+  r: Claim;
+  sources: Claim[];
+}
+
+/** The changed claims of a rewrite against its source. */
+export function checkClaims(source: string, rewrite: string, langs: ClaimLangs): Finding[] {
+  const rl = langs.rewrite;
+  if (rl === null) return [];
+  const sl = langs.source ?? rl;
+  const cross = sl !== rl;
+
+  const read = (text: string, lang: CheckLang): Claim[] => {
+    const spans = splitSentences(text);
+    const toks = spans.map((s) => sentenceTokens(s, lang));
+    const names = capitalisedWords(toks);
+    const w = claimWords(lang);
+    return spans.map((s, i) => readClaim(readSentence(s, toks[i]!, lang, w, names, cross), lang));
+  };
+  const src = read(source, sl);
+  const out = read(rewrite, rl);
+  if (src.length === 0 || out.length === 0) return [];
+  const alignments = alignSentences(
+    src.map((c) => c.sent),
+    out.map((c) => c.sent),
+    cross,
+  );
+
+  // Pairs, and each source sentence's rewrite sentences.
+  const pairs: Pair[] = [];
+  const bySource = new Map<Claim, { r: Claim; primary: boolean; coverage: number }[]>();
+  const findings: Finding[] = [];
+  for (const a of alignments) {
+    const r = out[a.rewrite]!;
+    const invented = !cross && r.terminal && !r.generic && r.sent.contentWords >= CLAIM_WORDS && a.coverage < INVENTED_COVERAGE;
+    if (invented) {
+      findings.push({ kind: 'changed-claim', change: 'invented', rewrite: r.sent.span, from: '', to: r.sent.span.text });
+      continue;
+    }
+    if (a.sources.length === 0 || a.coverage < (cross ? CROSS_COVERAGE : MATCH_COVERAGE)) continue;
+    pairs.push({ r, sources: a.sources.map((i) => src[i]!) });
+    a.sources.forEach((i, k) => {
+      const list = bySource.get(src[i]!) ?? [];
+      list.push({ r, primary: k === 0, coverage: a.coverage });
+      bySource.set(src[i]!, list);
+    });
+  }
+
+  const bodies = new Map<Claim, Claim[]>();
+  const bodyOf = (s: Claim): Claim[] => {
+    let list = bodies.get(s);
+    if (list === undefined) {
+      list = (bySource.get(s) ?? [])
+        .filter((x) => x.r.terminal)
+        .sort((a, b) => Number(b.primary) - Number(a.primary) || b.coverage - a.coverage)
+        .map((x) => x.r);
+      bodies.set(s, list);
+    }
+    return list;
+  };
+  const names = sourceNames(src, sl);
+  // Whether a claim mentions an entity: one of its words is a word of that entity, or reads like its key.
+  const nameKeys = new Map<Claim, Set<string>>();
+  const mentions = (c: Claim, key: string): boolean => {
+    let keys = nameKeys.get(c);
+    if (keys === undefined) nameKeys.set(c, (keys = new Set([...c.low].map(nameKey))));
+    if (keys.has(nameKey(key))) return true;
+    for (const w of c.low) if (names.get(w)?.has(key)) return true;
+    return false;
+  };
+  // The entities a claim's capitalised words name unambiguously (a title shared by two people names neither).
+  const entities = (c: Claim): Map<string, string[]> => {
+    const out = new Map<string, string[]>();
+    for (const [w, text] of c.caps) {
+      const keys = names.get(w);
+      if (keys === undefined || keys.size !== 1) continue;
+      const key = [...keys][0]!;
+      out.set(key, [...(out.get(key) ?? []), text]);
+    }
+    return out;
+  };
+  const same = (a: string, b: string): boolean => a === b || stem(a) === stem(b);
+  const inClaim = (w: string, c: Claim): boolean => c.low.has(w) || c.stems.has(stem(w));
+
+  for (const { r, sources } of pairs) {
+    const found = (change: ClaimChange, s: Claim, from: string, to: string): void => {
+      findings.push({ kind: 'changed-claim', change, source: s.sent.span, rewrite: r.sent.span, from, to });
+    };
+    const main = sources[0]!;
+    // The rewrite sentences that say a source sentence again, the one that says most of it first. Headlines and
+    // headings sum up: they neither hide a figure or name the body lost nor count as the place a finding is shown.
+    const siblings = (s: Claim): Claim[] => {
+      const said = bodyOf(s);
+      return r.terminal ? said : said.length > 0 ? [...said, r] : [r];
+    };
+
+    // Negation: the source's negation in none of its rewrite sentences, or a new one in none of the sources.
+    // A dropped negation counts when the words it bore on are still there (not when "not in use" became "unused").
+    // Across two languages the words cannot be compared: a clausal negation ("not", "nicht") lost counts as it is.
+    const clausalIn = (c: Claim): boolean => c.negation.some((n) => claimWords(c.lang).clausalNegators.includes(n.toLowerCase()) || /n['’]t$/i.test(n));
+    const negSource = sources.find(
+      (s) =>
+        s.negation.length > 0 &&
+        siblings(s).every((x) => x.negation.length === 0) &&
+        (cross ? clausalIn(s) : s.negated.some((w) => siblings(s).some((x) => inClaim(w, x)))),
+    );
+    if (negSource && r === siblings(negSource)[0]) found('negation', negSource, negSource.negation[0]!, '');
+    else if (r.negation.length > 0) {
+      // A new negation counts when it bears on words a source states without one ("gave no details" is no change
+      // when the source never mentions details).
+      // A clausal negation ("did not", "nicht") where no source negates anything counts as it is.
+      const clausal = clausalIn(r);
+      const target =
+        sources.find((s) => r.negated.some((w) => inClaim(w, s)) && !r.negated.some((w) => s.negated.some((x) => same(w, x)))) ??
+        (clausal && sources.every((s) => s.negation.length === 0) ? main : undefined);
+      if (target) found('negation', target, '', r.negation[0]!);
+    }
+
+    // Certainty: a hedge dropped (or one added: lowered certainty), an approximate figure made exact.
+    const hedged = sources.find((s) => s.hedges.length > 0 && siblings(s).every((x) => x.hedges.length === 0));
+    const weak = sources.find(
+      (s) => s.weakHedges.length > 0 && s.hedges.length === 0 && r.boosters.length > 0 && r.weakHedges.length === 0 && r.hedges.length === 0,
+    );
+    if (hedged && r === siblings(hedged)[0]) found('certainty', hedged, hedged.hedges[0]!, r.boosters[0] ?? '');
+    else if (weak) found('certainty', weak, weak.weakHedges[0]!, r.boosters[0]!);
+    else if (r.hedges.length > 0 && sources.every((s) => s.hedges.length === 0 && s.weakHedges.length === 0))
+      found('certainty', main, main.boosters[0] ?? '', r.hedges[0]!);
+    else if (!cross) {
+      for (const s of sources) {
+        const exact = [...s.approx].find(([v]) => r.figures.some((f) => f.value === v) && !r.approx.has(v) && siblings(s).every((x) => !x.approx.has(v)));
+        if (exact) {
+          found('certainty', s, exact[1], r.figures.find((f) => f.value === exact[0])?.text ?? '');
+          break;
+        }
+      }
+    }
+
+    // Attribution: the source credits someone who is gone from the rewrite, and the rewrite credits someone new.
+    let credited = false;
+    const rCredits = r.credits.filter((c) => !c.vague);
+    for (const rc of rCredits) {
+      if (credited) break;
+      // Across languages only names are compared: the source's names, and acronyms or other sure names.
+      const key = (c: Credit): string[] =>
+        cross ? c.caps.filter((w) => names.has(w) || c.strong.includes(w)) : c.words.filter((w) => !claimWords(c === rc ? rl : sl).vague.has(w));
+      const capsOf = (c: Credit): string[] => (cross ? key(c) : c.caps);
+      if (key(rc).length === 0 || key(rc).every((w) => sources.some((s) => inClaim(w, s)))) continue;
+      for (const s of sources) {
+        // Another who: no word in common, or a name in place of another ("Ministry of Agriculture" → "of Economy").
+        const newCaps = capsOf(rc).filter((w) => !sources.some((x) => x.low.has(w)));
+        const other = (c: Credit): boolean =>
+          !key(c).some((w) => key(rc).some((x) => same(w, x))) || (newCaps.length > 0 && capsOf(c).some((w) => !siblings(s).some((x) => x.low.has(w))));
+        const sc = s.credits.find((c) => !c.vague && key(c).length > 0 && other(c));
+        if (!sc) continue;
+        const scCaps = capsOf(sc);
+        const kept =
+          scCaps.length > 0 ? scCaps.every((w) => siblings(s).some((x) => x.low.has(w))) : key(sc).every((w) => siblings(s).some((x) => inClaim(w, x)));
+        if (kept) continue;
+        const personal = sc.caps.length > 0 && rc.caps.length > 0 && [...capsOf(sc), ...capsOf(rc)].every((w) => names.has(w));
+        found(personal ? 'name-swap' : 'attribution', s, sc.text, rc.text);
+        credited = true;
+        break;
+      }
+    }
+
+    // Name swap: a person (or place, organisation) of the source sentence gone from its rewrite sentences, another
+    // of the article's put in its place. Headlines and headings are left out (they shorten names freely).
+    if (!credited && r.terminal) {
+      const added = [...entities(r)].filter(([key]) => !sources.some((s) => mentions(s, key)));
+      if (added.length > 0) {
+        for (const s of sources) {
+          if (!s.terminal) continue;
+          const dropped = [...entities(s)].filter(([key]) => !siblings(s).some((x) => mentions(x, key)) && !added.some(([k]) => k === key));
+          if (dropped.length === 0) continue;
+          found('name-swap', s, dropped[0]![1].join(' '), added[0]![1].join(' '));
+          break;
+        }
+      }
+    }
+
+    // Units: the same figure with another unit, not converted.
+    const unitChanged = new Set<number>();
+    for (const m of r.measured) {
+      for (const s of sources) {
+        const other = s.measured.find((x) => x.value === m.value && x.unit !== m.unit);
+        if (!other || s.measured.some((x) => x.value === m.value && x.unit === m.unit)) continue;
+        found('unit', s, other.text, m.text);
+        unitChanged.add(m.value);
+        break;
+      }
+    }
+
+    // Days and dates: a weekday, day of the month or year the sources do not have, in place of one of theirs.
+    const dateChange = <T extends number | string>(kind: keyof Dated, pick: (d: Dated) => Set<T>): void => {
+      const fresh = [...pick(r.dated)].filter((x) => !sources.some((s) => pick(s.dated).has(x)));
+      if (fresh.length === 0) return;
+      for (const s of sources) {
+        const gone = [...pick(s.dated)].filter((x) => !siblings(s).some((y) => pick(y.dated).has(x)));
+        if (gone.length === 0) continue;
+        found('date', s, dateText(s, kind, gone[0]!), dateText(r, kind, fresh[0]!));
+        return;
+      }
+    };
+    dateChange('weekdays', (d) => d.weekdays);
+    dateChange('days', (d) => d.days);
+    dateChange('months', (d) => d.months);
+    dateChange('years', (d) => d.years);
+
+    // Figures: a figure none of the sources has, in place of one that none of their rewrite sentences has.
+    const converted = (v: number): boolean => {
+      const m = r.measured.find((x) => x.value === v);
+      return m !== undefined && sources.some((s) => s.measured.some((x) => converts(x, m)));
+    };
+    const fresh = r.figures.filter(
+      (f) => !unitChanged.has(f.value) && !converted(f.value) && !sources.some((s) => s.figures.some((x) => sameFigure(x.value, f.value))),
+    );
+    if (fresh.length > 0) {
+      for (const s of sources) {
+        const gone = s.figures.filter(
+          (f) =>
+            !siblings(s).some((x) =>
+              x.figures.some((y) => sameFigure(f.value, y.value) || x.measured.some((m) => s.measured.some((sm) => sm.value === f.value && converts(sm, m)))),
+            ),
+        );
+        if (gone.length === 0) continue;
+        found('figure', s, gone[0]!.text, fresh[0]!.text);
+        break;
+      }
+    }
+  }
+  return dedupe(findings);
+}
+
+/** A date as the sentence writes it: the weekday, "March 3", or the year. */
+function dateText(c: Claim, kind: keyof Dated, key: number | string): string {
+  const w = claimWords(c.lang);
+  const toks = c.sent.toks;
+  const slice = (i: number, j: number): string => c.sent.span.text.slice(toks[i]!.start - c.sent.span.start, toks[j]!.end - c.sent.span.start);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (kind === 'weekdays' && w.weekdays.get(t.low) === key) return slice(i, i);
+    if (kind === 'months' && monthOf(t, w, c.lang) === key) return slice(i, i);
+    if (kind === 'years' && t.low === String(key)) return slice(i, i);
+    if (kind === 'days' && typeof key === 'string') {
+      const [m, d] = key.split('-');
+      if (t.low === d) {
+        const near = [i - 1, i + 1, i + 2].filter((k) => k >= 0 && k < toks.length && monthOf(toks[k]!, w, c.lang) === Number(m));
+        if (near.length > 0) return slice(Math.min(i, near[0]!), Math.max(i, near[0]!));
+      }
+    }
+  }
+  return String(key);
+}
+
+/** One finding per change, pair and wording. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.change}|${f.source?.start ?? -1}|${f.rewrite?.start ?? -1}|${f.from}|${f.to}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The values the facts check reads in a few words ("60", "March 3"), to tell which fact findings a claim explains. */
+function factValues(words: string | undefined): Set<string> {
+  return new Set(words ? listFacts(words).map((f) => `${f.kind}|${f.value ?? f.text.toLowerCase()}`) : []);
+}
+
+/**
+ * The changed claims added to the other findings, ranked. A changed figure or date explains a missing fact and an
+ * added one (60 lost, 70 new): that pair of fact findings is dropped, the changed claim says it with both sentences.
+ */
+export function withClaims(findings: readonly Finding[], claims: readonly Finding[]): Finding[] {
+  const drop = new Set<Finding>();
+  for (const c of claims) {
+    if (c.change !== 'figure' && c.change !== 'date' && c.change !== 'unit') continue;
+    const from = factValues(c.from);
+    const to = factValues(c.to);
+    const key = (f: Finding): string => (f.fact ? `${f.fact.kind}|${f.fact.value ?? f.fact.text.toLowerCase()}` : '');
+    const missing = findings.find((f) => f.kind === 'missing-fact' && !drop.has(f) && from.has(key(f)));
+    const added = findings.find((f) => f.kind === 'added-fact' && !drop.has(f) && to.has(key(f)));
+    if (missing && added) {
+      drop.add(missing);
+      drop.add(added);
+    }
+  }
+  return rankFindings([...claims, ...findings.filter((f) => !drop.has(f))]);
+}

@@ -1,0 +1,138 @@
+/**
+ * The tokens of one sentence as the claims check reads them: words (lower case, capitalised or not, first in the
+ * sentence or not) and figures with their value read in the sentence's language ("1.500" is 1500 in German and 1.5 in
+ * English; "1,5 Mio." is 1500000; "five" is 5), with their offsets. A regex that cannot backtrack, one pass.
+ */
+
+import type { ClaimWords } from './lang/claim-words';
+
+export interface SentTok {
+  /** Lower case, curly apostrophes straight. */
+  low: string;
+  start: number;
+  end: number;
+  kind: 'word' | 'num' | 'punct';
+  /** A word that starts with a capital. */
+  cap: boolean;
+  /** The first word of the sentence (its capital says nothing). */
+  first: boolean;
+  /** Whether the token touches the one before it ("27k", "5km"). */
+  glued: boolean;
+}
+
+export interface Figure {
+  value: number;
+  /** The figure's first and last token (scale words included). */
+  from: number;
+  to: number;
+  /** A time of day ("14:30") or a figure written with digits that looks like a year (1900–2099). */
+  year: boolean;
+  time: boolean;
+}
+
+const TOKEN_RE = /\d+(?:[.,:\u00A0\u202F\u2009]\d+)*|°[CFcf]|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** The tokens of `text`, offsets relative to `base` (the sentence's start in its document). */
+export function tokenizeSentence(text: string, base: number, lang: 'en' | 'de' | 'fr' | 'es'): SentTok[] {
+  const out: SentTok[] = [];
+  let sawWord = false;
+  let prevEnd = -1;
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    const s = m[0];
+    const start = base + m.index;
+    // The kind from the first character: a digit starts a figure, a letter (or "°C") a word, anything else is punctuation.
+    const c0 = s.charCodeAt(0);
+    const kind = isDigitCode(c0) ? 'num' : s.length > 1 || s.toLowerCase() !== s.toUpperCase() ? 'word' : 'punct';
+    const push = (piece: string, at: number): void => {
+      const cap = kind === 'word' && piece[0] !== piece[0]?.toLowerCase();
+      out.push({ low: piece.toLowerCase(), start: at, end: at + piece.length, kind, cap, first: kind === 'word' && !sawWord, glued: at === prevEnd });
+      if (kind === 'word') sawWord = true;
+      prevEnd = at + piece.length;
+    };
+    const low = s.includes('’') ? s.toLowerCase().replace(/’/g, "'") : s.toLowerCase();
+    if (kind === 'word' && low.includes("'") && !(lang === 'en' && low.endsWith("n't"))) {
+      // French and Spanish elisions ("l'armée", "n'a") and English possessives: the parts are words of their own.
+      let at = start;
+      for (const part of s.split(/['’]/)) {
+        if (part !== '') push(part, at);
+        at += part.length + 1;
+      }
+      continue;
+    }
+    // "2 000", "40 000": a thousands group written apart (French, and Spanish or German style guides).
+    const last = out[out.length - 1];
+    if (kind === 'num' && last?.kind === 'num' && /^\d{3}$/.test(s) && start === last.end + 1 && /^\d{1,3}$/.test(last.low) && text[last.end - base] === ' ') {
+      last.low += s;
+      last.end = start + s.length;
+      prevEnd = last.end;
+      continue;
+    }
+    push(s.includes('’') ? s.replace(/’/g, "'") : s, start);
+  }
+  return out;
+}
+
+/** The value of a figure written with digits, in a language that writes decimals with a comma or a point. */
+function digitValue(s: string, decimalComma: boolean): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const dec = decimalComma ? ',' : '.';
+  const group = decimalComma ? '.' : ',';
+  let t = s.replace(/[\u00A0\u202F\u2009]/g, '');
+  // A separator not followed by exactly three digits at the end of a group is a decimal mark either way.
+  const parts = t.split(/[.,]/);
+  const seps = t.replace(/[^.,]/g, '');
+  if (seps.length === 1 && (parts[1]?.length ?? 0) !== 3) return Number(t.replace(',', '.'));
+  t = t.split(group).join('');
+  return Number(t.replace(dec, '.'));
+}
+
+/** A number word's value, plural "-s" allowed ("vingts"). */
+function numberWord(w: ClaimWords, p: string): number | undefined {
+  return w.numberWords.get(p) ?? (p.endsWith('s') ? w.numberWords.get(p.slice(0, -1)) : undefined);
+}
+
+/** The figures of a sentence's tokens: digits or number words, with a scale word after them multiplied in. */
+export function readFigures(toks: readonly SentTok[], w: ClaimWords): Figure[] {
+  const out: Figure[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    let value: number | undefined;
+    let time = false;
+    if (t.kind === 'num') {
+      if (t.low.includes(':')) {
+        time = true;
+        value = Number(t.low.replace(':', '.'));
+      } else value = digitValue(t.low, w.decimalComma);
+    } else if (t.kind === 'word') {
+      const single = w.numberWords.get(t.low);
+      // "twenty-five" adds up; "quatre-vingts" multiplies (a smaller part before twenty or a hundred).
+      const part = (p: string): number | undefined => numberWord(w, p);
+      const parts = single === undefined && t.low.includes('-') ? t.low.split('-') : null;
+      if (single !== undefined) value = single;
+      else if (parts !== null && parts.every((p) => part(p) !== undefined))
+        value = parts.reduce((a, p) => {
+          const v = part(p) ?? 0;
+          return a > 0 && a < v && (v === 20 || v === 100) ? a * v : a + v;
+        }, 0);
+      else if (t.low === 'thousand' || t.low === 'tausend' || t.low === 'mille' || t.low === 'mil') value = 1000;
+    }
+    if (value === undefined || Number.isNaN(value)) continue;
+    let to = i;
+    // Scale words after it: "1.5 million", "1,5 Mio.", "27k", "mil millones"; "m" only glued ("$5m").
+    for (let j = i + 1; j < toks.length && j <= i + 3; j++) {
+      const n = toks[j]!;
+      if (n.kind === 'punct' && n.low === '.' && j === to + 1) continue;
+      const scale = w.scales.get(n.low);
+      if (scale === undefined || (n.low === 'm' && !n.glued) || (n.low === 'k' && !n.glued)) break;
+      if (n.low === value.toString()) break;
+      value *= scale;
+      to = j;
+    }
+    const year = t.kind === 'num' && /^\d{4}$/.test(t.low) && t.end - t.start === 4 && value >= 1900 && value <= 2099 && to === i;
+    out.push({ value: Math.round(value * 1000) / 1000, from: i, to, year, time });
+    i = to;
+  }
+  return out;
+}
