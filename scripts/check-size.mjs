@@ -4,7 +4,9 @@
 //
 // An entry is everything the browser loads for it: background.js and content.js are single files; a page
 // (popup, options, history) is the JS and CSS its index.html references, plus the chunks those scripts import
-// statically (shared chunks included), counted once each. "minified" is the bytes on disk (the build minifies);
+// statically (shared chunks included), counted once each. A chunk a page imports on demand (the popup's checks
+// view, loaded when a finished rewrite is first shown) is not part of its entry: it loads after the first paint, and
+// the zip budget counts it. "minified" is the bytes on disk (the build minifies);
 // "gzip" is zlib level 9 of each file, summed. The Chrome zip is made in memory by scripts/zip.mjs's zipDirectory.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -22,7 +24,12 @@ export const BUDGETS = {
   // 190 → 200 KiB (issue 13): the job core (src/pipeline.ts, the job states and their reader, ~5 KiB over the
   // writer it replaced), the body's grammar read once into blocks (src/rewrite/blocks.ts, ~2.5 KiB, in the checks)
   // and each version's history summary written beside it (~2.3 KiB): 198.0 KiB when it was set.
-  background: 200 * KiB,
+  // 200 → 290 KiB (issue 14): the checks read four languages and compare claims. Sentence alignment and the
+  // changed-claims check with their word lists for en/de/fr/es (~55 KiB), numbers, dates, names and credits in
+  // four languages (~15 KiB), reading ease per language, the targeted revisions (~4 KiB): 276.6 KiB when it was set.
+  // The worker cannot load code on demand (no import() in a service worker), and the checks must run there: a
+  // finished rewrite is checked and stored with its checks while the popup may be closed.
+  background: 290 * KiB,
   // 60 → 70 KiB (issue 12): the page's visibility judged from layout (src/extract/visible.ts, ~6 KiB) and DOM reads
   // that markup cannot shadow (src/extract/dom.ts); Readability and the cleanup rules are the other ~60.
   content: 70 * KiB,
