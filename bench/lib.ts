@@ -6,6 +6,7 @@
 export { extractFromHtml, extractParsed, parseHtmlDocument } from '../src/extract/node';
 export { checkFacts, checkOriginality, checkSeo, rewriteText, runChecks } from '../src/checks/index';
 export { toPlainText } from '../src/rewrite/render';
+export { parseAnswer } from '../src/rewrite/split';
 export { estimateTokens } from '../src/tokens';
 export { launchExtension, Popup, POPUP_PATH, type ExtensionHarness } from '../test/support/browser';
 export { startLLMServer, type LLMServer } from '../test/support/llm-server';

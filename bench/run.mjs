@@ -21,7 +21,7 @@ import { buildBenchLib, benchDir, root } from './build-lib.mjs';
 import { EXTRACTION_ROUNDS, benchChecks, benchExtraction, benchParsers, benchTokens, loadCorpus } from './node-sections.mjs';
 import { benchContentScript, benchFirstWord, benchStreaming, startBrowserBench } from './browser-sections.mjs';
 import { benchHistory, benchPopupReopen } from './stored-sections.mjs';
-import { benchLabelled, labelledDetails } from './labelled-section.mjs';
+import { benchCorpusRewrites, benchLabelled, labelledDetails } from './labelled-section.mjs';
 import { fmt, ms, verdict } from './stats.mjs';
 import { formatSizeTable, measureSizes } from '../scripts/check-size.mjs';
 
@@ -150,6 +150,25 @@ if (want(10)) {
     `${l.score.falseAlarmRate.toFixed(2)} (${l.score.falseAlarms}/${l.score.cleanRewrites})`,
     '≤ 0.25',
     verdict(l.score.falseAlarmRate <= 0.25),
+  );
+  const c = benchCorpusRewrites(lib, root);
+  results.corpusRewrites = c;
+  console.log(
+    `   corpus: ${c.rewrites} faithful rewrites of real articles (test/fixtures/checks/corpus): copied warning on ${c.warned}; changed-claim and fact findings ${c.alarms} in all (median ${c.median}, max ${c.max} per rewrite)`,
+  );
+  row(
+    '10 labelled',
+    'copied warning on faithful rewrites of real articles',
+    `${((100 * c.warned) / c.rewrites).toFixed(0)} % (${c.warned}/${c.rewrites})`,
+    '< 10 %',
+    verdict(c.warned / c.rewrites < 0.1),
+  );
+  row(
+    '10 labelled',
+    'false alarms per faithful rewrite of a real article',
+    `${(c.alarms / c.rewrites).toFixed(2)} (${c.alarms}/${c.rewrites})`,
+    'reported',
+    '—',
   );
 }
 

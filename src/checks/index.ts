@@ -18,6 +18,7 @@ import { checkLang, type Capabilities } from './lang';
 import { READING_FORMULA } from './reading-ease';
 import { languageByName } from '../languages';
 import { checkClaims, withClaims } from './claims';
+import { locateFacts } from './locate';
 
 export type { Fact, FactKind, FactsReport } from './facts';
 export type { CopiedRun, OriginalityReport } from './originality';
@@ -103,7 +104,7 @@ export function runChecks({ source, headline, body, lang, sourceLang, headlineMa
   if (lang) capabilities.language = languageByName(lang)?.code ?? lang;
   const sourceCode = sourceLang === undefined || sourceLang === null ? code : checkLang(sourceLang);
   const claims = checkClaims(source, text, { source: sourceCode, rewrite: code });
-  const findings = withClaims(reportFindings(headline, facts, originality, seo), claims);
+  const findings = locateFacts(withClaims(reportFindings(headline, facts, originality, seo), claims), source, text);
   return { facts, originality, seo, text, findings, capabilities };
 }
 

@@ -208,7 +208,7 @@ describe('the XSS corpus in the title, the article and the answer', () => {
           progress: [],
           estimate: [],
           warnings: ['li'],
-          checks: ['h2', 'h3', 'p', 'div', 'section', 'ul', 'li', 'span', 'mark', 'details', 'summary'],
+          checks: ['h2', 'h3', 'p', 'div', 'section', 'ul', 'li', 'span', 'mark', 'details', 'summary', 'button'],
           'seo-extras': ['div', 'strong', 'span', 'button'],
         },
         `${FORBIDDEN}, form, input, details:not([data-testid=findings-more])`,
