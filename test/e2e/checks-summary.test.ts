@@ -1,7 +1,7 @@
 // The checks as an editor reads them, in real Chromium with the popup in each UI language (en, de, fr, es): a
 // one-line summary (and a link to it at the top of the popup, visible without scrolling), findings grouped in rank
 // order, at most five per group with "and N more" behind a disclosure that holds the rest, each finding with its
-// sentence and offsets. The rewrite changes one figure and adds eight names the source never mentions.
+// sentence and offsets. The rewrite changes one figure and adds a sentence naming eight people the source never mentions.
 import { describe, expect, it } from 'vitest';
 import { ADDED_NAMES, ferryHtml, ferryRewrite } from './fixtures/ferry-article';
 import { saveOptions, useSession } from './fixtures/setup';
@@ -9,39 +9,34 @@ import { saveOptions, useSession } from './fixtures/setup';
 interface Words {
   summary: string;
   badge: string;
-  groups: [string, string];
+  groups: [string, string, string];
   more: string;
-  fact: RegExp;
 }
 
 const WORDS: Record<'en' | 'de' | 'fr' | 'es', Words> = {
   en: {
-    summary: '10 to check · 1 missing fact · 9 facts not in the source',
-    badge: 'Checks: 10 to check · 1 missing fact · 9 facts not in the source',
-    groups: ['1 missing fact', '9 facts not in the source'],
-    more: 'and 4 more',
-    fact: /^amount: five million pounds$/,
+    summary: '10 to check · 1 changed figure · 1 claim not in the source · 8 facts not in the source',
+    badge: 'Checks: 10 to check · 1 changed figure · 1 claim not in the source · 8 facts not in the source',
+    groups: ['1 changed figure', '1 claim not in the source', '8 facts not in the source'],
+    more: 'and 3 more',
   },
   de: {
-    summary: '10 zu prüfen · 1 fehlender Fakt · 9 Fakten nicht in der Quelle',
-    badge: 'Prüfungen: 10 zu prüfen · 1 fehlender Fakt · 9 Fakten nicht in der Quelle',
-    groups: ['1 fehlender Fakt', '9 Fakten nicht in der Quelle'],
-    more: 'und 4 weitere',
-    fact: /^Betrag: five million pounds$/,
+    summary: '10 zu prüfen · 1 geänderte Zahl · 1 Aussage nicht in der Quelle · 8 Fakten nicht in der Quelle',
+    badge: 'Prüfungen: 10 zu prüfen · 1 geänderte Zahl · 1 Aussage nicht in der Quelle · 8 Fakten nicht in der Quelle',
+    groups: ['1 geänderte Zahl', '1 Aussage nicht in der Quelle', '8 Fakten nicht in der Quelle'],
+    more: 'und 3 weitere',
   },
   fr: {
-    summary: '10 points à vérifier · 1 fait manquant · 9 faits absents de la source',
-    badge: 'Vérifications\u00a0: 10 points à vérifier · 1 fait manquant · 9 faits absents de la source',
-    groups: ['1 fait manquant', '9 faits absents de la source'],
-    more: 'et 4 autres',
-    fact: /^montant\u00a0: five million pounds$/,
+    summary: '10 points à vérifier · 1 chiffre modifié · 1 affirmation absente de la source · 8 faits absents de la source',
+    badge: 'Vérifications\u00a0: 10 points à vérifier · 1 chiffre modifié · 1 affirmation absente de la source · 8 faits absents de la source',
+    groups: ['1 chiffre modifié', '1 affirmation absente de la source', '8 faits absents de la source'],
+    more: 'et 3 autres',
   },
   es: {
-    summary: '10 puntos por revisar · 1 dato que falta · 9 datos que no están en la fuente',
-    badge: 'Comprobaciones: 10 puntos por revisar · 1 dato que falta · 9 datos que no están en la fuente',
-    groups: ['1 dato que falta', '9 datos que no están en la fuente'],
-    more: 'y 4 más',
-    fact: /^importe: five million pounds$/,
+    summary: '10 puntos por revisar · 1 cifra cambiada · 1 afirmación que no está en la fuente · 8 datos que no están en la fuente',
+    badge: 'Comprobaciones: 10 puntos por revisar · 1 cifra cambiada · 1 afirmación que no está en la fuente · 8 datos que no están en la fuente',
+    groups: ['1 cifra cambiada', '1 afirmación que no está en la fuente', '8 datos que no están en la fuente'],
+    more: 'y 3 más',
   },
 };
 
@@ -96,27 +91,32 @@ for (const lang of ['en', 'de', 'fr', 'es'] as const) {
       // English output: every check could run, nothing to say about the language.
       expect(await popup.text('checks-unchecked')).toBeNull();
 
-      // Ranked: the lost figure before the added facts; each group's heading is its count.
+      // Ranked: the changed figure first (both sentences side by side), then the invented claim, then the added
+      // facts; each group's heading is its count.
       expect(before.groups.map((g) => [g.key, g.heading, g.shown])).toEqual([
-        ['missing-fact', words.groups[0], 1],
-        ['added-fact', words.groups[1], 5],
+        ['figure', words.groups[0], 1],
+        ['invented', words.groups[1], 1],
+        ['added-fact', words.groups[2], 5],
       ]);
-      expect(before.groups[0]!.items[0]).toMatch(words.fact);
+      expect(before.groups[0]!.items[0]).toContain(
+        "The terminal will cost five million pounds and should open in 2027, according to the council's budget papers.",
+      );
+      expect(before.groups[0]!.items[0]).toContain('Budget papers show the project costing six million pounds, with an opening planned for 2027.');
       // Where each added fact is: its rewrite sentence with the fact marked, and its offsets for the review page.
-      const figure = before.added.find((a) => a.marked.includes('six million pounds'))!;
-      expect(figure.where).toBe('Budget papers show the project costing six million pounds, with an opening planned for 2027.');
-      expect(figure.end - figure.start).toBe(figure.where.length);
+      const name = before.added.find((a) => a.marked.includes('Ana Ruiz'))!;
+      expect(name.where).toMatch(/^Engineers Ana Ruiz, Tom Weller, .* will oversee the build\.$/);
+      expect(name.end - name.start).toBe(name.where.length);
       for (const a of before.added) expect(a.start).toBeLessThan(a.end);
 
-      // Five names shown, the other four counted behind the disclosure and drawn only when it opens.
+      // Five names shown, the other three counted behind the disclosure and drawn only when it opens.
       expect(before.more).toEqual([{ text: words.more, open: false, drawn: 0 }]);
       await popup.eval(`document.querySelector('[data-testid=findings-more] summary').click()`);
       await popup.waitFor(`document.querySelector('[data-testid=findings-more]').open`, 3000);
       const after = await popup.eval<Shown>(READ);
-      expect(after.more).toEqual([{ text: words.more, open: true, drawn: 4 }]);
-      const all = after.groups[1]!.items.join('\n');
-      for (const name of ADDED_NAMES) expect(all).toContain(name);
-      expect(after.groups[1]!.items).toHaveLength(9);
+      expect(after.more).toEqual([{ text: words.more, open: true, drawn: 3 }]);
+      const all = after.groups[2]!.items.join('\n');
+      for (const added of ADDED_NAMES) expect(all).toContain(added);
+      expect(after.groups[2]!.items).toHaveLength(8);
 
       // The link jumps to the checks.
       await popup.click('checks-badge');
