@@ -15,9 +15,9 @@ export class WaitTimeout extends Error {}
 
 /**
  * Starts `firefox` headless in a fresh profile with --remote-debugging-port 0 (Firefox picks a free port and prints
- * it) and --remote-allow-system-access (moz-extension:// navigation and the chrome scope). `address` resolves with
- * the BiDi address, or null when Firefox exits or prints none within `timeoutMs`. `stop` kills its process group
- * and removes the profile.
+ * it) and --remote-allow-system-access (moz-extension:// navigation and the chrome scope, where BiDi has one).
+ * `address` resolves with the BiDi address, or null when Firefox exits or prints none within `timeoutMs`. `stop`
+ * kills its process group and removes the profile.
  */
 export function startFirefox(firefox, timeoutMs) {
   const profile = mkdtempSync(join(tmpdir(), 'newsmith-ff-bidi-'));
@@ -131,6 +131,18 @@ export async function connect(address) {
       const actions = [move, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }];
       await send('input.performActions', { context, actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] });
       await send('input.releaseActions', { context });
+    },
+    /**
+     * A context whose script runs with the system principal (Services, Cc, WebExtensionPolicy, the browser window via
+     * Services.wm): the chrome scope where this Firefox's BiDi has one (getTree marks it), else a background tab on
+     * about:preferences, a parent-process page with the system principal, since Firefox ESR 140 ignores moz:scope.
+     */
+    async chromeContext() {
+      const top = (await send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).contexts[0];
+      if (top?.['moz:scope'] === 'chrome') return top.context;
+      const tab = (await send('browsingContext.create', { type: 'tab', background: true })).context;
+      await send('browsingContext.navigate', { context: tab, url: 'about:preferences', wait: 'complete' });
+      return tab;
     },
     /** An untrusted click from script (element.click()): no user activation. */
     async scriptClick(context, selector) {

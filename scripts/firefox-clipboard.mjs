@@ -213,8 +213,7 @@ function words() {
 async function run(b, articleUrl, ui, why) {
   const { send } = b;
   await send('webExtension.install', { extensionData: { type: 'path', path: SOURCE_DIR } });
-  const chrome = (await send('browsingContext.getTree', { 'moz:scope': 'chrome' })).contexts[0]?.context;
-  if (!chrome) throw new Error('no browser window in the chrome scope');
+  const chrome = await b.chromeContext();
   const host = await b.value(chrome, `WebExtensionPolicy.getByID('newsmith@newsmith.app')?.mozExtensionHostname ?? ''`);
   if (!host) throw new Error('the add-on newsmith@newsmith.app is not running after webExtension.install');
   const origin = `moz-extension://${host}`;
@@ -275,7 +274,7 @@ async function run(b, articleUrl, ui, why) {
     chrome,
     `(() => {
       const ext = WebExtensionPolicy.getByID('newsmith@newsmith.app').extension;
-      const tab = gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === ${JSON.stringify(articleUrl)});
+      const tab = Services.wm.getMostRecentWindow('navigator:browser').gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === ${JSON.stringify(articleUrl)});
       if (!tab) return 0;
       ext.tabManager.addActiveTabPermission(tab);
       return ext.tabManager.getWrapper(tab).id;
