@@ -331,7 +331,7 @@ function timeAt(toks: readonly Tok[], i: number, L: FigureLang, text: string, fa
     facts.push(timeFact(text.slice(t.start, (toks[k - 1] as Tok).end), t.start, h, mm, count && m[2] === undefined));
     return k;
   }
-  if (m[2] !== undefined && t.s.includes(':')) {
+  if (m[2] !== undefined && (t.s.includes(':') || L.dates.clockBefore.has(toks[i - 1]?.low ?? ''))) {
     facts.push(timeFact(t.s, t.start, h, min, false));
     return i + 1;
   }
@@ -373,8 +373,9 @@ function monthFirst(toks: readonly Tok[], i: number, month: number, L: FigureLan
 /** The month a token names in the text's language, or null. */
 function monthOf(t: Tok | undefined, L: FigureLang): number | null {
   if (t === undefined || t.kind !== 'word') return null;
-  const cut = t.low.lastIndexOf('-'); // "post-October 7", "mi-octobre"
-  const name = cut < 0 ? t.low : t.low.slice(cut + 1);
+  const low = possessiveDropped(t.low);
+  const cut = low.lastIndexOf('-'); // "post-October 7", "mi-octobre"
+  const name = cut < 0 ? low : low.slice(cut + 1);
   const m = L.dates.months.get(name);
   if (m === undefined || (cut >= 0 && L.dates.monthAbbr.has(name))) return null;
   return L.dates.lowerMonths || (cut < 0 ? isCapTok(t) : isCap1(t.s[cut + 1] ?? '')) ? m : null;
@@ -411,15 +412,75 @@ function dayFirst(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
   return j;
 }
 
-/** Whether a date starts within the next few tokens after a weekday ("Monday, October 7", "Montag, den 7."). */
+/**
+ * Whether a date follows within the next few tokens after a weekday ("Monday, October 7", "Montag, den 7.
+ * Oktober", "jeudi 14/11"): a month name or a date in digits, not a mere figure ("Thursday from 5%").
+ */
 function dateFollows(toks: readonly Tok[], i: number, L: FigureLang): boolean {
-  for (let k = i + 1; k <= i + 3 && k < toks.length; k++) {
+  for (let k = i + 1; k <= i + 5 && k < toks.length; k++) {
     const u = toks[k] as Tok;
-    if (u.kind === 'iso' || u.kind === 'slash' || dayOf(u) !== null || monthOf(u, L) !== null) return true;
-    if (u.kind === 'num' || u.kind === 'nl') return false;
+    if (u.kind === 'iso' || u.kind === 'slash' || monthOf(u, L) !== null || dottedDayMonth(u, L) !== null) return true;
+    if (u.kind === 'nl' || (u.kind === 'num' && dayOf(u) === null)) return false;
   }
   return false;
 }
+
+/**
+ * A day and month in digits with a full stop, as German, French and Spanish write them without a year: "17.03",
+ * "17.3." (English reads "17.03" as a decimal). Null when the token is none.
+ */
+function dottedDayMonth(t: Tok, L: FigureLang): { d: number; m: number } | null {
+  if (t.kind !== 'num' || L.lang === 'en' || L.lang === null) return null;
+  const dm = /^(\d{1,2})\.(\d{1,2})$/.exec(t.s);
+  if (dm === null) return null;
+  const d = Number(dm[1]);
+  const m = Number(dm[2]);
+  return d >= 1 && d <= 31 && m >= 1 && m <= 12 ? { d, m } : null;
+}
+
+/**
+ * A day and month in digits without a year at i: "17.03." / "17.03" (not a clock time: "17.30 Uhr", "um 17.30")
+ * and "14/11" (day first; not in English, which writes months first). Returns the index after it, or i.
+ */
+function dayMonthAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact[]): number {
+  const t = toks[i] as Tok;
+  const next = toks[i + 1];
+  const dotted = dottedDayMonth(t, L);
+  if (dotted !== null) {
+    const twoDigits = /\.\d{2}$/.test(t.s);
+    const stop = next?.s === '.' && next.start === t.end;
+    if (!twoDigits && !stop) return i;
+    if (next?.kind === 'word' && L.dates.clock.has(next.low)) return i;
+    if (L.dates.clockBefore.has(toks[i - 1]?.low ?? '')) return i;
+    if (qualifiedAt(toks, i + 1, L)) return i;
+    facts.push(dateFact(stop ? `${t.s}.` : t.s, t.start, null, dotted.m, dotted.d));
+    return stop ? i + 2 : i + 1;
+  }
+  if (L.lang === 'en' || L.lang === null || next?.s !== '/' || next.start !== t.end) return i;
+  const m = toks[i + 2];
+  if (m?.kind !== 'num' || m.start !== next.end || !/^\d{1,2}$/.test(m.s) || !/^\d{1,2}$/.test(t.s)) return i;
+  if (toks[i + 3]?.s === '/' && toks[i + 3]?.start === m.end) return i;
+  const d = Number(t.s);
+  const mo = Number(m.s);
+  if (d < 1 || d > 31 || mo < 1 || mo > 12) return i;
+  facts.push(dateFact(`${t.s}/${m.s}`, t.start, null, mo, d));
+  return i + 3;
+}
+
+/** German weekdays compound with a part of the day: "Donnerstagabend", "Samstagmorgen". */
+const DE_DAY_PARTS = new Set(['morgen', 'früh', 'vormittag', 'mittag', 'nachmittag', 'abend', 'nacht']);
+
+/** The weekday a word names (1 Monday … 7 Sunday), a possessive ("Sunday's") and German compounds read through. */
+function weekdayAt(t: Tok, L: FigureLang): number | undefined {
+  const low = possessiveDropped(t.low);
+  const wd = L.dates.weekdays.get(low);
+  if (wd !== undefined || L.lang !== 'de' || low.length < 9) return wd;
+  for (const [name, n] of L.dates.weekdays) if (low.startsWith(name) && DE_DAY_PARTS.has(low.slice(name.length))) return n;
+  return undefined;
+}
+
+/** "sunday's" → "sunday", "september’s" → "september". */
+const possessiveDropped = (low: string): string => (low.endsWith("'s") || low.endsWith('’s') ? low.slice(0, -2) : low);
 
 /**
  * Where a ratio's second count starts when its word is at j or one word later ("nine in ten", "one voter in two",
@@ -755,10 +816,15 @@ export function readFigures(toks: readonly Tok[], text: string, L: FigureLang, s
       end = i + 1;
     } else if (t.kind === 'word') {
       const month = monthOf(t, L);
-      const wd = L.dates.weekdays.get(t.low);
+      const wd = weekdayAt(t, L);
       if (month !== null) {
         end = monthFirst(toks, i, month, L, facts, text);
         if (end === i) end = numberAt(toks, i, L, facts, text);
+      } else if (L.dates.noon.has(t.low)) {
+        // "noon", "Mitternacht": the same time as "12pm", "0 Uhr"; said in passing, so it only satisfies
+        const h = L.dates.noon.get(t.low) as number;
+        facts.push({ ...timeFact(t.s, t.start, h, 0, false), soft: true });
+        end = i + 1;
       } else if (wd !== undefined && (L.lang !== 'en' && L.lang !== 'de' ? true : isCapTok(t))) {
         if (!dateFollows(toks, i, L))
           facts.push({ kind: 'date', text: t.s, value: `W-${wd}`, at: t.start, provides: [`d:W-${wd}`], accepts: [`d:W-${wd}`], minor: true });
@@ -774,6 +840,7 @@ export function readFigures(toks: readonly Tok[], text: string, L: FigureLang, s
         end = i + 1;
       } else {
         end = dayFirst(toks, i, L, facts, text);
+        if (end === i) end = dayMonthAt(toks, i, L, facts);
         if (end === i) end = timeAt(toks, i, L, text, facts);
         if (end === i) end = numberAt(toks, i, L, facts, text);
       }
