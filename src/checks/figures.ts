@@ -525,6 +525,15 @@ function qualifiedAt(toks: readonly Tok[], j: number, L: FigureLang): boolean {
 }
 
 const DASHES = new Set(['-', '–', '—']);
+/** Capital scale letters that mean million or milliard only beside a currency ("M€"; else "M" may be metres). */
+const CURRENCY_SCALE_LETTERS: ReadonlyMap<string, number> = new Map([
+  ['m', 1e6],
+  ['mn', 1e6],
+  ['md', 1e9],
+  ['mds', 1e9],
+  ['mrd', 1e9],
+  ['bn', 1e9],
+]);
 /** Words before "half" that make it a part of time or of a match, not a share ("the first half of 2023"). */
 const EN_NOT_SHARE = new Set(['the', 'a', 'and', 'first', 'second', 'last', 'next', 'other']);
 
@@ -611,8 +620,22 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
     fromWords = true;
   }
 
-  // Scale words: "27 thousand", "1.5 million", "5 Mio.", "5 millones".
+  // A scale letter written apart, with a currency beside it: "1,4 M€", "150 M €", "3 Md€", "€2 M".
   let scaled = false;
+  const letter = toks[j];
+  if (value !== null && letter?.kind === 'word' && letter.s !== letter.low && CURRENCY_SCALE_LETTERS.has(letter.low)) {
+    const after = toks[j + 1];
+    const beside = currency !== null || (after?.kind === 'punct' && CURRENCY_SYMBOLS.has(after.s)) || currencyWord(after, L) !== undefined;
+    if (beside) {
+      value *= CURRENCY_SCALE_LETTERS.get(letter.low) as number;
+      alt = null;
+      scaled = true;
+      minor = false;
+      j++;
+    }
+  }
+
+  // Scale words: "27 thousand", "1.5 million", "5 Mio.", "5 millones".
   while (value !== null && toks[j]?.kind === 'word') {
     const scale = num.scales.get((toks[j] as Tok).low);
     if (scale === undefined) break;
