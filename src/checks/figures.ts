@@ -13,6 +13,7 @@ import type { CheckLang } from './lang';
 import { DATE_WORDS, GENERIC_DATES, type DateWords } from './lang/dates';
 import { CURRENCY_CODES, CURRENCY_SYMBOLS, GENERIC, NUMBER_WORDS, SUFFIX_SCALES, mayStartNumber, numberAtoms, type NumberWords } from './lang/numbers';
 import { UNIT_STOP } from './lang/names';
+import { DURATION_WORDS, type DurationWords } from './lang/durations';
 import type { Fact } from './facts';
 import type { Tok } from './tokens';
 
@@ -34,13 +35,16 @@ export interface FigureLang {
   lang: CheckLang | null;
   num: NumberWords;
   dates: DateWords;
+  durations: DurationWords;
   stop: ReadonlySet<string>;
 }
 
+const NO_DURATIONS: DurationWords = { units: new Map(), half: new Set() };
+
 export function figureLang(lang: CheckLang | null): FigureLang {
   return lang === null
-    ? { lang, num: GENERIC, dates: GENERIC_DATES, stop: UNIT_STOP.en }
-    : { lang, num: NUMBER_WORDS[lang], dates: DATE_WORDS[lang], stop: UNIT_STOP[lang] };
+    ? { lang, num: GENERIC, dates: GENERIC_DATES, durations: NO_DURATIONS, stop: UNIT_STOP.en }
+    : { lang, num: NUMBER_WORDS[lang], dates: DATE_WORDS[lang], durations: DURATION_WORDS[lang], stop: UNIT_STOP[lang] };
 }
 
 export function canon(n: number): string {
@@ -140,7 +144,7 @@ export function dateFact(text: string, at: number, y: number | null, m: number |
 function timeFact(text: string, at: number, h: number, min: number, alsoCount: boolean): RawFact {
   const value = `T${pad(h)}:${pad(min)}`;
   const keys = [`d:${value}`];
-  if (alsoCount) keys.push(`n:${h}`); // "15 horas" may be a duration
+  if (alsoCount) keys.push(`n:${h}`, `du:s:${h * 3600}`); // "15 horas" may be a duration
   return { kind: 'date', text, value, at, provides: keys, accepts: keys };
 }
 
@@ -467,6 +471,36 @@ function dayMonthAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFa
   return i + 3;
 }
 
+/**
+ * A duration without a figure at i: a unit in the singular ("a year", "el último año", "une décennie") or half
+ * of one ("half a year", "medio año", "ein halbes Jahr"). It only satisfies the other text's duration (a soft
+ * fact): prose says "a year" freely. Returns the index after it, or i.
+ */
+function durationWordAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact[], text: string): number {
+  const t = toks[i] as Tok;
+  let j = i;
+  let amount = 1;
+  if (L.durations.half.has(t.low)) {
+    amount = 0.5;
+    j++;
+    if (L.num.articleOne.has(toks[j]?.low ?? '')) j++; // "half a year"
+  }
+  const u = toks[j];
+  const unit = u?.kind === 'word' ? L.durations.units.get(u.low) : undefined;
+  if (unit === undefined || !unit.one) return i;
+  const value = canon(amount * unit.size);
+  facts.push({
+    kind: 'number',
+    text: text.slice(t.start, (u as Tok).end),
+    value: `${value} ${unit.family}`,
+    at: t.start,
+    provides: [`du:${unit.family}:${value}`],
+    accepts: [],
+    soft: true,
+  });
+  return j + 1;
+}
+
 /** German weekdays compound with a part of the day: "Donnerstagabend", "Samstagmorgen". */
 const DE_DAY_PARTS = new Set(['morgen', 'früh', 'vormittag', 'mittag', 'nachmittag', 'abend', 'nacht']);
 
@@ -566,6 +600,15 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
     if (n !== null) {
       value = n.v;
       alt = n.alt ?? null;
+    }
+    const race = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(t.s);
+    if (race) {
+      // A race time "2:05:48": hours, minutes, seconds, which the other text may write out in words.
+      const [h, m, sec] = [Number(race[1]), Number(race[2]), Number(race[3])];
+      const du = `du:s:${h * 3600 + m * 60 + sec}`;
+      const parts = [`n:${h}`, `n:${m}`, `n:${sec}`];
+      facts.push({ kind: 'number', text: t.s, value: t.s, at: t.start, provides: [du, ...parts], accepts: [du], acceptsAll: parts });
+      return i + 1;
     }
     const colon = /^(\d{1,3}):(\d{1,3})$/.exec(t.s);
     if (colon) {
@@ -747,6 +790,12 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
   const display = text.slice(first.start, lastTok.end);
   const nums = value !== null ? [canon(value), ...(alt !== null && alt !== value ? [canon(alt)] : [])] : [raw as string];
   const fact = numberFact(kind, display, first.start, nums, currency, points);
+  const unit = kind === 'number' && value !== null ? L.durations.units.get(toks[j]?.low ?? '') : undefined;
+  if (unit !== undefined && value !== null) {
+    const du = `du:${unit.family}:${canon(value * unit.size)}`;
+    fact.provides.push(du);
+    fact.accepts.push(du);
+  }
   if (minor) fact.minor = true;
   facts.push(fact);
   return j;
@@ -843,6 +892,8 @@ export function readFigures(toks: readonly Tok[], text: string, L: FigureLang, s
       if (month !== null) {
         end = monthFirst(toks, i, month, L, facts, text);
         if (end === i) end = numberAt(toks, i, L, facts, text);
+      } else if ((end = durationWordAt(toks, i, L, facts, text)) > i) {
+        // "a year", "medio año", "half an hour": provides the duration
       } else if (L.dates.noon.has(t.low)) {
         // "noon", "Mitternacht": the same time as "12pm", "0 Uhr"; said in passing, so it only satisfies
         const h = L.dates.noon.get(t.low) as number;
