@@ -167,7 +167,8 @@ function numberFact(kind: Kind, text: string, at: number, nums: readonly string[
   if (kind === 'percent') {
     const q = nums.map((n) => `q:${canon(Number(n) / 100)}`);
     if (points) {
-      return { kind, text, value: `${num} pp`, at, provides: nums.flatMap((n) => [`pp:${n}`, `p:${n}`]), accepts: nums.flatMap((n) => [`pp:${n}`, `p:${n}`]) };
+      const keys = nums.flatMap((n) => [`pp:${n}`, `p:${n}`, `pt:${n}`]);
+      return { kind, text, value: `${num} pp`, at, provides: keys, accepts: [...keys] };
     }
     return { kind, text, value: `${num}%`, at, provides: [...nums.flatMap((n) => [`p:${n}`, `n:${n}`]), ...q], accepts: [...nums.map((n) => `p:${n}`), ...q] };
   }
@@ -216,14 +217,17 @@ function currencyWord(t: Tok | undefined, L: FigureLang): string | undefined {
   return L.num.currencies.get(w) ?? (CURRENCY_CODES.has(w) ? w.toUpperCase() : undefined);
 }
 
+/** A French word without an elided "d'" or "qu'" before it: "d'un" → "un". */
+const unelided = (low: string, L: FigureLang): string => (L.lang === 'fr' && (low.startsWith("d'") || low.startsWith('d’')) ? low.slice(2) : low);
+
 /** A number in words from i: value, the index after it, and whether it is a small one prose uses freely. */
 function wordNumber(toks: readonly Tok[], i: number, L: FigureLang): { value: number; end: number; minor: boolean } | null {
   const { num } = L;
   const t = toks[i] as Tok;
   const scaleAfter = (k: number): number => num.scales.get(toks[k]?.low ?? '') ?? 0;
-  if (num.articleOne.has(t.low)) {
-    // "a million", "ein Drittel", "un sur deux": one only where a scale, fraction or ratio follows.
-    if (scaleAfter(i + 1) >= 100) return { value: 1, end: i + 1, minor: false };
+  if (num.articleOne.has(unelided(t.low, L))) {
+    // "a million", "ein Drittel", "un sur deux", "a dozen", "d'un quart": one only where a scale, fraction or ratio follows.
+    if (scaleAfter(i + 1) >= 100 || num.collectives.has(toks[i + 1]?.low ?? '')) return { value: 1, end: i + 1, minor: false };
     if (num.fractions.has(toks[i + 1]?.low ?? '') || ratioAt(toks, i + 1, L, 1) > 0) return { value: 1, end: i + 1, minor: false };
     return null;
   }
@@ -530,7 +534,11 @@ function ratioAt(toks: readonly Tok[], j: number, L: FigureLang, first: number):
   const w = toks[j];
   if (w?.kind !== 'word' || L.stop.has(w.low) || L.num.units.has(w.low)) return 0;
   const r2 = phraseAt(toks, j + 1, L.num.ratioWords);
-  return r2 > 0 ? valid(j + 1 + r2) : 0;
+  if (r2 === 0) return 0;
+  // With a noun between ("one voter in two"), the second count is a small whole number: "ein Revier von 250 km²",
+  // "einer Länge von 6,4 Kilometern" are measures
+  const b = countAt(toks, j + 1 + r2, L);
+  return b !== null && Number.isInteger(b.value) && b.value <= 20 ? valid(j + 1 + r2) : 0;
 }
 
 /** A tally or ratio's second count at j: digits (not a year) or words. */
@@ -544,7 +552,11 @@ function countAt(toks: readonly Tok[], j: number, L: FigureLang): { value: numbe
   }
   if (t.kind === 'word') {
     const w = wordNumber(toks, j, L);
-    return w === null ? null : { value: w.value, end: w.end };
+    if (w === null) {
+      const one = L.num.units.get(t.low); // "eight votes to one": the article's word as a count
+      return one === undefined ? null : { value: one, end: j + 1 };
+    }
+    return { value: w.value, end: w.end };
   }
   return null;
 }
@@ -559,6 +571,16 @@ function qualifiedAt(toks: readonly Tok[], j: number, L: FigureLang): boolean {
 }
 
 const DASHES = new Set(['-', '–', '—']);
+
+/** How many tokens from k say "of a percentage point" or "point" after a fraction ("a quarter point"); 0 when none. */
+function pointsAfter(toks: readonly Tok[], k: number, L: FigureLang): number {
+  let n = 0;
+  if (L.num.of.has(toks[k]?.low ?? '')) n++;
+  if (L.num.articleOne.has(toks[k + n]?.low ?? '')) n++;
+  const pp = phraseAt(toks, k + n, L.num.points);
+  if (pp > 0) return n + pp;
+  return L.num.pointWords.has(toks[k + n]?.low ?? '') ? n + 1 : 0;
+}
 /** Capital scale letters that mean million or milliard only beside a currency ("M€"; else "M" may be metres). */
 const CURRENCY_SCALE_LETTERS: ReadonlyMap<string, number> = new Map([
   ['m', 1e6],
@@ -575,7 +597,7 @@ const EN_NOT_SHARE = new Set(['the', 'a', 'and', 'first', 'second', 'last', 'nex
 function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact[], text: string): number {
   const t = toks[i] as Tok;
   const { num } = L;
-  if (t.kind === 'word' ? !mayStartNumber(t.low, num, L.lang) : t.kind !== 'num') return i;
+  if (t.kind === 'word' ? !mayStartNumber(unelided(t.low, L), num, L.lang) : t.kind !== 'num') return i;
   let value: number | null = null;
   let alt: number | null = null;
   let raw: string | null = null;
@@ -653,7 +675,7 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
       j++; // ordinals and unit letters (7th, 5mph): the figure is what counts
     }
   } else {
-    const frac = fractionWord(toks, i, L, facts);
+    const frac = fractionWord(toks, i, L, facts, text);
     if (frac > i) return frac;
     const w = wordNumber(toks, i, L);
     if (w === null) return i;
@@ -680,7 +702,7 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
 
   // Scale words: "27 thousand", "1.5 million", "5 Mio.", "5 millones".
   while (value !== null && toks[j]?.kind === 'word') {
-    const scale = num.scales.get((toks[j] as Tok).low);
+    const scale = num.scales.get((toks[j] as Tok).low) ?? num.collectives.get((toks[j] as Tok).low);
     if (scale === undefined) break;
     scaled = true;
     value *= scale;
@@ -693,10 +715,16 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
   // A fraction after a count: "two thirds of", "zwei Drittel der", "deux tiers des", "dos tercios de" (not "a third time").
   const after = toks[j + 1];
   const ofAfter = after === undefined || after.kind !== 'word' || L.stop.has(after.low);
-  if (value !== null && ofAfter && toks[j]?.kind === 'word' && num.fractions.has((toks[j] as Tok).low) && !(t.kind === 'num' && toks[j]?.start === t.end)) {
+  if (value !== null && toks[j]?.kind === 'word' && num.fractions.has((toks[j] as Tok).low) && !(t.kind === 'num' && toks[j]?.start === t.end)) {
     const f = num.fractions.get((toks[j] as Tok).low) as number;
     const q = value * f;
-    if (q <= 1) {
+    const pts = pointsAfter(toks, j + 1, L);
+    if (pts > 0) {
+      // "a quarter of a percentage point", "a quarter point"
+      facts.push(numberFact('percent', text.slice(first.start, (toks[j + pts] as Tok).end), first.start, [canon(q)], null, true));
+      return j + 1 + pts;
+    }
+    if (q <= 1 && ofAfter) {
       facts.push(shareFact(text.slice(first.start, (toks[j] as Tok).end), t.start, canon(q), q));
       return j + 1;
     }
@@ -756,6 +784,13 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
     } else if (pc > 0) {
       kind = 'percent';
       j += pc;
+    } else if (num.tenthPoints.has(nx.low) && value !== null) {
+      // "tres décimas": tenths of a percentage point
+      kind = 'percent';
+      points = true;
+      value /= 10;
+      alt = null;
+      j++;
     } else if (nx.kind === 'punct' && CURRENCY_SYMBOLS.has(nx.s) && currency === null) {
       kind = 'money';
       currency = CURRENCY_SYMBOLS.get(nx.s) as string;
@@ -790,6 +825,11 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
   const display = text.slice(first.start, lastTok.end);
   const nums = value !== null ? [canon(value), ...(alt !== null && alt !== value ? [canon(alt)] : [])] : [raw as string];
   const fact = numberFact(kind, display, first.start, nums, currency, points);
+  if (kind === 'number' && num.pointWords.has(nx?.low ?? '')) {
+    // "0,4 Punkte" may be percentage points said short, "36 puntos" league points: either satisfies the other
+    for (const n of nums) fact.provides.push(`pt:${n}`);
+    for (const n of nums) fact.accepts.push(`pt:${n}`);
+  }
   const unit = kind === 'number' && value !== null ? L.durations.units.get(toks[j]?.low ?? '') : undefined;
   if (unit !== undefined && value !== null) {
     const du = `du:${unit.family}:${canon(value * unit.size)}`;
@@ -836,7 +876,7 @@ function tallyFact(text: string, at: number, a: number, b: number): RawFact {
  * A fraction in words at i: "half of", "a third", "two-thirds", "die Hälfte", "la moitié", "la mitad". A whole
  * fraction word counts only where it stands for a share ("half the houses"), not in "the second half".
  */
-function fractionWord(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact[]): number {
+function fractionWord(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact[], text: string): number {
   const t = toks[i] as Tok;
   const { num } = L;
   if (t.low.includes('-')) {
@@ -855,6 +895,13 @@ function fractionWord(toks: readonly Tok[], i: number, L: FigureLang, facts: Raw
     return i;
   }
   if (!num.wholeFractions.has(t.low)) return i;
+  const pts = pointsAfter(toks, i + 1, L);
+  if (pts > 0) {
+    // "half a percentage point", "half a point"
+    const f = num.fractions.get(t.low) as number;
+    facts.push(numberFact('percent', text.slice(t.start, (toks[i + pts] as Tok).end), t.start, [canon(f)], null, true));
+    return i + 1 + pts;
+  }
   const prev = toks[i - 1];
   const next = toks[i + 1];
   const share =
