@@ -167,7 +167,8 @@ function numberFact(kind: Kind, text: string, at: number, nums: readonly string[
   if (kind === 'percent') {
     const q = nums.map((n) => `q:${canon(Number(n) / 100)}`);
     if (points) {
-      const keys = nums.flatMap((n) => [`pp:${n}`, `p:${n}`, `pt:${n}`]);
+      // not p: 0.3 points are no 0.3 %
+      const keys = nums.flatMap((n) => [`pp:${n}`, `pt:${n}`]);
       return { kind, text, value: `${num} pp`, at, provides: keys, accepts: [...keys] };
     }
     return { kind, text, value: `${num}%`, at, provides: [...nums.flatMap((n) => [`p:${n}`, `n:${n}`]), ...q], accepts: [...nums.map((n) => `p:${n}`), ...q] };
@@ -714,7 +715,7 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
 
   // A fraction after a count: "two thirds of", "zwei Drittel der", "deux tiers des", "dos tercios de" (not "a third time").
   const after = toks[j + 1];
-  const ofAfter = after === undefined || after.kind !== 'word' || L.stop.has(after.low);
+  const ofAfter = after === undefined || after.kind !== 'word' || L.stop.has(after.low) || unelided(after.low, L) !== after.low; // "d'entre eux"
   if (value !== null && toks[j]?.kind === 'word' && num.fractions.has((toks[j] as Tok).low) && !(t.kind === 'num' && toks[j]?.start === t.end)) {
     const f = num.fractions.get((toks[j] as Tok).low) as number;
     const q = value * f;
