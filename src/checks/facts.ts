@@ -281,7 +281,13 @@ const DE_STRONG_ENDINGS: readonly string[] = DE_NOUN_ENDINGS.slice(0, DE_NOUN_EN
  * anywhere in the text and has no ending of a common noun (in Berlin, aus Kiew).
  * Returns the stems that are names, on strong evidence and on the weak last one.
  */
-function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Array, inTitle: Uint8Array): { strong: Set<string>; weak: Set<string> } {
+function germanNames(
+  toks: readonly Tok[],
+  flags: Uint8Array,
+  atStart: Uint8Array,
+  inTitle: Uint8Array,
+  forms: ReadonlySet<string>,
+): { strong: Set<string>; weak: Set<string> } {
   const evidence = new Set<string>();
   const withArticle = new Set<string>();
   const midSentence = new Set<string>();
@@ -297,7 +303,9 @@ function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Arra
     const prev = toks[i - 1];
     const pl = prev?.kind === 'word' ? prev.low : '';
     const determiner =
-      DE_DETERMINERS.has(pl) || (prev?.kind === 'word' && !isCap(prev.s) && /(?:e|en|er|es|em)$/.test(pl) && DE_DETERMINERS.has(toks[i - 2]?.low ?? ''));
+      DE_DETERMINERS.has(pl) ||
+      prev?.kind === 'num' || // a noun a figure counts: "6,4 Kilometer Strecke"
+      (prev?.kind === 'word' && !isCap(prev.s) && /(?:e|en|er|es|em)$/.test(pl) && DE_DETERMINERS.has(toks[i - 2]?.low ?? ''));
     if (determiner) withArticle.add(st);
     if (!atStart[i] && !inTitle[i]) midSentence.add(st);
     if (DE_PLACE_PREPOSITIONS.has(pl) && prev?.kind === 'word' && !isCap(prev.s)) afterPlacePreposition.add(st);
@@ -314,7 +322,9 @@ function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Arra
       const adjective = DE_NAME_ADJECTIVE_RE.test(a);
       const plural = a.endsWith('en') || a.endsWith('ern'); // "dass Menschen Geld spenden": two nouns
       const plain = !endsWithAny(a, DE_STRONG_ENDINGS) && !endsWithAny(b, DE_STRONG_ENDINGS) && !a.includes('-') && !b.includes('-');
-      if (plain && !title && (adjective || (!determiner && !plural))) {
+      if (germanGenitive(t.s, forms)) {
+        evidence.add(stem(t.s.slice(0, -1))); // "nach Meyers Worten": Meyer is the name, Worten none
+      } else if (plain && !title && (adjective || (!determiner && !plural))) {
         evidence.add(st);
         evidence.add(stem(bare((toks[i + 1] as Tok).s)));
       }
@@ -326,6 +336,12 @@ function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Arra
   }
   return { strong: evidence, weak };
 }
+
+/** A German genitive name: "Meyers", "Kelownas", when the text writes the name without the -s too. */
+const germanGenitive = (s: string, forms: ReadonlySet<string>): boolean => s.length > 3 && s.endsWith('s') && forms.has(s.slice(0, -1));
+
+/** German words for an office or title ("Feuerwehrchef", "Kanzlerin"): they stand before a name, not in it. */
+const germanTitle = (low: string): boolean => DE_TITLES.has(low) || endsWithAny(low, DE_TITLE_ENDINGS) || DE_TITLE_ENDINGS.includes(low);
 
 const CAP = 1;
 const FUNCTION = 2;
@@ -404,7 +420,10 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
     const hn = t.s.includes('-') ? hyphenName(el ?? t.s, lang === 'de') : null;
     const capital = hn !== null || el !== null || (isCap(t.s) && !t.s.includes('-'));
     const nameWord = hn?.word ?? el ?? t.s;
-    const f = (capital ? CAP : 0) | (fnWords.has(t.low) || fnWords.has(st) || ((hn !== null || el !== null) && isFunctionWord(nameWord)) ? FUNCTION : 0);
+    // a function word with a clitic is one too: "I'd", "I’ve", "We're"
+    const clitic = el === null && (t.low.includes("'") || t.low.includes('’')) && fnWords.has(t.low.split(/['’]/)[0] as string);
+    const f =
+      (capital ? CAP : 0) | (fnWords.has(t.low) || fnWords.has(st) || clitic || ((hn !== null || el !== null) && isFunctionWord(nameWord)) ? FUNCTION : 0);
     flags[i] = f;
     vocab.addStem(st);
     if (t.s.includes('-')) {
@@ -418,7 +437,9 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
     if (!(f & CAP)) lowerWords.add(st);
     else if (!atStart[i] && !inTitle[i] && !(f & FUNCTION)) known.add(stem(bare(nameWord)));
   }
-  const german = lang === 'de' ? germanNames(toks, flags, atStart, inTitle) : null;
+  const forms = new Set<string>();
+  if (lang === 'de') for (let i = 0; i < toks.length; i++) if ((flags[i] as number) & CAP) forms.add((toks[i] as Tok).s);
+  const german = lang === 'de' ? germanNames(toks, flags, atStart, inTitle, forms) : null;
 
   // --- numbers, money, percentages, dates
   const used = new Uint8Array(toks.length);
@@ -442,7 +463,8 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
     };
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i] as Tok;
-      if (t.kind !== 'word' || soft[i] || used[i]) {
+      const degree = toks[i - 1]?.s === '°' && toks[i - 1]?.end === t.start; // the C of 4 °C
+      if (t.kind !== 'word' || soft[i] || used[i] || degree) {
         const acronym = toks[i + 1];
         const given = seq.length > 0 && t.s === '(' && acronym?.kind === 'word' && isAcronym(acronym.s) && toks[i + 2]?.s === ')';
         flush();
@@ -456,7 +478,7 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
       const el = cap ? elided(t.s) : null;
       const hn = cap && t.s.includes('-') ? hyphenName(el ?? t.s, lang === 'de') : null;
       const word = hn?.word ?? el ?? t.s;
-      let allowed = cap && !(f & FUNCTION);
+      let allowed = cap && !(f & FUNCTION) && !(german !== null && germanTitle(t.low));
       if (allowed && (atStart[i] || inTitle[i] || german !== null)) {
         const st = stem(bare(word));
         allowed = (!(atStart[i] || inTitle[i]) || known.has(st)) && (german === null || german.strong.has(st) || german.weak.has(st));
@@ -467,7 +489,7 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
         if (el !== null) flush(); // "de l’Allemagne": the elision starts a name
         seq.push({ t, display: hn?.display ?? el ?? t.s, word });
         pending = [];
-        if (/['’]s?$/.test(t.s) || hn?.ends) flush();
+        if (/['’]s?$/.test(t.s) || hn?.ends || (german !== null && germanGenitive(t.s, forms))) flush();
       } else if (seq.length > 0 && CONNECTORS.has(t.s)) {
         pending.push(t);
       } else {
