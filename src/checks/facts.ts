@@ -134,6 +134,8 @@ interface Extracted {
   lowerWords: Set<string>;
   words: string[];
   aliasIds: Set<string>;
+  /** Acronyms the text's capitalised word runs spell ("lfi" for "La France insoumise"), to the runs' offsets. */
+  initials: ReadonlyMap<string, readonly number[]>;
   /** The text's word 1–3-grams (as stems), built on first use. */
   phrases: () => GramIndex;
   functionWords: ReadonlySet<string>;
@@ -512,10 +514,62 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
     vocab,
     lowerWords,
     words,
-    aliasIds: aliasesIn(words),
+    aliasIds: new Set([...aliasesIn(words), ...tokenAliases(toks)]),
+    initials: initialsOf(toks),
     phrases: () => (index ??= GramIndex.of([words.map(stem)])),
     functionWords: fnWords,
   };
+}
+
+/** Aliases written as dotted or plain acronyms ("U.S.", "UK"): the tokenizer joins the letters. */
+function tokenAliases(toks: readonly Tok[]): string[] {
+  const found: string[] = [];
+  for (const t of toks) {
+    if (t.kind !== 'word' || t.s.length > 3 || !isAcronym(t.s)) continue;
+    const id = ALIAS_OF.get(t.low);
+    if (id !== undefined) found.push(id);
+  }
+  return found;
+}
+
+/** At most this many offsets of runs spelt as acronyms are kept: the lookup per name stays bounded. */
+const SPELT_MAX = 128;
+
+/** A run of capitalised words is spelt as an acronym from at most this many words. */
+const INITIALS_MAX = 6;
+const firstLetter = (low: string): string => {
+  const c = low[0] as string;
+  return c.charCodeAt(0) < 128 ? c : c.normalize('NFD').replace(/\p{M}/gu, '');
+};
+
+/**
+ * The acronyms a text's names may be written as: the initials of every run of words from a capitalised word (up to
+ * INITIALS_MAX words), all of them ("La France insoumise" → lfi) and without lower-case connectors ("Confederación
+ * Española de Organizaciones Empresariales" → ceoe). Each acronym maps to its runs' [start, end) offsets.
+ */
+function initialsOf(toks: readonly Tok[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const add = (key: string, from: number, to: number): void => {
+    const list = out.get(key);
+    if (list === undefined) out.set(key, [from, to]);
+    else if (list.length < 20) list.push(from, to);
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Tok;
+    if (t.kind !== 'word' || !isCap(t.s) || isAcronym(t.s)) continue;
+    let all = '';
+    let main = '';
+    for (let k = i; k < toks.length && k < i + INITIALS_MAX; k++) {
+      const u = toks[k] as Tok;
+      if (u.kind !== 'word') break;
+      const c = firstLetter(u.low);
+      all += c;
+      if (isCap(u.s) || !CONNECTORS.has(u.low)) main += c;
+      if (all.length >= 2) add(all, t.start, u.end);
+      if (main.length >= 2 && main !== all) add(main, t.start, u.end);
+    }
+  }
+  return out;
 }
 
 const ALIAS_PHRASES: ReadonlyArray<{ id: string; stems: string[] }> = ALIASES.flatMap(([id, phrases]) =>
@@ -662,7 +716,15 @@ export function checkFacts(source: string, rewrite: string, scans?: Scans, langs
     return keys.has(looseKey(w)) || (k !== null && keys.has(k));
   };
 
-  // Names.
+  // Names. An acronym of one text that spells a run of the other's words names what that run names.
+  const spelt: number[] = [];
+  for (const n of dedupe(out.names, (x) => x.key)) {
+    if (n.words.length === 1 && isAcronym(n.text) && spelt.length < SPELT_MAX) spelt.push(...(src.initials.get(lower(n.text)) ?? []));
+  }
+  const inSpelt = (at: number): boolean => {
+    for (let k = 0; k < spelt.length; k += 2) if (at >= (spelt[k] as number) && at < (spelt[k + 1] as number)) return true;
+    return false;
+  };
   const common = (w: string): boolean => src.functionWords.has(lower(w)) || src.functionWords.has(stem(w)) || src.lowerWords.has(stem(w));
   for (const n of dedupe(src.names, (x) => x.key)) {
     const alias = aliasOfName(n);
@@ -674,12 +736,14 @@ export function checkFacts(source: string, rewrite: string, scans?: Scans, langs
       distinctive.length > 0
         ? distinctive.some((w) => out.vocab.covers(w) || looseIn(outLoose, w))
         : out.phrases().contains(n.words.flatMap((w) => normWords(w)).map(stem));
-    if (!kept && !(n.also !== undefined && out.vocab.covers(n.also))) missing.push({ kind: 'name', text: n.text, at: n.at });
+    if (!kept && !(n.also !== undefined && out.vocab.covers(n.also)) && !inSpelt(n.at) && !(isAcronym(n.text) && out.initials.has(lower(n.text))))
+      missing.push({ kind: 'name', text: n.text, at: n.at });
   }
   for (const n of dedupe(out.names, (x) => x.key)) {
     if (n.weak) continue;
     const alias = aliasOfName(n);
     if (alias !== undefined && src.aliasIds.has(alias)) continue;
+    if (n.words.length === 1 && isAcronym(n.text) && src.initials.has(lower(n.text))) continue;
     if (!n.words.every((w) => src.vocab.covers(w) || looseIn(srcLoose, w) || (translated && out.functionWords.has(lower(w)))))
       added.push({ kind: 'name', text: n.text, at: n.at });
   }

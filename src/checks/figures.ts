@@ -967,7 +967,9 @@ export function readFigures(toks: readonly Tok[], text: string, L: FigureLang, s
         if (end === i) end = numberAt(toks, i, L, facts, text);
       }
     }
-    if (soft[i]) for (let k = before; k < facts.length; k++) (facts[k] as RawFact).soft = true;
+    // "Tip #1", "#3": a numbered label, no fact to keep
+    const label = toks[i - 1]?.s === '#' && toks[i - 1]?.end === t.start;
+    if (soft[i] || label) for (let k = before; k < facts.length; k++) (facts[k] as RawFact).soft = true;
     if (facts.length > before) {
       // the figure's own tokens (a currency code before it included) are no names: "EUR", "Mio", "Uhr", "Prozent"
       const from = (facts[before] as RawFact).at ?? t.start;
