@@ -532,6 +532,9 @@ function tokenAliases(toks: readonly Tok[]): string[] {
   return found;
 }
 
+/** An acronym long enough to be matched on initials (two letters spell too many runs of words). */
+const spelledOut = (s: string): boolean => s.length >= 3 && s.length <= INITIALS_MAX && isAcronym(s) && /^\p{L}+$/u.test(s);
+
 /** At most this many offsets of runs spelt as acronyms are kept: the lookup per name stays bounded. */
 const SPELT_MAX = 128;
 
@@ -719,7 +722,7 @@ export function checkFacts(source: string, rewrite: string, scans?: Scans, langs
   // Names. An acronym of one text that spells a run of the other's words names what that run names.
   const spelt: number[] = [];
   for (const n of dedupe(out.names, (x) => x.key)) {
-    if (n.words.length === 1 && isAcronym(n.text) && spelt.length < SPELT_MAX) spelt.push(...(src.initials.get(lower(n.text)) ?? []));
+    if (n.words.length === 1 && spelledOut(n.text) && spelt.length < SPELT_MAX) spelt.push(...(src.initials.get(lower(n.text)) ?? []));
   }
   const inSpelt = (at: number): boolean => {
     for (let k = 0; k < spelt.length; k += 2) if (at >= (spelt[k] as number) && at < (spelt[k + 1] as number)) return true;
@@ -736,14 +739,14 @@ export function checkFacts(source: string, rewrite: string, scans?: Scans, langs
       distinctive.length > 0
         ? distinctive.some((w) => out.vocab.covers(w) || looseIn(outLoose, w))
         : out.phrases().contains(n.words.flatMap((w) => normWords(w)).map(stem));
-    if (!kept && !(n.also !== undefined && out.vocab.covers(n.also)) && !inSpelt(n.at) && !(isAcronym(n.text) && out.initials.has(lower(n.text))))
+    if (!kept && !(n.also !== undefined && out.vocab.covers(n.also)) && !inSpelt(n.at) && !(spelledOut(n.text) && out.initials.has(lower(n.text))))
       missing.push({ kind: 'name', text: n.text, at: n.at });
   }
   for (const n of dedupe(out.names, (x) => x.key)) {
     if (n.weak) continue;
     const alias = aliasOfName(n);
     if (alias !== undefined && src.aliasIds.has(alias)) continue;
-    if (n.words.length === 1 && isAcronym(n.text) && src.initials.has(lower(n.text))) continue;
+    if (n.words.length === 1 && spelledOut(n.text) && src.initials.has(lower(n.text))) continue;
     if (!n.words.every((w) => src.vocab.covers(w) || looseIn(srcLoose, w) || (translated && out.functionWords.has(lower(w)))))
       added.push({ kind: 'name', text: n.text, at: n.at });
   }
