@@ -79,6 +79,15 @@ function byline(toks: readonly Tok[], i: number, end: number): number {
   return end;
 }
 
+/** Whether the first word from k to the line's end is in capitals too: a text in capitals has no labels. */
+function capitalsGoOn(toks: readonly Tok[], k: number, end: number): boolean {
+  for (let q = k; q < end; q++) {
+    const t = toks[q] as Tok;
+    if (t.kind === 'word') return t.s.length >= 2 && t.s === t.s.toUpperCase();
+  }
+  return false;
+}
+
 /** Speaker labels are at most this many tokens before their colon. */
 const SPEAKER_MAX = 12;
 
@@ -91,7 +100,7 @@ function speakerLabel(toks: readonly Tok[], i: number, end: number): number {
   for (let k = i; k < end && k < i + SPEAKER_MAX; k++) {
     const t = toks[k] as Tok;
     if (t.kind === 'punct') {
-      if (t.s === ':') return caps && k > i ? k + 1 : i;
+      if (t.s === ':') return caps && k > i && !capitalsGoOn(toks, k + 1, end) ? k + 1 : i;
       if (t.s !== ',' && t.s !== '#' && t.s !== '.' && !DASHES.has(t.s)) return i;
     } else if (t.kind === 'word') {
       if (t.s !== t.s.toUpperCase()) return i;

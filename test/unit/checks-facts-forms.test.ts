@@ -145,6 +145,9 @@ describe('names', () => {
       'en',
     );
   });
+  it('a line in capitals with a colon is no speaker label when capitals go on after it', () => {
+    expect(names('WHERE THE COUNTRY LIES: THE ROAD NORTH IS CLOSED.')).toContain('COUNTRY LIES');
+  });
   it('"U.S." keeps "United States"', () => {
     same('Schools in the United States spent the money.', 'U.S. schools spent the money.', 'en');
   });
