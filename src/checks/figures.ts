@@ -476,6 +476,70 @@ function dayMonthAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFa
   return i + 3;
 }
 
+/** An hour in words or digits at k, 1 to 12 (or 0 to 23 in digits). */
+function hourAt(toks: readonly Tok[], k: number, L: FigureLang): number | null {
+  const t = toks[k];
+  if (t === undefined) return null;
+  const h = t.kind === 'num' ? (/^\d{1,2}$/.test(t.s) ? Number(t.s) : null) : (L.num.units.get(t.low) ?? null);
+  return h !== null && h >= 0 && h <= 23 ? h : null;
+}
+
+/**
+ * A clock time in words at i: "half past four", "quarter to five", "four o'clock" (English), "halb fünf",
+ * "Viertel nach vier", "drei Uhr" (German), "quatre heures et demie" (French), "las cuatro y media" (Spanish).
+ * Without a word for morning or evening the hour may be either half of the day: both are provided, and the fact
+ * only satisfies (soft). Returns the index after it, or i.
+ */
+function clockWordsAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact[], text: string): number {
+  const low = (k: number): string => toks[k]?.low ?? '';
+  let h: number | null = null;
+  let min = 0;
+  let end = i;
+  if (L.lang === 'en') {
+    const part = low(i) === 'half' ? 30 : low(i) === 'quarter' ? 15 : -1;
+    if (part > 0 && (low(i + 1) === 'past' || low(i + 1) === 'to') && (h = hourAt(toks, i + 2, L)) !== null) {
+      min = low(i + 1) === 'past' ? part : 60 - part;
+      if (low(i + 1) === 'to') h -= 1;
+      end = i + 3;
+    } else if (toks[i]?.kind === 'word' && (h = hourAt(toks, i, L)) !== null && (low(i + 1) === "o'clock" || low(i + 1) === 'o’clock')) end = i + 2;
+    else h = null;
+  } else if (L.lang === 'de') {
+    if (low(i) === 'halb' && (h = hourAt(toks, i + 1, L)) !== null) [h, min, end] = [h - 1, 30, i + 2];
+    else if (low(i) === 'viertel' && (low(i + 1) === 'nach' || low(i + 1) === 'vor') && (h = hourAt(toks, i + 2, L)) !== null) {
+      [min, end] = low(i + 1) === 'nach' ? [15, i + 3] : [45, i + 3];
+      if (low(i + 1) === 'vor') h -= 1;
+    } else if (toks[i]?.kind === 'word' && (h = hourAt(toks, i, L)) !== null && low(i + 1) === 'uhr') end = i + 2;
+    else h = null;
+  } else if (L.lang === 'fr') {
+    if (toks[i]?.kind === 'word' && (h = hourAt(toks, i, L)) !== null && (low(i + 1) === 'heures' || low(i + 1) === 'heure')) {
+      end = i + 2;
+      if (low(end) === 'et' && (low(end + 1) === 'demie' || low(end + 1) === 'quart')) [min, end] = [low(end + 1) === 'demie' ? 30 : 15, end + 2];
+    } else h = null;
+  } else if (L.lang === 'es') {
+    if ((low(i) === 'las' || low(i) === 'la') && toks[i + 1]?.kind === 'word' && (h = hourAt(toks, i + 1, L)) !== null && h >= 1 && h <= 12) {
+      end = i + 2;
+      if (low(end) === 'y' && (low(end + 1) === 'media' || low(end + 1) === 'cuarto')) [min, end] = [low(end + 1) === 'media' ? 30 : 15, end + 2];
+      else if (low(end) === 'menos' && low(end + 1) === 'cuarto') [h, min, end] = [h - 1, 45, end + 2];
+      else if (low(end) !== 'de' && low(end) !== 'en') h = null; // "las cuatro de la tarde"; "las cuatro" alone may be anything
+    } else h = null;
+  }
+  if (h === null || end === i) return i;
+  h = (h + 24) % 24;
+  const hours = h < 12 ? [h, h + 12] : [h];
+  const provides = hours.map((x) => `d:T${pad(x)}:${pad(min)}`);
+  const last = toks[end - 1] as Tok;
+  facts.push({
+    kind: 'date',
+    text: text.slice((toks[i] as Tok).start, last.end),
+    value: `T${pad(h)}:${pad(min)}`,
+    at: (toks[i] as Tok).start,
+    provides,
+    accepts: [],
+    soft: true,
+  });
+  return end;
+}
+
 /**
  * A duration without a figure at i: a unit in the singular ("a year", "el último año", "une décennie") or half
  * of one ("half a year", "medio año", "ein halbes Jahr"). It only satisfies the other text's duration (a soft
@@ -940,6 +1004,8 @@ export function readFigures(toks: readonly Tok[], text: string, L: FigureLang, s
       if (month !== null) {
         end = monthFirst(toks, i, month, L, facts, text);
         if (end === i) end = numberAt(toks, i, L, facts, text);
+      } else if ((end = clockWordsAt(toks, i, L, facts, text)) > i) {
+        // "half past four", "halb fünf", "las cuatro y media": provides the clock time
       } else if ((end = durationWordAt(toks, i, L, facts, text)) > i) {
         // "a year", "medio año", "half an hour": provides the duration
       } else if (L.dates.noon.has(t.low)) {

@@ -70,6 +70,13 @@ describe('durations in other units and clock forms', () => {
     same('The decision was announced at noon.', 'The decision was announced at 12pm.', 'en');
     same('Der Zug fährt um Mitternacht.', 'Der Zug fährt um 0 Uhr.', 'de');
   });
+  it('clock times in words: half past four, halb fünf, las cuatro y media', () => {
+    same('The pipe burst at about 4.30am.', 'The pipe burst at about half past four in the morning.', 'en');
+    same('The pipe burst at 4.45pm.', 'The pipe burst at quarter to five.', 'en');
+    same('Das Rohr brach um 4.30 Uhr.', 'Das Rohr brach gegen halb fünf.', 'de');
+    same('La tubería se rompió a las 4.30 horas.', 'La tubería se rompió a las cuatro y media.', 'es');
+    same('Le tuyau a cédé à 4 h 30.', 'Le tuyau a cédé vers quatre heures et demie.', 'fr');
+  });
   it('"a las 21.00" is a clock time', () => {
     same('El partido será a las 21.00 horas.', 'El partido será a las 21.00.', 'es');
   });
