@@ -343,7 +343,7 @@ function germanNames(
 const germanGenitive = (s: string, forms: ReadonlySet<string>): boolean => s.length > 3 && s.endsWith('s') && forms.has(s.slice(0, -1));
 
 /** German words for an office or title ("Feuerwehrchef", "Kanzlerin"): they stand before a name, not in it. */
-const germanTitle = (low: string): boolean => DE_TITLES.has(low) || endsWithAny(low, DE_TITLE_ENDINGS) || DE_TITLE_ENDINGS.includes(low);
+const germanTitle = (low: string): boolean => DE_TITLES.has(low) || endsWithAny(low, DE_TITLE_ENDINGS);
 
 const CAP = 1;
 const FUNCTION = 2;

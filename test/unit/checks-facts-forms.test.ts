@@ -21,6 +21,7 @@ describe('dates: a day and month in digits without a year', () => {
   it('German "17.03." and "17.03" are 17 March', () => {
     same('Die Tickets gelten bis zum 17. März.', 'Die Tickets gelten bis zum 17.03. weiter.', 'de');
     same('Zuletzt am 17. Oktober gesenkt.', 'Zuletzt am 17.10 gesenkt.', 'de');
+    same('Die Karten gelten bis 17. März.', 'Die Karten gelten bis 17.03. weiter.', 'de');
     expect(diff('Die Tickets gelten bis zum 17. März.', 'Die Tickets gelten bis zum 18.03. weiter.', 'de')).not.toEqual([]);
   });
   it('French and Spanish "14/11" are 14 November', () => {

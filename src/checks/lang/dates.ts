@@ -72,7 +72,7 @@ export const DATE_WORDS: Readonly<Record<CheckLang, DateWords>> = {
     of: set(''),
     ordinals: set(''),
     clock: set('uhr'),
-    clockBefore: set('um gegen ab bis'),
+    clockBefore: set('um gegen'),
     noon: new Map([
       ['mittag', 12],
       ['mittags', 12],
