@@ -15,7 +15,8 @@
  *   mid-sentence; each language's function words, months and weekdays never are. In German, which capitalises
  *   every noun, a word is a name only on evidence (see germanNames).
  * - quote: text inside quotation marks (straight, curly, „low“, «guillemets», »German«) or ‘single curly’ ones.
- * - not facts: datelines, bylines and credits ("WASHINGTON (Reuters) —", "Von Max Muster", "Photo: Reuters"); the
+ * - not facts: datelines, bylines, credits and transcript speaker labels ("WASHINGTON (Reuters) —", "Von Max
+ *   Muster", "Photo: Reuters", "SACHA PFEIFFER, HOST:"); the
  *   figures there still satisfy the rewrite's, and their names are in the source's words.
  *
  * Names are compared case-insensitively, with possessives and plural -s dropped, and with aliases in the four
@@ -25,7 +26,8 @@
  * - figures: the rewrite provides one of the keys the fact accepts (./figures.ts), in its own language's forms;
  * - names: the rewrite has one of the name's distinctive words (one the source never writes in lower case;
  *   "Khamenei" keeps "Ayatollah Ali Khamenei"), allowing for demonyms (Iran/Iranian, Lebanon/Lebanese), or the
- *   acronym the source gives it in parentheses; a name made only of everyday words ("Middle East") must appear
+ *   acronym the source gives it in parentheses, or an acronym of three letters or more spelling the run of words
+ *   it stands in ("LFI" for "La France insoumise"); a name made only of everyday words ("Middle East") must appear
  *   whole (and is not checked across a translation);
  * - quotes: a quote may be paraphrased or turned into reported speech freely. It is reported missing only when
  *   the rewrite puts something similar but changed inside quotation marks (half its content words shared with
@@ -33,7 +35,8 @@
  *
  * What the rewrite adds (possible inventions):
  * - figures whose value the source never states (small numbers in words and weekdays left out);
- * - names with a word that does not occur in the source at all (any case, same demonym allowances);
+ * - names with a word that does not occur in the source at all (any case, same demonym allowances), unless an
+ *   acronym spelling a run of the source's words;
  * - quotations of four words or more that are neither in the source nor similar to a source quote (not across
  *   a translation).
  *

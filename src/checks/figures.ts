@@ -4,8 +4,9 @@
  * vote tallies), percentages and points, money (symbols and codes on either side, currency words), dates in any
  * order and clock times. One pass over the tokens; each step looks a bounded number of tokens ahead.
  *
- * Keys: n: number, p: percent (or points), pp: points, q: a share (90% = nine in ten = 0.9), m:CUR: money, nm: a
- * money figure without its currency, t: a tally, d: a date or time. A fact is kept when the other text provides
+ * Keys: n: number, p: percent, pp: percentage points, pt: points said short ("0,4 Punkte"), q: a share (90% = nine
+ * in ten = 0.9), m:CUR: money, nm: a money figure without its currency, t: a tally, d: a date or time, du:s / du:mo:
+ * a duration in seconds or months (48 hours = two days, 12 months = a year). A fact is kept when the other text provides
  * one of its `accepts` keys, or all of its `acceptsAll`.
  */
 
