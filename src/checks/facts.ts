@@ -16,8 +16,8 @@
  *   every noun, a word is a name only on evidence (see germanNames).
  * - quote: text inside quotation marks (straight, curly, „low“, «guillemets», »German«) or ‘single curly’ ones.
  * - not facts: datelines, bylines, credits and transcript speaker labels ("WASHINGTON (Reuters) —", "Von Max
- *   Muster", "Photo: Reuters", "SACHA PFEIFFER, HOST:"); the
- *   figures there still satisfy the rewrite's, and their names are in the source's words.
+ *   Muster", "Photo: Reuters", "SACHA PFEIFFER, HOST:"); the figures there still satisfy the rewrite's, and their
+ *   names are in the source's words.
  *
  * Names are compared case-insensitively, with possessives and plural -s dropped, and with aliases in the four
  * languages (US = United States = Vereinigte Staaten = États-Unis = Estados Unidos, UK, UN, EU, UAE).
