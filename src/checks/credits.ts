@@ -79,8 +79,40 @@ function byline(toks: readonly Tok[], i: number, end: number): number {
   return end;
 }
 
+/** Whether the first word from k to the line's end is in capitals too: a text in capitals has no labels. */
+function capitalsGoOn(toks: readonly Tok[], k: number, end: number): boolean {
+  for (let q = k; q < end; q++) {
+    const t = toks[q] as Tok;
+    if (t.kind === 'word') return t.s.length >= 2 && t.s === t.s.toUpperCase();
+  }
+  return false;
+}
+
+/** Speaker labels are at most this many tokens before their colon. */
+const SPEAKER_MAX = 12;
+
 /**
- * For each token, 1 when it belongs to a dateline, byline or credit. `toks` are the text's tokens.
+ * A transcript's speaker label at line start i: "SACHA PFEIFFER, HOST:", "UNIDENTIFIED PERSON #3:",
+ * "MARTINEZ-BELTRAN, BYLINE:" (capitals only, up to a colon). The index after the colon, or i.
+ */
+function speakerLabel(toks: readonly Tok[], i: number, end: number): number {
+  let caps = false;
+  for (let k = i; k < end && k < i + SPEAKER_MAX; k++) {
+    const t = toks[k] as Tok;
+    if (t.kind === 'punct') {
+      if (t.s === ':') return caps && k > i && !capitalsGoOn(toks, k + 1, end) ? k + 1 : i;
+      if (t.s !== ',' && t.s !== '#' && t.s !== '.' && !DASHES.has(t.s)) return i;
+    } else if (t.kind === 'word') {
+      if (t.s !== t.s.toUpperCase()) return i;
+      if (isAllCaps(t)) caps = true;
+    } else if (t.kind !== 'num') return i;
+  }
+  return i;
+}
+
+/**
+ * For each token, 1 when it belongs to a dateline, byline, credit or a transcript's speaker label. `toks` are the
+ * text's tokens.
  */
 export function creditMask(toks: readonly Tok[]): Uint8Array {
   const mask = new Uint8Array(toks.length);
@@ -94,7 +126,9 @@ export function creditMask(toks: readonly Tok[]): Uint8Array {
       if ((label || COPYRIGHT_WORDS.has(first.low)) && end - i <= CREDIT_LINE_MAX) mask.fill(1, i, end);
       else {
         const by = byline(toks, i, end);
+        const speaker = by > i ? i : speakerLabel(toks, i, end);
         if (by > i) mask.fill(1, i, by);
+        else if (speaker > i) mask.fill(1, i, speaker);
         else {
           const dl = dateline(toks, i);
           if (dl > i) mask.fill(1, i, dl);

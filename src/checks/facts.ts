@@ -15,8 +15,9 @@
  *   mid-sentence; each language's function words, months and weekdays never are. In German, which capitalises
  *   every noun, a word is a name only on evidence (see germanNames).
  * - quote: text inside quotation marks (straight, curly, „low“, «guillemets», »German«) or ‘single curly’ ones.
- * - not facts: datelines, bylines and credits ("WASHINGTON (Reuters) —", "Von Max Muster", "Photo: Reuters"); the
- *   figures there still satisfy the rewrite's, and their names are in the source's words.
+ * - not facts: datelines, bylines, credits and transcript speaker labels ("WASHINGTON (Reuters) —", "Von Max
+ *   Muster", "Photo: Reuters", "SACHA PFEIFFER, HOST:"); the figures there still satisfy the rewrite's, and their
+ *   names are in the source's words.
  *
  * Names are compared case-insensitively, with possessives and plural -s dropped, and with aliases in the four
  * languages (US = United States = Vereinigte Staaten = États-Unis = Estados Unidos, UK, UN, EU, UAE).
@@ -25,7 +26,8 @@
  * - figures: the rewrite provides one of the keys the fact accepts (./figures.ts), in its own language's forms;
  * - names: the rewrite has one of the name's distinctive words (one the source never writes in lower case;
  *   "Khamenei" keeps "Ayatollah Ali Khamenei"), allowing for demonyms (Iran/Iranian, Lebanon/Lebanese), or the
- *   acronym the source gives it in parentheses; a name made only of everyday words ("Middle East") must appear
+ *   acronym the source gives it in parentheses, or an acronym of three letters or more spelling the run of words
+ *   it stands in ("LFI" for "La France insoumise"); a name made only of everyday words ("Middle East") must appear
  *   whole (and is not checked across a translation);
  * - quotes: a quote may be paraphrased or turned into reported speech freely. It is reported missing only when
  *   the rewrite puts something similar but changed inside quotation marks (half its content words shared with
@@ -33,7 +35,8 @@
  *
  * What the rewrite adds (possible inventions):
  * - figures whose value the source never states (small numbers in words and weekdays left out);
- * - names with a word that does not occur in the source at all (any case, same demonym allowances);
+ * - names with a word that does not occur in the source at all (any case, same demonym allowances), unless an
+ *   acronym spelling a run of the source's words;
  * - quotations of four words or more that are neither in the source nor similar to a source quote (not across
  *   a translation).
  *
@@ -134,6 +137,8 @@ interface Extracted {
   lowerWords: Set<string>;
   words: string[];
   aliasIds: Set<string>;
+  /** Acronyms the text's capitalised word runs spell ("lfi" for "La France insoumise"), to the runs' offsets. */
+  initials: ReadonlyMap<string, readonly number[]>;
   /** The text's word 1–3-grams (as stems), built on first use. */
   phrases: () => GramIndex;
   functionWords: ReadonlySet<string>;
@@ -281,7 +286,13 @@ const DE_STRONG_ENDINGS: readonly string[] = DE_NOUN_ENDINGS.slice(0, DE_NOUN_EN
  * anywhere in the text and has no ending of a common noun (in Berlin, aus Kiew).
  * Returns the stems that are names, on strong evidence and on the weak last one.
  */
-function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Array, inTitle: Uint8Array): { strong: Set<string>; weak: Set<string> } {
+function germanNames(
+  toks: readonly Tok[],
+  flags: Uint8Array,
+  atStart: Uint8Array,
+  inTitle: Uint8Array,
+  forms: ReadonlySet<string>,
+): { strong: Set<string>; weak: Set<string> } {
   const evidence = new Set<string>();
   const withArticle = new Set<string>();
   const midSentence = new Set<string>();
@@ -297,7 +308,9 @@ function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Arra
     const prev = toks[i - 1];
     const pl = prev?.kind === 'word' ? prev.low : '';
     const determiner =
-      DE_DETERMINERS.has(pl) || (prev?.kind === 'word' && !isCap(prev.s) && /(?:e|en|er|es|em)$/.test(pl) && DE_DETERMINERS.has(toks[i - 2]?.low ?? ''));
+      DE_DETERMINERS.has(pl) ||
+      prev?.kind === 'num' || // a noun a figure counts: "6,4 Kilometer Strecke"
+      (prev?.kind === 'word' && !isCap(prev.s) && /(?:e|en|er|es|em)$/.test(pl) && DE_DETERMINERS.has(toks[i - 2]?.low ?? ''));
     if (determiner) withArticle.add(st);
     if (!atStart[i] && !inTitle[i]) midSentence.add(st);
     if (DE_PLACE_PREPOSITIONS.has(pl) && prev?.kind === 'word' && !isCap(prev.s)) afterPlacePreposition.add(st);
@@ -314,7 +327,9 @@ function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Arra
       const adjective = DE_NAME_ADJECTIVE_RE.test(a);
       const plural = a.endsWith('en') || a.endsWith('ern'); // "dass Menschen Geld spenden": two nouns
       const plain = !endsWithAny(a, DE_STRONG_ENDINGS) && !endsWithAny(b, DE_STRONG_ENDINGS) && !a.includes('-') && !b.includes('-');
-      if (plain && !title && (adjective || (!determiner && !plural))) {
+      if (germanGenitive(t.s, forms)) {
+        evidence.add(stem(t.s.slice(0, -1))); // "nach Meyers Worten": Meyer is the name, Worten none
+      } else if (plain && !title && (adjective || (!determiner && !plural))) {
         evidence.add(st);
         evidence.add(stem(bare((toks[i + 1] as Tok).s)));
       }
@@ -326,6 +341,12 @@ function germanNames(toks: readonly Tok[], flags: Uint8Array, atStart: Uint8Arra
   }
   return { strong: evidence, weak };
 }
+
+/** A German genitive name: "Meyers", "Kelownas", when the text writes the name without the -s too. */
+const germanGenitive = (s: string, forms: ReadonlySet<string>): boolean => s.length > 3 && s.endsWith('s') && forms.has(s.slice(0, -1));
+
+/** German words for an office or title ("Feuerwehrchef", "Kanzlerin"): they stand before a name, not in it. */
+const germanTitle = (low: string): boolean => DE_TITLES.has(low) || endsWithAny(low, DE_TITLE_ENDINGS);
 
 const CAP = 1;
 const FUNCTION = 2;
@@ -404,7 +425,10 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
     const hn = t.s.includes('-') ? hyphenName(el ?? t.s, lang === 'de') : null;
     const capital = hn !== null || el !== null || (isCap(t.s) && !t.s.includes('-'));
     const nameWord = hn?.word ?? el ?? t.s;
-    const f = (capital ? CAP : 0) | (fnWords.has(t.low) || fnWords.has(st) || ((hn !== null || el !== null) && isFunctionWord(nameWord)) ? FUNCTION : 0);
+    // a function word with a clitic is one too: "I'd", "I’ve", "We're"
+    const clitic = el === null && (t.low.includes("'") || t.low.includes('’')) && fnWords.has(t.low.split(/['’]/)[0] as string);
+    const f =
+      (capital ? CAP : 0) | (fnWords.has(t.low) || fnWords.has(st) || clitic || ((hn !== null || el !== null) && isFunctionWord(nameWord)) ? FUNCTION : 0);
     flags[i] = f;
     vocab.addStem(st);
     if (t.s.includes('-')) {
@@ -418,7 +442,9 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
     if (!(f & CAP)) lowerWords.add(st);
     else if (!atStart[i] && !inTitle[i] && !(f & FUNCTION)) known.add(stem(bare(nameWord)));
   }
-  const german = lang === 'de' ? germanNames(toks, flags, atStart, inTitle) : null;
+  const forms = new Set<string>();
+  if (lang === 'de') for (let i = 0; i < toks.length; i++) if ((flags[i] as number) & CAP) forms.add((toks[i] as Tok).s);
+  const german = lang === 'de' ? germanNames(toks, flags, atStart, inTitle, forms) : null;
 
   // --- numbers, money, percentages, dates
   const used = new Uint8Array(toks.length);
@@ -442,7 +468,8 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
     };
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i] as Tok;
-      if (t.kind !== 'word' || soft[i] || used[i]) {
+      const degree = toks[i - 1]?.s === '°' && toks[i - 1]?.end === t.start; // the C of 4 °C
+      if (t.kind !== 'word' || soft[i] || used[i] || degree) {
         const acronym = toks[i + 1];
         const given = seq.length > 0 && t.s === '(' && acronym?.kind === 'word' && isAcronym(acronym.s) && toks[i + 2]?.s === ')';
         flush();
@@ -456,7 +483,7 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
       const el = cap ? elided(t.s) : null;
       const hn = cap && t.s.includes('-') ? hyphenName(el ?? t.s, lang === 'de') : null;
       const word = hn?.word ?? el ?? t.s;
-      let allowed = cap && !(f & FUNCTION);
+      let allowed = cap && !(f & FUNCTION) && !(german !== null && germanTitle(t.low));
       if (allowed && (atStart[i] || inTitle[i] || german !== null)) {
         const st = stem(bare(word));
         allowed = (!(atStart[i] || inTitle[i]) || known.has(st)) && (german === null || german.strong.has(st) || german.weak.has(st));
@@ -467,7 +494,7 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
         if (el !== null) flush(); // "de l’Allemagne": the elision starts a name
         seq.push({ t, display: hn?.display ?? el ?? t.s, word });
         pending = [];
-        if (/['’]s?$/.test(t.s) || hn?.ends) flush();
+        if (/['’]s?$/.test(t.s) || hn?.ends || (german !== null && germanGenitive(t.s, forms))) flush();
       } else if (seq.length > 0 && CONNECTORS.has(t.s)) {
         pending.push(t);
       } else {
@@ -490,10 +517,65 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
     vocab,
     lowerWords,
     words,
-    aliasIds: aliasesIn(words),
+    aliasIds: new Set([...aliasesIn(words), ...tokenAliases(toks)]),
+    initials: initialsOf(toks),
     phrases: () => (index ??= GramIndex.of([words.map(stem)])),
     functionWords: fnWords,
   };
+}
+
+/** Aliases written as dotted or plain acronyms ("U.S.", "UK"): the tokenizer joins the letters. */
+function tokenAliases(toks: readonly Tok[]): string[] {
+  const found: string[] = [];
+  for (const t of toks) {
+    if (t.kind !== 'word' || t.s.length > 3 || !isAcronym(t.s)) continue;
+    const id = ALIAS_OF.get(t.low);
+    if (id !== undefined) found.push(id);
+  }
+  return found;
+}
+
+/** An acronym long enough to be matched on initials (two letters spell too many runs of words). */
+const spelledOut = (s: string): boolean => s.length >= 3 && s.length <= INITIALS_MAX && isAcronym(s) && /^\p{L}+$/u.test(s);
+
+/** At most this many offsets of runs spelt as acronyms are kept: the lookup per name stays bounded. */
+const SPELT_MAX = 128;
+
+/** A run of capitalised words is spelt as an acronym from at most this many words. */
+const INITIALS_MAX = 6;
+const firstLetter = (low: string): string => {
+  const c = low[0] as string;
+  return c.charCodeAt(0) < 128 ? c : c.normalize('NFD').replace(/\p{M}/gu, '');
+};
+
+/**
+ * The acronyms a text's names may be written as: the initials of every run of words from a capitalised word (up to
+ * INITIALS_MAX words), all of them ("La France insoumise" → lfi) and without lower-case connectors ("Confederación
+ * Española de Organizaciones Empresariales" → ceoe). Each acronym maps to its runs' [start, end) offsets.
+ */
+function initialsOf(toks: readonly Tok[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const add = (key: string, from: number, to: number): void => {
+    const list = out.get(key);
+    if (list === undefined) out.set(key, [from, to]);
+    else if (list.length < 20) list.push(from, to);
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Tok;
+    if (t.kind !== 'word' || !isCap(t.s) || isAcronym(t.s)) continue;
+    let all = '';
+    let main = '';
+    for (let k = i; k < toks.length && k < i + INITIALS_MAX; k++) {
+      const u = toks[k] as Tok;
+      if (u.kind !== 'word') break;
+      const c = firstLetter(u.low);
+      all += c;
+      if (isCap(u.s) || !CONNECTORS.has(u.low)) main += c;
+      if (all.length >= 2) add(all, t.start, u.end);
+      if (main.length >= 2 && main !== all) add(main, t.start, u.end);
+    }
+  }
+  return out;
 }
 
 const ALIAS_PHRASES: ReadonlyArray<{ id: string; stems: string[] }> = ALIASES.flatMap(([id, phrases]) =>
@@ -640,7 +722,15 @@ export function checkFacts(source: string, rewrite: string, scans?: Scans, langs
     return keys.has(looseKey(w)) || (k !== null && keys.has(k));
   };
 
-  // Names.
+  // Names. An acronym of one text that spells a run of the other's words names what that run names.
+  const spelt: number[] = [];
+  for (const n of dedupe(out.names, (x) => x.key)) {
+    if (n.words.length === 1 && spelledOut(n.text) && spelt.length < SPELT_MAX) spelt.push(...(src.initials.get(lower(n.text)) ?? []));
+  }
+  const inSpelt = (at: number): boolean => {
+    for (let k = 0; k < spelt.length; k += 2) if (at >= (spelt[k] as number) && at < (spelt[k + 1] as number)) return true;
+    return false;
+  };
   const common = (w: string): boolean => src.functionWords.has(lower(w)) || src.functionWords.has(stem(w)) || src.lowerWords.has(stem(w));
   for (const n of dedupe(src.names, (x) => x.key)) {
     const alias = aliasOfName(n);
@@ -652,12 +742,14 @@ export function checkFacts(source: string, rewrite: string, scans?: Scans, langs
       distinctive.length > 0
         ? distinctive.some((w) => out.vocab.covers(w) || looseIn(outLoose, w))
         : out.phrases().contains(n.words.flatMap((w) => normWords(w)).map(stem));
-    if (!kept && !(n.also !== undefined && out.vocab.covers(n.also))) missing.push({ kind: 'name', text: n.text, at: n.at });
+    if (!kept && !(n.also !== undefined && out.vocab.covers(n.also)) && !inSpelt(n.at) && !(spelledOut(n.text) && out.initials.has(lower(n.text))))
+      missing.push({ kind: 'name', text: n.text, at: n.at });
   }
   for (const n of dedupe(out.names, (x) => x.key)) {
     if (n.weak) continue;
     const alias = aliasOfName(n);
     if (alias !== undefined && src.aliasIds.has(alias)) continue;
+    if (n.words.length === 1 && spelledOut(n.text) && src.initials.has(lower(n.text))) continue;
     if (!n.words.every((w) => src.vocab.covers(w) || looseIn(srcLoose, w) || (translated && out.functionWords.has(lower(w)))))
       added.push({ kind: 'name', text: n.text, at: n.at });
   }

@@ -4,8 +4,9 @@
  * vote tallies), percentages and points, money (symbols and codes on either side, currency words), dates in any
  * order and clock times. One pass over the tokens; each step looks a bounded number of tokens ahead.
  *
- * Keys: n: number, p: percent (or points), pp: points, q: a share (90% = nine in ten = 0.9), m:CUR: money, nm: a
- * money figure without its currency, t: a tally, d: a date or time. A fact is kept when the other text provides
+ * Keys: n: number, p: percent, pp: percentage points, pt: points said short ("0,4 Punkte"), q: a share (90% = nine
+ * in ten = 0.9), m:CUR: money, nm: a money figure without its currency, t: a tally, d: a date or time, du:s / du:mo:
+ * a duration in seconds or months (48 hours = two days, 12 months = a year). A fact is kept when the other text provides
  * one of its `accepts` keys, or all of its `acceptsAll`.
  */
 
@@ -13,6 +14,7 @@ import type { CheckLang } from './lang';
 import { DATE_WORDS, GENERIC_DATES, type DateWords } from './lang/dates';
 import { CURRENCY_CODES, CURRENCY_SYMBOLS, GENERIC, NUMBER_WORDS, SUFFIX_SCALES, mayStartNumber, numberAtoms, type NumberWords } from './lang/numbers';
 import { UNIT_STOP } from './lang/names';
+import { DURATION_WORDS, type DurationWords } from './lang/durations';
 import type { Fact } from './facts';
 import type { Tok } from './tokens';
 
@@ -34,13 +36,16 @@ export interface FigureLang {
   lang: CheckLang | null;
   num: NumberWords;
   dates: DateWords;
+  durations: DurationWords;
   stop: ReadonlySet<string>;
 }
 
+const NO_DURATIONS: DurationWords = { units: new Map(), half: new Set() };
+
 export function figureLang(lang: CheckLang | null): FigureLang {
   return lang === null
-    ? { lang, num: GENERIC, dates: GENERIC_DATES, stop: UNIT_STOP.en }
-    : { lang, num: NUMBER_WORDS[lang], dates: DATE_WORDS[lang], stop: UNIT_STOP[lang] };
+    ? { lang, num: GENERIC, dates: GENERIC_DATES, durations: NO_DURATIONS, stop: UNIT_STOP.en }
+    : { lang, num: NUMBER_WORDS[lang], dates: DATE_WORDS[lang], durations: DURATION_WORDS[lang], stop: UNIT_STOP[lang] };
 }
 
 export function canon(n: number): string {
@@ -140,7 +145,7 @@ export function dateFact(text: string, at: number, y: number | null, m: number |
 function timeFact(text: string, at: number, h: number, min: number, alsoCount: boolean): RawFact {
   const value = `T${pad(h)}:${pad(min)}`;
   const keys = [`d:${value}`];
-  if (alsoCount) keys.push(`n:${h}`); // "15 horas" may be a duration
+  if (alsoCount) keys.push(`n:${h}`, `du:s:${h * 3600}`); // "15 horas" may be a duration
   return { kind: 'date', text, value, at, provides: keys, accepts: keys };
 }
 
@@ -163,7 +168,9 @@ function numberFact(kind: Kind, text: string, at: number, nums: readonly string[
   if (kind === 'percent') {
     const q = nums.map((n) => `q:${canon(Number(n) / 100)}`);
     if (points) {
-      return { kind, text, value: `${num} pp`, at, provides: nums.flatMap((n) => [`pp:${n}`, `p:${n}`]), accepts: nums.flatMap((n) => [`pp:${n}`, `p:${n}`]) };
+      // not p: 0.3 points are no 0.3 %
+      const keys = nums.flatMap((n) => [`pp:${n}`, `pt:${n}`]);
+      return { kind, text, value: `${num} pp`, at, provides: keys, accepts: [...keys] };
     }
     return { kind, text, value: `${num}%`, at, provides: [...nums.flatMap((n) => [`p:${n}`, `n:${n}`]), ...q], accepts: [...nums.map((n) => `p:${n}`), ...q] };
   }
@@ -212,14 +219,17 @@ function currencyWord(t: Tok | undefined, L: FigureLang): string | undefined {
   return L.num.currencies.get(w) ?? (CURRENCY_CODES.has(w) ? w.toUpperCase() : undefined);
 }
 
+/** A French word without an elided "d'" or "qu'" before it: "d'un" → "un". */
+const unelided = (low: string, L: FigureLang): string => (L.lang === 'fr' && (low.startsWith("d'") || low.startsWith('d’')) ? low.slice(2) : low);
+
 /** A number in words from i: value, the index after it, and whether it is a small one prose uses freely. */
 function wordNumber(toks: readonly Tok[], i: number, L: FigureLang): { value: number; end: number; minor: boolean } | null {
   const { num } = L;
   const t = toks[i] as Tok;
   const scaleAfter = (k: number): number => num.scales.get(toks[k]?.low ?? '') ?? 0;
-  if (num.articleOne.has(t.low)) {
-    // "a million", "ein Drittel", "un sur deux": one only where a scale, fraction or ratio follows.
-    if (scaleAfter(i + 1) >= 100) return { value: 1, end: i + 1, minor: false };
+  if (num.articleOne.has(unelided(t.low, L))) {
+    // "a million", "ein Drittel", "un sur deux", "a dozen", "d'un quart": one only where a scale, fraction or ratio follows.
+    if (scaleAfter(i + 1) >= 100 || num.collectives.has(toks[i + 1]?.low ?? '')) return { value: 1, end: i + 1, minor: false };
     if (num.fractions.has(toks[i + 1]?.low ?? '') || ratioAt(toks, i + 1, L, 1) > 0) return { value: 1, end: i + 1, minor: false };
     return null;
   }
@@ -331,7 +341,7 @@ function timeAt(toks: readonly Tok[], i: number, L: FigureLang, text: string, fa
     facts.push(timeFact(text.slice(t.start, (toks[k - 1] as Tok).end), t.start, h, mm, count && m[2] === undefined));
     return k;
   }
-  if (m[2] !== undefined && t.s.includes(':')) {
+  if (m[2] !== undefined && (t.s.includes(':') || L.dates.clockBefore.has(toks[i - 1]?.low ?? ''))) {
     facts.push(timeFact(t.s, t.start, h, min, false));
     return i + 1;
   }
@@ -373,8 +383,9 @@ function monthFirst(toks: readonly Tok[], i: number, month: number, L: FigureLan
 /** The month a token names in the text's language, or null. */
 function monthOf(t: Tok | undefined, L: FigureLang): number | null {
   if (t === undefined || t.kind !== 'word') return null;
-  const cut = t.low.lastIndexOf('-'); // "post-October 7", "mi-octobre"
-  const name = cut < 0 ? t.low : t.low.slice(cut + 1);
+  const low = possessiveDropped(t.low);
+  const cut = low.lastIndexOf('-'); // "post-October 7", "mi-octobre"
+  const name = cut < 0 ? low : low.slice(cut + 1);
   const m = L.dates.months.get(name);
   if (m === undefined || (cut >= 0 && L.dates.monthAbbr.has(name))) return null;
   return L.dates.lowerMonths || (cut < 0 ? isCapTok(t) : isCap1(t.s[cut + 1] ?? '')) ? m : null;
@@ -411,15 +422,169 @@ function dayFirst(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
   return j;
 }
 
-/** Whether a date starts within the next few tokens after a weekday ("Monday, October 7", "Montag, den 7."). */
+/**
+ * Whether a date follows within the next few tokens after a weekday ("Monday, October 7", "Montag, den 7.
+ * Oktober", "jeudi 14/11"): a month name or a date in digits, not a mere figure ("Thursday from 5%").
+ */
 function dateFollows(toks: readonly Tok[], i: number, L: FigureLang): boolean {
-  for (let k = i + 1; k <= i + 3 && k < toks.length; k++) {
+  for (let k = i + 1; k <= i + 5 && k < toks.length; k++) {
     const u = toks[k] as Tok;
-    if (u.kind === 'iso' || u.kind === 'slash' || dayOf(u) !== null || monthOf(u, L) !== null) return true;
-    if (u.kind === 'num' || u.kind === 'nl') return false;
+    if (u.kind === 'iso' || u.kind === 'slash' || monthOf(u, L) !== null || dottedDayMonth(u, L) !== null) return true;
+    if (u.kind === 'nl' || (u.kind === 'num' && dayOf(u) === null)) return false;
   }
   return false;
 }
+
+/**
+ * A day and month in digits with a full stop, as German, French and Spanish write them without a year: "17.03",
+ * "17.3." (English reads "17.03" as a decimal). Null when the token is none.
+ */
+function dottedDayMonth(t: Tok, L: FigureLang): { d: number; m: number } | null {
+  if (t.kind !== 'num' || L.lang === 'en' || L.lang === null) return null;
+  const dm = /^(\d{1,2})\.(\d{1,2})$/.exec(t.s);
+  if (dm === null) return null;
+  const d = Number(dm[1]);
+  const m = Number(dm[2]);
+  return d >= 1 && d <= 31 && m >= 1 && m <= 12 ? { d, m } : null;
+}
+
+/**
+ * A day and month in digits without a year at i: "17.03." / "17.03" (not a clock time: "17.30 Uhr", "um 17.30")
+ * and "14/11" (day first; not in English, which writes months first). Returns the index after it, or i.
+ */
+function dayMonthAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact[]): number {
+  const t = toks[i] as Tok;
+  const next = toks[i + 1];
+  const dotted = dottedDayMonth(t, L);
+  if (dotted !== null) {
+    const twoDigits = /\.\d{2}$/.test(t.s);
+    const stop = next?.s === '.' && next.start === t.end;
+    if (!twoDigits && !stop) return i;
+    if (next?.kind === 'word' && L.dates.clock.has(next.low)) return i;
+    if (L.dates.clockBefore.has(toks[i - 1]?.low ?? '')) return i;
+    if (qualifiedAt(toks, i + 1, L)) return i;
+    facts.push(dateFact(stop ? `${t.s}.` : t.s, t.start, null, dotted.m, dotted.d));
+    return stop ? i + 2 : i + 1;
+  }
+  if (L.lang === 'en' || L.lang === null || next?.s !== '/' || next.start !== t.end) return i;
+  const m = toks[i + 2];
+  if (m?.kind !== 'num' || m.start !== next.end || !/^\d{1,2}$/.test(m.s) || !/^\d{1,2}$/.test(t.s)) return i;
+  if (toks[i + 3]?.s === '/' && toks[i + 3]?.start === m.end) return i;
+  const d = Number(t.s);
+  const mo = Number(m.s);
+  if (d < 1 || d > 31 || mo < 1 || mo > 12) return i;
+  facts.push(dateFact(`${t.s}/${m.s}`, t.start, null, mo, d));
+  return i + 3;
+}
+
+/** An hour in words or digits at k, 1 to 12 (or 0 to 23 in digits). */
+function hourAt(toks: readonly Tok[], k: number, L: FigureLang): number | null {
+  const t = toks[k];
+  if (t === undefined) return null;
+  const h = t.kind === 'num' ? (/^\d{1,2}$/.test(t.s) ? Number(t.s) : null) : (L.num.units.get(t.low) ?? null);
+  return h !== null && h >= 0 && h <= 23 ? h : null;
+}
+
+/**
+ * A clock time in words at i: "half past four", "quarter to five", "four o'clock" (English), "halb fünf",
+ * "Viertel nach vier", "drei Uhr" (German), "quatre heures et demie" (French), "las cuatro y media" (Spanish).
+ * Without a word for morning or evening the hour may be either half of the day: both are provided, and the fact
+ * only satisfies (soft). Returns the index after it, or i.
+ */
+function clockWordsAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact[], text: string): number {
+  const low = (k: number): string => toks[k]?.low ?? '';
+  let h: number | null = null;
+  let min = 0;
+  let end = i;
+  if (L.lang === 'en') {
+    const part = low(i) === 'half' ? 30 : low(i) === 'quarter' ? 15 : -1;
+    if (part > 0 && (low(i + 1) === 'past' || low(i + 1) === 'to') && (h = hourAt(toks, i + 2, L)) !== null) {
+      min = low(i + 1) === 'past' ? part : 60 - part;
+      if (low(i + 1) === 'to') h -= 1;
+      end = i + 3;
+    } else if (toks[i]?.kind === 'word' && (h = hourAt(toks, i, L)) !== null && (low(i + 1) === "o'clock" || low(i + 1) === 'o’clock')) end = i + 2;
+    else h = null;
+  } else if (L.lang === 'de') {
+    if (low(i) === 'halb' && (h = hourAt(toks, i + 1, L)) !== null) [h, min, end] = [h - 1, 30, i + 2];
+    else if (low(i) === 'viertel' && (low(i + 1) === 'nach' || low(i + 1) === 'vor') && (h = hourAt(toks, i + 2, L)) !== null) {
+      [min, end] = low(i + 1) === 'nach' ? [15, i + 3] : [45, i + 3];
+      if (low(i + 1) === 'vor') h -= 1;
+    } else if (toks[i]?.kind === 'word' && (h = hourAt(toks, i, L)) !== null && low(i + 1) === 'uhr') end = i + 2;
+    else h = null;
+  } else if (L.lang === 'fr') {
+    if (toks[i]?.kind === 'word' && (h = hourAt(toks, i, L)) !== null && (low(i + 1) === 'heures' || low(i + 1) === 'heure')) {
+      end = i + 2;
+      if (low(end) === 'et' && (low(end + 1) === 'demie' || low(end + 1) === 'quart')) [min, end] = [low(end + 1) === 'demie' ? 30 : 15, end + 2];
+    } else h = null;
+  } else if (L.lang === 'es') {
+    if ((low(i) === 'las' || low(i) === 'la') && toks[i + 1]?.kind === 'word' && (h = hourAt(toks, i + 1, L)) !== null && h >= 1 && h <= 12) {
+      end = i + 2;
+      if (low(end) === 'y' && (low(end + 1) === 'media' || low(end + 1) === 'cuarto')) [min, end] = [low(end + 1) === 'media' ? 30 : 15, end + 2];
+      else if (low(end) === 'menos' && low(end + 1) === 'cuarto') [h, min, end] = [h - 1, 45, end + 2];
+      else if (low(end) !== 'de' && low(end) !== 'en') h = null; // "las cuatro de la tarde"; "las cuatro" alone may be anything
+    } else h = null;
+  }
+  if (h === null || end === i) return i;
+  h = (h + 24) % 24;
+  const hours = h < 12 ? [h, h + 12] : [h];
+  const provides = hours.map((x) => `d:T${pad(x)}:${pad(min)}`);
+  const last = toks[end - 1] as Tok;
+  facts.push({
+    kind: 'date',
+    text: text.slice((toks[i] as Tok).start, last.end),
+    value: `T${pad(h)}:${pad(min)}`,
+    at: (toks[i] as Tok).start,
+    provides,
+    accepts: [],
+    soft: true,
+  });
+  return end;
+}
+
+/**
+ * A duration without a figure at i: a unit in the singular ("a year", "el último año", "une décennie") or half
+ * of one ("half a year", "medio año", "ein halbes Jahr"). It only satisfies the other text's duration (a soft
+ * fact): prose says "a year" freely. Returns the index after it, or i.
+ */
+function durationWordAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact[], text: string): number {
+  const t = toks[i] as Tok;
+  let j = i;
+  let amount = 1;
+  if (L.durations.half.has(t.low)) {
+    amount = 0.5;
+    j++;
+    if (L.num.articleOne.has(toks[j]?.low ?? '')) j++; // "half a year"
+  }
+  const u = toks[j];
+  const unit = u?.kind === 'word' ? L.durations.units.get(u.low) : undefined;
+  if (unit === undefined || !unit.one) return i;
+  const value = canon(amount * unit.size);
+  facts.push({
+    kind: 'number',
+    text: text.slice(t.start, (u as Tok).end),
+    value: `${value} ${unit.family}`,
+    at: t.start,
+    provides: [`du:${unit.family}:${value}`],
+    accepts: [],
+    soft: true,
+  });
+  return j + 1;
+}
+
+/** German weekdays compound with a part of the day: "Donnerstagabend", "Samstagmorgen". */
+const DE_DAY_PARTS = new Set(['morgen', 'früh', 'vormittag', 'mittag', 'nachmittag', 'abend', 'nacht']);
+
+/** The weekday a word names (1 Monday … 7 Sunday), a possessive ("Sunday's") and German compounds read through. */
+function weekdayAt(t: Tok, L: FigureLang): number | undefined {
+  const low = possessiveDropped(t.low);
+  const wd = L.dates.weekdays.get(low);
+  if (wd !== undefined || L.lang !== 'de' || low.length < 9) return wd;
+  for (const [name, n] of L.dates.weekdays) if (low.startsWith(name) && DE_DAY_PARTS.has(low.slice(name.length))) return n;
+  return undefined;
+}
+
+/** "sunday's" → "sunday", "september’s" → "september". */
+const possessiveDropped = (low: string): string => (low.endsWith("'s") || low.endsWith('’s') ? low.slice(0, -2) : low);
 
 /**
  * Where a ratio's second count starts when its word is at j or one word later ("nine in ten", "one voter in two",
@@ -435,7 +600,11 @@ function ratioAt(toks: readonly Tok[], j: number, L: FigureLang, first: number):
   const w = toks[j];
   if (w?.kind !== 'word' || L.stop.has(w.low) || L.num.units.has(w.low)) return 0;
   const r2 = phraseAt(toks, j + 1, L.num.ratioWords);
-  return r2 > 0 ? valid(j + 1 + r2) : 0;
+  if (r2 === 0) return 0;
+  // With a noun between ("one voter in two"), the second count is a small whole number: "ein Revier von 250 km²",
+  // "einer Länge von 6,4 Kilometern" are measures
+  const b = countAt(toks, j + 1 + r2, L);
+  return b !== null && Number.isInteger(b.value) && b.value <= 20 ? valid(j + 1 + r2) : 0;
 }
 
 /** A tally or ratio's second count at j: digits (not a year) or words. */
@@ -449,7 +618,11 @@ function countAt(toks: readonly Tok[], j: number, L: FigureLang): { value: numbe
   }
   if (t.kind === 'word') {
     const w = wordNumber(toks, j, L);
-    return w === null ? null : { value: w.value, end: w.end };
+    if (w === null) {
+      const one = L.num.units.get(t.low); // "eight votes to one": the article's word as a count
+      return one === undefined ? null : { value: one, end: j + 1 };
+    }
+    return { value: w.value, end: w.end };
   }
   return null;
 }
@@ -464,6 +637,25 @@ function qualifiedAt(toks: readonly Tok[], j: number, L: FigureLang): boolean {
 }
 
 const DASHES = new Set(['-', '–', '—']);
+
+/** How many tokens from k say "of a percentage point" or "point" after a fraction ("a quarter point"); 0 when none. */
+function pointsAfter(toks: readonly Tok[], k: number, L: FigureLang): number {
+  let n = 0;
+  if (L.num.of.has(toks[k]?.low ?? '')) n++;
+  if (L.num.articleOne.has(toks[k + n]?.low ?? '')) n++;
+  const pp = phraseAt(toks, k + n, L.num.points);
+  if (pp > 0) return n + pp;
+  return L.num.pointWords.has(toks[k + n]?.low ?? '') ? n + 1 : 0;
+}
+/** Capital scale letters that mean million or milliard only beside a currency ("M€"; else "M" may be metres). */
+const CURRENCY_SCALE_LETTERS: ReadonlyMap<string, number> = new Map([
+  ['m', 1e6],
+  ['mn', 1e6],
+  ['md', 1e9],
+  ['mds', 1e9],
+  ['mrd', 1e9],
+  ['bn', 1e9],
+]);
 /** Words before "half" that make it a part of time or of a match, not a share ("the first half of 2023"). */
 const EN_NOT_SHARE = new Set(['the', 'a', 'and', 'first', 'second', 'last', 'next', 'other']);
 
@@ -471,7 +663,7 @@ const EN_NOT_SHARE = new Set(['the', 'a', 'and', 'first', 'second', 'last', 'nex
 function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact[], text: string): number {
   const t = toks[i] as Tok;
   const { num } = L;
-  if (t.kind === 'word' ? !mayStartNumber(t.low, num, L.lang) : t.kind !== 'num') return i;
+  if (t.kind === 'word' ? !mayStartNumber(unelided(t.low, L), num, L.lang) : t.kind !== 'num') return i;
   let value: number | null = null;
   let alt: number | null = null;
   let raw: string | null = null;
@@ -496,6 +688,15 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
     if (n !== null) {
       value = n.v;
       alt = n.alt ?? null;
+    }
+    const race = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(t.s);
+    if (race) {
+      // A race time "2:05:48": hours, minutes, seconds, which the other text may write out in words.
+      const [h, m, sec] = [Number(race[1]), Number(race[2]), Number(race[3])];
+      const du = `du:s:${h * 3600 + m * 60 + sec}`;
+      const parts = [`n:${h}`, `n:${m}`, `n:${sec}`];
+      facts.push({ kind: 'number', text: t.s, value: t.s, at: t.start, provides: [du, ...parts], accepts: [du], acceptsAll: parts });
+      return i + 1;
     }
     const colon = /^(\d{1,3}):(\d{1,3})$/.exec(t.s);
     if (colon) {
@@ -540,7 +741,7 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
       j++; // ordinals and unit letters (7th, 5mph): the figure is what counts
     }
   } else {
-    const frac = fractionWord(toks, i, L, facts);
+    const frac = fractionWord(toks, i, L, facts, text);
     if (frac > i) return frac;
     const w = wordNumber(toks, i, L);
     if (w === null) return i;
@@ -550,10 +751,24 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
     fromWords = true;
   }
 
-  // Scale words: "27 thousand", "1.5 million", "5 Mio.", "5 millones".
+  // A scale letter written apart, with a currency beside it: "1,4 M€", "150 M €", "3 Md€", "€2 M".
   let scaled = false;
+  const letter = toks[j];
+  if (value !== null && letter?.kind === 'word' && letter.s !== letter.low && CURRENCY_SCALE_LETTERS.has(letter.low)) {
+    const after = toks[j + 1];
+    const beside = currency !== null || (after?.kind === 'punct' && CURRENCY_SYMBOLS.has(after.s)) || currencyWord(after, L) !== undefined;
+    if (beside) {
+      value *= CURRENCY_SCALE_LETTERS.get(letter.low) as number;
+      alt = null;
+      scaled = true;
+      minor = false;
+      j++;
+    }
+  }
+
+  // Scale words: "27 thousand", "1.5 million", "5 Mio.", "5 millones".
   while (value !== null && toks[j]?.kind === 'word') {
-    const scale = num.scales.get((toks[j] as Tok).low);
+    const scale = num.scales.get((toks[j] as Tok).low) ?? num.collectives.get((toks[j] as Tok).low);
     if (scale === undefined) break;
     scaled = true;
     value *= scale;
@@ -565,11 +780,17 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
 
   // A fraction after a count: "two thirds of", "zwei Drittel der", "deux tiers des", "dos tercios de" (not "a third time").
   const after = toks[j + 1];
-  const ofAfter = after === undefined || after.kind !== 'word' || L.stop.has(after.low);
-  if (value !== null && ofAfter && toks[j]?.kind === 'word' && num.fractions.has((toks[j] as Tok).low) && !(t.kind === 'num' && toks[j]?.start === t.end)) {
+  const ofAfter = after === undefined || after.kind !== 'word' || L.stop.has(after.low) || unelided(after.low, L) !== after.low; // "d'entre eux"
+  if (value !== null && toks[j]?.kind === 'word' && num.fractions.has((toks[j] as Tok).low) && !(t.kind === 'num' && toks[j]?.start === t.end)) {
     const f = num.fractions.get((toks[j] as Tok).low) as number;
     const q = value * f;
-    if (q <= 1) {
+    const pts = pointsAfter(toks, j + 1, L);
+    if (pts > 0) {
+      // "a quarter of a percentage point", "a quarter point"
+      facts.push(numberFact('percent', text.slice(first.start, (toks[j + pts] as Tok).end), first.start, [canon(q)], null, true));
+      return j + 1 + pts;
+    }
+    if (q <= 1 && ofAfter) {
       facts.push(shareFact(text.slice(first.start, (toks[j] as Tok).end), t.start, canon(q), q));
       return j + 1;
     }
@@ -629,6 +850,13 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
     } else if (pc > 0) {
       kind = 'percent';
       j += pc;
+    } else if (num.tenthPoints.has(nx.low) && value !== null) {
+      // "tres décimas": tenths of a percentage point
+      kind = 'percent';
+      points = true;
+      value /= 10;
+      alt = null;
+      j++;
     } else if (nx.kind === 'punct' && CURRENCY_SYMBOLS.has(nx.s) && currency === null) {
       kind = 'money';
       currency = CURRENCY_SYMBOLS.get(nx.s) as string;
@@ -663,6 +891,17 @@ function numberAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact
   const display = text.slice(first.start, lastTok.end);
   const nums = value !== null ? [canon(value), ...(alt !== null && alt !== value ? [canon(alt)] : [])] : [raw as string];
   const fact = numberFact(kind, display, first.start, nums, currency, points);
+  if (kind === 'number' && num.pointWords.has(nx?.low ?? '')) {
+    // "0,4 Punkte" may be percentage points said short, "36 puntos" league points: either satisfies the other
+    for (const n of nums) fact.provides.push(`pt:${n}`);
+    for (const n of nums) fact.accepts.push(`pt:${n}`);
+  }
+  const unit = kind === 'number' && value !== null ? L.durations.units.get(toks[j]?.low ?? '') : undefined;
+  if (unit !== undefined && value !== null) {
+    const du = `du:${unit.family}:${canon(value * unit.size)}`;
+    fact.provides.push(du);
+    fact.accepts.push(du);
+  }
   if (minor) fact.minor = true;
   facts.push(fact);
   return j;
@@ -703,7 +942,7 @@ function tallyFact(text: string, at: number, a: number, b: number): RawFact {
  * A fraction in words at i: "half of", "a third", "two-thirds", "die Hälfte", "la moitié", "la mitad". A whole
  * fraction word counts only where it stands for a share ("half the houses"), not in "the second half".
  */
-function fractionWord(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact[]): number {
+function fractionWord(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact[], text: string): number {
   const t = toks[i] as Tok;
   const { num } = L;
   if (t.low.includes('-')) {
@@ -722,6 +961,13 @@ function fractionWord(toks: readonly Tok[], i: number, L: FigureLang, facts: Raw
     return i;
   }
   if (!num.wholeFractions.has(t.low)) return i;
+  const pts = pointsAfter(toks, i + 1, L);
+  if (pts > 0) {
+    // "half a percentage point", "half a point"
+    const f = num.fractions.get(t.low) as number;
+    facts.push(numberFact('percent', text.slice(t.start, (toks[i + pts] as Tok).end), t.start, [canon(f)], null, true));
+    return i + 1 + pts;
+  }
   const prev = toks[i - 1];
   const next = toks[i + 1];
   const share =
@@ -755,10 +1001,19 @@ export function readFigures(toks: readonly Tok[], text: string, L: FigureLang, s
       end = i + 1;
     } else if (t.kind === 'word') {
       const month = monthOf(t, L);
-      const wd = L.dates.weekdays.get(t.low);
+      const wd = weekdayAt(t, L);
       if (month !== null) {
         end = monthFirst(toks, i, month, L, facts, text);
         if (end === i) end = numberAt(toks, i, L, facts, text);
+      } else if ((end = clockWordsAt(toks, i, L, facts, text)) > i) {
+        // "half past four", "halb fünf", "las cuatro y media": provides the clock time
+      } else if ((end = durationWordAt(toks, i, L, facts, text)) > i) {
+        // "a year", "medio año", "half an hour": provides the duration
+      } else if (L.dates.noon.has(t.low)) {
+        // "noon", "Mitternacht": the same time as "12pm", "0 Uhr"; said in passing, so it only satisfies
+        const h = L.dates.noon.get(t.low) as number;
+        facts.push({ ...timeFact(t.s, t.start, h, 0, false), soft: true });
+        end = i + 1;
       } else if (wd !== undefined && (L.lang !== 'en' && L.lang !== 'de' ? true : isCapTok(t))) {
         if (!dateFollows(toks, i, L))
           facts.push({ kind: 'date', text: t.s, value: `W-${wd}`, at: t.start, provides: [`d:W-${wd}`], accepts: [`d:W-${wd}`], minor: true });
@@ -774,11 +1029,14 @@ export function readFigures(toks: readonly Tok[], text: string, L: FigureLang, s
         end = i + 1;
       } else {
         end = dayFirst(toks, i, L, facts, text);
+        if (end === i) end = dayMonthAt(toks, i, L, facts);
         if (end === i) end = timeAt(toks, i, L, text, facts);
         if (end === i) end = numberAt(toks, i, L, facts, text);
       }
     }
-    if (soft[i]) for (let k = before; k < facts.length; k++) (facts[k] as RawFact).soft = true;
+    // "Tip #1", "#3": a numbered label, no fact to keep
+    const label = toks[i - 1]?.s === '#' && toks[i - 1]?.end === t.start;
+    if (soft[i] || label) for (let k = before; k < facts.length; k++) (facts[k] as RawFact).soft = true;
     if (facts.length > before) {
       // the figure's own tokens (a currency code before it included) are no names: "EUR", "Mio", "Uhr", "Prozent"
       const from = (facts[before] as RawFact).at ?? t.start;

@@ -22,6 +22,10 @@ export interface DateWords {
   ordinals: ReadonlySet<string>;
   /** Words after an hour that make it a clock time on the 24-hour clock ("Uhr", "h", "horas", "heures"). */
   clock: ReadonlySet<string>;
+  /** Words before an hour written "21.00" that make it a clock time ("um", "à", "a las"). */
+  clockBefore: ReadonlySet<string>;
+  /** Words for noon and midnight, to their hour. */
+  noon: ReadonlyMap<string, number>;
 }
 
 const nums = (words: string): Map<string, number> => new Map(words.split(' ').map((w, k): [string, number] => [w, k + 1]));
@@ -50,6 +54,12 @@ export const DATE_WORDS: Readonly<Record<CheckLang, DateWords>> = {
     of: set('of'),
     ordinals: set('st nd rd th'),
     clock: set('gmt utc'),
+    clockBefore: set(''),
+    noon: new Map([
+      ['noon', 12],
+      ['midday', 12],
+      ['midnight', 0],
+    ]),
   },
   de: {
     ...months(
@@ -62,6 +72,12 @@ export const DATE_WORDS: Readonly<Record<CheckLang, DateWords>> = {
     of: set(''),
     ordinals: set(''),
     clock: set('uhr'),
+    clockBefore: set('um gegen'),
+    noon: new Map([
+      ['mittag', 12],
+      ['mittags', 12],
+      ['mitternacht', 0],
+    ]),
   },
   fr: {
     ...months(
@@ -74,6 +90,11 @@ export const DATE_WORDS: Readonly<Record<CheckLang, DateWords>> = {
     of: set(''),
     ordinals: set('er re e'),
     clock: set('h heures heure'),
+    clockBefore: set('à vers dès'),
+    noon: new Map([
+      ['midi', 12],
+      ['minuit', 0],
+    ]),
   },
   es: {
     ...months(
@@ -86,6 +107,11 @@ export const DATE_WORDS: Readonly<Record<CheckLang, DateWords>> = {
     of: set('de del'),
     ordinals: set('º ª o'),
     clock: set('h horas hora hs'),
+    clockBefore: set('las la'),
+    noon: new Map([
+      ['mediodía', 12],
+      ['medianoche', 0],
+    ]),
   },
 };
 
@@ -104,4 +130,6 @@ export const GENERIC_DATES: DateWords = {
   of: new Set(),
   ordinals: new Set(),
   clock: new Set(),
+  clockBefore: new Set(),
+  noon: new Map(),
 };

@@ -25,7 +25,7 @@ export const UNIT_STOP: Readonly<Record<CheckLang, ReadonlySet<string>>> = {
   de: set(
     'der die das den dem des ein eine einer einem einen eines und oder aber in im an am auf aus bei mit nach seit von vom',
     'zu zum zur für gegen um über unter vor hinter ist sind war waren hat haben hatte hatten wird werden wurde wurden',
-    'sei seien als wie dass die sich laut pro je sagte sagten',
+    'sei seien als wie dass die sich laut pro je sagte sagten davon darunter dafür',
   ),
   fr: set(
     "le la les l' l’ un une des du de d' d’ et ou mais en dans sur sous à au aux avec par pour chez depuis selon",

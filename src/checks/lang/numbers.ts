@@ -39,6 +39,12 @@ export interface NumberWords {
   voteWords: ReadonlySet<string>;
   /** Words that may stand between a scale and the currency ("millones de euros", "millions d'euros"). */
   of: ReadonlySet<string>;
+  /** "Points" alone after a figure: league points, or percentage points said short ("0,4 Punkte"). */
+  pointWords: ReadonlySet<string>;
+  /** Words for tenths of a percentage point ("tres décimas"). */
+  tenthPoints: ReadonlySet<string>;
+  /** Collective numerals, after an article or a count: "a dozen", "ein Dutzend", "une vingtaine", "una docena". */
+  collectives: ReadonlyMap<string, number>;
 }
 
 const map = (entries: ReadonlyArray<readonly [string, number]>): ReadonlyMap<string, number> => new Map(entries);
@@ -228,6 +234,9 @@ export const NUMBER_WORDS: Readonly<Record<CheckLang, NumberWords>> = {
     tallyWords: set('to'),
     voteWords: set('votes vote'),
     of: set('of'),
+    pointWords: set('points point'),
+    tenthPoints: set(''),
+    collectives: map([['dozen', 12]]),
   },
   de: {
     units: DE_UNITS,
@@ -266,6 +275,9 @@ export const NUMBER_WORDS: Readonly<Record<CheckLang, NumberWords>> = {
     tallyWords: set('zu gegen'),
     voteWords: set('stimmen stimme'),
     of: set(''),
+    pointWords: set('punkte punkten punkt'),
+    tenthPoints: set(''),
+    collectives: map([['dutzend', 12]]),
   },
   fr: {
     units: FR_UNITS,
@@ -307,6 +319,19 @@ export const NUMBER_WORDS: Readonly<Record<CheckLang, NumberWords>> = {
     tallyWords: set('contre à'),
     voteWords: set('voix votes'),
     of: set("de d' d’"),
+    pointWords: set('points point'),
+    tenthPoints: set(''),
+    collectives: map([
+      ['douzaine', 12],
+      ['dizaine', 10],
+      ['quinzaine', 15],
+      ['vingtaine', 20],
+      ['trentaine', 30],
+      ['quarantaine', 40],
+      ['cinquantaine', 50],
+      ['soixantaine', 60],
+      ['centaine', 100],
+    ]),
   },
   es: {
     units: ES_UNITS,
@@ -348,6 +373,15 @@ export const NUMBER_WORDS: Readonly<Record<CheckLang, NumberWords>> = {
     tallyWords: set('a contra'),
     voteWords: set('votos voto'),
     of: set('de'),
+    pointWords: set('puntos punto'),
+    tenthPoints: set('décima décimas'),
+    collectives: map([
+      ['docena', 12],
+      ['decena', 10],
+      ['veintena', 20],
+      ['treintena', 30],
+      ['centenar', 100],
+    ]),
   },
 };
 
@@ -373,6 +407,9 @@ export const GENERIC: NumberWords = {
   tallyWords: new Set(),
   voteWords: new Set(),
   of: new Set(),
+  pointWords: new Set(),
+  tenthPoints: new Set(),
+  collectives: new Map(),
 };
 
 /** The parts of a German number word written as one: "siebenundzwanzig", "zweitausenddreihundert". Longest first. */
