@@ -71,6 +71,9 @@ interface Lists {
   creditBefore: Phrases;
   sayVerbs: Phrases;
   generic: Phrases;
+  negativeWords: Phrases;
+  notNegating: Phrases;
+  opinion: Phrases;
   determiners: ReadonlySet<string>;
 }
 
@@ -93,6 +96,9 @@ function lists(lang: CheckLang): Lists {
       creditBefore: new Phrases(w.creditBefore),
       sayVerbs: new Phrases(w.sayVerbs),
       generic: new Phrases(w.generic),
+      negativeWords: new Phrases(w.negativeWords),
+      notNegating: new Phrases(w.notNegating),
+      opinion: new Phrases(w.opinion),
       determiners: DETERMINERS,
     };
     compiled.set(lang, l);
@@ -135,6 +141,10 @@ interface Claim {
   sent: Sentence;
   lang: CheckLang;
   negation: string[];
+  /** Words whose meaning negates, outside the negators ("declined", "absence"): a negation that can be lost. */
+  softNegation: string[];
+  /** A negation in any form: a negator, or a word whose meaning negates ("declined", "ohne", "absence"). */
+  negCue: boolean;
   /** The content words a negation bears on (the next few words up to a comma), lower case. */
   negated: string[];
   hedges: string[];
@@ -249,6 +259,20 @@ function credits(s: Sentence, l: Lists, lang: CheckLang): Credit[] {
   return out;
 }
 
+/** French "ne … que" ("ne compte plus que 4": only 4) restricts, it does not negate: a "que" follows before any "pas". */
+function restrictive(toks: readonly SentTok[], i: number): boolean {
+  const t = toks[i]!.low;
+  if (t !== 'ne' && t !== 'n') return false;
+  for (let k = i + 1; k < toks.length && k <= i + 6; k++) {
+    const x = toks[k]!.low;
+    if (toks[k]!.kind === 'punct') return false;
+    if (x === 'que' || x === 'qu') return true;
+    if (['pas', 'jamais', 'rien', 'aucun', 'aucune', 'personne', 'guère', 'ni', 'nullement'].includes(x)) return false;
+    if (x === 'plus' && toks[k + 1]?.low !== 'que' && toks[k + 1]?.low !== 'qu') return false;
+  }
+  return false;
+}
+
 function readClaim(sent: Sentence, lang: CheckLang): Claim {
   const l = lists(lang);
   const w = l.words;
@@ -267,20 +291,52 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
       }
     }
   };
+  // A verb that denies bears on its object, which may come before it ("die Vorwürfe bestritten", "les faits, il les nie").
+  const scopeBefore = (at: number): void => {
+    for (let k = at - 1, n = 0; k >= 0 && n < 2; k--) {
+      const t = toks[k]!;
+      if (t.kind === 'punct') break;
+      if (t.kind === 'word' && !w.functionWords.has(t.low)) {
+        negated.push(t.low);
+        n++;
+      }
+    }
+  };
   const boosters: string[] = [];
   let generic = false;
   let reported = false;
+  let negCue = false;
+  const softNegation: string[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.kind !== 'word') continue;
     if (lang === 'en' && t.low.endsWith("n't")) {
       negation.push(textOf(sent, i, i));
+      negCue = true;
       scope(i + 1);
     }
+    const bound = l.notNegating.at(toks, i);
+    if (bound > 0) {
+      // "or not", "no more than", "nicht nur": the negator inside does not negate the claim.
+      i += bound - 1;
+      continue;
+    }
+    const soft = l.negativeWords.at(toks, i);
+    if (soft > 0) {
+      negCue = true;
+      // A verb that refuses ("declined to say") is a negation a rewrite can lose; "without" and "none" are read below.
+      if (l.negators.at(toks, i) === 0) {
+        softNegation.push(textOf(sent, i, i + soft - 1));
+        scope(i + soft);
+        if (lang === 'de') scopeBefore(i);
+      }
+    }
     let n = l.negators.at(toks, i);
-    if (n > 0 && !(t.low === 'not' && toks[i + 1]?.low === 'only') && !(t.low === 'no' && toks[i + 1]?.kind === 'num')) {
+    if (n > 0 && !(t.low === 'no' && toks[i + 1]?.kind === 'num') && !(lang === 'fr' && restrictive(toks, i))) {
       negation.push(textOf(sent, i, i + n - 1));
+      negCue = true;
       scope(i + n);
+      if (lang === 'de' && !w.clausalNegators.includes(t.low) && soft > 0) scopeBefore(i);
     }
     if ((t.low === 'que' || t.low === 'qu') && [1, 2, 3].some((k) => i - k >= 0 && l.sayVerbs.at(toks, i - k) > 0)) reported = true;
     n = l.hedges.at(toks, i);
@@ -376,6 +432,8 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
     sent,
     lang,
     negation,
+    softNegation,
+    negCue,
     negated,
     hedges,
     weakHedges,
@@ -561,6 +619,13 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
   };
   const same = (a: string, b: string): boolean => a === b || stem(a) === stem(b);
   const inClaim = (w: string, c: Claim): boolean => c.low.has(w) || c.stems.has(stem(w));
+  // A new negation whose words a negation of the source bears on (anywhere: the alignment may have picked a
+  // neighbour) says what the source says ("lehnt eine Einschränkung ab" → "will nicht einschränken").
+  const negatedInSource = (r: Claim): boolean => {
+    if (cross || r.negated.length === 0) return false;
+    const need = Math.min(2, r.negated.length);
+    return src.some((s) => r.negated.filter((w) => s.negated.some((x) => same(w, x))).length >= need);
+  };
 
   for (const { r, sources } of pairs) {
     const found = (change: ClaimChange, s: Claim, from: string, to: string): void => {
@@ -578,22 +643,31 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
     // A dropped negation counts when the words it bore on are still there (not when "not in use" became "unused").
     // Across two languages the words cannot be compared: a clausal negation ("not", "nicht") lost counts as it is.
     const clausalIn = (c: Claim): boolean => c.negation.some((n) => claimWords(c.lang).clausalNegators.includes(n.toLowerCase()) || /n['’]t$/i.test(n));
+    // Headlines and headings put a claim in few words; the body's sentence is where a negation is compared.
     const negSource = sources.find(
       (s) =>
-        s.negation.length > 0 &&
-        siblings(s).every((x) => x.negation.length === 0) &&
+        r.terminal &&
+        s.terminal &&
+        (s.negation.length > 0 || s.softNegation.length > 0) &&
+        siblings(s).every((x) => !x.negCue && !(hasAny(s.low, claimWords(s.lang).since) && hasAny(x.low, claimWords(x.lang).last))) &&
         (cross ? clausalIn(s) : s.negated.some((w) => siblings(s).some((x) => inClaim(w, x)))),
     );
-    if (negSource && r === siblings(negSource)[0]) found('negation', negSource, negSource.negation[0]!, '');
-    else if (r.negation.length > 0) {
+    if (negSource && r === siblings(negSource)[0]) found('negation', negSource, negSource.negation[0] ?? negSource.softNegation[0]!, '');
+    else if (r.negation.length > 0 && r.terminal && !negatedInSource(r)) {
       // A new negation counts when it bears on words a source states without one ("gave no details" is no change
       // when the source never mentions details).
       // A clausal negation ("did not", "nicht") where no source negates anything counts as it is.
       const clausal = clausalIn(r);
       const target =
         sources.find((s) => r.negated.some((w) => inClaim(w, s)) && !r.negated.some((w) => s.negated.some((x) => same(w, x)))) ??
-        (clausal && sources.every((s) => s.negation.length === 0) ? main : undefined);
+        (clausal && sources.every((s) => !s.negCue) ? main : undefined);
       if (target) found('negation', target, '', r.negation[0]!);
+    }
+
+    // A word turned into its opposite by a prefix ("suficiente" → "insuficiente", "wahrscheinlich" → "unwahrscheinlich").
+    if (!cross && r.terminal && !findings.some((f) => f.change === 'negation' && f.rewrite === r.sent.span)) {
+      const flip = antonym(r, sources, rl) ?? antonymBack(r, sources, sl);
+      if (flip) found('negation', flip[0], flip[1], flip[2]);
     }
 
     // Certainty: a hedge dropped (or one added: lowered certainty), an approximate figure made exact.
@@ -709,6 +783,38 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
     }
   }
   return dedupe(findings);
+}
+
+const hasAny = (words: ReadonlySet<string>, list: readonly string[]): boolean => list.some((w) => words.has(w));
+
+/** A rewrite word that is a source word with a negating prefix the source never uses: [source, its word, the new one]. */
+function antonym(r: Claim, sources: readonly Claim[], lang: CheckLang): [Claim, string, string] | null {
+  const prefixes = claimWords(lang).negPrefixes;
+  for (const w of r.low) {
+    if (sources.some((s) => s.low.has(w))) continue;
+    for (const p of prefixes) {
+      if (!w.startsWith(p) || w.length - p.length < 5) continue;
+      const base = w.slice(p.length);
+      const s = sources.find((x) => x.low.has(base));
+      if (s && !s.negated.includes(base) && !r.low.has(base)) return [s, base, w];
+    }
+  }
+  return null;
+}
+
+/** The other way: a source word with a negating prefix, its plain form in the rewrite. */
+function antonymBack(r: Claim, sources: readonly Claim[], lang: CheckLang): [Claim, string, string] | null {
+  const prefixes = claimWords(lang).negPrefixes;
+  for (const s of sources)
+    for (const w of s.low) {
+      if (r.low.has(w)) continue;
+      for (const p of prefixes) {
+        if (!w.startsWith(p) || w.length - p.length < 5) continue;
+        const base = w.slice(p.length);
+        if (r.low.has(base) && !r.negated.includes(base) && !s.low.has(base)) return [s, w, base];
+      }
+    }
+  return null;
 }
 
 /** A date as the sentence writes it: the weekday, "March 3", or the year. */

@@ -9,6 +9,18 @@ export interface ClaimWords {
   functionWords: ReadonlySet<string>;
   /** Words and phrases that negate a statement (including verbs that deny or refuse). */
   negators: readonly string[];
+  /** Words whose meaning carries a negation (declined, avoided, lacked, absence, excluded): never a new negation on
+   * their own, but a negation said with them is not lost, and a "not" beside them is not new. */
+  negativeWords: readonly string[];
+  /** Phrases after which a negator does not negate the claim ("or not", "no more than", "ne … que" is "only"). */
+  notNegating: readonly string[];
+  /** Prefixes that turn a word into its opposite (un-, in-, dés-): "insuficiente" for "suficiente" flips the claim. */
+  negPrefixes: readonly string[];
+  /** "since" and "last": "none since 2012" is "the last one in 2012", the negation is said another way. */
+  since: readonly string[];
+  last: readonly string[];
+  /** Verbs of belief or accusation (believes, cree, wirft vor): a claim put in someone's mouth, as weak as a modal. */
+  opinion: readonly string[];
   /** The negators that negate a whole clause (not, nicht, ne, no), unlike "no details" or "kein Kommentar". */
   clausalNegators: readonly string[];
   /** Hedges: words that make a statement less than certain (allegedly, may, angeblich, aurait, podría). */
