@@ -24,12 +24,13 @@ export const BUDGETS = {
   // 190 → 200 KiB (issue 13): the job core (src/pipeline.ts, the job states and their reader, ~5 KiB over the
   // writer it replaced), the body's grammar read once into blocks (src/rewrite/blocks.ts, ~2.5 KiB, in the checks)
   // and each version's history summary written beside it (~2.3 KiB): 198.0 KiB when it was set.
-  // 200 → 290 KiB (issue 14): the checks read four languages and compare claims. Sentence alignment and the
+  // 200 → 300 KiB (issue 14): the checks read four languages and compare claims. Sentence alignment and the
   // changed-claims check with their word lists for en/de/fr/es (~55 KiB), numbers, dates, names and credits in
-  // four languages (~15 KiB), reading ease per language, the targeted revisions (~4 KiB): 276.6 KiB when it was set.
+  // four languages (~15 KiB), reading ease per language, the targeted revisions (~4 KiB),
+  // the facts' false-alarm rules: 290.8 KiB when it was set.
   // The worker cannot load code on demand (no import() in a service worker), and the checks must run there: a
   // finished rewrite is checked and stored with its checks while the popup may be closed.
-  background: 290 * KiB,
+  background: 300 * KiB,
   // 60 → 70 KiB (issue 12): the page's visibility judged from layout (src/extract/visible.ts, ~6 KiB) and DOM reads
   // that markup cannot shadow (src/extract/dom.ts); Readability and the cleanup rules are the other ~60.
   content: 70 * KiB,
