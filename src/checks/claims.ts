@@ -74,6 +74,7 @@ interface Lists {
   negativeWords: Phrases;
   notNegating: Phrases;
   opinion: Phrases;
+  bounds: Phrases;
   determiners: ReadonlySet<string>;
 }
 
@@ -99,6 +100,7 @@ function lists(lang: CheckLang): Lists {
       negativeWords: new Phrases(w.negativeWords),
       notNegating: new Phrases(w.notNegating),
       opinion: new Phrases(w.opinion),
+      bounds: new Phrases(w.bounds),
       determiners: DETERMINERS,
     };
     compiled.set(lang, l);
@@ -303,6 +305,7 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
     }
   };
   const boosters: string[] = [];
+  const said = toks.some((_, k) => l.sayVerbs.at(toks, k) > 0 || l.creditAfter.at(toks, k) > 0);
   let generic = false;
   let reported = false;
   let negCue = false;
@@ -348,9 +351,15 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
       n = 0;
     }
     const monthMay = lang === 'en' && t.low === 'may' && (t.cap && !t.first ? true : toks[i + 1]?.kind === 'num' || toks[i - 1]?.kind === 'num');
-    if (n > 0 && !monthMay) hedges.push(textOf(sent, i, i + n - 1));
+    // "ha supuesto" (has meant): a participle after "haber", no hedge.
+    const participle = lang === 'es' && /^(ha|han|había|habían|haber|hubiera)$/.test(toks[i - 1]?.low ?? '');
+    if (n > 0 && !monthMay && !participle) hedges.push(textOf(sent, i, i + n - 1));
     n = l.weakHedges.at(toks, i);
+    // "said it would reopen": the conditional of reported speech (backshift) hedges nothing.
+    if (n > 0 && said && w.conditionals.includes(t.low)) n = 0;
     if (n > 0) weakHedges.push(textOf(sent, i, i + n - 1));
+    // A belief or an accusation ("hopes", "cree", "wirft vor"), and the French conditional ("passerait"): as weak as a modal.
+    else if (l.opinion.at(toks, i) > 0 || (lang === 'fr' && /.{3}(rait|raient)$/.test(t.low))) weakHedges.push(textOf(sent, i, i));
     n = l.boosters.at(toks, i);
     if (n > 0) boosters.push(textOf(sent, i, i + n - 1));
     if (l.generic.at(toks, i) > 0) generic = true;
@@ -671,15 +680,42 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
     }
 
     // Certainty: a hedge dropped (or one added: lowered certainty), an approximate figure made exact.
-    const hedged = sources.find((s) => s.hedges.length > 0 && siblings(s).every((x) => x.hedges.length === 0));
+    // A hedge is kept when any hedge, modal or belief remains in the group, or the same word in another form
+    // ("previsto" → "previsiblemente", "probablemente" → "probable"), or the same hedge in another rewrite sentence that
+    // says what it bore on (the rewrite moved it). Headlines are not compared.
+    const unsure = (x: Claim): boolean => x.hedges.length > 0 || x.weakHedges.length > 0;
+    const sameWord = (h: string, x: Claim): boolean => {
+      const head = h.toLowerCase().split(' ')[0]!;
+      return x.stems.has(stem(head));
+    };
+    const movedIn = (h: string, from: Claim, to: readonly Claim[]): boolean => {
+      const words = [...from.low].filter((w) => w.length > 3 && !claimWords(from.lang).functionWords.has(w));
+      return to.some((x) => x !== from && sameWord(h, x) && words.filter((w) => inClaim(w, x)).length >= 3);
+    };
+    const hedged =
+      !r.terminal || cross
+        ? sources.find((s) => s.terminal && s.hedges.length > 0 && siblings(s).every((x) => x.hedges.length === 0))
+        : sources.find(
+            (s) =>
+              s.terminal &&
+              s.hedges.length > 0 &&
+              siblings(s).every((x) => !unsure(x) && !s.hedges.some((h) => sameWord(h, x))) &&
+              !s.hedges.some((h) => movedIn(h, s, out)),
+          );
     const weak = sources.find(
       (s) => s.weakHedges.length > 0 && s.hedges.length === 0 && r.boosters.length > 0 && r.weakHedges.length === 0 && r.hedges.length === 0,
     );
     if (hedged && r === siblings(hedged)[0]) found('certainty', hedged, hedged.hedges[0]!, r.boosters[0] ?? '');
-    else if (weak) found('certainty', weak, weak.weakHedges[0]!, r.boosters[0]!);
-    else if (r.hedges.length > 0 && sources.every((s) => s.hedges.length === 0 && s.weakHedges.length === 0))
+    else if (weak && r.terminal) found('certainty', weak, weak.weakHedges[0]!, r.boosters[0]!);
+    else if (
+      r.terminal &&
+      r.hedges.length > 0 &&
+      sources.every((s) => s.hedges.length === 0 && s.weakHedges.length === 0 && !r.hedges.some((h) => sameWord(h, s))) &&
+      !r.hedges.some((h) => movedIn(h, r, src))
+    )
       found('certainty', main, main.boosters[0] ?? '', r.hedges[0]!);
-    else if (!cross) {
+    else if (!cross && r.terminal && !bounded(r)) {
+      // An approximate figure made exact; a bound said any other way ("60 au moins", "a maximum of 10") is kept.
       for (const s of sources) {
         const exact = [...s.approx].find(([v]) => r.figures.some((f) => f.value === v) && !r.approx.has(v) && siblings(s).every((x) => !x.approx.has(v)));
         if (exact) {
@@ -783,6 +819,14 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
     }
   }
   return dedupe(findings);
+}
+
+/** Whether a sentence bounds or approximates a figure anywhere in it ("around the 35 km mark", "trois mois au minimum"). */
+function bounded(c: Claim): boolean {
+  const l = lists(c.lang);
+  const toks = c.sent.toks;
+  for (let i = 0; i < toks.length; i++) if (l.approx.at(toks, i) > 0 || l.bounds.at(toks, i) > 0) return true;
+  return false;
 }
 
 const hasAny = (words: ReadonlySet<string>, list: readonly string[]): boolean => list.some((w) => words.has(w));

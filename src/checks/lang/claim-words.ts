@@ -19,6 +19,8 @@ export interface ClaimWords {
   /** "since" and "last": "none since 2012" is "the last one in 2012", the negation is said another way. */
   since: readonly string[];
   last: readonly string[];
+  /** Words that bound a figure wherever they stand (maximum, minimum, exceeded, dépassait, höchstens). */
+  bounds: readonly string[];
   /** Verbs of belief or accusation (believes, cree, wirft vor): a claim put in someone's mouth, as weak as a modal. */
   opinion: readonly string[];
   /** The negators that negate a whole clause (not, nicht, ne, no), unlike "no details" or "kein Kommentar". */

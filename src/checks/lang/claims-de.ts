@@ -57,6 +57,7 @@ export const DE: ClaimWords = {
   negPrefixes: ['un', 'miss'],
   since: ['seit', 'seitdem'],
   last: ['letzte', 'letzten', 'letzter', 'letztes', 'zuletzt'],
+  bounds: ['maximal', 'maximum', 'minimum', 'höchstens', 'mindestens', 'überschritt', 'überschreitet', 'übertraf', 'übersteigt', 'gut', 'knapp'],
   opinion: [
     'glaubt',
     'glauben',
@@ -140,7 +141,7 @@ export const DE: ClaimWords = {
     'verdacht',
     'verdächtigt',
   ],
-  conditionals: [],
+  conditionals: ['würde', 'würden'],
   reportive: ['soll', 'sollen', 'sollte', 'sollten'],
   reportiveAfter: ['haben', 'sein', 'gewesen', 'worden'],
   weakHedges: ['kann', 'können', 'würde', 'würden'],

@@ -52,6 +52,7 @@ export const EN: ClaimWords = {
   negPrefixes: ['un', 'in', 'im', 'ir', 'il', 'dis', 'non'],
   since: ['since'],
   last: ['last', 'latest'],
+  bounds: ['maximum', 'minimum', 'exceed', 'exceeded', 'exceeds', 'exceeding', 'at most', 'topped', 'tops', 'upwards of', 'or more', 'or so', 'mark'],
   opinion: [
     'believes',
     'believe',
@@ -133,7 +134,7 @@ export const EN: ClaimWords = {
     'rumored',
     'claimed to',
   ],
-  conditionals: [],
+  conditionals: ['would'],
   reportive: [],
   reportiveAfter: [],
   weakHedges: ['could', 'can', 'would'],

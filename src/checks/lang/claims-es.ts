@@ -53,6 +53,7 @@ export const ES: ClaimWords = {
   negPrefixes: ['in', 'im', 'ir', 'des', 'i'],
   since: ['desde'],
   last: ['último', 'última', 'últimos', 'últimas'],
+  bounds: ['máximo', 'mínimo', 'supera', 'superaba', 'superó', 'superan', 'como mucho', 'al menos', 'más de'],
   opinion: [
     'cree',
     'creen',
@@ -146,7 +147,6 @@ export const ES: ClaimWords = {
     'menos de',
     'aproximadamente',
     'al menos',
-    'hasta',
     'en torno a',
     'por lo menos',
     'unas',

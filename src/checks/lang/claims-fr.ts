@@ -49,6 +49,7 @@ export const FR: ClaimWords = {
   negPrefixes: ['in', 'im', 'ir', 'il', 'dé', 'dés', 'non'],
   since: ['depuis'],
   last: ['dernier', 'dernière', 'derniers', 'dernières'],
+  bounds: ['maximum', 'minimum', 'dépassait', 'dépasse', 'dépassent', 'dépassé', 'au plus', 'au moins', 'plus de', 'environ'],
   opinion: [
     'croit',
     'croient',
