@@ -258,7 +258,8 @@ async function finish(run: Run, article: Article): Promise<JobRecord> {
 async function settle(run: Run, article: Article, done: DoneJob): Promise<JobRecord> {
   const { now } = run.ports;
   const { headline, body } = done.answer;
-  const stored = run.set(done);
+  // Stored before the checks run: they hold the worker for a while, and a worker stopped meanwhile keeps the answer.
+  await run.set(done);
   const checks = runChecks({
     source: `${article.title}\n\n${article.text}`,
     headline,
@@ -267,7 +268,6 @@ async function settle(run: Run, article: Article, done: DoneJob): Promise<JobRec
     sourceLang: article.lang,
     headlineMaxChars: run.settings.headlineMaxChars,
   });
-  await stored;
   await run.set(withChecks(done, checks, now()));
   return run.job;
 }

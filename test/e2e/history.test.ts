@@ -15,6 +15,8 @@ beforeAll(async () => {
   s.server.enqueue({ text: '# Ferry Timetable Changes Approved\n\nThe council approved the new ferry timetable.' });
   const a = await s.open(s.articleUrl('history-done'));
   await a.popup.waitForState('done', 10_000);
+  // The checks view is loaded once a finished rewrite is shown: wait for its figures line.
+  await a.popup.waitFor(`(document.querySelector('[data-testid=seo-figures]')?.textContent ?? '') !== ''`, 5000);
   popupWords = { progress: (await a.popup.text('progress')) ?? '', figures: (await a.popup.text('seo-figures')) ?? '' };
   s.server.enqueue({ chunks: ['# Storm Warning Issued\n\n', 'Winds reached', ' never'], cutAfter: 2 });
   const b = await s.open(s.articleUrl('history-cut'));

@@ -20,7 +20,7 @@ describe('no API key', () => {
     await popup.click('copy-prompt');
     await poll(async () => (await s.ext.readClipboard()) !== '(nothing copied yet)', 3000, 'the prompt on the clipboard');
     const prompt = await s.ext.readClipboard();
-    const system = renderTemplate(SYSTEM_TEMPLATE, { language: defaults.language });
+    const system = renderTemplate(SYSTEM_TEMPLATE, { language: defaults.language, headlineMaxChars: String(defaults.headlineMaxChars) });
     expect(prompt.startsWith(system)).toBe(true);
     expect(prompt).toContain('Rephrase the title:');
     expect(prompt).toContain(ARTICLE_TITLE);
