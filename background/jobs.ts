@@ -285,6 +285,14 @@ export class Jobs {
     return null;
   }
 
+  /** The page key a popup acts on (the part of the page it watches, if any) and the popup set to watch it. */
+  private watchKey(port: Viewer, url: string): string {
+    const watched = this.viewers.pageOf(port);
+    const key = watched?.startsWith(`${pageKey(url)}#`) ? watched : pageKey(url);
+    this.viewers.watchPage(port, key);
+    return key;
+  }
+
   /**
    * Goes on from where an incomplete answer stopped: the same prompt, the partial answer as the model's own turn,
    * and a request to continue. The new text is appended to the job; nothing already written is sent again.
@@ -293,9 +301,7 @@ export class Jobs {
     await this.ready;
     const url = await this.tabUrl(port, tabId);
     if (url === null) return;
-    const watched = this.viewers.pageOf(port);
-    const key = watched?.startsWith(`${pageKey(url)}#`) ? watched : pageKey(url);
-    this.viewers.watchPage(port, key);
+    const key = this.watchKey(port, url);
     if (this.running.has(key)) return;
     // The version on the popup's screen (any of the page's), else the newest.
     const stored = id !== undefined ? await this.saver.get(id) : await this.saver.load(key);
@@ -338,9 +344,7 @@ export class Jobs {
     await this.ready;
     const url = await this.tabUrl(port, tabId);
     if (url === null) return;
-    const watched = this.viewers.pageOf(port);
-    const key = watched?.startsWith(`${pageKey(url)}#`) ? watched : pageKey(url);
-    this.viewers.watchPage(port, key);
+    const key = this.watchKey(port, url);
     if (this.running.has(key)) return;
     const from = await this.saver.get(id);
     if (!from || from.state !== 'done' || from.key !== key) return;

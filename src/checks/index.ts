@@ -12,7 +12,7 @@ import { checkFacts, type FactsReport } from './facts';
 import { checkOriginality, type OriginalityReport } from './originality';
 import { checkSeo, type SeoReport } from './seo';
 import { scanBoth } from './text';
-import { RANK, reportFindings, type ClaimChange, type Finding, type FindingKind, type Span } from './findings';
+import { RANK, reportFindings, type Finding, type FindingKind, type Span } from './findings';
 import type { Fact } from './facts';
 import { checkLang, type Capabilities } from './lang';
 import { READING_FORMULA } from './reading-ease';
@@ -59,16 +59,8 @@ export interface ChecksResult {
   capabilities: Capabilities;
 }
 
-/** A finding as `newsmith check --json` prints it: only the fields it has, in this order. */
-export interface FindingJson {
-  kind: FindingKind;
-  change?: ClaimChange;
-  source?: Span;
-  rewrite?: Span;
-  fact?: Fact;
-  from?: string;
-  to?: string;
-}
+/** A finding as `newsmith check --json` prints it: the same fields, only those it has, in the documented order. */
+export type FindingJson = Finding;
 
 /** The JSON that `newsmith check --json` prints. */
 export interface ChecksJson {

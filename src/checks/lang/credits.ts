@@ -3,13 +3,7 @@
  * words joined by "_". One list for all languages: a German article may carry an English photo credit.
  */
 
-const set = (...groups: string[]): ReadonlySet<string> =>
-  new Set(
-    groups
-      .join(' ')
-      .split(/\s+/)
-      .filter((w) => w !== ''),
-  );
+import { wordSet as set } from './word-set';
 
 /** The first word of a byline ("By Jane Doe", "Von Max Muster", "Par Jean Dupont", "Por Ana García"). */
 export const BYLINE_WORDS: ReadonlySet<string> = set('by von par por');

@@ -4,6 +4,7 @@
  */
 
 import type { CheckLang } from './index';
+import { wordSet as set } from './word-set';
 
 export interface DateWords {
   /** Month names and abbreviations, lower case, to the month's number. */
@@ -29,7 +30,6 @@ export interface DateWords {
 }
 
 const nums = (words: string): Map<string, number> => new Map(words.split(' ').map((w, k): [string, number] => [w, k + 1]));
-const set = (words: string): ReadonlySet<string> => new Set(words.split(' ').filter((w) => w !== ''));
 
 function months(full: string, abbr: string): { months: Map<string, number>; monthAbbr: ReadonlySet<string> } {
   const m = nums(full);

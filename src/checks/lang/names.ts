@@ -7,14 +7,7 @@
 
 import type { CheckLang } from './index';
 import { ALL_MONTHS, ALL_WEEKDAYS } from './dates';
-
-const set = (...groups: string[]): ReadonlySet<string> =>
-  new Set(
-    groups
-      .join(' ')
-      .split(/\s+/)
-      .filter((w) => w !== ''),
-  );
+import { wordSet as set } from './word-set';
 
 /** Words that end the "what it counts" phrase after a figure ("27,000 people in Gaza" → "27,000 people"). */
 export const UNIT_STOP: Readonly<Record<CheckLang, ReadonlySet<string>>> = {

@@ -5,6 +5,7 @@
  */
 
 import type { CheckLang } from './index';
+import { wordSet as set } from './word-set';
 
 export interface NumberWords {
   /** Whole number words: "seven", "sieben", "vingt", "veintisiete", "quinientos". */
@@ -48,7 +49,6 @@ export interface NumberWords {
 }
 
 const map = (entries: ReadonlyArray<readonly [string, number]>): ReadonlyMap<string, number> => new Map(entries);
-const set = (words: string): ReadonlySet<string> => new Set(words.split(' ').filter((w) => w !== ''));
 const list = (words: string, from: number): Array<[string, number]> => words.split(' ').map((w, k): [string, number] => [w, from + k]);
 
 /** Currency codes any language writes before or after a figure. */
