@@ -12,7 +12,7 @@
  */
 
 import { alignSentences, capitalisedWords, monthOf, readSentence, sentenceTokens, stem, type Sentence } from './align';
-import { listFacts } from './facts';
+import { listFacts, readFacts, type Fact, type FactsRead, type FactsReport, type NameRanges } from './facts';
 import { rankFindings, type ClaimChange, type Finding } from './findings';
 import type { CheckLang } from './lang';
 import type { ClaimWords } from './lang/claim-words';
@@ -108,12 +108,24 @@ function lists(lang: CheckLang): Lists {
   return l;
 }
 
+/** Endings that make a place's adjective ("Alps" → "Alpine", "Britain" → "British", "Europa" → "europäisch"). */
+const ADJECTIVE_ENDINGS = /(ine|ian|ish|ese|ic|an|isch|ische|ischen|ien|ienne|ois|oise|ais|aise|ano|ana|ino|ina|és|esa)$/;
+
+/** Words that join two clauses: a credit is never read across them. */
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'und', 'oder', 'aber', 'et', 'ou', 'mais', 'y', 'e', 'o', 'pero']);
+
 /** Who a claim is credited to: its words (lower case), the capitalised ones, and the words as written. */
 interface Credit {
   words: string[];
   caps: string[];
   /** Capitalised words that are names whatever the language: acronyms ("AP"), and mid-sentence capitals outside German. */
   strong: string[];
+  /** Words of names the facts check reads (in every language: German nouns are not names there). */
+  named: string[];
+  /** Its first token. */
+  from: number;
+  /** Read after "according to" or before "zufolge": a credit for sure (a verb's subject may be anything). */
+  cued: boolean;
   text: string;
   vague: boolean;
 }
@@ -158,12 +170,20 @@ interface Claim {
   credits: Credit[];
   dated: Dated;
   measured: Measured[];
+  /** Figures per a time unit ("550 euros a month", "60 jours par an"): the time unit as UNIT_BASE names it. */
+  rates: Measured[];
   figures: Plain[];
   /** Lower-case words, and their stems. */
   low: Set<string>;
   stems: Set<string>;
   /** Capitalised words (lower case) → as written. */
   caps: Map<string, string>;
+  /** Words of the names the facts check reads in the sentence (lower case) → as written. */
+  named: Map<string, string>;
+  /** Words of titles in quote marks (publications). */
+  titles: Set<string>;
+  /** Words of names written in two or more words ("Raquel Fernández"): most often a person's. */
+  fullNames: Set<string>;
   generic: boolean;
   /** Ends like a sentence (not a heading or a headline). */
   terminal: boolean;
@@ -172,7 +192,7 @@ interface Claim {
 const textOf = (s: Sentence, from: number, to: number): string => s.span.text.slice(s.toks[from]!.start - s.span.start, s.toks[to]!.end - s.span.start);
 
 /** Who the claim is credited to, reading from token i in one direction (+1 or -1). */
-function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLang): Credit | null {
+function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLang, isName: (at: number) => boolean): Credit | null {
   const toks = s.toks;
   const picked: number[] = [];
   let skipped = 0;
@@ -185,18 +205,22 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
       continue;
     }
     if (t.kind !== 'word') break;
-    if (crossed && picked.length === 0 && !t.cap && !l.words.functionWords.has(t.low)) return null;
+    // Over a comma only a name in apposition (German capitalises every noun: a name the facts check reads).
+    if (crossed && picked.length === 0 && !(lang === 'de' ? isName(t.start) : t.cap) && !l.words.functionWords.has(t.low)) return null;
     if (l.words.weekdays.has(t.low) || monthOf(t, l.words, lang) !== undefined) break;
     if (l.sayVerbs.at(toks, j) > 0) {
       if (picked.length > 0) break;
       skipped++;
       continue;
     }
+    // "… et affirme": a verb after a conjunction has its subject further back, not next to it.
+    if (CONJUNCTIONS.has(t.low)) return null;
     if (l.determiners.has(t.low) || (picked.length === 0 && l.words.functionWords.has(t.low) && skipped < 2 && !l.words.vague.has(t.low))) {
       skipped++;
       continue;
     }
     if (l.words.functionWords.has(t.low) && !l.words.vague.has(t.low)) break;
+    if (CONJUNCTIONS.has(t.low)) break;
     picked.push(j);
     if (picked.length >= 4) break;
   }
@@ -213,32 +237,45 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
         return t.cap && ((raw.length > 1 && raw === raw.toUpperCase()) || (lang !== 'de' && !t.first));
       })
       .flatMap((j) => toks[j]!.low.split('-')),
+    named: ordered.filter((j) => isName(toks[j]!.start)).flatMap((j) => toks[j]!.low.split('-')),
+    from: ordered[0]!,
+    cued: false,
     text: textOf(s, ordered[0]!, ordered[ordered.length - 1]!),
     vague: words.every((w) => l.words.vague.has(w)),
   };
 }
 
-function credits(s: Sentence, l: Lists, lang: CheckLang): Credit[] {
+function credits(s: Sentence, l: Lists, lang: CheckLang, isName: (at: number) => boolean): Credit[] {
   const out: Credit[] = [];
   const toks = s.toks;
   for (let i = 0; i < toks.length; i++) {
     let n = l.creditAfter.at(toks, i);
     if (n > 0) {
-      const c = creditFrom(s, i + n, 1, l, lang);
-      if (c) out.push(c);
+      const c = creditFrom(s, i + n, 1, l, lang, isName);
+      if (c) out.push({ ...c, cued: true });
       i += n - 1;
       continue;
     }
     n = l.creditBefore.at(toks, i);
     if (n > 0) {
-      const c = creditFrom(s, i - 1, -1, l, lang);
-      if (c) out.push(c);
+      const c = creditFrom(s, i - 1, -1, l, lang, isName);
+      if (c) out.push({ ...c, cued: true });
       continue;
     }
     n = l.sayVerbs.at(toks, i);
     if (n === 0) continue;
-    const before = creditFrom(s, i - 1, -1, l, lang);
+    const before = creditFrom(s, i - 1, -1, l, lang, isName);
     if (before) out.push(before);
+    // "Moneyfacts, the comparison site, said": the name before a describing apposition is who is credited.
+    if ((!before || before.caps.length === 0) && toks[i - 1]?.low === ',') {
+      let d = i - 2;
+      while (d >= 0 && d > i - 7 && toks[d]!.kind === 'word' && !toks[d]!.cap) d--;
+      if (d < i - 2 && toks[d]?.low === ',' && toks[d - 1]?.cap) {
+        const named = creditFrom(s, d - 1, -1, l, lang, isName);
+        const described = toks.slice(d + 1, i - 1).filter((t) => !l.determiners.has(t.low));
+        if (named) out.push({ ...named, words: [...named.words, ...described.map((t) => t.low)] });
+      }
+    }
     // Inverted ("…, said the ministry.", "a indiqué la préfecture du Rhône."): after a comma or quote (auxiliaries
     // between), with the clause ending soon after; in German after any first part ("Am Montag sagte Scholz").
     let p = i - 1;
@@ -249,11 +286,11 @@ function credits(s: Sentence, l: Lists, lang: CheckLang): Credit[] {
     const shortClause = end === toks.length || toks[end]!.kind === 'punct';
     const inverted = lang === 'de' || ((prev === undefined || prev.kind === 'punct' || l.words.weekdays.has(prev.low)) && shortClause);
     if (!before && inverted) {
-      const after = creditFrom(s, i + n, 1, l, lang);
+      const after = creditFrom(s, i + n, 1, l, lang, isName);
       if (after) out.push(after);
     }
     if (toks[i]!.low === 'told') {
-      const object = creditFrom(s, i + 1, 1, l, lang);
+      const object = creditFrom(s, i + 1, 1, l, lang, isName);
       if (object) out.push(object);
     }
     i += n - 1;
@@ -275,7 +312,41 @@ function restrictive(toks: readonly SentTok[], i: number): boolean {
   return false;
 }
 
-function readClaim(sent: Sentence, lang: CheckLang): Claim {
+const OPENING_QUOTES = new Set(['„', '“', '"', '«', '‚', '‹']);
+const CLOSING_QUOTES = new Set(['“', '”', '"', '»', '‘', '›']);
+
+/**
+ * Tokens of a title in quote marks (the „Spiegel“, « Libération », the "Guardian"): one to four words, the first
+ * capitalised. A publication's name, which the facts check leaves out, is still who a claim is credited to.
+ */
+function quotedTitles(toks: readonly SentTok[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]!.kind !== 'punct' || !OPENING_QUOTES.has(toks[i]!.low) || !toks[i + 1]?.cap) continue;
+    let j = i + 1;
+    while (j < toks.length && j <= i + 4 && toks[j]!.kind === 'word') j++;
+    if (j > i + 1 && toks[j]?.kind === 'punct' && CLOSING_QUOTES.has(toks[j]!.low)) for (let k = i + 1; k < j; k++) out.add(k);
+  }
+  return out;
+}
+
+/** Whether an offset falls in one of the ranges (sorted by start, as the facts check lists names). */
+function inRanges(ranges: NameRanges): (at: number) => boolean {
+  return (at) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [start, end] = ranges[mid]!;
+      if (at < start) hi = mid - 1;
+      else if (at >= end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => boolean): Claim {
   const l = lists(lang);
   const w = l.words;
   const toks = sent.toks;
@@ -368,6 +439,7 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
   // Figures: approximate ones, units, days of the month and years apart.
   const approx = new Map<number, string>();
   const measured: Measured[] = [];
+  const rates: Measured[] = [];
   const figures: Plain[] = [];
   const dated: Dated = { weekdays: new Set(), days: new Set(), months: new Set(), years: new Set() };
   toks.forEach((t, i) => {
@@ -403,10 +475,12 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
     if (toks[u]?.low === '-' || toks[u]?.low === 'de' || toks[u]?.low === 'd' || toks[u]?.low === 'of') u++;
     const unitTok = toks[u];
     const compound = unitTok && toks[u + 1] ? w.units.get(`${unitTok.low} ${toks[u + 1]!.low}`) : undefined;
-    const unit = compound ?? (unitTok ? w.units.get(unitTok.low) : undefined);
+    const unit = compound ?? (unitTok ? (w.units.get(unitTok.low) ?? (unitTok.glued ? GLUED_UNITS.get(unitTok.low) : undefined)) : undefined);
     if (unit !== undefined && unitTok!.kind === 'word') {
       measured.push({ value: f.value, unit, text: textOf(sent, f.from, compound ? u + 1 : u) });
     }
+    const per = rateAt(toks, f.to + 1, w);
+    if (per) rates.push({ value: f.value, unit: per.unit, text: textOf(sent, f.from, per.end) });
     // An approximation before it: "about 40", "rund 40", "environ 40", "unos 40" (a currency sign may come between).
     for (let k = Math.max(0, f.from - 4); k < f.from; k++) {
       const n = l.approx.at(toks, k);
@@ -424,7 +498,11 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
   const low = new Set<string>();
   const stems = new Set<string>();
   const caps = new Map<string, string>();
-  for (const t of toks) {
+  const named = new Map<string, string>();
+  const titled = quotedTitles(toks);
+  const titles = new Set<string>();
+  const fullNames = new Set<string>();
+  for (const [k, t] of toks.entries()) {
     if (t.kind !== 'word') continue;
     low.add(t.low);
     stems.add(stem(t.low));
@@ -435,6 +513,12 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
         stems.add(stem(part));
       }
     if (t.cap) caps.set(t.low, sent.span.text.slice(t.start - sent.span.start, t.end - sent.span.start));
+    if (titled.has(k)) titles.add(t.low);
+    if (t.cap && (isName(t.start) || titled.has(k))) {
+      named.set(t.low, sent.span.text.slice(t.start - sent.span.start, t.end - sent.span.start));
+      const next = toks[k + 1];
+      if (next?.cap && isName(next.start)) fullNames.add(t.low).add(next.low);
+    }
   }
   const terminal = /[.!?…]["'”’»)]*$/u.test(sent.span.text);
   return {
@@ -448,13 +532,17 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
     weakHedges,
     boosters,
     approx,
-    credits: credits(sent, l, lang),
+    credits: credits(sent, l, lang, isName),
     dated,
     measured,
+    rates,
     figures,
     low,
     stems,
     caps,
+    named,
+    titles,
+    fullNames,
     generic,
     terminal,
   };
@@ -499,9 +587,6 @@ function sourceNames(claims: readonly Claim[], lang: CheckLang): Map<string, Set
   return out;
 }
 
-/** Names are matched on their first four letters (no accents), so "Iran" finds "Iranian-aligned". */
-const nameKey = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 4);
-
 /** Whether a rewrite's figure says the source's: equal, rounded ("1.46 million" → "1.5 million"), or converted. */
 function sameFigure(a: number, b: number): boolean {
   if (a === b) return true;
@@ -522,6 +607,9 @@ const UNIT_BASE: Readonly<Record<string, [string, number]>> = {
   gal: ['vol', 3.785],
   ha: ['area', 1],
   acre: ['area', 0.4047],
+  km2: ['area', 100],
+  mi2: ['area', 259],
+  m2: ['area', 0.0001],
   h: ['time', 3600],
   min: ['time', 60],
   day: ['time', 86400],
@@ -542,6 +630,31 @@ function converts(a: Measured, b: Measured): boolean {
   return Math.abs(want - b.value) <= Math.max(0.5, want * 0.08);
 }
 
+/** Letters that are a unit only written onto the figure ("24C", "75F"). */
+const GLUED_UNITS: ReadonlyMap<string, string> = new Map([
+  ['c', '°C'],
+  ['f', '°F'],
+]);
+
+/** Time units a rate is counted per. */
+const PER_UNITS: ReadonlySet<string> = new Set(['h', 'min', 'day', 'week', 'month', 'year']);
+
+/**
+ * A rate after a figure, from token i: within a few words (its unit and object), a per-word and a time unit not
+ * followed by a figure ("550 Euro mehr pro Monat", "60 jours par an"; not "im Jahr 2023"). Its unit, and its last token.
+ */
+function rateAt(toks: readonly SentTok[], i: number, w: ClaimWords): { unit: string; end: number } | null {
+  for (let k = i; k < toks.length && k < i + 5; k++) {
+    const t = toks[k]!;
+    if (t.kind !== 'word') return null;
+    if (!w.perWords.includes(t.low)) continue;
+    const next = toks[k + 1];
+    const unit = next?.kind === 'word' ? w.units.get(next.low) : undefined;
+    if (unit !== undefined && PER_UNITS.has(unit) && toks[k + 2]?.kind !== 'num') return { unit, end: k + 1 };
+  }
+  return null;
+}
+
 /** Words after a figure that make it a time of day. */
 const TIME_WORDS = new Set(['uhr', 'h', 'pm', 'am', 'o']);
 
@@ -550,22 +663,37 @@ interface Pair {
   sources: Claim[];
 }
 
-/** The changed claims of a rewrite against its source. */
-export function checkClaims(source: string, rewrite: string, langs: ClaimLangs): Finding[] {
+/** Fact kinds that are figures, and the one that is a date, as the facts check reads them. */
+const FIGURE_KINDS: ReadonlySet<string> = new Set(['number', 'percent', 'money']);
+const DATE_KINDS: ReadonlySet<string> = new Set(['date']);
+
+/**
+ * The changed claims of a rewrite against its source. `facts`: the facts check of the same two texts, when the caller
+ * has it (runChecks); it is run here otherwise.
+ */
+export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, facts?: FactsRead): Finding[] {
   const rl = langs.rewrite;
   if (rl === null) return [];
   const sl = langs.source ?? rl;
   const cross = sl !== rl;
+  // A figure or date counts as changed only when the facts check, which reads every form of a figure in each language,
+  // agrees: the source's figure is missing from the whole rewrite, or the rewrite's is in no part of the source.
+  const { report, names: named } = facts ?? readFacts(source, rewrite, undefined, { source: sl, rewrite: rl });
+  const within = (list: readonly Fact[], span: { start: number; end: number }, kinds: ReadonlySet<string>): boolean =>
+    list.some((f) => kinds.has(f.kind) && f.at !== undefined && f.at >= span.start && f.at < span.end);
+  const evidenced = (s: Claim, r: Claim, kinds: ReadonlySet<string>): boolean =>
+    within(report.missing, s.sent.span, kinds) || within(report.added, r.sent.span, kinds);
 
-  const read = (text: string, lang: CheckLang): Claim[] => {
+  const read = (text: string, lang: CheckLang, ranges: NameRanges): Claim[] => {
     const spans = splitSentences(text);
     const toks = spans.map((s) => sentenceTokens(s, lang));
     const names = capitalisedWords(toks);
     const w = claimWords(lang);
-    return spans.map((s, i) => readClaim(readSentence(s, toks[i]!, lang, w, names, cross), lang));
+    const isName = inRanges(ranges);
+    return spans.map((s, i) => readClaim(readSentence(s, toks[i]!, lang, w, names, cross), lang, isName));
   };
-  const src = read(source, sl);
-  const out = read(rewrite, rl);
+  const src = read(source, sl, named.source);
+  const out = read(rewrite, rl, named.rewrite);
   if (src.length === 0 || out.length === 0) return [];
   const alignments = alignSentences(
     src.map((c) => c.sent),
@@ -606,27 +734,45 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
     return list;
   };
   const names = sourceNames(src, sl);
-  // Whether a claim mentions an entity: one of its words is a word of that entity, or reads like its key.
-  const nameKeys = new Map<Claim, Set<string>>();
-  const mentions = (c: Claim, key: string): boolean => {
-    let keys = nameKeys.get(c);
-    if (keys === undefined) nameKeys.set(c, (keys = new Set([...c.low].map(nameKey))));
-    if (keys.has(nameKey(key))) return true;
-    for (const w of c.low) if (names.get(w)?.has(key)) return true;
+  const same = (a: string, b: string): boolean => a === b || stem(a) === stem(b);
+  // Every word of the source, and the names in a credit: the source's names, acronyms, and (outside German, which
+  // capitalises nouns) words capitalised after a sentence's start.
+  const srcLow = new Set<string>();
+  const srcStems = new Set<string>();
+  for (const c of src) for (const w of c.low) srcLow.add(w);
+  for (const c of src) for (const st of c.stems) srcStems.add(st);
+  // A name in another form is the same name: one's stem starts the other's ("Alpine" for "Alps", "Kelownas" for
+  // "Kelowna", "Premierminister" for "Premier").
+  const nameIn = (w: string, c: Claim): boolean => {
+    if (c.low.has(w)) return true;
+    if (w.length < 4) return false;
+    for (const x of c.low) {
+      if (x.length < 4) continue;
+      if (x.startsWith(w) || w.startsWith(x)) return true;
+      const [short, long] = x.length < w.length ? [x, w] : [w, x];
+      if (ADJECTIVE_ENDINGS.test(long) && long.startsWith(short.slice(0, 3)) && long.length - short.length <= 4) return true;
+    }
     return false;
   };
-  // The entities a claim's capitalised words name unambiguously (a title shared by two people names neither).
-  const entities = (c: Claim): Map<string, string[]> => {
-    const out = new Map<string, string[]>();
-    for (const [w, text] of c.caps) {
-      const keys = names.get(w);
-      if (keys === undefined || keys.size !== 1) continue;
-      const key = [...keys][0]!;
-      out.set(key, [...(out.get(key) ?? []), text]);
-    }
-    return out;
-  };
-  const same = (a: string, b: string): boolean => a === b || stem(a) === stem(b);
+  // Whether the source describes a name so: the describing word beside the name, or credited in a sentence naming it
+  // ("The electric carmaker Velto …, the company confirmed").
+  const describes = (plain: readonly string[], was: readonly string[]): boolean =>
+    src.some((x) => {
+      if (!was.some((w) => x.low.has(w))) return false;
+      if (x.credits.some((c) => plain.some((p) => c.words.includes(p)))) return true;
+      const toks = x.sent.toks;
+      for (let i = 0; i < toks.length; i++) {
+        if (!plain.includes(toks[i]!.low)) continue;
+        for (let k = Math.max(0, i - 3); k < Math.min(toks.length, i + 4); k++) if (was.includes(toks[k]!.low)) return true;
+      }
+      return false;
+    });
+  // A credit's words that say who (not vague, not function words).
+  const described = (c: Credit, lang: CheckLang): string[] => c.words.filter((w) => !claimWords(lang).vague.has(w) && !claimWords(lang).functionWords.has(w));
+  // The stems of every credit's words in the source: the article's actors.
+  const creditWords = new Set<string>();
+  for (const c of src) for (const cr of c.credits) if (!cr.vague) for (const w of described(cr, sl)) creditWords.add(stem(w));
+  const namesOf = (c: Credit): string[] => c.caps.filter((w) => names.has(w) || c.strong.includes(w) || c.named.includes(w));
   const inClaim = (w: string, c: Claim): boolean => c.low.has(w) || c.stems.has(stem(w));
   // A new negation whose words a negation of the source bears on (anywhere: the alignment may have picked a
   // neighbour) says what the source says ("lehnt eine Einschränkung ab" → "will nicht einschränken").
@@ -637,7 +783,11 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
   };
 
   for (const { r, sources } of pairs) {
+    let figureSaid = false;
     const found = (change: ClaimChange, s: Claim, from: string, to: string): void => {
+      // One changed figure, unit or date per rewrite sentence: the first reading (the facts check's) says it.
+      if (AMOUNTS.has(change) && figureSaid) return;
+      if (AMOUNTS.has(change)) figureSaid = true;
       findings.push({ kind: 'changed-claim', change, source: s.sent.span, rewrite: r.sent.span, from, to });
     };
     const main = sources[0]!;
@@ -725,48 +875,93 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
       }
     }
 
-    // Attribution: the source credits someone who is gone from the rewrite, and the rewrite credits someone new.
+    // Attribution: the rewrite credits a name its source sentences do not have, in place of a source credit that is
+    // gone. A credit without a name ("the company", "celle-ci", "the figures") describes; it moves nothing. A source
+    // credit without a name ("the organisation") that the rewrite names after someone the article names is the same one.
     let credited = false;
-    const rCredits = r.credits.filter((c) => !c.vague);
-    for (const rc of rCredits) {
-      if (credited) break;
-      // Across languages only names are compared: the source's names, and acronyms or other sure names.
-      const key = (c: Credit): string[] =>
-        cross ? c.caps.filter((w) => names.has(w) || c.strong.includes(w)) : c.words.filter((w) => !claimWords(c === rc ? rl : sl).vague.has(w));
-      const capsOf = (c: Credit): string[] => (cross ? key(c) : c.caps);
-      if (key(rc).length === 0 || key(rc).every((w) => sources.some((s) => inClaim(w, s)))) continue;
+    for (const rc of r.credits) {
+      if (credited || rc.vague) continue;
+      // A source sentence that shares only the credit with this one (aligned for it) does not say the claim.
+      const own = new Set(r.credits.flatMap((c) => c.words.map(stem)));
+      const says = (s: Claim): boolean => {
+        let shared = 0;
+        for (const st of r.stems) if (st.length > 3 && !own.has(st) && s.stems.has(st) && ++shared >= 2) return true;
+        return false;
+      };
+      const named = namesOf(rc);
+      const fresh = named.filter((w) => !sources.some((s) => says(s) && nameIn(w, s)));
+      // A credit that describes ("the city council") in place of a name: another who, unless the article describes
+      // that name so (a sentence with both: "the carmaker Velto"). Two that both describe ("the police" → "the
+      // ministry") differ when the new one is another actor of the article, credited elsewhere in it.
+      const plain = named.length === 0 ? described(rc, rl).filter((w) => !sources.some((s) => says(s) && inClaim(w, s))) : [];
+      const actor = plain.filter((w) => creditWords.has(stem(w)));
+      const together = (a: readonly string[], b: readonly string[]): boolean => src.some((x) => a.some((w) => inClaim(w, x)) && b.some((w) => inClaim(w, x)));
+      if (fresh.length === 0 && plain.length === 0) continue;
       for (const s of sources) {
-        // Another who: no word in common, or a name in place of another ("Ministry of Agriculture" → "of Economy").
-        const newCaps = capsOf(rc).filter((w) => !sources.some((x) => x.low.has(w)));
-        const other = (c: Credit): boolean =>
-          !key(c).some((w) => key(rc).some((x) => same(w, x))) || (newCaps.length > 0 && capsOf(c).some((w) => !siblings(s).some((x) => x.low.has(w))));
-        const sc = s.credits.find((c) => !c.vague && key(c).length > 0 && other(c));
+        // Another who: no word in common, or another name beside the common words ("Ministerio de Agricultura" → "de Economía").
+        const sc = s.credits.find(
+          (c) =>
+            !c.vague &&
+            described(c, sl).length > 0 &&
+            (!c.words.some((w) => rc.words.some((x) => same(w, x))) || (fresh.length > 0 && namesOf(c).some((w) => !rc.words.includes(w)))),
+        );
         if (!sc) continue;
-        const scCaps = capsOf(sc);
-        const kept =
-          scCaps.length > 0 ? scCaps.every((w) => siblings(s).some((x) => x.low.has(w))) : key(sc).every((w) => siblings(s).some((x) => inClaim(w, x)));
-        if (kept) continue;
-        const personal = sc.caps.length > 0 && rc.caps.length > 0 && [...capsOf(sc), ...capsOf(rc)].every((w) => names.has(w));
+        const was = namesOf(sc);
+        const lost = was.length > 0 && !was.every((w) => siblings(s).some((x) => nameIn(w, x)));
+        const old = described(sc, sl);
+        const gone =
+          fresh.length > 0
+            ? was.length > 0
+              ? lost
+              : !fresh.every((w) => srcLow.has(w))
+            : was.length > 0
+              ? lost && !describes(plain, was)
+              : (actor.length > 0 || (rc.cued && plain.every((w) => !srcStems.has(stem(w))))) &&
+                !old.some((w) => siblings(s).some((x) => inClaim(w, x))) &&
+                !together(plain, old);
+        if (!gone) continue;
+        const personal = was.length > 0 && fresh.length > 0 && [...was, ...fresh].every((w) => names.has(w));
         found(personal ? 'name-swap' : 'attribution', s, sc.text, rc.text);
         credited = true;
         break;
       }
     }
 
-    // Name swap: a person (or place, organisation) of the source sentence gone from its rewrite sentences, another
-    // of the article's put in its place. Headlines and headings are left out (they shorten names freely).
-    if (!credited && r.terminal) {
-      const added = [...entities(r)].filter(([key]) => !sources.some((s) => mentions(s, key)));
-      if (added.length > 0) {
-        for (const s of sources) {
-          if (!s.terminal) continue;
-          const dropped = [...entities(s)].filter(([key]) => !siblings(s).some((x) => mentions(x, key)) && !added.some(([k]) => k === key));
-          if (dropped.length === 0) continue;
-          found('name-swap', s, dropped[0]![1].join(' '), added[0]![1].join(' '));
-          break;
-        }
+    // Name swap: a name the facts check reads (or a publication's, in quote marks) that the sources do not have, in
+    // place of one gone from all the sentences that say the source again. Headlines and headings are left out (they
+    // shorten names freely).
+    if (!credited && r.terminal && !findings.some((f) => f.rewrite === r.sent.span && (f.change === 'name-swap' || f.change === 'attribution'))) {
+      // Who is credited, and who a claim is about, are two roles: a swap keeps the role.
+      const credit = (c: Claim, w: string): boolean => c.titles.has(w) || c.credits.some((x) => x.words.includes(w));
+      const added = [...r.named].filter(([w]) => !sources.some((s) => nameIn(w, s)));
+      for (const s of added.length > 0 ? sources : []) {
+        if (!s.terminal) continue;
+        const dropped = [...s.named].filter(([w]) => !siblings(s).some((x) => nameIn(w, x)));
+        // A person for a person is a name swap, in a credit or not (the credit may be read in one text only); an
+        // outlet or a body for another, an attribution.
+        const person = (w: string, text: string, c: Claim): boolean => c.fullNames.has(w) && !c.titles.has(w) && text !== text.toUpperCase();
+        const alike = ([w, wt]: [string, string], [a, at]: [string, string]): boolean =>
+          credit(s, w) === credit(r, a) || (person(w, wt, s) && person(a, at, r));
+        const swapped = dropped.find((d) => added.some((a) => alike(d, a)));
+        if (swapped === undefined) continue;
+        const into = added.filter((a) => alike(swapped, a));
+        const personal = person(swapped[0], swapped[1], s) && into.every(([w, t]) => person(w, t, r));
+        found(credit(s, swapped[0]) && !personal ? 'attribution' : 'name-swap', s, swapped[1], into.map(([, t]) => t).join(' '));
+        break;
       }
     }
+
+    // A fact the facts check lost in a source sentence and one it found new in this rewrite sentence: the same amount
+    // in another unit ("0.25 pp" → "0.25%", EUR → USD) is a changed unit; two dates or two figures a changed one.
+    // The facts check's reading of the amounts in this pair: a changed unit is said before the figures are compared
+    // here (the figure stays, its unit goes); a changed figure or date only when these readings find none.
+    const factChange = factPair(
+      report,
+      sources,
+      r,
+      (a, b) => sameFigure(a, b) || r.measured.some((m) => m.value === b && sources.some((x) => x.measured.some((sm) => sm.value === a && converts(sm, m)))),
+    );
+    if (factChange?.change === 'unit') found('unit', factChange.source, factChange.from.text, factChange.to.text);
 
     // Units: the same figure with another unit, not converted.
     const unitChanged = new Set<number>();
@@ -780,6 +975,17 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
       }
     }
 
+    // Rates: the same figure per another time unit ("a month" → "a year").
+    for (const m of r.rates) {
+      for (const s of sources) {
+        const other = s.rates.find((x) => x.value === m.value && x.unit !== m.unit);
+        if (!other || sources.some((x) => x.rates.some((y) => y.value === m.value && y.unit === m.unit))) continue;
+        found('unit', s, other.text, m.text);
+        unitChanged.add(m.value);
+        break;
+      }
+    }
+
     // Days and dates: a weekday, day of the month or year the sources do not have, in place of one of theirs.
     const dateChange = <T extends number | string>(kind: keyof Dated, pick: (d: Dated) => Set<T>): void => {
       const fresh = [...pick(r.dated)].filter((x) => !sources.some((s) => pick(s.dated).has(x)));
@@ -787,7 +993,9 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
       for (const s of sources) {
         const gone = [...pick(s.dated)].filter((x) => !siblings(s).some((y) => pick(y.dated).has(x)));
         if (gone.length === 0) continue;
-        found('date', s, dateText(s, kind, gone[0]!), dateText(r, kind, fresh[0]!));
+        // Weekdays and month names are words with one reading; days and years are figures, read here less well.
+        if (kind === 'weekdays' || kind === 'months' || evidenced(s, r, DATE_KINDS))
+          found('date', s, dateText(s, kind, gone[0]!), dateText(r, kind, fresh[0]!));
         return;
       }
     };
@@ -813,12 +1021,53 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
             ),
         );
         if (gone.length === 0) continue;
-        found('figure', s, gone[0]!.text, fresh[0]!.text);
+        if (evidenced(s, r, FIGURE_KINDS)) found('figure', s, gone[0]!.text, fresh[0]!.text);
         break;
       }
     }
+    if (factChange && factChange.change !== 'unit') found(factChange.change, factChange.source, factChange.from.text, factChange.to.text);
   }
   return dedupe(findings);
+}
+
+/** Changes of an amount: figures, units and dates. */
+const AMOUNTS: ReadonlySet<ClaimChange> = new Set(['figure', 'unit', 'date']);
+
+/** A figure fact's amount and what it counts ("0.25 pp" → [0.25, "pp"], "USD 5000000" → [5000000, "USD"]). */
+function amountOf(f: Fact): [number, string] | null {
+  if (f.value === undefined || f.kind === 'date' || f.kind === 'name' || f.kind === 'quote') return null;
+  const m = /^([A-Z]{3} )?(-?\d+(?:\.\d+)?)(%| pp| [a-z]+)?$/.exec(f.value);
+  return m ? [Number(m[2]), (m[1] ?? '').trim() + (m[3] ?? '').trim()] : null;
+}
+
+/**
+ * The change a pair's fact findings make: a fact missing in one of its source sentences and one added in its rewrite
+ * sentence, of the same kind (a date for a date, an amount for an amount). The same amount counted in another unit or
+ * currency is a changed unit; `kept` tells an amount rounded or converted (no change).
+ */
+function factPair(
+  report: FactsReport,
+  sources: readonly Claim[],
+  r: Claim,
+  kept: (from: number, to: number) => boolean,
+): { change: ClaimChange; source: Claim; from: Fact; to: Fact } | null {
+  const inSpan = (f: Fact, c: Claim): boolean => f.at !== undefined && f.at >= c.sent.span.start && f.at < c.sent.span.end;
+  const added = report.added.filter((f) => f.kind !== 'name' && f.kind !== 'quote' && inSpan(f, r));
+  if (added.length === 0) return null;
+  for (const s of sources)
+    for (const m of report.missing) {
+      if (m.kind === 'name' || m.kind === 'quote' || !inSpan(m, s)) continue;
+      const a = amountOf(m);
+      for (const to of added) {
+        if ((m.kind === 'date') !== (to.kind === 'date')) continue;
+        if (m.kind === 'date') return { change: 'date', source: s, from: m, to };
+        const b = amountOf(to);
+        if (a && b && a[0] === b[0] && a[1] !== b[1]) return { change: 'unit', source: s, from: m, to };
+        if (a && b && kept(a[0], b[0])) continue; // rounded, or converted to another unit
+        return { change: 'figure', source: s, from: m, to };
+      }
+    }
+  return null;
 }
 
 /** Whether a sentence bounds or approximates a figure anywhere in it ("around the 35 km mark", "trois mois au minimum"). */

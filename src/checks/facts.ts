@@ -689,8 +689,27 @@ function looseKeys(words: readonly string[]): Set<string> {
  * `langs`: the two texts' languages (default English); names and quotes are checked only when the rewrite's is known.
  */
 export function checkFacts(source: string, rewrite: string, scans?: Scans, langs: FactLangs = ENGLISH): FactsReport {
+  return readFacts(source, rewrite, scans, langs).report;
+}
+
+/** Where a text names someone: the start and end offsets of every name it writes (each occurrence). */
+export type NameRanges = readonly (readonly [number, number])[];
+
+/** The facts check, and where each text names someone (for the claims check, which reads credits). */
+export interface FactsRead {
+  report: FactsReport;
+  names: { source: NameRanges; rewrite: NameRanges };
+}
+
+export function readFacts(source: string, rewrite: string, scans?: Scans, langs: FactLangs = ENGLISH): FactsRead {
   const src = extract(source, langs.source, scans?.sourceWords);
   const out = scans ? extract(rewrite, langs.rewrite, scans.rewriteWords.norms, scans.rewriteQuotes) : extract(rewrite, langs.rewrite);
+  const ranges = (x: Extracted): NameRanges => x.names.map((n) => [n.at, n.at + n.text.length] as const);
+  const names = { source: ranges(src), rewrite: ranges(out) };
+  return { report: factsReport(src, out, langs), names };
+}
+
+function factsReport(src: Extracted, out: Extracted, langs: FactLangs): FactsReport {
   const missing: Fact[] = [];
   const added: Fact[] = [];
   let total = 0;

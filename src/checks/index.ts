@@ -8,7 +8,7 @@
  */
 
 import { toPlainText } from '../rewrite/render';
-import { checkFacts, type FactsReport } from './facts';
+import { readFacts, type FactsReport } from './facts';
 import { checkOriginality, type OriginalityReport } from './originality';
 import { checkSeo, type SeoReport } from './seo';
 import { scanBoth } from './text';
@@ -88,14 +88,15 @@ export function runChecks({ source, headline, body, lang, sourceLang, headlineMa
   const text = joinRewrite(headline, plainBody);
   const scans = scanBoth(source, text); // words and quotations, read once for both checks
   const given = lang === undefined || lang === null ? 'en' : lang;
-  const facts = checkFacts(source, text, scans, { source: checkLang(sourceLang ?? given), rewrite: checkLang(given) });
+  const read = readFacts(source, text, scans, { source: checkLang(sourceLang ?? given), rewrite: checkLang(given) });
+  const facts = read.report;
   const originality = checkOriginality(source, text, {}, scans);
   const code = checkLang(given);
   const seo = checkSeo(headline, plainBody, source, code, headlineMaxChars);
   const capabilities: Capabilities = { lang: code, figures: true, names: facts.names !== false, claims: code !== null, readingEase: seo.readingEase !== null };
   if (lang) capabilities.language = languageByName(lang)?.code ?? lang;
   const sourceCode = sourceLang === undefined || sourceLang === null ? code : checkLang(sourceLang);
-  const claims = checkClaims(source, text, { source: sourceCode, rewrite: code });
+  const claims = checkClaims(source, text, { source: sourceCode, rewrite: code }, read);
   const findings = locateFacts(withClaims(reportFindings(headline, facts, originality, seo), claims), source, text);
   return { facts, originality, seo, text, findings, capabilities };
 }

@@ -52,6 +52,8 @@ export interface ClaimWords {
   vague: ReadonlySet<string>;
   /** Unit words and symbols → one canonical unit. */
   units: ReadonlyMap<string, string>;
+  /** Words that make a figure a rate when a time unit follows them ("per", "a", "pro", "im", "par", "al"). */
+  perWords: readonly string[];
   /** Weekdays → 1 (Monday) … 7. */
   weekdays: ReadonlyMap<string, number>;
   /** Months → 1 … 12. */
@@ -81,4 +83,8 @@ export const UNIT_SYMBOLS: ReadonlyArray<[string, string]> = [
   ['km/h', 'km/h'],
   ['kmh', 'km/h'],
   ['gal', 'gal'],
+  ['km²', 'km2'],
+  ['km2', 'km2'],
+  ['m²', 'm2'],
+  ['mi²', 'mi2'],
 ];

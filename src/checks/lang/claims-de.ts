@@ -217,7 +217,8 @@ export const DE: ClaimWords = {
     'was das bedeutet',
   ],
   vague: words(`er sie es wir ich man sprecher sprecherin behörden behörde quellen kreise experten beamte angaben
-    mitteilung erklärung bericht berichten zeugen augenzeugen anwohner beobachter`),
+    mitteilung erklärung bericht berichten zeugen augenzeugen anwohner beobachter diese dieser dieses
+    zahlen daten studie umfrage veröffentlicht veröffentlichte veröffentlichten`),
   units: new Map([
     ...UNIT_SYMBOLS,
     ...all('km', 'kilometer', 'kilometern', 'kilometers'),
@@ -238,8 +239,12 @@ export const DE: ClaimWords = {
     ...all('month', 'monat', 'monate', 'monaten', 'monats'),
     ...all('year', 'jahr', 'jahre', 'jahren', 'jahres'),
     ...all('°C', 'grad celsius', 'celsius'),
-    ...all('°F', 'fahrenheit'),
+    ...all('°F', 'fahrenheit', 'grad fahrenheit'),
+    ...all('km2', 'quadratkilometer', 'quadratkilometern', 'quadratkilometers'),
+    ...all('m2', 'quadratmeter', 'quadratmetern', 'quadratmeters'),
+    ...all('mi2', 'quadratmeile', 'quadratmeilen'),
   ]),
+  perWords: ['pro', 'je', 'im'],
   weekdays: new Map(
     ['montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag']
       .map((w, i) => [w, i + 1] as [string, number])

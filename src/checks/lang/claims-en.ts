@@ -161,7 +161,7 @@ export const EN: ClaimWords = {
     'just under',
     'circa',
   ],
-  creditAfter: ['according to', 'citing', 'cited by', 'quoted by', 'reported by', 'per'],
+  creditAfter: ['according to', 'citing', 'cited by', 'quoted by', 'reported by'],
   creditBefore: [],
   sayVerbs: [
     'said',
@@ -219,7 +219,8 @@ export const EN: ClaimWords = {
     "here's what",
   ],
   vague: words(`he she they it we i you who officials official authorities sources source spokesperson spokesman
-    spokeswoman statement people experts analysts residents witnesses observers someone report reports`),
+    spokeswoman statement people experts analysts residents witnesses observers someone report reports
+    figures data study survey research findings published released`),
   units: new Map([
     ...UNIT_SYMBOLS,
     ...(['kilometre', 'kilometres', 'kilometer', 'kilometers'].map((w) => [w, 'km']) as [string, string][]),
@@ -241,7 +242,13 @@ export const EN: ClaimWords = {
     ...(['year', 'years'].map((w) => [w, 'year']) as [string, string][]),
     ['celsius', '°C'],
     ['fahrenheit', '°F'],
+    ['degrees celsius', '°C'],
+    ['degrees fahrenheit', '°F'],
+    ...(['square kilometre', 'square kilometres', 'square kilometer', 'square kilometers', 'sq km'].map((w) => [w, 'km2']) as [string, string][]),
+    ...(['square mile', 'square miles', 'sq mi'].map((w) => [w, 'mi2']) as [string, string][]),
+    ...(['square metre', 'square metres', 'square meter', 'square meters'].map((w) => [w, 'm2']) as [string, string][]),
   ]),
+  perWords: ['per', 'a', 'an', 'each', 'every'],
   weekdays: new Map(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((w, i) => [w, i + 1])),
   months: new Map([
     ['january', 1],

@@ -204,7 +204,8 @@ export const ES: ClaimWords = {
     'lo que esto significa',
   ],
   vague: words(`él ella ellos ellas nosotros yo portavoz autoridades responsables fuentes fuente expertos testigos vecinos
-    observadores comunicado informe funcionarios oficiales`),
+    observadores comunicado informe funcionarios oficiales este esta éste ésta estos estas
+    datos cifras estudio encuesta publicado publicada publicados publicadas`),
   units: new Map([
     ...UNIT_SYMBOLS,
     ...all('km', 'kilómetro', 'kilómetros', 'kilometro', 'kilometros'),
@@ -225,8 +226,12 @@ export const ES: ClaimWords = {
     ...all('month', 'mes', 'meses'),
     ...all('year', 'año', 'años'),
     ...all('°C', 'grados celsius', 'celsius'),
-    ...all('°F', 'fahrenheit'),
+    ...all('°C', 'grados centígrados'),
+    ...all('°F', 'fahrenheit', 'grados fahrenheit'),
+    ...all('km2', 'kilómetros cuadrados', 'kilómetro cuadrado', 'kilometros cuadrados'),
+    ...all('m2', 'metros cuadrados', 'metro cuadrado'),
   ]),
+  perWords: ['por', 'al', 'cada', 'a'],
   weekdays: new Map(['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'].map((w, i) => [w, i + 1])),
   months: new Map([
     ['enero', 1],

@@ -201,7 +201,8 @@ export const FR: ClaimWords = {
     'ce que cela signifie',
   ],
   vague: words(`il elle ils elles on nous je porte-parole autorités responsables sources source experts témoins habitants
-    observateurs communiqué rapport officiels`),
+    observateurs communiqué rapport officiels celle celui ceux celles ci là lui eux
+    chiffres données étude enquête sondage publié publiée publiés publiées`),
   units: new Map([
     ...UNIT_SYMBOLS,
     ...all('km', 'kilomètre', 'kilomètres'),
@@ -222,8 +223,11 @@ export const FR: ClaimWords = {
     ...all('month', 'mois'),
     ...all('year', 'an', 'ans', 'année', 'années'),
     ...all('°C', 'degrés celsius', 'celsius'),
-    ...all('°F', 'fahrenheit'),
+    ...all('°F', 'fahrenheit', 'degrés fahrenheit'),
+    ...all('km2', 'kilomètres carrés', 'kilomètre carré', 'km2'),
+    ...all('m2', 'mètres carrés', 'mètre carré'),
   ]),
+  perWords: ['par', 'chaque', 'l'],
   weekdays: new Map(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'].map((w, i) => [w, i + 1])),
   months: new Map([
     ['janvier', 1],
