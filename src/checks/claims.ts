@@ -875,19 +875,21 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
       }
     }
 
+    // A source sentence that shares only who is named or credited with this one (aligned for that) does not say its claim.
+    const own = new Set([...r.credits.flatMap((c) => c.words), ...r.named.keys()].map(stem));
+    const says = (s: Claim): boolean => {
+      let shared = 0;
+      const theirs = new Set(s.sent.features);
+      for (const f of r.sent.features) if (!own.has(f.slice(2)) && theirs.has(f) && ++shared >= 2) return true;
+      return false;
+    };
+
     // Attribution: the rewrite credits a name its source sentences do not have, in place of a source credit that is
     // gone. A credit without a name ("the company", "celle-ci", "the figures") describes; it moves nothing. A source
     // credit without a name ("the organisation") that the rewrite names after someone the article names is the same one.
     let credited = false;
     for (const rc of r.credits) {
       if (credited || rc.vague) continue;
-      // A source sentence that shares only the credit with this one (aligned for it) does not say the claim.
-      const own = new Set(r.credits.flatMap((c) => c.words.map(stem)));
-      const says = (s: Claim): boolean => {
-        let shared = 0;
-        for (const st of r.stems) if (st.length > 3 && !own.has(st) && s.stems.has(st) && ++shared >= 2) return true;
-        return false;
-      };
       const named = namesOf(rc);
       const fresh = named.filter((w) => !sources.some((s) => says(s) && nameIn(w, s)));
       // A credit that describes ("the city council") in place of a name: another who, unless the article describes
@@ -920,7 +922,9 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
                 !old.some((w) => siblings(s).some((x) => inClaim(w, x))) &&
                 !together(plain, old);
         if (!gone) continue;
-        const personal = was.length > 0 && fresh.length > 0 && [...was, ...fresh].every((w) => names.has(w));
+        // A person for a person is a name swap; a body ("UK Finance", an acronym in it) for another, an attribution.
+        const acronym = (c: Credit): boolean => c.text.split(/\s+/).some((w) => w.length > 1 && /\p{Lu}{2}/u.test(w) && w === w.toUpperCase());
+        const personal = was.length > 0 && fresh.length > 0 && !acronym(sc) && !acronym(rc) && [...was, ...fresh].every((w) => names.has(w));
         found(personal ? 'name-swap' : 'attribution', s, sc.text, rc.text);
         credited = true;
         break;
@@ -933,7 +937,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     if (!credited && r.terminal && !findings.some((f) => f.rewrite === r.sent.span && (f.change === 'name-swap' || f.change === 'attribution'))) {
       // Who is credited, and who a claim is about, are two roles: a swap keeps the role.
       const credit = (c: Claim, w: string): boolean => c.titles.has(w) || c.credits.some((x) => x.words.includes(w));
-      const added = [...r.named].filter(([w]) => !sources.some((s) => nameIn(w, s)));
+      const added = [...r.named].filter(([w]) => !sources.some((s) => says(s) && nameIn(w, s)));
       for (const s of added.length > 0 ? sources : []) {
         if (!s.terminal) continue;
         const dropped = [...s.named].filter(([w]) => !siblings(s).some((x) => nameIn(w, x)));
