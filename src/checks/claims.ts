@@ -111,6 +111,12 @@ function lists(lang: CheckLang): Lists {
 /** Endings that make a place's adjective ("Alps" → "Alpine", "Britain" → "British", "Europa" → "europäisch"). */
 const ADJECTIVE_ENDINGS = /(ine|ian|ish|ese|ic|an|isch|ische|ischen|ien|ienne|ois|oise|ais|aise|ano|ana|ino|ina|és|esa)$/;
 
+/**
+ * French conditional forms, not the imperfect that also ends in "-rait" ("offrait", "durait", "tirait"): "-erait"
+ * ("financerait"), "-rrait" ("pourrait"), "-drait" ("viendrait"), "-rirait" ("souffrirait"), and the short ones.
+ */
+const FR_CONDITIONAL = /^(?:.{2,}(?:e|r|d|ri)rai(?:en)?t|(?:au|se|fe|i|di|vou|sau)rai(?:en)?t)$/;
+
 /** Words that join two clauses: a credit is never read across them. */
 const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'und', 'oder', 'aber', 'et', 'ou', 'mais', 'y', 'e', 'o', 'pero']);
 
@@ -159,9 +165,16 @@ interface Claim {
   softNegation: string[];
   /** A negation in any form: a negator, or a word whose meaning negates ("declined", "ohne", "absence"). */
   negCue: boolean;
+  /** The same outside quote marks: a quotation is the facts check's to compare, word for word. */
+  negOutside: boolean;
+  /** A verb that denies, and one that admits (as written). */
+  denial?: string;
+  admission?: string;
   /** The content words a negation bears on (the next few words up to a comma), lower case. */
   negated: string[];
   hedges: string[];
+  /** Hedges that are a verb's mood (the French conditional): the verb kept in another mood does not keep them. */
+  moods: string[];
   /** Modals that hedge only sometimes ("could be seen"): they count when a certain word replaces them. */
   weakHedges: string[];
   boosters: string[];
@@ -330,6 +343,21 @@ function quotedTitles(toks: readonly SentTok[]): Set<number> {
   return out;
 }
 
+/** Tokens inside quote marks (any length, up to the closing mark or the sentence's end). */
+function quotedTokens(toks: readonly SentTok[]): Set<number> {
+  const out = new Set<number>();
+  let open = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind === 'punct' && (open ? CLOSING_QUOTES.has(t.low) : OPENING_QUOTES.has(t.low))) {
+      open = !open;
+      continue;
+    }
+    if (open) out.add(i);
+  }
+  return out;
+}
+
 /** Whether an offset falls in one of the ranges (sorted by start, as the facts check lists names). */
 function inRanges(ranges: NameRanges): (at: number) => boolean {
   return (at) => {
@@ -376,17 +404,27 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
     }
   };
   const boosters: string[] = [];
+  const moods: string[] = [];
   const said = toks.some((_, k) => l.sayVerbs.at(toks, k) > 0 || l.creditAfter.at(toks, k) > 0);
   let generic = false;
   let reported = false;
   let negCue = false;
+  let negOutside = false;
+  let denial: string | undefined;
+  let admission: string | undefined;
+  const quoted = quotedTokens(toks);
   const softNegation: string[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.kind !== 'word') continue;
+    if (!quoted.has(i)) {
+      if (w.denials.includes(t.low)) denial ??= textOf(sent, i, i);
+      if (w.admissions.includes(t.low)) admission ??= textOf(sent, i, i);
+    }
+    let hit = false;
     if (lang === 'en' && t.low.endsWith("n't")) {
       negation.push(textOf(sent, i, i));
-      negCue = true;
+      negCue = hit = true;
       scope(i + 1);
     }
     const bound = l.notNegating.at(toks, i);
@@ -397,7 +435,7 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
     }
     const soft = l.negativeWords.at(toks, i);
     if (soft > 0) {
-      negCue = true;
+      negCue = hit = true;
       // A verb that refuses ("declined to say") is a negation a rewrite can lose; "without" and "none" are read below.
       if (l.negators.at(toks, i) === 0) {
         softNegation.push(textOf(sent, i, i + soft - 1));
@@ -408,10 +446,11 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
     let n = l.negators.at(toks, i);
     if (n > 0 && !(t.low === 'no' && toks[i + 1]?.kind === 'num') && !(lang === 'fr' && restrictive(toks, i))) {
       negation.push(textOf(sent, i, i + n - 1));
-      negCue = true;
+      negCue = hit = true;
       scope(i + n);
       if (lang === 'de' && !w.clausalNegators.includes(t.low) && soft > 0) scopeBefore(i);
     }
+    if (hit && !quoted.has(i)) negOutside = true;
     if ((t.low === 'que' || t.low === 'qu') && [1, 2, 3].some((k) => i - k >= 0 && l.sayVerbs.at(toks, i - k) > 0)) reported = true;
     n = l.hedges.at(toks, i);
     if (n > 0 && reported && w.conditionals.includes(t.low)) n = 0;
@@ -429,8 +468,22 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
     // "said it would reopen": the conditional of reported speech (backshift) hedges nothing.
     if (n > 0 && said && w.conditionals.includes(t.low)) n = 0;
     if (n > 0) weakHedges.push(textOf(sent, i, i + n - 1));
-    // A belief or an accusation ("hopes", "cree", "wirft vor"), and the French conditional ("passerait"): as weak as a modal.
-    else if (l.opinion.at(toks, i) > 0 || (lang === 'fr' && /.{3}(rait|raient)$/.test(t.low))) weakHedges.push(textOf(sent, i, i));
+    // The French conditional of a claim not yet confirmed ("il souffrirait", "aurait financé") hedges it, as "allegedly"
+    // does ("selon son équipe" too); in reported speech ("a dit qu'il passerait") or after "si" it is only a tense.
+    else if (lang === 'fr' && FR_CONDITIONAL.test(t.low) && !l.hedges.at(toks, i)) {
+      if (
+        reported ||
+        toks.some((_, k) => l.sayVerbs.at(toks, k) > 0 && l.creditAfter.at(toks, k) === 0) ||
+        toks.slice(Math.max(0, i - 6), i).some((x) => x.low === 'si' || x.low === 's')
+      )
+        weakHedges.push(textOf(sent, i, i));
+      else {
+        hedges.push(textOf(sent, i, i));
+        moods.push(textOf(sent, i, i));
+      }
+    }
+    // A belief or an accusation ("hopes", "cree", "wirft vor"): as weak as a modal.
+    else if (l.opinion.at(toks, i) > 0) weakHedges.push(textOf(sent, i, i));
     n = l.boosters.at(toks, i);
     if (n > 0) boosters.push(textOf(sent, i, i + n - 1));
     if (l.generic.at(toks, i) > 0) generic = true;
@@ -527,8 +580,12 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
     negation,
     softNegation,
     negCue,
+    negOutside,
+    denial,
+    admission,
     negated,
     hedges,
+    moods,
     weakHedges,
     boosters,
     approx,
@@ -808,7 +865,9 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
         r.terminal &&
         s.terminal &&
         (s.negation.length > 0 || s.softNegation.length > 0) &&
-        siblings(s).every((x) => !x.negCue && !(hasAny(s.low, claimWords(s.lang).since) && hasAny(x.low, claimWords(x.lang).last))) &&
+        siblings(s).every(
+          (x) => !(s.negOutside ? x.negOutside : x.negCue) && !(hasAny(s.low, claimWords(s.lang).since) && hasAny(x.low, claimWords(x.lang).last)),
+        ) &&
         (cross ? clausalIn(s) : s.negated.some((w) => siblings(s).some((x) => inClaim(w, x)))),
     );
     if (negSource && r === siblings(negSource)[0]) found('negation', negSource, negSource.negation[0] ?? negSource.softNegation[0]!, '');
@@ -823,6 +882,25 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
       if (target) found('negation', target, '', r.negation[0]!);
     }
 
+    // A denial turned into an admission or back ("bestreitet die Vorwürfe" → "räumt sie ein"), and "none since
+    // 2012" turned into "the last one was not in 2012".
+    if (!cross && r.terminal && !findings.some((f) => f.change === 'negation' && f.rewrite === r.sent.span)) {
+      // The sentence that denies may be one the alignment passed over (a rewrite merging it with a quotation): any
+      // source sentence whose denial bears on words this one has, unless another admits them.
+      const about = (s: Claim): boolean => s.negated.some((w) => w.length > 3 && inClaim(w, r));
+      const denied =
+        sources.find((s) => s.denial !== undefined && s.admission === undefined) ??
+        (r.admission !== undefined && !src.some((s) => s.admission !== undefined && about(s))
+          ? src.find((s) => s.denial !== undefined && s.admission === undefined && about(s))
+          : undefined);
+      const admitted = sources.find((s) => s.admission !== undefined && s.denial === undefined);
+      const since = sources.find((s) => s.negOutside && hasAny(s.low, claimWords(s.lang).since));
+      if (denied && r.admission !== undefined && r.denial === undefined && !r.negOutside) found('negation', denied, denied.denial!, r.admission);
+      else if (admitted && r.denial !== undefined && r.admission === undefined) found('negation', admitted, admitted.admission!, r.denial);
+      else if (since && r.negOutside && hasAny(r.low, claimWords(r.lang).last) && !hasAny(r.low, claimWords(r.lang).since))
+        found('negation', since, since.negation[0] ?? '', r.negation[0] ?? '');
+    }
+
     // A word turned into its opposite by a prefix ("suficiente" → "insuficiente", "wahrscheinlich" → "unwahrscheinlich").
     if (!cross && r.terminal && !findings.some((f) => f.change === 'negation' && f.rewrite === r.sent.span)) {
       const flip = antonym(r, sources, rl) ?? antonymBack(r, sources, sl);
@@ -833,15 +911,35 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     // A hedge is kept when any hedge, modal or belief remains in the group, or the same word in another form
     // ("previsto" → "previsiblemente", "probablemente" → "probable"), or the same hedge in another rewrite sentence that
     // says what it bore on (the rewrite moved it). Headlines are not compared.
-    const unsure = (x: Claim): boolean => x.hedges.length > 0 || x.weakHedges.length > 0;
     const sameWord = (h: string, x: Claim): boolean => {
       const head = h.toLowerCase().split(' ')[0]!;
       return x.stems.has(stem(head));
     };
+    // Moved: another sentence has the same hedge and what it bears on (the words after it: "expected to last about 11
+    // weeks"), and shares at least three words with the sentence it came from.
     const movedIn = (h: string, from: Claim, to: readonly Claim[]): boolean => {
-      const words = [...from.low].filter((w) => w.length > 3 && !claimWords(from.lang).functionWords.has(w));
-      return to.some((x) => x !== from && sameWord(h, x) && words.filter((w) => inClaim(w, x)).length >= 3);
+      const fw = claimWords(from.lang).functionWords;
+      const words = [...from.low].filter((w) => w.length > 3 && !fw.has(w));
+      const toks = from.sent.toks;
+      const at = toks.findIndex((t) => t.low === h.toLowerCase().split(' ')[0]);
+      const scope = toks
+        .slice(at + 1)
+        .filter((t) => t.kind === 'num' || (t.kind === 'word' && !fw.has(t.low)))
+        .slice(0, 3)
+        .map((t) => t.low);
+      const bears = (x: Claim): boolean => scope.filter((w) => x.low.has(w) || inClaim(w, x)).length >= Math.min(2, scope.length);
+      const hedgeIn = (x: Claim): boolean => (from.moods.includes(h) ? x.hedges.some((o) => o.toLowerCase() === h.toLowerCase()) : sameWord(h, x));
+      return to.some((x) => x !== from && x !== r && hedgeIn(x) && bears(x) && words.filter((w) => inClaim(w, x)).length >= 3);
     };
+    // A merged sentence's hedge that another of its sources has (and this one lacks) is that source's: it keeps
+    // nothing of this one ("sollen starten" beside a lost "könnten").
+    const head = (h: string): string => stem(h.toLowerCase().split(' ')[0]!);
+    const unsureFor = (x: Claim, s: Claim): boolean =>
+      [...x.hedges, ...x.weakHedges].some((h) => {
+        const k = head(h);
+        const mine = [...s.hedges, ...s.weakHedges].some((o) => head(o) === k);
+        return mine || !sources.some((o) => o !== s && [...o.hedges, ...o.weakHedges].some((oh) => head(oh) === k));
+      });
     const hedged =
       !r.terminal || cross
         ? sources.find((s) => s.terminal && s.hedges.length > 0 && siblings(s).every((x) => x.hedges.length === 0))
@@ -849,7 +947,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
             (s) =>
               s.terminal &&
               s.hedges.length > 0 &&
-              siblings(s).every((x) => !unsure(x) && !s.hedges.some((h) => sameWord(h, x))) &&
+              siblings(s).every((x) => !unsureFor(x, s) && !s.hedges.some((h) => !s.moods.includes(h) && sameWord(h, x))) &&
               !s.hedges.some((h) => movedIn(h, s, out)),
           );
     const weak = sources.find(

@@ -16,6 +16,9 @@ export interface ClaimWords {
   notNegating: readonly string[];
   /** Prefixes that turn a word into its opposite (un-, in-, dés-): "insuficiente" for "suficiente" flips the claim. */
   negPrefixes: readonly string[];
+  /** Verbs that deny a claim, and verbs that admit one: "denies the charges" turned into "admits them" is a negation flipped. */
+  denials: readonly string[];
+  admissions: readonly string[];
   /** "since" and "last": "none since 2012" is "the last one in 2012", the negation is said another way. */
   since: readonly string[];
   last: readonly string[];

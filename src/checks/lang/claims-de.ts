@@ -55,6 +55,8 @@ export const DE: ClaimWords = {
   ],
   notNegating: ['oder nicht', 'nicht mehr als', 'nicht weniger als', 'nicht nur', 'nicht zuletzt', 'nicht später als'],
   negPrefixes: ['un', 'miss'],
+  denials: ['bestreitet', 'bestreiten', 'bestritt', 'bestritten', 'dementiert', 'dementierte', 'dementierten', 'leugnet', 'leugnete', 'geleugnet'],
+  admissions: ['räumt', 'räumte', 'räumten', 'eingeräumt', 'einräumen', 'gesteht', 'gestand', 'gestanden', 'gestehen', 'zugegeben', 'zugibt'],
   since: ['seit', 'seitdem'],
   last: ['letzte', 'letzten', 'letzter', 'letztes', 'zuletzt'],
   bounds: ['maximal', 'maximum', 'minimum', 'höchstens', 'mindestens', 'überschritt', 'überschreitet', 'übertraf', 'übersteigt', 'gut', 'knapp'],

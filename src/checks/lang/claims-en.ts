@@ -50,6 +50,8 @@ export const EN: ClaimWords = {
   ],
   notNegating: ['or not', 'no more than', 'not more than', 'no fewer than', 'not only', 'no later than', 'not least'],
   negPrefixes: ['un', 'in', 'im', 'ir', 'il', 'dis', 'non'],
+  denials: ['deny', 'denies', 'denied', 'denying', 'disputes', 'disputed', 'rejects', 'rejected'],
+  admissions: ['admit', 'admits', 'admitted', 'admitting', 'acknowledges', 'acknowledged', 'concedes', 'conceded', 'confesses', 'confessed'],
   since: ['since'],
   last: ['last', 'latest'],
   bounds: ['maximum', 'minimum', 'exceed', 'exceeded', 'exceeds', 'exceeding', 'at most', 'topped', 'tops', 'upwards of', 'or more', 'or so', 'mark'],

@@ -51,6 +51,8 @@ export const ES: ClaimWords = {
   ],
   notNegating: ['o no', 'no más de', 'no menos de', 'no solo', 'no sólo', 'no solamente'],
   negPrefixes: ['in', 'im', 'ir', 'des', 'i'],
+  denials: ['niega', 'niegan', 'negó', 'negado', 'negaron', 'desmiente', 'desmintió', 'rechaza', 'rechazó'],
+  admissions: ['admite', 'admiten', 'admitió', 'admitido', 'reconoce', 'reconocen', 'reconoció', 'reconocido', 'confiesa', 'confesó'],
   since: ['desde'],
   last: ['último', 'última', 'últimos', 'últimas'],
   bounds: ['máximo', 'mínimo', 'supera', 'superaba', 'superó', 'superan', 'como mucho', 'al menos', 'más de'],

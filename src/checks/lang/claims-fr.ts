@@ -47,6 +47,8 @@ export const FR: ClaimWords = {
   ],
   notNegating: ['ou non', 'ou pas', 'pas plus de', 'pas moins de', 'non seulement', 'pas seulement', 'au plus'],
   negPrefixes: ['in', 'im', 'ir', 'il', 'dé', 'dés', 'non'],
+  denials: ['nie', 'nient', 'niait', 'nié', 'conteste', 'contestent', 'contesté', 'contestait', 'dément', 'démenti', 'démentent'],
+  admissions: ['reconnaît', 'reconnaissent', 'reconnu', 'reconnue', 'reconnaissait', 'avoue', 'avoué', 'avouent', 'admet', 'admis', 'admettent'],
   since: ['depuis'],
   last: ['dernier', 'dernière', 'derniers', 'dernières'],
   bounds: ['maximum', 'minimum', 'dépassait', 'dépasse', 'dépassent', 'dépassé', 'au plus', 'au moins', 'plus de', 'environ'],
