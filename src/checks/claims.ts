@@ -26,6 +26,8 @@ const MATCH_COVERAGE = 0.15;
 const INVENTED_COVERAGE = 0.22;
 /** Real content: at least this many content words. */
 const CLAIM_WORDS = 5;
+/** A pair this well aligned says the same claim: a negation there is compared on less evidence. */
+const CLOSE_COVERAGE = 0.4;
 /** When the languages differ, pairs are compared only when this much of the rewrite sentence's anchors matched. */
 const CROSS_COVERAGE = 0.5;
 
@@ -117,6 +119,9 @@ const ADJECTIVE_ENDINGS = /(ine|ian|ish|ese|ic|an|isch|ische|ischen|ien|ienne|oi
  */
 const FR_CONDITIONAL = /^(?:.{2,}(?:e|r|d|ri)rai(?:en)?t|(?:au|se|fe|i|di|vou|sau)rai(?:en)?t)$/;
 
+/** "doesn't just", "isn't only": the negation adds a claim, it denies none. */
+const FOCUS: ReadonlySet<string> = new Set(['just', 'only', 'merely', 'simply']);
+
 /** Words that join two clauses: a credit is never read across them. */
 const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'und', 'oder', 'aber', 'et', 'ou', 'mais', 'y', 'e', 'o', 'pero']);
 
@@ -172,6 +177,8 @@ interface Claim {
   admission?: string;
   /** The content words a negation bears on (the next few words up to a comma), lower case. */
   negated: string[];
+  /** The first of them for each negation: the word it denies ("not sure", "nicht einschränken"). */
+  heads: string[];
   hedges: string[];
   /** Hedges that are a verb's mood (the French conditional): the verb kept in another mood does not keep them. */
   moods: string[];
@@ -382,11 +389,13 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
   const negated: string[] = [];
   const hedges: string[] = [];
   const weakHedges: string[] = [];
+  const heads: string[] = [];
   const scope = (from: number): void => {
     for (let k = from, n = 0; k < toks.length && n < 4; k++) {
       const t = toks[k]!;
       if (t.kind === 'punct') break;
       if (t.kind === 'word' && !w.functionWords.has(t.low)) {
+        if (n === 0) heads.push(t.low);
         negated.push(t.low);
         n++;
       }
@@ -398,6 +407,7 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
       const t = toks[k]!;
       if (t.kind === 'punct') break;
       if (t.kind === 'word' && !w.functionWords.has(t.low)) {
+        if (n === 0) heads.push(t.low);
         negated.push(t.low);
         n++;
       }
@@ -422,7 +432,7 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
       if (w.admissions.includes(t.low)) admission ??= textOf(sent, i, i);
     }
     let hit = false;
-    if (lang === 'en' && t.low.endsWith("n't")) {
+    if (lang === 'en' && t.low.endsWith("n't") && !FOCUS.has(toks[i + 1]?.low ?? '')) {
       negation.push(textOf(sent, i, i));
       negCue = hit = true;
       scope(i + 1);
@@ -581,6 +591,7 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
     softNegation,
     negCue,
     negOutside,
+    heads,
     denial,
     admission,
     negated,
@@ -718,6 +729,8 @@ const TIME_WORDS = new Set(['uhr', 'h', 'pm', 'am', 'o']);
 interface Pair {
   r: Claim;
   sources: Claim[];
+  /** Share of the rewrite sentence's weight its sources explain. */
+  coverage: number;
 }
 
 /** Fact kinds that are figures, and the one that is a date, as the facts check reads them. */
@@ -770,7 +783,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
       continue;
     }
     if (a.sources.length === 0 || a.coverage < (cross ? CROSS_COVERAGE : MATCH_COVERAGE)) continue;
-    pairs.push({ r, sources: a.sources.map((i) => src[i]!) });
+    pairs.push({ r, sources: a.sources.map((i) => src[i]!), coverage: a.coverage });
     a.sources.forEach((i, k) => {
       const list = bySource.get(src[i]!) ?? [];
       list.push({ r, primary: k === 0, coverage: a.coverage });
@@ -792,6 +805,15 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
   };
   const names = sourceNames(src, sl);
   const same = (a: string, b: string): boolean => a === b || stem(a) === stem(b);
+  // What a negation bears on is said in other sentences: the word it denies, or two of the words after it
+  // ("not sure where to start" is not kept in "unsure how to begin" by "start" alone).
+  // "not sure" said as "unsure": a sentence with the denied word behind a negating prefix keeps the negation.
+  const prefixed = (s: Claim, in_: readonly Claim[]): boolean =>
+    s.heads.some((h) => claimWords(rl).negPrefixes.some((p) => in_.some((x) => x.low.has(p + h) || x.stems.has(stem(p + h)))));
+  // "isn't without substance": two negations cancel, the claim is positive whichever way the rewrite puts it.
+  const doubled = (s: Claim): boolean => s.negation.length + s.softNegation.length >= 2 && s.negation.length > 0 && s.softNegation.length > 0;
+  const bearsOn = (heads: readonly string[], words: readonly string[], in_: readonly Claim[], close: boolean): boolean =>
+    in_.some((x) => heads.some((w) => inClaim(w, x)) || words.filter((w) => inClaim(w, x)).length >= (close ? 1 : 2));
   // Every word of the source, and the names in a credit: the source's names, acronyms, and (outside German, which
   // capitalises nouns) words capitalised after a sentence's start.
   const srcLow = new Set<string>();
@@ -839,7 +861,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     return src.some((s) => r.negated.filter((w) => s.negated.some((x) => same(w, x))).length >= need);
   };
 
-  for (const { r, sources } of pairs) {
+  for (const { r, sources, coverage } of pairs) {
     let figureSaid = false;
     const found = (change: ClaimChange, s: Claim, from: string, to: string): void => {
       // One changed figure, unit or date per rewrite sentence: the first reading (the facts check's) says it.
@@ -855,6 +877,8 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
       return r.terminal ? said : said.length > 0 ? [...said, r] : [r];
     };
 
+    // A rewrite sentence that says its source closely: one word of what a negation bears on is enough to compare.
+    const close = coverage >= CLOSE_COVERAGE;
     // Negation: the source's negation in none of its rewrite sentences, or a new one in none of the sources.
     // A dropped negation counts when the words it bore on are still there (not when "not in use" became "unused").
     // Across two languages the words cannot be compared: a clausal negation ("not", "nicht") lost counts as it is.
@@ -865,10 +889,8 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
         r.terminal &&
         s.terminal &&
         (s.negation.length > 0 || s.softNegation.length > 0) &&
-        siblings(s).every(
-          (x) => !(s.negOutside ? x.negOutside : x.negCue) && !(hasAny(s.low, claimWords(s.lang).since) && hasAny(x.low, claimWords(x.lang).last)),
-        ) &&
-        (cross ? clausalIn(s) : s.negated.some((w) => siblings(s).some((x) => inClaim(w, x)))),
+        siblings(s).every((x) => !x.negCue && !(hasAny(s.low, claimWords(s.lang).since) && hasAny(x.low, claimWords(x.lang).last))) &&
+        (cross ? clausalIn(s) : bearsOn(s.heads, s.negated, siblings(s), close) && !prefixed(s, siblings(s)) && !doubled(s)),
     );
     if (negSource && r === siblings(negSource)[0]) found('negation', negSource, negSource.negation[0] ?? negSource.softNegation[0]!, '');
     else if (r.negation.length > 0 && r.terminal && !negatedInSource(r)) {
@@ -877,8 +899,8 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
       // A clausal negation ("did not", "nicht") where no source negates anything counts as it is.
       const clausal = clausalIn(r);
       const target =
-        sources.find((s) => r.negated.some((w) => inClaim(w, s)) && !r.negated.some((w) => s.negated.some((x) => same(w, x)))) ??
-        (clausal && sources.every((s) => !s.negCue) ? main : undefined);
+        sources.find((s) => !s.negCue && bearsOn(r.heads, r.negated, [s], close)) ??
+        ((cross || close) && clausal && sources.every((s) => !s.negCue) ? main : undefined);
       if (target) found('negation', target, '', r.negation[0]!);
     }
 

@@ -12,7 +12,13 @@ Selon le maire Grégory Doucet, l'établissement n'avait pas respecté plusieurs
 Personne n'a été blessé. Les riverains ont toutefois dû garder leurs fenêtres fermées. La préfète Fabienne Buccio a annoncé l'ouverture d'une enquête le 5 avril.`,
   errors: [
     { change: 'negation', find: "l'établissement n'avait pas respecté", replace: "l'établissement avait respecté" },
-    { change: 'negation', find: 'Les riverains ont toutefois dû garder', replace: "Les riverains n'ont pas dû garder" },
+    {
+      change: 'negation',
+      find: 'Les riverains ont toutefois dû garder',
+      replace: "Les riverains n'ont pas dû garder",
+      knownMiss:
+        'the clean sentence renders "ont été priés de fermer" loosely: a new "ne … pas" is compared only on a close paraphrase or on the word it denies',
+    },
     { change: 'certainty', find: 'Le propriétaire aurait négligé', replace: 'Le propriétaire a négligé' },
     { change: 'certainty', find: 'sur près de 2000', replace: 'sur 2000' },
     { change: 'attribution', find: 'rapporte Le Progrès', replace: 'rapporte Le Monde' },
