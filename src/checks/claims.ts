@@ -17,15 +17,12 @@ import { rankFindings, type ClaimChange, type Finding } from './findings';
 import type { CheckLang } from './lang';
 import type { ClaimWords } from './lang/claim-words';
 import { claimWords } from './lang/claims-by-lang';
+import { inventedSentences } from './invented';
 import type { SentTok } from './sentence-tokens';
 import { splitSentences } from './sentences';
 
 /** A rewrite sentence is matched when its sources explain at least this share of its weight. */
 const MATCH_COVERAGE = 0.15;
-/** Below this, a sentence with real content is an invented claim. */
-const INVENTED_COVERAGE = 0.22;
-/** Real content: at least this many content words. */
-const CLAIM_WORDS = 5;
 /** When the languages differ, pairs are compared only when this much of the rewrite sentence's anchors matched. */
 const CROSS_COVERAGE = 0.5;
 
@@ -762,10 +759,21 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
   const pairs: Pair[] = [];
   const bySource = new Map<Claim, { r: Claim; primary: boolean; coverage: number }[]>();
   const findings: Finding[] = [];
+  // Across two languages no words can be compared: no claim counts as invented.
+  const invented = cross
+    ? new Set<number>()
+    : inventedSentences(
+        src.map((c) => c.sent),
+        out.map((c) => c.sent),
+        alignments,
+        claimWords(rl),
+        rl,
+        out.map((c) => c.terminal),
+        out.map((c) => c.generic),
+      );
   for (const a of alignments) {
     const r = out[a.rewrite]!;
-    const invented = !cross && r.terminal && !r.generic && r.sent.contentWords >= CLAIM_WORDS && a.coverage < INVENTED_COVERAGE;
-    if (invented) {
+    if (invented.has(a.rewrite)) {
       findings.push({ kind: 'changed-claim', change: 'invented', rewrite: r.sent.span, from: '', to: r.sent.span.text });
       continue;
     }
