@@ -768,6 +768,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
         alignments,
         claimWords(rl),
         rl,
+        src.map((c) => c.terminal),
         out.map((c) => c.terminal),
         out.map((c) => c.generic),
       );

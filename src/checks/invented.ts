@@ -171,13 +171,14 @@ function rendered(r: Sentence, v: Vocabulary, words: ClaimWords): number {
 
 /**
  * The source sentences a rewrite sentence could render: those between the ones its nearest neighbours say (body
- * sentences that say their sources), that no other rewrite sentence says better. None, for a sentence put between
+ * sentences that say their sources), that no other rewrite sentence says better; body sentences only (a title or a
+ * heading is no claim to render). None, for a sentence put between
  * two that say consecutive source sentences.
  */
 export function unsaidAround(
   i: number,
   alignments: readonly Alignment[],
-  sources: number,
+  sourceBody: readonly boolean[],
   body: readonly boolean[],
   saidElsewhere: (s: number) => boolean,
 ): number[] {
@@ -188,19 +189,19 @@ export function unsaidAround(
   while (q < alignments.length && !saying(q)) q++;
   const near = [...(p >= 0 ? alignments[p]!.sources : []), ...(q < alignments.length ? alignments[q]!.sources : [])];
   const lo = p >= 0 && near.length > 0 ? Math.min(...near) : -1;
-  const hi = q < alignments.length && near.length > 0 ? Math.max(...near) : sources;
+  const hi = q < alignments.length && near.length > 0 ? Math.max(...near) : sourceBody.length;
   const out: number[] = [];
   // Its own best source counts when it lies there and the sentence says it: it stands in its place, whoever else
   // repeats it.
   const own = saying(i) ? alignments[i]!.sources[0] : undefined;
-  for (let s = lo + 1; s < hi; s++) if (!near.includes(s) && (s === own || !saidElsewhere(s))) out.push(s);
+  for (let s = lo + 1; s < hi; s++) if (sourceBody[s] === true && !near.includes(s) && (s === own || !saidElsewhere(s))) out.push(s);
   return out;
 }
 
 /**
- * The rewrite sentences (indices) that state invented claims; both texts are in `lang`. `body`: which rewrite
- * sentences are body sentences (not headlines or headings, which sum up and neither place nor say a claim);
- * `generic`: which are summing-up or connecting lines, never invented.
+ * The rewrite sentences (indices) that state invented claims; both texts are in `lang`. `sourceBody`, `body`: which
+ * source and rewrite sentences are body sentences (not titles, headlines or headings, which sum up and neither place
+ * nor say a claim); `generic`: which rewrite sentences are summing-up or connecting lines, never invented.
  */
 export function inventedSentences(
   source: readonly Sentence[],
@@ -208,6 +209,7 @@ export function inventedSentences(
   alignments: readonly Alignment[],
   words: ClaimWords,
   lang: CheckLang,
+  sourceBody: readonly boolean[],
   body: readonly boolean[],
   generic: readonly boolean[],
 ): Set<number> {
@@ -238,7 +240,7 @@ export function inventedSentences(
     // A source sentence is said elsewhere when another sentence says it and renders more of its words than this one.
     const mine = (s: number): number => rendered(r, vocabOf(s), words);
     const saidElsewhere = (s: number): boolean => (sayers.get(s) ?? []).some((k) => k !== i && rendered(rewrite[k]!, vocabOf(s), words) > mine(s));
-    const gap = unsaidAround(i, alignments, source.length, body, saidElsewhere);
+    const gap = unsaidAround(i, alignments, sourceBody, body, saidElsewhere);
     const invented =
       gap.length === 0
         ? share >= FRESH_SHARE && a.coverage < MAX_COVERAGE

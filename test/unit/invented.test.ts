@@ -121,6 +121,13 @@ describe('invented claims', () => {
     });
   });
 
+  it('finds a claim put first or last in the body (a title is no sentence left for it to render)', () => {
+    const claim = 'Several shops also shut because they had no water.';
+    const first = EN_CLEAN.replace('Some 9,500 Norwich homes', `${claim} Some 9,500 Norwich homes`);
+    expect(invented(EN_SOURCE, first, 'en')).toEqual([claim]);
+    expect(invented(EN_SOURCE, `${EN_CLEAN} ${claim}`, 'en')).toEqual([claim]);
+  });
+
   it('takes a sentence in the place of an unsaid source sentence for a paraphrase, however bold its words', () => {
     const bold = EN_CLEAN.replace('Engineers had isolated the damaged section by mid-morning.', 'Crews had walled off the broken section before lunch.');
     expect(invented(EN_SOURCE, bold, 'en')).toEqual([]);
