@@ -21,6 +21,10 @@ const MAX_COVERAGE = 0.5;
 const GAP_FRESH = 3;
 const GAP_SHARE = 0.7;
 const GAP_COVERAGE = 0.2;
+/** With no source sentence left for it, this many source words that no source sentence has two of are a new claim,
+ * when its alignment covers less than this. */
+const RECOMBINED = 3;
+const RECOMBINED_COVERAGE = 0.3;
 /** Real content: at least this many content words. */
 const CONTENT = 3;
 /** Shortest German compound part that counts. */
@@ -231,7 +235,10 @@ export function inventedSentences(
     const r = rewrite[i]!;
     const { content, fresh, kept, anchored } = newContent(r, vocab, words);
     // A sentence that states a source's figure restates one of its facts.
-    if (content.length < CONTENT || fresh.length < FRESH || anchored) continue;
+    if (content.length < CONTENT || anchored) continue;
+    // Words the source has, but never two of them in one sentence: a claim made of its words that it never makes.
+    const recombined = kept.length >= RECOMBINED && source.every((_, s) => kept.filter((w) => known(w, vocabOf(s))).length <= 1);
+    if (fresh.length < FRESH && !recombined) continue;
     // The other half of a source sentence split in two: it shares that sentence with a neighbour and takes as many
     // words from it as it adds.
     const split = a.sources.filter((s) => [i - 1, i + 1].some((k) => body[k] === true && alignments[k]!.sources.includes(s)));
@@ -243,7 +250,7 @@ export function inventedSentences(
     const gap = unsaidAround(i, alignments, sourceBody, body, saidElsewhere);
     const invented =
       gap.length === 0
-        ? share >= FRESH_SHARE && a.coverage < MAX_COVERAGE
+        ? (fresh.length >= FRESH && share >= FRESH_SHARE && a.coverage < MAX_COVERAGE) || (recombined && a.coverage < RECOMBINED_COVERAGE)
         : fresh.length >= GAP_FRESH && share >= GAP_SHARE && a.coverage < GAP_COVERAGE && gap.every((s) => mine(s) === 0);
     if (invented) out.add(i);
   }

@@ -128,6 +128,12 @@ describe('invented claims', () => {
     expect(invented(EN_SOURCE, `${EN_CLEAN} ${claim}`, 'en')).toEqual([claim]);
   });
 
+  it('finds a claim made of source words that no source sentence says together', () => {
+    const claim = 'Engineers blamed the schools for the burst.';
+    const rewrite = EN_CLEAN.replace('flooding the road.', `flooding the road. ${claim}`);
+    expect(invented(EN_SOURCE, rewrite, 'en')).toEqual([claim]);
+  });
+
   it('takes a sentence in the place of an unsaid source sentence for a paraphrase, however bold its words', () => {
     const bold = EN_CLEAN.replace('Engineers had isolated the damaged section by mid-morning.', 'Crews had walled off the broken section before lunch.');
     expect(invented(EN_SOURCE, bold, 'en')).toEqual([]);
