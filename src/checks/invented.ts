@@ -229,6 +229,8 @@ export function inventedSentences(
     if (v === undefined) vocabs.set(s, (v = sourceVocabulary([source[s]!], lang)));
     return v;
   };
+  // Words the source has, but never two of them in one sentence: a claim made of its words that it never makes.
+  const recombined = (kept: readonly string[]): boolean => source.every((_, s) => kept.filter((w) => known(w, vocabOf(s))).length <= 1);
   for (const a of alignments) {
     const i = a.rewrite;
     if (body[i] !== true || generic[i] === true) continue;
@@ -236,9 +238,8 @@ export function inventedSentences(
     const { content, fresh, kept, anchored } = newContent(r, vocab, words);
     // A sentence that states a source's figure restates one of its facts.
     if (content.length < CONTENT || anchored) continue;
-    // Words the source has, but never two of them in one sentence: a claim made of its words that it never makes.
-    const recombined = kept.length >= RECOMBINED && source.every((_, s) => kept.filter((w) => known(w, vocabOf(s))).length <= 1);
-    if (fresh.length < FRESH && !recombined) continue;
+    const mayRecombine = kept.length >= RECOMBINED && a.coverage < RECOMBINED_COVERAGE;
+    if (fresh.length < FRESH && !mayRecombine) continue;
     // The other half of a source sentence split in two: it shares that sentence with a neighbour and takes as many
     // words from it as it adds.
     const split = a.sources.filter((s) => [i - 1, i + 1].some((k) => body[k] === true && alignments[k]!.sources.includes(s)));
@@ -250,7 +251,7 @@ export function inventedSentences(
     const gap = unsaidAround(i, alignments, sourceBody, body, saidElsewhere);
     const invented =
       gap.length === 0
-        ? (fresh.length >= FRESH && share >= FRESH_SHARE && a.coverage < MAX_COVERAGE) || (recombined && a.coverage < RECOMBINED_COVERAGE)
+        ? (fresh.length >= FRESH && share >= FRESH_SHARE && a.coverage < MAX_COVERAGE) || (mayRecombine && recombined(kept))
         : fresh.length >= GAP_FRESH && share >= GAP_SHARE && a.coverage < GAP_COVERAGE && gap.every((s) => mine(s) === 0);
     if (invented) out.add(i);
   }
