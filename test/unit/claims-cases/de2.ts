@@ -1,8 +1,9 @@
 import type { ClaimCase } from './types';
 
-/** Written after the check was calibrated, and kept as it came out: its misses marked. */
+/** Written after the check was calibrated, and kept as it came out: a false alarm and three misses, marked. */
 export const DE2_CASE: ClaimCase = {
   lang: 'de',
+  cleanKnownFalseAlarms: 'a name swap read in "Das kündigte Bahnchef Richard Lutz … an": the source sentence also names the Deutsche Bahn',
   source: `Die Deutsche Bahn will bis 2027 rund 1.800 Kilometer Gleise sanieren, wie Konzernchef Richard Lutz am Mittwoch in Berlin ankündigte. Die Kosten sollen sich auf etwa 16 Milliarden Euro belaufen. Verkehrsminister Volker Wissing sagte, der Bund werde den größten Teil davon tragen. Fahrgastverbände kritisierten, dass während der Bauarbeiten viele Strecken monatelang gesperrt würden. Laut einer Umfrage des ADAC nutzen 38 Prozent der Pendler inzwischen seltener den Zug. Die erste Generalsanierung auf der Strecke zwischen Frankfurt und Mannheim beginnt am 15. Juli. Nach Angaben der Bahn werden dort täglich 300 Züge umgeleitet.`,
   clean: `Bahn saniert 1800 Kilometer Schiene
 
