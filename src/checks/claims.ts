@@ -1,10 +1,10 @@
 /**
  * Changed claims: the rewrite's sentences aligned with the source's (./align.ts), and each aligned pair compared for
  * what a claim says: whether it is negated, how certain it is (hedges, approximate figures), who it is credited to,
- * which person it names, its units, days and dates, and its figures. A rewrite sentence with real content that matches
- * no source sentence is an invented claim. Each side is read with its own language's word lists (./lang/claims-*.ts);
- * when the two languages differ, sentences are aligned on figures, dates and names only and no claim counts as
- * invented. Where the rewrite's language has no word lists, the check says nothing ([]).
+ * which person it names, its units, days and dates, and its figures. A rewrite sentence that says what the source
+ * never says is an invented claim (./invented.ts). Each side is read with its own language's word lists
+ * (./lang/claims-*.ts); when the two languages differ, sentences are aligned on figures, dates and names only and no
+ * claim counts as invented. Where the rewrite's language has no word lists, the check says nothing ([]).
  *
  * Every comparison looks at the group around a pair, so merged and split sentences are fair: a source sentence's
  * negation is lost only when none of the rewrite sentences aligned with it has one, and a rewrite sentence's new

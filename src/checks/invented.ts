@@ -1,7 +1,7 @@
 /**
  * Invented claims: rewrite sentences that say something the source never says. A sentence is read against the WHOLE
  * source, not only the sentence it was aligned with: its content words are looked up in the source's vocabulary
- * (words, roots, and in German the parts of compounds), and the words left over are what it adds. Heavy paraphrase
+ * (words in any inflection, and in German the parts of compounds), and the words left over are what it adds. Heavy paraphrase
  * adds words too (synonyms), so where the sentence stands counts as much: a paraphrase takes the place of a source
  * sentence no other rewrite sentence says, while an invented claim sits between sentences that say consecutive source
  * sentences, with no source sentence left for it to render.
@@ -174,10 +174,9 @@ function rendered(r: Sentence, v: Vocabulary, words: ClaimWords): number {
 }
 
 /**
- * The source sentences a rewrite sentence could render: those between the ones its nearest neighbours say (body
- * sentences that say their sources), that no other rewrite sentence says better; body sentences only (a title or a
- * heading is no claim to render). None, for a sentence put between
- * two that say consecutive source sentences.
+ * The source sentences a rewrite sentence could render: the body sentences (a title or a heading is no claim to
+ * render) between the ones its nearest neighbours say (body sentences that say their sources) that no other rewrite
+ * sentence says better. None, for a sentence put between two that say consecutive source sentences.
  */
 export function unsaidAround(
   i: number,
