@@ -1,10 +1,10 @@
 /**
  * Changed claims: the rewrite's sentences aligned with the source's (./align.ts), and each aligned pair compared for
  * what a claim says: whether it is negated, how certain it is (hedges, approximate figures), who it is credited to,
- * which person it names, its units, days and dates, and its figures. A rewrite sentence with real content that matches
- * no source sentence is an invented claim. Each side is read with its own language's word lists (./lang/claims-*.ts);
- * when the two languages differ, sentences are aligned on figures, dates and names only and no claim counts as
- * invented. Where the rewrite's language has no word lists, the check says nothing ([]).
+ * which person it names, its units, days and dates, and its figures. A rewrite sentence that says what the source
+ * never says is an invented claim (./invented.ts). Each side is read with its own language's word lists
+ * (./lang/claims-*.ts); when the two languages differ, sentences are aligned on figures, dates and names only and no
+ * claim counts as invented. Where the rewrite's language has no word lists, the check says nothing ([]).
  *
  * Every comparison looks at the group around a pair, so merged and split sentences are fair: a source sentence's
  * negation is lost only when none of the rewrite sentences aligned with it has one, and a rewrite sentence's new
@@ -17,15 +17,12 @@ import { rankFindings, type ClaimChange, type Finding } from './findings';
 import type { CheckLang } from './lang';
 import type { ClaimWords } from './lang/claim-words';
 import { claimWords } from './lang/claims-by-lang';
+import { inventedSentences } from './invented';
 import type { SentTok } from './sentence-tokens';
 import { splitSentences } from './sentences';
 
 /** A rewrite sentence is matched when its sources explain at least this share of its weight. */
 const MATCH_COVERAGE = 0.15;
-/** Below this, a sentence with real content is an invented claim. */
-const INVENTED_COVERAGE = 0.22;
-/** Real content: at least this many content words. */
-const CLAIM_WORDS = 5;
 /** A pair this well aligned says the same claim: a negation there is compared on less evidence. */
 const CLOSE_COVERAGE = 0.4;
 /** When the languages differ, pairs are compared only when this much of the rewrite sentence's anchors matched. */
@@ -775,10 +772,22 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
   const pairs: Pair[] = [];
   const bySource = new Map<Claim, { r: Claim; primary: boolean; coverage: number }[]>();
   const findings: Finding[] = [];
+  // Across two languages no words can be compared: no claim counts as invented.
+  const invented = cross
+    ? new Set<number>()
+    : inventedSentences(
+        src.map((c) => c.sent),
+        out.map((c) => c.sent),
+        alignments,
+        claimWords(rl),
+        rl,
+        src.map((c) => c.terminal),
+        out.map((c) => c.terminal),
+        out.map((c) => c.generic),
+      );
   for (const a of alignments) {
     const r = out[a.rewrite]!;
-    const invented = !cross && r.terminal && !r.generic && r.sent.contentWords >= CLAIM_WORDS && a.coverage < INVENTED_COVERAGE;
-    if (invented) {
+    if (invented.has(a.rewrite)) {
       findings.push({ kind: 'changed-claim', change: 'invented', rewrite: r.sent.span, from: '', to: r.sent.span.text });
       continue;
     }

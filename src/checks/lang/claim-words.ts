@@ -51,6 +51,9 @@ export interface ClaimWords {
   sayVerbs: readonly string[];
   /** Phrases of a summing-up or connecting line, which states no claim of its own (highlights, bleibt abzuwarten). */
   generic: readonly string[];
+  /** Adverbs, quantifiers, connectives and modals that add no claim of their own (already, several, bereits, plusieurs, dû);
+   * an entry of two words is matched with the word before ("en cambio"). Invented claims (../invented.ts) leave them out. */
+  fillers: ReadonlySet<string>;
   /** Who-words too vague to compare (officials, he, sources). */
   vague: ReadonlySet<string>;
   /** Unit words and symbols → one canonical unit. */

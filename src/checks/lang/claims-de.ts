@@ -219,6 +219,14 @@ export const DE: ClaimWords = {
     'gab',
     'äußerte',
   ],
+  fillers: new Set(
+    `bereits inzwischen mittlerweile stattdessen notfalls deshalb daher deswegen dennoch trotzdem allerdings außerdem
+    ebenfalls zunächst zuerst später jetzt nun heute derzeit zurzeit weiterhin immer bisher mehrere wenige andere anderen
+    anderer anderes ganz ungefähr prozent wobei eigene eigenen eigener eigenes ohnehin sogar kaum fast oft häufig
+    vor_allem zum_beispiel lang lange`
+      .split(/\s+/)
+      .map((w) => w.replace('_', ' ')),
+  ),
   generic: [
     'zeigt',
     'unterstreicht',

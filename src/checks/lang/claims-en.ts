@@ -217,6 +217,14 @@ export const EN: ClaimWords = {
     'estimates',
     'declared',
   ],
+  fillers: new Set(
+    `several many few already also again because ago around along instead however meanwhile now then later still
+    further per cent percent even rather though although really well far almost nearly roughly perhaps lot lots plenty
+    little less least indeed mostly mainly largely particularly especially whether thus therefore hence otherwise
+    likewise currently recently soon often usually`
+      .split(/\s+/)
+      .map((w) => w.replace('_', ' ')),
+  ),
   generic: [
     'highlights',
     'highlight',

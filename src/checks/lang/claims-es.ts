@@ -196,6 +196,13 @@ export const ES: ClaimWords = {
     'detalló',
     'precisó',
   ],
+  fillers: new Set(
+    `también además ya muchos muchas mucho varios varias algunos algunas otros otras todavía aún embargo obstante
+    ahora luego después entonces incluso casi cerca unos unas ciento cien tanto tan así mientras en_cambio su_parte
+    por_parte sobre_todo apenas frecuentemente debe deben debía debían deberá pudo puede pueden podía podrán`
+      .split(/\s+/)
+      .map((w) => w.replace('_', ' ')),
+  ),
   generic: [
     'subraya',
     'pone de manifiesto',

@@ -204,6 +204,14 @@ export const FR: ClaimWords = {
     'dit-il',
     'dit-elle',
   ],
+  fillers: new Set(
+    `plusieurs déjà aussi également encore toujours ainsi pourtant cependant toutefois néanmoins alors puis ensuite
+    désormais maintenant environ eux elles certains certaines nombreux nombreuses beaucoup peu très plutôt surtout
+    notamment cent son_côté du_côté autre_part presque souvent parfois enfin outre dû doit doivent devait devaient
+    devra devront pu peut peuvent pouvait pouvaient pourra pourront faut faudra fallu`
+      .split(/\s+/)
+      .map((w) => w.replace('_', ' ')),
+  ),
   generic: [
     'illustre',
     'montre',

@@ -36,7 +36,6 @@ No one was hurt. People living on neighbouring streets had to leave their homes 
       change: 'invented',
       find: 'overnight.',
       replace: 'overnight. The owners had been fined for similar safety breaches at another depot.',
-      knownMiss: 'shares "owners" and "safety" with a source sentence: as much as a clean paraphrase does',
     },
   ],
 };

@@ -22,7 +22,7 @@ A number of economists had expected a move this week already. Cheaper credit wou
       change: 'figure',
       find: 'steady at $1.07',
       replace: 'steady at $1.12',
-      knownMiss: 'the figure was the one word this heavy paraphrase shared with its source: the sentence is reported as invented instead',
+      knownMiss: 'the figure was the one word this heavy paraphrase shared with its source: the sentence is matched with no source sentence',
     },
     {
       change: 'invented',
