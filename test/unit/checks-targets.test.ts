@@ -2,9 +2,6 @@
  * Issue 14's targets on our labelled set (test/fixtures/checks/labelled, scored by test/support/labelled-score.ts):
  * at least 90 % of planted errors caught overall and in every class, and at most one false alarm per four clean
  * rewrites. `npm run bench` prints the same score as a table.
- *
- * Until the new checks land this runs only with CHECKS_TARGETS=1 (today's checks miss most planted errors, and the
- * unit suite must stay green); the merge that brings the checks deletes the runIf so that it always runs.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +11,7 @@ import { formatLabelledScore, recallOf, scoreLabelled } from '../support/labelle
 
 const DIR = fileURLToPath(new URL('../fixtures/checks/labelled/', import.meta.url));
 
-describe.runIf(process.env.CHECKS_TARGETS === '1')('checks on the labelled set meet the issue-14 targets', () => {
+describe('checks on the labelled set meet the issue-14 targets', () => {
   const cases = labelledCases(loadLabelled(DIR));
   const score = scoreLabelled(
     cases.map((c) => ({
