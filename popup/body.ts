@@ -66,13 +66,14 @@ function fill(el: HTMLElement, text: string, spans: readonly Span[], sep: string
 /**
  * The article `body` into `container`. `final`: the body is complete (while streaming, a last line that may still
  * become a marker is held back). `checks`: the checks of this body, whose text starts `offset` characters before
- * the body's plain text; their copied runs are marked (checks of another text mark nothing).
+ * the body's plain text; the passages it copied nearly whole are marked, the ones "Rewrite the marked passages"
+ * rephrases (short phrases kept here and there are no copying an editor acts on; checks of another text mark nothing).
  */
 export function renderBody(container: HTMLElement, body: string, final = true, checks: ChecksResult | null = null, offset = 0): void {
   const { text, blocks } = plainLayout(body, { final });
   const runs =
     checks && checks.text.slice(offset) === text
-      ? checks.originality.runs.map((r) => ({ start: r.start - offset, end: r.end - offset })).sort((a, b) => a.start - b.start)
+      ? (checks.originality.passages ?? []).map((r) => ({ start: r.start - offset, end: r.end - offset })).sort((a, b) => a.start - b.start)
       : [];
   let n = 0;
   for (const { block, parts } of blocks) {

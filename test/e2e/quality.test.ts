@@ -73,7 +73,7 @@ describe('extraction in the page', () => {
 });
 
 describe('checks under the rewrite', () => {
-  it('shows facts kept and the changed figure, and marks copied runs', async () => {
+  it('shows facts kept and the changed figure, and marks the passage copied whole', async () => {
     // A rewrite that copies one sentence word for word and changes "five million" into "six million".
     const copied = exampleParagraphs.find((p) => p.startsWith('The US considers Hamas'))!;
     const answer = [
@@ -102,6 +102,9 @@ describe('checks under the rewrite', () => {
     expect(await popup.text('originality')).toMatch(/Copied: [\d.]+% .*longest \d+ words/);
     const marked = (await popup.eval(`[...document.querySelectorAll('[data-testid=copied-run]')].map(m => m.textContent).join(' ')`)) as string;
     expect(marked).toContain('Iranians use VPNs to access restricted websites');
+    // Only the passage copied whole is marked, not the phrases the other sentences keep from the source.
+    const pieces = await popup.eval<string[]>(`[...document.querySelectorAll('[data-testid=copied-run]')].map((m) => m.textContent)`);
+    for (const piece of pieces) expect(copied, piece).toContain(piece);
     expect(await popup.text('seo-figures')).toMatch(/Headline \d+ characters .* reading ease/);
   });
 });
