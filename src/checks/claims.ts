@@ -1084,10 +1084,9 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
       }
     }
 
-    // A fact the facts check lost in a source sentence and one it found new in this rewrite sentence: the same amount
-    // in another unit ("0.25 pp" → "0.25%", EUR → USD) is a changed unit; two dates or two figures a changed one.
-    // The facts check's reading of the amounts in this pair: a changed unit is said before the figures are compared
-    // here (the figure stays, its unit goes); a changed figure or date only when these readings find none.
+    // A fact the facts check lost in a source sentence and one it found new in this rewrite sentence (a rounded or
+    // converted amount is none): the same amount in another unit ("0.25 pp" → "0.25%", EUR → USD) is said here,
+    // before the figures are compared; two other dates or figures only when the comparisons below find no change.
     const factChange = factPair(
       report,
       sources,
