@@ -500,7 +500,15 @@ function sourceNames(claims: readonly Claim[], lang: CheckLang): Map<string, Set
 }
 
 /** Names are matched on their first four letters (no accents), so "Iran" finds "Iranian-aligned". */
-const nameKey = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 4);
+function nameKey(w: string): string {
+  let k = NAME_KEYS.get(w);
+  if (k === undefined) {
+    if (NAME_KEYS.size >= 50_000) NAME_KEYS.clear(); // a memo, not a store: bounded
+    NAME_KEYS.set(w, (k = w.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 4)));
+  }
+  return k;
+}
+const NAME_KEYS = new Map<string, string>();
 
 /** Whether a rewrite's figure says the source's: equal, rounded ("1.46 million" → "1.5 million"), or converted. */
 function sameFigure(a: number, b: number): boolean {
@@ -607,13 +615,20 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
   };
   const names = sourceNames(src, sl);
   // Whether a claim mentions an entity: one of its words is a word of that entity, or reads like its key.
-  const nameKeys = new Map<Claim, Set<string>>();
+  // Per claim, built on first use: its words' name keys, and the entities its words belong to.
+  const nameKeys = new Map<Claim, { keys: Set<string>; of: Set<string> }>();
   const mentions = (c: Claim, key: string): boolean => {
-    let keys = nameKeys.get(c);
-    if (keys === undefined) nameKeys.set(c, (keys = new Set([...c.low].map(nameKey))));
-    if (keys.has(nameKey(key))) return true;
-    for (const w of c.low) if (names.get(w)?.has(key)) return true;
-    return false;
+    let known = nameKeys.get(c);
+    if (known === undefined) {
+      known = { keys: new Set<string>(), of: new Set<string>() };
+      for (const w of c.low) {
+        known.keys.add(nameKey(w));
+        const of = names.get(w);
+        if (of !== undefined) for (const k of of) known.of.add(k);
+      }
+      nameKeys.set(c, known);
+    }
+    return known.keys.has(nameKey(key)) || known.of.has(key);
   };
   // The entities a claim's capitalised words name unambiguously (a title shared by two people names neither).
   const entities = (c: Claim): Map<string, string[]> => {
@@ -630,10 +645,30 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs):
   const inClaim = (w: string, c: Claim): boolean => c.low.has(w) || c.stems.has(stem(w));
   // A new negation whose words a negation of the source bears on (anywhere: the alignment may have picked a
   // neighbour) says what the source says ("lehnt eine Einschränkung ab" → "will nicht einschränken").
+  // Looked up by stem: the source sentences whose negations bear on a word (each sentence once per stem).
+  let negatedBy: Map<string, number[]> | undefined;
   const negatedInSource = (r: Claim): boolean => {
     if (cross || r.negated.length === 0) return false;
+    if (negatedBy === undefined) {
+      negatedBy = new Map();
+      for (let si = 0; si < src.length; si++)
+        for (const x of src[si]!.negated) {
+          const st = stem(x);
+          const list = negatedBy.get(st);
+          if (list === undefined) negatedBy.set(st, [si]);
+          else if (list[list.length - 1] !== si) list.push(si);
+        }
+    }
     const need = Math.min(2, r.negated.length);
-    return src.some((s) => r.negated.filter((w) => s.negated.some((x) => same(w, x))).length >= need);
+    // How many of r's negated words (each occurrence) each source sentence negates too.
+    const count = new Map<number, number>();
+    for (const w of r.negated)
+      for (const si of negatedBy.get(stem(w)) ?? []) {
+        const n = (count.get(si) ?? 0) + 1;
+        if (n >= need) return true;
+        count.set(si, n);
+      }
+    return false;
   };
 
   for (const { r, sources } of pairs) {
@@ -904,17 +939,43 @@ function factValues(words: string | undefined): Set<string> {
  */
 export function withClaims(findings: readonly Finding[], claims: readonly Finding[]): Finding[] {
   const drop = new Set<Finding>();
+  const missingByKey = new FindingsByKey(findings, 'missing-fact', drop);
+  const addedByKey = new FindingsByKey(findings, 'added-fact', drop);
   for (const c of claims) {
     if (c.change !== 'figure' && c.change !== 'date' && c.change !== 'unit') continue;
-    const from = factValues(c.from);
-    const to = factValues(c.to);
-    const key = (f: Finding): string => (f.fact ? `${f.fact.kind}|${f.fact.value ?? f.fact.text.toLowerCase()}` : '');
-    const missing = findings.find((f) => f.kind === 'missing-fact' && !drop.has(f) && from.has(key(f)));
-    const added = findings.find((f) => f.kind === 'added-fact' && !drop.has(f) && to.has(key(f)));
+    const missing = missingByKey.first(factValues(c.from));
+    const added = addedByKey.first(factValues(c.to));
     if (missing && added) {
       drop.add(missing);
       drop.add(added);
     }
   }
   return rankFindings([...claims, ...findings.filter((f) => !drop.has(f))]);
+}
+
+/** The fact findings of one kind by their fact's key, in order, for the first one not dropped with any of some keys. */
+class FindingsByKey {
+  private readonly byKey = new Map<string, { at: number; f: Finding }[]>();
+  constructor(
+    findings: readonly Finding[],
+    kind: Finding['kind'],
+    private readonly drop: ReadonlySet<Finding>,
+  ) {
+    findings.forEach((f, at) => {
+      if (f.kind !== kind) return;
+      const key = f.fact ? `${f.fact.kind}|${f.fact.value ?? f.fact.text.toLowerCase()}` : '';
+      const list = this.byKey.get(key);
+      if (list === undefined) this.byKey.set(key, [{ at, f }]);
+      else list.push({ at, f });
+    });
+  }
+  /** The earliest finding (in the findings' order) whose key is one of `keys` and that is not dropped. */
+  first(keys: ReadonlySet<string>): Finding | undefined {
+    let best: { at: number; f: Finding } | undefined;
+    for (const key of keys) {
+      const hit = this.byKey.get(key)?.find((x) => !this.drop.has(x.f));
+      if (hit !== undefined && (best === undefined || hit.at < best.at)) best = hit;
+    }
+    return best?.f;
+  }
 }
