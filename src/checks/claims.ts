@@ -13,12 +13,12 @@
 
 import { alignSentences, capitalisedWords, monthOf, readSentence, sentenceTokens, stem, type Sentence } from './align';
 import { listFacts } from './facts';
-import { rankFindings, type ClaimChange, type Finding } from './findings';
+import { rankFindings, type ClaimChange, type Finding, type Span } from './findings';
 import type { CheckLang } from './lang';
 import type { ClaimWords } from './lang/claim-words';
 import { claimWords } from './lang/claims-by-lang';
 import type { SentTok } from './sentence-tokens';
-import { splitSentences } from './sentences';
+import { splitSentences, type SentenceSplits } from './sentences';
 
 /** A rewrite sentence is matched when its sources explain at least this share of its weight. */
 const MATCH_COVERAGE = 0.15;
@@ -559,21 +559,21 @@ interface Pair {
 }
 
 /** The changed claims of a rewrite against its source. */
-export function checkClaims(source: string, rewrite: string, langs: ClaimLangs): Finding[] {
+export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, splits?: SentenceSplits): Finding[] {
   const rl = langs.rewrite;
   if (rl === null) return [];
   const sl = langs.source ?? rl;
   const cross = sl !== rl;
 
-  const read = (text: string, lang: CheckLang): Claim[] => {
-    const spans = splitSentences(text);
+  const read = (text: string, lang: CheckLang, split: readonly Span[] | undefined): Claim[] => {
+    const spans = split ?? splitSentences(text);
     const toks = spans.map((s) => sentenceTokens(s, lang));
     const names = capitalisedWords(toks);
     const w = claimWords(lang);
     return spans.map((s, i) => readClaim(readSentence(s, toks[i]!, lang, w, names, cross), lang));
   };
-  const src = read(source, sl);
-  const out = read(rewrite, rl);
+  const src = read(source, sl, splits?.source);
+  const out = read(rewrite, rl, splits?.rewrite);
   if (src.length === 0 || out.length === 0) return [];
   const alignments = alignSentences(
     src.map((c) => c.sent),
