@@ -74,6 +74,28 @@ function asciiTokenEnd(text: string, p: number, c: number): number {
   }
 }
 
+/**
+ * One string per distinct token text in lower case: a long article repeats a few thousand words tens of thousands of
+ * times, and tokens that share their strings keep far less alive while the checks run. A memo, not a store: bounded.
+ */
+const LOWER = new Map<string, string>();
+
+function lowerOf(piece: string): string {
+  let low = LOWER.get(piece);
+  if (low === undefined) {
+    if (LOWER.size >= 50_000) LOWER.clear();
+    low = piece.toLowerCase();
+    LOWER.set(piece, low);
+  }
+  return low;
+}
+
+function token(piece: string, start: number, kind: SentTok['kind'], first: boolean, glued: boolean): SentTok {
+  const p0 = piece.charCodeAt(0);
+  const cap = kind === 'word' && (p0 < 128 ? p0 >= 65 && p0 <= 90 : piece[0] !== piece[0]?.toLowerCase());
+  return { low: lowerOf(piece), start, end: start + piece.length, kind, cap, first, glued };
+}
+
 /** The tokens of `text`, offsets relative to `base` (the sentence's start in its document). */
 export function tokenizeSentence(text: string, base: number, lang: 'en' | 'de' | 'fr' | 'es'): SentTok[] {
   const out: SentTok[] = [];
@@ -104,13 +126,6 @@ export function tokenizeSentence(text: string, base: number, lang: 'en' | 'de' |
     // The kind from the first character: a digit starts a figure, a letter (or "°C") a word, anything else is punctuation.
     const c0 = s.charCodeAt(0);
     const kind = isDigitCode(c0) ? 'num' : s.length > 1 || (c0 < 128 ? isAsciiLetter(c0) : s.toLowerCase() !== s.toUpperCase()) ? 'word' : 'punct';
-    const push = (piece: string, from: number): void => {
-      const p0 = piece.charCodeAt(0);
-      const cap = kind === 'word' && (p0 < 128 ? p0 >= 65 && p0 <= 90 : piece[0] !== piece[0]?.toLowerCase());
-      out.push({ low: piece.toLowerCase(), start: from, end: from + piece.length, kind, cap, first: kind === 'word' && !sawWord, glued: from === prevEnd });
-      if (kind === 'word') sawWord = true;
-      prevEnd = from + piece.length;
-    };
     const curly = s.includes('’');
     if (kind === 'word' && (curly || s.includes("'"))) {
       const low = curly ? s.toLowerCase().replace(/’/g, "'") : s.toLowerCase();
@@ -118,7 +133,11 @@ export function tokenizeSentence(text: string, base: number, lang: 'en' | 'de' |
         // French and Spanish elisions ("l'armée", "n'a") and English possessives: the parts are words of their own.
         let from = start;
         for (const part of s.split(/['’]/)) {
-          if (part !== '') push(part, from);
+          if (part !== '') {
+            out.push(token(part, from, kind, !sawWord, from === prevEnd));
+            sawWord = true;
+            prevEnd = from + part.length;
+          }
           from += part.length + 1;
         }
         continue;
@@ -140,7 +159,9 @@ export function tokenizeSentence(text: string, base: number, lang: 'en' | 'de' |
       prevEnd = last.end;
       continue;
     }
-    push(curly ? s.replace(/’/g, "'") : s, start);
+    out.push(token(curly ? s.replace(/’/g, "'") : s, start, kind, kind === 'word' && !sawWord, start === prevEnd));
+    if (kind === 'word') sawWord = true;
+    prevEnd = start + s.length;
   }
   return out;
 }
