@@ -76,6 +76,8 @@ interface Lists {
   opinion: Phrases;
   bounds: Phrases;
   determiners: ReadonlySet<string>;
+  /** The first words of the units written in two words ("square miles"). */
+  compoundUnitFirsts: ReadonlySet<string>;
 }
 
 const DETERMINERS = new Set(
@@ -102,6 +104,7 @@ function lists(lang: CheckLang): Lists {
       opinion: new Phrases(w.opinion),
       bounds: new Phrases(w.bounds),
       determiners: DETERMINERS,
+      compoundUnitFirsts: new Set([...w.units.keys()].filter((u) => u.includes(' ')).map((u) => u.slice(0, u.indexOf(' ')))),
     };
     compiled.set(lang, l);
   }
@@ -201,18 +204,28 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
     if (picked.length >= 4) break;
   }
   if (picked.length === 0) return null;
-  const ordered = dir === 1 ? picked : [...picked].reverse();
-  const words = ordered.flatMap((j) => toks[j]!.low.split('-'));
+  const ordered = dir === 1 ? picked : picked.reverse();
+  // The words (a hyphenated one by its parts), the capitalised ones, and the sure names among those.
+  const words: string[] = [];
+  const caps: string[] = [];
+  const strong: string[] = [];
+  for (const j of ordered) {
+    const t = toks[j]!;
+    const parts = t.low.includes('-') ? t.low.split('-') : null;
+    const add = (list: string[]): void => {
+      if (parts === null) list.push(t.low);
+      else for (const p of parts) list.push(p);
+    };
+    add(words);
+    if (!t.cap) continue;
+    add(caps);
+    const raw = s.span.text.slice(t.start - s.span.start, t.end - s.span.start);
+    if ((raw.length > 1 && raw === raw.toUpperCase()) || (lang !== 'de' && !t.first)) add(strong);
+  }
   return {
     words,
-    caps: ordered.filter((j) => toks[j]!.cap).flatMap((j) => toks[j]!.low.split('-')),
-    strong: ordered
-      .filter((j) => {
-        const t = toks[j]!;
-        const raw = s.span.text.slice(t.start - s.span.start, t.end - s.span.start);
-        return t.cap && ((raw.length > 1 && raw === raw.toUpperCase()) || (lang !== 'de' && !t.first));
-      })
-      .flatMap((j) => toks[j]!.low.split('-')),
+    caps,
+    strong,
     text: textOf(s, ordered[0]!, ordered[ordered.length - 1]!),
     vague: words.every((w) => l.words.vague.has(w)),
   };
@@ -402,7 +415,7 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
     let u = f.to + 1;
     if (toks[u]?.low === '-' || toks[u]?.low === 'de' || toks[u]?.low === 'd' || toks[u]?.low === 'of') u++;
     const unitTok = toks[u];
-    const compound = unitTok && toks[u + 1] ? w.units.get(`${unitTok.low} ${toks[u + 1]!.low}`) : undefined;
+    const compound = unitTok && toks[u + 1] && l.compoundUnitFirsts.has(unitTok.low) ? w.units.get(`${unitTok.low} ${toks[u + 1]!.low}`) : undefined;
     const unit = compound ?? (unitTok ? w.units.get(unitTok.low) : undefined);
     if (unit !== undefined && unitTok!.kind === 'word') {
       measured.push({ value: f.value, unit, text: textOf(sent, f.from, compound ? u + 1 : u) });
