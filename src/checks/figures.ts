@@ -163,6 +163,26 @@ function slashDate(s: string, at: number): RawFact {
 
 type Kind = 'number' | 'percent' | 'money';
 
+/** Fact keys ("n:27000") by prefix and figure: a text states the same figures again and again. A memo, not a store: bounded. */
+const KEYS = new Map<string, Map<string, string>>();
+function keyOf(prefix: string, n: string): string {
+  let byNum = KEYS.get(prefix);
+  if (byNum === undefined) KEYS.set(prefix, (byNum = new Map()));
+  let k = byNum.get(n);
+  if (k === undefined) {
+    if (byNum.size >= 10_000) byNum.clear();
+    byNum.set(n, (k = prefix + n));
+  }
+  return k;
+}
+
+/** The keys `prefixes` give each of `nums`, figure by figure. */
+function keysOf(nums: readonly string[], ...prefixes: string[]): string[] {
+  const out: string[] = [];
+  for (const n of nums) for (const p of prefixes) out.push(keyOf(p, n));
+  return out;
+}
+
 function numberFact(kind: Kind, text: string, at: number, nums: readonly string[], currency: string | null, points: boolean): RawFact {
   const num = nums[0] as string;
   if (kind === 'percent') {
@@ -172,7 +192,7 @@ function numberFact(kind: Kind, text: string, at: number, nums: readonly string[
       const keys = nums.flatMap((n) => [`pp:${n}`, `pt:${n}`]);
       return { kind, text, value: `${num} pp`, at, provides: keys, accepts: [...keys] };
     }
-    return { kind, text, value: `${num}%`, at, provides: [...nums.flatMap((n) => [`p:${n}`, `n:${n}`]), ...q], accepts: [...nums.map((n) => `p:${n}`), ...q] };
+    return { kind, text, value: `${num}%`, at, provides: [...keysOf(nums, 'p:', 'n:'), ...q], accepts: [...keysOf(nums, 'p:'), ...q] };
   }
   if (kind === 'money') {
     const value = `${currency ?? ''} ${num}`.trim();
@@ -181,11 +201,11 @@ function numberFact(kind: Kind, text: string, at: number, nums: readonly string[
       text,
       value,
       at,
-      provides: nums.flatMap((n) => [`m:${currency ?? ''}:${n}`, `nm:${n}`]),
-      accepts: nums.flatMap((n) => [`m:${currency ?? ''}:${n}`, `n:${n}`]),
+      provides: keysOf(nums, `m:${currency ?? ''}:`, 'nm:'),
+      accepts: keysOf(nums, `m:${currency ?? ''}:`, 'n:'),
     };
   }
-  return { kind, text, value: num, at, provides: nums.map((n) => `n:${n}`), accepts: nums.flatMap((n) => [`n:${n}`, `nm:${n}`, `d:${n}`]) };
+  return { kind, text, value: num, at, provides: keysOf(nums, 'n:'), accepts: keysOf(nums, 'n:', 'nm:', 'd:') };
 }
 
 /** The first words of a set of phrases, computed once per set: most tokens start none, and are answered at once. */
