@@ -168,16 +168,45 @@ export function tokenizeSentence(text: string, base: number, lang: 'en' | 'de' |
 
 /** The value of a figure written with digits, in a language that writes decimals with a comma or a point. */
 function digitValue(s: string, decimalComma: boolean): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  const dec = decimalComma ? ',' : '.';
-  const group = decimalComma ? '.' : ',';
-  let t = s.replace(/[\u00A0\u202F\u2009]/g, '');
+  const dec = decimalComma ? 44 : 46;
+  const group = decimalComma ? 46 : 44;
+  // The token holds digits, separators and the spaces of "27\u202F000" (the only characters past ASCII).
+  let t = s;
+  let seps = 0;
+  let first = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) {
+      t = s.replace(/[\u00A0\u202F\u2009]/g, '');
+      break;
+    }
+  }
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 46 || c === 44) {
+      if (seps === 0) first = i;
+      seps++;
+    }
+  }
+  if (seps === 0) return Number(t);
   // A separator not followed by exactly three digits at the end of a group is a decimal mark either way.
-  const parts = t.split(/[.,]/);
-  const seps = t.replace(/[^.,]/g, '');
-  if (seps.length === 1 && (parts[1]?.length ?? 0) !== 3) return Number(t.replace(',', '.'));
-  t = t.split(group).join('');
-  return Number(t.replace(dec, '.'));
+  if (seps === 1 && t.length - first - 1 !== 3) return Number(`${t.slice(0, first)}.${t.slice(first + 1)}`);
+  // Group marks out, the first decimal mark a point.
+  let out = '';
+  let from = 0;
+  let decimal = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === group) {
+      out += t.slice(from, i);
+      from = i + 1;
+    } else if (c === dec && !decimal) {
+      out += `${t.slice(from, i)}.`;
+      from = i + 1;
+      decimal = true;
+    }
+  }
+  return Number(out + t.slice(from));
 }
 
 /** A number word's value, plural "-s" allowed ("vingts"). */
