@@ -952,12 +952,14 @@ function factValues(words: string | undefined): Set<string> {
  */
 export function withClaims(findings: readonly Finding[], claims: readonly Finding[]): Finding[] {
   const drop = new Set<Finding>();
+  if (!findings.some((f) => f.kind === 'missing-fact') || !findings.some((f) => f.kind === 'added-fact')) return rankFindings([...claims, ...findings]);
   const missingByKey = new FindingsByKey(findings, 'missing-fact', drop);
   const addedByKey = new FindingsByKey(findings, 'added-fact', drop);
   for (const c of claims) {
     if (c.change !== 'figure' && c.change !== 'date' && c.change !== 'unit') continue;
+    // Both or neither are dropped: the added one is looked for only when a missing one is there.
     const missing = missingByKey.first(factValues(c.from));
-    const added = addedByKey.first(factValues(c.to));
+    const added = missing && addedByKey.first(factValues(c.to));
     if (missing && added) {
       drop.add(missing);
       drop.add(added);
