@@ -102,6 +102,17 @@ const nameFeature = (low: string): string => feature(nameFeatures, 'c:', low);
 /** A figure's feature value: "1500", "1.5". */
 export const figureKey = (f: Figure): string => String(f.value);
 
+/** A figure's feature ("n:1500"), built once per value. */
+const figureFeatures = new Map<number, string>();
+function figureFeature(f: Figure): string {
+  let k = figureFeatures.get(f.value);
+  if (k === undefined) {
+    if (figureFeatures.size > 50_000) figureFeatures.clear();
+    figureFeatures.set(f.value, (k = `n:${figureKey(f)}`));
+  }
+  return k;
+}
+
 /** Words a text capitalises after a sentence's first word (names; in German also nouns). */
 export function capitalisedWords(sentences: readonly SentTok[][]): Set<string> {
   const out = new Set<string>();
@@ -127,26 +138,26 @@ export function sentenceTokens(span: Span, lang: CheckLang): SentTok[] {
 export function readSentence(span: Span, toks: SentTok[], lang: CheckLang, words: ClaimWords, names: ReadonlySet<string>, anchorsOnly: boolean): Sentence {
   const figures = readFigures(toks, words);
   const features = new Set<string>();
-  const inFigure = new Set<number>();
-  for (const f of figures) {
-    for (let i = f.from; i <= f.to; i++) inFigure.add(i);
-    if (f.value > 1 || f.year) features.add(`n:${figureKey(f)}`);
-  }
+  for (const f of figures) if (f.value > 1 || f.year) features.add(figureFeature(f));
   let contentWords = 0;
-  toks.forEach((t, i) => {
-    if (t.kind !== 'word' || inFigure.has(i)) return;
+  // Figures are in token order and never overlap: `next` is the first one not yet passed.
+  let next = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    while (next < figures.length && figures[next]!.to < i) next++;
+    if (t.kind !== 'word' || (next < figures.length && figures[next]!.from <= i)) continue;
     const weekday = words.weekdays.get(t.low);
     if (weekday !== undefined) {
       features.add(`d:${weekday}`);
-      return;
+      continue;
     }
     const month = monthOf(t, words, lang);
     if (month !== undefined) {
       features.add(`m:${month}`);
-      return;
+      continue;
     }
     const isName = t.cap && (!t.first || lang === 'de' || names.has(t.low)) && t.low.length > 1;
-    if (words.functionWords.has(t.low) || t.low.length < 2) return;
+    if (words.functionWords.has(t.low) || t.low.length < 2) continue;
     contentWords++;
     // A hyphenated word counts by its parts ("clean-up" shares "clean", "post-October" shares October).
     const parts = t.low.includes('-') ? t.low.split('-').filter((p) => p.length > 1 && !words.functionWords.has(p)) : null;
@@ -161,7 +172,7 @@ export function readSentence(span: Span, toks: SentTok[], lang: CheckLang, words
         else if (isName) features.add(nameFeature(p));
         else if (!anchorsOnly) features.add(wordFeature(p));
       }
-  });
+  }
   features.delete('');
   return { span, toks, figures, features: [...features], contentWords };
 }
