@@ -182,37 +182,63 @@ const weightOf = (feature: string): number => (feature.startsWith('w:') ? 1 : AN
 /** Matches each rewrite sentence to its source sentences. */
 export function alignSentences(source: readonly Sentence[], rewrite: readonly Sentence[], anchorsOnly = false): Alignment[] {
   const n = source.length;
-  const postings = new Map<string, number[]>();
-  const df = new Map<string, number>();
-  source.forEach((s, si) => {
-    for (const f of s.features) {
-      df.set(f, (df.get(f) ?? 0) + 1);
-      let list = postings.get(f);
-      if (list === undefined) postings.set(f, (list = []));
+  // Each distinct feature of the two texts gets a small integer, so that the per-sentence work below is array work.
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const idsOf = (s: Sentence): Int32Array => {
+    const out = new Int32Array(s.features.length);
+    s.features.forEach((f, k) => {
+      let id = ids.get(f);
+      if (id === undefined) {
+        id = names.length;
+        ids.set(f, id);
+        names.push(f);
+      }
+      out[k] = id;
+    });
+    return out;
+  };
+  const sourceIds = source.map(idsOf);
+  const rewriteIds = rewrite.map(idsOf);
+  const count = names.length;
+  const df = new Int32Array(count);
+  const postings: (number[] | undefined)[] = new Array<number[] | undefined>(count);
+  sourceIds.forEach((fs, si) => {
+    for (const f of fs) {
+      df[f]!++;
+      let list = postings[f];
+      if (list === undefined) postings[f] = list = [];
       if (list.length < MAX_POSTINGS) list.push(si);
     }
   });
   // Document frequencies over both texts' sentences: a topic word the rewrite repeats weighs little too.
-  for (const r of rewrite) for (const f of r.features) df.set(f, (df.get(f) ?? 0) + 1);
+  for (const fs of rewriteIds) for (const f of fs) df[f]!++;
   const all = n + rewrite.length;
-  const idf = (f: string): number => weightOf(f) * Math.log(1 + all / (df.get(f) ?? 1));
+  const isWord = names.map((f) => f.startsWith('w:'));
+  const isName = names.map((f) => f.startsWith('c:'));
+  const isFigure = names.map((f) => f.startsWith('n:'));
+  const idf = Float64Array.from(names, (f, id) => weightOf(f) * Math.log(1 + all / (df[id] || 1)));
 
   // Scores per source sentence, reused for every rewrite sentence (only the touched entries are reset).
   const score = new Float64Array(n);
   const nameScore = new Float64Array(n);
   const support = new Int32Array(n);
   const touched: number[] = [];
-  return rewrite.map((r, ri): Alignment => {
-    const weights = new Map<string, number>();
+  // Per feature: the rewrite sentence (its index + 1) it is a feature of, and the one whose sources explain it.
+  const inRewrite = new Int32Array(count);
+  const inExplained = new Int32Array(count);
+  return rewrite.map((_, ri): Alignment => {
+    const fs = rewriteIds[ri]!;
+    const stamp = ri + 1;
     let total = 0;
-    for (const f of r.features) {
-      const w = idf(f);
-      weights.set(f, w);
+    for (const f of fs) {
+      inRewrite[f] = stamp;
       // Across languages a rewrite's word the source lacks entirely (a German noun, capitalised like a name) says
       // nothing about which sentence it renders: coverage is of the anchors the source has at all.
       // A figure the source never states is left out too: a changed figure does not make a sentence look invented.
-      if ((!anchorsOnly && !f.startsWith('n:')) || postings.has(f)) total += w;
+      if ((!anchorsOnly && !isFigure[f]) || postings[f] !== undefined) total += idf[f]!;
     }
+    const weighs = (f: number): boolean => inRewrite[f] === stamp;
     // Per candidate: the weight of shared names apart from the rest, and how many words and figures are shared.
     for (const si of touched) {
       score[si] = 0;
@@ -220,15 +246,15 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
       support[si] = 0;
     }
     touched.length = 0;
-    for (const f of r.features) {
-      const list = postings.get(f);
+    for (const f of fs) {
+      const list = postings[f];
       if (list === undefined || list.length >= MAX_POSTINGS) continue;
-      const w = weights.get(f) ?? 0;
-      const isName = f.startsWith('c:');
-      const sup = f.startsWith('w:') ? 1 : 2;
+      const w = idf[f]!;
+      const name = isName[f]!;
+      const sup = isWord[f] ? 1 : 2;
       for (const si of list) {
         if (score[si] === 0 && nameScore[si] === 0) touched.push(si);
-        if (isName) nameScore[si] = nameScore[si]! + w;
+        if (name) nameScore[si] = nameScore[si]! + w;
         else {
           score[si] = score[si]! + w;
           support[si] = support[si]! + sup;
@@ -254,29 +280,39 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
     }
     const best = ranked[0]!;
     const sources = [best[0]];
-    const explained = new Set(source[best[0]]!.features.filter((f) => weights.has(f)));
-    for (const [si] of ranked.slice(1)) {
+    // The features the chosen sources explain, in the order they were first explained.
+    const explained: number[] = [];
+    const explain = (si: number): void => {
+      for (const f of sourceIds[si]!)
+        if (weighs(f) && inExplained[f] !== stamp) {
+          inExplained[f] = stamp;
+          explained.push(f);
+        }
+    };
+    explain(best[0]);
+    for (let r = 1; r < ranked.length; r++) {
+      const si = ranked[r]![0];
       if (sources.length >= 3) break;
       let gain = 0;
-      let count = 0;
+      let gained = 0;
       let words = 0;
-      for (const f of source[si]!.features)
-        if (weights.has(f) && !explained.has(f)) {
-          gain += weights.get(f) ?? 0;
-          count++;
-          if (f.startsWith('w:')) words++;
+      for (const f of sourceIds[si]!)
+        if (weighs(f) && inExplained[f] !== stamp) {
+          gain += idf[f]!;
+          gained++;
+          if (isWord[f]) words++;
         }
       // A merged sentence shares three or more features, two of them words (two anchors when only anchors are
       // compared; two features, one a word, for the sentence next to one already taken): a name and a title are
       // no evidence (the rewrite may name the same person in another claim).
       const adjacent = sources.some((x) => Math.abs(x - si) === 1);
-      const enough = anchorsOnly ? count >= 2 : adjacent ? count >= 2 && words >= 1 : count >= 3 && words >= 2;
+      const enough = anchorsOnly ? gained >= 2 : adjacent ? gained >= 2 && words >= 1 : gained >= 3 && words >= 2;
       if (gain < (adjacent ? ADJACENT_MERGE_SHARE : MERGE_SHARE) * total || !enough) continue;
       sources.push(si);
-      for (const f of source[si]!.features) if (weights.has(f)) explained.add(f);
+      explain(si);
     }
     let covered = 0;
-    for (const f of explained) covered += weights.get(f) ?? 0;
+    for (const f of explained) covered += idf[f]!;
     return { rewrite: ri, sources, coverage: covered / total };
   });
 }
