@@ -34,10 +34,17 @@ export interface ClaimLangs {
   rewrite: CheckLang | null;
 }
 
-/** A phrase list compiled for matching at each token: first word → the phrases starting with it, as word arrays. */
+/**
+ * A phrase list compiled for matching at each token: first word → the phrases starting with it, as word arrays. Each
+ * list of a language has a bit of its own; a sentence's marks (phraseMarks) say at once which lists have a phrase
+ * starting at each token, so a token that starts none is answered without a lookup.
+ */
 class Phrases {
   private readonly byFirst = new Map<string, string[][]>();
-  constructor(phrases: readonly string[]) {
+  constructor(
+    phrases: readonly string[],
+    readonly bit: number,
+  ) {
     for (const p of phrases) {
       const parts = p.split(' ');
       const list = this.byFirst.get(parts[0]!) ?? [];
@@ -45,8 +52,13 @@ class Phrases {
       this.byFirst.set(parts[0]!, list);
     }
   }
-  /** The phrase starting at token i (longest), as its token count, or 0. */
-  at(toks: readonly SentTok[], i: number): number {
+  /** The first words of the phrases. */
+  firsts(): Iterable<string> {
+    return this.byFirst.keys();
+  }
+  /** The phrase starting at token i (longest), as its token count, or 0. `marks`: the sentence's phraseMarks. */
+  at(toks: readonly SentTok[], i: number, marks?: Uint16Array): number {
+    if (marks !== undefined && (marks[i]! & this.bit) === 0) return 0;
     const list = this.byFirst.get(toks[i]!.low);
     let best = 0;
     if (list !== undefined)
@@ -76,6 +88,8 @@ interface Lists {
   opinion: Phrases;
   bounds: Phrases;
   determiners: ReadonlySet<string>;
+  /** First word → the bits of the phrase lists with a phrase starting with it. */
+  firsts: ReadonlyMap<string, number>;
   /** The first words of the units written in two words ("square miles"). */
   compoundUnitFirsts: ReadonlySet<string>;
 }
@@ -88,27 +102,47 @@ function lists(lang: CheckLang): Lists {
   let l = compiled.get(lang);
   if (l === undefined) {
     const w = claimWords(lang);
+    const all: Phrases[] = [];
+    const phrases = (list: readonly string[]): Phrases => {
+      const p = new Phrases(list, 1 << all.length);
+      all.push(p);
+      return p;
+    };
     l = {
       words: w,
-      negators: new Phrases(w.negators),
-      hedges: new Phrases(w.hedges),
-      weakHedges: new Phrases(w.weakHedges),
-      boosters: new Phrases(w.boosters),
-      approx: new Phrases(w.approx),
-      creditAfter: new Phrases(w.creditAfter),
-      creditBefore: new Phrases(w.creditBefore),
-      sayVerbs: new Phrases(w.sayVerbs),
-      generic: new Phrases(w.generic),
-      negativeWords: new Phrases(w.negativeWords),
-      notNegating: new Phrases(w.notNegating),
-      opinion: new Phrases(w.opinion),
-      bounds: new Phrases(w.bounds),
+      negators: phrases(w.negators),
+      hedges: phrases(w.hedges),
+      weakHedges: phrases(w.weakHedges),
+      boosters: phrases(w.boosters),
+      approx: phrases(w.approx),
+      creditAfter: phrases(w.creditAfter),
+      creditBefore: phrases(w.creditBefore),
+      sayVerbs: phrases(w.sayVerbs),
+      generic: phrases(w.generic),
+      negativeWords: phrases(w.negativeWords),
+      notNegating: phrases(w.notNegating),
+      opinion: phrases(w.opinion),
+      bounds: phrases(w.bounds),
       determiners: DETERMINERS,
+      firsts: firstsOf(all),
       compoundUnitFirsts: new Set([...w.units.keys()].filter((u) => u.includes(' ')).map((u) => u.slice(0, u.indexOf(' ')))),
     };
     compiled.set(lang, l);
   }
   return l;
+}
+
+function firstsOf(lists: readonly Phrases[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of lists) for (const first of p.firsts()) out.set(first, (out.get(first) ?? 0) | p.bit);
+  return out;
+}
+
+/** Per token of a sentence: the bits of the phrase lists with a phrase starting there. */
+function phraseMarks(toks: readonly SentTok[], l: Lists): Uint16Array {
+  const marks = new Uint16Array(toks.length);
+  for (let i = 0; i < toks.length; i++) marks[i] = l.firsts.get(toks[i]!.low) ?? 0;
+  return marks;
 }
 
 /** Who a claim is credited to: its words (lower case), the capitalised ones, and the words as written. */
@@ -170,12 +204,14 @@ interface Claim {
   generic: boolean;
   /** Ends like a sentence (not a heading or a headline). */
   terminal: boolean;
+  /** phraseMarks of its tokens. */
+  marks: Uint16Array;
 }
 
 const textOf = (s: Sentence, from: number, to: number): string => s.span.text.slice(s.toks[from]!.start - s.span.start, s.toks[to]!.end - s.span.start);
 
 /** Who the claim is credited to, reading from token i in one direction (+1 or -1). */
-function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLang): Credit | null {
+function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLang, marks: Uint16Array): Credit | null {
   const toks = s.toks;
   const picked: number[] = [];
   let skipped = 0;
@@ -190,7 +226,7 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
     if (t.kind !== 'word') break;
     if (crossed && picked.length === 0 && !t.cap && !l.words.functionWords.has(t.low)) return null;
     if (l.words.weekdays.has(t.low) || monthOf(t, l.words, lang) !== undefined) break;
-    if (l.sayVerbs.at(toks, j) > 0) {
+    if (l.sayVerbs.at(toks, j, marks) > 0) {
       if (picked.length > 0) break;
       skipped++;
       continue;
@@ -231,26 +267,26 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
   };
 }
 
-function credits(s: Sentence, l: Lists, lang: CheckLang): Credit[] {
+function credits(s: Sentence, l: Lists, lang: CheckLang, marks: Uint16Array): Credit[] {
   const out: Credit[] = [];
   const toks = s.toks;
   for (let i = 0; i < toks.length; i++) {
-    let n = l.creditAfter.at(toks, i);
+    let n = l.creditAfter.at(toks, i, marks);
     if (n > 0) {
-      const c = creditFrom(s, i + n, 1, l, lang);
+      const c = creditFrom(s, i + n, 1, l, lang, marks);
       if (c) out.push(c);
       i += n - 1;
       continue;
     }
-    n = l.creditBefore.at(toks, i);
+    n = l.creditBefore.at(toks, i, marks);
     if (n > 0) {
-      const c = creditFrom(s, i - 1, -1, l, lang);
+      const c = creditFrom(s, i - 1, -1, l, lang, marks);
       if (c) out.push(c);
       continue;
     }
-    n = l.sayVerbs.at(toks, i);
+    n = l.sayVerbs.at(toks, i, marks);
     if (n === 0) continue;
-    const before = creditFrom(s, i - 1, -1, l, lang);
+    const before = creditFrom(s, i - 1, -1, l, lang, marks);
     if (before) out.push(before);
     // Inverted ("…, said the ministry.", "a indiqué la préfecture du Rhône."): after a comma or quote (auxiliaries
     // between), with the clause ending soon after; in German after any first part ("Am Montag sagte Scholz").
@@ -262,11 +298,11 @@ function credits(s: Sentence, l: Lists, lang: CheckLang): Credit[] {
     const shortClause = end === toks.length || toks[end]!.kind === 'punct';
     const inverted = lang === 'de' || ((prev === undefined || prev.kind === 'punct' || l.words.weekdays.has(prev.low)) && shortClause);
     if (!before && inverted) {
-      const after = creditFrom(s, i + n, 1, l, lang);
+      const after = creditFrom(s, i + n, 1, l, lang, marks);
       if (after) out.push(after);
     }
     if (toks[i]!.low === 'told') {
-      const object = creditFrom(s, i + 1, 1, l, lang);
+      const object = creditFrom(s, i + 1, 1, l, lang, marks);
       if (object) out.push(object);
     }
     i += n - 1;
@@ -292,6 +328,7 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
   const l = lists(lang);
   const w = l.words;
   const toks = sent.toks;
+  const marks = phraseMarks(toks, l);
   const negation: string[] = [];
   const negated: string[] = [];
   const hedges: string[] = [];
@@ -318,7 +355,7 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
     }
   };
   const boosters: string[] = [];
-  const said = toks.some((_, k) => l.sayVerbs.at(toks, k) > 0 || l.creditAfter.at(toks, k) > 0);
+  const said = toks.some((_, k) => l.sayVerbs.at(toks, k, marks) > 0 || l.creditAfter.at(toks, k, marks) > 0);
   let generic = false;
   let reported = false;
   let negCue = false;
@@ -331,31 +368,31 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
       negCue = true;
       scope(i + 1);
     }
-    const bound = l.notNegating.at(toks, i);
+    const bound = l.notNegating.at(toks, i, marks);
     if (bound > 0) {
       // "or not", "no more than", "nicht nur": the negator inside does not negate the claim.
       i += bound - 1;
       continue;
     }
-    const soft = l.negativeWords.at(toks, i);
+    const soft = l.negativeWords.at(toks, i, marks);
     if (soft > 0) {
       negCue = true;
       // A verb that refuses ("declined to say") is a negation a rewrite can lose; "without" and "none" are read below.
-      if (l.negators.at(toks, i) === 0) {
+      if (l.negators.at(toks, i, marks) === 0) {
         softNegation.push(textOf(sent, i, i + soft - 1));
         scope(i + soft);
         if (lang === 'de') scopeBefore(i);
       }
     }
-    let n = l.negators.at(toks, i);
+    let n = l.negators.at(toks, i, marks);
     if (n > 0 && !(t.low === 'no' && toks[i + 1]?.kind === 'num') && !(lang === 'fr' && restrictive(toks, i))) {
       negation.push(textOf(sent, i, i + n - 1));
       negCue = true;
       scope(i + n);
       if (lang === 'de' && !w.clausalNegators.includes(t.low) && soft > 0) scopeBefore(i);
     }
-    if ((t.low === 'que' || t.low === 'qu') && [1, 2, 3].some((k) => i - k >= 0 && l.sayVerbs.at(toks, i - k) > 0)) reported = true;
-    n = l.hedges.at(toks, i);
+    if ((t.low === 'que' || t.low === 'qu') && [1, 2, 3].some((k) => i - k >= 0 && l.sayVerbs.at(toks, i - k, marks) > 0)) reported = true;
+    n = l.hedges.at(toks, i, marks);
     if (n > 0 && reported && w.conditionals.includes(t.low)) n = 0;
     // "soll … haben", "haben sollen" report a claim (a hedge); "soll … werden" states a plan (a hedge only when a
     // certain word replaces it).
@@ -367,15 +404,15 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
     // "ha supuesto" (has meant): a participle after "haber", no hedge.
     const participle = lang === 'es' && /^(ha|han|había|habían|haber|hubiera)$/.test(toks[i - 1]?.low ?? '');
     if (n > 0 && !monthMay && !participle) hedges.push(textOf(sent, i, i + n - 1));
-    n = l.weakHedges.at(toks, i);
+    n = l.weakHedges.at(toks, i, marks);
     // "said it would reopen": the conditional of reported speech (backshift) hedges nothing.
     if (n > 0 && said && w.conditionals.includes(t.low)) n = 0;
     if (n > 0) weakHedges.push(textOf(sent, i, i + n - 1));
     // A belief or an accusation ("hopes", "cree", "wirft vor"), and the French conditional ("passerait"): as weak as a modal.
-    else if (l.opinion.at(toks, i) > 0 || (lang === 'fr' && /.{3}(rait|raient)$/.test(t.low))) weakHedges.push(textOf(sent, i, i));
-    n = l.boosters.at(toks, i);
+    else if (l.opinion.at(toks, i, marks) > 0 || (lang === 'fr' && /.{3}(rait|raient)$/.test(t.low))) weakHedges.push(textOf(sent, i, i));
+    n = l.boosters.at(toks, i, marks);
     if (n > 0) boosters.push(textOf(sent, i, i + n - 1));
-    if (l.generic.at(toks, i) > 0) generic = true;
+    if (l.generic.at(toks, i, marks) > 0) generic = true;
   }
 
   // Figures: approximate ones, units, days of the month and years apart.
@@ -422,7 +459,7 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
     }
     // An approximation before it: "about 40", "rund 40", "environ 40", "unos 40" (a currency sign may come between).
     for (let k = Math.max(0, f.from - 4); k < f.from; k++) {
-      const n = l.approx.at(toks, k);
+      const n = l.approx.at(toks, k, marks);
       if (n === 0) continue;
       const gap = f.from - (k + n);
       if (gap === 0 || (gap === 1 && toks[k + n]!.kind === 'punct')) approx.set(f.value, textOf(sent, k, f.to));
@@ -461,7 +498,8 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
     weakHedges,
     boosters,
     approx,
-    credits: credits(sent, l, lang),
+    credits: credits(sent, l, lang, marks),
+    marks,
     dated,
     measured,
     figures,
@@ -873,7 +911,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
 function bounded(c: Claim): boolean {
   const l = lists(c.lang);
   const toks = c.sent.toks;
-  for (let i = 0; i < toks.length; i++) if (l.approx.at(toks, i) > 0 || l.bounds.at(toks, i) > 0) return true;
+  for (let i = 0; i < toks.length; i++) if (l.approx.at(toks, i, c.marks) > 0 || l.bounds.at(toks, i, c.marks) > 0) return true;
   return false;
 }
 
