@@ -47,14 +47,13 @@ const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
  */
 function asciiTokenEnd(text: string, p: number, c: number): number {
   const n = text.length;
-  const at = (k: number): number => (k < n ? text.charCodeAt(k) : -1);
   let q = p + 1;
   if (isDigitCode(c)) {
     for (;;) {
-      while (isDigitCode(at(q))) q++;
-      const d = at(q);
+      while (q < n && isDigitCode(text.charCodeAt(q))) q++;
+      const d = q < n ? text.charCodeAt(q) : -1;
       if (d >= 128) return -1; // maybe a space separator: "27\u202F000"
-      if ((d === 46 || d === 44 || d === 58) && isDigitCode(at(q + 1))) {
+      if ((d === 46 || d === 44 || d === 58) && q + 1 < n && isDigitCode(text.charCodeAt(q + 1))) {
         q++;
         continue;
       }
@@ -63,11 +62,11 @@ function asciiTokenEnd(text: string, p: number, c: number): number {
   }
   if (!isAsciiLetter(c)) return q; // punctuation: one character
   for (;;) {
-    while (isAsciiAlnum(at(q))) q++;
-    const d = at(q);
+    while (q < n && isAsciiAlnum(text.charCodeAt(q))) q++;
+    const d = q < n ? text.charCodeAt(q) : -1;
     if (d >= 128) return -1; // a letter, a mark or ’
     if (d !== 39 && d !== 45) return q;
-    const e = at(q + 1);
+    const e = q + 1 < n ? text.charCodeAt(q + 1) : -1;
     if (e >= 128) return -1;
     if (!isAsciiAlnum(e)) return q;
     q += 2;
