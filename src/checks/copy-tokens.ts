@@ -116,8 +116,17 @@ const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
 function isCapital(ch: string): boolean {
-  return UPPER.test(ch);
+  const c = ch.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(ch);
 }
+
+function isLower(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER.test(ch);
+}
+
+/** Whether the gap between two words is one plain space (most are): no sentence end, no line break, no glue. */
+const oneSpace = (text: string, from: number, to: number): boolean => to === from + 1 && text.charCodeAt(from) === 32;
 
 /**
  * Whether the gap between two words ends a sentence. `prev` is the normalised word before it, `initial` whether that
@@ -157,8 +166,8 @@ function titleLines(text: string, words: WordOffsets, lineOf: Int32Array): Uint8
   for (let i = 0; i < words.norms.length; i++) {
     const start = words.starts[i] as number;
     const next = i + 1 < words.norms.length ? (words.starts[i + 1] as number) : text.length;
-    const gap = text.slice(words.ends[i] as number, next);
-    if ((i + 1 === words.norms.length || lineOf[i + 1] !== lineOf[i]) && /^[^\n]*[.!?…]/.test(gap)) ended[lineOf[i] as number] = 1;
+    if ((i + 1 === words.norms.length || lineOf[i + 1] !== lineOf[i]) && /^[^\n]*[.!?…]/.test(text.slice(words.ends[i] as number, next)))
+      ended[lineOf[i] as number] = 1;
     if ((words.ends[i] as number) - start < 4) continue;
     const line = lineOf[i] as number;
     long[line] = (long[line] as number) + 1;
@@ -183,7 +192,7 @@ export function copyTokens(text: string, words: WordOffsets, wordIds: Int32Array
   let sentence = 0;
   let line = 0;
   for (let i = 0; i < count; i++) {
-    if (i > 0) {
+    if (i > 0 && !oneSpace(text, ends[i - 1] as number, starts[i] as number)) {
       const gap = text.slice(ends[i - 1] as number, starts[i] as number);
       const before = (starts[i - 1] as number) - 1;
       // A lone capital after a space or a full stop: "J. Doe", "U.S. officials" (not the "C" of "USB-C").
@@ -196,19 +205,20 @@ export function copyTokens(text: string, words: WordOffsets, wordIds: Int32Array
     }
     sentenceOf[i] = sentence;
     lineOf[i] = line;
-    if (LOWER.test(text[starts[i] as number] as string)) lower.add(norms[i] as string);
+    if (isLower(text[starts[i] as number] as string)) lower.add(norms[i] as string);
   }
   const title = titleLines(text, words, lineOf);
 
   const cap = (i: number): boolean => isCapital(text[starts[i] as number] as string);
-  const together = (a: number, b: number): boolean => sentenceOf[a] === sentenceOf[b] && joins(text.slice(ends[a] as number, starts[b] as number));
+  const together = (a: number, b: number): boolean =>
+    sentenceOf[a] === sentenceOf[b] && (oneSpace(text, ends[a] as number, starts[b] as number) || joins(text.slice(ends[a] as number, starts[b] as number)));
   // Words glued by "." "/" ":" (and "-" among them), no space: a web address, a figure such as 2.5, "U.S": one token.
   // From the end: where each word's glued chain ends, and whether a "." "/" or ":" glues it (a hyphen alone does not).
   const chainEnd = new Int32Array(count);
   const dotted = new Uint8Array(count);
   for (let a = count - 1; a >= 0; a--) {
     chainEnd[a] = a;
-    if (a + 1 >= count) continue;
+    if (a + 1 >= count || oneSpace(text, ends[a] as number, starts[a + 1] as number)) continue;
     const gap = text.slice(ends[a] as number, starts[a + 1] as number);
     if (gap.length === 0 || gap.length > 3 || !GLUE.test(gap)) continue;
     chainEnd[a] = chainEnd[a + 1] as number;
