@@ -564,6 +564,8 @@ const NAME_KEYS = new Map<string, string>();
 /** Whether a rewrite's figure says the source's: equal, rounded ("1.46 million" → "1.5 million"), or converted. */
 function sameFigure(a: number, b: number): boolean {
   if (a === b) return true;
+  // A figure rounded to three digits or fewer has three digits or fewer: most figures are answered by this one test.
+  if (Number(b.toPrecision(3)) !== b) return false;
   for (let digits = 1; digits <= 3; digits++) if (Number(a.toPrecision(digits)) === b) return true;
   return false;
 }
