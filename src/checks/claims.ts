@@ -564,10 +564,18 @@ const NAME_KEYS = new Map<string, string>();
 /** Whether a rewrite's figure says the source's: equal, rounded ("1.46 million" → "1.5 million"), or converted. */
 function sameFigure(a: number, b: number): boolean {
   if (a === b) return true;
-  // A figure rounded to three digits or fewer has three digits or fewer: most figures are answered by this one test.
-  if (Number(b.toPrecision(3)) !== b) return false;
+  // A figure rounded to three digits or fewer has three significant digits or fewer: most figures are answered here.
+  if (!fewDigits(b)) return false;
   for (let digits = 1; digits <= 3; digits++) if (Number(a.toPrecision(digits)) === b) return true;
   return false;
+}
+
+/** Whether a figure has at most three significant digits (whole numbers counted without toPrecision). */
+function fewDigits(b: number): boolean {
+  if (!Number.isSafeInteger(b)) return Number(b.toPrecision(3)) === b;
+  let n = Math.abs(b);
+  while (n !== 0 && n % 10 === 0) n /= 10;
+  return n < 1000;
 }
 
 /** Factors to a base unit for units that convert into each other. */
