@@ -242,35 +242,39 @@ export function copyTokens(text: string, words: WordOffsets, wordIds: Int32Array
     }
   };
 
-  const ids: number[] = [];
-  const sentences: number[] = [];
-  const firstWord: number[] = [];
-  const lastWord: number[] = [];
+  // At most one token per word, and one separator before each: typed arrays of that size, viewed to length at the end.
+  const ids = new Int32Array(2 * count);
+  const sentences = new Int32Array(count);
+  const firstWord = new Int32Array(count);
+  const lastWord = new Int32Array(count);
   const tokenOf = new Int32Array(count);
-  const inTitle: number[] = [];
+  const inTitle = new Uint8Array(count);
+  let n = 0;
+  let m = 0;
   for (let i = 0; i < count;) {
     const j = nameEnd(i);
-    if (separate && i > 0 && sentenceOf[i] !== sentenceOf[i - 1]) ids.push(-1);
+    if (separate && i > 0 && sentenceOf[i] !== sentenceOf[i - 1]) ids[m++] = -1;
     let id = wordIds[i] as number;
     if (j > i) {
       let key = '\u0000';
       for (let k = i; k <= j; k++) key += `${norms[k] as string} `;
       id = dict.id(key);
     }
-    for (let k = i; k <= j; k++) tokenOf[k] = firstWord.length;
-    ids.push(id);
-    sentences.push(sentenceOf[i] as number);
-    inTitle.push(title[lineOf[i] as number] as number);
-    firstWord.push(i);
-    lastWord.push(j);
+    for (let k = i; k <= j; k++) tokenOf[k] = n;
+    ids[m++] = id;
+    sentences[n] = sentenceOf[i] as number;
+    inTitle[n] = title[lineOf[i] as number] as number;
+    firstWord[n] = i;
+    lastWord[n] = j;
+    n++;
     i = j + 1;
   }
   return {
-    ids: Int32Array.from(ids),
-    sentence: Int32Array.from(sentences),
-    firstWord: Int32Array.from(firstWord),
-    lastWord: Int32Array.from(lastWord),
+    ids: ids.subarray(0, m),
+    sentence: sentences.subarray(0, n),
+    firstWord: firstWord.subarray(0, n),
+    lastWord: lastWord.subarray(0, n),
     tokenOf,
-    inTitle: Uint8Array.from(inTitle),
+    inTitle: inTitle.subarray(0, n),
   };
 }
