@@ -204,7 +204,8 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
   const df = new Int32Array(count);
   const postings: (number[] | undefined)[] = new Array<number[] | undefined>(count);
   sourceIds.forEach((fs, si) => {
-    for (const f of fs) {
+    for (let k = 0; k < fs.length; k++) {
+      const f = fs[k]!;
       df[f]!++;
       let list = postings[f];
       if (list === undefined) postings[f] = list = [];
@@ -212,7 +213,7 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
     }
   });
   // Document frequencies over both texts' sentences: a topic word the rewrite repeats weighs little too.
-  for (const fs of rewriteIds) for (const f of fs) df[f]!++;
+  for (const fs of rewriteIds) for (let k = 0; k < fs.length; k++) df[fs[k]!]!++;
   const all = n + rewrite.length;
   const isWord = names.map((f) => f.startsWith('w:'));
   const isName = names.map((f) => f.startsWith('c:'));
@@ -227,11 +228,15 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
   // Per feature: the rewrite sentence (its index + 1) it is a feature of, and the one whose sources explain it.
   const inRewrite = new Int32Array(count);
   const inExplained = new Int32Array(count);
+  // The best eight candidates of a rewrite sentence, best first: sentence and value.
+  const rankedSentence = new Int32Array(8);
+  const rankedValue = new Float64Array(8);
   return rewrite.map((_, ri): Alignment => {
     const fs = rewriteIds[ri]!;
     const stamp = ri + 1;
     let total = 0;
-    for (const f of fs) {
+    for (let k = 0; k < fs.length; k++) {
+      const f = fs[k]!;
       inRewrite[f] = stamp;
       // Across languages a rewrite's word the source lacks entirely (a German noun, capitalised like a name) says
       // nothing about which sentence it renders: coverage is of the anchors the source has at all.
@@ -246,7 +251,8 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
       support[si] = 0;
     }
     touched.length = 0;
-    for (const f of fs) {
+    for (let k = 0; k < fs.length; k++) {
+      const f = fs[k]!;
       const list = postings[f];
       if (list === undefined || list.length >= MAX_POSTINGS) continue;
       const w = idf[f]!;
@@ -264,44 +270,54 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
     if (touched.length === 0 || total === 0) return { rewrite: ri, sources: [], coverage: 0 };
     // Shared names count in full only beside two shared words or a figure: a sentence that shares just a name
     // (and a title) with the rewrite sentence is about the same person, not the same claim. The best eight stay.
-    const ranked: [number, number][] = [];
+    let ranked = 0;
     for (const si of touched) {
       const full = anchorsOnly || support[si]! >= 2;
       // A tie goes to the sentence at the nearer place in its text (rewrites mostly keep the order).
       const near = 0.01 * (1 - Math.abs(ri / rewrite.length - si / n));
       const value = score[si]! + (full ? nameScore[si]! : nameScore[si]! * 0.3) + near;
-      if (ranked.length === 8 && value <= ranked[7]![1]) continue;
-      let k = ranked.length < 8 ? ranked.length : 7;
-      ranked[k] = [si, value];
-      while (k > 0 && (ranked[k - 1]![1] < value || (ranked[k - 1]![1] === value && ranked[k - 1]![0] > si))) {
-        [ranked[k - 1], ranked[k]] = [ranked[k]!, ranked[k - 1]!];
+      if (ranked === 8 && value <= rankedValue[7]!) continue;
+      let k = ranked < 8 ? ranked++ : 7;
+      rankedSentence[k] = si;
+      rankedValue[k] = value;
+      while (k > 0 && (rankedValue[k - 1]! < value || (rankedValue[k - 1] === value && rankedSentence[k - 1]! > si))) {
+        rankedSentence[k] = rankedSentence[k - 1]!;
+        rankedValue[k] = rankedValue[k - 1]!;
+        rankedSentence[k - 1] = si;
+        rankedValue[k - 1] = value;
         k--;
       }
     }
-    const best = ranked[0]!;
-    const sources = [best[0]];
+    const best = rankedSentence[0]!;
+    const sources = [best];
     // The features the chosen sources explain, in the order they were first explained.
     const explained: number[] = [];
     const explain = (si: number): void => {
-      for (const f of sourceIds[si]!)
+      const sf = sourceIds[si]!;
+      for (let k = 0; k < sf.length; k++) {
+        const f = sf[k]!;
         if (weighs(f) && inExplained[f] !== stamp) {
           inExplained[f] = stamp;
           explained.push(f);
         }
+      }
     };
-    explain(best[0]);
-    for (let r = 1; r < ranked.length; r++) {
-      const si = ranked[r]![0];
+    explain(best);
+    for (let r = 1; r < ranked; r++) {
+      const si = rankedSentence[r]!;
       if (sources.length >= 3) break;
       let gain = 0;
       let gained = 0;
       let words = 0;
-      for (const f of sourceIds[si]!)
+      const sf = sourceIds[si]!;
+      for (let k = 0; k < sf.length; k++) {
+        const f = sf[k]!;
         if (weighs(f) && inExplained[f] !== stamp) {
           gain += idf[f]!;
           gained++;
           if (isWord[f]) words++;
         }
+      }
       // A merged sentence shares three or more features, two of them words (two anchors when only anchors are
       // compared; two features, one a word, for the sentence next to one already taken): a name and a title are
       // no evidence (the rewrite may name the same person in another claim).
