@@ -137,8 +137,11 @@ interface Extracted {
   lowerWords: Set<string>;
   words: string[];
   aliasIds: Set<string>;
-  /** Acronyms the text's capitalised word runs spell ("lfi" for "La France insoumise"), to the runs' offsets. */
-  initials: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Acronyms the text's capitalised word runs spell ("lfi" for "La France insoumise"), to the runs' offsets: those of
+   * `wanted` (the acronyms the other text writes).
+   */
+  initials: (wanted: ReadonlySet<string>) => ReadonlyMap<string, readonly number[]>;
   /** The text's word 1–3-grams (as stems), built on first use. */
   phrases: () => GramIndex;
   functionWords: ReadonlySet<string>;
@@ -518,7 +521,7 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
     lowerWords,
     words,
     aliasIds: new Set([...aliasesIn(words), ...tokenAliases(toks)]),
-    initials: initialsOf(toks),
+    initials: (wanted) => initialsOf(toks, wanted),
     phrases: () => (index ??= GramIndex.of([words.map(stem)])),
     functionWords: fnWords,
   };
@@ -551,11 +554,16 @@ const firstLetter = (low: string): string => {
 /**
  * The acronyms a text's names may be written as: the initials of every run of words from a capitalised word (up to
  * INITIALS_MAX words), all of them ("La France insoumise" → lfi) and without lower-case connectors ("Confederación
- * Española de Organizaciones Empresariales" → ceoe). Each acronym maps to its runs' [start, end) offsets.
+ * Española de Organizaciones Empresariales" → ceoe). Each acronym maps to its runs' [start, end) offsets. Only the
+ * acronyms in `wanted` (the other text's) are kept; a run stops as soon as its initials can spell none of them.
  */
-function initialsOf(toks: readonly Tok[]): Map<string, number[]> {
+function initialsOf(toks: readonly Tok[], wanted: ReadonlySet<string>): Map<string, number[]> {
   const out = new Map<string, number[]>();
+  if (wanted.size === 0) return out;
+  const prefixes = new Set<string>();
+  for (const w of wanted) for (let k = 1; k <= w.length; k++) prefixes.add(w.slice(0, k));
   const add = (key: string, from: number, to: number): void => {
+    if (!wanted.has(key)) return;
     const list = out.get(key);
     if (list === undefined) out.set(key, [from, to]);
     else if (list.length < 20) list.push(from, to);
@@ -573,8 +581,16 @@ function initialsOf(toks: readonly Tok[]): Map<string, number[]> {
       if (isCap(u.s) || !CONNECTORS.has(u.low)) main += c;
       if (all.length >= 2) add(all, t.start, u.end);
       if (main.length >= 2 && main !== all) add(main, t.start, u.end);
+      if (!prefixes.has(all) && !prefixes.has(main)) break; // longer runs only add letters
     }
   }
+  return out;
+}
+
+/** The acronyms some names may be (those spelt out: "LFI", "CEOE"), in lower case. */
+function acronymsOf(names: readonly NameFact[]): Set<string> {
+  const out = new Set<string>();
+  for (const n of names) if (spelledOut(n.text)) out.add(lower(n.text));
   return out;
 }
 
@@ -723,9 +739,11 @@ export function checkFacts(source: string, rewrite: string, scans?: Scans, langs
   };
 
   // Names. An acronym of one text that spells a run of the other's words names what that run names.
+  const srcInitials = src.initials(acronymsOf(out.names));
+  const outInitials = out.initials(acronymsOf(src.names));
   const spelt: number[] = [];
   for (const n of dedupe(out.names, (x) => x.key)) {
-    if (n.words.length === 1 && spelledOut(n.text) && spelt.length < SPELT_MAX) spelt.push(...(src.initials.get(lower(n.text)) ?? []));
+    if (n.words.length === 1 && spelledOut(n.text) && spelt.length < SPELT_MAX) spelt.push(...(srcInitials.get(lower(n.text)) ?? []));
   }
   const inSpelt = (at: number): boolean => {
     for (let k = 0; k < spelt.length; k += 2) if (at >= (spelt[k] as number) && at < (spelt[k + 1] as number)) return true;
@@ -742,14 +760,14 @@ export function checkFacts(source: string, rewrite: string, scans?: Scans, langs
       distinctive.length > 0
         ? distinctive.some((w) => out.vocab.covers(w) || looseIn(outLoose, w))
         : out.phrases().contains(n.words.flatMap((w) => normWords(w)).map(stem));
-    if (!kept && !(n.also !== undefined && out.vocab.covers(n.also)) && !inSpelt(n.at) && !(spelledOut(n.text) && out.initials.has(lower(n.text))))
+    if (!kept && !(n.also !== undefined && out.vocab.covers(n.also)) && !inSpelt(n.at) && !(spelledOut(n.text) && outInitials.has(lower(n.text))))
       missing.push({ kind: 'name', text: n.text, at: n.at });
   }
   for (const n of dedupe(out.names, (x) => x.key)) {
     if (n.weak) continue;
     const alias = aliasOfName(n);
     if (alias !== undefined && src.aliasIds.has(alias)) continue;
-    if (n.words.length === 1 && spelledOut(n.text) && src.initials.has(lower(n.text))) continue;
+    if (n.words.length === 1 && spelledOut(n.text) && srcInitials.has(lower(n.text))) continue;
     if (!n.words.every((w) => src.vocab.covers(w) || looseIn(srcLoose, w) || (translated && out.functionWords.has(lower(w)))))
       added.push({ kind: 'name', text: n.text, at: n.at });
   }
