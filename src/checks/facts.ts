@@ -354,6 +354,20 @@ const germanTitle = (low: string): boolean => DE_TITLES.has(low) || endsWithAny(
 const CAP = 1;
 const FUNCTION = 2;
 
+/** A word without a hyphen or an apostrophe: its stem and flags (CAP, FUNCTION). */
+interface PlainWord {
+  st: string;
+  f: number;
+}
+
+/** Per language (its function words): each word seen, as a PlainWord, or null when it has a hyphen or an apostrophe. */
+const PLAIN_WORDS = new WeakMap<ReadonlySet<string>, Map<string, PlainWord | null>>();
+function plainWords(fnWords: ReadonlySet<string>): Map<string, PlainWord | null> {
+  let m = PLAIN_WORDS.get(fnWords);
+  if (m === undefined) PLAIN_WORDS.set(fnWords, (m = new Map()));
+  return m;
+}
+
 /** Each language's function words, built on first use (listFacts may be called once per sentence). */
 const FUNCTION_WORDS: Partial<Record<CheckLang, ReadonlySet<string>>> = {};
 
@@ -419,9 +433,26 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
   const known = new Set<string>();
   const lowerWords = new Set<string>();
   const vocab = new Vocab();
+  const plain = plainWords(fnWords);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Tok;
     if (t.kind !== 'word') continue;
+    // Most words have no hyphen or apostrophe: their stem and flags are looked up once per word and language.
+    let p = plain.get(t.s);
+    if (p === undefined) {
+      if (plain.size >= 50_000) plain.clear(); // a memo, not a store: bounded
+      const st = stem(t.s);
+      const simple = !t.s.includes('-') && !t.s.includes("'") && !t.s.includes('’');
+      p = simple ? { st, f: (isCap(t.s) ? CAP : 0) | (fnWords.has(t.low) || fnWords.has(st) ? FUNCTION : 0) } : null;
+      plain.set(t.s, p);
+    }
+    if (p !== null) {
+      flags[i] = p.f;
+      vocab.addStem(p.st);
+      if (!(p.f & CAP)) lowerWords.add(p.st);
+      else if (!atStart[i] && !inTitle[i] && !(p.f & FUNCTION)) known.add(p.st);
+      continue;
+    }
     const st = stem(t.s);
     const el = elided(t.s);
     if (el !== null) vocab.addStem(stem(el));
