@@ -131,13 +131,39 @@ export function sentenceTokens(span: Span, lang: CheckLang): SentTok[] {
   return tokenizeSentence(span.text, span.start, lang);
 }
 
+/** Which feature was last added by which list: a list adds a feature once, without a set of its own. */
+const lastAdded = new Map<string, number>();
+let lists = 0;
+
+/** A sentence's distinct features in the order first added ('' is no feature). */
+class FeatureList {
+  readonly list: string[] = [];
+  private readonly stamp = ++lists;
+  constructor() {
+    if (lastAdded.size > 100_000) lastAdded.clear(); // a memo, not a store: bounded
+  }
+  add(f: string): void {
+    if (f === '' || lastAdded.get(f) === this.stamp) return;
+    lastAdded.set(f, this.stamp);
+    this.list.push(f);
+  }
+}
+
+/** A day or month feature ("d:1", "m:10"), built once. */
+const keyedFeatures = new Map<string, string[]>();
+function keyed(prefix: string, n: number): string {
+  let byN = keyedFeatures.get(prefix);
+  if (byN === undefined) keyedFeatures.set(prefix, (byN = []));
+  return (byN[n] ??= `${prefix}${n}`);
+}
+
 /**
  * Reads one sentence: figures and features. `names`: words the text capitalises mid-sentence (so a name that
  * starts a sentence is still one). `anchorsOnly`: figures, dates and names only (for two languages).
  */
 export function readSentence(span: Span, toks: SentTok[], lang: CheckLang, words: ClaimWords, names: ReadonlySet<string>, anchorsOnly: boolean): Sentence {
   const figures = readFigures(toks, words);
-  const features = new Set<string>();
+  const features = new FeatureList();
   for (const f of figures) if (f.value > 1 || f.year) features.add(figureFeature(f));
   let contentWords = 0;
   // Figures are in token order and never overlap: `next` is the first one not yet passed.
@@ -148,12 +174,12 @@ export function readSentence(span: Span, toks: SentTok[], lang: CheckLang, words
     if (t.kind !== 'word' || (next < figures.length && figures[next]!.from <= i)) continue;
     const weekday = words.weekdays.get(t.low);
     if (weekday !== undefined) {
-      features.add(`d:${weekday}`);
+      features.add(keyed('d:', weekday));
       continue;
     }
     const month = monthOf(t, words, lang);
     if (month !== undefined) {
-      features.add(`m:${month}`);
+      features.add(keyed('m:', month));
       continue;
     }
     const isName = t.cap && (!t.first || lang === 'de' || names.has(t.low)) && t.low.length > 1;
@@ -168,13 +194,12 @@ export function readSentence(span: Span, toks: SentTok[], lang: CheckLang, words
     else
       for (const p of parts) {
         const m = words.months.get(p);
-        if (m !== undefined && p !== t.low) features.add(`m:${m}`);
+        if (m !== undefined && p !== t.low) features.add(keyed('m:', m));
         else if (isName) features.add(nameFeature(p));
         else if (!anchorsOnly) features.add(wordFeature(p));
       }
   }
-  features.delete('');
-  return { span, toks, figures, features: [...features], contentWords };
+  return { span, toks, figures, features: features.list, contentWords };
 }
 
 const weightOf = (feature: string): number => (feature.startsWith('w:') ? 1 : ANCHOR_WEIGHT);
