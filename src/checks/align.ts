@@ -256,6 +256,19 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
   // The best eight candidates of a rewrite sentence, best first: sentence and value.
   const rankedSentence = new Int32Array(8);
   const rankedValue = new Float64Array(8);
+  // The features the chosen sources of a rewrite sentence explain, in the order they were first explained.
+  const explained = new Int32Array(count);
+  let explainedCount = 0;
+  const explain = (si: number, stamp: number): void => {
+    const sf = sourceIds[si]!;
+    for (let k = 0; k < sf.length; k++) {
+      const f = sf[k]!;
+      if (inRewrite[f] === stamp && inExplained[f] !== stamp) {
+        inExplained[f] = stamp;
+        explained[explainedCount++] = f;
+      }
+    }
+  };
   return rewrite.map((_, ri): Alignment => {
     const fs = rewriteIds[ri]!;
     const stamp = ri + 1;
@@ -268,9 +281,9 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
       // A figure the source never states is left out too: a changed figure does not make a sentence look invented.
       if ((!anchorsOnly && !isFigure[f]) || postings[f] !== undefined) total += idf[f]!;
     }
-    const weighs = (f: number): boolean => inRewrite[f] === stamp;
     // Per candidate: the weight of shared names apart from the rest, and how many words and figures are shared.
-    for (const si of touched) {
+    for (let k = 0; k < touched.length; k++) {
+      const si = touched[k]!;
       score[si] = 0;
       nameScore[si] = 0;
       support[si] = 0;
@@ -283,7 +296,8 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
       const w = idf[f]!;
       const name = isName[f]!;
       const sup = isWord[f] ? 1 : 2;
-      for (const si of list) {
+      for (let k2 = 0; k2 < list.length; k2++) {
+        const si = list[k2]!;
         if (score[si] === 0 && nameScore[si] === 0) touched.push(si);
         if (name) nameScore[si] = nameScore[si]! + w;
         else {
@@ -296,7 +310,8 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
     // Shared names count in full only beside two shared words or a figure: a sentence that shares just a name
     // (and a title) with the rewrite sentence is about the same person, not the same claim. The best eight stay.
     let ranked = 0;
-    for (const si of touched) {
+    for (let k0 = 0; k0 < touched.length; k0++) {
+      const si = touched[k0]!;
       const full = anchorsOnly || support[si]! >= 2;
       // A tie goes to the sentence at the nearer place in its text (rewrites mostly keep the order).
       const near = 0.01 * (1 - Math.abs(ri / rewrite.length - si / n));
@@ -315,19 +330,8 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
     }
     const best = rankedSentence[0]!;
     const sources = [best];
-    // The features the chosen sources explain, in the order they were first explained.
-    const explained: number[] = [];
-    const explain = (si: number): void => {
-      const sf = sourceIds[si]!;
-      for (let k = 0; k < sf.length; k++) {
-        const f = sf[k]!;
-        if (weighs(f) && inExplained[f] !== stamp) {
-          inExplained[f] = stamp;
-          explained.push(f);
-        }
-      }
-    };
-    explain(best);
+    explainedCount = 0;
+    explain(best, stamp);
     for (let r = 1; r < ranked; r++) {
       const si = rankedSentence[r]!;
       if (sources.length >= 3) break;
@@ -337,7 +341,7 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
       const sf = sourceIds[si]!;
       for (let k = 0; k < sf.length; k++) {
         const f = sf[k]!;
-        if (weighs(f) && inExplained[f] !== stamp) {
+        if (inRewrite[f] === stamp && inExplained[f] !== stamp) {
           gain += idf[f]!;
           gained++;
           if (isWord[f]) words++;
@@ -350,10 +354,10 @@ export function alignSentences(source: readonly Sentence[], rewrite: readonly Se
       const enough = anchorsOnly ? gained >= 2 : adjacent ? gained >= 2 && words >= 1 : gained >= 3 && words >= 2;
       if (gain < (adjacent ? ADJACENT_MERGE_SHARE : MERGE_SHARE) * total || !enough) continue;
       sources.push(si);
-      explain(si);
+      explain(si, stamp);
     }
     let covered = 0;
-    for (const f of explained) covered += idf[f]!;
+    for (let k = 0; k < explainedCount; k++) covered += idf[explained[k]!]!;
     return { rewrite: ri, sources, coverage: covered / total };
   });
 }
