@@ -248,15 +248,11 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
   for (const j of ordered) {
     const t = toks[j]!;
     const parts = t.low.includes('-') ? t.low.split('-') : null;
-    const add = (list: string[]): void => {
-      if (parts === null) list.push(t.low);
-      else for (const p of parts) list.push(p);
-    };
-    add(words);
+    pushParts(words, t.low, parts);
     if (!t.cap) continue;
-    add(caps);
+    pushParts(caps, t.low, parts);
     const raw = s.span.text.slice(t.start - s.span.start, t.end - s.span.start);
-    if ((raw.length > 1 && raw === raw.toUpperCase()) || (lang !== 'de' && !t.first)) add(strong);
+    if ((raw.length > 1 && raw === raw.toUpperCase()) || (lang !== 'de' && !t.first)) pushParts(strong, t.low, parts);
   }
   return {
     words,
@@ -265,6 +261,12 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
     text: textOf(s, ordered[0]!, ordered[ordered.length - 1]!),
     vague: words.every((w) => l.words.vague.has(w)),
   };
+}
+
+/** A word onto a list: its hyphenated parts when it has them, else the word. */
+function pushParts(list: string[], word: string, parts: readonly string[] | null): void {
+  if (parts === null) list.push(word);
+  else for (const p of parts) list.push(p);
 }
 
 function credits(s: Sentence, l: Lists, lang: CheckLang, marks: Uint16Array): Credit[] {
