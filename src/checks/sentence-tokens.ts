@@ -89,6 +89,46 @@ function lowerOf(piece: string): string {
   return low;
 }
 
+/**
+ * The lower case of a plain ASCII token, text[from, to), from a table of the ones seen before, without slicing the
+ * text: open addressing on a hash of the lower-case characters. A memo, not a store: emptied when half full.
+ */
+const ASCII_LOWER: (string | undefined)[] = new Array<string | undefined>(1 << 16);
+let asciiLowerCount = 0;
+
+const lowerCode = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+
+function asciiLower(text: string, from: number, to: number): string {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ lowerCode(text.charCodeAt(k)), 0x01000193);
+  const mask = ASCII_LOWER.length - 1;
+  const len = to - from;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const known = ASCII_LOWER[slot];
+    if (known === undefined) {
+      if (asciiLowerCount >= ASCII_LOWER.length >> 1) {
+        ASCII_LOWER.fill(undefined);
+        asciiLowerCount = 0;
+        return asciiLower(text, from, to);
+      }
+      const low = text.slice(from, to).toLowerCase();
+      ASCII_LOWER[slot] = low;
+      asciiLowerCount++;
+      return low;
+    }
+    if (known.length !== len) continue;
+    let k = 0;
+    while (k < len && known.charCodeAt(k) === lowerCode(text.charCodeAt(from + k))) k++;
+    if (k === len) return known;
+  }
+}
+
+/** Whether text[from, to) holds an apostrophe. */
+function hasApostrophe(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 39) return true;
+  return false;
+}
+
 function token(piece: string, start: number, kind: SentTok['kind'], first: boolean, glued: boolean): SentTok {
   const p0 = piece.charCodeAt(0);
   const cap = kind === 'word' && (p0 < 128 ? p0 >= 65 && p0 <= 90 : piece[0] !== piece[0]?.toLowerCase());
@@ -110,6 +150,43 @@ export function tokenizeSentence(text: string, base: number, lang: 'en' | 'de' |
     let s: string;
     let at: number;
     const end = c < 128 ? asciiTokenEnd(text, p, c) : -1;
+    if (end > 0 && !hasApostrophe(text, p, end)) {
+      // A plain ASCII token (nearly all of them): read without slicing the text.
+      const start = base + p;
+      const kind = isDigitCode(c) ? 'num' : isAsciiLetter(c) ? 'word' : 'punct';
+      const last = out[out.length - 1];
+      p = end;
+      // "2 000", "40 000": a thousands group written apart (French, and Spanish or German style guides).
+      if (
+        kind === 'num' &&
+        last?.kind === 'num' &&
+        end - (start - base) === 3 &&
+        isDigitCode(text.charCodeAt(end - 3)) &&
+        isDigitCode(text.charCodeAt(end - 2)) &&
+        isDigitCode(text.charCodeAt(end - 1)) &&
+        start === last.end + 1 &&
+        /^\d{1,3}$/.test(last.low) &&
+        text[last.end - base] === ' '
+      ) {
+        last.low += text.slice(end - 3, end);
+        last.end = start + 3;
+        prevEnd = last.end;
+        continue;
+      }
+      const first = kind === 'word' && !sawWord;
+      out.push({
+        low: asciiLower(text, start - base, end),
+        start,
+        end: base + end,
+        kind,
+        cap: kind === 'word' && c >= 65 && c <= 90,
+        first,
+        glued: start === prevEnd,
+      });
+      if (kind === 'word') sawWord = true;
+      prevEnd = base + end;
+      continue;
+    }
     if (end > 0) {
       s = text.slice(p, end);
       at = p;
