@@ -326,6 +326,27 @@ function restrictive(toks: readonly SentTok[], i: number): boolean {
   return false;
 }
 
+/** Shared by every claim that has none: most have no weekday, day, month, year or approximate figure. Never changed. */
+class Nothing<T> extends Set<T> {
+  override add(): this {
+    throw new TypeError('a shared empty set');
+  }
+}
+class NoFigures extends Map<number, string> {
+  override set(): this {
+    throw new TypeError('a shared empty map');
+  }
+}
+const NOTHING: Set<never> = new Nothing<never>();
+const NO_FIGURES: Map<number, string> = new NoFigures();
+
+/** The set with `v` added: a set of its own in place of the shared empty one. */
+function added<T>(set: Set<T>, v: T): Set<T> {
+  const own = set === NOTHING ? new Set<T>() : set;
+  own.add(v);
+  return own;
+}
+
 function readClaim(sent: Sentence, lang: CheckLang): Claim {
   const l = lists(lang);
   const w = l.words;
@@ -418,24 +439,24 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
   }
 
   // Figures: approximate ones, units, days of the month and years apart.
-  const approx = new Map<number, string>();
+  let approx: Map<number, string> = NO_FIGURES;
   const measured: Measured[] = [];
   const figures: Plain[] = [];
-  const dated: Dated = { weekdays: new Set(), days: new Set(), months: new Set(), years: new Set() };
+  const dated: Dated = { weekdays: NOTHING, days: NOTHING, months: NOTHING, years: NOTHING };
   toks.forEach((t, i) => {
     const d = w.weekdays.get(t.low);
-    if (d !== undefined) dated.weekdays.add(d);
+    if (d !== undefined) dated.weekdays = added(dated.weekdays, d);
     const m = monthOf(t, w, lang);
     if (m !== undefined) {
       const near = [toks[i - 1], toks[i + 1], toks[i - 2]].some((x) => x?.kind === 'num');
-      if (!near) dated.months.add(m);
+      if (!near) dated.months = added(dated.months, m);
     }
   });
   for (const f of sent.figures) {
     const text = textOf(sent, f.from, f.to);
     const next = toks[f.to + 1];
     if (f.year && !(next && (w.units.has(next.low) || next.low === '%'))) {
-      dated.years.add(f.value);
+      dated.years = added(dated.years, f.value);
       continue;
     }
     // A day of the month: the figure next to a month name ("March 3", "3. März", "3 de marzo", "le 3 mars").
@@ -446,7 +467,7 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
       const before = at(f.from - 1);
       const month = [before, ...after].map((t) => (t ? monthOf(t, w, lang) : undefined)).find((m) => m !== undefined);
       if (month !== undefined) {
-        dated.days.add(`${month}-${f.value}`);
+        dated.days = added(dated.days, `${month}-${f.value}`);
         continue;
       }
     }
@@ -464,7 +485,10 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
       const n = l.approx.at(toks, k, marks);
       if (n === 0) continue;
       const gap = f.from - (k + n);
-      if (gap === 0 || (gap === 1 && toks[k + n]!.kind === 'punct')) approx.set(f.value, textOf(sent, k, f.to));
+      if (gap === 0 || (gap === 1 && toks[k + n]!.kind === 'punct')) {
+        if (approx === NO_FIGURES) approx = new Map();
+        approx.set(f.value, textOf(sent, k, f.to));
+      }
     }
     // A time of day ("11 p.m.", "23 Uhr", "14 h", "14:30") is compared by the facts check, which reads its forms.
     if (f.time || (next && TIME_WORDS.has(next.low)) || ((next?.low === 'p' || next?.low === 'a') && toks[f.to + 3]?.low === 'm')) continue;
