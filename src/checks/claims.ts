@@ -555,13 +555,13 @@ function sourceNames(claims: readonly Claim[], lang: CheckLang): Map<string, Set
   };
   const isNameTok = (t: SentTok): boolean =>
     t.kind === 'word' && t.cap && t.low.length > 1 && !w.functionWords.has(t.low) && !w.weekdays.has(t.low) && monthOf(t, w, lang) === undefined;
+  const run: SentTok[] = [];
+  const flush = (): void => {
+    if (run.length >= 2) for (const t of run) add(t.low, run[run.length - 1]!.low);
+    run.length = 0;
+  };
   for (const c of claims) {
     if (!c.terminal) continue;
-    let run: SentTok[] = [];
-    const flush = (): void => {
-      if (run.length >= 2) for (const t of run) add(t.low, run[run.length - 1]!.low);
-      run = [];
-    };
     for (const t of c.sent.toks) {
       if (t.kind === 'word' && !t.cap) lower.add(t.low);
       if (isNameTok(t)) {
@@ -723,8 +723,10 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     for (const [w, text] of c.caps) {
       const keys = names.get(w);
       if (keys === undefined || keys.size !== 1) continue;
-      const key = [...keys][0]!;
-      out.set(key, [...(out.get(key) ?? []), text]);
+      const key = keys.values().next().value!;
+      const texts = out.get(key);
+      if (texts === undefined) out.set(key, [text]);
+      else texts.push(text);
     }
     return out;
   };
