@@ -347,6 +347,9 @@ function added<T>(set: Set<T>, v: T): Set<T> {
   return own;
 }
 
+/** The Spanish forms of "haber" before a participle. */
+const HABER = new Set(['ha', 'han', 'había', 'habían', 'haber', 'hubiera']);
+
 function readClaim(sent: Sentence, lang: CheckLang): Claim {
   const l = lists(lang);
   const w = l.words;
@@ -423,16 +426,20 @@ function readClaim(sent: Sentence, lang: CheckLang): Claim {
       weakHedges.push(textOf(sent, i, i));
       n = 0;
     }
-    const monthMay = lang === 'en' && t.low === 'may' && (t.cap && !t.first ? true : toks[i + 1]?.kind === 'num' || toks[i - 1]?.kind === 'num');
-    // "ha supuesto" (has meant): a participle after "haber", no hedge.
-    const participle = lang === 'es' && /^(ha|han|había|habían|haber|hubiera)$/.test(toks[i - 1]?.low ?? '');
-    if (n > 0 && !monthMay && !participle) hedges.push(textOf(sent, i, i + n - 1));
+    // "May" the month is no hedge, nor is "ha supuesto" (has meant: a participle after "haber").
+    if (
+      n > 0 &&
+      !(lang === 'en' && t.low === 'may' && (t.cap && !t.first ? true : toks[i + 1]?.kind === 'num' || toks[i - 1]?.kind === 'num')) &&
+      !(lang === 'es' && HABER.has(toks[i - 1]?.low ?? ''))
+    )
+      hedges.push(textOf(sent, i, i + n - 1));
     n = l.weakHedges.at(toks, i, marks);
     // "said it would reopen": the conditional of reported speech (backshift) hedges nothing.
     if (n > 0 && said && w.conditionals.includes(t.low)) n = 0;
     if (n > 0) weakHedges.push(textOf(sent, i, i + n - 1));
     // A belief or an accusation ("hopes", "cree", "wirft vor"), and the French conditional ("passerait"): as weak as a modal.
-    else if (l.opinion.at(toks, i, marks) > 0 || (lang === 'fr' && /.{3}(rait|raient)$/.test(t.low))) weakHedges.push(textOf(sent, i, i));
+    else if (l.opinion.at(toks, i, marks) > 0 || (lang === 'fr' && t.low.endsWith('t') && /.{3}(rait|raient)$/.test(t.low)))
+      weakHedges.push(textOf(sent, i, i));
     n = l.boosters.at(toks, i, marks);
     if (n > 0) boosters.push(textOf(sent, i, i + n - 1));
     if (l.generic.at(toks, i, marks) > 0) generic = true;
