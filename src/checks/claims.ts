@@ -251,8 +251,8 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
     pushParts(words, t.low, parts);
     if (!t.cap) continue;
     pushParts(caps, t.low, parts);
-    const raw = s.span.text.slice(t.start - s.span.start, t.end - s.span.start);
-    if ((raw.length > 1 && raw === raw.toUpperCase()) || (lang !== 'de' && !t.first)) pushParts(strong, t.low, parts);
+    if ((t.end - t.start > 1 && allCaps(s.span.text, t.start - s.span.start, t.end - s.span.start)) || (lang !== 'de' && !t.first))
+      pushParts(strong, t.low, parts);
   }
   return {
     words,
@@ -261,6 +261,19 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
     text: textOf(s, ordered[0]!, ordered[ordered.length - 1]!),
     vague: words.every((w) => l.words.vague.has(w)),
   };
+}
+
+/** Whether text[from, to) is written in capitals (no letter that upper case changes). */
+function allCaps(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) {
+      const raw = text.slice(from, to);
+      return raw === raw.toUpperCase();
+    }
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
 }
 
 /** A word onto a list: its hyphenated parts when it has them, else the word. */
