@@ -264,7 +264,18 @@ function elided(s: string): string | null {
 /** The word without a possessive ending: "Iran’s" → "Iran". */
 const bare = (s: string): string => (s.includes("'") || s.includes('’') ? s.replace(/['’]s$/, '').replace(/['’]$/, '') : s);
 
-const isAcronym = (s: string): boolean => s.length >= 2 && s === s.toUpperCase() && s !== s.toLowerCase();
+/** Two letters or more, all capitals: "US", "SPD", "ÖVP" (ASCII answered without case conversion). */
+function isAcronym(s: string): boolean {
+  if (s.length < 2) return false;
+  let upper = false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 128) return s === s.toUpperCase() && s !== s.toLowerCase();
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper;
+}
 /** An upper-case letter after the first: "YouTube", "McDonald", "iPhone" (never a German common noun). */
 const INNER_CAP_RE = /^.[^\s]*?\p{Lu}/u;
 function innerCap(s: string): boolean {
