@@ -562,11 +562,17 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
     vocab,
     lowerWords,
     words,
-    aliasIds: new Set([...aliasesIn(words), ...tokenAliases(toks)]),
+    aliasIds: withAll(aliasesIn(words), tokenAliases(toks)),
     initials: (wanted) => initialsOf(toks, wanted),
     phrases: () => (index ??= GramIndex.of([words.map(stem)])),
     functionWords: fnWords,
   };
+}
+
+/** The set with the items added (no copy). */
+function withAll<T>(set: Set<T>, items: readonly T[]): Set<T> {
+  for (const x of items) set.add(x);
+  return set;
 }
 
 /** Aliases written as dotted or plain acronyms ("U.S.", "UK"): the tokenizer joins the letters. */
