@@ -13,13 +13,13 @@
 
 import { alignSentences, capitalisedWords, monthOf, readSentence, sentenceTokens, stem, type Sentence } from './align';
 import { listFacts, readFacts, type Fact, type FactsRead, type FactsReport, type NameRanges } from './facts';
-import { rankFindings, type ClaimChange, type Finding } from './findings';
+import { rankFindings, type ClaimChange, type Finding, type Span } from './findings';
 import type { CheckLang } from './lang';
 import type { ClaimWords } from './lang/claim-words';
 import { claimWords } from './lang/claims-by-lang';
 import { inventedSentences } from './invented';
 import type { SentTok } from './sentence-tokens';
-import { splitSentences } from './sentences';
+import { splitSentences, type SentenceSplits } from './sentences';
 
 /** A rewrite sentence is matched when its sources explain at least this share of its weight. */
 const MATCH_COVERAGE = 0.15;
@@ -33,10 +33,17 @@ export interface ClaimLangs {
   rewrite: CheckLang | null;
 }
 
-/** A phrase list compiled for matching at each token: first word → the phrases starting with it, as word arrays. */
+/**
+ * A phrase list compiled for matching at each token: first word → the phrases starting with it, as word arrays. Each
+ * list of a language has a bit of its own; a sentence's marks (phraseMarks) say at once which lists have a phrase
+ * starting at each token, so a token that starts none is answered without a lookup.
+ */
 class Phrases {
   private readonly byFirst = new Map<string, string[][]>();
-  constructor(phrases: readonly string[]) {
+  constructor(
+    phrases: readonly string[],
+    readonly bit: number,
+  ) {
     for (const p of phrases) {
       const parts = p.split(' ');
       const list = this.byFirst.get(parts[0]!) ?? [];
@@ -44,8 +51,13 @@ class Phrases {
       this.byFirst.set(parts[0]!, list);
     }
   }
-  /** The phrase starting at token i (longest), as its token count, or 0. */
-  at(toks: readonly SentTok[], i: number): number {
+  /** The first words of the phrases. */
+  firsts(): Iterable<string> {
+    return this.byFirst.keys();
+  }
+  /** The phrase starting at token i (longest), as its token count, or 0. `marks`: the sentence's phraseMarks. */
+  at(toks: readonly SentTok[], i: number, marks?: Uint16Array): number {
+    if (marks !== undefined && (marks[i]! & this.bit) === 0) return 0;
     const list = this.byFirst.get(toks[i]!.low);
     let best = 0;
     if (list !== undefined)
@@ -75,6 +87,10 @@ interface Lists {
   opinion: Phrases;
   bounds: Phrases;
   determiners: ReadonlySet<string>;
+  /** First word → the bits of the phrase lists with a phrase starting with it. */
+  firsts: ReadonlyMap<string, number>;
+  /** The first words of the units written in two words ("square miles"). */
+  compoundUnitFirsts: ReadonlySet<string>;
 }
 
 const DETERMINERS = new Set(
@@ -85,22 +101,30 @@ function lists(lang: CheckLang): Lists {
   let l = compiled.get(lang);
   if (l === undefined) {
     const w = claimWords(lang);
+    const all: Phrases[] = [];
+    const phrases = (list: readonly string[]): Phrases => {
+      const p = new Phrases(list, 1 << all.length);
+      all.push(p);
+      return p;
+    };
     l = {
       words: w,
-      negators: new Phrases(w.negators),
-      hedges: new Phrases(w.hedges),
-      weakHedges: new Phrases(w.weakHedges),
-      boosters: new Phrases(w.boosters),
-      approx: new Phrases(w.approx),
-      creditAfter: new Phrases(w.creditAfter),
-      creditBefore: new Phrases(w.creditBefore),
-      sayVerbs: new Phrases(w.sayVerbs),
-      generic: new Phrases(w.generic),
-      negativeWords: new Phrases(w.negativeWords),
-      notNegating: new Phrases(w.notNegating),
-      opinion: new Phrases(w.opinion),
-      bounds: new Phrases(w.bounds),
+      negators: phrases(w.negators),
+      hedges: phrases(w.hedges),
+      weakHedges: phrases(w.weakHedges),
+      boosters: phrases(w.boosters),
+      approx: phrases(w.approx),
+      creditAfter: phrases(w.creditAfter),
+      creditBefore: phrases(w.creditBefore),
+      sayVerbs: phrases(w.sayVerbs),
+      generic: phrases(w.generic),
+      negativeWords: phrases(w.negativeWords),
+      notNegating: phrases(w.notNegating),
+      opinion: phrases(w.opinion),
+      bounds: phrases(w.bounds),
       determiners: DETERMINERS,
+      firsts: firstsOf(all),
+      compoundUnitFirsts: new Set([...w.units.keys()].filter((u) => u.includes(' ')).map((u) => u.slice(0, u.indexOf(' ')))),
     };
     compiled.set(lang, l);
   }
@@ -121,6 +145,19 @@ const FOCUS: ReadonlySet<string> = new Set(['just', 'only', 'merely', 'simply'])
 
 /** Words that join two clauses: a credit is never read across them. */
 const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'und', 'oder', 'aber', 'et', 'ou', 'mais', 'y', 'e', 'o', 'pero']);
+
+function firstsOf(lists: readonly Phrases[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of lists) for (const first of p.firsts()) out.set(first, (out.get(first) ?? 0) | p.bit);
+  return out;
+}
+
+/** Per token of a sentence: the bits of the phrase lists with a phrase starting there. */
+function phraseMarks(toks: readonly SentTok[], l: Lists): Uint16Array {
+  const marks = new Uint16Array(toks.length);
+  for (let i = 0; i < toks.length; i++) marks[i] = l.firsts.get(toks[i]!.low) ?? 0;
+  return marks;
+}
 
 /** Who a claim is credited to: its words (lower case), the capitalised ones, and the words as written. */
 interface Credit {
@@ -204,12 +241,14 @@ interface Claim {
   generic: boolean;
   /** Ends like a sentence (not a heading or a headline). */
   terminal: boolean;
+  /** phraseMarks of its tokens. */
+  marks: Uint16Array;
 }
 
 const textOf = (s: Sentence, from: number, to: number): string => s.span.text.slice(s.toks[from]!.start - s.span.start, s.toks[to]!.end - s.span.start);
 
 /** Who the claim is credited to, reading from token i in one direction (+1 or -1). */
-function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLang, isName: (at: number) => boolean): Credit | null {
+function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLang, isName: (at: number) => boolean, marks: Uint16Array): Credit | null {
   const toks = s.toks;
   const picked: number[] = [];
   let skipped = 0;
@@ -225,7 +264,7 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
     // Over a comma only a name in apposition (German capitalises every noun: a name the facts check reads).
     if (crossed && picked.length === 0 && !(lang === 'de' ? isName(t.start) : t.cap) && !l.words.functionWords.has(t.low)) return null;
     if (l.words.weekdays.has(t.low) || monthOf(t, l.words, lang) !== undefined) break;
-    if (l.sayVerbs.at(toks, j) > 0) {
+    if (l.sayVerbs.at(toks, j, marks) > 0) {
       if (picked.length > 0) break;
       skipped++;
       continue;
@@ -242,18 +281,24 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
     if (picked.length >= 4) break;
   }
   if (picked.length === 0) return null;
-  const ordered = dir === 1 ? picked : [...picked].reverse();
-  const words = ordered.flatMap((j) => toks[j]!.low.split('-'));
+  const ordered = dir === 1 ? picked : picked.reverse();
+  // The words (a hyphenated one by its parts), the capitalised ones, and the sure names among those.
+  const words: string[] = [];
+  const caps: string[] = [];
+  const strong: string[] = [];
+  for (const j of ordered) {
+    const t = toks[j]!;
+    const parts = t.low.includes('-') ? t.low.split('-') : null;
+    pushParts(words, t.low, parts);
+    if (!t.cap) continue;
+    pushParts(caps, t.low, parts);
+    if ((t.end - t.start > 1 && allCaps(s.span.text, t.start - s.span.start, t.end - s.span.start)) || (lang !== 'de' && !t.first))
+      pushParts(strong, t.low, parts);
+  }
   return {
     words,
-    caps: ordered.filter((j) => toks[j]!.cap).flatMap((j) => toks[j]!.low.split('-')),
-    strong: ordered
-      .filter((j) => {
-        const t = toks[j]!;
-        const raw = s.span.text.slice(t.start - s.span.start, t.end - s.span.start);
-        return t.cap && ((raw.length > 1 && raw === raw.toUpperCase()) || (lang !== 'de' && !t.first));
-      })
-      .flatMap((j) => toks[j]!.low.split('-')),
+    caps,
+    strong,
     named: ordered.filter((j) => isName(toks[j]!.start)).flatMap((j) => toks[j]!.low.split('-')),
     from: ordered[0]!,
     cued: false,
@@ -262,33 +307,52 @@ function creditFrom(s: Sentence, i: number, dir: 1 | -1, l: Lists, lang: CheckLa
   };
 }
 
-function credits(s: Sentence, l: Lists, lang: CheckLang, isName: (at: number) => boolean): Credit[] {
+/** Whether text[from, to) is written in capitals (no letter that upper case changes). */
+function allCaps(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) {
+      const raw = text.slice(from, to);
+      return raw === raw.toUpperCase();
+    }
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
+
+/** A word onto a list: its hyphenated parts when it has them, else the word. */
+function pushParts(list: string[], word: string, parts: readonly string[] | null): void {
+  if (parts === null) list.push(word);
+  else for (const p of parts) list.push(p);
+}
+
+function credits(s: Sentence, l: Lists, lang: CheckLang, isName: (at: number) => boolean, marks: Uint16Array): Credit[] {
   const out: Credit[] = [];
   const toks = s.toks;
   for (let i = 0; i < toks.length; i++) {
-    let n = l.creditAfter.at(toks, i);
+    let n = l.creditAfter.at(toks, i, marks);
     if (n > 0) {
-      const c = creditFrom(s, i + n, 1, l, lang, isName);
+      const c = creditFrom(s, i + n, 1, l, lang, isName, marks);
       if (c) out.push({ ...c, cued: true });
       i += n - 1;
       continue;
     }
-    n = l.creditBefore.at(toks, i);
+    n = l.creditBefore.at(toks, i, marks);
     if (n > 0) {
-      const c = creditFrom(s, i - 1, -1, l, lang, isName);
+      const c = creditFrom(s, i - 1, -1, l, lang, isName, marks);
       if (c) out.push({ ...c, cued: true });
       continue;
     }
-    n = l.sayVerbs.at(toks, i);
+    n = l.sayVerbs.at(toks, i, marks);
     if (n === 0) continue;
-    const before = creditFrom(s, i - 1, -1, l, lang, isName);
+    const before = creditFrom(s, i - 1, -1, l, lang, isName, marks);
     if (before) out.push(before);
     // "Moneyfacts, the comparison site, said": the name before a describing apposition is who is credited.
     if ((!before || before.caps.length === 0) && toks[i - 1]?.low === ',') {
       let d = i - 2;
       while (d >= 0 && d > i - 7 && toks[d]!.kind === 'word' && !toks[d]!.cap) d--;
       if (d < i - 2 && toks[d]?.low === ',' && toks[d - 1]?.cap) {
-        const named = creditFrom(s, d - 1, -1, l, lang, isName);
+        const named = creditFrom(s, d - 1, -1, l, lang, isName, marks);
         const described = toks.slice(d + 1, i - 1).filter((t) => !l.determiners.has(t.low));
         if (named) out.push({ ...named, words: [...named.words, ...described.map((t) => t.low)] });
       }
@@ -303,11 +367,11 @@ function credits(s: Sentence, l: Lists, lang: CheckLang, isName: (at: number) =>
     const shortClause = end === toks.length || toks[end]!.kind === 'punct';
     const inverted = lang === 'de' || ((prev === undefined || prev.kind === 'punct' || l.words.weekdays.has(prev.low)) && shortClause);
     if (!before && inverted) {
-      const after = creditFrom(s, i + n, 1, l, lang, isName);
+      const after = creditFrom(s, i + n, 1, l, lang, isName, marks);
       if (after) out.push(after);
     }
     if (toks[i]!.low === 'told') {
-      const object = creditFrom(s, i + 1, 1, l, lang, isName);
+      const object = creditFrom(s, i + 1, 1, l, lang, isName, marks);
       if (object) out.push(object);
     }
     i += n - 1;
@@ -378,10 +442,35 @@ function inRanges(ranges: NameRanges): (at: number) => boolean {
   };
 }
 
+/** Shared by every claim that has none: most have no weekday, day, month, year or approximate figure. Never changed. */
+class Nothing<T> extends Set<T> {
+  override add(): this {
+    throw new TypeError('a shared empty set');
+  }
+}
+class NoFigures extends Map<number, string> {
+  override set(): this {
+    throw new TypeError('a shared empty map');
+  }
+}
+const NOTHING: Set<never> = new Nothing<never>();
+const NO_FIGURES: Map<number, string> = new NoFigures();
+
+/** The set with `v` added: a set of its own in place of the shared empty one. */
+function added<T>(set: Set<T>, v: T): Set<T> {
+  const own = set === NOTHING ? new Set<T>() : set;
+  own.add(v);
+  return own;
+}
+
+/** The Spanish forms of "haber" before a participle. */
+const HABER = new Set(['ha', 'han', 'había', 'habían', 'haber', 'hubiera']);
+
 function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => boolean): Claim {
   const l = lists(lang);
   const w = l.words;
   const toks = sent.toks;
+  const marks = phraseMarks(toks, l);
   const negation: string[] = [];
   const negated: string[] = [];
   const hedges: string[] = [];
@@ -412,7 +501,7 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
   };
   const boosters: string[] = [];
   const moods: string[] = [];
-  const said = toks.some((_, k) => l.sayVerbs.at(toks, k) > 0 || l.creditAfter.at(toks, k) > 0);
+  const said = toks.some((_, k) => l.sayVerbs.at(toks, k, marks) > 0 || l.creditAfter.at(toks, k, marks) > 0);
   let generic = false;
   let reported = false;
   let negCue = false;
@@ -434,23 +523,23 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
       negCue = hit = true;
       scope(i + 1);
     }
-    const bound = l.notNegating.at(toks, i);
+    const bound = l.notNegating.at(toks, i, marks);
     if (bound > 0) {
       // "or not", "no more than", "nicht nur": the negator inside does not negate the claim.
       i += bound - 1;
       continue;
     }
-    const soft = l.negativeWords.at(toks, i);
+    const soft = l.negativeWords.at(toks, i, marks);
     if (soft > 0) {
       negCue = hit = true;
       // A verb that refuses ("declined to say") is a negation a rewrite can lose; "without" and "none" are read below.
-      if (l.negators.at(toks, i) === 0) {
+      if (l.negators.at(toks, i, marks) === 0) {
         softNegation.push(textOf(sent, i, i + soft - 1));
         scope(i + soft);
         if (lang === 'de') scopeBefore(i);
       }
     }
-    let n = l.negators.at(toks, i);
+    let n = l.negators.at(toks, i, marks);
     if (n > 0 && !(t.low === 'no' && toks[i + 1]?.kind === 'num') && !(lang === 'fr' && restrictive(toks, i))) {
       negation.push(textOf(sent, i, i + n - 1));
       negCue = hit = true;
@@ -458,8 +547,8 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
       if (lang === 'de' && !w.clausalNegators.includes(t.low) && soft > 0) scopeBefore(i);
     }
     if (hit && !quoted.has(i)) negOutside = true;
-    if ((t.low === 'que' || t.low === 'qu') && [1, 2, 3].some((k) => i - k >= 0 && l.sayVerbs.at(toks, i - k) > 0)) reported = true;
-    n = l.hedges.at(toks, i);
+    if ((t.low === 'que' || t.low === 'qu') && [1, 2, 3].some((k) => i - k >= 0 && l.sayVerbs.at(toks, i - k, marks) > 0)) reported = true;
+    n = l.hedges.at(toks, i, marks);
     if (n > 0 && reported && w.conditionals.includes(t.low)) n = 0;
     // "soll … haben", "haben sollen" report a claim (a hedge); "soll … werden" states a plan (a hedge only when a
     // certain word replaces it).
@@ -467,20 +556,23 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
       weakHedges.push(textOf(sent, i, i));
       n = 0;
     }
-    const monthMay = lang === 'en' && t.low === 'may' && (t.cap && !t.first ? true : toks[i + 1]?.kind === 'num' || toks[i - 1]?.kind === 'num');
-    // "ha supuesto" (has meant): a participle after "haber", no hedge.
-    const participle = lang === 'es' && /^(ha|han|había|habían|haber|hubiera)$/.test(toks[i - 1]?.low ?? '');
-    if (n > 0 && !monthMay && !participle) hedges.push(textOf(sent, i, i + n - 1));
-    n = l.weakHedges.at(toks, i);
+    // "May" the month is no hedge, nor is "ha supuesto" (has meant: a participle after "haber").
+    if (
+      n > 0 &&
+      !(lang === 'en' && t.low === 'may' && (t.cap && !t.first ? true : toks[i + 1]?.kind === 'num' || toks[i - 1]?.kind === 'num')) &&
+      !(lang === 'es' && HABER.has(toks[i - 1]?.low ?? ''))
+    )
+      hedges.push(textOf(sent, i, i + n - 1));
+    n = l.weakHedges.at(toks, i, marks);
     // "said it would reopen": the conditional of reported speech (backshift) hedges nothing.
     if (n > 0 && said && w.conditionals.includes(t.low)) n = 0;
     if (n > 0) weakHedges.push(textOf(sent, i, i + n - 1));
     // The French conditional of a claim not yet confirmed ("il souffrirait", "aurait financé") hedges it, as "allegedly"
     // does ("selon son équipe" too); in reported speech ("a dit qu'il passerait") or after "si" it is only a tense.
-    else if (lang === 'fr' && FR_CONDITIONAL.test(t.low) && !l.hedges.at(toks, i)) {
+    else if (lang === 'fr' && FR_CONDITIONAL.test(t.low) && !l.hedges.at(toks, i, marks)) {
       if (
         reported ||
-        toks.some((_, k) => l.sayVerbs.at(toks, k) > 0 && l.creditAfter.at(toks, k) === 0) ||
+        toks.some((_, k) => l.sayVerbs.at(toks, k, marks) > 0 && l.creditAfter.at(toks, k, marks) === 0) ||
         toks.slice(Math.max(0, i - 6), i).some((x) => x.low === 'si' || x.low === 's')
       )
         weakHedges.push(textOf(sent, i, i));
@@ -490,32 +582,32 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
       }
     }
     // A belief or an accusation ("hopes", "cree", "wirft vor"): as weak as a modal.
-    else if (l.opinion.at(toks, i) > 0) weakHedges.push(textOf(sent, i, i));
-    n = l.boosters.at(toks, i);
+    else if (l.opinion.at(toks, i, marks) > 0) weakHedges.push(textOf(sent, i, i));
+    n = l.boosters.at(toks, i, marks);
     if (n > 0) boosters.push(textOf(sent, i, i + n - 1));
-    if (l.generic.at(toks, i) > 0) generic = true;
+    if (l.generic.at(toks, i, marks) > 0) generic = true;
   }
 
   // Figures: approximate ones, units, days of the month and years apart.
-  const approx = new Map<number, string>();
+  let approx: Map<number, string> = NO_FIGURES;
   const measured: Measured[] = [];
   const rates: Measured[] = [];
   const figures: Plain[] = [];
-  const dated: Dated = { weekdays: new Set(), days: new Set(), months: new Set(), years: new Set() };
+  const dated: Dated = { weekdays: NOTHING, days: NOTHING, months: NOTHING, years: NOTHING };
   toks.forEach((t, i) => {
     const d = w.weekdays.get(t.low);
-    if (d !== undefined) dated.weekdays.add(d);
+    if (d !== undefined) dated.weekdays = added(dated.weekdays, d);
     const m = monthOf(t, w, lang);
     if (m !== undefined) {
       const near = [toks[i - 1], toks[i + 1], toks[i - 2]].some((x) => x?.kind === 'num');
-      if (!near) dated.months.add(m);
+      if (!near) dated.months = added(dated.months, m);
     }
   });
   for (const f of sent.figures) {
     const text = textOf(sent, f.from, f.to);
     const next = toks[f.to + 1];
     if (f.year && !(next && (w.units.has(next.low) || next.low === '%'))) {
-      dated.years.add(f.value);
+      dated.years = added(dated.years, f.value);
       continue;
     }
     // A day of the month: the figure next to a month name ("March 3", "3. März", "3 de marzo", "le 3 mars").
@@ -526,7 +618,7 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
       const before = at(f.from - 1);
       const month = [before, ...after].map((t) => (t ? monthOf(t, w, lang) : undefined)).find((m) => m !== undefined);
       if (month !== undefined) {
-        dated.days.add(`${month}-${f.value}`);
+        dated.days = added(dated.days, `${month}-${f.value}`);
         continue;
       }
     }
@@ -534,7 +626,7 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
     let u = f.to + 1;
     if (toks[u]?.low === '-' || toks[u]?.low === 'de' || toks[u]?.low === 'd' || toks[u]?.low === 'of') u++;
     const unitTok = toks[u];
-    const compound = unitTok && toks[u + 1] ? w.units.get(`${unitTok.low} ${toks[u + 1]!.low}`) : undefined;
+    const compound = unitTok && toks[u + 1] && l.compoundUnitFirsts.has(unitTok.low) ? w.units.get(`${unitTok.low} ${toks[u + 1]!.low}`) : undefined;
     const unit = compound ?? (unitTok ? (w.units.get(unitTok.low) ?? (unitTok.glued ? GLUED_UNITS.get(unitTok.low) : undefined)) : undefined);
     if (unit !== undefined && unitTok!.kind === 'word') {
       measured.push({ value: f.value, unit, text: textOf(sent, f.from, compound ? u + 1 : u) });
@@ -543,10 +635,13 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
     if (per) rates.push({ value: f.value, unit: per.unit, text: textOf(sent, f.from, per.end) });
     // An approximation before it: "about 40", "rund 40", "environ 40", "unos 40" (a currency sign may come between).
     for (let k = Math.max(0, f.from - 4); k < f.from; k++) {
-      const n = l.approx.at(toks, k);
+      const n = l.approx.at(toks, k, marks);
       if (n === 0) continue;
       const gap = f.from - (k + n);
-      if (gap === 0 || (gap === 1 && toks[k + n]!.kind === 'punct')) approx.set(f.value, textOf(sent, k, f.to));
+      if (gap === 0 || (gap === 1 && toks[k + n]!.kind === 'punct')) {
+        if (approx === NO_FIGURES) approx = new Map();
+        approx.set(f.value, textOf(sent, k, f.to));
+      }
     }
     // A time of day ("11 p.m.", "23 Uhr", "14 h", "14:30") is compared by the facts check, which reads its forms.
     if (f.time || (next && TIME_WORDS.has(next.low)) || ((next?.low === 'p' || next?.low === 'a') && toks[f.to + 3]?.low === 'm')) continue;
@@ -597,7 +692,8 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
     weakHedges,
     boosters,
     approx,
-    credits: credits(sent, l, lang, isName),
+    credits: credits(sent, l, lang, isName, marks),
+    marks,
     dated,
     measured,
     rates,
@@ -631,13 +727,13 @@ function sourceNames(claims: readonly Claim[], lang: CheckLang): Map<string, Set
   };
   const isNameTok = (t: SentTok): boolean =>
     t.kind === 'word' && t.cap && t.low.length > 1 && !w.functionWords.has(t.low) && !w.weekdays.has(t.low) && monthOf(t, w, lang) === undefined;
+  const run: SentTok[] = [];
+  const flush = (): void => {
+    if (run.length >= 2) for (const t of run) add(t.low, run[run.length - 1]!.low);
+    run.length = 0;
+  };
   for (const c of claims) {
     if (!c.terminal) continue;
-    let run: SentTok[] = [];
-    const flush = (): void => {
-      if (run.length >= 2) for (const t of run) add(t.low, run[run.length - 1]!.low);
-      run = [];
-    };
     for (const t of c.sent.toks) {
       if (t.kind === 'word' && !t.cap) lower.add(t.low);
       if (isNameTok(t)) {
@@ -655,8 +751,18 @@ function sourceNames(claims: readonly Claim[], lang: CheckLang): Map<string, Set
 /** Whether a rewrite's figure says the source's: equal, rounded ("1.46 million" → "1.5 million"), or converted. */
 function sameFigure(a: number, b: number): boolean {
   if (a === b) return true;
+  // A figure rounded to three digits or fewer has three significant digits or fewer: most figures are answered here.
+  if (!fewDigits(b)) return false;
   for (let digits = 1; digits <= 3; digits++) if (Number(a.toPrecision(digits)) === b) return true;
   return false;
+}
+
+/** Whether a figure has at most three significant digits (whole numbers counted without toPrecision). */
+function fewDigits(b: number): boolean {
+  if (!Number.isSafeInteger(b)) return Number(b.toPrecision(3)) === b;
+  let n = Math.abs(b);
+  while (n !== 0 && n % 10 === 0) n /= 10;
+  return n < 1000;
 }
 
 /** Factors to a base unit for units that convert into each other. */
@@ -735,10 +841,10 @@ const FIGURE_KINDS: ReadonlySet<string> = new Set(['number', 'percent', 'money']
 const DATE_KINDS: ReadonlySet<string> = new Set(['date']);
 
 /**
- * The changed claims of a rewrite against its source. `facts`: the facts check of the same two texts, when the caller
- * has it (runChecks); it is run here otherwise.
+ * The changed claims of a rewrite against its source. `facts`: the facts check of the same two texts, and `splits`:
+ * their sentences, when the caller has them (runChecks); they are read here otherwise.
  */
-export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, facts?: FactsRead): Finding[] {
+export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, facts?: FactsRead, splits?: SentenceSplits): Finding[] {
   const rl = langs.rewrite;
   if (rl === null) return [];
   const sl = langs.source ?? rl;
@@ -751,16 +857,16 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
   const evidenced = (s: Claim, r: Claim, kinds: ReadonlySet<string>): boolean =>
     within(report.missing, s.sent.span, kinds) || within(report.added, r.sent.span, kinds);
 
-  const read = (text: string, lang: CheckLang, ranges: NameRanges): Claim[] => {
-    const spans = splitSentences(text);
+  const read = (text: string, lang: CheckLang, ranges: NameRanges, split: readonly Span[] | undefined): Claim[] => {
+    const spans = split ?? splitSentences(text);
     const toks = spans.map((s) => sentenceTokens(s, lang));
     const names = capitalisedWords(toks);
     const w = claimWords(lang);
     const isName = inRanges(ranges);
     return spans.map((s, i) => readClaim(readSentence(s, toks[i]!, lang, w, names, cross), lang, isName));
   };
-  const src = read(source, sl, named.source);
-  const out = read(rewrite, rl, named.rewrite);
+  const src = read(source, sl, named.source, splits?.source);
+  const out = read(rewrite, rl, named.rewrite, splits?.rewrite);
   if (src.length === 0 || out.length === 0) return [];
   const alignments = alignSentences(
     src.map((c) => c.sent),
@@ -814,13 +920,13 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
   };
   const names = sourceNames(src, sl);
   const same = (a: string, b: string): boolean => a === b || stem(a) === stem(b);
-  // What a negation bears on is said in other sentences: the word it denies, or two of the words after it
-  // ("not sure where to start" is not kept in "unsure how to begin" by "start" alone).
   // "not sure" said as "unsure": a sentence with the denied word behind a negating prefix keeps the negation.
   const prefixed = (s: Claim, in_: readonly Claim[]): boolean =>
     s.heads.some((h) => claimWords(rl).negPrefixes.some((p) => in_.some((x) => x.low.has(p + h) || x.stems.has(stem(p + h)))));
   // "isn't without substance": two negations cancel, the claim is positive whichever way the rewrite puts it.
   const doubled = (s: Claim): boolean => s.negation.length + s.softNegation.length >= 2 && s.negation.length > 0 && s.softNegation.length > 0;
+  // What a negation bears on is said in other sentences: the word it denies, or two of the words after it
+  // ("not sure where to start" is not kept in "unsure how to begin" by "start" alone).
   const bearsOn = (heads: readonly string[], words: readonly string[], in_: readonly Claim[], close: boolean): boolean =>
     in_.some((x) => heads.some((w) => inClaim(w, x)) || words.filter((w) => inClaim(w, x)).length >= (close ? 1 : 2));
   // Every word of the source, and the names in a credit: the source's names, acronyms, and (outside German, which
@@ -864,10 +970,30 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
   const inClaim = (w: string, c: Claim): boolean => c.low.has(w) || c.stems.has(stem(w));
   // A new negation whose words a negation of the source bears on (anywhere: the alignment may have picked a
   // neighbour) says what the source says ("lehnt eine Einschränkung ab" → "will nicht einschränken").
+  // Looked up by stem: the source sentences whose negations bear on a word (each sentence once per stem).
+  let negatedBy: Map<string, number[]> | undefined;
   const negatedInSource = (r: Claim): boolean => {
     if (cross || r.negated.length === 0) return false;
+    if (negatedBy === undefined) {
+      negatedBy = new Map();
+      for (let si = 0; si < src.length; si++)
+        for (const x of src[si]!.negated) {
+          const st = stem(x);
+          const list = negatedBy.get(st);
+          if (list === undefined) negatedBy.set(st, [si]);
+          else if (list[list.length - 1] !== si) list.push(si);
+        }
+    }
     const need = Math.min(2, r.negated.length);
-    return src.some((s) => r.negated.filter((w) => s.negated.some((x) => same(w, x))).length >= need);
+    // How many of r's negated words (each occurrence) each source sentence negates too.
+    const count = new Map<number, number>();
+    for (const w of r.negated)
+      for (const si of negatedBy.get(stem(w)) ?? []) {
+        const n = (count.get(si) ?? 0) + 1;
+        if (n >= need) return true;
+        count.set(si, n);
+      }
+    return false;
   };
 
   for (const { r, sources, coverage } of pairs) {
@@ -1206,7 +1332,7 @@ function factPair(
 function bounded(c: Claim): boolean {
   const l = lists(c.lang);
   const toks = c.sent.toks;
-  for (let i = 0; i < toks.length; i++) if (l.approx.at(toks, i) > 0 || l.bounds.at(toks, i) > 0) return true;
+  for (let i = 0; i < toks.length; i++) if (l.approx.at(toks, i, c.marks) > 0 || l.bounds.at(toks, i, c.marks) > 0) return true;
   return false;
 }
 
@@ -1285,17 +1411,45 @@ function factValues(words: string | undefined): Set<string> {
  */
 export function withClaims(findings: readonly Finding[], claims: readonly Finding[]): Finding[] {
   const drop = new Set<Finding>();
+  if (!findings.some((f) => f.kind === 'missing-fact') || !findings.some((f) => f.kind === 'added-fact')) return rankFindings([...claims, ...findings]);
+  const missingByKey = new FindingsByKey(findings, 'missing-fact', drop);
+  const addedByKey = new FindingsByKey(findings, 'added-fact', drop);
   for (const c of claims) {
     if (c.change !== 'figure' && c.change !== 'date' && c.change !== 'unit') continue;
-    const from = factValues(c.from);
-    const to = factValues(c.to);
-    const key = (f: Finding): string => (f.fact ? `${f.fact.kind}|${f.fact.value ?? f.fact.text.toLowerCase()}` : '');
-    const missing = findings.find((f) => f.kind === 'missing-fact' && !drop.has(f) && from.has(key(f)));
-    const added = findings.find((f) => f.kind === 'added-fact' && !drop.has(f) && to.has(key(f)));
+    // Both or neither are dropped: the added one is looked for only when a missing one is there.
+    const missing = missingByKey.first(factValues(c.from));
+    const added = missing && addedByKey.first(factValues(c.to));
     if (missing && added) {
       drop.add(missing);
       drop.add(added);
     }
   }
   return rankFindings([...claims, ...findings.filter((f) => !drop.has(f))]);
+}
+
+/** The fact findings of one kind by their fact's key, in order, for the first one not dropped with any of some keys. */
+class FindingsByKey {
+  private readonly byKey = new Map<string, { at: number; f: Finding }[]>();
+  constructor(
+    findings: readonly Finding[],
+    kind: Finding['kind'],
+    private readonly drop: ReadonlySet<Finding>,
+  ) {
+    findings.forEach((f, at) => {
+      if (f.kind !== kind) return;
+      const key = f.fact ? `${f.fact.kind}|${f.fact.value ?? f.fact.text.toLowerCase()}` : '';
+      const list = this.byKey.get(key);
+      if (list === undefined) this.byKey.set(key, [{ at, f }]);
+      else list.push({ at, f });
+    });
+  }
+  /** The earliest finding (in the findings' order) whose key is one of `keys` and that is not dropped. */
+  first(keys: ReadonlySet<string>): Finding | undefined {
+    let best: { at: number; f: Finding } | undefined;
+    for (const key of keys) {
+      const hit = this.byKey.get(key)?.find((x) => !this.drop.has(x.f));
+      if (hit !== undefined && (best === undefined || hit.at < best.at)) best = hit;
+    }
+    return best?.f;
+  }
 }

@@ -116,8 +116,17 @@ const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
 function isCapital(ch: string): boolean {
-  return UPPER.test(ch);
+  const c = ch.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(ch);
 }
+
+function isLower(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER.test(ch);
+}
+
+/** Whether the gap between two words is one plain space (most are): no sentence end, no line break, no glue. */
+const oneSpace = (text: string, from: number, to: number): boolean => to === from + 1 && text.charCodeAt(from) === 32;
 
 /**
  * Whether the gap between two words ends a sentence. `prev` is the normalised word before it, `initial` whether that
@@ -157,8 +166,8 @@ function titleLines(text: string, words: WordOffsets, lineOf: Int32Array): Uint8
   for (let i = 0; i < words.norms.length; i++) {
     const start = words.starts[i] as number;
     const next = i + 1 < words.norms.length ? (words.starts[i + 1] as number) : text.length;
-    const gap = text.slice(words.ends[i] as number, next);
-    if ((i + 1 === words.norms.length || lineOf[i + 1] !== lineOf[i]) && /^[^\n]*[.!?…]/.test(gap)) ended[lineOf[i] as number] = 1;
+    if ((i + 1 === words.norms.length || lineOf[i + 1] !== lineOf[i]) && /^[^\n]*[.!?…]/.test(text.slice(words.ends[i] as number, next)))
+      ended[lineOf[i] as number] = 1;
     if ((words.ends[i] as number) - start < 4) continue;
     const line = lineOf[i] as number;
     long[line] = (long[line] as number) + 1;
@@ -183,7 +192,7 @@ export function copyTokens(text: string, words: WordOffsets, wordIds: Int32Array
   let sentence = 0;
   let line = 0;
   for (let i = 0; i < count; i++) {
-    if (i > 0) {
+    if (i > 0 && !oneSpace(text, ends[i - 1] as number, starts[i] as number)) {
       const gap = text.slice(ends[i - 1] as number, starts[i] as number);
       const before = (starts[i - 1] as number) - 1;
       // A lone capital after a space or a full stop: "J. Doe", "U.S. officials" (not the "C" of "USB-C").
@@ -196,19 +205,20 @@ export function copyTokens(text: string, words: WordOffsets, wordIds: Int32Array
     }
     sentenceOf[i] = sentence;
     lineOf[i] = line;
-    if (LOWER.test(text[starts[i] as number] as string)) lower.add(norms[i] as string);
+    if (isLower(text[starts[i] as number] as string)) lower.add(norms[i] as string);
   }
   const title = titleLines(text, words, lineOf);
 
   const cap = (i: number): boolean => isCapital(text[starts[i] as number] as string);
-  const together = (a: number, b: number): boolean => sentenceOf[a] === sentenceOf[b] && joins(text.slice(ends[a] as number, starts[b] as number));
+  const together = (a: number, b: number): boolean =>
+    sentenceOf[a] === sentenceOf[b] && (oneSpace(text, ends[a] as number, starts[b] as number) || joins(text.slice(ends[a] as number, starts[b] as number)));
   // Words glued by "." "/" ":" (and "-" among them), no space: a web address, a figure such as 2.5, "U.S": one token.
   // From the end: where each word's glued chain ends, and whether a "." "/" or ":" glues it (a hyphen alone does not).
   const chainEnd = new Int32Array(count);
   const dotted = new Uint8Array(count);
   for (let a = count - 1; a >= 0; a--) {
     chainEnd[a] = a;
-    if (a + 1 >= count) continue;
+    if (a + 1 >= count || oneSpace(text, ends[a] as number, starts[a + 1] as number)) continue;
     const gap = text.slice(ends[a] as number, starts[a + 1] as number);
     if (gap.length === 0 || gap.length > 3 || !GLUE.test(gap)) continue;
     chainEnd[a] = chainEnd[a + 1] as number;
@@ -232,35 +242,39 @@ export function copyTokens(text: string, words: WordOffsets, wordIds: Int32Array
     }
   };
 
-  const ids: number[] = [];
-  const sentences: number[] = [];
-  const firstWord: number[] = [];
-  const lastWord: number[] = [];
+  // At most one token per word, and one separator before each: typed arrays of that size, viewed to length at the end.
+  const ids = new Int32Array(2 * count);
+  const sentences = new Int32Array(count);
+  const firstWord = new Int32Array(count);
+  const lastWord = new Int32Array(count);
   const tokenOf = new Int32Array(count);
-  const inTitle: number[] = [];
+  const inTitle = new Uint8Array(count);
+  let n = 0;
+  let m = 0;
   for (let i = 0; i < count;) {
     const j = nameEnd(i);
-    if (separate && i > 0 && sentenceOf[i] !== sentenceOf[i - 1]) ids.push(-1);
+    if (separate && i > 0 && sentenceOf[i] !== sentenceOf[i - 1]) ids[m++] = -1;
     let id = wordIds[i] as number;
     if (j > i) {
       let key = '\u0000';
       for (let k = i; k <= j; k++) key += `${norms[k] as string} `;
       id = dict.id(key);
     }
-    for (let k = i; k <= j; k++) tokenOf[k] = firstWord.length;
-    ids.push(id);
-    sentences.push(sentenceOf[i] as number);
-    inTitle.push(title[lineOf[i] as number] as number);
-    firstWord.push(i);
-    lastWord.push(j);
+    for (let k = i; k <= j; k++) tokenOf[k] = n;
+    ids[m++] = id;
+    sentences[n] = sentenceOf[i] as number;
+    inTitle[n] = title[lineOf[i] as number] as number;
+    firstWord[n] = i;
+    lastWord[n] = j;
+    n++;
     i = j + 1;
   }
   return {
-    ids: Int32Array.from(ids),
-    sentence: Int32Array.from(sentences),
-    firstWord: Int32Array.from(firstWord),
-    lastWord: Int32Array.from(lastWord),
+    ids: ids.subarray(0, m),
+    sentence: sentences.subarray(0, n),
+    firstWord: firstWord.subarray(0, n),
+    lastWord: lastWord.subarray(0, n),
     tokenOf,
-    inTitle: Uint8Array.from(inTitle),
+    inTitle: inTitle.subarray(0, n),
   };
 }

@@ -24,7 +24,18 @@ function lineEnd(toks: readonly Tok[], i: number): number {
   return k;
 }
 
+/** The first words of a set of phrases (words joined by "_"), computed once per set. */
+const FIRSTS = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+function firstWords(phrases: ReadonlySet<string>): ReadonlySet<string> {
+  let f = FIRSTS.get(phrases);
+  if (f === undefined) FIRSTS.set(phrases, (f = new Set([...phrases].map((p) => p.split('_')[0] as string))));
+  return f;
+}
+
+/** How many words from j spell one of the phrases (the shortest), or 0; a word that starts none is answered at once. */
 function phraseAt(toks: readonly Tok[], j: number, phrases: ReadonlySet<string>): number {
+  const first = toks[j];
+  if (first === undefined || !firstWords(phrases).has(first.low)) return 0;
   let key = '';
   for (let n = 0; n < 4 && j + n < toks.length; n++) {
     const t = toks[j + n] as Tok;

@@ -137,8 +137,11 @@ interface Extracted {
   lowerWords: Set<string>;
   words: string[];
   aliasIds: Set<string>;
-  /** Acronyms the text's capitalised word runs spell ("lfi" for "La France insoumise"), to the runs' offsets. */
-  initials: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Acronyms the text's capitalised word runs spell ("lfi" for "La France insoumise"), to the runs' offsets: those of
+   * `wanted` (the acronyms the other text writes).
+   */
+  initials: (wanted: ReadonlySet<string>) => ReadonlyMap<string, readonly number[]>;
   /** The text's word 1–3-grams (as stems), built on first use. */
   phrases: () => GramIndex;
   functionWords: ReadonlySet<string>;
@@ -261,7 +264,18 @@ function elided(s: string): string | null {
 /** The word without a possessive ending: "Iran’s" → "Iran". */
 const bare = (s: string): string => (s.includes("'") || s.includes('’') ? s.replace(/['’]s$/, '').replace(/['’]$/, '') : s);
 
-const isAcronym = (s: string): boolean => s.length >= 2 && s === s.toUpperCase() && s !== s.toLowerCase();
+/** Two letters or more, all capitals: "US", "SPD", "ÖVP" (ASCII answered without case conversion). */
+function isAcronym(s: string): boolean {
+  if (s.length < 2) return false;
+  let upper = false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 128) return s === s.toUpperCase() && s !== s.toLowerCase();
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper;
+}
 /** An upper-case letter after the first: "YouTube", "McDonald", "iPhone" (never a German common noun). */
 const INNER_CAP_RE = /^.[^\s]*?\p{Lu}/u;
 function innerCap(s: string): boolean {
@@ -351,6 +365,20 @@ const germanTitle = (low: string): boolean => DE_TITLES.has(low) || endsWithAny(
 const CAP = 1;
 const FUNCTION = 2;
 
+/** A word without a hyphen or an apostrophe: its stem and flags (CAP, FUNCTION). */
+interface PlainWord {
+  st: string;
+  f: number;
+}
+
+/** Per language (its function words): each word seen, as a PlainWord, or null when it has a hyphen or an apostrophe. */
+const PLAIN_WORDS = new WeakMap<ReadonlySet<string>, Map<string, PlainWord | null>>();
+function plainWords(fnWords: ReadonlySet<string>): Map<string, PlainWord | null> {
+  let m = PLAIN_WORDS.get(fnWords);
+  if (m === undefined) PLAIN_WORDS.set(fnWords, (m = new Map()));
+  return m;
+}
+
 /** Each language's function words, built on first use (listFacts may be called once per sentence). */
 const FUNCTION_WORDS: Partial<Record<CheckLang, ReadonlySet<string>>> = {};
 
@@ -416,9 +444,26 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
   const known = new Set<string>();
   const lowerWords = new Set<string>();
   const vocab = new Vocab();
+  const plain = plainWords(fnWords);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Tok;
     if (t.kind !== 'word') continue;
+    // Most words have no hyphen or apostrophe: their stem and flags are looked up once per word and language.
+    let p = plain.get(t.s);
+    if (p === undefined) {
+      if (plain.size >= 50_000) plain.clear(); // a memo, not a store: bounded
+      const st = stem(t.s);
+      const simple = !t.s.includes('-') && !t.s.includes("'") && !t.s.includes('’');
+      p = simple ? { st, f: (isCap(t.s) ? CAP : 0) | (fnWords.has(t.low) || fnWords.has(st) ? FUNCTION : 0) } : null;
+      plain.set(t.s, p);
+    }
+    if (p !== null) {
+      flags[i] = p.f;
+      vocab.addStem(p.st);
+      if (!(p.f & CAP)) lowerWords.add(p.st);
+      else if (!atStart[i] && !inTitle[i] && !(p.f & FUNCTION)) known.add(p.st);
+      continue;
+    }
     const st = stem(t.s);
     const el = elided(t.s);
     if (el !== null) vocab.addStem(stem(el));
@@ -517,11 +562,17 @@ function extract(text: string, lang: CheckLang | null, words = normWords(text), 
     vocab,
     lowerWords,
     words,
-    aliasIds: new Set([...aliasesIn(words), ...tokenAliases(toks)]),
-    initials: initialsOf(toks),
+    aliasIds: withAll(aliasesIn(words), tokenAliases(toks)),
+    initials: (wanted) => initialsOf(toks, wanted),
     phrases: () => (index ??= GramIndex.of([words.map(stem)])),
     functionWords: fnWords,
   };
+}
+
+/** The set with the items added (no copy). */
+function withAll<T>(set: Set<T>, items: readonly T[]): Set<T> {
+  for (const x of items) set.add(x);
+  return set;
 }
 
 /** Aliases written as dotted or plain acronyms ("U.S.", "UK"): the tokenizer joins the letters. */
@@ -551,11 +602,16 @@ const firstLetter = (low: string): string => {
 /**
  * The acronyms a text's names may be written as: the initials of every run of words from a capitalised word (up to
  * INITIALS_MAX words), all of them ("La France insoumise" → lfi) and without lower-case connectors ("Confederación
- * Española de Organizaciones Empresariales" → ceoe). Each acronym maps to its runs' [start, end) offsets.
+ * Española de Organizaciones Empresariales" → ceoe). Each acronym maps to its runs' [start, end) offsets. Only the
+ * acronyms in `wanted` (the other text's) are kept; a run stops as soon as its initials can spell none of them.
  */
-function initialsOf(toks: readonly Tok[]): Map<string, number[]> {
+function initialsOf(toks: readonly Tok[], wanted: ReadonlySet<string>): Map<string, number[]> {
   const out = new Map<string, number[]>();
+  if (wanted.size === 0) return out;
+  const prefixes = new Set<string>();
+  for (const w of wanted) for (let k = 1; k <= w.length; k++) prefixes.add(w.slice(0, k));
   const add = (key: string, from: number, to: number): void => {
+    if (!wanted.has(key)) return;
     const list = out.get(key);
     if (list === undefined) out.set(key, [from, to]);
     else if (list.length < 20) list.push(from, to);
@@ -573,8 +629,16 @@ function initialsOf(toks: readonly Tok[]): Map<string, number[]> {
       if (isCap(u.s) || !CONNECTORS.has(u.low)) main += c;
       if (all.length >= 2) add(all, t.start, u.end);
       if (main.length >= 2 && main !== all) add(main, t.start, u.end);
+      if (!prefixes.has(all) && !prefixes.has(main)) break; // longer runs only add letters
     }
   }
+  return out;
+}
+
+/** The acronyms some names may be (those spelt out: "LFI", "CEOE"), in lower case. */
+function acronymsOf(names: readonly NameFact[]): Set<string> {
+  const out = new Set<string>();
+  for (const n of names) if (spelledOut(n.text)) out.add(lower(n.text));
   return out;
 }
 
@@ -742,9 +806,11 @@ function factsReport(src: Extracted, out: Extracted, langs: FactLangs): FactsRep
   };
 
   // Names. An acronym of one text that spells a run of the other's words names what that run names.
+  const srcInitials = src.initials(acronymsOf(out.names));
+  const outInitials = out.initials(acronymsOf(src.names));
   const spelt: number[] = [];
   for (const n of dedupe(out.names, (x) => x.key)) {
-    if (n.words.length === 1 && spelledOut(n.text) && spelt.length < SPELT_MAX) spelt.push(...(src.initials.get(lower(n.text)) ?? []));
+    if (n.words.length === 1 && spelledOut(n.text) && spelt.length < SPELT_MAX) spelt.push(...(srcInitials.get(lower(n.text)) ?? []));
   }
   const inSpelt = (at: number): boolean => {
     for (let k = 0; k < spelt.length; k += 2) if (at >= (spelt[k] as number) && at < (spelt[k + 1] as number)) return true;
@@ -761,14 +827,14 @@ function factsReport(src: Extracted, out: Extracted, langs: FactLangs): FactsRep
       distinctive.length > 0
         ? distinctive.some((w) => out.vocab.covers(w) || looseIn(outLoose, w))
         : out.phrases().contains(n.words.flatMap((w) => normWords(w)).map(stem));
-    if (!kept && !(n.also !== undefined && out.vocab.covers(n.also)) && !inSpelt(n.at) && !(spelledOut(n.text) && out.initials.has(lower(n.text))))
+    if (!kept && !(n.also !== undefined && out.vocab.covers(n.also)) && !inSpelt(n.at) && !(spelledOut(n.text) && outInitials.has(lower(n.text))))
       missing.push({ kind: 'name', text: n.text, at: n.at });
   }
   for (const n of dedupe(out.names, (x) => x.key)) {
     if (n.weak) continue;
     const alias = aliasOfName(n);
     if (alias !== undefined && src.aliasIds.has(alias)) continue;
-    if (n.words.length === 1 && spelledOut(n.text) && src.initials.has(lower(n.text))) continue;
+    if (n.words.length === 1 && spelledOut(n.text) && srcInitials.has(lower(n.text))) continue;
     if (!n.words.every((w) => src.vocab.covers(w) || looseIn(srcLoose, w) || (translated && out.functionWords.has(lower(w)))))
       added.push({ kind: 'name', text: n.text, at: n.at });
   }

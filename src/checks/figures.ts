@@ -163,6 +163,26 @@ function slashDate(s: string, at: number): RawFact {
 
 type Kind = 'number' | 'percent' | 'money';
 
+/** Fact keys ("n:27000") by prefix and figure: a text states the same figures again and again. A memo, not a store: bounded. */
+const KEYS = new Map<string, Map<string, string>>();
+function keyOf(prefix: string, n: string): string {
+  let byNum = KEYS.get(prefix);
+  if (byNum === undefined) KEYS.set(prefix, (byNum = new Map()));
+  let k = byNum.get(n);
+  if (k === undefined) {
+    if (byNum.size >= 10_000) byNum.clear();
+    byNum.set(n, (k = prefix + n));
+  }
+  return k;
+}
+
+/** The keys `prefixes` give each of `nums`, figure by figure. */
+function keysOf(nums: readonly string[], ...prefixes: string[]): string[] {
+  const out: string[] = [];
+  for (const n of nums) for (const p of prefixes) out.push(keyOf(p, n));
+  return out;
+}
+
 function numberFact(kind: Kind, text: string, at: number, nums: readonly string[], currency: string | null, points: boolean): RawFact {
   const num = nums[0] as string;
   if (kind === 'percent') {
@@ -172,7 +192,7 @@ function numberFact(kind: Kind, text: string, at: number, nums: readonly string[
       const keys = nums.flatMap((n) => [`pp:${n}`, `pt:${n}`]);
       return { kind, text, value: `${num} pp`, at, provides: keys, accepts: [...keys] };
     }
-    return { kind, text, value: `${num}%`, at, provides: [...nums.flatMap((n) => [`p:${n}`, `n:${n}`]), ...q], accepts: [...nums.map((n) => `p:${n}`), ...q] };
+    return { kind, text, value: `${num}%`, at, provides: [...keysOf(nums, 'p:', 'n:'), ...q], accepts: [...keysOf(nums, 'p:'), ...q] };
   }
   if (kind === 'money') {
     const value = `${currency ?? ''} ${num}`.trim();
@@ -181,11 +201,11 @@ function numberFact(kind: Kind, text: string, at: number, nums: readonly string[
       text,
       value,
       at,
-      provides: nums.flatMap((n) => [`m:${currency ?? ''}:${n}`, `nm:${n}`]),
-      accepts: nums.flatMap((n) => [`m:${currency ?? ''}:${n}`, `n:${n}`]),
+      provides: keysOf(nums, `m:${currency ?? ''}:`, 'nm:'),
+      accepts: keysOf(nums, `m:${currency ?? ''}:`, 'n:'),
     };
   }
-  return { kind, text, value: num, at, provides: nums.map((n) => `n:${n}`), accepts: nums.flatMap((n) => [`n:${n}`, `nm:${n}`, `d:${n}`]) };
+  return { kind, text, value: num, at, provides: keysOf(nums, 'n:'), accepts: keysOf(nums, 'n:', 'nm:', 'd:') };
 }
 
 /** The first words of a set of phrases, computed once per set: most tokens start none, and are answered at once. */
@@ -222,14 +242,16 @@ function currencyWord(t: Tok | undefined, L: FigureLang): string | undefined {
 /** A French word without an elided "d'" or "qu'" before it: "d'un" → "un". */
 const unelided = (low: string, L: FigureLang): string => (L.lang === 'fr' && (low.startsWith("d'") || low.startsWith('d’')) ? low.slice(2) : low);
 
+/** The lower case of token k, or '' past the end. */
+const lowAt = (toks: readonly Tok[], k: number): string => toks[k]?.low ?? '';
+
 /** A number in words from i: value, the index after it, and whether it is a small one prose uses freely. */
 function wordNumber(toks: readonly Tok[], i: number, L: FigureLang): { value: number; end: number; minor: boolean } | null {
   const { num } = L;
   const t = toks[i] as Tok;
-  const scaleAfter = (k: number): number => num.scales.get(toks[k]?.low ?? '') ?? 0;
   if (num.articleOne.has(unelided(t.low, L))) {
     // "a million", "ein Drittel", "un sur deux", "a dozen", "d'un quart": one only where a scale, fraction or ratio follows.
-    if (scaleAfter(i + 1) >= 100 || num.collectives.has(toks[i + 1]?.low ?? '')) return { value: 1, end: i + 1, minor: false };
+    if ((num.scales.get(lowAt(toks, i + 1)) ?? 0) >= 100 || num.collectives.has(toks[i + 1]?.low ?? '')) return { value: 1, end: i + 1, minor: false };
     if (num.fractions.has(toks[i + 1]?.low ?? '') || ratioAt(toks, i + 1, L, 1) > 0) return { value: 1, end: i + 1, minor: false };
     return null;
   }
@@ -290,7 +312,7 @@ function wordNumber(toks: readonly Tok[], i: number, L: FigureLang): { value: nu
   }
   if (end === i) return null;
   const value = total + current;
-  const hasScaleAfter = scaleAfter(end) >= 100;
+  const hasScaleAfter = (num.scales.get(lowAt(toks, end)) ?? 0) >= 100;
   return { value, end, minor: !scaled && !hasScaleAfter && value < 10 };
 }
 
@@ -492,36 +514,38 @@ function hourAt(toks: readonly Tok[], k: number, L: FigureLang): number | null {
  * only satisfies (soft). Returns the index after it, or i.
  */
 function clockWordsAt(toks: readonly Tok[], i: number, L: FigureLang, facts: RawFact[], text: string): number {
-  const low = (k: number): string => toks[k]?.low ?? '';
   let h: number | null = null;
   let min = 0;
   let end = i;
   if (L.lang === 'en') {
-    const part = low(i) === 'half' ? 30 : low(i) === 'quarter' ? 15 : -1;
-    if (part > 0 && (low(i + 1) === 'past' || low(i + 1) === 'to') && (h = hourAt(toks, i + 2, L)) !== null) {
-      min = low(i + 1) === 'past' ? part : 60 - part;
-      if (low(i + 1) === 'to') h -= 1;
+    const part = lowAt(toks, i) === 'half' ? 30 : lowAt(toks, i) === 'quarter' ? 15 : -1;
+    if (part > 0 && (lowAt(toks, i + 1) === 'past' || lowAt(toks, i + 1) === 'to') && (h = hourAt(toks, i + 2, L)) !== null) {
+      min = lowAt(toks, i + 1) === 'past' ? part : 60 - part;
+      if (lowAt(toks, i + 1) === 'to') h -= 1;
       end = i + 3;
-    } else if (toks[i]?.kind === 'word' && (h = hourAt(toks, i, L)) !== null && (low(i + 1) === "o'clock" || low(i + 1) === 'o’clock')) end = i + 2;
+    } else if (toks[i]?.kind === 'word' && (h = hourAt(toks, i, L)) !== null && (lowAt(toks, i + 1) === "o'clock" || lowAt(toks, i + 1) === 'o’clock'))
+      end = i + 2;
     else h = null;
   } else if (L.lang === 'de') {
-    if (low(i) === 'halb' && (h = hourAt(toks, i + 1, L)) !== null) [h, min, end] = [h - 1, 30, i + 2];
-    else if (low(i) === 'viertel' && (low(i + 1) === 'nach' || low(i + 1) === 'vor') && (h = hourAt(toks, i + 2, L)) !== null) {
-      [min, end] = low(i + 1) === 'nach' ? [15, i + 3] : [45, i + 3];
-      if (low(i + 1) === 'vor') h -= 1;
-    } else if (toks[i]?.kind === 'word' && (h = hourAt(toks, i, L)) !== null && low(i + 1) === 'uhr') end = i + 2;
+    if (lowAt(toks, i) === 'halb' && (h = hourAt(toks, i + 1, L)) !== null) [h, min, end] = [h - 1, 30, i + 2];
+    else if (lowAt(toks, i) === 'viertel' && (lowAt(toks, i + 1) === 'nach' || lowAt(toks, i + 1) === 'vor') && (h = hourAt(toks, i + 2, L)) !== null) {
+      [min, end] = lowAt(toks, i + 1) === 'nach' ? [15, i + 3] : [45, i + 3];
+      if (lowAt(toks, i + 1) === 'vor') h -= 1;
+    } else if (toks[i]?.kind === 'word' && (h = hourAt(toks, i, L)) !== null && lowAt(toks, i + 1) === 'uhr') end = i + 2;
     else h = null;
   } else if (L.lang === 'fr') {
-    if (toks[i]?.kind === 'word' && (h = hourAt(toks, i, L)) !== null && (low(i + 1) === 'heures' || low(i + 1) === 'heure')) {
+    if (toks[i]?.kind === 'word' && (h = hourAt(toks, i, L)) !== null && (lowAt(toks, i + 1) === 'heures' || lowAt(toks, i + 1) === 'heure')) {
       end = i + 2;
-      if (low(end) === 'et' && (low(end + 1) === 'demie' || low(end + 1) === 'quart')) [min, end] = [low(end + 1) === 'demie' ? 30 : 15, end + 2];
+      if (lowAt(toks, end) === 'et' && (lowAt(toks, end + 1) === 'demie' || lowAt(toks, end + 1) === 'quart'))
+        [min, end] = [lowAt(toks, end + 1) === 'demie' ? 30 : 15, end + 2];
     } else h = null;
   } else if (L.lang === 'es') {
-    if ((low(i) === 'las' || low(i) === 'la') && toks[i + 1]?.kind === 'word' && (h = hourAt(toks, i + 1, L)) !== null && h >= 1 && h <= 12) {
+    if ((lowAt(toks, i) === 'las' || lowAt(toks, i) === 'la') && toks[i + 1]?.kind === 'word' && (h = hourAt(toks, i + 1, L)) !== null && h >= 1 && h <= 12) {
       end = i + 2;
-      if (low(end) === 'y' && (low(end + 1) === 'media' || low(end + 1) === 'cuarto')) [min, end] = [low(end + 1) === 'media' ? 30 : 15, end + 2];
-      else if (low(end) === 'menos' && low(end + 1) === 'cuarto') [h, min, end] = [h - 1, 45, end + 2];
-      else if (low(end) !== 'de' && low(end) !== 'en') h = null; // "las cuatro de la tarde"; "las cuatro" alone may be anything
+      if (lowAt(toks, end) === 'y' && (lowAt(toks, end + 1) === 'media' || lowAt(toks, end + 1) === 'cuarto'))
+        [min, end] = [lowAt(toks, end + 1) === 'media' ? 30 : 15, end + 2];
+      else if (lowAt(toks, end) === 'menos' && lowAt(toks, end + 1) === 'cuarto') [h, min, end] = [h - 1, 45, end + 2];
+      else if (lowAt(toks, end) !== 'de' && lowAt(toks, end) !== 'en') h = null; // "las cuatro de la tarde"; "las cuatro" alone may be anything
     } else h = null;
   }
   if (h === null || end === i) return i;

@@ -19,6 +19,7 @@ import { READING_FORMULA } from './reading-ease';
 import { languageByName } from '../languages';
 import { checkClaims, withClaims } from './claims';
 import { locateFacts } from './locate';
+import { splitSentences } from './sentences';
 
 export type { Fact, FactKind, FactsReport } from './facts';
 export type { CopiedRun, OriginalityReport } from './originality';
@@ -96,8 +97,9 @@ export function runChecks({ source, headline, body, lang, sourceLang, headlineMa
   const capabilities: Capabilities = { lang: code, figures: true, names: facts.names !== false, claims: code !== null, readingEase: seo.readingEase !== null };
   if (lang) capabilities.language = languageByName(lang)?.code ?? lang;
   const sourceCode = sourceLang === undefined || sourceLang === null ? code : checkLang(sourceLang);
-  const claims = checkClaims(source, text, { source: sourceCode, rewrite: code }, read);
-  const findings = locateFacts(withClaims(reportFindings(headline, facts, originality, seo), claims), source, text);
+  const splits = { source: splitSentences(source), rewrite: splitSentences(text) }; // for the claims and to place facts
+  const claims = checkClaims(source, text, { source: sourceCode, rewrite: code }, read, splits);
+  const findings = locateFacts(withClaims(reportFindings(headline, facts, originality, seo), claims), source, text, splits);
   return { facts, originality, seo, text, findings, capabilities };
 }
 

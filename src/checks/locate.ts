@@ -4,7 +4,7 @@
  */
 
 import type { Finding, Span } from './findings';
-import { splitSentences } from './sentences';
+import { splitSentences, type SentenceSplits } from './sentences';
 
 /** The span holding offset `at`, from spans in text order (null when `at` falls between them). */
 function around(spans: readonly Span[], at: number): Span | null {
@@ -20,10 +20,13 @@ function around(spans: readonly Span[], at: number): Span | null {
   return null;
 }
 
-/** The findings with the sentence of each fact filled in where the fact says where it is (`fact.at`). */
-export function locateFacts(findings: readonly Finding[], source: string, rewrite: string): Finding[] {
-  let sourceSpans: Span[] | null = null;
-  let rewriteSpans: Span[] | null = null;
+/**
+ * The findings with the sentence of each fact filled in where the fact says where it is (`fact.at`). `splits`: the
+ * two texts' splitSentences, when the caller has them.
+ */
+export function locateFacts(findings: readonly Finding[], source: string, rewrite: string, splits?: SentenceSplits): Finding[] {
+  let sourceSpans: readonly Span[] | null = splits?.source ?? null;
+  let rewriteSpans: readonly Span[] | null = splits?.rewrite ?? null;
   return findings.map((f) => {
     const at = f.fact?.at;
     if (at === undefined) return f;

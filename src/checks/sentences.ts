@@ -209,6 +209,12 @@ function pushTrimmed(text: string, from: number, to: number, out: Span[]): void 
   if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
 }
 
+/** A source's and its rewrite's sentences (splitSentences of each), split once for the checks that read them. */
+export interface SentenceSplits {
+  source: readonly Span[];
+  rewrite: readonly Span[];
+}
+
 /** The sentences of a text, in order, trimmed, with offsets into it (end exclusive). */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];

@@ -4,6 +4,7 @@
  * dots, separators inside figures, spaces of every kind, CJK, astral letters and lone surrogates.
  */
 import { describe, expect, it } from 'vitest';
+import { tokenizeSentence, type SentTok } from '../../src/checks/sentence-tokens';
 import { tokenize } from '../../src/checks/tokens';
 import { GramIndex, findQuotes, normWords, scanWords, wordSpans } from '../../src/checks/text';
 
@@ -235,6 +236,63 @@ describe('tokenize (facts)', () => {
     for (let i = 0; i < 3000; i++) {
       const t = randomText(r, 1 + Math.floor(r() * 40));
       expect(tokenize(t), JSON.stringify(t)).toEqual(refTokens(t));
+    }
+  });
+});
+
+/** The reference for the claims check's tokens: the regex over the whole sentence, every token's case by toLowerCase. */
+const REF_SENT_RE = /\d+(?:[.,:\u00A0\u202F\u2009]\d+)*|°[CFcf]|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+
+function refSentTokens(text: string, base: number, lang: 'en' | 'de' | 'fr' | 'es'): SentTok[] {
+  const out: SentTok[] = [];
+  let sawWord = false;
+  let prevEnd = -1;
+  for (const m of text.matchAll(REF_SENT_RE)) {
+    const s = m[0];
+    const start = base + m.index;
+    const kind = /^\d/.test(s) ? 'num' : s.length > 1 || s.toLowerCase() !== s.toUpperCase() ? 'word' : 'punct';
+    const push = (piece: string, at: number): void => {
+      const cap = kind === 'word' && piece[0] !== piece[0]?.toLowerCase();
+      out.push({ low: piece.toLowerCase(), start: at, end: at + piece.length, kind, cap, first: kind === 'word' && !sawWord, glued: at === prevEnd });
+      if (kind === 'word') sawWord = true;
+      prevEnd = at + piece.length;
+    };
+    const low = s.toLowerCase().replace(/’/g, "'");
+    if (kind === 'word' && low.includes("'") && !(lang === 'en' && low.endsWith("n't"))) {
+      let at = start;
+      for (const part of s.split(/['’]/)) {
+        if (part !== '') push(part, at);
+        at += part.length + 1;
+      }
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (kind === 'num' && last?.kind === 'num' && /^\d{3}$/.test(s) && start === last.end + 1 && /^\d{1,3}$/.test(last.low) && text[last.end - base] === ' ') {
+      last.low += s;
+      last.end = start + s.length;
+      prevEnd = last.end;
+      continue;
+    }
+    push(s.replace(/’/g, "'"), start);
+  }
+  return out;
+}
+
+describe('tokenizeSentence (claims)', () => {
+  const EXTRA = ['°', 'C', 'f', "n't", "don't", 'l’', 'quatre-vingts', '1,5', '40 000', '2 000 000'];
+  it('matches the token regex on hand-picked edge cases', () => {
+    for (const t of [...SPECIAL, ...EXTRA, '4 °C', "Isn't it", "l'armée d’Israël"])
+      for (const lang of ['en', 'fr'] as const) expect(tokenizeSentence(t, 7, lang), JSON.stringify(t)).toEqual(refSentTokens(t, 7, lang));
+  });
+
+  it('matches the token regex on random text', () => {
+    const r = rng(12);
+    const pieces = [...PIECES, ...EXTRA];
+    for (let i = 0; i < 3000; i++) {
+      let t = '';
+      for (let k = 1 + Math.floor(r() * 40); k > 0; k--) t += pieces[Math.floor(r() * pieces.length)];
+      const lang = r() < 0.5 ? 'en' : 'fr';
+      expect(tokenizeSentence(t, 3, lang), JSON.stringify(t)).toEqual(refSentTokens(t, 3, lang));
     }
   });
 });
