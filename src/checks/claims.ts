@@ -12,7 +12,7 @@
  */
 
 import { alignSentences, capitalisedWords, monthOf, readSentence, sentenceTokens, stem, type Sentence } from './align';
-import { listFacts, readFacts, type Fact, type FactsRead, type FactsReport, type NameRanges } from './facts';
+import { listFacts, readFacts, type Fact, type FactsRead, type NameRanges } from './facts';
 import { rankFindings, type ClaimChange, type Finding, type Span } from './findings';
 import type { CheckLang } from './lang';
 import type { ClaimWords } from './lang/claim-words';
@@ -852,10 +852,6 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
   // A figure or date counts as changed only when the facts check, which reads every form of a figure in each language,
   // agrees: the source's figure is missing from the whole rewrite, or the rewrite's is in no part of the source.
   const { report, names: named } = facts ?? readFacts(source, rewrite, undefined, { source: sl, rewrite: rl });
-  const within = (list: readonly Fact[], span: { start: number; end: number }, kinds: ReadonlySet<string>): boolean =>
-    list.some((f) => kinds.has(f.kind) && f.at !== undefined && f.at >= span.start && f.at < span.end);
-  const evidenced = (s: Claim, r: Claim, kinds: ReadonlySet<string>): boolean =>
-    within(report.missing, s.sent.span, kinds) || within(report.added, r.sent.span, kinds);
 
   const read = (text: string, lang: CheckLang, ranges: NameRanges, split: readonly Span[] | undefined): Claim[] => {
     const spans = split ?? splitSentences(text);
@@ -868,6 +864,11 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
   const src = read(source, sl, named.source, splits?.source);
   const out = read(rewrite, rl, named.rewrite, splits?.rewrite);
   if (src.length === 0 || out.length === 0) return [];
+  // The facts check's missing facts by source sentence and its added ones by rewrite sentence (figures and dates).
+  const lost = factsBySentence(report.missing, src);
+  const gained = factsBySentence(report.added, out);
+  const evidenced = (s: Claim, r: Claim, kinds: ReadonlySet<string>): boolean =>
+    (lost.get(s)?.some((f) => kinds.has(f.kind)) ?? false) || (gained.get(r)?.some((f) => kinds.has(f.kind)) ?? false);
   const alignments = alignSentences(
     src.map((c) => c.sent),
     out.map((c) => c.sent),
@@ -997,11 +998,12 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
   };
 
   for (const { r, sources, coverage } of pairs) {
-    let figureSaid = false;
+    // The changes found for this rewrite sentence (it is in no other pair).
+    const said = new Set<ClaimChange>();
     const found = (change: ClaimChange, s: Claim, from: string, to: string): void => {
       // One changed figure, unit or date per rewrite sentence: the first reading (the facts check's) says it.
-      if (AMOUNTS.has(change) && figureSaid) return;
-      if (AMOUNTS.has(change)) figureSaid = true;
+      if (AMOUNTS.has(change) && [...AMOUNTS].some((c) => said.has(c))) return;
+      said.add(change);
       findings.push({ kind: 'changed-claim', change, source: s.sent.span, rewrite: r.sent.span, from, to });
     };
     const main = sources[0]!;
@@ -1041,7 +1043,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
 
     // A denial turned into an admission or back ("bestreitet die Vorwürfe" → "räumt sie ein"), and "none since
     // 2012" turned into "the last one was not in 2012".
-    if (!cross && r.terminal && !findings.some((f) => f.change === 'negation' && f.rewrite === r.sent.span)) {
+    if (!cross && r.terminal && !said.has('negation')) {
       // The sentence that denies may be one the alignment passed over (a rewrite merging it with a quotation): any
       // source sentence whose denial bears on words this one has, unless another admits them.
       const about = (s: Claim): boolean => s.negated.some((w) => w.length > 3 && inClaim(w, r));
@@ -1059,7 +1061,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     }
 
     // A word turned into its opposite by a prefix ("suficiente" → "insuficiente", "wahrscheinlich" → "unwahrscheinlich").
-    if (!cross && r.terminal && !findings.some((f) => f.change === 'negation' && f.rewrite === r.sent.span)) {
+    if (!cross && r.terminal && !said.has('negation')) {
       const flip = antonym(r, sources, rl) ?? antonymBack(r, sources, sl);
       if (flip) found('negation', flip[0], flip[1], flip[2]);
     }
@@ -1189,7 +1191,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     // Name swap: a name the facts check reads (or a publication's, in quote marks) that the sources do not have, in
     // place of one gone from all the sentences that say the source again. Headlines and headings are left out (they
     // shorten names freely).
-    if (!credited && r.terminal && !findings.some((f) => f.rewrite === r.sent.span && (f.change === 'name-swap' || f.change === 'attribution'))) {
+    if (!credited && r.terminal && !said.has('name-swap') && !said.has('attribution')) {
       // Who is credited, and who a claim is about, are two roles: a swap keeps the role.
       const credit = (c: Claim, w: string): boolean => c.titles.has(w) || c.credits.some((x) => x.words.includes(w));
       const added = [...r.named].filter(([w]) => !sources.some((s) => says(s) && nameIn(w, s)));
@@ -1214,7 +1216,8 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     // converted amount is none): the same amount in another unit ("0.25 pp" → "0.25%", EUR → USD) is said here,
     // before the figures are compared; two other dates or figures only when the comparisons below find no change.
     const factChange = factPair(
-      report,
+      lost,
+      gained,
       sources,
       r,
       (a, b) => sameFigure(a, b) || r.measured.some((m) => m.value === b && sources.some((x) => x.measured.some((sm) => sm.value === a && converts(sm, m)))),
@@ -1304,17 +1307,16 @@ function amountOf(f: Fact): [number, string] | null {
  * currency is a changed unit; `kept` tells an amount rounded or converted (no change).
  */
 function factPair(
-  report: FactsReport,
+  lost: ReadonlyMap<Claim, readonly Fact[]>,
+  gained: ReadonlyMap<Claim, readonly Fact[]>,
   sources: readonly Claim[],
   r: Claim,
   kept: (from: number, to: number) => boolean,
 ): { change: ClaimChange; source: Claim; from: Fact; to: Fact } | null {
-  const inSpan = (f: Fact, c: Claim): boolean => f.at !== undefined && f.at >= c.sent.span.start && f.at < c.sent.span.end;
-  const added = report.added.filter((f) => f.kind !== 'name' && f.kind !== 'quote' && inSpan(f, r));
-  if (added.length === 0) return null;
+  const added = gained.get(r);
+  if (added === undefined) return null;
   for (const s of sources)
-    for (const m of report.missing) {
-      if (m.kind === 'name' || m.kind === 'quote' || !inSpan(m, s)) continue;
+    for (const m of lost.get(s) ?? []) {
       const a = amountOf(m);
       for (const to of added) {
         if ((m.kind === 'date') !== (to.kind === 'date')) continue;
@@ -1326,6 +1328,29 @@ function factPair(
       }
     }
   return null;
+}
+
+/** Figure and date facts by the sentence they are in (found by binary search over the sentences, which are in order). */
+function factsBySentence(facts: readonly Fact[], claims: readonly Claim[]): Map<Claim, Fact[]> {
+  const out = new Map<Claim, Fact[]>();
+  for (const f of facts) {
+    if (f.kind === 'name' || f.kind === 'quote' || f.at === undefined) continue;
+    let lo = 0;
+    let hi = claims.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const span = claims[mid]!.sent.span;
+      if (f.at < span.start) hi = mid - 1;
+      else if (f.at >= span.end) lo = mid + 1;
+      else {
+        const list = out.get(claims[mid]!);
+        if (list === undefined) out.set(claims[mid]!, [f]);
+        else list.push(f);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Whether a sentence bounds or approximates a figure anywhere in it ("around the 35 km mark", "trois mois au minimum"). */
