@@ -91,6 +91,8 @@ interface Lists {
   firsts: ReadonlyMap<string, number>;
   /** The first words of the units written in two words ("square miles"). */
   compoundUnitFirsts: ReadonlySet<string>;
+  denials: ReadonlySet<string>;
+  admissions: ReadonlySet<string>;
 }
 
 const DETERMINERS = new Set(
@@ -125,6 +127,8 @@ function lists(lang: CheckLang): Lists {
       determiners: DETERMINERS,
       firsts: firstsOf(all),
       compoundUnitFirsts: new Set([...w.units.keys()].filter((u) => u.includes(' ')).map((u) => u.slice(0, u.indexOf(' ')))),
+      denials: new Set(w.denials),
+      admissions: new Set(w.admissions),
     };
     compiled.set(lang, l);
   }
@@ -508,14 +512,15 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
   let negOutside = false;
   let denial: string | undefined;
   let admission: string | undefined;
-  const quoted = quotedTokens(toks);
+  const anyQuote = /["«»„“”‚‘’‹›]/.test(sent.span.text);
+  const quoted: ReadonlySet<number> = anyQuote ? quotedTokens(toks) : NOTHING;
   const softNegation: string[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.kind !== 'word') continue;
     if (!quoted.has(i)) {
-      if (w.denials.includes(t.low)) denial ??= textOf(sent, i, i);
-      if (w.admissions.includes(t.low)) admission ??= textOf(sent, i, i);
+      if (l.denials.has(t.low)) denial ??= textOf(sent, i, i);
+      if (l.admissions.has(t.low)) admission ??= textOf(sent, i, i);
     }
     let hit = false;
     if (lang === 'en' && t.low.endsWith("n't") && !FOCUS.has(toks[i + 1]?.low ?? '')) {
@@ -654,7 +659,7 @@ function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) => bool
   const stems = new Set<string>();
   const caps = new Map<string, string>();
   const named = new Map<string, string>();
-  const titled = quotedTitles(toks);
+  const titled: ReadonlySet<number> = anyQuote ? quotedTitles(toks) : NOTHING;
   const titles = new Set<string>();
   const fullNames = new Set<string>();
   for (const [k, t] of toks.entries()) {
@@ -921,6 +926,13 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
   };
   const names = sourceNames(src, sl);
   const same = (a: string, b: string): boolean => a === b || stem(a) === stem(b);
+  // A source sentence's features as a set, built the first time a pair asks.
+  const featureSets = new Map<Claim, Set<string>>();
+  const featureSet = (c: Claim): Set<string> => {
+    let set = featureSets.get(c);
+    if (set === undefined) featureSets.set(c, (set = new Set(c.sent.features)));
+    return set;
+  };
   // "not sure" said as "unsure": a sentence with the denied word behind a negating prefix keeps the negation.
   const prefixed = (s: Claim, in_: readonly Claim[]): boolean =>
     s.heads.some((h) => claimWords(rl).negPrefixes.some((p) => in_.some((x) => x.low.has(p + h) || x.stems.has(stem(p + h)))));
@@ -1136,8 +1148,8 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     const own = new Set([...r.credits.flatMap((c) => c.words), ...r.named.keys()].map(stem));
     const says = (s: Claim): boolean => {
       let shared = 0;
-      const theirs = new Set(s.sent.features);
-      for (const f of r.sent.features) if (!own.has(f.slice(2)) && theirs.has(f) && ++shared >= 2) return true;
+      const theirs = featureSet(s);
+      for (const f of r.sent.features) if (theirs.has(f) && !own.has(f.slice(2)) && ++shared >= 2) return true;
       return false;
     };
 
