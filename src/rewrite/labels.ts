@@ -125,7 +125,8 @@ const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L
 function openMarks(line: string): { s: string; opener: string; marked: boolean } {
   let s = line.trim();
   let marked = false;
-  const heading = /^#{1,6}[ \t]+/.exec(s);
+  // "###" alone counts as opened: while streaming, it may become "### Article".
+  const heading = /^#{1,6}(?:[ \t]+|$)/.exec(s);
   if (heading) {
     s = s.slice(heading[0].length);
     marked = true;
@@ -292,16 +293,21 @@ const ALONE = new Set([
  * opener alone ("Sure!"). A headline ending in a colon ("Breaking news:") is no preamble.
  */
 export function isPreamble(line: string): boolean {
-  const s = normalise(
-    line
-      .replace(/^\s*#{1,6}\s+/, '')
-      .replace(/\*\*|__/g, '')
-      .trim(),
-  ).replace(/^[¡¿*_\s]+|[*_\s]+$/g, '');
+  const s = trimMarks(normalise(line.replace(/^\s*#{1,6}\s+/, '').replace(/\*\*|__/g, '')));
   for (const opener of OPENERS) {
     if (!s.startsWith(opener) || isWordChar(s[opener.length])) continue;
     if (/[:：]$/.test(s)) return true;
     if (ALONE.has(opener) && /^[\s!.,]*$/.test(s.slice(opener.length))) return true;
   }
   return false;
+}
+
+/** White space, emphasis marks and Spanish opening marks (¡ ¿) off both ends, in one walk from each end. */
+function trimMarks(s: string): string {
+  const mark = (c: string | undefined): boolean => c !== undefined && (c === '*' || c === '_' || c === '¡' || c === '¿' || /\s/.test(c));
+  let start = 0;
+  while (start < s.length && mark(s[start])) start++;
+  let end = s.length;
+  while (end > start && mark(s[end - 1]) && s[end - 1] !== '¡' && s[end - 1] !== '¿') end--;
+  return s.slice(start, end);
 }

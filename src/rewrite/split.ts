@@ -369,7 +369,8 @@ const CLOSING = new RegExp(
  * A note about the rewrite, after a rule at the end ("---" then "Note: I kept the quotes…", "Remarque :",
  * "Anmerkung:", "Nota:", "Changes made:"). Without the rule before it, a "Note:" paragraph may be the article's.
  */
-const NOTE = /^(?:notes?|remarques?|anmerkungen?|hinweise?|notas?|changes(?: made)?|modifications(?: apportées)?|änderungen|cambios(?: realizados)?)\s*[:：]/iu;
+const NOTE =
+  /^(?:notes?|remarques?|anmerkung(?:en)?|hinweise?|notas?|changes(?: made)?|modifications(?: apportées)?|änderungen|cambios(?: realizados)?)\s*[:：]/iu;
 const RULE = /^(?:-{3,}|\*{3,}|_{3,})$/;
 
 /** `s.replace(/^[*_]+|[*_]+$/g, '')` in one walk from each end (the regex rescans a long run of `*` from each of them). */
