@@ -110,6 +110,7 @@ function parse(text: string, final: boolean, depth: number): ParsedAnswer {
 function finish(headline: string, rawBody: string, seo: Seo, shape: AnswerShape, final: boolean, lastLineComplete: boolean): ParsedAnswer {
   let body = normaliseBody(rawBody);
   if (final) body = dropClosing(body);
+  else body = dropNotes(body, false);
   const split = splitSeo(body, { final, lastLineComplete });
   body = split.body;
   if (final) body = dropClosing(body);
@@ -369,8 +370,47 @@ const CLOSING = new RegExp(
  * A note about the rewrite, after a rule at the end ("---" then "Note: I kept the quotes…", "Remarque :",
  * "Anmerkung:", "Nota:", "Changes made:"). Without the rule before it, a "Note:" paragraph may be the article's.
  */
-const NOTE =
-  /^(?:notes?|remarques?|anmerkung(?:en)?|hinweise?|notas?|changes(?: made)?|modifications(?: apportées)?|änderungen|cambios(?: realizados)?)\s*[:：]/iu;
+const NOTE_WORDS: readonly string[] = [
+  'note',
+  'notes',
+  'remarque',
+  'remarques',
+  'anmerkung',
+  'anmerkungen',
+  'hinweis',
+  'hinweise',
+  'nota',
+  'notas',
+  'changes',
+  'changes made',
+  'modifications',
+  'modifications apportées',
+  'änderungen',
+  'cambios',
+  'cambios realizados',
+];
+const NOTE = new RegExp(`^(?:${NOTE_WORDS.join('|')})\\s*[:：]`, 'iu');
+
+/** Whether a paragraph still being written may become a note's start ("**Not", "Remarque ", "Nota:"). */
+function mayBecomeNote(paragraph: string): boolean {
+  const s = trimEmphasisMarks(bare(paragraph)).trim().toLowerCase().replace(/\s+/g, ' ');
+  return NOTE.test(s) || NOTE_WORDS.some((w) => w.startsWith(s) || (s.startsWith(w) && /^\s*[:：]?$/.test(s.slice(w.length))));
+}
+
+/**
+ * The body up to a rule at the end that notes follow. While streaming, also up to a rule whose next paragraph,
+ * still being written, may become a note: held back rather than shown and taken away at the end.
+ */
+function dropNotes(body: string, final: boolean): string {
+  const paragraphs = body.split('\n\n');
+  let rule = -1;
+  for (let k = paragraphs.length - 1; k >= 0 && rule < 0; k--) if (RULE.test((paragraphs[k] as string).trim())) rule = k;
+  const after = paragraphs[rule + 1];
+  if (rule < 0 || after === undefined) return body;
+  const note = NOTE.test(trimEmphasisMarks(bare(after)).trim()) || (!final && rule + 1 === paragraphs.length - 1 && mayBecomeNote(after));
+  return note ? paragraphs.slice(0, rule).join('\n\n') : body;
+}
+
 const RULE = /^(?:-{3,}|\*{3,}|_{3,})$/;
 
 /** `s.replace(/^[*_]+|[*_]+$/g, '')` in one walk from each end (the regex rescans a long run of `*` from each of them). */
@@ -388,10 +428,7 @@ function trimEmphasisMarks(s: string): string {
  * rule at the end with notes after it.
  */
 function dropClosing(body: string): string {
-  const paragraphs = body === '' ? [] : body.split('\n\n');
-  const rule = paragraphs.findLastIndex((p) => RULE.test(p.trim()));
-  const afterRule = paragraphs[rule + 1];
-  if (rule >= 0 && afterRule !== undefined && NOTE.test(trimEmphasisMarks(bare(afterRule)).trim())) paragraphs.length = rule;
+  const paragraphs = body === '' ? [] : dropNotes(body, true).split('\n\n');
   for (;;) {
     const last = paragraphs[paragraphs.length - 1];
     if (last === undefined) break;

@@ -295,7 +295,14 @@ function streamEveryPrefix(answer: string, expected: { headline: string; body: s
 describe('streaming: a label never flashes into the headline or the body', () => {
   for (const L of LANGS) {
     const c = colon(L.lang);
+    const note = {
+      en: '**Note:** I kept every quote.',
+      de: 'Anmerkung: Alle Zitate blieben.',
+      fr: '*Remarque : citations conservées.*',
+      es: 'Nota: mantuve las citas.',
+    }[L.lang];
     const shapes: Record<string, string> = {
+      'labels, then a note after a rule': `${L.headlineLabels[0]}${c} ${L.headline}\n\n${L.bodyLabels[0]}${c}\n\n${L.body}\n\n---\n\n${note}`,
       'inline labels': `${L.headlineLabels[0]}${c} ${L.headline}\n\n${L.bodyLabels[0]}${c} ${L.body}`,
       'bold labels alone': `**${L.headlineLabels[1]}${c}**\n${L.headline}\n\n**${L.bodyLabels[2]}${c}**\n\n${L.body}`,
       'heading labels': `## ${L.headlineLabels[0]}\n\n${L.headline}\n\n### ${L.bodyLabels[0]}\n\n${L.body}`,
