@@ -112,6 +112,7 @@ const PHRASES: readonly Phrase[] = (() => {
   }
   return [...out.values()].sort((a, b) => b.text.length - a.text.length);
 })();
+const NEEDS_COLON: ReadonlySet<string> = new Set(['h1']);
 const LONGEST = PHRASES[0]?.text.length ?? 0;
 
 /** Lower case, apostrophes as ', every run of white space one space: the form the phrases are written in. */
@@ -192,8 +193,9 @@ export function readLabel(line: string): Label | null {
   }
   let rest = after.trim();
   if (!colonAt) {
-    // No colon: a label only if nothing but closing marks follows ("**Article**", "## Titre ##").
-    if (!/^[*_#\s]*$/.test(rest)) return null;
+    // No colon: a label only if nothing but closing marks follows ("**Article**", "## Titre ##"). "H1" alone may
+    // be a headline (a tag name is no word a model writes as a label without its colon).
+    if (!/^[*_#\s]*$/.test(rest) || NEEDS_COLON.has(found.phrase.text)) return null;
     rest = '';
   } else if (!closed && opener !== '' && rest.endsWith(opener)) {
     // "**Title: Ferry service resumes**": the emphasis wrapped label and text alike.

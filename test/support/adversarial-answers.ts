@@ -73,7 +73,7 @@ export const SHAPES: Record<string, (n: number) => string> = {
 /** Each parser of model text (the popup's body view lays out blocks while streaming; the history, parseAnswer and toPlainText). */
 export const PARSERS: Record<string, (text: string) => unknown> = {
   'parseAnswer (final)': (s) => parseAnswer(s, { final: true }),
-  'parseAnswer (streaming, after a headline)': (s) => parseAnswer(`# Title\n\n${s}`),
+  'parseAnswer (streaming, after a headline)': (s) => parseAnswer(`# Ferry service resumes\n\n${s}`),
   'parseAnswer (streaming, after a label)': (s) => parseAnswer(`Headline: X\n${s}`),
   readLabel: (s) => readLabel(s),
   mayBecomeLabel: (s) => mayBecomeLabel(s),
