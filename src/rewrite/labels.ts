@@ -112,6 +112,20 @@ const PHRASES: readonly Phrase[] = (() => {
   }
   return [...out.values()].sort((a, b) => b.text.length - a.text.length);
 })();
+/** The phrases by their first letter (longest first), so a line that starts with no such letter is passed over at once. */
+const BY_FIRST: ReadonlyMap<string, readonly Phrase[]> = (() => {
+  const map = new Map<string, Phrase[]>();
+  for (const p of PHRASES) {
+    const first = p.text[0] as string;
+    const list = map.get(first) ?? [];
+    list.push(p);
+    map.set(first, list);
+  }
+  return map;
+})();
+const APOSTROPHES = "'’‘`";
+/** White space as a label's words are apart by: ASCII space and controls, no-break and the typographic spaces. */
+const isBlank = (code: number): boolean => code <= 32 || code === 0xa0 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
 const NEEDS_COLON: ReadonlySet<string> = new Set(['h1']);
 const LONGEST = PHRASES[0]?.text.length ?? 0;
 
@@ -146,26 +160,28 @@ function openMarks(line: string): { s: string; opener: string; marked: boolean }
  * null. The phrase must end at a word's end: "Articles" and "Titles" are no labels.
  */
 function phraseAt(s: string): { phrase: Phrase; end: number } | null {
-  // Map each character of the normalised head back to its place in s (white space runs collapse to one).
-  const head = s.slice(0, LONGEST * 3);
+  const candidates = BY_FIRST.get((s[0] ?? '').toLowerCase());
+  if (candidates === undefined) return null;
+  // The head of s in the phrases' form, and where each of its characters ends in s (white space runs collapse).
   let norm = '';
   const ends: number[] = [];
-  for (let i = 0; i < head.length; i++) {
-    const c = head[i] as string;
-    if (/\s/.test(c)) {
-      if (norm.endsWith(' ')) {
-        ends[ends.length - 1] = i + 1;
-        continue;
+  for (let i = 0; i < s.length && norm.length <= LONGEST; i++) {
+    const c = s[i] as string;
+    if (isBlank(c.charCodeAt(0))) {
+      if (norm.endsWith(' ')) ends[ends.length - 1] = i + 1;
+      else {
+        norm += ' ';
+        ends.push(i + 1);
       }
-      norm += ' ';
-    } else norm += normalise(c);
+      continue;
+    }
+    norm += APOSTROPHES.includes(c) ? "'" : c.toLowerCase();
     while (ends.length < norm.length) ends.push(i + 1);
-    if (norm.length > LONGEST + 1) break;
   }
-  for (const phrase of PHRASES) {
+  for (const phrase of candidates) {
     if (!norm.startsWith(phrase.text)) continue;
     const end = ends[phrase.text.length - 1] ?? 0;
-    if (isWordChar(s[end]) || (s[end] === "'" && isWordChar(s[end + 1]))) continue;
+    if (isWordChar(s[end]) || (APOSTROPHES.includes(s[end] ?? '') && isWordChar(s[end + 1]))) continue;
     return { phrase, end };
   }
   return null;
