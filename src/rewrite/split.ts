@@ -190,9 +190,17 @@ function parseHtml(text: string, final: boolean): ParsedAnswer {
   }
   const headline = h >= 0 ? cleanHeadline((blocks[h] as HtmlBlock).lines.join(' ')).text : '';
   const same = (s: string): boolean => s.toLowerCase() === headline.toLowerCase();
+  // The first block after the headline may be an article label alone ("<p><strong>Article:</strong></p>"), or, while
+  // it is being written, may become one: held back.
+  const firstBody = blocks.findIndex((b, k) => k > h && b.kind !== 'title');
   const body = blocks.filter((b, k) => {
     if (k === h || b.kind === 'title') return false;
     const s = b.lines.join(' ');
+    if (k === firstBody && (b.kind === 'p' || b.kind === 'heading')) {
+      const label = readLabel(s);
+      if (label !== null && label.kind === 'body' && label.rest === '') return false;
+      if (!b.complete && mayBecomeLabel(s, 'body')) return false;
+    }
     if (k < h && b.kind === 'p' && isLeadIn(s)) return false;
     // The headline again as the page's <h1> after a <title>: once is enough (even while it is being written).
     if (b.kind === 'heading' && (same(s) || (!b.complete && headline.toLowerCase().startsWith(s.toLowerCase())))) return false;

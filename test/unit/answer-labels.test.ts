@@ -157,6 +157,15 @@ describe('labels before the headline and the article, in en, de, fr and es', () 
     });
   });
 
+  it('reads labels in an HTML answer, and streams them without showing one', () => {
+    const html =
+      "<p>Voici l'article réécrit :</p>\n<h1>Le ferry reprend</h1>\n<p><strong>Article réécrit :</strong></p>\n<p>Le ferry a repris.</p>\n<p>Plus.</p>";
+    expect(final(html)).toMatchObject({ headline: 'Le ferry reprend', body: 'Le ferry a repris.\n\nPlus.', shape: 'html' });
+    streamEveryPrefix(html, { headline: 'Le ferry reprend', body: 'Le ferry a repris.\n\nPlus.' });
+    expect(final('<h1>Ferry</h1><h2>Article</h2><p>The ferry ran.</p>')).toMatchObject({ headline: 'Ferry', body: 'The ferry ran.' });
+    expect(final('<h1>Nato</h1><p>Article 5: the clause.</p>')).toMatchObject({ body: 'Article 5: the clause.' });
+  });
+
   it('reads labels inside a fenced answer', () => {
     expect(final('Here is the article:\n\n```markdown\n**Headline:** Ferry service resumes\n\n**Article:**\nThe ferry ran.\n```')).toMatchObject({
       headline: 'Ferry service resumes',
