@@ -43,7 +43,7 @@ const LANGUAGES: readonly Language[] = [
     post: [],
     headline: ['title', 'headline', 'h1', 'heading'],
     body: ['article', 'body', 'text', 'content', 'story', 'body text', 'main text'],
-    weak: ['body', 'text', 'content'],
+    weak: ['body', 'text', 'content', 'story'],
   },
   {
     pre: [

@@ -1,7 +1,7 @@
 /**
  * Adversarial model answers (unbalanced emphasis, long runs of markers, brackets, backslashes, JSON-like braces,
- * SEO-block lookalikes, labels and preambles in four languages, a million short lines…) and every parser of model text, for the linear-time test
- * (test/unit/parsers-linear.test.ts) and `npm run bench` section 7.
+ * SEO-block lookalikes, labels and preambles in four languages, a million short lines…) and every parser of model
+ * text, for the linear-time test (test/unit/parsers-linear.test.ts) and `npm run bench` section 7.
  */
 import { plainLayout } from '../../src/rewrite/plain';
 import { readHtml } from '../../src/rewrite/html';
