@@ -4,10 +4,11 @@
  * (a newline follows it, or the answer is final), and from then on it is fixed.
  *
  * The system prompt asks for "# Headline", a blank line, then paragraphs. Models stray from that, so this
- * also reads: "## Headline", "**Headline**", "Title: …" / "Headline: …" / "H1: …" (also "**Title:** …" and
- * "Rephrased Title: …"), a label alone on its line with the headline on the next, a quoted headline, a plain
- * first line; a chatty preamble line before it ("Sure! Here's the rewritten article:"); an "Article:" label
- * line before the body; CRLF line endings; and, once the answer is final, a closing "I hope this helps" paragraph.
+ * also reads: "## Headline", "**Headline**", a quoted headline, a plain first line; labels before the headline or
+ * the article in the four UI languages ("Title: …", "**Überschrift:**", "## Titre", "Artículo reescrito:", alone
+ * on their line or with the text after them: ./labels.ts); chatty preamble lines before it ("Sure! Here's the
+ * rewritten article:", "Voici l'article réécrit :"); CRLF line endings; and, once the answer is final, a closing
+ * "I hope this helps" paragraph or a "---" with notes after it.
  *
  * `parseAnswer` (below; `splitAnswer` is it without the extras) also reads answers written in HTML
  * (./html.ts, text only) or JSON (./json.ts), any shape inside a code fence, and takes a trailing block of
@@ -17,6 +18,7 @@
 import { blocksToBody, looksLikeHtml, readHtml, type HtmlBlock } from './html';
 import { dropClosingHashes } from './heading';
 import { jsonAnswer, readJson } from './json';
+import { isPreamble, mayBecomeLabel, readLabel, type Label } from './labels';
 import { mergeSeo, seoFromLines, seoFromValues, splitSeo, type Seo } from './seo';
 
 export type { Seo } from './seo';
@@ -79,14 +81,16 @@ function parse(text: string, final: boolean, depth: number): ParsedAnswer {
   const lines = text.split('\n');
   const complete = (i: number): boolean => final || i < lines.length - 1;
 
-  // Skip blank and preamble lines; decide the shape from the first line that is neither.
+  // Skip blank, preamble and label lines; decide the shape from the first line that is none of them.
   let i = nextNonEmpty(lines, 0);
+  let labelled = false;
   let offset = 0;
   for (let k = 0; k < i; k++) offset += (lines[k] as string).length + 1;
   for (;;) {
     if (i >= lines.length) return final ? empty() : pending();
     const line = lines[i] as string;
-    if (!complete(i) || !isPreamble(line)) break;
+    if (!complete(i) || !isLeadIn(line)) break;
+    labelled ||= !isPreamble(line);
     const next = nextNonEmpty(lines, i + 1);
     for (let k = i; k < next; k++) offset += (lines[k] as string).length + 1;
     i = next;
@@ -99,13 +103,14 @@ function parse(text: string, final: boolean, depth: number): ParsedAnswer {
   if (!complete(i)) return pending();
   const fence = FENCE.exec(first);
   if (fence && depth < 3) return parseFenced(lines, i, fence[1] as string, (fence[2] as string).toLowerCase(), final, depth);
-  return parseMarkdown(lines, i, final);
+  return parseMarkdown(lines, i, final, labelled);
 }
 
 /** The body's post-processing shared by every shape: closing chatter (when final) and the SEO block off. */
 function finish(headline: string, rawBody: string, seo: Seo, shape: AnswerShape, final: boolean, lastLineComplete: boolean): ParsedAnswer {
   let body = normaliseBody(rawBody);
   if (final) body = dropClosing(body);
+  else body = dropNotes(body, false);
   const split = splitSeo(body, { final, lastLineComplete });
   body = split.body;
   if (final) body = dropClosing(body);
@@ -181,14 +186,22 @@ function parseHtml(text: string, final: boolean): ParsedAnswer {
   if (h < 0) {
     // No heading yet: one may still come. Once final, the first block is the headline, as with plain text.
     if (!final) return pending('html');
-    h = blocks.findIndex((b) => !isPreamble(b.lines.join(' ')));
+    h = blocks.findIndex((b) => !isLeadIn(b.lines.join(' ')));
   }
   const headline = h >= 0 ? cleanHeadline((blocks[h] as HtmlBlock).lines.join(' ')).text : '';
   const same = (s: string): boolean => s.toLowerCase() === headline.toLowerCase();
+  // The first block after the headline may be an article label alone ("<p><strong>Article:</strong></p>"), or, while
+  // it is being written, may become one: held back.
+  const firstBody = blocks.findIndex((b, k) => k > h && b.kind !== 'title');
   const body = blocks.filter((b, k) => {
     if (k === h || b.kind === 'title') return false;
     const s = b.lines.join(' ');
-    if (k < h && b.kind === 'p' && isPreamble(s)) return false;
+    if (k === firstBody && (b.kind === 'p' || b.kind === 'heading')) {
+      const label = readLabel(s);
+      if (label !== null && label.kind === 'body' && label.rest === '') return false;
+      if (!b.complete && mayBecomeLabel(s, 'body')) return false;
+    }
+    if (k < h && b.kind === 'p' && isLeadIn(s)) return false;
     // The headline again as the page's <h1> after a <title>: once is enough (even while it is being written).
     if (b.kind === 'heading' && (same(s) || (!b.complete && headline.toLowerCase().startsWith(s.toLowerCase())))) return false;
     return true;
@@ -198,43 +211,37 @@ function parseHtml(text: string, final: boolean): ParsedAnswer {
   return finish(headline, blocksToBody(body), seo, 'html', final, final || last === undefined || last.complete);
 }
 
-function parseMarkdown(lines: string[], start: number, final: boolean): ParsedAnswer {
+/** `labelledBefore`: a label line came before `start` (the answer labels its parts). */
+function parseMarkdown(lines: string[], start: number, final: boolean, labelledBefore: boolean): ParsedAnswer {
   const complete = (i: number): boolean => final || i < lines.length - 1;
   const PENDING = pending();
 
-  // Find the headline line, skipping preamble lines. Decide nothing from a line that is still growing.
+  // Find the headline line, skipping preamble lines and labels alone on their line ("Title:", "## Rewritten
+  // article"). Decide nothing from a line that is still growing.
   let i = start;
-  let headline = '';
+  let labelled = labelledBefore;
   for (;;) {
     if (i >= lines.length) return final ? empty() : PENDING;
     if (!complete(i)) return PENDING;
     const line = lines[i] as string;
-    if (isPreamble(line)) {
-      i = nextNonEmpty(lines, i + 1);
-      continue;
-    }
-    const cleaned = cleanHeadline(line);
-    if (cleaned.labelOnly) {
-      // "Title:" alone on its line: the headline is the next non-empty line.
-      i = nextNonEmpty(lines, i + 1);
-      if (i >= lines.length) return final ? empty() : PENDING;
-      if (!complete(i)) return PENDING;
-      headline = cleanHeadline(lines[i] as string).text;
-    } else {
-      headline = cleaned.text;
-    }
-    break;
+    const label = readLabel(line);
+    if (!isPreamble(line) && !(label !== null && label.rest === '')) break;
+    labelled ||= label !== null;
+    i = nextNonEmpty(lines, i + 1);
   }
+  const headlineLabel = readLabel(lines[i] as string);
+  labelled ||= headlineLabel !== null && takesLabel(headlineLabel, false);
+  const headline = cleanHeadline(lines[i] as string).text;
 
   const bodyLines = lines.slice(i + 1);
   const first = nextNonEmpty(bodyLines, 0);
   if (first < bodyLines.length) {
     const line = bodyLines[first] as string;
-    const label = ARTICLE_LABEL.exec(line);
-    if (label) {
+    const label = readLabel(line);
+    if (label !== null && label.kind === 'body' && takesLabel(label, labelled)) {
       // "Article:" alone is dropped; "Article: Meta has…" keeps what follows the label.
-      bodyLines[first] = line.slice(label[0].length);
-    } else if (first === bodyLines.length - 1 && !final && mayBecomeArticleLabel(line)) {
+      bodyLines[first] = label.rest;
+    } else if (first === bodyLines.length - 1 && !final && mayBecomeLabel(line, 'body')) {
       // "Artic…" may yet become "Article:": hold it back rather than show it and take it away.
       bodyLines[first] = '';
     }
@@ -242,6 +249,20 @@ function parseMarkdown(lines: string[], start: number, final: boolean): ParsedAn
 
   const lastLineComplete = final || lines[lines.length - 1] === '';
   return finish(headline, bodyLines.join('\n'), {}, 'markdown', final, lastLineComplete);
+}
+
+/**
+ * Whether a label found at a line's start is one. Alone on its line, with a headline noun, naming the article, or
+ * in bold or a heading it is; a weak one with text after it ("Text: …", "Inhalt: …") only in an answer that
+ * labelled its parts already: else it may be the start of a sentence.
+ */
+function takesLabel(label: Label, labelled: boolean): boolean {
+  return label.rest === '' || label.kind === 'headline' || label.strong || label.marked || labelled;
+}
+
+/** A line that comes before the answer and is not part of it: chatter, or a label alone on its line. */
+function isLeadIn(line: string): boolean {
+  return isPreamble(line) || readLabel(line)?.rest === '';
 }
 
 function isBlank(line: string): boolean {
@@ -261,16 +282,6 @@ function bare(line: string): string {
     .replace(/\*\*|__/g, '')
     .trim();
 }
-
-const PREAMBLE_WITH_COLON = /^(?:sure|here|certainly|of course|okay|ok|absolutely|alright|all right)\b.*:$/i;
-const PREAMBLE_ALONE = /^(?:sure|certainly|of course|okay|ok|absolutely|alright|all right)\s*[!.]*$/i;
-
-function isPreamble(line: string): boolean {
-  const s = bare(line);
-  return PREAMBLE_WITH_COLON.test(s) || PREAMBLE_ALONE.test(s);
-}
-
-const HEADLINE_LABEL = /^(?:(?:rephrased|rewritten|new|suggested|proposed)\s+)?(?:title|headline|h1)\s*[:：]\s*/i;
 
 const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['"', '"'],
@@ -309,30 +320,15 @@ function cleanHeadline(line: string): { text: string; labelOnly: boolean } {
     s = s.replace(/\*\*|__/g, '').trim();
     const single = /^\*(.+)\*$/.exec(s) ?? /^_(.+)_$/.exec(s);
     if (single) s = (single[1] as string).trim();
-    const label = HEADLINE_LABEL.exec(s);
-    if (label) {
-      s = s.slice(label[0].length).trim();
+    const label = readLabel(s);
+    if (label !== null && label.colon && takesLabel(label, false)) {
+      s = label.rest;
       labelled = true;
     }
     s = unquote(s);
     if (s === before) break;
   }
   return { text: s, labelOnly: labelled && s === '' };
-}
-
-/** "Article:", "**Rephrased Article:**", "Body:" … at the start of the body's first line, with what follows kept. */
-const ARTICLE_LABEL = /^\s*(?:\*\*|__)?\s*(?:(?:rephrased|rewritten|new)\s+)?(?:article|body|content)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?[ \t]*/i;
-
-const ARTICLE_LABEL_FORMS: readonly string[] = (() => {
-  const words = ['article', 'body', 'content'];
-  const names = words.flatMap((w) => [w, `rephrased ${w}`, `rewritten ${w}`, `new ${w}`]);
-  return names.flatMap((n) => [`${n}:`, `**${n}:**`, `**${n}**:`, `__${n}:__`, `__${n}__:`]);
-})();
-
-/** Whether a line still being written could turn out to be an article label. */
-function mayBecomeArticleLabel(line: string): boolean {
-  const s = line.trimStart().toLowerCase().replace(/\s+/g, ' ');
-  return s !== '' && ARTICLE_LABEL_FORMS.some((form) => form.startsWith(s));
 }
 
 /** Trimmed, \n line endings, no trailing spaces, paragraphs apart by exactly one blank line. */
@@ -349,8 +345,80 @@ function normaliseBody(body: string): string {
 /** White space (not a line break) right before a line break or the end. */
 const TRAILING_SPACE = /[^\S\n](?:\n|$)/;
 
-const CLOSING =
-  /^(?:i hope (?:this|that|it|you)|hope this helps|(?:please )?let me know|feel free to|if you (?:need|would like|want|have)|is there anything else)/i;
+/** Closing chatter, in the four UI languages ("I hope this helps", "N'hésitez pas…", "Ich hoffe…", "Avísame si…"). */
+const CLOSING = new RegExp(
+  '^(?:' +
+    [
+      'i hope (?:this|that|it|you)',
+      'hope this helps',
+      '(?:please )?let me know',
+      'feel free to',
+      'if you (?:need|would like|want|have)',
+      'is there anything else',
+      "j['’]esp[èe]re que",
+      "n['’]h[ée]sitez pas",
+      'faites-moi savoir',
+      'dites-moi si',
+      'si vous (?:souhaitez|avez besoin|voulez)',
+      'ich hoffe',
+      'lass(?:en sie)? mich wissen',
+      'sag(?:en sie)? mir bescheid',
+      'gib mir bescheid',
+      '(?:wenn|falls) (?:du|sie) (?:noch |weitere )?(?:änderungen|anpassungen|möchtest|möchten|wünschst|wünschen)',
+      'espero que',
+      'av[íi]same',
+      'd[ée]jame saber',
+      'no dudes en',
+      'si (?:necesitas|quieres|deseas)',
+    ].join('|') +
+    ')',
+  'iu',
+);
+/**
+ * A note about the rewrite, after a rule at the end ("---" then "Note: I kept the quotes…", "Remarque :",
+ * "Anmerkung:", "Nota:", "Changes made:"). Without the rule before it, a "Note:" paragraph may be the article's.
+ */
+const NOTE_WORDS: readonly string[] = [
+  'note',
+  'notes',
+  'remarque',
+  'remarques',
+  'anmerkung',
+  'anmerkungen',
+  'hinweis',
+  'hinweise',
+  'nota',
+  'notas',
+  'changes',
+  'changes made',
+  'modifications',
+  'modifications apportées',
+  'änderungen',
+  'cambios',
+  'cambios realizados',
+];
+const NOTE = new RegExp(`^(?:${NOTE_WORDS.join('|')})\\s*[:：]`, 'iu');
+
+/** Whether a paragraph still being written may become a note's start ("**Not", "Remarque ", "Nota:"). */
+function mayBecomeNote(paragraph: string): boolean {
+  const s = trimEmphasisMarks(bare(paragraph)).trim().toLowerCase().replace(/\s+/g, ' ');
+  return NOTE.test(s) || NOTE_WORDS.some((w) => w.startsWith(s) || (s.startsWith(w) && /^\s*[:：]?$/.test(s.slice(w.length))));
+}
+
+/**
+ * The body up to a rule at the end that notes follow. While streaming, also up to a rule whose next paragraph,
+ * still being written, may become a note: held back rather than shown and taken away at the end.
+ */
+function dropNotes(body: string, final: boolean): string {
+  const paragraphs = body.split('\n\n');
+  let rule = -1;
+  for (let k = paragraphs.length - 1; k >= 0 && rule < 0; k--) if (RULE.test((paragraphs[k] as string).trim())) rule = k;
+  const after = paragraphs[rule + 1];
+  if (rule < 0 || after === undefined) return body;
+  const note = NOTE.test(trimEmphasisMarks(bare(after)).trim()) || (!final && rule + 1 === paragraphs.length - 1 && mayBecomeNote(after));
+  return note ? paragraphs.slice(0, rule).join('\n\n') : body;
+}
+
 const RULE = /^(?:-{3,}|\*{3,}|_{3,})$/;
 
 /** `s.replace(/^[*_]+|[*_]+$/g, '')` in one walk from each end (the regex rescans a long run of `*` from each of them). */
@@ -363,9 +431,12 @@ function trimEmphasisMarks(s: string): string {
   return s.slice(start, end);
 }
 
-/** Drops closing chatter at the end ("I hope this helps…", "Let me know if…") and a rule left before it. */
+/**
+ * Drops closing chatter at the end ("I hope this helps…", "Let me know if…") and a rule left before it, and a
+ * rule at the end with notes after it.
+ */
 function dropClosing(body: string): string {
-  const paragraphs = body === '' ? [] : body.split('\n\n');
+  const paragraphs = body === '' ? [] : dropNotes(body, true).split('\n\n');
   for (;;) {
     const last = paragraphs[paragraphs.length - 1];
     if (last === undefined) break;

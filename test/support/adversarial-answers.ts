@@ -1,13 +1,14 @@
 /**
  * Adversarial model answers (unbalanced emphasis, long runs of markers, brackets, backslashes, JSON-like braces,
- * SEO-block lookalikes, a million short lines…) and every parser of model text, for the linear-time test
- * (test/unit/parsers-linear.test.ts) and `npm run bench` section 7.
+ * SEO-block lookalikes, labels and preambles in four languages, a million short lines…) and every parser of model
+ * text, for the linear-time test (test/unit/parsers-linear.test.ts) and `npm run bench` section 7.
  */
 import { plainLayout } from '../../src/rewrite/plain';
 import { readHtml } from '../../src/rewrite/html';
 import { readJson } from '../../src/rewrite/json';
 import { toHtml, toMarkdown, toPlainText } from '../../src/rewrite/render';
 import { seoFromLines, splitSeo } from '../../src/rewrite/seo';
+import { mayBecomeLabel, readLabel } from '../../src/rewrite/labels';
 import { parseAnswer } from '../../src/rewrite/split';
 
 const fill = (unit: string, size: number): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
@@ -45,6 +46,13 @@ export const SHAPES: Record<string, (n: number) => string> = {
   'Headline: on one line': runs('Headline: '),
   'Headline: lines': runs('Headline: x\n'),
   'SEO lookalike lines': runs('**Meta description:** x\n'),
+  'label lines in four languages': runs('## **Überschrift :**\nTítulo reescrito\n*Article réécrit :*\n'),
+  'label with spaces before the colon': (n) => `Article réécrit${fill(' ', n)}:`,
+  'label phrase repeated on one line': runs('Rewritten article '),
+  'heading marks before a label': (n) => `${fill('#', n)} Title:`,
+  'emphasis before a label': (n) => `${fill('*', n)}Headline`,
+  'preamble lines in four languages': runs("Voici l'article réécrit :\n¡Claro! Aquí tienes:\nHier ist der Artikel:\n"),
+  'notes after rules': runs('---\n\nNote: x\n\n'),
   'labels with spaces': (n) => `**Title${fill(' ', n)}:`,
   'heading with spaces': (n) => `# ${fill(' ', n)}x`,
   'heading with spaces and tabs': (n) => `# x${fill(' \t', n)}y`,
@@ -65,7 +73,10 @@ export const SHAPES: Record<string, (n: number) => string> = {
 /** Each parser of model text (the popup's body view lays out blocks while streaming; the history, parseAnswer and toPlainText). */
 export const PARSERS: Record<string, (text: string) => unknown> = {
   'parseAnswer (final)': (s) => parseAnswer(s, { final: true }),
-  'parseAnswer (streaming, after a headline)': (s) => parseAnswer(`# Title\n\n${s}`),
+  'parseAnswer (streaming, after a headline)': (s) => parseAnswer(`# Ferry service resumes\n\n${s}`),
+  'parseAnswer (streaming, after a label)': (s) => parseAnswer(`Headline: X\n${s}`),
+  readLabel: (s) => readLabel(s),
+  mayBecomeLabel: (s) => mayBecomeLabel(s),
   'parseAnswer (JSON)': (s) => parseAnswer(`{"title":"T","article":"${s}`, { final: true }),
   toPlainText: (s) => toPlainText(s),
   // The headline and the body apart, each the whole input (both at once would be twice the text).
