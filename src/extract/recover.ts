@@ -3,6 +3,7 @@ import { stripInvisible } from './invisible';
 import { docOf, domOf, type SafeDom } from './dom';
 import { classOf, declobberTree, fadedAway, hasHiddenClass, hasHiddenId, removeHiddenElements, type HiddenPredicate, type InlineJudge } from './hidden';
 import type { HidingRules, StyleSheetReader } from './sheets';
+import { resolveStreamedSegments } from './streamed';
 
 /**
  * Page survey, wrong-block detection and recovery.
@@ -11,7 +12,7 @@ import type { HidingRules, StyleSheetReader } from './sheets';
  * comments, an "about this blog" box, a footer, a photo gallery or a sign-up prompt. Most article pages
  * mark their story with markup (`itemprop="articleBody"`, `<article>`, `.entry-content`, `.article-body`…).
  *
- * - `surveyPage` removes hidden elements and, in the same walk, notes the marked story regions and any
+ * - `surveyPage` moves streamed segments into place (`./streamed.ts`), removes hidden elements and, in the same walk, notes the marked story regions and any
  *   paywall element (one pass over the DOM: this runs on every page, so it must be cheap).
  * - `findArticleRegion` keeps the marked region with the most paragraph text, and a few of its paragraphs
  *   ("probes").
@@ -112,6 +113,7 @@ export function surveyPage(doc: Document, styleSheets?: StyleSheetReader): PageS
   const dom = domOf(docOf(doc));
   const body = dom.body(doc);
   if (!body) return emptySurvey();
+  resolveStreamedSegments(doc, dom); // before the hidden segments go with the other hidden elements
   // What is not the body (the head, strays a script put under <html>) cannot shadow the document's properties either.
   const html = dom.documentElement(doc);
   for (let c = html ? dom.firstElementChild(html) : null; c; c = dom.nextElementSibling(c)) if (c !== body) declobberTree(c, dom);

@@ -233,6 +233,23 @@ describe('cruft-news.html (the junk from the prompt example, inside the article 
   });
 });
 
+describe('streamed-article.html (streamed server rendering: the story arrives in hidden segments after "Loading…" placeholders)', () => {
+  const a = article(extractFromHtml(page('streamed-article.html'), 'https://kuestenbote.example/wirtschaft/faehre'));
+
+  it('puts every segment in its placeholder, in the story order, nested ones too', () => {
+    const text = a.text;
+    const order = ['Eine neue Fährlinie soll ab Mai', 'Die Fahrt dauert etwa vierzehn Stunden', 'Mehr Platz für Lastwagen', 'Der Hafen Kiel baut dafür'].map(
+      (s) => text.indexOf(s),
+    );
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+  });
+
+  it('drops the loading fallbacks', () => {
+    expect(a.text).not.toContain('Loading');
+  });
+});
+
 describe('pages without an article', () => {
   it('a list of links is not an article', () => {
     const r = extractFromHtml(page('link-list.html'), 'https://harbourledger.example/business');
