@@ -635,6 +635,80 @@ export const imageCredit = defineRule({
   },
 });
 
+/** "— City Marathon (@CityMarathon) March 5, 2026": the author and date line that ends an embedded post. */
+const POST_ATTRIBUTION = /^[—–-]\s*[^()\n]{1,60}\(@[\w.]{1,30}\)(?:\s+\S+){0,6}$/u;
+/** The label lines an embedded post's markup carries: "A post shared by …", "View this post on Instagram", "Watch on YouTube" (four languages). */
+const POST_LABEL = new RegExp(
+  String.raw`^(?:a post shared by|ein beitrag geteilt von|une publication partagée par|una publicación compartida (?:por|de)` +
+    String.raw`|view this post on|diesen beitrag auf \S+ ansehen|voir cette publication sur|ver esta publicación en` +
+    String.raw`|watch (?:this video )?on youtube|auf youtube ansehen|regarder sur youtube|ver en youtube)\b`,
+  'iu',
+);
+/** TikTok's embed text: the author's @handle, the caption, then "♬ the sound". */
+const TIKTOK_POST = /^@[\w.]{2,30}\s.*♬/u;
+/** A tweet's own text still carries its picture link. */
+const TWEET_PICTURE = /\bpic\.(?:twitter|x)\.com\/\w+/u;
+
+/**
+ * An embedded social post (X/Twitter, Instagram, TikTok, YouTube) as its markup reads without the script that
+ * turns it into a frame: the post's text, its "— Name (@handle) date" line, "A post shared by …" labels.
+ * The text of a quote is dropped only when the next block is such a line (then the quote is the post).
+ */
+export const socialPost = defineRule({
+  name: 'social-post',
+  maxWords: 80,
+  drops: (b, ctx) => {
+    const text = b.text.trim();
+    if (POST_ATTRIBUTION.test(text) || POST_LABEL.test(text) || TIKTOK_POST.test(text) || TWEET_PICTURE.test(text)) return true;
+    const next = ctx.blocks[ctx.index + 1];
+    return b.kind === 'quote' && next !== undefined && POST_ATTRIBUTION.test(next.text.trim());
+  },
+});
+
+/** The consent line under a sign-up form: "By signing up, you agree to…", "En vous inscrivant, vous acceptez…". */
+const SIGNUP_CONSENT =
+  /^(?:by (?:signing up|subscribing|registering|clicking|entering your email)|en vous (?:inscrivant|abonnant)|en (?:cliquant|validant)|mit (?:der|ihrer) (?:anmeldung|registrierung)|mit dem (?:abonnement|absenden)|indem sie sich|al (?:suscribirte|suscribirse|registrarte|registrarse|inscribirte|hacer clic))\b/iu;
+/** What a sign-up box offers: a newsletter, the reader's inbox (four languages). */
+const SIGNUP_PITCH =
+  /\b(?:newsletters?|inbox|postfach|boîte (?:mail|e-mail|email|de réception|aux lettres)|lettre d['’]information|correo(?: electrónico)?|bandeja de entrada|boletín)\b/iu;
+/** Its call to action (an imperative, not "the newsletters I subscribe to"), when no consent line follows. */
+const SIGNUP_ACTION =
+  /\b(?:(?:subscribe|sign up) (?:now|today|here|for free)|jetzt (?:\p{L}+ )?(?:abonnieren|anmelden|registrieren)|abonnez-vous|inscrivez-vous|suscríbete|suscribete|regístrate|it['’]s free|c['’]est gratuit|es gratis)(?=$|[\s.!,:;])/iu;
+/** Blocks of a sign-up box are short. */
+const MAX_SIGNUP_WORDS = 40;
+
+function isSignupPitch(text: string, words: number): boolean {
+  return words <= MAX_SIGNUP_WORDS && SIGNUP_PITCH.test(text);
+}
+
+/** A consent line among the `n` blocks after block `i`. */
+function consentFollows(ctx: RuleContext, i: number, n: number): boolean {
+  for (let j = i + 1; j <= i + n && j < ctx.blocks.length; j++) {
+    if (wordsAt(ctx, j) <= MAX_SIGNUP_WORDS && SIGNUP_CONSENT.test((ctx.blocks[j] as Block).text.trim())) return true;
+  }
+  return false;
+}
+
+/**
+ * A newsletter sign-up box as its text reads once the form is gone: the consent line ("By signing up, you
+ * agree…"), the pitch before it ("The day's top stories in your inbox", "Jetzt kostenlos abonnieren") and the
+ * box's short title ("Morning Briefing"). A pitch counts only with a consent line after it or a call to action.
+ */
+export const newsletterBox = defineRule({
+  name: 'newsletter-box',
+  maxWords: MAX_SIGNUP_WORDS,
+  drops: (b, ctx) => {
+    const text = b.text.trim();
+    if (SIGNUP_CONSENT.test(text)) return true;
+    if (isSignupPitch(text, ctx.words)) return SIGNUP_ACTION.test(text) || consentFollows(ctx, ctx.index, 2);
+    if (ctx.words > 6 || endsLikeSentence(text)) return false;
+    const next = ctx.blocks[ctx.index + 1];
+    if (!next) return false;
+    const nextWords = wordsAt(ctx, ctx.index + 1);
+    return isSignupPitch(next.text, nextWords) && (SIGNUP_ACTION.test(next.text) || consentFollows(ctx, ctx.index + 1, 2));
+  },
+});
+
 /** All rules, in the order they are tried. */
 export const CLEANUP_RULES: readonly CleanupRule[] = [
   promoLine,
@@ -656,6 +730,8 @@ export const CLEANUP_RULES: readonly CleanupRule[] = [
   supportPrompt,
   tagsLine,
   imageCredit,
+  socialPost,
+  newsletterBox,
 ];
 
 export interface CleanupMeta {

@@ -250,6 +250,59 @@ describe('streamed-article.html (streamed server rendering: the story arrives in
   });
 });
 
+describe('social-embeds.html (embedded posts as their markup reads before the network script runs)', () => {
+  const a = article(extractFromHtml(page('social-embeds.html'), 'https://riversidecourier.example/sport/marathon'));
+
+  it.each([
+    ['tweet text', 'Big news for race day'],
+    ['tweet picture link', 'pic.twitter.com'],
+    ['tweet author, handle and date', '@CityMarathon'],
+    ['tweet date', 'March 5, 2026'],
+    ['Instagram label (de)', 'Ein Beitrag geteilt von'],
+    ['Instagram handle', '@laufclubnord'],
+    ['TikTok caption (fr)', 'on teste le pont ferroviaire'],
+    ['TikTok sound', '♬'],
+    ['unmarked post text (es)', '¡Nos vemos en la nueva salida!'],
+    ['unmarked post handle and date', '6 de marzo de 2026'],
+    ['YouTube label', 'Watch on YouTube'],
+  ])('drops the %s', (_what, needle) => {
+    expect(a.text).not.toContain(needle);
+  });
+
+  it('keeps the story, its quotes and a quoted passage in a blockquote', () => {
+    expect(a.text).toContain('About eighteen thousand runners are registered');
+    expect(a.text).toContain('“We looked at five options');
+    expect(a.blocks).toContainEqual({ kind: 'quote', text: expect.stringContaining('Le nouveau parcours est plus rapide') });
+    expect(a.text).toContain('the traditional start will return');
+    expect(a.blocks).toHaveLength(6);
+  });
+});
+
+describe('newsletter-box.html (sign-up boxes in the story, in four languages, once their form is gone)', () => {
+  const a = article(extractFromHtml(page('newsletter-box.html'), 'https://leveilleur.example/nantes/bus-hydrogene'));
+
+  it.each([
+    ['box title', 'Morning Briefing'],
+    ['pitch (en)', 'in your inbox'],
+    ['consent line (en)', 'By signing up'],
+    ['pitch (de)', 'kostenlos abonnieren'],
+    ['consent line (de)', 'Mit der Anmeldung'],
+    ['label', 'Newsletter'],
+    ['pitch (es)', 'en tu correo'],
+    ['consent line (es)', 'Al suscribirte'],
+    ['pitch (fr)', 'boîte mail'],
+    ['consent line (fr)', 'En vous inscrivant'],
+  ])('drops the %s', (_what, needle) => {
+    expect(a.text).not.toContain(needle);
+  });
+
+  it('keeps every paragraph of the story', () => {
+    expect(a.blocks).toHaveLength(6);
+    expect(a.text).toContain('« Nous voulons comparer ces bus');
+    expect(a.text).toContain('Les usagers pourront donner leur avis');
+  });
+});
+
 describe('pages without an article', () => {
   it('a list of links is not an article', () => {
     const r = extractFromHtml(page('link-list.html'), 'https://harbourledger.example/business');

@@ -12,6 +12,7 @@ import {
   copyright,
   disclosureNote,
   furnitureClass,
+  newsletterBox,
   printEditionNote,
   promoLine,
   promoList,
@@ -19,6 +20,7 @@ import {
   repeatsTitle,
   reportingCredits,
   shareRow,
+  socialPost,
   subscribePrompt,
   supportPrompt,
   tagsLine,
@@ -494,5 +496,53 @@ describe('furniture names', () => {
     expect(furnitureRole(el('x', 'figcaption'))).toBe('caption');
     expect(furnitureRole(el('biography authority captionless'))).toBe(null);
     expect(furnitureRole(el('article-body'))).toBe(null);
+  });
+});
+
+describe('social-post rule (embedded posts without their script)', () => {
+  const test = (rule: CleanupRule, blocks: Block[], index: number): boolean => rule.test(blocks[index] as Block, ctx({ blocks, index }));
+
+  it.each([
+    '— Jane Doe (@janedoe) March 5, 2026',
+    '— Le Monde (@lemondefr) 5 mars 2026',
+    '— Tagesschau (@tagesschau) 5. März 2026',
+    'A post shared by Jane Doe (@janedoe)',
+    'Una publicación compartida de Club (@club)',
+    'View this post on Instagram',
+    'Watch on YouTube',
+    '@runner92 New route test ♬ original sound - runner92',
+    'Race day! pic.twitter.com/abc123',
+  ])('drops %s', (text) => {
+    expect(test(socialPost, [p(text)], 0)).toBe(true);
+  });
+
+  it('drops a quote followed by its post line, keeps a quote that is the story’s', () => {
+    const blocks = [p('See you at the new start!', 'quote'), p('— Club (@club) 6 March 2026', 'quote'), p('“It is faster,” the coach said.', 'quote')];
+    expect(test(socialPost, blocks, 0)).toBe(true);
+    expect(test(socialPost, blocks, 2)).toBe(false);
+  });
+
+  it('keeps a sentence that names a handle', () => {
+    expect(test(socialPost, [p('The mayor wrote on X (@mayor) that the bridge would reopen in May.')], 0)).toBe(false);
+  });
+});
+
+describe('newsletter-box rule (sign-up boxes once the form is gone)', () => {
+  const test = (blocks: Block[], index: number): boolean => newsletterBox.test(blocks[index] as Block, ctx({ blocks, index }));
+
+  it('drops the title, the pitch and the consent line of a box', () => {
+    const blocks = [p('Morning Briefing'), p('The day’s top stories in your inbox.'), p('By signing up you agree to our Privacy Policy.')];
+    expect([0, 1, 2].map((i) => test(blocks, i))).toEqual([true, true, true]);
+  });
+
+  it('drops a pitch with a call to action, in other languages too', () => {
+    expect(test([p('Unser Newsletter: jeden Freitag das Wichtigste. Jetzt kostenlos abonnieren!')], 0)).toBe(true);
+    expect(test([p('La lettre du soir dans votre boîte mail. Inscrivez-vous !')], 0)).toBe(true);
+  });
+
+  it('keeps sentences that talk about newsletters', () => {
+    expect(test([p('I also identified 28 newsletters, a small subset of the newsletters I subscribe to, as the test set.')], 0)).toBe(false);
+    expect(test([p('Monitor trends: follow relevant news sources and subscribe to industry newsletters.')], 0)).toBe(false);
+    expect(test([p('Scam emails kept arriving in her inbox for weeks.'), p('Police said the sender used a fake address.')], 0)).toBe(false);
   });
 });
