@@ -303,6 +303,17 @@ describe('newsletter-box.html (sign-up boxes in the story, in four languages, on
   });
 });
 
+describe('slideshow-below-story.html (a slideshow of long captions inside the story region outweighs the story)', () => {
+  const a = article(extractFromHtml(page('slideshow-below-story.html'), 'https://northgatepost.example/council/night-buses'));
+
+  it('extracts the story, from its lead to its end, without the slideshow', () => {
+    expect(a.blocks[0]?.text).toMatch(/^Northgate will run night buses/);
+    expect(a.text).toContain('the routes could change if some buses run nearly empty');
+    expect(a.text).not.toContain('Radfahrer');
+    expect(a.text).not.toContain('Bild 1');
+  });
+});
+
 describe('pages without an article', () => {
   it('a list of links is not an article', () => {
     const r = extractFromHtml(page('link-list.html'), 'https://harbourledger.example/business');
