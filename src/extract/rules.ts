@@ -709,6 +709,38 @@ export const newsletterBox = defineRule({
   },
 });
 
+/** The label that starts a correction or an editor's note (four languages). */
+const CORRECTION_LABEL =
+  /^(?:corrections?|clarifications?|editor['’]s note|note from the editor|korrektur(?:hinweis)?|richtigstellung|anmerkung der redaktion|hinweis der redaktion|correctif|rectificatif|erratum|note de la rédaction|ndlr|corrección|fe de erratas|aclaración|nota del editor|nota de la redacción)\s*[:：.—–-]/iu;
+/** A sentence that says the story was corrected: "An earlier version of this article misstated…", "Dieser Artikel wurde korrigiert…". */
+const CORRECTION_SENTENCE = new RegExp(
+  [
+    String.raw`^an? (?:earlier|previous|prior) version of this (?:article|story|report|post|piece)(?=$|[\s.,;:!?])`,
+    String.raw`^this (?:article|story|report|post|piece) (?:has been|was) (?:updated|corrected|amended|changed)(?=$|[\s.,;:!?])`,
+    String.raw`^in einer (?:früheren|vorherigen|ersten) (?:version|fassung) (?:dieses|des) (?:artikels|textes|beitrags)(?=$|[\s.,;:!?])`,
+    String.raw`^(?:dieser|der) (?:artikel|text|beitrag) wurde (?:\p{L}+ )?(?:aktualisiert|korrigiert|geändert|ergänzt)(?=$|[\s.,;:!?])`,
+    String.raw`^une (?:précédente|première|ancienne) version de cet article(?=$|[\s.,;:!?])`,
+    String.raw`^(?:cet|l['’]) ?article a été (?:\p{L}+ )?(?:modifié|corrigé|mis à jour|rectifié)(?=$|[\s.,;:!?])`,
+    String.raw`^una (?:versión|version) anterior de (?:este|esta) (?:artículo|nota|información|noticia)(?=$|[\s.,;:!?])`,
+    String.raw`^(?:este|esta) (?:artículo|nota|información|noticia) (?:ha sido|fue) (?:actualizad|corregid|modificad)[oa](?=$|[\s.,;:!?])`,
+  ].join('|'),
+  'iu',
+);
+
+/**
+ * A correction or editor's note: "Correction: …", "Editor's note: …", "An earlier version of this article
+ * misstated…" (four languages). It says how the story changed, not what happened. Only at the start of the
+ * block, never in quote marks: a quote in the story that mentions a correction stays.
+ */
+export const correctionNote = defineRule({
+  name: 'correction-note',
+  maxWords: 80,
+  drops: (b) => {
+    const text = b.text.trim();
+    return CORRECTION_LABEL.test(text) || CORRECTION_SENTENCE.test(text);
+  },
+});
+
 /** All rules, in the order they are tried. */
 export const CLEANUP_RULES: readonly CleanupRule[] = [
   promoLine,
@@ -732,6 +764,7 @@ export const CLEANUP_RULES: readonly CleanupRule[] = [
   imageCredit,
   socialPost,
   newsletterBox,
+  correctionNote,
 ];
 
 export interface CleanupMeta {

@@ -314,6 +314,27 @@ describe('slideshow-below-story.html (a slideshow of long captions inside the st
   });
 });
 
+describe('correction-notes.html (corrections and editor’s notes, in four languages)', () => {
+  const a = article(extractFromHtml(page('correction-notes.html'), 'https://diariodelturia.example/puerto/cruceros'));
+
+  it.each([
+    ['Spanish correction', 'Corrección:'],
+    ['editor’s note', 'Editor’s note'],
+    ['"an earlier version of this article"', 'misstated the number of berths'],
+    ['German editor’s note', 'Anmerkung der Redaktion'],
+    ['French amendment line', 'Cet article a été modifié'],
+  ])('drops the %s', (_what, needle) => {
+    expect(a.text).not.toContain(needle);
+  });
+
+  it('keeps the story and the quotes that mention an earlier version', () => {
+    expect(a.blocks[0]?.text).toMatch(/^El puerto de Valencia ampliará/);
+    expect(a.text).toContain('“Una versión anterior del proyecto no preveía conexión eléctrica');
+    expect(a.blocks).toContainEqual({ kind: 'quote', text: expect.stringContaining('An earlier version of the plan') });
+    expect(a.blocks).toHaveLength(5);
+  });
+});
+
 describe('pages without an article', () => {
   it('a list of links is not an article', () => {
     const r = extractFromHtml(page('link-list.html'), 'https://harbourledger.example/business');

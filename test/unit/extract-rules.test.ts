@@ -10,6 +10,7 @@ import {
   bylineTag,
   cleanBlocks,
   copyright,
+  correctionNote,
   disclosureNote,
   furnitureClass,
   newsletterBox,
@@ -544,5 +545,30 @@ describe('newsletter-box rule (sign-up boxes once the form is gone)', () => {
     expect(test([p('I also identified 28 newsletters, a small subset of the newsletters I subscribe to, as the test set.')], 0)).toBe(false);
     expect(test([p('Monitor trends: follow relevant news sources and subscribe to industry newsletters.')], 0)).toBe(false);
     expect(test([p('Scam emails kept arriving in her inbox for weeks.'), p('Police said the sender used a fake address.')], 0)).toBe(false);
+  });
+});
+
+describe('correction-note rule', () => {
+  const drops = (text: string, kind: BlockKind = 'paragraph'): boolean => correctionNote.test(p(text, kind), ctx({}, p(text, kind)));
+
+  it.each([
+    'Correction: An earlier story gave the wrong date.',
+    'Clarification: The mayor spoke on Monday.',
+    'An earlier version of this article misstated the cost.',
+    'This story has been updated with a statement from the police.',
+    'Korrektur: Der Termin ist am Freitag.',
+    'Dieser Artikel wurde nachträglich korrigiert.',
+    'Rectificatif : le maire s’appelle Jean Dupont.',
+    'Une précédente version de cet article indiquait un mauvais chiffre.',
+    'Fe de erratas: la cifra es de 34 millones.',
+    'Este artículo fue corregido el 5 de marzo.',
+  ])('drops %s', (text) => {
+    expect(drops(text)).toBe(true);
+  });
+
+  it('keeps a quote and a sentence that mention a correction', () => {
+    expect(drops('“An earlier version of the plan had no shore power,” he said.')).toBe(false);
+    expect(drops('The ministry said the correction of the figures would take weeks.')).toBe(false);
+    expect(drops('Corrections officers went on strike on Monday.')).toBe(false);
   });
 });
