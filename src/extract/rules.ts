@@ -711,7 +711,13 @@ export const newsletterBox = defineRule({
 
 /** The label that starts a correction or an editor's note (four languages). */
 const CORRECTION_LABEL =
-  /^(?:corrections?|clarifications?|editor['’]s note|note from the editor|korrektur(?:hinweis)?|richtigstellung|anmerkung der redaktion|hinweis der redaktion|correctif|rectificatif|erratum|note de la rédaction|ndlr|corrección|fe de erratas|aclaración|nota del editor|nota de la redacción)\s*[:：.—–-]/iu;
+  /^(?:corrections?|clarifications?|korrektur(?:hinweis)?|richtigstellung|correctif|rectificatif|erratum|corrección|fe de erratas|aclaración)\s*[:：.—–-]/iu;
+/** An editor's note: boilerplate only when it says how the story changed (an editor's note can also be the story's own update or intro). */
+const EDITOR_NOTE_LABEL =
+  /^(?:editor['’]s note|note from the editor|anmerkung der redaktion|hinweis der redaktion|note de la rédaction|ndlr|nota del editor|nota de la redacción)\s*[:：.—–-]\s*/iu;
+/** What an editor's note says when it is a correction notice. */
+const CHANGED_WORDS =
+  /\b(?:updated|corrected|amended|misstated|incorrectly|aktualisiert|korrigiert|falsch|modifié|corrigé|mis à jour|erron|actualizad|corregid|modificad)/iu;
 /** A sentence that says the story was corrected: "An earlier version of this article misstated…", "Dieser Artikel wurde korrigiert…". */
 const CORRECTION_SENTENCE = new RegExp(
   [
@@ -737,7 +743,39 @@ export const correctionNote = defineRule({
   maxWords: 80,
   drops: (b) => {
     const text = b.text.trim();
-    return CORRECTION_LABEL.test(text) || CORRECTION_SENTENCE.test(text);
+    if (CORRECTION_LABEL.test(text) || CORRECTION_SENTENCE.test(text)) return true;
+    const note = EDITOR_NOTE_LABEL.exec(text);
+    return note !== null && CHANGED_WORDS.test(text.slice(note[0].length));
+  },
+});
+
+/** The title of an author box: "About the author", "Über die Autorin", "À propos de l'auteur", "Sobre el autor". */
+const AUTHOR_BOX_TITLE =
+  /^(?:about the (?:author|writer|reporter)s?|über (?:den autor|die autorin|die autoren|unsere autorin|unseren autor)|à propos de l['’]auteur(?:e)?|sobre (?:el autor|la autora|los autores))\s*[:：]?$/iu;
+/** "Jane Doe is a senior reporter at …": a name (two to four capitalised words), then a reporter's job (four languages). */
+const AUTHOR_BIO = new RegExp(
+  String.raw`^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3},?\s+` +
+    String.raw`(?:is|was|ist|war|est|était|es|fue)\s+(?:an?|the|ein|eine|un|une|la|le|el)?\s*(?:[\p{L}-]+\s+){0,4}` +
+    String.raw`(?:[Rr]eporter|[Cc]orrespondent|[Jj]ournalist|[Ww]riter|[Ee]ditor|[Cc]olumnist|[Cc]ontributor|[Rr]edakteur(?:in)?|[Kk]orrespondent(?:in)?|[Rr]eporter(?:in)?|[Aa]utor(?:in)?|journaliste|correspondant(?:e)?|rédact(?:eur|rice)|chroniqueu(?:r|se)|periodista|reporter[oa]|corresponsal|redactor[a]?|editor[a]?|columnista)` +
+    String.raw`(?=$|[\s.,;:!?])`,
+  'u',
+);
+/** An author bio sits at the end of the article: among its last blocks. */
+const BIO_TAIL_BLOCKS = 3;
+
+/**
+ * An author box at the end of the article: its title ("About the author"), and the bio sentence under it that
+ * starts with a name and says the person is a reporter, correspondent, editor… (four languages).
+ */
+export const authorBio = defineRule({
+  name: 'author-bio',
+  maxWords: 70,
+  drops: (b, ctx) => {
+    const text = b.text.trim();
+    if (AUTHOR_BOX_TITLE.test(text)) return true;
+    // The bio sentence itself only under such a title: a closing bio can be the story's own (a profile, a guest writer).
+    const prev = ctx.blocks[ctx.index - 1];
+    return ctx.index >= ctx.blocks.length - BIO_TAIL_BLOCKS && prev !== undefined && AUTHOR_BOX_TITLE.test(prev.text.trim()) && AUTHOR_BIO.test(text);
   },
 });
 
@@ -765,6 +803,7 @@ export const CLEANUP_RULES: readonly CleanupRule[] = [
   socialPost,
   newsletterBox,
   correctionNote,
+  authorBio,
 ];
 
 export interface CleanupMeta {

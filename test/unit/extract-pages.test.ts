@@ -335,6 +335,18 @@ describe('correction-notes.html (corrections and editor’s notes, in four langu
   });
 });
 
+describe('author-bio.html (an author box at the end of the story)', () => {
+  const a = article(extractFromHtml(page('author-bio.html'), 'https://weserblick.example/stadt/strassenbahn'));
+
+  it('drops the box title and the bio, keeps the story and a source described by her role', () => {
+    expect(a.text).not.toContain('Über die Autorin');
+    expect(a.text).not.toContain('Lena Hoffmann ist Redakteurin');
+    expect(a.text).toContain('Anna Berger ist Fahrgastsprecherin');
+    expect(a.text).toContain('durch Elektrobusse ersetzen');
+    expect(a.blocks).toHaveLength(4);
+  });
+});
+
 describe('pages without an article', () => {
   it('a list of links is not an article', () => {
     const r = extractFromHtml(page('link-list.html'), 'https://harbourledger.example/business');

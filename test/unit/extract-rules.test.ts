@@ -6,6 +6,7 @@ import { extractFromHtml } from '../../src/extract/node';
 import {
   CLEANUP_RULES,
   adLabel,
+  authorBio,
   byLine,
   bylineTag,
   cleanBlocks,
@@ -562,6 +563,7 @@ describe('correction-note rule', () => {
     'Une précédente version de cet article indiquait un mauvais chiffre.',
     'Fe de erratas: la cifra es de 34 millones.',
     'Este artículo fue corregido el 5 de marzo.',
+    'Editor’s note: This story has been updated to include a statement.',
   ])('drops %s', (text) => {
     expect(drops(text)).toBe(true);
   });
@@ -570,5 +572,33 @@ describe('correction-note rule', () => {
     expect(drops('“An earlier version of the plan had no shore power,” he said.')).toBe(false);
     expect(drops('The ministry said the correction of the figures would take weeks.')).toBe(false);
     expect(drops('Corrections officers went on strike on Monday.')).toBe(false);
+    expect(drops('Editor’s Note: This map features the top restaurants each month, as chosen by our editors.')).toBe(false);
+  });
+});
+
+describe('author-bio rule', () => {
+  const story = p('The council will vote on the plan next month, officials said.');
+  const drops = (text: string, atEnd = true): boolean => {
+    const title = p('About the author');
+    const blocks = atEnd ? [story, story, story, title, p(text)] : [story, title, p(text), story, story, story, story];
+    const index = atEnd ? 4 : 2;
+    return authorBio.test(blocks[index] as Block, ctx({ blocks, index, keptIndex: index }));
+  };
+
+  it.each([
+    'About the author',
+    'Jane Doe is a senior reporter at the Harbour Ledger covering transport.',
+    'Marie Curie est journaliste au service économie.',
+    'Carlos Ruiz es corresponsal en Bruselas desde 2019.',
+    'Lena Hoffmann ist Redakteurin im Ressort Stadt.',
+  ])('drops %s at the end of the article', (text) => {
+    expect(drops(text)).toBe(true);
+  });
+
+  it('keeps a bio-like sentence in the middle of the story or without a box title, and a source’s role', () => {
+    expect(drops('Jane Doe is a senior reporter at the Harbour Ledger covering transport.', false)).toBe(false);
+    const closing = [story, story, p('Jane Doe is a senior editor at Health, specialising in skincare.')];
+    expect(authorBio.test(closing[2] as Block, ctx({ blocks: closing, index: 2, keptIndex: 2 }))).toBe(false);
+    expect(drops('Anna Berger ist Fahrgastsprecherin des Verbands Pro Bahn.')).toBe(false);
   });
 });
