@@ -745,7 +745,8 @@ export const correctionNote = defineRule({
     const text = b.text.trim();
     if (CORRECTION_LABEL.test(text) || CORRECTION_SENTENCE.test(text)) return true;
     const note = EDITOR_NOTE_LABEL.exec(text);
-    return note !== null && CHANGED_WORDS.test(text.slice(note[0].length));
+    // Its first sentence says so ("This story has been updated…"); a note that introduces the story does not.
+    return note !== null && CHANGED_WORDS.test(text.slice(note[0].length).split(/[.!?](?:\s|$)/u)[0] ?? '');
   },
 });
 

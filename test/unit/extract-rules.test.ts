@@ -573,6 +573,7 @@ describe('correction-note rule', () => {
     expect(drops('The ministry said the correction of the figures would take weeks.')).toBe(false);
     expect(drops('Corrections officers went on strike on Monday.')).toBe(false);
     expect(drops('Editor’s Note: This map features the top restaurants each month, as chosen by our editors.')).toBe(false);
+    expect(drops('Editor’s Note: This map features the top restaurants, as chosen by our editors. It is updated monthly.')).toBe(false);
   });
 });
 
