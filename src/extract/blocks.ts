@@ -106,6 +106,8 @@ export const FURNITURE_NAMES: ReadonlyMap<string, string> = new Map([
   ...['comment', 'comments', 'disqus', 'dsq'].map((n) => [n, 'comments'] as const),
   ...['popular', 'mostpopular', 'cookie', 'cookies', 'modal', 'footer', 'tags', 'stories', 'latest', 'tabs', 'tabbed'].map((n) => [n, 'page'] as const),
   ...['disclosure', 'disclaimer'].map((n) => [n, 'disclosure'] as const),
+  // Embedded posts as their markup reads before the network's script runs (`.twitter-tweet`, `.instagram-media`, `.tiktok-embed`).
+  ...['tweet', 'twitter', 'instagram', 'tiktok'].map((n) => [n, 'social'] as const),
 ]);
 
 /** Any class or id that could name furniture holds one of the names as a substring (the cheap test before the split). */

@@ -3,7 +3,7 @@ import Readability from '@mozilla/readability/Readability.js';
 import { blocksToText, type Block, type ExtractResult } from '../article';
 import { elementToBlocksWithLinks, nonSpaceLength } from './blocks';
 import { collectPageHints, pageMetadata } from './metadata';
-import { findArticleRegion, narrowToRegion, pickedWrongBlock, recoveredRegion, surveyPage } from './recover';
+import { findArticleRegion, missedLead, narrowToRegion, pickedWrongBlock, recoveredLead, recoveredRegion, regionHasGallery, surveyPage } from './recover';
 import { cleanBlocks, type DroppedBlock } from './rules';
 import { docOf, domOf } from './dom';
 import { MAX_DEPTH } from './hidden';
@@ -109,6 +109,8 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (survey.depth > MAX_DEPTH) return { ok: false, reason: 'too-deep', detail: TOO_DEEP_DETAIL };
   const hints = collectPageHints(clone, url, survey);
   const region = findArticleRegion(survey.regions);
+  // Read before Readability moves the region's nodes: only a region with a slideshow can have its lead outweighed.
+  const galleryInRegion = region !== null && regionHasGallery(survey, region);
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
@@ -124,15 +126,20 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   // Readability picked a block that misses the page's marked story (or found none): rerun it on a copy narrowed to the story.
   let recovery: 'none' | 'recovered' | 'kept-first' = 'none';
-  if (region && pickedWrongBlock(region, walked ? joinedText(walked.blocks) : '')) {
+  const firstText = walked ? joinedText(walked.blocks) : '';
+  const wrongBlock = region !== null && pickedWrongBlock(region, firstText);
+  // Or it picked inside the region but missed the story's lead (a slideshow below the story outweighed it).
+  const lead = galleryInRegion && !wrongBlock && missedLead(region, firstText);
+  if (region && (wrongBlock || lead)) {
     recovery = 'kept-first';
     const fresh = options.freshCopy?.() ?? (options.inPlace ? null : domOf(docOf(doc)).cloneDocument(doc));
     if (fresh?.body) {
-      if (narrowToRegion(fresh, region, options.styleSheets)) {
+      if (narrowToRegion(fresh, region, options.styleSheets, lead)) {
         try {
           const second = new Readability<Element>(fresh, READABILITY_OPTIONS).parse();
           const secondWalked = second?.content ? elementToBlocksWithLinks(second.content) : null;
-          if (second && secondWalked && recoveredRegion(region, joinedText(secondWalked.blocks))) {
+          const secondText = secondWalked ? joinedText(secondWalked.blocks) : '';
+          if (second && secondWalked && (lead ? recoveredLead(region, secondText) : recoveredRegion(region, secondText))) {
             // Metadata stays the first run's when there is one: it came from the whole page.
             parsed ??= second;
             walked = secondWalked;

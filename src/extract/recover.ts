@@ -3,6 +3,7 @@ import { stripInvisible } from './invisible';
 import { docOf, domOf, type SafeDom } from './dom';
 import { classOf, declobberTree, fadedAway, hasHiddenClass, hasHiddenId, removeHiddenElements, type HiddenPredicate, type InlineJudge } from './hidden';
 import type { HidingRules, StyleSheetReader } from './sheets';
+import { resolveStreamedSegments } from './streamed';
 
 /**
  * Page survey, wrong-block detection and recovery.
@@ -11,7 +12,7 @@ import type { HidingRules, StyleSheetReader } from './sheets';
  * comments, an "about this blog" box, a footer, a photo gallery or a sign-up prompt. Most article pages
  * mark their story with markup (`itemprop="articleBody"`, `<article>`, `.entry-content`, `.article-body`…).
  *
- * - `surveyPage` removes hidden elements and, in the same walk, notes the marked story regions and any
+ * - `surveyPage` moves streamed segments into place (`./streamed.ts`), removes hidden elements and, in the same walk, notes the marked story regions and any
  *   paywall element (one pass over the DOM: this runs on every page, so it must be cheap).
  * - `findArticleRegion` keeps the marked region with the most paragraph text, and a few of its paragraphs
  *   ("probes").
@@ -27,6 +28,8 @@ const STORY_NAME = new RegExp(`^(?:${STORY_NAMES})$`, 'i');
 const STORY_CLASS = new RegExp(String.raw`(?:^|\s)(?:${STORY_NAMES})(?=\s|$)`, 'i');
 /** Class or id names of paywall overlays and truncation gates. */
 const PAYWALL_NAME = /paywall|pay-wall|regwall|subscriber-only|subscription-wall|metered-?content|premium-gate/i;
+/** Class or id tokens of slideshows and galleries (matched inside a token: `hp-slideshow`, `photo-gallery-wrapper`). */
+const GALLERY_NAME = /slideshow|gallery|carousel|slider/i;
 /** Containers whose text is never the story (whole class tokens or ids). A region inside one of them is skipped. */
 const NOT_STORY =
   /^(?:comments?|comment[-_]?(?:list|area|section|thread|s-area|s-section)|disqus[-_]thread|respond|replies|footer|site[-_]footer|sidebar|related|related[-_](?:posts|articles|stories|content)|recommended|promo|newsletter|modal|popup|teaser)$/i;
@@ -49,9 +52,11 @@ export interface PageSurvey {
   published: Element | null;
   /** The deepest level of the body's tree the walk reached (it stops just below `MAX_DEPTH`). */
   depth: number;
+  /** Elements whose class or id names a slideshow or gallery (the outermost and the inner ones), in document order. */
+  galleries: Element[];
 }
 
-const emptySurvey = (): PageSurvey => ({ regions: [], paywallElement: false, h1s: [], published: null, depth: 0 });
+const emptySurvey = (): PageSurvey => ({ regions: [], paywallElement: false, h1s: [], published: null, depth: 0, galleries: [] });
 
 /** Notes what a kept element tells: a story region, a paywall, a headline, a published time (safe reads: the walk may not have declobbered it yet). */
 function surveyElement(el: Element, survey: PageSurvey, dom: SafeDom): void {
@@ -71,6 +76,7 @@ function surveyElement(el: Element, survey: PageSurvey, dom: SafeDom): void {
     survey.regions.push(el);
   }
   if (!survey.paywallElement && ((cls && PAYWALL_NAME.test(cls)) || (id && PAYWALL_NAME.test(id)))) survey.paywallElement = true;
+  if ((cls && GALLERY_NAME.test(cls)) || (id && GALLERY_NAME.test(id))) survey.galleries.push(el);
 }
 
 /**
@@ -112,6 +118,7 @@ export function surveyPage(doc: Document, styleSheets?: StyleSheetReader): PageS
   const dom = domOf(docOf(doc));
   const body = dom.body(doc);
   if (!body) return emptySurvey();
+  resolveStreamedSegments(doc, dom); // before the hidden segments go with the other hidden elements
   // What is not the body (the head, strays a script put under <html>) cannot shadow the document's properties either.
   const html = dom.documentElement(doc);
   for (let c = html ? dom.firstElementChild(html) : null; c; c = dom.nextElementSibling(c)) if (c !== body) declobberTree(c, dom);
@@ -185,18 +192,52 @@ export function pickedWrongBlock(region: ArticleRegion | null, contentText: stri
 }
 
 /**
- * Survey a fresh copy of the same page (hidden elements go, as in the first run) and reduce its body to
- * the region, found again by its index, so that Readability can only pick inside it.
+ * True when Readability's `contentText` holds some of the region but not its lead (the first of its longer
+ * paragraphs): it picked a block inside the story region that is not the story, most often a slideshow of
+ * captions below it ("Also on …") whose text outweighs the story's.
  */
-export function narrowToRegion(doc: Document, region: ArticleRegion, styleSheets?: StyleSheetReader): boolean {
+export function missedLead(region: ArticleRegion | null, contentText: string): boolean {
+  return region !== null && region.probes.length > 1 && !contentText.includes(region.probes[0] as string);
+}
+
+/** True when the region (of `survey`, found by `findArticleRegion`) holds a slideshow or gallery: only then can `missedLead` be mended. */
+export function regionHasGallery(survey: PageSurvey, region: ArticleRegion): boolean {
+  const el = survey.regions[region.index];
+  return el !== undefined && survey.galleries.some((g) => g !== el && el.contains(g));
+}
+
+/** Removes the slideshows and galleries in `root` that do not hold `lead`. */
+function dropGalleries(root: Element, lead: string): void {
+  // Outermost first; one that holds the lead stays (it wraps the story), and its inner slideshows are looked at.
+  const found: Element[] = [];
+  for (const el of root.querySelectorAll('[class], [id]')) {
+    const label = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
+    if (!GALLERY_NAME.test(label) || found.some((f) => f.contains(el))) continue;
+    if (!collapseWhitespace(el.textContent ?? '').includes(lead)) found.push(el);
+  }
+  for (const el of found) el.remove();
+}
+
+/**
+ * Survey a fresh copy of the same page (hidden elements go, as in the first run) and reduce its body to
+ * the region, found again by its index, so that Readability can only pick inside it. With `withoutGalleries`
+ * (Readability missed the region's lead, see `missedLead`) the region's slideshows that do not hold the lead go too.
+ */
+export function narrowToRegion(doc: Document, region: ArticleRegion, styleSheets?: StyleSheetReader, withoutGalleries = false): boolean {
   const el = surveyPage(doc, styleSheets).regions[region.index];
   const body = domOf(docOf(doc)).body(doc);
   if (!body || !el) return false;
   body.replaceChildren(el);
+  if (withoutGalleries) dropGalleries(el, region.probes[0] as string);
   return true;
 }
 
 /** True when Readability's second answer holds the region's story. */
 export function recoveredRegion(region: ArticleRegion, contentText: string): boolean {
   return region.probes.some((p) => contentText.includes(p)) && contentText.length >= region.chars / 3;
+}
+
+/** True when the rerun without the region's slideshows holds the region's lead and a story's worth of text (the slideshows' share of the region is unknown). */
+export function recoveredLead(region: ArticleRegion, contentText: string): boolean {
+  return !missedLead(region, contentText) && contentText.length >= MIN_REGION_CHARS;
 }

@@ -635,6 +635,151 @@ export const imageCredit = defineRule({
   },
 });
 
+/** "— City Marathon (@CityMarathon) March 5, 2026": the author and date line that ends an embedded post. */
+const POST_ATTRIBUTION = /^[—–-]\s*[^()\n]{1,60}\(@[\w.]{1,30}\)(?:\s+\S+){0,6}$/u;
+/** The label lines an embedded post's markup carries: "A post shared by …", "View this post on Instagram", "Watch on YouTube" (four languages). */
+const POST_LABEL = new RegExp(
+  String.raw`^(?:a post shared by|ein beitrag geteilt von|une publication partagée par|una publicación compartida (?:por|de)` +
+    String.raw`|view this post on|diesen beitrag auf \S+ ansehen|voir cette publication sur|ver esta publicación en` +
+    String.raw`|watch (?:this video )?on youtube|auf youtube ansehen|regarder sur youtube|ver en youtube)\b`,
+  'iu',
+);
+/** TikTok's embed text: the author's @handle, the caption, then "♬ the sound". */
+const TIKTOK_POST = /^@[\w.]{2,30}\s.*♬/u;
+/** A tweet's own text still carries its picture link. */
+const TWEET_PICTURE = /\bpic\.(?:twitter|x)\.com\/\w+/u;
+
+/**
+ * An embedded social post (X/Twitter, Instagram, TikTok, YouTube) as its markup reads without the script that
+ * turns it into a frame: the post's text, its "— Name (@handle) date" line, "A post shared by …" labels.
+ * The text of a quote is dropped only when the next block is such a line (then the quote is the post).
+ */
+export const socialPost = defineRule({
+  name: 'social-post',
+  maxWords: 80,
+  drops: (b, ctx) => {
+    const text = b.text.trim();
+    if (POST_ATTRIBUTION.test(text) || POST_LABEL.test(text) || TIKTOK_POST.test(text) || TWEET_PICTURE.test(text)) return true;
+    const next = ctx.blocks[ctx.index + 1];
+    return b.kind === 'quote' && next !== undefined && POST_ATTRIBUTION.test(next.text.trim());
+  },
+});
+
+/** The consent line under a sign-up form: "By signing up, you agree to…", "En vous inscrivant, vous acceptez…". */
+const SIGNUP_CONSENT =
+  /^(?:by (?:signing up|subscribing|registering|clicking|entering your email)|en vous (?:inscrivant|abonnant)|en (?:cliquant|validant)|mit (?:der|ihrer) (?:anmeldung|registrierung)|mit dem (?:abonnement|absenden)|indem sie sich|al (?:suscribirte|suscribirse|registrarte|registrarse|inscribirte|hacer clic))\b/iu;
+/** What a sign-up box offers: a newsletter, the reader's inbox (four languages). */
+const SIGNUP_PITCH =
+  /\b(?:newsletters?|inbox|postfach|boîte (?:mail|e-mail|email|de réception|aux lettres)|lettre d['’]information|correo(?: electrónico)?|bandeja de entrada|boletín)\b/iu;
+/** Its call to action (an imperative, not "the newsletters I subscribe to"), when no consent line follows. */
+const SIGNUP_ACTION =
+  /\b(?:(?:subscribe|sign up) (?:now|today|here|for free)|jetzt (?:\p{L}+ )?(?:abonnieren|anmelden|registrieren)|abonnez-vous|inscrivez-vous|suscríbete|suscribete|regístrate|it['’]s free|c['’]est gratuit|es gratis)(?=$|[\s.!,:;])/iu;
+/** Blocks of a sign-up box are short. */
+const MAX_SIGNUP_WORDS = 40;
+
+function isSignupPitch(text: string, words: number): boolean {
+  return words <= MAX_SIGNUP_WORDS && SIGNUP_PITCH.test(text);
+}
+
+/** A consent line among the `n` blocks after block `i`. */
+function consentFollows(ctx: RuleContext, i: number, n: number): boolean {
+  for (let j = i + 1; j <= i + n && j < ctx.blocks.length; j++) {
+    if (wordsAt(ctx, j) <= MAX_SIGNUP_WORDS && SIGNUP_CONSENT.test((ctx.blocks[j] as Block).text.trim())) return true;
+  }
+  return false;
+}
+
+/**
+ * A newsletter sign-up box as its text reads once the form is gone: the consent line ("By signing up, you
+ * agree…"), the pitch before it ("The day's top stories in your inbox", "Jetzt kostenlos abonnieren") and the
+ * box's short title ("Morning Briefing"). A pitch counts only with a consent line after it or a call to action.
+ */
+export const newsletterBox = defineRule({
+  name: 'newsletter-box',
+  maxWords: MAX_SIGNUP_WORDS,
+  drops: (b, ctx) => {
+    const text = b.text.trim();
+    if (SIGNUP_CONSENT.test(text)) return true;
+    if (isSignupPitch(text, ctx.words)) return SIGNUP_ACTION.test(text) || consentFollows(ctx, ctx.index, 2);
+    if (ctx.words > 6 || endsLikeSentence(text)) return false;
+    const next = ctx.blocks[ctx.index + 1];
+    if (!next) return false;
+    const nextWords = wordsAt(ctx, ctx.index + 1);
+    return isSignupPitch(next.text, nextWords) && (SIGNUP_ACTION.test(next.text) || consentFollows(ctx, ctx.index + 1, 2));
+  },
+});
+
+/** The label that starts a correction or an editor's note (four languages). */
+const CORRECTION_LABEL =
+  /^(?:corrections?|clarifications?|korrektur(?:hinweis)?|richtigstellung|correctif|rectificatif|erratum|corrección|fe de erratas|aclaración)\s*[:：.—–-]/iu;
+/** An editor's note: boilerplate only when it says how the story changed (an editor's note can also be the story's own update or intro). */
+const EDITOR_NOTE_LABEL =
+  /^(?:editor['’]s note|note from the editor|anmerkung der redaktion|hinweis der redaktion|note de la rédaction|ndlr|nota del editor|nota de la redacción)\s*[:：.—–-]\s*/iu;
+/** What an editor's note says when it is a correction notice. */
+const CHANGED_WORDS =
+  /\b(?:updated|corrected|amended|misstated|incorrectly|aktualisiert|korrigiert|falsch|modifié|corrigé|mis à jour|erron|actualizad|corregid|modificad)/iu;
+/** A sentence that says the story was corrected: "An earlier version of this article misstated…", "Dieser Artikel wurde korrigiert…". */
+const CORRECTION_SENTENCE = new RegExp(
+  [
+    String.raw`^an? (?:earlier|previous|prior) version of this (?:article|story|report|post|piece)(?=$|[\s.,;:!?])`,
+    String.raw`^this (?:article|story|report|post|piece) (?:has been|was) (?:updated|corrected|amended|changed)(?=$|[\s.,;:!?])`,
+    String.raw`^in einer (?:früheren|vorherigen|ersten) (?:version|fassung) (?:dieses|des) (?:artikels|textes|beitrags)(?=$|[\s.,;:!?])`,
+    String.raw`^(?:dieser|der) (?:artikel|text|beitrag) wurde (?:\p{L}+ )?(?:aktualisiert|korrigiert|geändert|ergänzt)(?=$|[\s.,;:!?])`,
+    String.raw`^une (?:précédente|première|ancienne) version de cet article(?=$|[\s.,;:!?])`,
+    String.raw`^(?:cet|l['’]) ?article a été (?:\p{L}+ )?(?:modifié|corrigé|mis à jour|rectifié)(?=$|[\s.,;:!?])`,
+    String.raw`^una (?:versión|version) anterior de (?:este|esta) (?:artículo|nota|información|noticia)(?=$|[\s.,;:!?])`,
+    String.raw`^(?:este|esta) (?:artículo|nota|información|noticia) (?:ha sido|fue) (?:actualizad|corregid|modificad)[oa](?=$|[\s.,;:!?])`,
+  ].join('|'),
+  'iu',
+);
+
+/**
+ * A correction or editor's note: "Correction: …", "Editor's note: …", "An earlier version of this article
+ * misstated…" (four languages). It says how the story changed, not what happened. Only at the start of the
+ * block, never in quote marks: a quote in the story that mentions a correction stays.
+ */
+export const correctionNote = defineRule({
+  name: 'correction-note',
+  maxWords: 80,
+  drops: (b) => {
+    const text = b.text.trim();
+    if (CORRECTION_LABEL.test(text) || CORRECTION_SENTENCE.test(text)) return true;
+    const note = EDITOR_NOTE_LABEL.exec(text);
+    // Its first sentence says so ("This story has been updated…"); a note that introduces the story does not.
+    return note !== null && CHANGED_WORDS.test(text.slice(note[0].length).split(/[.!?](?:\s|$)/u)[0] ?? '');
+  },
+});
+
+/** The title of an author box: "About the author", "Über die Autorin", "À propos de l'auteur", "Sobre el autor". */
+const AUTHOR_BOX_TITLE =
+  /^(?:about the (?:author|writer|reporter)s?|über (?:den autor|die autorin|die autoren|unsere autorin|unseren autor)|à propos de l['’]auteur(?:e)?|sobre (?:el autor|la autora|los autores))\s*[:：]?$/iu;
+/** "Jane Doe is a senior reporter at …": a name (two to four capitalised words), then a reporter's job (four languages). */
+const AUTHOR_BIO = new RegExp(
+  String.raw`^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3},?\s+` +
+    String.raw`(?:is|was|ist|war|est|était|es|fue)\s+(?:an?|the|ein|eine|un|une|la|le|el)?\s*(?:[\p{L}-]+\s+){0,4}` +
+    String.raw`(?:[Rr]eporter|[Cc]orrespondent|[Jj]ournalist|[Ww]riter|[Ee]ditor|[Cc]olumnist|[Cc]ontributor|[Rr]edakteur(?:in)?|[Kk]orrespondent(?:in)?|[Rr]eporter(?:in)?|[Aa]utor(?:in)?|journaliste|correspondant(?:e)?|rédact(?:eur|rice)|chroniqueu(?:r|se)|periodista|reporter[oa]|corresponsal|redactor[a]?|editor[a]?|columnista)` +
+    String.raw`(?=$|[\s.,;:!?])`,
+  'u',
+);
+/** An author bio sits at the end of the article: among its last blocks. */
+const BIO_TAIL_BLOCKS = 3;
+
+/**
+ * An author box at the end of the article: its title ("About the author"), and the bio sentence under it that
+ * starts with a name and says the person is a reporter, correspondent, editor… (four languages).
+ */
+export const authorBio = defineRule({
+  name: 'author-bio',
+  maxWords: 70,
+  drops: (b, ctx) => {
+    const text = b.text.trim();
+    if (AUTHOR_BOX_TITLE.test(text)) return true;
+    // The bio sentence itself only under such a title: a closing bio can be the story's own (a profile, a guest writer).
+    const prev = ctx.blocks[ctx.index - 1];
+    return ctx.index >= ctx.blocks.length - BIO_TAIL_BLOCKS && prev !== undefined && AUTHOR_BOX_TITLE.test(prev.text.trim()) && AUTHOR_BIO.test(text);
+  },
+});
+
 /** All rules, in the order they are tried. */
 export const CLEANUP_RULES: readonly CleanupRule[] = [
   promoLine,
@@ -656,6 +801,10 @@ export const CLEANUP_RULES: readonly CleanupRule[] = [
   supportPrompt,
   tagsLine,
   imageCredit,
+  socialPost,
+  newsletterBox,
+  correctionNote,
+  authorBio,
 ];
 
 export interface CleanupMeta {

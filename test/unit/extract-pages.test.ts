@@ -233,6 +233,120 @@ describe('cruft-news.html (the junk from the prompt example, inside the article 
   });
 });
 
+describe('streamed-article.html (streamed server rendering: the story arrives in hidden segments after "Loading…" placeholders)', () => {
+  const a = article(extractFromHtml(page('streamed-article.html'), 'https://kuestenbote.example/wirtschaft/faehre'));
+
+  it('puts every segment in its placeholder, in the story order, nested ones too', () => {
+    const text = a.text;
+    const order = ['Eine neue Fährlinie soll ab Mai', 'Die Fahrt dauert etwa vierzehn Stunden', 'Mehr Platz für Lastwagen', 'Der Hafen Kiel baut dafür'].map(
+      (s) => text.indexOf(s),
+    );
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+  });
+
+  it('drops the loading fallbacks', () => {
+    expect(a.text).not.toContain('Loading');
+  });
+});
+
+describe('social-embeds.html (embedded posts as their markup reads before the network script runs)', () => {
+  const a = article(extractFromHtml(page('social-embeds.html'), 'https://riversidecourier.example/sport/marathon'));
+
+  it.each([
+    ['tweet text', 'Big news for race day'],
+    ['tweet picture link', 'pic.twitter.com'],
+    ['tweet author, handle and date', '@CityMarathon'],
+    ['tweet date', 'March 5, 2026'],
+    ['Instagram label (de)', 'Ein Beitrag geteilt von'],
+    ['Instagram handle', '@laufclubnord'],
+    ['TikTok caption (fr)', 'on teste le pont ferroviaire'],
+    ['TikTok sound', '♬'],
+    ['unmarked post text (es)', '¡Nos vemos en la nueva salida!'],
+    ['unmarked post handle and date', '6 de marzo de 2026'],
+    ['YouTube label', 'Watch on YouTube'],
+  ])('drops the %s', (_what, needle) => {
+    expect(a.text).not.toContain(needle);
+  });
+
+  it('keeps the story, its quotes and a quoted passage in a blockquote', () => {
+    expect(a.text).toContain('About eighteen thousand runners are registered');
+    expect(a.text).toContain('“We looked at five options');
+    expect(a.blocks).toContainEqual({ kind: 'quote', text: expect.stringContaining('Le nouveau parcours est plus rapide') });
+    expect(a.text).toContain('the traditional start will return');
+    expect(a.blocks).toHaveLength(6);
+  });
+});
+
+describe('newsletter-box.html (sign-up boxes in the story, in four languages, once their form is gone)', () => {
+  const a = article(extractFromHtml(page('newsletter-box.html'), 'https://leveilleur.example/nantes/bus-hydrogene'));
+
+  it.each([
+    ['box title', 'Morning Briefing'],
+    ['pitch (en)', 'in your inbox'],
+    ['consent line (en)', 'By signing up'],
+    ['pitch (de)', 'kostenlos abonnieren'],
+    ['consent line (de)', 'Mit der Anmeldung'],
+    ['label', 'Newsletter'],
+    ['pitch (es)', 'en tu correo'],
+    ['consent line (es)', 'Al suscribirte'],
+    ['pitch (fr)', 'boîte mail'],
+    ['consent line (fr)', 'En vous inscrivant'],
+  ])('drops the %s', (_what, needle) => {
+    expect(a.text).not.toContain(needle);
+  });
+
+  it('keeps every paragraph of the story', () => {
+    expect(a.blocks).toHaveLength(6);
+    expect(a.text).toContain('« Nous voulons comparer ces bus');
+    expect(a.text).toContain('Les usagers pourront donner leur avis');
+  });
+});
+
+describe('slideshow-below-story.html (a slideshow of long captions inside the story region outweighs the story)', () => {
+  const a = article(extractFromHtml(page('slideshow-below-story.html'), 'https://northgatepost.example/council/night-buses'));
+
+  it('extracts the story, from its lead to its end, without the slideshow', () => {
+    expect(a.blocks[0]?.text).toMatch(/^Northgate will run night buses/);
+    expect(a.text).toContain('the routes could change if some buses run nearly empty');
+    expect(a.text).not.toContain('Radfahrer');
+    expect(a.text).not.toContain('Bild 1');
+  });
+});
+
+describe('correction-notes.html (corrections and editor’s notes, in four languages)', () => {
+  const a = article(extractFromHtml(page('correction-notes.html'), 'https://diariodelturia.example/puerto/cruceros'));
+
+  it.each([
+    ['Spanish correction', 'Corrección:'],
+    ['editor’s note', 'Editor’s note'],
+    ['"an earlier version of this article"', 'misstated the number of berths'],
+    ['German editor’s note', 'Anmerkung der Redaktion'],
+    ['French amendment line', 'Cet article a été modifié'],
+  ])('drops the %s', (_what, needle) => {
+    expect(a.text).not.toContain(needle);
+  });
+
+  it('keeps the story and the quotes that mention an earlier version', () => {
+    expect(a.blocks[0]?.text).toMatch(/^El puerto de Valencia ampliará/);
+    expect(a.text).toContain('“Una versión anterior del proyecto no preveía conexión eléctrica');
+    expect(a.blocks).toContainEqual({ kind: 'quote', text: expect.stringContaining('An earlier version of the plan') });
+    expect(a.blocks).toHaveLength(5);
+  });
+});
+
+describe('author-bio.html (an author box at the end of the story)', () => {
+  const a = article(extractFromHtml(page('author-bio.html'), 'https://weserblick.example/stadt/strassenbahn'));
+
+  it('drops the box title and the bio, keeps the story and a source described by her role', () => {
+    expect(a.text).not.toContain('Über die Autorin');
+    expect(a.text).not.toContain('Lena Hoffmann ist Redakteurin');
+    expect(a.text).toContain('Anna Berger ist Fahrgastsprecherin');
+    expect(a.text).toContain('durch Elektrobusse ersetzen');
+    expect(a.blocks).toHaveLength(4);
+  });
+});
+
 describe('pages without an article', () => {
   it('a list of links is not an article', () => {
     const r = extractFromHtml(page('link-list.html'), 'https://harbourledger.example/business');

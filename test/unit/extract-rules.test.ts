@@ -6,12 +6,15 @@ import { extractFromHtml } from '../../src/extract/node';
 import {
   CLEANUP_RULES,
   adLabel,
+  authorBio,
   byLine,
   bylineTag,
   cleanBlocks,
   copyright,
+  correctionNote,
   disclosureNote,
   furnitureClass,
+  newsletterBox,
   printEditionNote,
   promoLine,
   promoList,
@@ -19,6 +22,7 @@ import {
   repeatsTitle,
   reportingCredits,
   shareRow,
+  socialPost,
   subscribePrompt,
   supportPrompt,
   tagsLine,
@@ -494,5 +498,108 @@ describe('furniture names', () => {
     expect(furnitureRole(el('x', 'figcaption'))).toBe('caption');
     expect(furnitureRole(el('biography authority captionless'))).toBe(null);
     expect(furnitureRole(el('article-body'))).toBe(null);
+  });
+});
+
+describe('social-post rule (embedded posts without their script)', () => {
+  const test = (rule: CleanupRule, blocks: Block[], index: number): boolean => rule.test(blocks[index] as Block, ctx({ blocks, index }));
+
+  it.each([
+    '— Jane Doe (@janedoe) March 5, 2026',
+    '— Le Monde (@lemondefr) 5 mars 2026',
+    '— Tagesschau (@tagesschau) 5. März 2026',
+    'A post shared by Jane Doe (@janedoe)',
+    'Una publicación compartida de Club (@club)',
+    'View this post on Instagram',
+    'Watch on YouTube',
+    '@runner92 New route test ♬ original sound - runner92',
+    'Race day! pic.twitter.com/abc123',
+  ])('drops %s', (text) => {
+    expect(test(socialPost, [p(text)], 0)).toBe(true);
+  });
+
+  it('drops a quote followed by its post line, keeps a quote that is the story’s', () => {
+    const blocks = [p('See you at the new start!', 'quote'), p('— Club (@club) 6 March 2026', 'quote'), p('“It is faster,” the coach said.', 'quote')];
+    expect(test(socialPost, blocks, 0)).toBe(true);
+    expect(test(socialPost, blocks, 2)).toBe(false);
+  });
+
+  it('keeps a sentence that names a handle', () => {
+    expect(test(socialPost, [p('The mayor wrote on X (@mayor) that the bridge would reopen in May.')], 0)).toBe(false);
+  });
+});
+
+describe('newsletter-box rule (sign-up boxes once the form is gone)', () => {
+  const test = (blocks: Block[], index: number): boolean => newsletterBox.test(blocks[index] as Block, ctx({ blocks, index }));
+
+  it('drops the title, the pitch and the consent line of a box', () => {
+    const blocks = [p('Morning Briefing'), p('The day’s top stories in your inbox.'), p('By signing up you agree to our Privacy Policy.')];
+    expect([0, 1, 2].map((i) => test(blocks, i))).toEqual([true, true, true]);
+  });
+
+  it('drops a pitch with a call to action, in other languages too', () => {
+    expect(test([p('Unser Newsletter: jeden Freitag das Wichtigste. Jetzt kostenlos abonnieren!')], 0)).toBe(true);
+    expect(test([p('La lettre du soir dans votre boîte mail. Inscrivez-vous !')], 0)).toBe(true);
+  });
+
+  it('keeps sentences that talk about newsletters', () => {
+    expect(test([p('I also identified 28 newsletters, a small subset of the newsletters I subscribe to, as the test set.')], 0)).toBe(false);
+    expect(test([p('Monitor trends: follow relevant news sources and subscribe to industry newsletters.')], 0)).toBe(false);
+    expect(test([p('Scam emails kept arriving in her inbox for weeks.'), p('Police said the sender used a fake address.')], 0)).toBe(false);
+  });
+});
+
+describe('correction-note rule', () => {
+  const drops = (text: string, kind: BlockKind = 'paragraph'): boolean => correctionNote.test(p(text, kind), ctx({}, p(text, kind)));
+
+  it.each([
+    'Correction: An earlier story gave the wrong date.',
+    'Clarification: The mayor spoke on Monday.',
+    'An earlier version of this article misstated the cost.',
+    'This story has been updated with a statement from the police.',
+    'Korrektur: Der Termin ist am Freitag.',
+    'Dieser Artikel wurde nachträglich korrigiert.',
+    'Rectificatif : le maire s’appelle Jean Dupont.',
+    'Une précédente version de cet article indiquait un mauvais chiffre.',
+    'Fe de erratas: la cifra es de 34 millones.',
+    'Este artículo fue corregido el 5 de marzo.',
+    'Editor’s note: This story has been updated to include a statement.',
+  ])('drops %s', (text) => {
+    expect(drops(text)).toBe(true);
+  });
+
+  it('keeps a quote and a sentence that mention a correction', () => {
+    expect(drops('“An earlier version of the plan had no shore power,” he said.')).toBe(false);
+    expect(drops('The ministry said the correction of the figures would take weeks.')).toBe(false);
+    expect(drops('Corrections officers went on strike on Monday.')).toBe(false);
+    expect(drops('Editor’s Note: This map features the top restaurants each month, as chosen by our editors.')).toBe(false);
+    expect(drops('Editor’s Note: This map features the top restaurants, as chosen by our editors. It is updated monthly.')).toBe(false);
+  });
+});
+
+describe('author-bio rule', () => {
+  const story = p('The council will vote on the plan next month, officials said.');
+  const drops = (text: string, atEnd = true): boolean => {
+    const title = p('About the author');
+    const blocks = atEnd ? [story, story, story, title, p(text)] : [story, title, p(text), story, story, story, story];
+    const index = atEnd ? 4 : 2;
+    return authorBio.test(blocks[index] as Block, ctx({ blocks, index, keptIndex: index }));
+  };
+
+  it.each([
+    'About the author',
+    'Jane Doe is a senior reporter at the Harbour Ledger covering transport.',
+    'Marie Curie est journaliste au service économie.',
+    'Carlos Ruiz es corresponsal en Bruselas desde 2019.',
+    'Lena Hoffmann ist Redakteurin im Ressort Stadt.',
+  ])('drops %s at the end of the article', (text) => {
+    expect(drops(text)).toBe(true);
+  });
+
+  it('keeps a bio-like sentence in the middle of the story or without a box title, and a source’s role', () => {
+    expect(drops('Jane Doe is a senior reporter at the Harbour Ledger covering transport.', false)).toBe(false);
+    const closing = [story, story, p('Jane Doe is a senior editor at Health, specialising in skincare.')];
+    expect(authorBio.test(closing[2] as Block, ctx({ blocks: closing, index: 2, keptIndex: 2 }))).toBe(false);
+    expect(drops('Anna Berger ist Fahrgastsprecherin des Verbands Pro Bahn.')).toBe(false);
   });
 });
