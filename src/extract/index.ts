@@ -9,6 +9,7 @@ import { docOf, domOf } from './dom';
 import { MAX_DEPTH } from './hidden';
 import type { StyleSheetReader } from './sheets';
 import { articleWarnings } from './warnings';
+import { gateAtEnd } from './gate';
 import { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, TOO_DEEP_DETAIL, tooShortDetail } from './details';
 
 export { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, TOO_DEEP_DETAIL, tooShortDetail } from './details';
@@ -95,6 +96,24 @@ function linkTextShare(blocks: readonly Block[], linkShares: readonly number[]):
   return all === 0 ? 0 : links / all;
 }
 
+/** The texts of the dropped blocks that came after the third-last kept block (the end of the text, as the page had it). */
+function droppedAtEnd(all: readonly Block[], dropped: readonly DroppedBlock[]): string[] {
+  if (dropped.length === 0) return [];
+  const gone = new Set(dropped.map((d) => d.block));
+  let kept = 0;
+  let from = 0;
+  for (let i = all.length - 1; i >= 0; i--) {
+    if (gone.has(all[i] as Block)) continue;
+    kept += 1;
+    from = i;
+    if (kept === 3) break;
+  }
+  return all
+    .slice(from)
+    .filter((b) => gone.has(b))
+    .map((b) => b.text);
+}
+
 /**
  * Extract the main article of `doc` (read-only unless `options.inPlace`: Readability runs on a clone). `url` is the page URL,
  * used for the canonical-URL fallback and for recognising a " | Site" suffix in the title.
@@ -109,6 +128,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (survey.depth > MAX_DEPTH) return { ok: false, reason: 'too-deep', detail: TOO_DEEP_DETAIL };
   const hints = collectPageHints(clone, url, survey);
   const region = findArticleRegion(survey.regions);
+  // Read before Readability, which moves the page's nodes: what stands after the story's last paragraph.
+  const body = domOf(docOf(clone)).body(clone);
+  const gate = body ? gateAtEnd(body, region ? (survey.regions[region.index] ?? null) : null, survey.paywallElement) : 'none';
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
@@ -171,12 +193,12 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   const warnings = articleWarnings({
     blocks,
-    droppedTexts: dropped.map((d) => d.block.text),
+    droppedAtEnd: droppedAtEnd(walked.blocks, dropped),
     text,
     wordCount,
     blockWords: words,
     linkShare,
-    signals: { paywallElement: survey.paywallElement, regionChars: region?.chars ?? 0 },
+    signals: { paywallElement: survey.paywallElement, gate, regionChars: region?.chars ?? 0, regionParagraphs: region?.paragraphs ?? [] },
   });
   finish();
   return { ok: true, article: { ...meta, blocks, text, wordCount, warnings } };

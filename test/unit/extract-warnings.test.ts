@@ -65,9 +65,10 @@ describe('warnings', () => {
   });
 
   it("maybe-truncated: far less text than the page's marked story region", () => {
-    const signals = { paywallElement: false, regionChars: 6000 };
+    const regionParagraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} of the region: ${'y'.repeat(480)}`);
+    const signals = { paywallElement: false, gate: 'none' as const, regionChars: 6000, regionParagraphs };
     const blocks = [{ kind: 'paragraph' as const, text: 'x'.repeat(500) }];
-    const w = articleWarnings({ blocks, droppedTexts: [], text: 'x'.repeat(500), wordCount: 1, blockWords: [1], linkShare: 0, signals });
+    const w = articleWarnings({ blocks, droppedAtEnd: [], text: 'x'.repeat(500), wordCount: 1, blockWords: [1], linkShare: 0, signals });
     expect(w.map((x) => x.code)).toEqual(['maybe-truncated']);
   });
 
