@@ -9,16 +9,18 @@ import { stripInvisible } from './invisible';
  * element named like a paywall (which then needs the text itself to stop mid-story; see `./warnings.ts`).
  */
 
-/** Paywall and login-wall phrasings (en/de/fr/es, and it/pt), as gates and "continue reading" prompts put them. */
+/**
+ * Paywall and login-wall phrasings (en/de/fr/es, and it/pt), as gates and "continue reading" prompts put them.
+ * "Already a subscriber? Sign in" is not one: subscribe banners on full articles say it too.
+ */
 export const GATE_TEXT = new RegExp(
   [
     // en
-    String.raw`\b(?:subscribe|sign in|sign up|log in|login|register|join)\b[^.!?]{0,60}\bto (?:continue|keep|start|finish) reading\b`,
+    String.raw`\b(?:subscribe|sign in|sign up|log in|login|register|join|create (?:a|an|your) (?:free )?account)\b[^.!?]{0,60}\bto (?:continue|keep|start|finish) reading\b`,
     String.raw`\b(?:subscribe|sign in|sign up|log in|login|register|join)\b[^.!?]{0,40}\bto (?:read|access|unlock|view) (?:the (?:full|rest|whole|entire)|this (?:full )?(?:article|story|post))`,
     String.raw`\bto (?:read|access|continue|view|unlock) (?:the (?:full|rest|whole|entire)|this)\b[^.!?]{0,40}\b(?:subscri|sign in|log in|register|members?\b|account)`,
     String.raw`\b(?:continue|keep) reading (?:with|for) (?:a|an|your)\b[^.!?]{0,30}\b(?:subscription|account|membership)\b`,
     String.raw`\bthis (?:article|story|content|post|piece) is (?:only |exclusively )?(?:available|reserved|exclusive|for) (?:to |for )?(?:paid |paying |our )?(?:subscribers|members)\b`,
-    String.raw`\b(?:already (?:a (?:paid )?(?:subscriber|member)|have an account|subscribed))\b`,
     String.raw`\b(?:for )?(?:subscribers|members) only\b`,
     String.raw`\bunlock (?:this|the full|the rest of this) (?:article|story|post)\b`,
     String.raw`\b(?:you(?:'|’)ve|you have) (?:reached|used) (?:your|all of your|the) (?:limit|free (?:articles?|stories)|monthly)\b`,
@@ -26,18 +28,15 @@ export const GATE_TEXT = new RegExp(
     String.raw`\bweiterlesen mit\b|\b(?:nur|exklusiv) für (?:abonnenten|abonnent\*innen|abonnentinnen|mitglieder|abo-?kunden)\b`,
     String.raw`\b(?:abonnieren|abo abschließen|registrieren|anmelden|einloggen)\b[^.!?]{0,40}\b(?:weiterlesen|weiter lesen|lesen sie weiter)\b`,
     String.raw`\bum (?:den|diesen) (?:ganzen |vollständigen |kompletten )?(?:artikel|beitrag|text) (?:weiter |vollständig )?zu lesen\b`,
-    String.raw`\b(?:sie sind )?bereits (?:abonnent|abonnentin|ein abo)|\bschon (?:ein abo|abonnent)`,
     String.raw`\b(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?(?:für|abonnenten)`,
     // fr
-    String.raw`\bréservée?s? (?:aux|à nos) (?:abonnés|abonné·e·s|membres)\b|\bil vous reste \d+\s?% de l.article\b`,
+    String.raw`\bréservée?s? (?:aux|à nos) (?:abonnés|abonné·e·s|membres)\b|\bil vous reste \d+(?:[.,]\d+)?\s?% de (?:l.|cet )article\b`,
     String.raw`\b(?:abonnez-vous|inscrivez-vous|connectez-vous|identifiez-vous)\b[^.!?]{0,40}\b(?:lire la suite|poursuivre (?:la|votre) lecture|continuer (?:à|de) lire|lire l.article)\b`,
     String.raw`\bpour (?:lire|découvrir|consulter) (?:la suite|l.intégralité|cet article en entier)\b`,
-    String.raw`\bdéjà abonnée?\b`,
     // es
     String.raw`\bexclusivos? para (?:suscriptores|socios|abonados|assinantes)\b|\briservato agli abbonati\b`,
     String.raw`\b(?:suscríbete|suscribirse|regístrate|registrarse|inicia sesión|hazte suscriptor)\b[^.!?]{0,40}\b(?:seguir|continuar) leyendo\b`,
     String.raw`\bpara (?:seguir|continuar) leyendo\b|\bpara leer (?:el artículo completo|la noticia completa|más)\b`,
-    String.raw`¿ya (?:eres|estás) (?:suscriptor|suscrito|abonado|registrado)`,
     String.raw`\b(?:este|el) (?:contenido|artículo) es (?:solo |sólo |exclusivo )?para (?:suscriptores|abonados|socios)\b`,
   ].join('|'),
   'iu',
@@ -100,12 +99,14 @@ function labelOf(el: Element): string {
   return `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
 }
 
-/** The last story-sized paragraph of `scope` (not inside comments, footers or related lists), or null. */
+/** The last story-sized paragraph of `scope` (not a gate line, not inside comments, footers or related lists), or null. */
 function lastStoryParagraph(scope: Element): Element | null {
   const ps = scope.getElementsByTagName('p');
   for (let i = ps.length - 1; i >= 0; i--) {
     const p = ps[i] as Element;
-    if (textOf(p).length < STORY_PARAGRAPH_CHARS) continue;
+    const text = textOf(p);
+    // A gate's own line ("Subscribe to keep reading, from £1 a week") is not story.
+    if (text.length < STORY_PARAGRAPH_CHARS || (text.length <= GATE_MAX_CHARS && GATE_TEXT.test(text))) continue;
     let inside = false;
     for (let e: Element | null = p; e && e !== scope; e = e.parentElement) {
       if (

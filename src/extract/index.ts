@@ -96,22 +96,28 @@ function linkTextShare(blocks: readonly Block[], linkShares: readonly number[]):
   return all === 0 ? 0 : links / all;
 }
 
-/** The texts of the dropped blocks that came after the third-last kept block (the end of the text, as the page had it). */
-function droppedAtEnd(all: readonly Block[], dropped: readonly DroppedBlock[]): string[] {
-  if (dropped.length === 0) return [];
+/** A paragraph this long is story text: what comes after the last one is the end of the text. */
+const STORY_BLOCK_CHARS = 120;
+/** At most this many lines after the story's last paragraph are read for a gate. */
+const MAX_END_LINES = 12;
+
+/**
+ * The lines at the end of the text, as the page had them: the last three kept blocks, and every block, kept or
+ * dropped by the cleanup rules, after the last kept paragraph of story (a "Subscribe to continue reading" line is
+ * dropped but still tells).
+ */
+function endLines(all: readonly Block[], kept: readonly Block[], dropped: readonly DroppedBlock[]): string[] {
   const gone = new Set(dropped.map((d) => d.block));
-  let kept = 0;
-  let from = 0;
+  let from = all.length;
   for (let i = all.length - 1; i >= 0; i--) {
-    if (gone.has(all[i] as Block)) continue;
-    kept += 1;
-    from = i;
-    if (kept === 3) break;
+    const b = all[i] as Block;
+    if (!gone.has(b) && b.kind !== 'heading' && b.text.length >= STORY_BLOCK_CHARS) {
+      from = i + 1;
+      break;
+    }
   }
-  return all
-    .slice(from)
-    .filter((b) => gone.has(b))
-    .map((b) => b.text);
+  const after = all.slice(from, from + MAX_END_LINES).filter((b) => !kept.slice(-3).includes(b));
+  return [...kept.slice(-3), ...after].map((b) => b.text);
 }
 
 /**
@@ -193,7 +199,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   const warnings = articleWarnings({
     blocks,
-    droppedAtEnd: droppedAtEnd(walked.blocks, dropped),
+    endLines: endLines(walked.blocks, blocks, dropped),
     text,
     wordCount,
     blockWords: words,

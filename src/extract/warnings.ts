@@ -14,7 +14,7 @@ import { GATE_TEXT, type GateAtEnd } from './gate';
  *   text (kept or dropped by the cleanup rules); or a paywall-named element right after the story while the text
  *   stops mid-sentence.
  * - `maybe-truncated` (`short-of-page`): most of the page's own marked story region is not in the text.
- * - `maybe-truncated` (`ends-cut`): the text stops mid-sentence or on "…" and the page has a paywall-named element.
+ * - `maybe-truncated` (`ends-cut`): a teaser of a few blocks stops on "…" and the page has a paywall-named element.
  * - `not-an-article`: the text holds little prose (fewer than `MIN_PROSE_WORDS` words in paragraphs, list items
  *   and quotes that read as prose) and the page marks no sizeable story region; or it is a list of teasers (most
  *   of its prose ends on "…", as search results and link lists do); or much of the text is link text.
@@ -55,10 +55,10 @@ export interface PageSignals {
 export interface WarningInput {
   blocks: readonly Block[];
   /**
-   * Blocks the cleanup rules dropped at the end of the text (after its third-last kept block): a "Subscribe to
-   * continue reading" line is dropped but still tells.
+   * The lines at the end of the text: its last blocks, and the blocks after its last paragraph of story, kept or
+   * dropped by the cleanup rules (a "Subscribe to continue reading" line is dropped but still tells).
    */
-  droppedAtEnd: readonly string[];
+  endLines: readonly string[];
   text: string;
   wordCount: number;
   /** `countWords` of each block. */
@@ -81,11 +81,18 @@ function lastOwnBlock(blocks: readonly Block[]): Block | undefined {
   return undefined;
 }
 
-/** The text stops mid-sentence: its last own paragraph ends on "…", a colon or no punctuation. */
+/** A teaser cut at a length is this many blocks at most (a "…" at the end of a longer text is as often a writer's). */
+export const TEASER_BLOCKS = 4;
+
+/**
+ * The text stops mid-sentence: its last own paragraph ends on a colon or no punctuation, or, in a text of at most
+ * `TEASER_BLOCKS` blocks, on "…".
+ */
 export function endsMidStory(blocks: readonly Block[]): boolean {
   const last = lastOwnBlock(blocks);
   if (!last || last.kind !== 'paragraph') return false;
-  return ELLIPSIS_END.test(last.text) || !SENTENCE_END.test(last.text);
+  if (ELLIPSIS_END.test(last.text)) return blocks.length <= TEASER_BLOCKS;
+  return !SENTENCE_END.test(last.text);
 }
 
 /**
@@ -137,8 +144,7 @@ export function articleWarnings(input: WarningInput): ExtractWarning[] {
   const { blocks, text, signals } = input;
   const warnings: ExtractWarning[] = [];
 
-  const ending = [...blocks.slice(-3).map((b) => b.text), ...input.droppedAtEnd];
-  const gateInText = ending.some((t) => t.length < 400 && GATE_TEXT.test(t));
+  const gateInText = input.endLines.some((t) => t.length < 400 && GATE_TEXT.test(t));
   const cut = endsMidStory(blocks);
   const regionMissing = signals.regionParagraphs.length > 0 ? missingChars(signals.regionParagraphs, text) : 0;
   const shortOfRegion = regionMissing > MISSING_REGION_CHARS && regionMissing > text.length;
@@ -146,7 +152,7 @@ export function articleWarnings(input: WarningInput): ExtractWarning[] {
     warnings.push({ code: 'maybe-truncated', why: 'paywall' });
   } else if (shortOfRegion) {
     warnings.push({ code: 'maybe-truncated', why: 'short-of-page' });
-  } else if (cut && signals.paywallElement) {
+  } else if (signals.paywallElement && blocks.length <= TEASER_BLOCKS && ELLIPSIS_END.test(lastOwnBlock(blocks)?.text ?? '')) {
     warnings.push({ code: 'maybe-truncated', why: 'ends-cut' });
   }
 
