@@ -5,7 +5,7 @@
  */
 
 import browser from 'webextension-polyfill';
-import type { JobError, JobRecord, ViewState } from '../src/job';
+import type { JobError, JobRecord, TextPreview, ViewState } from '../src/job';
 import type { SaveProblem } from '../src/messages';
 import { answerOf, canContinue, errorOf, isActive, isIncomplete, viewStateOf } from '../src/job';
 import { formatCost } from '../src/cost';
@@ -41,6 +41,11 @@ const ui = {
   warnings: $('warnings'),
   confirmBox: $('confirm-box'),
   confirm: $<HTMLButtonElement>('confirm'),
+  preview: $('confirm-preview'),
+  previewLength: $('preview-length'),
+  previewStart: $('preview-start'),
+  previewEndLabel: $('preview-end-label'),
+  previewEnd: $('preview-end'),
   notice: $('notice'),
   error: $('error'),
   unsaved: $('storage-full'),
@@ -207,6 +212,17 @@ function renderBefore(j: JobRecord): void {
     }),
   );
   ui.confirmBox.hidden = j.state !== 'awaiting-confirmation';
+  renderPreview(j.state === 'awaiting-confirmation' ? (j.preview ?? null) : null);
+}
+
+/** The extracted text's length, start and end, for the user to judge before sending (page text, set as text only). */
+function renderPreview(p: TextPreview | null): void {
+  ui.preview.hidden = p === null;
+  ui.previewLength.textContent = p ? plural(t, 'popupPreviewWords', p.words) : '';
+  ui.previewStart.textContent = p?.start ?? '';
+  ui.previewEnd.textContent = p?.end ?? '';
+  ui.previewEnd.hidden = !p?.end;
+  ui.previewEndLabel.hidden = !p?.end;
 }
 
 /** Streaming deltas arrive fast: draw at most once a frame. */

@@ -18,6 +18,10 @@
 //    The texts are scored by ../shared/corpus/score.mjs (--predictions), which is the metric's only implementation.
 // 2. readability-pages/ (~130 pages): every page must extract without throwing; titles are compared with
 //    expected-metadata.json.
+// 3. Stops and warnings, with the product's options (the too-short refusal on): the share of full articles that
+//    stop before sending (every extraction page, every readerable Readability page, test/fixtures/paywall/full-*;
+//    target ≤ 1 %) and the share of truncated pages that warn or are refused (pages cut from the corpus with a gate
+//    added, made at bench time by ./truncated-pages.mjs, and test/fixtures/paywall/truncated-*; target ≥ 90 %).
 //
 // Options: --source NAME (Dragnet-2012 | WCXB-dev | news | article), --ids a,b,c, --worst N (default 10),
 //          --out DIR (default .bench/: predictions and per-page scores), --no-build (reuse .bench/core/),
@@ -70,6 +74,7 @@ if (args.build || !existsSync(coreFile)) {
 const core = await import(pathToFileURL(coreFile).href);
 const { Readability } = await import('@mozilla/readability');
 const { parseHTML } = await import('linkedom');
+const { truncatedPages } = await import('./truncated-pages.mjs');
 
 /**
  * Each extractor: `parse(html, url)` (not timed as extraction) and `extract(doc, html, url)` → text (timed).
@@ -180,6 +185,64 @@ function score(name) {
 }
 const scores = { plain: score('plain'), ours: score('ours') };
 
+// ---- the stop and warn rates: full articles (every corpus page with ground truth, the Readability pages labelled
+// readerable, the full-* fixtures) and truncated pages (made from the corpus by ./truncated-pages.mjs, and the
+// truncated-* fixtures); see test/fixtures/paywall/ ----
+const ASKS = new Set(['maybe-truncated', 'not-an-article']);
+function verdict(html, url) {
+  const r = core.extractFromHtml(html, url);
+  if (!r.ok) return { refused: r.reason };
+  const asks = r.article.warnings.filter((w) => ASKS.has(w.code)).map((w) => (w.why ? `${w.code}:${w.why}` : w.code));
+  return { asks };
+}
+function stopRates() {
+  const fixtures = join(root, 'test', 'fixtures', 'paywall');
+  const fixtureFiles = existsSync(fixtures)
+    ? readdirSync(fixtures)
+        .filter((f) => f.endsWith('.html'))
+        .sort()
+    : [];
+  const full = { n: 0, stops: [], refused: [], sets: '' };
+  const count = (name, html, url) => {
+    full.n += 1;
+    const v = verdict(html, url);
+    if (v.refused) full.refused.push(`${name} (${v.refused})`);
+    else if (v.asks.length) full.stops.push(`${name} (${v.asks.join(', ')})`);
+  };
+  for (const p of pages) count(p.id, p.html, p.url);
+  const rpDir = join(corpus, 'readability-pages');
+  let rp = 0;
+  if (existsSync(rpDir)) {
+    for (const slug of readdirSync(rpDir).sort()) {
+      const metaFile = join(rpDir, slug, 'expected-metadata.json');
+      if (!existsSync(metaFile) || JSON.parse(readFileSync(metaFile, 'utf8')).readerable !== true) continue;
+      rp += 1;
+      count(`rp:${slug}`, gunzipSync(readFileSync(join(rpDir, slug, 'source.html.gz'))).toString('utf8'), 'http://fakehost/test/page.html');
+    }
+  }
+  const fullFixtures = fixtureFiles.filter((f) => f.startsWith('full-'));
+  for (const f of fullFixtures) count(`fixture:${f}`, readFileSync(join(fixtures, f), 'utf8'), `https://news.example/${f}`);
+  full.sets = `${pages.length} extraction pages, ${rp} readerable Readability pages, ${fullFixtures.length} fixtures`;
+
+  const truncated = { n: 0, warned: 0, refused: 0, missed: [], byKind: {}, sets: '' };
+  const made = truncatedPages(pages, gt, parseHTML);
+  const judge = (name, kind, html, url) => {
+    truncated.n += 1;
+    const k = (truncated.byKind[kind] ??= { n: 0, hit: 0 });
+    k.n += 1;
+    const v = verdict(html, url);
+    if (v.refused) truncated.refused += 1;
+    else if (v.asks.length) truncated.warned += 1;
+    else return truncated.missed.push(name);
+    k.hit += 1;
+  };
+  for (const t of made) judge(t.id, t.kind, t.html, t.url);
+  const truncatedFixtures = fixtureFiles.filter((f) => f.startsWith('truncated-'));
+  for (const f of truncatedFixtures) judge(`fixture:${f}`, 'fixture', readFileSync(join(fixtures, f), 'utf8'), `https://news.example/${f}`);
+  truncated.sets = `${made.length} made from the corpus, ${truncatedFixtures.length} fixtures`;
+  return { full, truncated };
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN;
@@ -228,6 +291,33 @@ console.log(
   `time ratio ours ÷ plain on the same parsed pages: total ${f(sum(times.ours) / sum(times.plain), 2)}, median ${f(median(times.ours) / median(times.plain), 2)} (target ≤ 1.25)`,
 );
 for (const n of ['plain', 'ours']) if (failures[n].length) console.log(`${n} threw on ${failures[n].length} pages: ${failures[n].slice(0, 5).join('; ')}`);
+
+// ---- stops on full articles, warnings on truncated pages (the product's own options: the too-short refusal is on) ----
+if (!args.ids && !args.source) {
+  const rates = stopRates();
+  const pct = (a, b) => (b ? ((100 * a) / b).toFixed(1) : 'nan');
+  console.log('');
+  console.log(
+    `stops on full articles (asks "Rewrite anyway" before sending): ${rates.full.stops.length} / ${rates.full.n} = ${pct(rates.full.stops.length, rates.full.n)} % (target ≤ 1 %) — ${rates.full.stops.length <= rates.full.n * 0.01 ? 'met' : 'MISSED'}` +
+      `; refused outright: ${rates.full.refused.length}  [${rates.full.sets}]`,
+  );
+  for (const x of rates.full.stops) console.log(`  stops: ${x}`);
+  for (const x of rates.full.refused) console.log(`  refused: ${x}`);
+  const tr = rates.truncated;
+  console.log(
+    `truncated pages that warn or are refused: ${tr.warned + tr.refused} / ${tr.n} = ${pct(tr.warned + tr.refused, tr.n)} % (target ≥ 90 %) — ${tr.warned + tr.refused >= tr.n * 0.9 ? 'met' : 'MISSED'}` +
+      `; warn ${tr.warned} (${pct(tr.warned, tr.n)} %), refused as too short ${tr.refused}  [${tr.sets}]`,
+  );
+  console.log(
+    `  by kind: ${Object.entries(tr.byKind)
+      .map(([k, v]) => `${k} ${v.hit}/${v.n}`)
+      .join(', ')}`,
+  );
+  if (tr.missed.length)
+    console.log(
+      `  missed (${tr.missed.length}): ${(process.env.BENCH_VERBOSE ? tr.missed : tr.missed.slice(0, 12)).join(', ')}${tr.missed.length > 12 && !process.env.BENCH_VERBOSE ? ', …' : ''}`,
+    );
+}
 
 const pageF1 = (n, id) => scores[n].perPage.get(id)?.f1 ?? 0;
 if (args.worst > 0) {

@@ -9,7 +9,7 @@ import type { ChecksResult } from './checks';
 import { reportFindings } from './checks/findings';
 import type { Estimate } from './cost';
 import { HEADLINE_MAX_CHARS } from './checks/seo';
-import { newJob, type Answer, type ErrorCode, type JobError, type JobRecord, type JobState, type SectionAt } from './job';
+import { newJob, type Answer, type ErrorCode, type JobError, type JobRecord, type JobState, type SectionAt, type TextPreview } from './job';
 import { parseAnswer, type Seo } from './rewrite/split';
 
 /** Every field any state of a job may hold (the stored record, read field by field). */
@@ -30,7 +30,8 @@ type AnyField =
   | 'section'
   | 'canContinue'
   | 'checks'
-  | 'answer';
+  | 'answer'
+  | 'preview';
 
 export interface ReadJob {
   job: JobRecord;
@@ -83,6 +84,12 @@ function readWarning(v: unknown): ExtractWarning | null {
   if (isCount(v.tokens)) w.tokens = v.tokens;
   if (isCount(v.words)) w.words = v.words;
   return w;
+}
+
+/** A stored confirmation preview: its start, end and word count. */
+function readPreview(v: unknown): TextPreview | undefined {
+  if (!isObj(v) || !isStr(v.start) || !isStr(v.end) || typeof v.words !== 'number' || !Number.isFinite(v.words) || v.words < 0) return undefined;
+  return { start: v.start, end: v.end, words: v.words };
 }
 
 function readEstimate(v: unknown): Estimate | null | undefined {
@@ -221,9 +228,13 @@ export function readJob(value: unknown, pageKey?: string): ReadJob | null {
   let job: JobRecord;
   switch (state) {
     case 'extracting':
-    case 'awaiting-confirmation':
       job = { ...base, state };
       break;
+    case 'awaiting-confirmation': {
+      const preview = field('preview', readPreview, undefined);
+      job = preview ? { ...base, state, preview } : { ...base, state };
+      break;
+    }
     case 'writing':
       job = { ...base, state, section: field('section', readSection, null), notice: field('notice', (v) => (v === null ? null : str(v)), null) };
       break;

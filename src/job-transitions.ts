@@ -7,7 +7,20 @@
 import type { ChecksResult } from './checks';
 import type { Estimate } from './cost';
 import type { ExtractWarning } from './article';
-import type { ActiveJob, Answer, AwaitingJob, DoneJob, EndedJob, ExtractingJob, FailedJob, JobError, JobRecord, SectionAt, WritingJob } from './job';
+import type {
+  ActiveJob,
+  Answer,
+  AwaitingJob,
+  DoneJob,
+  EndedJob,
+  ExtractingJob,
+  FailedJob,
+  JobError,
+  JobRecord,
+  SectionAt,
+  TextPreview,
+  WritingJob,
+} from './job';
 import { isActive } from './job';
 import type { Translate } from './i18n';
 
@@ -26,9 +39,9 @@ export function sized<J extends ExtractingJob | AwaitingJob | WritingJob>(
   return { ...job, ...found, updatedAt: now };
 }
 
-/** Waits for the user's word; nothing has been sent. */
-export function awaitConfirmation(job: ExtractingJob, now: number): AwaitingJob {
-  return { ...base(job, now), state: 'awaiting-confirmation' };
+/** Waits for the user's word; nothing has been sent. `preview` is what the user is shown of the text to judge it. */
+export function awaitConfirmation(job: ExtractingJob, now: number, preview?: TextPreview): AwaitingJob {
+  return preview ? { ...base(job, now), state: 'awaiting-confirmation', preview } : { ...base(job, now), state: 'awaiting-confirmation' };
 }
 
 /** The user said send: preparing again (an exact count may follow) until writing starts. */

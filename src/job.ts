@@ -70,9 +70,35 @@ export interface ExtractingJob extends JobBase {
   state: 'extracting';
 }
 
+/** What the confirmation shows of the extracted text, so that the user can judge it: its start, its end, its length. */
+export interface TextPreview {
+  start: string;
+  /** Empty when the text is short enough for `start` to hold all of it. */
+  end: string;
+  words: number;
+}
+
 /** Waiting for the user's word before anything is sent (a doubtful page, or one that takes many requests). */
 export interface AwaitingJob extends JobBase {
   state: 'awaiting-confirmation';
+  /** The extracted text's start and end (absent in a job stored by an earlier build). */
+  preview?: TextPreview;
+}
+
+/** About this many characters of the text's start and of its end are shown, cut at a word. */
+export const PREVIEW_CHARS = 240;
+
+/** The start and end of `text` for the confirmation (the whole text as its start when it is short). */
+export function textPreview(text: string, words: number): TextPreview {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  if (flat.length <= PREVIEW_CHARS * 2.5) return { start: flat, end: '', words };
+  const startCut = flat.lastIndexOf(' ', PREVIEW_CHARS);
+  const endCut = flat.indexOf(' ', flat.length - PREVIEW_CHARS);
+  return {
+    start: `${flat.slice(0, startCut > 0 ? startCut : PREVIEW_CHARS)} …`,
+    end: `… ${flat.slice(endCut > 0 ? endCut + 1 : flat.length - PREVIEW_CHARS)}`,
+    words,
+  };
 }
 
 export interface WritingJob extends JobBase {

@@ -12,6 +12,7 @@ import { say, type Translate } from './i18n';
 import {
   isActive,
   needsConfirmation,
+  textPreview,
   type ActiveJob,
   type AwaitingJob,
   type DoneJob,
@@ -130,10 +131,10 @@ function capFor(settings: Settings, articleTokens: number): number {
 }
 
 /** The user's word on an extracting job: true when they said send (the job is then extracting again). */
-async function askFirst(run: Run): Promise<boolean> {
+async function askFirst(run: Run, article: Article): Promise<boolean> {
   const job = run.job;
   if (job.state !== 'extracting') return false;
-  const waiting = awaitConfirmation(job, run.ports.now());
+  const waiting = awaitConfirmation(job, run.ports.now(), textPreview(article.text, article.wordCount));
   await run.set(waiting);
   const yes = await run.ports.confirm(waiting, run.signal);
   if (!yes || run.signal.aborted || run.job.state !== 'awaiting-confirmation') return false;
@@ -187,10 +188,10 @@ async function prepare(run: Run, article: Article, settings: Settings, limit: nu
   // A doubtful page, or a text so long it takes many requests, is never sent anywhere (not even to be counted)
   // without the user's word.
   const asks = needsConfirmation(article.warnings) || sections.length > MAX_SECTIONS_WITHOUT_ASKING;
-  if (asks && !(await askFirst(run))) return null;
+  if (asks && !(await askFirst(run, article))) return null;
   await count();
   // The exact count may have split a text the estimate thought fitted into many requests: that too asks first.
-  if (!asks && sections.length > MAX_SECTIONS_WITHOUT_ASKING && !(await askFirst(run))) return null;
+  if (!asks && sections.length > MAX_SECTIONS_WITHOUT_ASKING && !(await askFirst(run, article))) return null;
   return sections;
 }
 

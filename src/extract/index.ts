@@ -9,6 +9,7 @@ import { docOf, domOf } from './dom';
 import { MAX_DEPTH } from './hidden';
 import type { StyleSheetReader } from './sheets';
 import { articleWarnings } from './warnings';
+import { gateAtEnd } from './gate';
 import { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, TOO_DEEP_DETAIL, tooShortDetail } from './details';
 
 export { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, TOO_DEEP_DETAIL, tooShortDetail } from './details';
@@ -95,6 +96,30 @@ function linkTextShare(blocks: readonly Block[], linkShares: readonly number[]):
   return all === 0 ? 0 : links / all;
 }
 
+/** A paragraph this long is story text: what comes after the last one is the end of the text. */
+const STORY_BLOCK_CHARS = 120;
+/** At most this many lines after the story's last paragraph are read for a gate. */
+const MAX_END_LINES = 12;
+
+/**
+ * The lines at the end of the text, as the page had them: the last three kept blocks, and every block, kept or
+ * dropped by the cleanup rules, after the last kept paragraph of story (a "Subscribe to continue reading" line is
+ * dropped but still tells).
+ */
+function endLines(all: readonly Block[], kept: readonly Block[], dropped: readonly DroppedBlock[]): string[] {
+  const gone = new Set(dropped.map((d) => d.block));
+  let from = all.length;
+  for (let i = all.length - 1; i >= 0; i--) {
+    const b = all[i] as Block;
+    if (!gone.has(b) && b.kind !== 'heading' && b.text.length >= STORY_BLOCK_CHARS) {
+      from = i + 1;
+      break;
+    }
+  }
+  const after = all.slice(from, from + MAX_END_LINES).filter((b) => !kept.slice(-3).includes(b));
+  return [...kept.slice(-3), ...after].map((b) => b.text);
+}
+
 /**
  * Extract the main article of `doc` (read-only unless `options.inPlace`: Readability runs on a clone). `url` is the page URL,
  * used for the canonical-URL fallback and for recognising a " | Site" suffix in the title.
@@ -111,6 +136,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const region = findArticleRegion(survey.regions);
   // Read before Readability moves the region's nodes: only a region with a slideshow can have its lead outweighed.
   const galleryInRegion = region !== null && regionHasGallery(survey, region);
+  // Read before Readability, which moves the page's nodes: what stands after the story's last paragraph.
+  const body = domOf(docOf(clone)).body(clone);
+  const gate = body ? gateAtEnd(body, region ? (survey.regions[region.index] ?? null) : null, survey.paywallElement) : 'none';
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
@@ -178,12 +206,12 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   const warnings = articleWarnings({
     blocks,
-    droppedTexts: dropped.map((d) => d.block.text),
+    endLines: endLines(walked.blocks, blocks, dropped),
     text,
     wordCount,
     blockWords: words,
     linkShare,
-    signals: { paywallElement: survey.paywallElement, regionChars: region?.chars ?? 0 },
+    signals: { paywallElement: survey.paywallElement, gate, regionChars: region?.chars ?? 0, regionParagraphs: region?.paragraphs ?? [] },
   });
   finish();
   return { ok: true, article: { ...meta, blocks, text, wordCount, warnings } };

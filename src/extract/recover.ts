@@ -4,6 +4,7 @@ import { docOf, domOf, type SafeDom } from './dom';
 import { classOf, declobberTree, fadedAway, hasHiddenClass, hasHiddenId, removeHiddenElements, type HiddenPredicate, type InlineJudge } from './hidden';
 import type { HidingRules, StyleSheetReader } from './sheets';
 import { resolveStreamedSegments } from './streamed';
+import { PAYWALL_NAME } from './gate';
 
 /**
  * Page survey, wrong-block detection and recovery.
@@ -26,8 +27,6 @@ const STORY_NAMES = String.raw`article[-_]{0,2}(?:body|content|text)|articlebody
 const STORY_NAME = new RegExp(`^(?:${STORY_NAMES})$`, 'i');
 /** A class attribute naming the story body in one of its tokens (one test per element, no split). */
 const STORY_CLASS = new RegExp(String.raw`(?:^|\s)(?:${STORY_NAMES})(?=\s|$)`, 'i');
-/** Class or id names of paywall overlays and truncation gates. */
-const PAYWALL_NAME = /paywall|pay-wall|regwall|subscriber-only|subscription-wall|metered-?content|premium-gate/i;
 /** Class or id tokens of slideshows and galleries (matched inside a token: `hp-slideshow`, `photo-gallery-wrapper`). */
 const GALLERY_NAME = /slideshow|gallery|carousel|slider/i;
 /** Containers whose text is never the story (whole class tokens or ids). A region inside one of them is skipped. */
@@ -44,7 +43,7 @@ const MAX_PROBES = 4;
 export interface PageSurvey {
   /** Elements marked as the story body (`<article>`, `itemprop="articleBody"`, `.entry-content`…), in document order. */
   regions: Element[];
-  /** A paywall overlay or gate element is in the page. */
+  /** An element named like a paywall is in the page, anywhere (a hint only: see `./gate.ts`). */
   paywallElement: boolean;
   /** The `<h1>` elements that stay, in document order (for the title; see `collectPageHints`). */
   h1s: Element[];
@@ -147,6 +146,8 @@ export interface ArticleRegion {
   chars: number;
   /** The first characters of some of its longer paragraphs, whitespace collapsed. */
   probes: string[];
+  /** Its paragraphs of running story of at least `MIN_PROBE_CHARS` characters (see `storyParagraphs`: to tell how much of it was extracted). */
+  paragraphs: string[];
 }
 
 function insideNotStory(el: Element): boolean {
@@ -176,9 +177,36 @@ export function findArticleRegion(regions: readonly Element[]): ArticleRegion | 
     const step = Math.max(1, Math.floor(texts.length / MAX_PROBES));
     const probes: string[] = [];
     for (let i = 0; i < texts.length && probes.length < MAX_PROBES; i += step) probes.push((texts[i] as string).slice(0, PROBE_LENGTH));
-    if (probes.length > 0) best = { index, chars, probes };
+    if (probes.length > 0) best = { index, chars, probes, paragraphs: [] };
   });
-  return best;
+  const found = best as ArticleRegion | null;
+  const el = found ? regions[found.index] : undefined;
+  if (found && el) found.paragraphs = storyParagraphs(el);
+  return found;
+}
+
+/** Containers of a region whose paragraphs are not its running story: galleries, lists, figures, asides. */
+const NOT_RUNNING_TEXT = new Set(['LI', 'FIGURE', 'FIGCAPTION', 'ASIDE', 'TABLE', 'BLOCKQUOTE']);
+
+/** The region's longer paragraphs of running story, each once, whitespace collapsed (what `short-of-page` compares). */
+function storyParagraphs(region: Element): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const p of region.getElementsByTagName('p')) {
+    let running = true;
+    for (let e = p.parentElement; e && e !== region; e = e.parentElement) {
+      if (NOT_RUNNING_TEXT.has(e.tagName)) {
+        running = false;
+        break;
+      }
+    }
+    if (!running) continue;
+    const t = collapseWhitespace(stripInvisible(p.textContent ?? ''));
+    if (t.length < MIN_PROBE_CHARS || seen.has(t)) continue;
+    seen.add(t);
+    out.push(t);
+  }
+  return out;
 }
 
 /**

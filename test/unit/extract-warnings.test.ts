@@ -65,9 +65,10 @@ describe('warnings', () => {
   });
 
   it("maybe-truncated: far less text than the page's marked story region", () => {
-    const signals = { paywallElement: false, regionChars: 6000 };
+    const regionParagraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} of the region: ${'y'.repeat(480)}`);
+    const signals = { paywallElement: false, gate: 'none' as const, regionChars: 6000, regionParagraphs };
     const blocks = [{ kind: 'paragraph' as const, text: 'x'.repeat(500) }];
-    const w = articleWarnings({ blocks, droppedTexts: [], text: 'x'.repeat(500), wordCount: 1, blockWords: [1], linkShare: 0, signals });
+    const w = articleWarnings({ blocks, endLines: [], text: 'x'.repeat(500), wordCount: 1, blockWords: [1], linkShare: 0, signals });
     expect(w.map((x) => x.code)).toEqual(['maybe-truncated']);
   });
 
@@ -167,5 +168,81 @@ describe('readability test pages: titles', () => {
       return r.ok && r.article.title.length > expected.length;
     });
     expect(off.length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('a paywall signal needs evidence that text is missing', () => {
+  const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'paywall');
+  const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.html'));
+  const asks = (html: string): string[] => {
+    const r = extractFromHtml(html, 'https://news.example/a');
+    if (!r.ok) throw new Error(r.detail);
+    return r.article.warnings.filter((w) => w.code !== 'very-long').map((w) => w.code);
+  };
+  const story = [1, 2, 3, 4, 5].map(para).join('');
+
+  it.each(files.filter((f) => f.startsWith('full-')))('%s: a full article with paywall furniture does not stop', (f) => {
+    expect(asks(readFileSync(join(FIXTURES, f), 'utf8'))).toEqual([]);
+  });
+
+  it.each(files.filter((f) => f.startsWith('truncated-')))('%s: a truncated page warns', (f) => {
+    expect(asks(readFileSync(join(FIXTURES, f), 'utf8'))).toContain('maybe-truncated');
+  });
+
+  it('a class name or an empty placeholder alone never stops; with a text cut mid-sentence it does', () => {
+    expect(asks(`<html><body><article class="paywall-article">${story}</article><div class="paywall"></div></body></html>`)).toEqual([]);
+    const cut = `<p>Paragraph 6 of the council report says the harbour wall needs repairs before the winter storms and that the</p>`;
+    expect(asks(`<html><body><article>${story}${cut}</article><div class="paywall"></div></body></html>`)).toEqual(['maybe-truncated']);
+  });
+
+  it('a promo box in the middle of the story, or a subscribe banner after it, never stops', () => {
+    const promo = '<aside class="promo"><p>Subscribe to continue reading great local journalism, from £1 a week.</p></aside>';
+    expect(asks(`<html><body><article>${[1, 2].map(para).join('')}${promo}${[3, 4, 5].map(para).join('')}</article></body></html>`)).toEqual([]);
+    const banner = '<div class="subscribe-banner"><p>Already a subscriber? Sign in to manage your newsletters.</p></div>';
+    expect(asks(`<html><body><article>${story}</article>${banner}</body></html>`)).toEqual([]);
+  });
+
+  it('a gate phrase right after the story stops, whatever the box is called, in the four languages', () => {
+    for (const line of [
+      'Create a free account to keep reading.',
+      'Jetzt abonnieren und weiterlesen',
+      'La suite de cet article est réservée aux abonnés.',
+      'Suscríbete para seguir leyendo',
+    ]) {
+      expect(
+        asks(`<html><body><article><div class="body">${story}</div><div class="box-x"><h3>${line}</h3><button>OK</button></div></article></body></html>`),
+      ).toEqual(['maybe-truncated']);
+    }
+  });
+
+  it('"Read more" over related stories is not a gate; as a button after the story it is', () => {
+    const related = '<div class="more"><h3>Read more</h3><ul><li><a href="/a">Harbour fees</a></li></ul></div>';
+    expect(asks(`<html><body><article>${story}${related}</article></body></html>`)).toEqual([]);
+    expect(asks(`<html><body><article>${story}<button type="button">Read more</button></article></body></html>`)).toEqual(['maybe-truncated']);
+    expect(asks(`<html><body><article>${story}<a href="#">Lire la suite</a></article></body></html>`)).toEqual(['maybe-truncated']);
+  });
+
+  it('short of page: counted on holes in the story region, not on what the region holds after the story', () => {
+    const signals = (regionParagraphs: string[]) => ({ paywallElement: false, gate: 'none' as const, regionChars: 9000, regionParagraphs });
+    const ps = Array.from({ length: 12 }, (_, i) => `Region paragraph ${i}: ${'z'.repeat(400)}`);
+    const text = ps.slice(0, 2).join('\n\n');
+    const blocks = ps.slice(0, 2).map((t) => ({ kind: 'paragraph' as const, text: `${t}.` }));
+    const input = { blocks, endLines: [], text, wordCount: 2, blockWords: [30, 30], linkShare: 0 };
+    // The first two found, the rest after them missing: comments or a gallery after the story.
+    expect(articleWarnings({ ...input, signals: signals(ps) }).map((w) => w.code)).toEqual([]);
+    // The last two found, the story before them missing: the wrong block.
+    const late = ps.slice(10).join('\n\n');
+    expect(articleWarnings({ ...input, text: late, signals: signals(ps) }).map((w) => w.code)).toEqual(['maybe-truncated']);
+  });
+
+  it('not-an-article: lists, tables and short paragraphs are an article; a list of teasers is not', () => {
+    const short = Array.from({ length: 10 }, (_, i) => `<p>Line ${i} of the notice says the harbour office opens at nine.</p>`).join('');
+    expect(asks(`<html><body><div>${short}</div></body></html>`)).not.toContain('not-an-article');
+    const teasers = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `<div><h3><a href="/r${i}">Result ${i}</a></h3><p>The harbour council said on Monday that the fees for the container ships would rise again next year by …</p></div>`,
+    ).join('');
+    expect(asks(`<html><body><div>${teasers}</div></body></html>`)).toContain('not-an-article');
   });
 });

@@ -1,0 +1,162 @@
+import { collapseWhitespace } from './blocks';
+import { stripInvisible } from './invisible';
+
+/**
+ * Where the story stops at a gate. A paywall-looking element alone says nothing: many sites ship every full article
+ * with a "paywall" placeholder, a subscribe promo or a class name on the wrapper. What tells that text is missing is
+ * a gate *at the end of the story*: after the story's last paragraph, with no story text after it, a box that says
+ * "subscribe to continue reading" (a gate phrase) or a "show more" / "continue reading" control, or at least an
+ * element named like a paywall (which then needs the text itself to stop mid-story; see `./warnings.ts`).
+ */
+
+/**
+ * Paywall and login-wall phrasings (en/de/fr/es, and it/pt), as gates and "continue reading" prompts put them.
+ * "Already a subscriber? Sign in" is not one: subscribe banners on full articles say it too.
+ */
+export const GATE_TEXT = new RegExp(
+  [
+    // en
+    String.raw`\b(?:subscribe|sign in|sign up|log in|login|register|join|create (?:a|an|your) (?:free )?account)\b[^.!?]{0,60}\bto (?:continue|keep|start|finish) reading\b`,
+    String.raw`\b(?:subscribe|sign in|sign up|log in|login|register|join)\b[^.!?]{0,40}\bto (?:read|access|unlock|view) (?:the (?:full|rest|whole|entire)|this (?:full )?(?:article|story|post))`,
+    String.raw`\bto (?:read|access|continue|view|unlock) (?:the (?:full|rest|whole|entire)|this)\b[^.!?]{0,40}\b(?:subscri|sign in|log in|register|members?\b|account)`,
+    String.raw`\b(?:continue|keep) reading (?:with|for) (?:a|an|your)\b[^.!?]{0,30}\b(?:subscription|account|membership)\b`,
+    String.raw`\bthis (?:article|story|content|post|piece) is (?:only |exclusively )?(?:available|reserved|exclusive|for) (?:to |for )?(?:paid |paying |our )?(?:subscribers|members)\b`,
+    String.raw`\b(?:for )?(?:subscribers|members) only\b`,
+    String.raw`\bunlock (?:this|the full|the rest of this) (?:article|story|post)\b`,
+    String.raw`\b(?:you(?:'|’)ve|you have) (?:reached|used) (?:your|all of your|the) (?:limit|free (?:articles?|stories)|monthly)\b`,
+    // de
+    String.raw`\bweiterlesen mit\b|\b(?:nur|exklusiv) für (?:abonnenten|abonnent\*innen|abonnentinnen|mitglieder|abo-?kunden)\b`,
+    String.raw`\b(?:abonnieren|abo abschließen|registrieren|anmelden|einloggen)\b[^.!?]{0,40}\b(?:weiterlesen|weiter lesen|lesen sie weiter)\b`,
+    String.raw`\bum (?:den|diesen) (?:ganzen |vollständigen |kompletten )?(?:artikel|beitrag|text) (?:weiter |vollständig )?zu lesen\b`,
+    String.raw`\b(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?(?:für|abonnenten)`,
+    // fr
+    String.raw`\bréservée?s? (?:aux|à nos) (?:abonnés|abonné·e·s|membres)\b|\bil vous reste \d+(?:[.,]\d+)?\s?% de (?:l.|cet )article\b`,
+    String.raw`\b(?:abonnez-vous|inscrivez-vous|connectez-vous|identifiez-vous)\b[^.!?]{0,40}\b(?:lire la suite|poursuivre (?:la|votre) lecture|continuer (?:à|de) lire|lire l.article)\b`,
+    String.raw`\bpour (?:lire|découvrir|consulter) (?:la suite|l.intégralité|cet article en entier)\b`,
+    // es
+    String.raw`\bexclusivos? para (?:suscriptores|socios|abonados|assinantes)\b|\briservato agli abbonati\b`,
+    String.raw`\b(?:suscríbete|suscribirse|regístrate|registrarse|inicia sesión|hazte suscriptor)\b[^.!?]{0,40}\b(?:seguir|continuar) leyendo\b`,
+    String.raw`\bpara (?:seguir|continuar) leyendo\b|\bpara leer (?:el artículo completo|la noticia completa|más)\b`,
+    String.raw`\b(?:este|el) (?:contenido|artículo) es (?:solo |sólo |exclusivo )?para (?:suscriptores|abonados|socios)\b`,
+  ].join('|'),
+  'iu',
+);
+
+/** The whole text of a "show more" / "continue reading" control (a button or link that loads the rest of the story). */
+export const MORE_PROMPT =
+  /^(?:(?:read|show|see|view|load) (?:more|the (?:full|whole|entire|rest of the) (?:article|story|post|text)|full (?:article|story))|continue reading|keep reading|(?:artikel |beitrag )?weiterlesen|weiter lesen|mehr (?:anzeigen|lesen)|(?:ganzen |vollständigen )?artikel (?:anzeigen|lesen)|lire la suite|la suite|voir (?:plus|la suite)|afficher (?:plus|la suite)|lire l.article(?: complet)?|leer (?:más|el artículo completo|la noticia completa)|seguir leyendo|continuar leyendo|ver (?:más|la noticia completa)|mostrar más)\s*[…›»→>+.:]*$/iu;
+
+/** Class or id names of paywall overlays and truncation gates. */
+export const PAYWALL_NAME = /paywall|pay-wall|regwall|subscriber-only|subscription-wall|metered-?content|premium-gate/i;
+
+/** A paragraph this long is story text (shorter ones may be captions, buttons or gate lines). */
+const STORY_PARAGRAPH_CHARS = 60;
+/** A gate box's text is short: longer text is story, comments or another article. */
+const GATE_MAX_CHARS = 500;
+/** Elements looked at after the story's last paragraph: the gate stands right there, not a page later. */
+const MAX_STEPS = 80;
+/** Containers holding more child elements than this are not read whole (their children are read one by one). */
+const MAX_CHILDREN = 8;
+/** Containers after which the story is over for sure. */
+const PAST_STORY =
+  /^(?:comments?|comment[-_]?(?:list|area|section|thread)|disqus[-_]thread|respond|site[-_]footer|related|related[-_](?:posts|articles|stories|content)|recommended)$/i;
+
+/** What stands after the story's last paragraph: a gate phrase or "show more" control, only a paywall-named element, or nothing. */
+export type GateAtEnd = 'prompt' | 'named' | 'none';
+
+const textOf = (el: Element): string => collapseWhitespace(stripInvisible(el.textContent ?? ''));
+
+/** The element after `el` in document order, skipping `el`'s own subtree (null at the end of `root`). */
+function after(el: Element, root: Element): Element | null {
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+    const next = e.nextElementSibling;
+    if (next) return next;
+  }
+  return null;
+}
+
+/** The next element in document order, into `el`'s subtree first. */
+function next(el: Element, root: Element): Element | null {
+  return el.firstElementChild ?? after(el, root);
+}
+
+/**
+ * A control that acts on the page (a button, or a link that goes nowhere): "Read more" as a heading over related
+ * stories, or as a link to another page, is everywhere on full articles; as a button it loads the rest of this one.
+ */
+function isControl(el: Element): boolean {
+  for (let e: Element | null = el, up = 0; e && up < 3; e = e.parentElement, up++) {
+    if (e.tagName === 'BUTTON' || e.getAttribute('role') === 'button' || e.hasAttribute('aria-expanded') || e.hasAttribute('aria-controls')) return true;
+    if (e.tagName === 'A') {
+      const href = (e.getAttribute('href') ?? '').trim();
+      return href === '' || href.startsWith('#') || /^javascript:/i.test(href);
+    }
+  }
+  return false;
+}
+
+function labelOf(el: Element): string {
+  return `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
+}
+
+/** The last story-sized paragraph of `scope` (not a gate line, not inside comments, footers or related lists), or null. */
+function lastStoryParagraph(scope: Element): Element | null {
+  const ps = scope.getElementsByTagName('p');
+  for (let i = ps.length - 1; i >= 0; i--) {
+    const p = ps[i] as Element;
+    const text = textOf(p);
+    // A gate's own line ("Subscribe to keep reading, from £1 a week") is not story.
+    if (text.length < STORY_PARAGRAPH_CHARS || (text.length <= GATE_MAX_CHARS && GATE_TEXT.test(text))) continue;
+    let inside = false;
+    for (let e: Element | null = p; e && e !== scope; e = e.parentElement) {
+      if (
+        e.tagName === 'FOOTER' ||
+        labelOf(e)
+          .split(/\s+/)
+          .some((t) => t !== '' && PAST_STORY.test(t))
+      ) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) return p;
+  }
+  return null;
+}
+
+/**
+ * What stands right after the story's last paragraph: in `region` (the page's marked story) when there is one,
+ * else in the whole `body` (only looked for when `namedGate` says the page has a paywall-named element at all).
+ */
+export function gateAtEnd(body: Element, region: Element | null, namedGate: boolean): GateAtEnd {
+  return gateAfterStory(body, region, namedGate).kind;
+}
+
+/** `gateAtEnd`, with the element that told (for tests and debugging). */
+export function gateAfterStory(body: Element, region: Element | null, namedGate: boolean): { kind: GateAtEnd; el: Element | null } {
+  const none = { kind: 'none' as const, el: null };
+  if (!region && !namedGate) return none;
+  const last = lastStoryParagraph(region ?? body);
+  if (!last) return none;
+  let found: { kind: GateAtEnd; el: Element | null } = none;
+  let el = after(last, body);
+  for (let steps = 0; el && steps < MAX_STEPS; steps++) {
+    const name = el.tagName;
+    if (name === 'SCRIPT' || name === 'STYLE' || name === 'TEMPLATE' || name === 'NOSCRIPT') {
+      el = after(el, body);
+      continue;
+    }
+    const label = labelOf(el);
+    if (name === 'FOOTER' || label.split(/\s+/).some((t) => t !== '' && PAST_STORY.test(t))) break;
+    const named = PAYWALL_NAME.test(label);
+    if (el.childElementCount <= MAX_CHILDREN || named) {
+      const text = textOf(el);
+      if (text.length <= GATE_MAX_CHARS && (GATE_TEXT.test(text) || (MORE_PROMPT.test(text) && isControl(el)))) return { kind: 'prompt', el };
+      if (named && found.kind === 'none') found = { kind: 'named', el };
+      // More story after the gate: it did not end the story.
+      if (name === 'P' && text.length >= STORY_PARAGRAPH_CHARS && text.length > GATE_MAX_CHARS / 2) return none;
+    }
+    el = next(el, body);
+  }
+  return found;
+}
