@@ -433,8 +433,14 @@ class NoFigures extends Map<number, string> {
     throw new TypeError('a shared empty map');
   }
 }
+class NoNames extends Map<string, string> {
+  override set(): this {
+    throw new TypeError('a shared empty map');
+  }
+}
 const NOTHING: Set<never> = new Nothing<never>();
 const NO_FIGURES: Map<number, string> = new NoFigures();
+const NO_NAMES: Map<string, string> = new NoNames();
 
 /** The set with `v` added: a set of its own in place of the shared empty one. */
 function added<T>(set: Set<T>, v: T): Set<T> {
@@ -634,11 +640,12 @@ export function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) 
   const low = new Set<string>();
   const stems = new Set<string>();
   const caps = new Map<string, string>();
-  const named = new Map<string, string>();
+  let named: Map<string, string> = NO_NAMES;
   const titled: ReadonlySet<number> = anyQuote ? quotedTitles(toks) : NOTHING;
-  const titles = new Set<string>();
-  const fullNames = new Set<string>();
-  for (const [k, t] of toks.entries()) {
+  let titles: Set<string> = NOTHING;
+  let fullNames: Set<string> = NOTHING;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
     if (t.kind !== 'word') continue;
     low.add(t.low);
     stems.add(stem(t.low));
@@ -649,11 +656,12 @@ export function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) 
         stems.add(stem(part));
       }
     if (t.cap) caps.set(t.low, sent.span.text.slice(t.start - sent.span.start, t.end - sent.span.start));
-    if (titled.has(k)) titles.add(t.low);
+    if (titled.has(k)) titles = added(titles, t.low);
     if (t.cap && (isName(t.start) || titled.has(k))) {
+      if (named === NO_NAMES) named = new Map();
       named.set(t.low, sent.span.text.slice(t.start - sent.span.start, t.end - sent.span.start));
       const next = toks[k + 1];
-      if (next?.cap && isName(next.start)) fullNames.add(t.low).add(next.low);
+      if (next?.cap && isName(next.start)) fullNames = added(added(fullNames, t.low), next.low);
     }
   }
   const terminal = /[.!?…]["'”’»)]*$/u.test(sent.span.text);

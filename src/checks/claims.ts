@@ -308,7 +308,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     const said = new Set<ClaimChange>();
     const found = (change: ClaimChange, s: Claim, from: string, to: string): void => {
       // One changed figure, unit or date per rewrite sentence: the first reading (the facts check's) says it.
-      if (AMOUNTS.has(change) && [...AMOUNTS].some((c) => said.has(c))) return;
+      if (AMOUNTS.has(change) && (said.has('figure') || said.has('unit') || said.has('date'))) return;
       said.add(change);
       findings.push({ kind: 'changed-claim', change, source: s.sent.span, rewrite: r.sent.span, from, to });
     };
@@ -439,8 +439,9 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     }
 
     // A source sentence that shares only who is named or credited with this one (aligned for that) does not say its claim.
-    const own = new Set([...r.credits.flatMap((c) => c.words), ...r.named.keys()].map(stem));
+    let own: Set<string> | undefined;
     const says = (s: Claim): boolean => {
+      own ??= new Set([...r.credits.flatMap((c) => c.words), ...r.named.keys()].map(stem));
       let shared = 0;
       const theirs = featureSet(s);
       for (const f of r.sent.features) if (theirs.has(f) && !own.has(f.slice(2)) && ++shared >= 2) return true;
