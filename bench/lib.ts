@@ -5,8 +5,6 @@
  */
 export { extractFromHtml, extractParsed, parseHtmlDocument } from '../src/extract/node';
 export { checkFacts, checkOriginality, checkSeo, rewriteText, runChecks } from '../src/checks/index';
-export { listFacts } from '../src/checks/facts';
-export { checkClaims } from '../src/checks/claims';
 export { toPlainText } from '../src/rewrite/render';
 export { parseAnswer } from '../src/rewrite/split';
 export { estimateTokens } from '../src/tokens';

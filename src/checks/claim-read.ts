@@ -462,8 +462,11 @@ export function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) 
   const hedges: string[] = [];
   const weakHedges: string[] = [];
   const heads: string[] = [];
-  const scope = (from: number): void => {
-    for (let k = from, n = 0; k < toks.length && n < 4; k++) {
+  // The content words a negation bears on: up to `most` of them from token `from` in direction `dir`, within the clause.
+  // Forward after a negator; backward too for a verb that denies, whose object may come before it ("die Vorwürfe
+  // bestritten", "les faits, il les nie").
+  const bearing = (from: number, dir: 1 | -1, most: number): void => {
+    for (let k = from, n = 0; k >= 0 && k < toks.length && n < most; k += dir) {
       const t = toks[k]!;
       if (t.kind === 'punct') break;
       if (t.kind === 'word' && !w.functionWords.has(t.low)) {
@@ -473,18 +476,8 @@ export function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) 
       }
     }
   };
-  // A verb that denies bears on its object, which may come before it ("die Vorwürfe bestritten", "les faits, il les nie").
-  const scopeBefore = (at: number): void => {
-    for (let k = at - 1, n = 0; k >= 0 && n < 2; k--) {
-      const t = toks[k]!;
-      if (t.kind === 'punct') break;
-      if (t.kind === 'word' && !w.functionWords.has(t.low)) {
-        if (n === 0) heads.push(t.low);
-        negated.push(t.low);
-        n++;
-      }
-    }
-  };
+  const scope = (from: number): void => bearing(from, 1, 4);
+  const scopeBefore = (at: number): void => bearing(at - 1, -1, 2);
   const boosters: string[] = [];
   const moods: string[] = [];
   const said = toks.some((_, k) => l.sayVerbs.at(toks, k, marks) > 0 || l.creditAfter.at(toks, k, marks) > 0);
