@@ -207,9 +207,8 @@ export interface Claim {
   /** Figures per a time unit ("550 euros a month", "60 jours par an"): the time unit as UNIT_BASE names it. */
   rates: Measured[];
   figures: Plain[];
-  /** Lower-case words, and their stems. */
+  /** Lower-case words (a hyphenated word's parts too). */
   low: Set<string>;
-  stems: Set<string>;
   /** Capitalised words (lower case) → as written. */
   caps: Map<string, string>;
   /** Words of the names the facts check reads in the sentence (lower case) → as written. */
@@ -631,7 +630,6 @@ export function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) 
   }
 
   const low = new Set<string>();
-  const stems = new Set<string>();
   const caps = new Map<string, string>();
   let named: Map<string, string> = NO_NAMES;
   const titled: ReadonlySet<number> = anyQuote ? quotedTitles(toks) : NOTHING;
@@ -641,13 +639,8 @@ export function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) 
     const t = toks[k]!;
     if (t.kind !== 'word') continue;
     low.add(t.low);
-    stems.add(stem(t.low));
     // The parts of a hyphenated word count as its words too ("ADAC-Umfrage" mentions the ADAC).
-    if (t.low.includes('-'))
-      for (const part of t.low.split('-')) {
-        low.add(part);
-        stems.add(stem(part));
-      }
+    if (t.low.includes('-')) for (const part of t.low.split('-')) low.add(part);
     if (t.cap) caps.set(t.low, sent.span.text.slice(t.start - sent.span.start, t.end - sent.span.start));
     if (titled.has(k)) titles = added(titles, t.low);
     if (t.cap && (isName(t.start) || titled.has(k))) {
@@ -681,7 +674,6 @@ export function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) 
     rates,
     figures,
     low,
-    stems,
     caps,
     named,
     titles,
@@ -689,6 +681,19 @@ export function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) 
     generic,
     terminal,
   };
+}
+
+const STEMS = new WeakMap<Claim, Set<string>>();
+
+/** The stems of a claim's words, read when a comparison first asks (most sentences are never asked). */
+export function stemsOf(c: Claim): Set<string> {
+  let out = STEMS.get(c);
+  if (out === undefined) {
+    out = new Set<string>();
+    for (const w of c.low) out.add(stem(w));
+    STEMS.set(c, out);
+  }
+  return out;
 }
 
 /** Letters that are a unit only written onto the figure ("24C", "75F"). */

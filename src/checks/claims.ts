@@ -17,7 +17,7 @@ import { rankFindings, type ClaimChange, type Finding, type Span } from './findi
 import type { CheckLang } from './lang';
 import { claimWords } from './lang/claims-by-lang';
 import { inventedSentences } from './invented';
-import { inRanges, lists, readClaim, type Claim, type Credit, type Dated, type Measured } from './claim-read';
+import { inRanges, lists, readClaim, stemsOf, type Claim, type Credit, type Dated, type Measured } from './claim-read';
 import type { SentTok } from './sentence-tokens';
 import { splitSentences, type SentenceSplits } from './sentences';
 
@@ -229,7 +229,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
   };
   // "not sure" said as "unsure": a sentence with the denied word behind a negating prefix keeps the negation.
   const prefixed = (s: Claim, in_: readonly Claim[]): boolean =>
-    s.heads.some((h) => claimWords(rl).negPrefixes.some((p) => in_.some((x) => x.low.has(p + h) || x.stems.has(stem(p + h)))));
+    s.heads.some((h) => claimWords(rl).negPrefixes.some((p) => in_.some((x) => x.low.has(p + h) || stemsOf(x).has(stem(p + h)))));
   // "isn't without substance": two negations cancel, the claim is positive whichever way the rewrite puts it.
   const doubled = (s: Claim): boolean => s.negation.length + s.softNegation.length >= 2 && s.negation.length > 0 && s.softNegation.length > 0;
   // What a negation bears on is said in other sentences: the word it denies, or two of the words after it
@@ -238,10 +238,22 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     in_.some((x) => heads.some((w) => inClaim(w, x)) || words.filter((w) => inClaim(w, x)).length >= (close ? 1 : 2));
   // Every word of the source, and the names in a credit: the source's names, acronyms, and (outside German, which
   // capitalises nouns) words capitalised after a sentence's start.
-  const srcLow = new Set<string>();
-  const srcStems = new Set<string>();
-  for (const c of src) for (const w of c.low) srcLow.add(w);
-  for (const c of src) for (const st of c.stems) srcStems.add(st);
+  let srcLowSet: Set<string> | undefined;
+  let srcStemSet: Set<string> | undefined;
+  const srcLow = (w: string): boolean => {
+    if (srcLowSet === undefined) {
+      srcLowSet = new Set<string>();
+      for (const c of src) for (const x of c.low) srcLowSet.add(x);
+    }
+    return srcLowSet.has(w);
+  };
+  const srcStem = (st: string): boolean => {
+    if (srcStemSet === undefined) {
+      srcStemSet = new Set<string>();
+      for (const c of src) for (const x of stemsOf(c)) srcStemSet.add(x);
+    }
+    return srcStemSet.has(st);
+  };
   // A name in another form is the same name: one's stem starts the other's ("Alpine" for "Alps", "Kelownas" for
   // "Kelowna", "Premierminister" for "Premier").
   const nameIn = (w: string, c: Claim): boolean => {
@@ -274,7 +286,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
   const creditWords = new Set<string>();
   for (const c of src) for (const cr of c.credits) if (!cr.vague) for (const w of described(cr, sl)) creditWords.add(stem(w));
   const namesOf = (c: Credit): string[] => c.caps.filter((w) => names.has(w) || c.strong.includes(w) || c.named.includes(w));
-  const inClaim = (w: string, c: Claim): boolean => c.low.has(w) || c.stems.has(stem(w));
+  const inClaim = (w: string, c: Claim): boolean => c.low.has(w) || stemsOf(c).has(stem(w));
   // A new negation whose words a negation of the source bears on (anywhere: the alignment may have picked a
   // neighbour) says what the source says ("lehnt eine Einschränkung ab" → "will nicht einschränken").
   // Looked up by stem: the source sentences whose negations bear on a word (each sentence once per stem).
@@ -378,7 +390,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     // says what it bore on (the rewrite moved it). Headlines are not compared.
     const sameWord = (h: string, x: Claim): boolean => {
       const head = h.toLowerCase().split(' ')[0]!;
-      return x.stems.has(stem(head));
+      return stemsOf(x).has(stem(head));
     };
     // Moved: another sentence has the same hedge and what it bears on (the words after it: "expected to last about 11
     // weeks"), and shares at least three words with the sentence it came from.
@@ -479,10 +491,10 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
           fresh.length > 0
             ? was.length > 0
               ? lost
-              : !fresh.every((w) => srcLow.has(w))
+              : !fresh.every((w) => srcLow(w))
             : was.length > 0
               ? lost && !describes(plain, was)
-              : (actor.length > 0 || (rc.cued && plain.every((w) => !srcStems.has(stem(w))))) &&
+              : (actor.length > 0 || (rc.cued && plain.every((w) => !srcStem(stem(w))))) &&
                 !old.some((w) => siblings(s).some((x) => inClaim(w, x))) &&
                 !together(plain, old);
         if (!gone) continue;
