@@ -129,11 +129,24 @@ export interface NewContent {
   anchored: boolean;
 }
 
+/** The first words of the two-word fillers, so that a pair is looked up only after one of them. */
+const FILLER_FIRSTS = new WeakMap<ClaimWords, Set<string>>();
+function fillerFirsts(words: ClaimWords): Set<string> {
+  let out = FILLER_FIRSTS.get(words);
+  if (out === undefined) {
+    out = new Set([...words.fillers].filter((f) => f.includes(' ')).map((f) => f.slice(0, f.indexOf(' '))));
+    FILLER_FIRSTS.set(words, out);
+  }
+  return out;
+}
+
 /** Whether token i is a content word: not a function word, filler, unit, day, month or one-letter word. */
 function isContent(r: Sentence, i: number, words: ClaimWords): boolean {
   const t = r.toks[i]!;
   if (t.kind !== 'word' || t.low.length < 2 || words.functionWords.has(t.low)) return false;
-  if (words.fillers.has(t.low) || (i > 0 && words.fillers.has(`${r.toks[i - 1]!.low} ${t.low}`))) return false;
+  if (words.fillers.has(t.low)) return false;
+  const prev = i > 0 ? r.toks[i - 1]!.low : '';
+  if (fillerFirsts(words).has(prev) && words.fillers.has(`${prev} ${t.low}`)) return false;
   return !(words.weekdays.has(t.low) || words.months.has(t.low) || words.units.has(t.low));
 }
 
