@@ -209,8 +209,6 @@ export interface Claim {
   figures: Plain[];
   /** Lower-case words (a hyphenated word's parts too). */
   low: Set<string>;
-  /** Capitalised words (lower case) → as written. */
-  caps: Map<string, string>;
   /** Words of the names the facts check reads in the sentence (lower case) → as written. */
   named: Map<string, string>;
   /** Words of titles in quote marks (publications). */
@@ -630,7 +628,6 @@ export function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) 
   }
 
   const low = new Set<string>();
-  const caps = new Map<string, string>();
   let named: Map<string, string> = NO_NAMES;
   const titled: ReadonlySet<number> = anyQuote ? quotedTitles(toks) : NOTHING;
   let titles: Set<string> = NOTHING;
@@ -641,7 +638,6 @@ export function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) 
     low.add(t.low);
     // The parts of a hyphenated word count as its words too ("ADAC-Umfrage" mentions the ADAC).
     if (t.low.includes('-')) for (const part of t.low.split('-')) low.add(part);
-    if (t.cap) caps.set(t.low, sent.span.text.slice(t.start - sent.span.start, t.end - sent.span.start));
     if (titled.has(k)) titles = added(titles, t.low);
     if (t.cap && (isName(t.start) || titled.has(k))) {
       if (named === NO_NAMES) named = new Map();
@@ -674,7 +670,6 @@ export function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) 
     rates,
     figures,
     low,
-    caps,
     named,
     titles,
     fullNames,
