@@ -90,6 +90,8 @@ async function handlePopup(port: browser.Runtime.Port, message: PopupMessage): P
       return jobs.rewriteSelection(port, message.tabId);
     case 'confirm':
       return jobs.confirm(port);
+    case 'cancel':
+      return jobs.cancel(port);
     case 'stop':
       return jobs.stop(port);
   }

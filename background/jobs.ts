@@ -203,6 +203,13 @@ export class Jobs {
     if (key) this.running.get(key)?.controller.abort(new StreamAbort('stopped'));
   }
 
+  /** Cancel in the confirmation: ends the page's job only while it waits (a job already sending needs Stop). */
+  cancel(port: Viewer): void {
+    const key = this.viewers.pageOf(port);
+    const run = key ? this.running.get(key) : undefined;
+    if (run?.job.state === 'awaiting-confirmation') run.controller.abort(new StreamAbort('stopped'));
+  }
+
   confirm(port: Viewer): void {
     const key = this.viewers.pageOf(port);
     if (key) this.running.get(key)?.confirm?.();

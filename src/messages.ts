@@ -35,6 +35,8 @@ export type PopupMessage =
   | { type: 'version'; tabId: number; id: string }
   /** Send a job that is waiting for confirmation (state `awaiting-confirmation`). */
   | { type: 'confirm' }
+  /** Drop a job that is waiting for confirmation: it ends stopped, with nothing sent. */
+  | { type: 'cancel' }
   | { type: 'stop' };
 
 /** Background → popup, on the job port. */
@@ -74,7 +76,7 @@ export type AnyRequest = { [N in RequestName]: RequestOf<N> }[RequestName];
 export function isPopupMessage(value: unknown): value is PopupMessage {
   if (!value || typeof value !== 'object') return false;
   const m = value as Record<string, unknown>;
-  if (m.type === 'stop' || m.type === 'confirm') return true;
+  if (m.type === 'stop' || m.type === 'confirm' || m.type === 'cancel') return true;
   if (!Number.isInteger(m.tabId)) return false;
   if (m.type === 'version') return typeof m.id === 'string';
   if (m.type === 'revise') return typeof m.id === 'string' && (m.what === 'passages' || m.what === 'headline');

@@ -295,7 +295,8 @@ export async function writeRewrite(job: ExtractingJob, article: Article, setting
   }
   const sections = await prepare(run, article, settings, limit);
   if (!sections || signal.aborted || run.job.state !== 'extracting') {
-    // Stopped, left waiting too long, or refused: nothing was sent.
+    // Stopped, left waiting too long, or refused: nothing was sent. One that waited for the user's word says so.
+    if (run.job.state === 'awaiting-confirmation') return run.end({ code: 'stopped', message: ports.t('errNotSent') }, false);
     return run.end(ports.transport.describe(signal.aborted ? signal.reason : new StreamAbort('stopped')), false);
   }
   // Shown at once; the storage write goes on while the request is made (the owner applies writes in order).

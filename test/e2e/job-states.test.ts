@@ -1,5 +1,5 @@
 // The job core's states in the built extension: a job waiting for the user's word is never shown as running (popup
-// and history) and Stop cancels it; a rewrite stopped mid-stream stays a version of its own when Regenerate adds the
+// and history), has no Stop, and its confirmation's Cancel ends it; a rewrite stopped mid-stream stays a version of its own when Regenerate adds the
 // next, with its text and Continue.
 import { describe, expect, it } from 'vitest';
 import { poll } from '../support/browser';
@@ -17,7 +17,7 @@ const GATED = (title: string) => {
 };
 
 describe('job states', () => {
-  it('a job waiting for confirmation: not busy, no spinner, no "running" in History; Stop cancels it with nothing sent', async () => {
+  it('a job waiting for confirmation: not busy, no spinner, no Stop, no "running" in History; Cancel ends it with nothing sent', async () => {
     s.server.addPage('waiting', GATED('Ferry Crossings Rise'));
     const { page, popup } = await s.open(s.server.pageUrl('waiting'));
     await popup.waitFor(`!document.querySelector('[data-testid=confirm-box]').hidden`, 15_000);
@@ -26,8 +26,10 @@ describe('job states', () => {
       return { state: app.dataset.state, busy: app.getAttribute('aria-busy'), spinner: getComputedStyle(document.querySelector('.progress'), '::before').content };
     })()`);
     expect(shown).toEqual({ state: 'awaiting-confirmation', busy: 'false', spinner: 'none' });
-    expect(await popup.visible('stop')).toBe(true);
+    expect(await popup.visible('stop')).toBe(false);
+    expect(await popup.visible('cancel')).toBe(true);
     expect(await popup.visible('regenerate')).toBe(false);
+    expect(await popup.text('progress')).not.toMatch(/reading|writing|words/i);
 
     // Another tab closes the popup; the job goes on waiting in the worker.
     const history = await s.ext.context.newPage();
@@ -38,13 +40,15 @@ describe('job states', () => {
     expect(await entry.locator('.meta').first().textContent()).toMatch(/waiting for your OK \(nothing sent\)/);
     expect(await entry.locator('.meta').first().textContent()).not.toMatch(/running/);
 
-    // Reopened, the popup shows the same waiting job; Stop cancels it.
+    // Reopened, the popup shows the same waiting job; Cancel ends it, says nothing was sent, and offers Regenerate.
     const again = await s.click(page);
     await again.waitFor(`!document.querySelector('[data-testid=confirm-box]').hidden`, 10_000);
-    await again.click('stop');
+    await again.click('cancel');
     await again.waitForState('error', 10_000);
-    expect(await again.text('error')).toMatch(/stopped/i);
+    expect(await again.text('error')).toMatch(/cancelled\. nothing was sent/i);
+    expect(await again.visible('confirm-box')).toBe(false);
     expect(await again.visible('continue')).toBe(false);
+    expect(await again.visible('regenerate')).toBe(true);
     await history.reload();
     await poll(async () => (await entry.getAttribute('data-status')) === 'stopped', 5000, 'History to show it stopped');
     expect(s.server.requests.filter((r) => r.path.startsWith('/v1/'))).toEqual([]);

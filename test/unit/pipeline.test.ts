@@ -171,6 +171,9 @@ describe('the pipeline: confirmation', () => {
     });
     const end = await writeRewrite(start(), article(3, [{ code: 'maybe-truncated' }]), s, r.ports, controller.signal);
     expect(end.state).toBe('stopped');
+    // Said as a cancel with nothing sent, not as a stopped rewrite with "the text so far" kept.
+    expect(end).toMatchObject({ error: { code: 'stopped', message: english('errNotSent') } });
+    expect(english('errNotSent')).toMatch(/nothing was sent/i);
     expect(server.chatRequests).toHaveLength(0);
   });
 
