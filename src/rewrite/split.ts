@@ -321,7 +321,7 @@ function cleanHeadline(line: string): { text: string; labelOnly: boolean } {
     const single = /^\*(.+)\*$/.exec(s) ?? /^_(.+)_$/.exec(s);
     if (single) s = (single[1] as string).trim();
     const label = readLabel(s);
-    if (label !== null && label.colon && takesLabel(label, false)) {
+    if (label !== null && (label.colon || label.dash) && takesLabel(label, false)) {
       s = label.rest;
       labelled = true;
     }
