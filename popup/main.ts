@@ -343,8 +343,8 @@ function follow(p: browser.Runtime.Port): void {
   port = p;
   p.onDisconnect.addListener(() => {
     port = null;
-    // The worker went away (the browser stopped it). A job it was running is now interrupted: reconnect and show
-    // that, but never start a new request on our own.
+    // The worker went away (the browser stopped it). A job it was running is now interrupted, one waiting for the
+    // user's word waits on: reconnect and show it, but never start a new request on our own.
     if (job && isActive(job)) setTimeout(() => connect(false), 200);
   });
 }
@@ -409,8 +409,8 @@ ui.unsavedHistory.addEventListener('click', openHistory);
 ui.stop.addEventListener('click', () => send({ type: 'stop' }));
 $('rewrite-selection').addEventListener('click', () => tabId !== null && choose({ type: 'selection', tabId }));
 $('rewrite-article').addEventListener('click', () => tabId !== null && choose({ type: 'regenerate', tabId }));
-ui.confirm.addEventListener('click', () => send({ type: 'confirm' }));
-ui.cancel.addEventListener('click', () => send({ type: 'cancel' }));
+ui.confirm.addEventListener('click', () => send(tabId === null ? { type: 'confirm' } : { type: 'confirm', tabId }));
+ui.cancel.addEventListener('click', () => send(tabId === null ? { type: 'cancel' } : { type: 'cancel', tabId }));
 ui.continueBtn.addEventListener('click', () => {
   if (tabId === null) return;
   if (!port) connect(false);

@@ -2,7 +2,7 @@
 // and history), has no Stop, and its confirmation's Cancel ends it; a rewrite stopped mid-stream stays a version of its own when Regenerate adds the
 // next, with its text and Continue.
 import { describe, expect, it } from 'vitest';
-import { poll } from '../support/browser';
+import { poll, sleep } from '../support/browser';
 import { useSession } from './fixtures/setup';
 
 const s = useSession();
@@ -31,7 +31,7 @@ describe('job states', () => {
     expect(await popup.visible('regenerate')).toBe(false);
     expect(await popup.text('progress')).not.toMatch(/reading|writing|words/i);
 
-    // Another tab closes the popup; the job goes on waiting in the worker.
+    // Another tab closes the popup; the job goes on waiting (in the worker, or in storage if the browser stops it).
     const history = await s.ext.context.newPage();
     await history.goto(`${s.ext.origin}/history/index.html`);
     const entry = history.locator('[data-testid=entry]').filter({ hasText: 'Ferry Crossings Rise' });
@@ -54,6 +54,37 @@ describe('job states', () => {
     expect(s.server.requests.filter((r) => r.path.startsWith('/v1/'))).toEqual([]);
     await history.close();
   });
+
+  it('a waiting job needs no worker: the browser stops it, the confirmation stays, and Rewrite anyway sends once', async () => {
+    s.server.addPage('waiting-worker', GATED('Ferry Fares Rise'));
+    const { popup } = await s.open(s.server.pageUrl('waiting-worker'));
+    await popup.waitFor(`!document.querySelector('[data-testid=confirm-box]').hidden`, 15_000);
+    await s.ext.stopWorker();
+    // The popup reconnects to a new worker, which finds the job still waiting in storage.
+    await sleep(2500);
+    expect(await popup.state()).toBe('awaiting-confirmation');
+    expect(await popup.visible('confirm-box')).toBe(true);
+    expect(await popup.visible('stop')).toBe(false);
+    expect(s.server.requests.filter((r) => r.path.startsWith('/v1/'))).toEqual([]);
+    s.server.enqueue({ text: '# Ferry Fares Rise\n\nFares rose again this quarter.' });
+    await popup.click('confirm');
+    await popup.waitForState('done', 20_000);
+    expect(await popup.text('headline')).toBe('Ferry Fares Rise');
+    expect(s.server.chatRequests).toHaveLength(1);
+  }, 60_000);
+
+  it('a waiting job the worker left behind: Cancel ends it, not sent', async () => {
+    s.server.addPage('waiting-worker-cancel', GATED('Ferry Dues Rise'));
+    const { popup } = await s.open(s.server.pageUrl('waiting-worker-cancel'));
+    await popup.waitFor(`!document.querySelector('[data-testid=confirm-box]').hidden`, 15_000);
+    await s.ext.stopWorker();
+    await sleep(2500);
+    await popup.click('cancel');
+    await popup.waitForState('error', 10_000);
+    expect(await popup.text('error')).toMatch(/cancelled\. nothing was sent/i);
+    expect(await popup.visible('regenerate')).toBe(true);
+    expect(s.server.requests.filter((r) => r.path.startsWith('/v1/'))).toEqual([]);
+  }, 60_000);
 
   it('Stop mid-stream, then Regenerate: the stopped rewrite stays a version with its text and Continue, the new one is the newest', async () => {
     s.server.enqueue(

@@ -177,6 +177,16 @@ describe('the pipeline: confirmation', () => {
     expect(server.chatRequests).toHaveLength(0);
   });
 
+  it('a job the user confirmed while it waited in storage is sent without asking again', async () => {
+    server.enqueue({ text: '# Fine\n\nBody.' });
+    const s = settings();
+    const r = recorder(s, { confirm: false });
+    const end = await writeRewrite(start(), article(3, [{ code: 'maybe-truncated' }]), s, r.ports, signal(), true);
+    expect(r.asked()).toBe(0);
+    expect(end.state).toBe('done');
+    expect(server.chatRequests).toHaveLength(1);
+  });
+
   it('a clean page of ordinary length is not asked about', async () => {
     server.enqueue({ text: '# Fine\n\nBody.' });
     const s = settings();
