@@ -27,16 +27,16 @@ const ATTRIBUTION = words(
 
 /** The model offering something to the user: enough on its own. */
 const OFFER = words(
-  "let me know|feel free|want me to|shall i|should i|i can (?:also )?(?:make|adjust|write|shorten|expand|change|rewrite|provide|add|tweak|do|suggest)|i(?:'d| would) be (?:happy|glad)|i'm (?:happy|glad) to|happy to help|anything else|just ask|don't hesitate",
+  "let me know|feel free|want me to|shall i|should i|i can (?:also )?(?:make|adjust|write|shorten|expand|change|rewrite|provide|add|tweak|do|suggest)|i(?:'d| would) be (?:happy|glad)|i'm (?:happy|glad) to|happy to help|anything else|just ask|don't hesitate|at your (?:disposal|service)",
   'lass(?:t|en sie)? (?:es )?mich wissen|(?:sag|sagt|sagen sie|gib|geben sie) (?:mir )?(?:gerne |einfach )?bescheid|melde dich|melden sie sich|soll(?:te)? ich|dass ich|ich kann (?:gerne |gern |auch )*(?:eine|einen|den|die|das|es)|zögern sie nicht|zögere nicht',
-  "n'hésite(?:z)? pas|fai(?:te)?s-moi savoir|di(?:te)?s-moi|(?:voulez|souhaitez|aimeriez)-vous que je|(?:veux|souhaites|aimerais)-tu que je|je peux (?:aussi |également )?(?:le |la |les |vous |te )?(?:raccourcir|adapter|modifier|réécrire|proposer|ajouter|reformuler)",
-  'av[íi]same|dime si|d[ée]jame saber|no dude(?:s)? en|(?:quieres|quiere|deseas|desea|prefieres|prefiere) que (?:lo |la |le |te )?(?:ajuste|cambie|haga|acorte|modifique|reescriba|a[ñn]ada|prepare|adapte)|(?:te|le) gustar[íi]a que|puedo (?:tambi[ée]n )?(?:ajustar|cambiar|acortar|modificar|reescribir|a[ñn]adir|adaptar)',
+  "n'hésite(?:z)? pas|fai(?:te)?s-moi savoir|di(?:te)?s-moi|(?:voulez|souhaitez|aimeriez)-vous que je|à (?:votre|ta) disposition|(?:veux|souhaites|aimerais)-tu que je|je peux (?:aussi |également )?(?:le |la |les |vous |te )?(?:raccourcir|adapter|modifier|réécrire|proposer|ajouter|reformuler)",
+  'av[íi]same|dime si|d[ée]jame saber|no dude(?:s)? en|a (?:tu|su) disposici[óo]n|(?:quieres|quiere|deseas|desea|prefieres|prefiere|necesitas|necesita) que (?:lo |la |le |te )?(?:ajuste|cambie|haga|acorte|modifique|reescriba|a[ñn]ada|prepare|adapte)|(?:te|le) gustar[íi]a que|puedo (?:tambi[ée]n )?(?:ajustar|cambiar|acortar|modificar|reescribir|a[ñn]adir|adaptar)',
 );
 
 /** An offer or a question that is the model's only when it is about the text (or names the model): "Would you like…". */
 const ASK = words(
-  "would you like|do you want|if you(?:'d| would) like|if you (?:need|want|prefer|have any)",
-  'möchtest du|möchten sie|willst du|wollen sie|wünschen sie|wünschst du|(?:wenn|falls) (?:du|sie) (?:noch |weitere )?(?:möchtest|möchten|wünschst|wünschen|willst|wollen|brauchst|benötigen)',
+  "would you like|you(?:'d| would) like|do you want|if you (?:need|want|prefer|have any)|(?:happy|glad) to",
+  'möchtest du|möchten sie|willst du|gerne? \\p{L}+ ich|zur verfügung|wollen sie|wünschen sie|wünschst du|(?:wenn|falls) (?:du|sie) (?:noch |weitere )?(?:möchtest|möchten|wünschst|wünschen|willst|wollen|brauchst|benötigen)',
   'souhaitez-vous|voulez-vous|aimeriez-vous|veux-tu|si vous (?:souhaitez|voulez|préférez|avez besoin)|si tu (?:souhaites|veux|préfères)',
   'quieres|deseas|desea|prefieres|(?:te|le) gustar[íi]a|si (?:necesitas|quieres|deseas|prefieres|necesita|quiere|desea)',
 );
@@ -100,10 +100,10 @@ export function isClosingChatter(paragraph: string): boolean {
  * become such a start) is held back while the answer streams, until it is whole and can be judged.
  */
 const OPENERS: readonly string[] = [
-  "i|let me|feel free|would you|do you|want me|shall i|should i|if you|hope|is there|is the|is this|are you|does this|does the|anything else|just ask|don't hesitate|happy to|glad to",
-  'ich|lass|lasst|lassen sie|sag|sagen sie|gib|geben sie|melde|melden sie|möchtest|möchten sie|willst|wollen sie|wünschen sie|soll ich|sollte ich|wenn du|wenn sie|falls du|falls sie|hoffentlich|zögern|zögere',
+  "i|let me|feel free|would you|do you|want me|shall i|should i|if you|hope|is there|is the|is this|are you|does this|does the|anything else|just ask|don't hesitate|happy to|glad to|can i|could i",
+  'ich|lass|lasst|lassen sie|sag|sagen sie|gib|geben sie|melde|melden sie|möchtest|möchten sie|willst|wollen sie|wünschen sie|soll ich|sollte ich|wenn du|wenn sie|falls du|falls sie|hoffentlich|zögern|zögere|gerne|gern|brauchst',
   "je|j'|n'hésitez|n'hésite|faites-moi|fais-moi|dites-moi|dis-moi|si vous|si tu|voulez-vous|souhaitez-vous|aimeriez-vous|veux-tu|espérant",
-  'espero|ojalá|avísame|avisame|dime|déjame|dejame|no dudes|si necesitas|si quieres|si deseas|si prefieres|quieres|deseas|prefieres|te gustaría|le gustaría|puedo|yo he|he mantenido|he reescrito|he acortado|he cambiado|he conservado|he intentado|he eliminado|he añadido|he adaptado|he respetado',
+  'espero|ojalá|quedo|avísame|avisame|dime|déjame|dejame|no dudes|si necesitas|si quieres|si deseas|si prefieres|quieres|deseas|prefieres|te gustaría|le gustaría|puedo|yo he|he mantenido|he reescrito|he acortado|he cambiado|he conservado|he intentado|he eliminado|he añadido|he adaptado|he respetado',
 ]
   .join('|')
   .split('|');

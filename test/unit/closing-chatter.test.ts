@@ -25,6 +25,10 @@ const CHATTER: Record<string, string[]> = {
     'Happy to help with anything else.',
     'I can also write a version for social media.',
     '*Want me to make it more formal?*',
+    "Is there anything you'd like me to change?",
+    'Happy to make further changes.',
+    'Do you want me to add a meta description and keywords?',
+    'I hope you find this rewrite useful.',
   ],
   de: [
     'Ich hoffe, das hilft!',
@@ -36,6 +40,9 @@ const CHATTER: Record<string, string[]> = {
     'Gib Bescheid, wenn ich etwas ändern soll.',
     'Ich kann gerne auch eine Version für soziale Medien schreiben.',
     'Hoffentlich gefällt dir der Artikel!',
+    'Gerne passe ich den Ton noch an.',
+    'Falls Sie weitere Anpassungen wünschen, lassen Sie es mich wissen.',
+    'Brauchst du noch eine kürzere Version?',
   ],
   fr: [
     "N'hésitez pas à me demander des modifications.",
@@ -45,6 +52,8 @@ const CHATTER: Record<string, string[]> = {
     "J'ai conservé toutes les citations et les chiffres.",
     'Dites-moi si le ton vous convient.',
     'Je peux aussi proposer un autre titre.',
+    'Je reste à votre disposition pour toute modification.',
+    "J'espère que ce texte vous sera utile.",
   ],
   es: [
     '¿Quieres que lo ajuste?',
@@ -55,6 +64,9 @@ const CHATTER: Record<string, string[]> = {
     'No dudes en pedirme ajustes.',
     '¿Te gustaría que añada una meta descripción?',
     'Si necesitas otra versión, dímelo.',
+    'Quedo a tu disposición para cualquier ajuste.',
+    '¿Necesitas que cambie algo?',
+    'Si quieres, puedo acortar el texto.',
   ],
 };
 
@@ -76,6 +88,14 @@ const ARTICLE_ENDINGS: string[] = [
   'Si vous avez besoin d’aide, appelez le 3114.',
   "« N'hésitez pas à venir », a déclaré la maire.",
   'Espero que la situación mejore, dijo el alcalde.',
+  'Readers can let us know their views at letters@paper.example.',
+  'Do you remember the last storm? Many islanders do.',
+  'Ich hoffe, dass die Regierung handelt.',
+  'Si vous voulez visiter le port, prenez le ferry de 9 heures.',
+  'Si quieres viajar en ferry, reserva con antelación.',
+  'Can the ferry survive another winter?',
+  'Wenn Sie mehr erfahren möchten, besuchen Sie die Website der Stadt.',
+  'The mayor said she hoped this would help.',
 ];
 
 const BODY = 'The ferry between the islands ran again on Monday.\n\nOfficials said the harbour was safe.';
