@@ -6,6 +6,13 @@ import { t } from '../lib/i18n';
 
 export function showBadge(tabId: number | undefined, job: JobRecord): void {
   if (tabId === undefined) return;
+  // Ended by the user before anything was written (Cancel in the confirmation, Stop before the first word): nothing
+  // to look at.
+  if (job.state === 'stopped' && job.text === '') {
+    void browser.action.setBadgeText({ tabId, text: '' }).catch(() => {});
+    void browser.action.setTitle({ tabId, title: t('actionTitle') }).catch(() => {});
+    return;
+  }
   const state = viewStateOf(job);
   const awaiting = state === 'awaiting-confirmation';
   const text = awaiting ? '?' : state === 'done' ? '✓' : state === 'error' ? '!' : '…';

@@ -89,7 +89,9 @@ async function handlePopup(port: browser.Runtime.Port, message: PopupMessage): P
     case 'selection':
       return jobs.rewriteSelection(port, message.tabId);
     case 'confirm':
-      return jobs.confirm(port);
+      return jobs.confirm(port, message.tabId);
+    case 'cancel':
+      return jobs.cancel(port, message.tabId);
     case 'stop':
       return jobs.stop(port);
   }

@@ -8,6 +8,7 @@ import browser from 'webextension-polyfill';
 import { articleFromText, MIN_SELECTION_WORDS, type Article, type ExtractResult, type TabRead } from '../src/article';
 import {
   canContinue,
+  CONFIRM_WAIT_MS,
   newJob,
   noArticleMessage,
   pageKey,
@@ -18,7 +19,7 @@ import {
   type JobRecord,
   type WritingJob,
 } from '../src/job';
-import { resumeWriting, startRevision } from '../src/job-transitions';
+import { confirmedJob, resumeWriting, startRevision } from '../src/job-transitions';
 import type { Revision } from '../src/revise';
 import { StreamAbort } from '../src/llm/errors';
 import { describeOnDeviceError, OnDeviceUnready, onDeviceState } from '../src/llm/on-device';
@@ -41,9 +42,6 @@ const PERSIST_EVERY_MS = 500;
 /** Streamed text reaches the popups at most once per this many ms (about a frame). */
 const DELTA_BATCH_MS = 16;
 
-/** How long a job waits for the user to confirm sending a doubtful page before giving up (nothing is spent). */
-const CONFIRM_WAIT_MS = 10 * 60_000;
-
 /** A job this worker is running: its newest state (from the pipeline's ports), how to stop it, its timers. */
 interface Running {
   job: JobRecord;
@@ -51,6 +49,8 @@ interface Running {
   persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** Resolves when the user confirms a job that waits for it. */
   confirm?: () => void;
+  /** Ends the keep-alive this run holds; none is held while the job only waits for the user (nothing runs). */
+  release?: () => void;
   /** The tab the job was started from, for its toolbar badge. */
   tabId?: number;
   /** Streamed text not yet sent to the popups starts here (deltas are batched per frame). */
@@ -203,9 +203,19 @@ export class Jobs {
     if (key) this.running.get(key)?.controller.abort(new StreamAbort('stopped'));
   }
 
-  confirm(port: Viewer): void {
+  /** Cancel in the confirmation: ends the page's job only while it waits (a job already sending needs Stop). */
+  async cancel(port: Viewer, tabId?: number): Promise<void> {
     const key = this.viewers.pageOf(port);
-    if (key) this.running.get(key)?.confirm?.();
+    const run = key ? this.running.get(key) : undefined;
+    if (run?.job.state === 'awaiting-confirmation') run.controller.abort(new StreamAbort('stopped'));
+    else if (!run) await this.answerStored(port, tabId, false);
+  }
+
+  async confirm(port: Viewer, tabId?: number): Promise<void> {
+    const key = this.viewers.pageOf(port);
+    const run = key ? this.running.get(key) : undefined;
+    if (run) run.confirm?.();
+    else await this.answerStored(port, tabId, true);
   }
 
   /** The tab's URL, or null after telling the popup why this tab cannot be read. */
@@ -248,7 +258,7 @@ export class Jobs {
     this.running.set(key, run);
     this.lastKeyByTab.set(tabId, key);
     this.viewers.showNewestOn(key);
-    const release = holdAlive();
+    run.release = holdAlive();
     try {
       // Storage writes are applied in order; nothing here needs to wait for them before the request goes out.
       const added = this.saver.add(
@@ -267,7 +277,41 @@ export class Jobs {
     } finally {
       clearTimeout(run.persistTimer);
       if (this.isCurrent(run)) this.running.delete(key);
-      release();
+      run.release?.();
+    }
+  }
+
+  /**
+   * The popup's word on a job that waits for it in storage with no run here (the worker stopped while it waited):
+   * `send` writes it from its stored source without asking again; otherwise it ends, not sent.
+   */
+  private async answerStored(port: Viewer, tabId: number | undefined, send: boolean): Promise<void> {
+    await this.ready;
+    const key = this.viewers.pageOf(port);
+    if (!key || this.running.has(key)) return;
+    const id = this.viewers.versionOf(port);
+    const stored = id !== undefined ? await this.saver.get(id) : await this.saver.load(key);
+    if (!stored || stored.state !== 'awaiting-confirmation' || stored.key !== key || this.running.has(key)) return;
+    const run: Running = { job: stored, controller: new AbortController(), persistTimer: undefined, ...(tabId !== undefined ? { tabId } : {}) };
+    this.running.set(key, run);
+    run.release = holdAlive();
+    try {
+      const notSent: JobError = { code: 'stopped', message: t('errNotSent') };
+      if (!send) {
+        await endBeforeSending(stored, notSent, this.ports(run));
+        return;
+      }
+      const [settings, article] = await Promise.all([loadSettings(), this.saver.source(stored.id)]);
+      const unready = await this.writerProblem(settings);
+      if (!hasWriter(settings) || unready || !article) {
+        await endBeforeSending(stored, unready ?? { code: 'no-article', message: t('continueNoSource') }, this.ports(run));
+        return;
+      }
+      await writeRewrite(confirmedJob(stored, Date.now()), article, settings, this.ports(run, settings), run.controller.signal, true);
+    } finally {
+      clearTimeout(run.persistTimer);
+      if (this.isCurrent(run)) this.running.delete(key);
+      run.release?.();
     }
   }
 
@@ -401,13 +445,20 @@ export class Jobs {
     return settings ? workerPorts(settings, owner) : owner;
   }
 
-  /** Resolves with the user's answer: true on Confirm, false when stopped or left waiting too long (nothing spent). */
+  /**
+   * Resolves with the user's answer: true on Confirm, false when stopped or left waiting too long (nothing spent).
+   * Nothing runs meanwhile, so nothing keeps the worker awake: if the browser stops it, the job waits on in storage
+   * (see markInterrupted) and the popup's answer is taken from there (answerStored).
+   */
   private awaitConfirmation(run: Running, signal: AbortSignal): Promise<boolean> {
+    run.release?.();
+    run.release = undefined;
     return new Promise<boolean>((resolve) => {
       const expire = setTimeout(() => run.controller.abort(new StreamAbort('stopped')), CONFIRM_WAIT_MS);
       const answer = (yes: boolean) => {
         clearTimeout(expire);
         run.confirm = undefined;
+        if (yes) run.release = holdAlive();
         resolve(yes);
       };
       run.confirm = () => answer(true);

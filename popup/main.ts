@@ -7,7 +7,8 @@
 import browser from 'webextension-polyfill';
 import type { JobError, JobRecord, TextPreview, ViewState } from '../src/job';
 import type { SaveProblem } from '../src/messages';
-import { answerOf, canContinue, errorOf, isActive, isIncomplete, viewStateOf } from '../src/job';
+import { answerOf, errorOf, isActive, isIncomplete, viewStateOf } from '../src/job';
+import { jobControls } from '../src/job-controls';
 import { formatCost } from '../src/cost';
 import { JOB_PORT, type BackgroundMessage, type PopupMessage } from '../src/messages';
 import { bodyWords, copyFormats } from '../src/rewrite/render';
@@ -41,6 +42,7 @@ const ui = {
   warnings: $('warnings'),
   confirmBox: $('confirm-box'),
   confirm: $<HTMLButtonElement>('confirm'),
+  cancel: $<HTMLButtonElement>('cancel'),
   preview: $('confirm-preview'),
   previewLength: $('preview-length'),
   previewStart: $('preview-start'),
@@ -145,11 +147,11 @@ function render(): void {
   ui.choose.hidden = true;
   ui.result.hidden = job.text === '';
   ui.actions.hidden = false;
-  // A job waiting for the user's word is not running (nothing is being sent), but Stop still cancels it.
-  const active = isActive(job);
-  ui.stop.hidden = !active;
-  ui.regenerate.hidden = active;
-  ui.continueBtn.hidden = active || !canContinue(job);
+  // A job waiting for the user's word runs nothing: no Stop, its confirmation box has Cancel instead.
+  const controls = jobControls(job);
+  ui.stop.hidden = !controls.stop;
+  ui.regenerate.hidden = !controls.regenerate;
+  ui.continueBtn.hidden = !controls.continue;
   for (const b of [ui.copyHeadline, ui.copyArticle, ui.copyAllBtn]) b.disabled = job.text === '';
   ui.copyHeadline.disabled = headline === '';
   renderVersion(job);
@@ -211,7 +213,7 @@ function renderBefore(j: JobRecord): void {
       return li;
     }),
   );
-  ui.confirmBox.hidden = j.state !== 'awaiting-confirmation';
+  ui.confirmBox.hidden = !jobControls(j).confirm;
   renderPreview(j.state === 'awaiting-confirmation' ? (j.preview ?? null) : null);
 }
 
@@ -341,8 +343,8 @@ function follow(p: browser.Runtime.Port): void {
   port = p;
   p.onDisconnect.addListener(() => {
     port = null;
-    // The worker went away (the browser stopped it). A job it was running is now interrupted: reconnect and show
-    // that, but never start a new request on our own.
+    // The worker went away (the browser stopped it). A job it was running is now interrupted, one waiting for the
+    // user's word waits on: reconnect and show it, but never start a new request on our own.
     if (job && isActive(job)) setTimeout(() => connect(false), 200);
   });
 }
@@ -407,7 +409,8 @@ ui.unsavedHistory.addEventListener('click', openHistory);
 ui.stop.addEventListener('click', () => send({ type: 'stop' }));
 $('rewrite-selection').addEventListener('click', () => tabId !== null && choose({ type: 'selection', tabId }));
 $('rewrite-article').addEventListener('click', () => tabId !== null && choose({ type: 'regenerate', tabId }));
-ui.confirm.addEventListener('click', () => send({ type: 'confirm' }));
+ui.confirm.addEventListener('click', () => send(tabId === null ? { type: 'confirm' } : { type: 'confirm', tabId }));
+ui.cancel.addEventListener('click', () => send(tabId === null ? { type: 'cancel' } : { type: 'cancel', tabId }));
 ui.continueBtn.addEventListener('click', () => {
   if (tabId === null) return;
   if (!port) connect(false);

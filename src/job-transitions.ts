@@ -21,7 +21,7 @@ import type {
   TextPreview,
   WritingJob,
 } from './job';
-import { isActive } from './job';
+import { CONFIRM_WAIT_MS, isActive } from './job';
 import type { Translate } from './i18n';
 
 /** The fields every state keeps, from any job. */
@@ -107,10 +107,14 @@ export function endJob(job: ActiveJob, error: JobError, continuable: boolean, no
 
 /**
  * A job found active in storage when the worker starts was cut off by the worker's death: no worker holds it.
- * It keeps its text and offers a retry. It is never restarted on its own, so it never re-bills.
+ * It keeps its text and offers a retry. It is never restarted on its own, so it never re-bills. A job waiting for
+ * the user's word needs no worker (nothing runs): it goes on waiting, until it has waited too long.
  */
 export function markInterrupted(job: JobRecord, now: number, t: Translate): JobRecord {
   if (!isActive(job)) return job;
+  if (job.state === 'awaiting-confirmation') {
+    return now - job.updatedAt < CONFIRM_WAIT_MS ? job : endJob(job, { code: 'stopped', message: t('errNotSent') }, false, now);
+  }
   const error: JobError = { code: 'interrupted', message: t(job.text === '' ? 'errInterruptedEmpty' : 'errInterrupted') };
   return endJob(job, error, (job.estimate?.sections ?? 1) === 1, now);
 }

@@ -85,6 +85,9 @@ export interface AwaitingJob extends JobBase {
   preview?: TextPreview;
 }
 
+/** How long a job waits for the user's word before it ends, not sent (nothing is spent meanwhile). */
+export const CONFIRM_WAIT_MS = 10 * 60_000;
+
 /** About this many characters of the text's start and of its end are shown, cut at a word. */
 export const PREVIEW_CHARS = 240;
 

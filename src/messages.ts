@@ -33,8 +33,13 @@ export type PopupMessage =
   | { type: 'revise'; tabId: number; id: string; what: Revision }
   /** Show another stored version of this tab's page (never starts a request). */
   | { type: 'version'; tabId: number; id: string }
-  /** Send a job that is waiting for confirmation (state `awaiting-confirmation`). */
-  | { type: 'confirm' }
+  /**
+   * Send a job that is waiting for confirmation (state `awaiting-confirmation`). `tabId` (for its badge) matters when
+   * the job waited in storage while no worker ran.
+   */
+  | { type: 'confirm'; tabId?: number }
+  /** Drop a job that is waiting for confirmation: it ends stopped, with nothing sent. */
+  | { type: 'cancel'; tabId?: number }
   | { type: 'stop' };
 
 /** Background → popup, on the job port. */
@@ -74,7 +79,8 @@ export type AnyRequest = { [N in RequestName]: RequestOf<N> }[RequestName];
 export function isPopupMessage(value: unknown): value is PopupMessage {
   if (!value || typeof value !== 'object') return false;
   const m = value as Record<string, unknown>;
-  if (m.type === 'stop' || m.type === 'confirm') return true;
+  if (m.type === 'stop') return true;
+  if (m.type === 'confirm' || m.type === 'cancel') return m.tabId === undefined || Number.isInteger(m.tabId);
   if (!Number.isInteger(m.tabId)) return false;
   if (m.type === 'version') return typeof m.id === 'string';
   if (m.type === 'revise') return typeof m.id === 'string' && (m.what === 'passages' || m.what === 'headline');

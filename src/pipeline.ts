@@ -143,7 +143,7 @@ async function askFirst(run: Run, article: Article): Promise<boolean> {
 }
 
 /** Works out the sections and their cost, asking the user first when the page is doubtful or long; null: not sent. */
-async function prepare(run: Run, article: Article, settings: Settings, limit: number | null): Promise<Section[] | null> {
+async function prepare(run: Run, article: Article, settings: Settings, limit: number | null, confirmed: boolean): Promise<Section[] | null> {
   const { transport: tr, now } = run.ports;
   // The user's budget, or less where the model's own window is smaller (the on-device model's is).
   const inputBudget = Math.min(settings.inputBudgetTokens, limit ?? Infinity);
@@ -187,11 +187,12 @@ async function prepare(run: Run, article: Article, settings: Settings, limit: nu
 
   // A doubtful page, or a text so long it takes many requests, is never sent anywhere (not even to be counted)
   // without the user's word.
-  const asks = needsConfirmation(article.warnings) || sections.length > MAX_SECTIONS_WITHOUT_ASKING;
+  // A job the user already confirmed (it waited in storage while no worker ran) is not asked again.
+  const asks = !confirmed && (needsConfirmation(article.warnings) || sections.length > MAX_SECTIONS_WITHOUT_ASKING);
   if (asks && !(await askFirst(run, article))) return null;
   await count();
   // The exact count may have split a text the estimate thought fitted into many requests: that too asks first.
-  if (!asks && sections.length > MAX_SECTIONS_WITHOUT_ASKING && !(await askFirst(run, article))) return null;
+  if (!confirmed && !asks && sections.length > MAX_SECTIONS_WITHOUT_ASKING && !(await askFirst(run, article))) return null;
   return sections;
 }
 
@@ -282,9 +283,17 @@ function messagesFor(run: Run, article: Article, settings: Settings, sections: S
 
 /**
  * Writes a fresh rewrite of `article` into the job, from extracting to an ending (done, incomplete, stopped, error).
- * Resolves with the job's last state; every state on the way went through `ports.changed`.
+ * Resolves with the job's last state; every state on the way went through `ports.changed`. `confirmed`: the user
+ * already said send (a job that waited for it in storage), so nothing is asked.
  */
-export async function writeRewrite(job: ExtractingJob, article: Article, settings: Settings, ports: PipelinePorts, signal: AbortSignal): Promise<JobRecord> {
+export async function writeRewrite(
+  job: ExtractingJob,
+  article: Article,
+  settings: Settings,
+  ports: PipelinePorts,
+  signal: AbortSignal,
+  confirmed = false,
+): Promise<JobRecord> {
   const run = new Run(job, ports, signal, settings);
   let limit: number | null;
   try {
@@ -293,9 +302,10 @@ export async function writeRewrite(job: ExtractingJob, article: Article, setting
   } catch (err) {
     return run.fail(err, false);
   }
-  const sections = await prepare(run, article, settings, limit);
+  const sections = await prepare(run, article, settings, limit, confirmed);
   if (!sections || signal.aborted || run.job.state !== 'extracting') {
-    // Stopped, left waiting too long, or refused: nothing was sent.
+    // Stopped, left waiting too long, or refused: nothing was sent. One that waited for the user's word says so.
+    if (run.job.state === 'awaiting-confirmation') return run.end({ code: 'stopped', message: ports.t('errNotSent') }, false);
     return run.end(ports.transport.describe(signal.aborted ? signal.reason : new StreamAbort('stopped')), false);
   }
   // Shown at once; the storage write goes on while the request is made (the owner applies writes in order).

@@ -6,7 +6,8 @@
  *
  * A label counts only where it cannot be text: with its colon ("Headline: Ferry service resumes"), or alone on its
  * line ("## Article", "**New title**"). "Title IX ruling…", "Article 5: …" and "Articles of faith…" are text: the
- * phrase must end at a word's end and be followed by a colon or nothing.
+ * phrase must end at a word's end and be followed by a colon or nothing. A dash or a bar right after the phrase
+ * ("Headline – Ferry service resumes", "**Titel** — …", "Título | …") separates a label too (see `Label.dash`).
  */
 
 export type LabelKind = 'headline' | 'body';
@@ -17,6 +18,11 @@ export interface Label {
   rest: string;
   /** A colon followed the label. */
   colon: boolean;
+  /**
+   * A dash (–, —, or a hyphen with a space on each side) or a bar followed the label instead of a colon. Callers take
+   * it as they take a colon; a weak body noun with a dash ("Text – …", "Story — …") may be a headline or a sentence.
+   */
+  dash: boolean;
   /** The label was a heading or written in bold or italics. */
   marked: boolean;
   /**
@@ -203,12 +209,15 @@ export function readLabel(line: string): Label | null {
   };
   close();
   const colonAt = /^\s*[:：]/.exec(after);
-  if (colonAt) {
-    after = after.slice(colonAt[0].length);
+  // "Title-winning" and "Titel- und Bildrechte" are words: a hyphen separates only with a space on each side.
+  const dashAt = colonAt || NEEDS_COLON.has(found.phrase.text) ? null : /^\s*[–—|]|^\s+-{1,2}(?=\s|$)/u.exec(after);
+  const sepAt = colonAt ?? dashAt;
+  if (sepAt) {
+    after = after.slice(sepAt[0].length);
     close();
   }
   let rest = after.trim();
-  if (!colonAt) {
+  if (!sepAt) {
     // No colon: a label only if nothing but closing marks follows ("**Article**", "## Titre ##"). "H1" alone may
     // be a headline (a tag name is no word a model writes as a label without its colon).
     if (!/^[*_#\s]*$/.test(rest) || NEEDS_COLON.has(found.phrase.text)) return null;
@@ -217,11 +226,11 @@ export function readLabel(line: string): Label | null {
     // "**Title: Ferry service resumes**": the emphasis wrapped label and text alike.
     rest = rest.slice(0, -opener.length).trimEnd();
   }
-  return { kind: found.phrase.kind, rest, colon: colonAt !== null, marked, strong: found.phrase.strong };
+  return { kind: found.phrase.kind, rest, colon: colonAt !== null, dash: dashAt !== null, marked, strong: found.phrase.strong };
 }
 
-/** What may still follow a complete phrase while the label is being written: closing marks, a colon, spaces. */
-const LABEL_TAIL = /^[*_]{0,3}\s*[:：]?\s*[*_]{0,3}\s*$/;
+/** What may still follow a complete phrase while the label is being written: closing marks, a colon or a dash, spaces. */
+const LABEL_TAIL = /^[*_]{0,3}\s*(?:[:：–—|]|-{1,2})?\s*[*_]{0,3}\s*$/u;
 
 /**
  * Whether a line still being written could turn out to be a label (of the given kind): "Head", "**Rewritten ar",

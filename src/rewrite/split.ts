@@ -7,8 +7,8 @@
  * also reads: "## Headline", "**Headline**", a quoted headline, a plain first line; labels before the headline or
  * the article in the four UI languages ("Title: …", "**Überschrift:**", "## Titre", "Artículo reescrito:", alone
  * on their line or with the text after them: ./labels.ts); chatty preamble lines before it ("Sure! Here's the
- * rewritten article:", "Voici l'article réécrit :"); CRLF line endings; and, once the answer is final, a closing
- * "I hope this helps" paragraph or a "---" with notes after it.
+ * rewritten article:", "Voici l'article réécrit :"); CRLF line endings; and a closing "I hope this helps" paragraph
+ * (./closing.ts: dropped once final, held back while it streams) or a "---" with notes after it.
  *
  * `parseAnswer` (below; `splitAnswer` is it without the extras) also reads answers written in HTML
  * (./html.ts, text only) or JSON (./json.ts), any shape inside a code fence, and takes a trailing block of
@@ -18,6 +18,7 @@
 import { blocksToBody, looksLikeHtml, readHtml, type HtmlBlock } from './html';
 import { dropClosingHashes } from './heading';
 import { jsonAnswer, readJson } from './json';
+import { isClosingChatter, startsLikeClosing } from './closing';
 import { isPreamble, mayBecomeLabel, readLabel, type Label } from './labels';
 import { mergeSeo, seoFromLines, seoFromValues, splitSeo, type Seo } from './seo';
 
@@ -106,14 +107,15 @@ function parse(text: string, final: boolean, depth: number): ParsedAnswer {
   return parseMarkdown(lines, i, final, labelled);
 }
 
-/** The body's post-processing shared by every shape: closing chatter (when final) and the SEO block off. */
+/** The body's post-processing shared by every shape: closing chatter (held back while streaming) and the SEO block off. */
 function finish(headline: string, rawBody: string, seo: Seo, shape: AnswerShape, final: boolean, lastLineComplete: boolean): ParsedAnswer {
   let body = normaliseBody(rawBody);
   if (final) body = dropClosing(body);
-  else body = dropNotes(body, false);
+  else body = holdClosing(dropNotes(body, false), lastLineComplete);
   const split = splitSeo(body, { final, lastLineComplete });
   body = split.body;
-  if (final) body = dropClosing(body);
+  // Chatter may come before the SEO block too; the paragraphs before that block are whole.
+  body = final ? dropClosing(body) : holdClosing(body, true);
   return { headline, body: normaliseBody(body), headlineSettled: true, seo: mergeSeo(seo, split.seo), shape };
 }
 
@@ -321,7 +323,7 @@ function cleanHeadline(line: string): { text: string; labelOnly: boolean } {
     const single = /^\*(.+)\*$/.exec(s) ?? /^_(.+)_$/.exec(s);
     if (single) s = (single[1] as string).trim();
     const label = readLabel(s);
-    if (label !== null && label.colon && takesLabel(label, false)) {
+    if (label !== null && (label.colon || label.dash) && takesLabel(label, false)) {
       s = label.rest;
       labelled = true;
     }
@@ -345,35 +347,6 @@ function normaliseBody(body: string): string {
 /** White space (not a line break) right before a line break or the end. */
 const TRAILING_SPACE = /[^\S\n](?:\n|$)/;
 
-/** Closing chatter, in the four UI languages ("I hope this helps", "N'hésitez pas…", "Ich hoffe…", "Avísame si…"). */
-const CLOSING = new RegExp(
-  '^(?:' +
-    [
-      'i hope (?:this|that|it|you)',
-      'hope this helps',
-      '(?:please )?let me know',
-      'feel free to',
-      'if you (?:need|would like|want|have)',
-      'is there anything else',
-      "j['’]esp[èe]re que",
-      "n['’]h[ée]sitez pas",
-      'faites-moi savoir',
-      'dites-moi si',
-      'si vous (?:souhaitez|avez besoin|voulez)',
-      'ich hoffe',
-      'lass(?:en sie)? mich wissen',
-      'sag(?:en sie)? mir bescheid',
-      'gib mir bescheid',
-      '(?:wenn|falls) (?:du|sie) (?:noch |weitere )?(?:änderungen|anpassungen|möchtest|möchten|wünschst|wünschen)',
-      'espero que',
-      'av[íi]same',
-      'd[ée]jame saber',
-      'no dudes en',
-      'si (?:necesitas|quieres|deseas)',
-    ].join('|') +
-    ')',
-  'iu',
-);
 /**
  * A note about the rewrite, after a rule at the end ("---" then "Note: I kept the quotes…", "Remarque :",
  * "Anmerkung:", "Nota:", "Changes made:"). Without the rule before it, a "Note:" paragraph may be the article's.
@@ -440,9 +413,27 @@ function dropClosing(body: string): string {
   for (;;) {
     const last = paragraphs[paragraphs.length - 1];
     if (last === undefined) break;
-    const s = trimEmphasisMarks(bare(last)).trim();
-    if (CLOSING.test(s) || RULE.test(last.trim())) paragraphs.pop();
+    if (isClosingChatter(last) || RULE.test(last.trim())) paragraphs.pop();
     else break;
+  }
+  return paragraphs.join('\n\n');
+}
+
+/**
+ * While streaming: the body without what may turn out to be closing chatter at its end, so that it never shows and
+ * then vanishes: paragraphs at the end that read as chatter, a rule at the end, and a last paragraph still being
+ * written (`lastComplete` false) that starts like chatter. Each shows once a paragraph of the article follows it.
+ */
+function holdClosing(body: string, lastComplete: boolean): string {
+  const paragraphs = body === '' ? [] : body.split('\n\n');
+  let open = !lastComplete;
+  for (;;) {
+    const last = paragraphs[paragraphs.length - 1];
+    if (last === undefined) break;
+    const rule = /^[-*_]+$/.test(last.trim());
+    if (!(isClosingChatter(last) || rule || (open && startsLikeClosing(last)))) break;
+    paragraphs.pop();
+    open = false;
   }
   return paragraphs.join('\n\n');
 }

@@ -1,6 +1,7 @@
 // A labelled answer ("Headline: …", "**Rewritten article:**", a preamble, a note after a rule) streamed in small
 // chunks into the real popup: every rendering of the headline and the article, recorded as it happens, and the
 // copied text never contain a label, the preamble or the note; the article shown is always the start of the final one.
+// A second answer labels with dashes and ends with closing chatter: neither is ever shown or copied.
 import { describe, expect, it } from 'vitest';
 import { poll } from '../support/browser';
 import { lines, useSession } from './fixtures/setup';
@@ -82,5 +83,29 @@ describe('a labelled answer streamed in small chunks', () => {
     await popup.click('copy-article');
     await poll(async () => (await s.ext.readClipboard()) !== copied, 3000, 'the clipboard to change after copy-article');
     expect(await s.ext.readClipboard()).toBe(BODY_PLAIN);
+  }, 60_000);
+
+  it('dash labels and closing chatter, one character at a time: never shown, never copied', async () => {
+    const headline = 'Fähre fährt nach dem Sturm wieder';
+    const paragraphs = ['Die Fähre zwischen den Inseln fuhr am Montag wieder.', 'Der Hafen sei sicher, hieß es aus dem Rathaus.'];
+    const answer = `**Titel** — ${headline}\n\nArtikel – ${paragraphs.join('\n\n')}\n\n---\n\nIch hoffe, das hilft! Sag Bescheid, wenn du Änderungen möchtest.`;
+    const pieces = [...answer];
+    s.server.enqueue({ chunks: pieces, chunkDelayMs: [1500, ...pieces.slice(1).map(() => 8)] });
+    const { popup } = await s.open(s.articleUrl('dash-labels'));
+    expect(await popup.eval<boolean>(RECORD)).toBe(true);
+    expect(await popup.waitForState('done', 30_000)).toBe('done');
+    expect((await popup.text('headline'))?.trim()).toBe(headline);
+    expect(lines(await popup.text('article'))).toEqual(paragraphs);
+    const chatter = /titel|artikel\s*–|hoffe|bescheid|---/i;
+    const finalArticle = paragraphs.join(' ');
+    for (const [h, a] of await popup.eval<Array<[string, string]>>('window.__seen')) {
+      expect(h, `headline ${JSON.stringify(h)}`).not.toMatch(chatter);
+      expect(a, `article ${JSON.stringify(a.slice(-80))}`).not.toMatch(chatter);
+      expect(finalArticle.startsWith(lines(a).join(' ')), `article ${JSON.stringify(a.slice(-80))}`).toBe(true);
+    }
+    await s.ext.writeClipboard('(nothing copied yet)');
+    await popup.click('copy-all');
+    await poll(async () => (await s.ext.readClipboard()) !== '(nothing copied yet)', 3000, 'the clipboard to change after copy-all');
+    expect(await s.ext.readClipboard()).toBe(`${headline}\n\n${paragraphs.join('\n\n')}`);
   }, 60_000);
 });

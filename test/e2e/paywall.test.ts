@@ -1,7 +1,8 @@
 // Paywall furniture in the built extension: a full article with a subscribe promo and a paywall placeholder goes
 // out in one click; a gated teaser stops before sending and shows what was found (start, end, length), with no
-// spinner and no request to the model until "Rewrite anyway".
+// spinner, no Stop and no request to the model until "Rewrite anyway"; its Cancel ends it with nothing sent.
 import { describe, expect, it } from 'vitest';
+import { poll } from '../support/browser';
 import { useSession } from './fixtures/setup';
 
 const s = useSession();
@@ -34,11 +35,38 @@ describe('paywall signals', () => {
       spinner: getComputedStyle(document.querySelector('.progress'), '::before').content,
     }))()`);
     expect(shown).toEqual({ busy: 'false', spinner: 'none' });
+    // Nothing runs while it waits: no Stop, the confirmation's own Rewrite anyway and Cancel instead.
+    expect(await popup.visible('stop')).toBe(false);
+    expect(await popup.visible('confirm')).toBe(true);
+    expect(await popup.visible('cancel')).toBe(true);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(s.server.requests.filter((r) => r.path.startsWith('/v1/'))).toEqual([]);
     s.server.enqueue({ text: '# Harbour Fees Rise\n\nBody.' });
     await popup.click('confirm');
     await popup.waitForState('done', 20_000);
     expect(s.server.chatRequests).toHaveLength(1);
+  }, 60_000);
+
+  it('a gated teaser, cancelled: the job ends saying nothing was sent, Regenerate offered, and no request at all', async () => {
+    const html = `<!doctype html><html><head><title>Harbour Dues Rise</title></head><body><article><h1>Harbour Dues Rise</h1><div class="article-body">${[1, 2, 3, 4].map(para).join('')}<p>The last paragraph of the teaser ends here, before the gate.</p></div><div class="offer"><h3>Subscribe to continue reading</h3><a href="/login">Sign in</a></div></article></body></html>`;
+    s.server.addPage('teaser-cancel', html);
+    const url = s.server.pageUrl('teaser-cancel');
+    const { popup } = await s.open(url);
+    // The toolbar badge on the page's tab: "?" while it waits, none once cancelled (nothing to look at).
+    const badge = () =>
+      popup.eval<string>(`chrome.tabs.query({}).then((tabs) => chrome.action.getBadgeText({ tabId: tabs.find((t) => t.url === ${JSON.stringify(url)}).id }))`);
+    await popup.waitFor(`!document.querySelector('[data-testid=confirm-box]').hidden`, 20_000);
+    expect(await popup.visible('confirm-preview')).toBe(true);
+    expect(await popup.visible('stop')).toBe(false);
+    await poll(async () => (await badge()) === '?', 5000, 'the waiting badge');
+    await popup.click('cancel');
+    await popup.waitForState('error', 10_000);
+    await poll(async () => (await badge()) === '', 5000, 'the badge cleared after Cancel');
+    expect(await popup.text('error')).toMatch(/cancelled\. nothing was sent/i);
+    expect(await popup.visible('confirm-box')).toBe(false);
+    expect(await popup.visible('regenerate')).toBe(true);
+    expect(await popup.text('progress')).toBe('');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(s.server.requests.filter((r) => r.path.startsWith('/v1/'))).toEqual([]);
   }, 60_000);
 });

@@ -178,6 +178,106 @@ describe('labels before the headline and the article, in en, de, fr and es', () 
   });
 });
 
+/** A dash or a bar after the label instead of its colon, as models also write it. */
+const SEPARATORS = [' – ', ' — ', ' - ', '—', ' | ', ' -- ', '\u00a0– '];
+const DASH_FORMS: Array<(label: string, text: string) => string> = [
+  ...SEPARATORS.map((d) => (l: string, t: string) => `${l}${d}${t}`),
+  (l, t) => `**${l}** — ${t}`,
+  (l, t) => `**${l} –** ${t}`,
+  (l, t) => `*${l}* - ${t}`,
+  (l, t) => `## ${l} – ${t}`,
+  (l, t) => `### **${l}** | ${t}`,
+];
+/** Body labels a dash makes certain on their own: the weak nouns ("Text", "Inhalt"…) may start a headline or a sentence. */
+const strongBody = (L: Lang) => L.bodyLabels.filter((b) => readLabel(`${b}:`)?.strong === true);
+
+describe('a dash or a bar instead of the colon, in en, de, fr and es', () => {
+  for (const L of LANGS) {
+    const [para, more] = L.body.split('\n\n') as [string, string];
+    it(`${L.lang}: a headline label with a dash, then the headline`, () => {
+      for (const label of L.headlineLabels.filter((l) => l !== 'H1')) {
+        for (const form of DASH_FORMS) {
+          const answer = `${form(label, L.headline)}\n\n${L.body}`;
+          expect(final(answer), answer).toMatchObject({ headline: L.headline, body: L.body });
+        }
+      }
+    });
+
+    it(`${L.lang}: an article label with a dash before the first paragraph`, () => {
+      for (const label of strongBody(L)) {
+        for (const form of DASH_FORMS) {
+          const answer = `# ${L.headline}\n\n${form(label, para)}\n\n${more}`;
+          expect(final(answer), answer).toMatchObject({ headline: L.headline, body: L.body });
+        }
+      }
+    });
+
+    it(`${L.lang}: a weak body label with a dash, only in an answer that labelled its headline`, () => {
+      for (const label of L.bodyLabels.filter((b) => !strongBody(L).includes(b))) {
+        const labelled = `${L.headlineLabels[0]} – ${L.headline}\n\n${label} – ${para}\n\n${more}`;
+        expect(final(labelled), labelled).toMatchObject({ headline: L.headline, body: L.body });
+        const plain = `# ${L.headline}\n\n${label} – ${para}`;
+        expect(final(plain).body, plain).toBe(`${label} – ${para}`);
+      }
+    });
+
+    it(`${L.lang}: dash labels stream without showing the label`, () => {
+      for (const answer of [
+        `${L.headlineLabels[0]} – ${L.headline}\n\n${strongBody(L)[0]} — ${L.body}`,
+        `**${L.headlineLabels[1]}** — ${L.headline}\n\n**${strongBody(L)[1]}** - ${L.body}`,
+        `## ${L.headlineLabels[0]} | ${L.headline}\n${L.bodyLabels[1]} – ${L.body}`,
+      ]) {
+        streamEveryPrefix(answer, { headline: L.headline, body: L.body });
+      }
+    });
+  }
+
+  it('a headline or a paragraph that starts with a label word and a dash stays text', () => {
+    for (const headline of [
+      'Title IX — the ruling explained',
+      'Title IX – What changes for schools',
+      'Article 5 – what it means for Nato',
+      'Title-winning coach leaves the club',
+      'Headline-grabbing pledge falls flat',
+      'Story – How a ferry came back',
+      'Content — the new currency of the web',
+      'Artikel 13 – was die Reform bedeutet',
+      'Titel- und Bildrechte: Streit vor Gericht',
+      'Texte – ce que dit la loi',
+      'Article 49.3 — le gouvernement passe en force',
+      'Titre-restaurant : ce qui change',
+      'Artículo 155 — lo que significa',
+      'Contenido – la nueva moneda',
+      'Cuerpo a cuerpo — el debate',
+    ]) {
+      expect(final(`${headline}\n\nThe story.`).headline, headline).toBe(headline);
+      expect(final(`# ${headline}\n\nThe story.`).headline, headline).toBe(headline);
+    }
+    for (const body of ['Article 5 – an attack on one is an attack on all.', 'Text – the medium that outlived the pager.', 'Inhalt – was die Studie zeigt.']) {
+      expect(final(`# Nato allies meet\n\n${body}\n\nMore.`).body, body).toBe(`${body}\n\nMore.`);
+    }
+  });
+
+  it('content that starts like a dash label streams once it cannot be one, and stays', () => {
+    streamEveryPrefix(
+      '# Nato allies meet\n\nArticle 5 – an attack on one is an attack on all.\n\nMore.',
+      {
+        headline: 'Nato allies meet',
+        body: 'Article 5 – an attack on one is an attack on all.\n\nMore.',
+      },
+      false,
+    );
+    streamEveryPrefix(
+      'Title-winning coach leaves\n\nText – the medium that outlived the pager.',
+      {
+        headline: 'Title-winning coach leaves',
+        body: 'Text – the medium that outlived the pager.',
+      },
+      false,
+    );
+  });
+});
+
 describe('content that looks like a label is kept', () => {
   it('a headline that starts with a label word', () => {
     for (const headline of [
@@ -274,10 +374,28 @@ describe('readLabel and mayBecomeLabel', () => {
     expect(readLabel('Title IX ruling')).toBeNull();
     expect(readLabel('Article 5: Rights')).toBeNull();
     expect(readLabel('Articles')).toBeNull();
+    expect(readLabel('Headline – Ferry')).toMatchObject({ kind: 'headline', rest: 'Ferry', colon: false, dash: true });
+    expect(readLabel('**Titel** — Fähre')).toMatchObject({ kind: 'headline', rest: 'Fähre', dash: true, marked: true });
+    expect(readLabel('Title-winning coach')).toBeNull();
+    expect(readLabel('Titel- und Bildrechte')).toBeNull();
+    expect(readLabel('H1 – Ferry')).toBeNull();
   });
 
   it('says a line still being written may become a label only while it can', () => {
-    for (const s of ['Head', 'Headline', 'Headline:', '**Rewritten ar', 'Titre ', 'Titre :', 'Artículo reesc', '## Überschr', '*Te'])
+    for (const s of [
+      'Head',
+      'Headline',
+      'Headline:',
+      '**Rewritten ar',
+      'Titre ',
+      'Titre :',
+      'Artículo reesc',
+      '## Überschr',
+      '*Te',
+      'Title -',
+      'Titel —',
+      '**Título** |',
+    ])
       expect(mayBecomeLabel(s), s).toBe(true);
     for (const s of ['Headline: F', 'Heads', 'Article 5', 'Text is', 'The ferry', '*Text* i']) expect(mayBecomeLabel(s), s).toBe(false);
   });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/checks';
 import { english } from '../../src/i18n-en';
-import { canContinue, errorOf, isActive, isIncomplete, isRunning, newJob, viewStateOf, type EndedJob, type JobRecord } from '../../src/job';
+import { canContinue, CONFIRM_WAIT_MS, errorOf, isActive, isIncomplete, isRunning, newJob, viewStateOf, type EndedJob, type JobRecord } from '../../src/job';
 import {
   appendText,
   atSection,
@@ -86,13 +86,15 @@ describe('job transitions', () => {
     expect(extraFields(again)).toEqual(['notice', 'section']);
   });
 
-  it('a worker death: every active state becomes interrupted; endings are left alone', () => {
+  it('a worker death: every running state becomes interrupted; a job waiting for the user waits on; endings are left alone', () => {
     const writing = appendText(startWriting(fresh(), 2), '# H\n\nHalf', 3);
     expect(markInterrupted(writing, 9, english)).toMatchObject({ state: 'interrupted', canContinue: true, text: '# H\n\nHalf', updatedAt: 9 });
     // A long article in sections cannot be continued from the middle in one request.
     const inSections = sized(writing, { estimate: { ...estimate, sections: 3 } }, 3);
     expect(markInterrupted(inSections, 9, english)).toMatchObject({ state: 'interrupted', canContinue: false });
-    expect(markInterrupted(awaitConfirmation(fresh(), 2), 9, english)).toMatchObject({ state: 'interrupted', canContinue: false, text: '' });
+    const waiting = awaitConfirmation(fresh(), 2);
+    expect(markInterrupted(waiting, 9, english)).toBe(waiting);
+    expect(markInterrupted(waiting, 2 + CONFIRM_WAIT_MS, english)).toMatchObject({ state: 'stopped', canContinue: false, text: '' });
     expect(markInterrupted(fresh(), 9, english).state).toBe('interrupted');
     const done = complete(writing, { headline: 'H', body: 'Half', seo: {} }, 4);
     expect(markInterrupted(done, 9, english)).toBe(done);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorOf, isIncomplete, newJob, noArticleMessage, pageKey, restrictedReason } from '../../src/job';
+import { CONFIRM_WAIT_MS, errorOf, isIncomplete, newJob, noArticleMessage, pageKey, restrictedReason } from '../../src/job';
 import { markInterrupted } from '../../src/job-transitions';
 import { jobFrom } from '../support/job-shapes';
 import { isOwnPage, isPopupMessage } from '../../src/messages';
@@ -54,11 +54,12 @@ describe('markInterrupted', () => {
     expect(j).toMatchObject({ canContinue: true, updatedAt: 5 });
   });
 
-  it('a job waiting for confirmation when the worker died: interrupted, nothing to continue', () => {
+  it('a job waiting for confirmation when the worker died goes on waiting (nothing ran); one that waited too long ends, not sent', () => {
     const waiting = { ...newJob('j2', 'k', 'https://n.example/a', 'm', 1), state: 'awaiting-confirmation' as const };
-    const j = markInterrupted(waiting, 5, english);
-    expect(j).toMatchObject({ state: 'interrupted', canContinue: false, text: '' });
-    expect(errorOf(j)?.message).toMatch(/interrupted/i);
+    expect(markInterrupted(waiting, 5, english)).toBe(waiting);
+    const late = markInterrupted(waiting, 1 + CONFIRM_WAIT_MS, english);
+    expect(late).toMatchObject({ state: 'stopped', canContinue: false, text: '' });
+    expect(errorOf(late)?.message).toBe(english('errNotSent'));
   });
 
   it('leaves finished jobs alone', () => {
@@ -82,6 +83,11 @@ describe('messages: who may talk to the background', () => {
     expect(isPopupMessage({ type: 'open', tabId: 3 })).toBe(true);
     expect(isPopupMessage({ type: 'open', tabId: '3' })).toBe(false);
     expect(isPopupMessage({ type: 'stop' })).toBe(true);
+    for (const type of ['confirm', 'cancel']) {
+      expect(isPopupMessage({ type })).toBe(true);
+      expect(isPopupMessage({ type, tabId: 3 })).toBe(true);
+      expect(isPopupMessage({ type, tabId: 'x' })).toBe(false);
+    }
     expect(isPopupMessage({ type: 'start-anything' })).toBe(false);
     expect(isPopupMessage({ type: 'revise', tabId: 3, id: 'v1', what: 'passages' })).toBe(true);
     expect(isPopupMessage({ type: 'revise', tabId: 3, id: 'v1', what: 'headline' })).toBe(true);

@@ -171,7 +171,20 @@ describe('the pipeline: confirmation', () => {
     });
     const end = await writeRewrite(start(), article(3, [{ code: 'maybe-truncated' }]), s, r.ports, controller.signal);
     expect(end.state).toBe('stopped');
+    // Said as a cancel with nothing sent, not as a stopped rewrite with "the text so far" kept.
+    expect(end).toMatchObject({ error: { code: 'stopped', message: english('errNotSent') } });
+    expect(english('errNotSent')).toMatch(/nothing was sent/i);
     expect(server.chatRequests).toHaveLength(0);
+  });
+
+  it('a job the user confirmed while it waited in storage is sent without asking again', async () => {
+    server.enqueue({ text: '# Fine\n\nBody.' });
+    const s = settings();
+    const r = recorder(s, { confirm: false });
+    const end = await writeRewrite(start(), article(3, [{ code: 'maybe-truncated' }]), s, r.ports, signal(), true);
+    expect(r.asked()).toBe(0);
+    expect(end.state).toBe('done');
+    expect(server.chatRequests).toHaveLength(1);
   });
 
   it('a clean page of ordinary length is not asked about', async () => {

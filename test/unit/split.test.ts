@@ -115,10 +115,10 @@ describe('splitAnswer: preamble, labels, layout', () => {
     expect(final('# X\n\nOne.\n\n## Sub\n\nTwo.').body).toBe('One.\n\n## Sub\n\nTwo.');
   });
 
-  it('drops closing remarks only when final', () => {
+  it('drops closing remarks once final, and holds them back while streaming', () => {
     const answer = `# X\n\n${BODY}\n\n---\n\nI hope this helps! Let me know if you need changes.\n\nLet me know if you want another version.`;
     expect(final(answer).body).toBe(BODY);
-    expect(splitAnswer(answer).body).toContain('I hope this helps');
+    expect(splitAnswer(answer).body).toBe(BODY);
     expect(final(`# X\n\n${BODY}\n\n*Let me know if you'd like edits.*`).body).toBe(BODY);
   });
 
