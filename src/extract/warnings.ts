@@ -148,7 +148,7 @@ export function articleWarnings(input: WarningInput): ExtractWarning[] {
   const cut = endsMidStory(blocks);
   const regionMissing = signals.regionParagraphs.length > 0 ? missingChars(signals.regionParagraphs, text) : 0;
   const shortOfRegion = regionMissing > MISSING_REGION_CHARS && regionMissing > text.length;
-  if (gateInText || signals.gate === 'prompt' || (signals.gate === 'named' && cut)) {
+  if (gateInText || signals.gate === 'prompt' || signals.gate === 'cut' || (signals.gate === 'named' && cut)) {
     warnings.push({ code: 'maybe-truncated', why: 'paywall' });
   } else if (shortOfRegion) {
     warnings.push({ code: 'maybe-truncated', why: 'short-of-page' });
