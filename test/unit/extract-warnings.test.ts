@@ -239,6 +239,16 @@ describe('a paywall signal needs evidence that text is missing', () => {
     expect(asks(`<html><body><div class="main"><div class="txt">${story}</div></div>${side}</body></html>`)).toEqual([]);
   });
 
+  it('a text that ends on a "show more" line stops, in de and fr; a "Read more: headline" link does not', () => {
+    for (const label of ['Mehr anzeigen', 'Voir plus']) {
+      expect(asks(`<html><body><div class="txt">${[1, 2, 3].map(para).join('')}<p><a href="/a?page=2">${label}</a></p></div></body></html>`)).toEqual([
+        'maybe-truncated',
+      ]);
+    }
+    const readMore = '<p><a href="/b">Read more: Harbour fees to rise again next year</a></p>';
+    expect(asks(`<html><body><div class="txt">${story}${readMore}</div></body></html>`)).toEqual([]);
+  });
+
   it('"Read more" over related stories is not a gate; as a button after the story it is', () => {
     const related = '<div class="more"><h3>Read more</h3><ul><li><a href="/a">Harbour fees</a></li></ul></div>';
     expect(asks(`<html><body><article>${story}${related}</article></body></html>`)).toEqual([]);
