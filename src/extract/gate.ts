@@ -39,7 +39,9 @@ export const GATE_TEXT = new RegExp(
     String.raw`\bpara (?:seguir|continuar) leyendo\b|\bpara leer (?:el artículo completo|la noticia completa|más)\b`,
     String.raw`\b(?:este|el) (?:contenido|artículo) es (?:solo |sólo |exclusivo )?para (?:suscriptores|abonados|socios)\b`,
   ].join('|'),
-  'iu',
+  // Not 'u': these phrasings have no astral characters, and without it V8 runs this test many times faster (it runs
+  // on every paragraph at the end of the page).
+  'i',
 );
 
 /** The whole text of a "show more" / "continue reading" control (a button or link that loads the rest of the story). */
@@ -53,18 +55,21 @@ export const PAYWALL_NAME = /paywall|pay-wall|regwall|subscriber-only|subscripti
 const STORY_PARAGRAPH_CHARS = 60;
 /** A gate box's text is short: longer text is story, comments or another article. */
 const GATE_MAX_CHARS = 500;
+/** Raw text (whitespace not collapsed) longer than this is not a gate box's. */
+const RAW_MAX_CHARS = 4 * GATE_MAX_CHARS;
 /** Elements looked at after the story's last paragraph: the gate stands right there, not a page later. */
 const MAX_STEPS = 80;
 /** Containers holding more child elements than this are not read whole (their children are read one by one). */
 const MAX_CHILDREN = 8;
 /** Containers after which the story is over for sure. */
 const PAST_STORY =
-  /^(?:comments?|comment[-_]?(?:list|area|section|thread)|disqus[-_]thread|respond|site[-_]footer|related|related[-_](?:posts|articles|stories|content)|recommended)$/i;
+  /(?:^|\s)(?:comments?|comment[-_]?(?:list|area|section|thread)|disqus[-_]thread|respond|site[-_]footer|related|related[-_](?:posts|articles|stories|content)|recommended)(?=\s|$)/i;
 
-/** What stands after the story's last paragraph: a gate phrase or "show more" control, only a paywall-named element, or nothing. */
-export type GateAtEnd = 'prompt' | 'named' | 'none';
-
-const textOf = (el: Element): string => collapseWhitespace(stripInvisible(el.textContent ?? ''));
+/**
+ * What stands after the story's last paragraph: a gate phrase or "show more" control, a paywall-named element after a
+ * paragraph cut mid-sentence, only a paywall-named element, or nothing.
+ */
+export type GateAtEnd = 'prompt' | 'cut' | 'named' | 'none';
 
 /** The element after `el` in document order, skipping `el`'s own subtree (null at the end of `root`). */
 function after(el: Element, root: Element): Element | null {
@@ -99,46 +104,26 @@ function labelOf(el: Element): string {
   return `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
 }
 
-/** The last story-sized paragraph of `scope` (not a gate line, not inside comments, footers or related lists), or null. */
-function lastStoryParagraph(scope: Element): Element | null {
-  const ps = scope.getElementsByTagName('p');
-  for (let i = ps.length - 1; i >= 0; i--) {
-    const p = ps[i] as Element;
-    const text = textOf(p);
-    // A gate's own line ("Subscribe to keep reading, from £1 a week") is not story.
-    if (text.length < STORY_PARAGRAPH_CHARS || (text.length <= GATE_MAX_CHARS && GATE_TEXT.test(text))) continue;
-    let inside = false;
-    for (let e: Element | null = p; e && e !== scope; e = e.parentElement) {
-      if (
-        e.tagName === 'FOOTER' ||
-        labelOf(e)
-          .split(/\s+/)
-          .some((t) => t !== '' && PAST_STORY.test(t))
-      ) {
-        inside = true;
-        break;
-      }
-    }
-    if (!inside) return p;
-  }
-  return null;
+/** The element is a container the story is over at (comments, a site footer, related stories): one of its id or class tokens says so. */
+const pastStory = (el: Element): boolean => el.tagName === 'FOOTER' || PAST_STORY.test(labelOf(el));
+
+/** A paragraph of story: story-sized, not a gate's own line, not inside comments, footers or related lists of `scope`. */
+function isStoryParagraph(p: Element, text: string, scope: Element): boolean {
+  // A gate's own line ("Subscribe to keep reading, from £1 a week") is not story.
+  if (text.length < STORY_PARAGRAPH_CHARS || (text.length <= GATE_MAX_CHARS && GATE_TEXT.test(text))) return false;
+  for (let e: Element | null = p; e && e !== scope; e = e.parentElement) if (pastStory(e)) return false;
+  return true;
 }
+
+/** Ends as a sentence does: a full stop (or "…"), "!" or "?", maybe inside quotes or brackets. */
+const SENTENCE_END = /[.!?]["'”’»)\]]*\s*$/u;
 
 /**
- * What stands right after the story's last paragraph: in `region` (the page's marked story) when there is one,
- * else in the whole `body` (only looked for when `namedGate` says the page has a paywall-named element at all).
+ * What stands between the story paragraph `last` and the next one (or the end of the story): a gate phrase or
+ * "show more" control, only a paywall-named element, or nothing.
  */
-export function gateAtEnd(body: Element, region: Element | null, namedGate: boolean): GateAtEnd {
-  return gateAfterStory(body, region, namedGate).kind;
-}
-
-/** `gateAtEnd`, with the element that told (for tests and debugging). */
-export function gateAfterStory(body: Element, region: Element | null, namedGate: boolean): { kind: GateAtEnd; el: Element | null } {
-  const none = { kind: 'none' as const, el: null };
-  if (!region && !namedGate) return none;
-  const last = lastStoryParagraph(region ?? body);
-  if (!last) return none;
-  let found: { kind: GateAtEnd; el: Element | null } = none;
+function gateAfter(last: Element, body: Element, scope: Element, namedGate: boolean): { kind: GateAtEnd; el: Element | null } {
+  let found: { kind: GateAtEnd; el: Element | null } = NONE;
   let el = after(last, body);
   for (let steps = 0; el && steps < MAX_STEPS; steps++) {
     const name = el.tagName;
@@ -147,16 +132,84 @@ export function gateAfterStory(body: Element, region: Element | null, namedGate:
       continue;
     }
     const label = labelOf(el);
-    if (name === 'FOOTER' || label.split(/\s+/).some((t) => t !== '' && PAST_STORY.test(t))) break;
-    const named = PAYWALL_NAME.test(label);
-    if (el.childElementCount <= MAX_CHILDREN || named) {
-      const text = textOf(el);
+    if (name === 'FOOTER' || PAST_STORY.test(label)) break;
+    const named = namedGate && PAYWALL_NAME.test(label);
+    const reads = el.childElementCount <= MAX_CHILDREN || named;
+    const raw = reads ? (el.textContent ?? '') : '';
+    // Far longer than a gate box even with its whitespace collapsed: story, or a container read child by child.
+    if (raw.length > RAW_MAX_CHARS) {
+      if (name === 'P' && isStoryParagraph(el, raw, scope)) return found;
+    } else if (reads) {
+      const text = collapseWhitespace(stripInvisible(raw));
       if (text.length <= GATE_MAX_CHARS && (GATE_TEXT.test(text) || (MORE_PROMPT.test(text) && isControl(el)))) return { kind: 'prompt', el };
       if (named && found.kind === 'none') found = { kind: 'named', el };
-      // More story after the gate: it did not end the story.
-      if (name === 'P' && text.length >= STORY_PARAGRAPH_CHARS && text.length > GATE_MAX_CHARS / 2) return none;
+      // The next paragraph of story: what stands after it is its own end's business.
+      if (name === 'P' && isStoryParagraph(el, text, scope)) return found;
     }
     el = next(el, body);
   }
   return found;
+}
+
+const NONE = { kind: 'none' as const, el: null };
+
+/**
+ * `later` goes on with the story of `p`: it is in `p`'s container, or both are wrapped alone in like wrappers side
+ * by side (some sites wrap each paragraph in its own `<div class="paragraph">`).
+ */
+function sameStory(p: Element, later: Element): boolean {
+  const a = p.parentElement;
+  const b = later.parentElement;
+  if (!a || !b) return false;
+  if (a.contains(later)) return true;
+  return a.childElementCount === 1 && b.childElementCount === 1 && a.tagName === b.tagName && labelOf(a) === labelOf(b) && a.parentElement === b.parentElement;
+}
+
+/** Story text after a gate, outside the gated paragraph's own container, at most this long: a bio, a sign-off, a note. */
+export const MAX_TAIL_CHARS = 1500;
+
+/** What stands after the story, the element that told, and the text of the story paragraph it follows. */
+export interface StoryGate {
+  kind: GateAtEnd;
+  el: Element | null;
+  /** The paragraph the gate follows, whitespace collapsed ('' when none). */
+  after: string;
+}
+
+/**
+ * The gate counts only when the paragraph it follows is in the extracted `text`: a "show more" under a sidebar's
+ * description or a paywall box after another story is not this story's end.
+ */
+export function gateOfText(gate: StoryGate, text: string): GateAtEnd {
+  if (gate.kind === 'none') return 'none';
+  return text.replace(/\s+/gu, ' ').includes(gate.after.slice(0, 40)) ? gate.kind : 'none';
+}
+
+/**
+ * What stands right after the story's last paragraph: in `region` (the page's marked story) when there is one,
+ * else in the whole `body`; `namedGate` says the page has a paywall-named element at all. The story's paragraphs are read from the end:
+ * the gate may stand after the last of them, or before a short tail that is not more of the gated story (an author
+ * bio, a newsletter box, a "latest news" list: paragraphs outside the container of the paragraph the gate follows,
+ * `MAX_TAIL_CHARS` at most). A gate with more of its own container's story after it is a promo in the story.
+ */
+export function gateAfterStory(body: Element, region: Element | null, namedGate: boolean): StoryGate {
+  const scope = region ?? body;
+  const ps = scope.getElementsByTagName('p');
+  const tail: Element[] = [];
+  let tailChars = 0;
+  for (let i = ps.length - 1; i >= 0 && tailChars <= MAX_TAIL_CHARS; i--) {
+    const p = ps[i] as Element;
+    const raw = p.textContent ?? '';
+    if (raw.length < STORY_PARAGRAPH_CHARS) continue; // shorter still with its whitespace collapsed
+    const text = collapseWhitespace(stripInvisible(raw));
+    if (!isStoryParagraph(p, text, scope)) continue;
+    if (tail.some((t) => sameStory(p, t))) return { ...NONE, after: '' };
+    const found = gateAfter(p, body, scope, namedGate);
+    if (found.kind === 'prompt') return { ...found, after: text };
+    // A paywall-named element right after a paragraph cut mid-sentence: the rest of it is behind the gate.
+    if (found.kind === 'named') return { kind: SENTENCE_END.test(text) ? 'named' : 'cut', el: found.el, after: text };
+    tail.push(p);
+    tailChars += text.length;
+  }
+  return { ...NONE, after: '' };
 }

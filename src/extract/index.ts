@@ -9,7 +9,7 @@ import { docOf, domOf } from './dom';
 import { MAX_DEPTH } from './hidden';
 import type { StyleSheetReader } from './sheets';
 import { articleWarnings } from './warnings';
-import { gateAtEnd } from './gate';
+import { gateAfterStory, gateOfText } from './gate';
 import { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, TOO_DEEP_DETAIL, tooShortDetail } from './details';
 
 export { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, TOO_DEEP_DETAIL, tooShortDetail } from './details';
@@ -138,7 +138,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const galleryInRegion = region !== null && regionHasGallery(survey, region);
   // Read before Readability, which moves the page's nodes: what stands after the story's last paragraph.
   const body = domOf(docOf(clone)).body(clone);
-  const gate = body ? gateAtEnd(body, region ? (survey.regions[region.index] ?? null) : null, survey.paywallElement) : 'none';
+  const storyGate = body ? gateAfterStory(body, region ? (survey.regions[region.index] ?? null) : null, survey.paywallElement) : null;
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
@@ -211,7 +211,12 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     wordCount,
     blockWords: words,
     linkShare,
-    signals: { paywallElement: survey.paywallElement, gate, regionChars: region?.chars ?? 0, regionParagraphs: region?.paragraphs ?? [] },
+    signals: {
+      paywallElement: survey.paywallElement,
+      gate: storyGate ? gateOfText(storyGate, text) : 'none',
+      regionChars: region?.chars ?? 0,
+      regionParagraphs: region?.paragraphs ?? [],
+    },
   });
   finish();
   return { ok: true, article: { ...meta, blocks, text, wordCount, warnings } };

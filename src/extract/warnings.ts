@@ -2,7 +2,7 @@ import type { Block, ExtractWarning } from '../article';
 import type { Translate } from '../i18n';
 import { estimateTokens } from '../tokens';
 
-import { GATE_TEXT, type GateAtEnd } from './gate';
+import { GATE_TEXT, MORE_PROMPT, type GateAtEnd } from './gate';
 
 /**
  * Warnings shown before any tokens are spent. Each is a cheap, honest signal, not a verdict, and a warning that
@@ -144,11 +144,14 @@ export function articleWarnings(input: WarningInput): ExtractWarning[] {
   const { blocks, text, signals } = input;
   const warnings: ExtractWarning[] = [];
 
-  const gateInText = input.endLines.some((t) => t.length < 400 && GATE_TEXT.test(t));
+  // The text's last kept line is a "show more" / "continue reading" control: the rest of the story is behind it (one
+  // the cleanup rules dropped as a teaser's "Read more" is not counted: full articles end on those).
+  const moreAtEnd = MORE_PROMPT.test(blocks[blocks.length - 1]?.text ?? '');
+  const gateInText = moreAtEnd || input.endLines.some((t) => t.length < 400 && GATE_TEXT.test(t));
   const cut = endsMidStory(blocks);
   const regionMissing = signals.regionParagraphs.length > 0 ? missingChars(signals.regionParagraphs, text) : 0;
   const shortOfRegion = regionMissing > MISSING_REGION_CHARS && regionMissing > text.length;
-  if (gateInText || signals.gate === 'prompt' || (signals.gate === 'named' && cut)) {
+  if (gateInText || signals.gate === 'prompt' || signals.gate === 'cut' || (signals.gate === 'named' && cut)) {
     warnings.push({ code: 'maybe-truncated', why: 'paywall' });
   } else if (shortOfRegion) {
     warnings.push({ code: 'maybe-truncated', why: 'short-of-page' });

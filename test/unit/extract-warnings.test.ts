@@ -215,6 +215,40 @@ describe('a paywall signal needs evidence that text is missing', () => {
     }
   });
 
+  it('a gate before a short tail that is not the gated story (a bio, a newsletter box) still stops, in en/de/fr/es', () => {
+    const bio =
+      '<div class="author"><p>Jane Doe has covered the harbour, the railways and the county roads for the paper for more than twelve years.</p></div>';
+    for (const line of ['Subscribe to continue reading', 'Weiterlesen mit Plus', 'Réservé aux abonnés', 'Contenido exclusivo para suscriptores']) {
+      const gate = `<div class="box-x"><h3>${line}</h3><a href="/login">Sign in</a></div>`;
+      // No marked story region: the whole page is read.
+      expect(asks(`<html><body><div class="col"><div class="txt">${[1, 2, 3].map(para).join('')}</div>${gate}${bio}</div></body></html>`)).toEqual([
+        'maybe-truncated',
+      ]);
+    }
+  });
+
+  it('a gate line with more of its own story after it is a promo, also when each paragraph has its own wrapper', () => {
+    const wrapped = (i: number): string => `<div class="paragraph">${para(i)}</div>`;
+    const promo = '<div class="inline-offer"><p>Abonnez-vous pour lire la suite de nos enquêtes locales, dès 1 € le premier mois.</p></div>';
+    expect(asks(`<html><body><article>${[1, 2, 3].map(wrapped).join('')}${promo}${[4, 5].map(wrapped).join('')}</article></body></html>`)).toEqual([]);
+  });
+
+  it('a "show more" after a paragraph that is not in the text (a sidebar\'s description) is not the story\'s gate', () => {
+    const side =
+      '<div class="side"><div id="desc"><p>A headland at the mouth of the estuary with a lighthouse, a coastguard cottage and a long coastal path.</p></div><div class="more"><a href="">Show more</a></div></div>';
+    expect(asks(`<html><body><div class="main"><div class="txt">${story}</div></div>${side}</body></html>`)).toEqual([]);
+  });
+
+  it('a text that ends on a "show more" line stops, in de and fr; a "Read more: headline" link does not', () => {
+    for (const label of ['Mehr anzeigen', 'Voir plus']) {
+      expect(asks(`<html><body><div class="txt">${[1, 2, 3].map(para).join('')}<p><a href="/a?page=2">${label}</a></p></div></body></html>`)).toEqual([
+        'maybe-truncated',
+      ]);
+    }
+    const readMore = '<p><a href="/b">Read more: Harbour fees to rise again next year</a></p>';
+    expect(asks(`<html><body><div class="txt">${story}${readMore}</div></body></html>`)).toEqual([]);
+  });
+
   it('"Read more" over related stories is not a gate; as a button after the story it is', () => {
     const related = '<div class="more"><h3>Read more</h3><ul><li><a href="/a">Harbour fees</a></li></ul></div>';
     expect(asks(`<html><body><article>${story}${related}</article></body></html>`)).toEqual([]);
