@@ -347,6 +347,33 @@ describe('author-bio.html (an author box at the end of the story)', () => {
   });
 });
 
+describe('popular-lists.html ("most read" and "recommended" lists in the story, in four languages)', () => {
+  const a = article(extractFromHtml(page('popular-lists.html'), 'https://harbourledger.example/city/night-ferry'));
+
+  it.each([
+    ['list title (en)', 'Most read'],
+    ['teaser (en)', 'Bridge closure moves to next week'],
+    ['teaser time', '5 hours ago'],
+    ['list title (de)', 'Meistgelesen'],
+    ['teaser (de)', 'Fischmarkt bekommt neue Öffnungszeiten'],
+    ['list title (fr)', 'Les plus lus'],
+    ['teaser (fr)', 'Fermeture du pont'],
+    ['list title (es)', 'Te puede interesar'],
+    ['teaser (es)', 'El mercado de pescado'],
+  ])('drops the %s', (_what, needle) => {
+    expect(a.text).not.toContain(needle);
+  });
+
+  it('keeps the story, its own list of facts and its list of sources', () => {
+    expect(a.text).toContain('The north pier waiting room stays open');
+    expect(a.text).toContain('The crew of the winning boat had trained since January');
+    expect(a.text).toContain('a grant from the regional transport fund');
+    expect(a.text).toContain('Port authority, summer timetable report');
+    expect(a.text).toContain('Council transport committee, minutes');
+    expect(a.blocks).toHaveLength(12);
+  });
+});
+
 describe('pages without an article', () => {
   it('a list of links is not an article', () => {
     const r = extractFromHtml(page('link-list.html'), 'https://harbourledger.example/business');

@@ -15,6 +15,7 @@ import {
   disclosureNote,
   furnitureClass,
   newsletterBox,
+  popularList,
   printEditionNote,
   promoLine,
   promoList,
@@ -601,5 +602,75 @@ describe('author-bio rule', () => {
     const closing = [story, story, p('Jane Doe is a senior editor at Health, specialising in skincare.')];
     expect(authorBio.test(closing[2] as Block, ctx({ blocks: closing, index: 2, keptIndex: 2 }))).toBe(false);
     expect(drops('Anna Berger ist Fahrgastsprecherin des Verbands Pro Bahn.')).toBe(false);
+  });
+});
+
+describe('popular-list rule ("most read" / "recommended" / "related" lists)', () => {
+  const story = p(
+    'The council will vote on the plan next month, officials said, after a consultation that ran all summer and drew more than two thousand replies from residents of the harbour district.',
+  );
+  /** Each block with its link share: [text, share, kind?]. */
+  const drops = (rows: [string, number, BlockKind?][]): boolean[] => {
+    const blocks = rows.map(([text, , kind]) => p(text, kind));
+    const linkShares = rows.map(([, share]) => share);
+    return blocks.map((b, index) => popularList.test(b, ctx({ blocks, index, keptIndex: index, linkShares })));
+  };
+
+  it.each(['Most read', 'Most popular', 'Recommended for you', 'Related stories', 'Meistgelesen', 'Les plus lus', 'Lo más leído', 'Te puede interesar:'])(
+    'drops the title %s and the linked teasers under it',
+    (title) => {
+      expect(
+        drops([
+          [story.text, 0],
+          [title, 0, 'heading'],
+          ['Bridge closure moves to next week', 1],
+          ['2 hours ago', 0],
+          ['Fish market hours change', 1],
+        ]),
+      ).toEqual([false, true, true, true, true]);
+    },
+  );
+
+  it('drops a title that ends the article or stands over another one', () => {
+    expect(
+      drops([
+        [story.text, 0],
+        ['Most popular', 0],
+      ]),
+    ).toEqual([false, true]);
+    expect(
+      drops([
+        [story.text, 0],
+        ['Most popular', 0],
+        ['Most read', 0],
+        [story.text, 0],
+      ]),
+    ).toEqual([false, true, false, false]);
+  });
+
+  it('keeps a title over the story’s own list, a list of sources, and a linked section heading', () => {
+    expect(
+      drops([
+        [story.text, 0],
+        ['Popular Red Wines', 0, 'heading'],
+        ['Merlot – fruity, spicy', 0, 'list-item'],
+        ['Pinot noir – delicate', 0, 'list-item'],
+      ]),
+    ).toEqual([false, false, false, false]);
+    expect(
+      drops([
+        [story.text, 0],
+        ['Sources', 0, 'heading'],
+        ['Port authority report (PDF)', 1],
+        ['Council minutes', 1],
+      ]),
+    ).toEqual([false, false, false, false]);
+    expect(
+      drops([
+        ['Related stories', 0, 'heading'],
+        ['How the plan began', 1, 'heading'],
+        [story.text, 0],
+      ]),
+    ).toEqual([false, false, false]);
   });
 });
