@@ -702,6 +702,62 @@ export const popularList = defineRule({
   drops: (_b, ctx) => inTitledList(ctx, isPopularTitle),
 });
 
+/** Titles of a live blog's jump list: "Key events", "Key points", "Wichtigste Ereignisse", "Moments clés", "Momentos clave". */
+const KEY_EVENTS_TITLE =
+  /^(?:key (?:events|moments|updates|points)|jump to|in this (?:article|live blog|story)|(?:die )?wichtigsten (?:ereignisse|entwicklungen|punkte)|(?:die )?wichtigsten ereignisse im überblick|(?:les )?(?:moments|points) clés|(?:les )?temps forts|(?:los )?(?:momentos|puntos) clave|lo más destacado)\s*[:：]?$/iu;
+
+function isKeyEventsTitle(ctx: RuleContext, i: number): boolean {
+  const b = ctx.blocks[i];
+  return b !== undefined && wordsAt(ctx, i) <= MAX_TITLE_WORDS && KEY_EVENTS_TITLE.test(b.text.trim());
+}
+
+/** A live blog's controls, each a whole short line: "Show more updates", "Live", "3 new posts", "Aktualisieren", "Mise à jour", "Ver más". */
+const LIVE_CONTROL = new RegExp(
+  String.raw`^(?:` +
+    [
+      // English
+      String.raw`live(?: now| updates?| blog| coverage)?|show (?:more|all|newer|older|latest|key events only)(?: (?:updates|posts|entries|events))?|key events only`,
+      String.raw`load (?:more|newer|older)(?: (?:updates|posts|entries))?|see (?:more|latest|all) (?:updates|posts)|\d+ new (?:updates?|posts?|entries)|new (?:updates?|posts?)`,
+      String.raw`refresh(?: (?:the )?(?:page|feed|updates))?|pinned(?: post)?|back to (?:the )?top|jump to (?:the )?(?:latest|key events)(?: (?:updates?|posts?))?`,
+      // German
+      String.raw`(?:live-?)?ticker|(?:ticker |seite )?aktualisieren|(?:seite )?neu laden|(?:weitere|mehr|ältere|neuere) (?:beiträge|einträge|updates|meldungen)(?: (?:laden|anzeigen))?`,
+      String.raw`mehr anzeigen|\d+ neue (?:beiträge|einträge|updates|meldungen)|neue (?:beiträge|einträge|meldungen)|(?:angepinnt|angeheftet|fixiert)(?:er beitrag)?|(?:zurück )?nach oben`,
+      // French
+      String.raw`(?:en )?direct|mise à jour(?: \d{1,2}[:h.]\d{2})?|mettre à jour|actualiser|rafraîchir|(?:voir|afficher|charger) plus(?: de (?:mises à jour|messages|posts|publications))?`,
+      String.raw`\d+ nouve(?:aux|lles?) (?:messages|posts|mises à jour|publications)|nouveaux messages|(?:message |post )?épinglé|(?:retour|revenir) en haut(?: de (?:la )?page)?`,
+      // Spanish
+      String.raw`en (?:vivo|directo)|directo|actualizar|(?:ver|mostrar|cargar) más(?: (?:actualizaciones|entradas|publicaciones))?`,
+      String.raw`\d+ nuevas? (?:actualizaciones|entradas|publicaciones)|nuevas (?:actualizaciones|entradas)|(?:publicación |mensaje |entrada )?fijad[oa]|(?:volver|ir) arriba`,
+    ].join('|') +
+    String.raw`)\W*$`,
+  'iu',
+);
+/** A live blog's time stamp, at the start of a block of its timeline: "14:32", "2.15pm", "3 hours ago", "vor 5 Minuten", "il y a 2 h", "hace 10 minutos". */
+const TIME_START =
+  /^(?:\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d+\s?(?:min|mins|minutes?|h|hrs?|hours?) ago|vor \d+ (?:minuten?|min|stunden?|std)|il y a \d+ ?(?:min|minutes?|h|heures?)|hace \d+ ?(?:min|minutos?|h|horas?))(?=$|[\s:–—-])/iu;
+
+/** A linked block of a live blog's timeline nav: it starts with a time and is a link ("14:32 Minister resigns"). */
+function isTimeLink(ctx: RuleContext, i: number): boolean {
+  const b = ctx.blocks[i];
+  return b !== undefined && wordsAt(ctx, i) <= 20 && (ctx.linkShares?.[i] ?? 0) >= LINKED && TIME_START.test(b.text.trim());
+}
+
+/**
+ * A live blog's navigation (four languages): its controls as whole lines ("Show more updates", "Live", "Load more",
+ * "2 new posts", "Pinned post", "Aktualisieren", "Mise à jour", "Ver más"), its "Key events" / "Key points" jump
+ * list (the title and its linked entries; a key-points summary that is not linked stays), and its timeline of
+ * linked time stamps ("14:32 Minister resigns", two or more in a row).
+ */
+export const liveNav = defineRule({
+  name: 'live-nav',
+  maxWords: MAX_TEASER_WORDS,
+  drops: (b, ctx) => {
+    if (ctx.words <= 6 && LIVE_CONTROL.test(b.text.trim())) return true;
+    if (isTimeLink(ctx, ctx.index) && (isTimeLink(ctx, ctx.index - 1) || isTimeLink(ctx, ctx.index + 1))) return true;
+    return inTitledList(ctx, isKeyEventsTitle);
+  },
+});
+
 /** Above this share of the article's words, a furniture-named element is more likely the story's own wrapper. */
 export const MAX_FURNITURE_SHARE = 0.35;
 
@@ -919,6 +975,7 @@ export const CLEANUP_RULES: readonly CleanupRule[] = [
   repeatsTitle,
   linkList,
   popularList,
+  liveNav,
   furnitureClass,
   printEditionNote,
   disclosureNote,

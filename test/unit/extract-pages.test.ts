@@ -374,6 +374,33 @@ describe('popular-lists.html ("most read" and "recommended" lists in the story, 
   });
 });
 
+describe('live-blog.html (a live blog’s navigation and controls)', () => {
+  const a = article(extractFromHtml(page('live-blog.html'), 'https://harbourledger.example/live/storm-elin'));
+
+  it.each([
+    ['live label', 'Live updates'],
+    ['jump list title', 'Key events'],
+    ['jump list entry', 'Ferry operator cancels the evening crossings'],
+    ['key events toggle', 'Show key events only'],
+    ['pinned-post label', 'Pinned post'],
+    ['refresh control (de)', 'aktualisieren'],
+    ['update control (fr)', 'Mise à jour'],
+    ['timeline entry', '09:30 Weather service raises'],
+    ['more control (es)', 'Ver más'],
+    ['more control (en)', 'Show more updates'],
+  ])('drops the %s', (_what, needle) => {
+    expect(a.text).not.toContain(needle);
+  });
+
+  it('keeps the key points summary and every post', () => {
+    expect(a.blocks[0]).toEqual({ kind: 'heading', text: 'Key points' });
+    expect(a.text).toContain('All ferry crossings are cancelled until Thursday morning.');
+    expect(a.text).toContain('The coast road was closed after a landslide near the lighthouse car park.');
+    expect(a.text).toContain('The council said the buses');
+    expect(a.blocks).toHaveLength(8);
+  });
+});
+
 describe('pages without an article', () => {
   it('a list of links is not an article', () => {
     const r = extractFromHtml(page('link-list.html'), 'https://harbourledger.example/business');

@@ -14,6 +14,7 @@ import {
   correctionNote,
   disclosureNote,
   furnitureClass,
+  liveNav,
   newsletterBox,
   popularList,
   printEditionNote,
@@ -669,6 +670,82 @@ describe('popular-list rule ("most read" / "recommended" / "related" lists)', ()
       drops([
         ['Related stories', 0, 'heading'],
         ['How the plan began', 1, 'heading'],
+        [story.text, 0],
+      ]),
+    ).toEqual([false, false, false]);
+  });
+});
+
+describe('live-nav rule (a live blog’s navigation)', () => {
+  const story = p(
+    'The coast road was closed after a landslide near the lighthouse car park, police said on Tuesday, and drivers were asked to use the inland route until the wind drops.',
+  );
+  const drops = (rows: [string, number, BlockKind?][]): boolean[] => {
+    const blocks = rows.map(([text, , kind]) => p(text, kind));
+    const linkShares = rows.map(([, share]) => share);
+    return blocks.map((b, index) => liveNav.test(b, ctx({ blocks, index, keptIndex: index, linkShares })));
+  };
+
+  it.each([
+    'Show more updates',
+    'Load more',
+    'Live',
+    '3 new posts',
+    'Pinned post',
+    'Aktualisieren',
+    'Weitere Beiträge laden',
+    'Mise à jour',
+    'Voir plus',
+    'Ver más',
+    'Volver arriba',
+  ])('drops the control %s', (text) => {
+    expect(
+      drops([
+        [story.text, 0],
+        [text, 0],
+        [story.text, 0],
+      ]),
+    ).toEqual([false, true, false]);
+  });
+
+  it('drops a linked "Key events" list and a linked timeline, keeps key points that are not links', () => {
+    expect(
+      drops([
+        ['Key events', 0, 'heading'],
+        ['Coast road closed', 1],
+        ['Ferries cancelled', 1],
+        [story.text, 0],
+      ]),
+    ).toEqual([true, true, true, false]);
+    expect(
+      drops([
+        [story.text, 0],
+        ['14:32 Coast road closed', 1],
+        ['13:05 Ferries cancelled', 1],
+      ]),
+    ).toEqual([false, true, true]);
+    expect(
+      drops([
+        ['Key points', 0, 'heading'],
+        ['All ferries are cancelled.', 0, 'list-item'],
+        ['The coast road is closed.', 0, 'list-item'],
+        [story.text, 0],
+      ]),
+    ).toEqual([false, false, false, false]);
+  });
+
+  it('keeps a sentence that starts with a time, and a line that mentions an update', () => {
+    expect(
+      drops([
+        [story.text, 0],
+        ['14:32 The mayor said the road would reopen on Friday.', 0],
+        [story.text, 0],
+      ]),
+    ).toEqual([false, false, false]);
+    expect(
+      drops([
+        [story.text, 0],
+        ['Mise à jour de la carte des routes fermées à 15 heures.', 0],
         [story.text, 0],
       ]),
     ).toEqual([false, false, false]);
