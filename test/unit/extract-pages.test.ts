@@ -401,6 +401,20 @@ describe('live-blog.html (a live blog’s navigation and controls)', () => {
   });
 });
 
+describe('split-story.html (a story split into sibling boxes, each too deep for Readability to join to the one it picked)', () => {
+  const a = article(extractFromHtml(page('split-story.html'), 'https://greenacre.example/guides/easier-garden'));
+
+  it('extracts every box of the story, in order, without the side column and the footer', () => {
+    expect(a.blocks[0]).toEqual({ kind: 'heading', text: 'Start with a plan' });
+    expect(a.text).toContain('Most problems in a new garden come from the soil');
+    expect(a.text.indexOf('Group plants by what they need')).toBeGreaterThan(a.text.indexOf('Leaf mould'));
+    expect(a.text).toMatch(/before you take them away\.$/);
+    expect(a.text).not.toContain('written by a small team of gardeners');
+    expect(a.text).not.toContain('12 Market Street');
+    expect(a.blocks).toHaveLength(18);
+  });
+});
+
 describe('pages without an article', () => {
   it('a list of links is not an article', () => {
     const r = extractFromHtml(page('link-list.html'), 'https://harbourledger.example/business');
