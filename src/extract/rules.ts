@@ -595,9 +595,16 @@ function isLinkedTeaser(ctx: RuleContext, i: number): boolean {
   return wordsAt(ctx, i) <= MAX_TEASER_WORDS && (ctx.linkShares?.[i] ?? 0) >= LINKED && !headsStory(ctx, i);
 }
 
-/** A short line between teasers (a time, a byline, a one-line dek), or a teaser itself; a heading that is not a link starts something else. */
+/**
+ * A short line between teasers (a time, a byline, a one-line dek), a teaser's dek between its linked headline and
+ * the next one, or a teaser itself; a heading that is not a link starts something else.
+ */
 function isTeaserLike(ctx: RuleContext, i: number): boolean {
-  return (wordsAt(ctx, i) <= 12 && ctx.blocks[i]?.kind !== 'heading') || isLinkedTeaser(ctx, i);
+  if (isLinkedTeaser(ctx, i)) return true;
+  if (ctx.blocks[i]?.kind === 'heading') return false;
+  const words = wordsAt(ctx, i);
+  // A dek sits between two teasers: a paragraph after the list is the story again.
+  return words <= 12 || (words <= MAX_TEASER_WORDS && i > 0 && isLinkedTeaser(ctx, i - 1) && isLinkedTeaser(ctx, i + 1));
 }
 
 /** What follows a list title: nothing or another title (the list itself is gone), a list of linked teasers, or the story. */

@@ -632,6 +632,20 @@ describe('popular-list rule ("most read" / "recommended" / "related" lists)', ()
     },
   );
 
+  it('drops the deks between linked headlines, keeps the story paragraph after the list', () => {
+    const dek = 'The Chinese currently stand second in the overall medals table, and first in gold medals, but you would never know it…';
+    expect(
+      drops([
+        ['Recent posts', 0, 'heading'],
+        ['China’s Olympic debate', 1],
+        [dek, 0],
+        ['Indonesia exhumes the past', 1],
+        [dek.replace('Chinese', 'Korean'), 0],
+        [story.text, 0],
+      ]),
+    ).toEqual([true, true, true, true, false, false]);
+  });
+
   it('drops a title that ends the article or stands over another one', () => {
     expect(
       drops([
