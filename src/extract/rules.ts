@@ -765,6 +765,35 @@ export const liveNav = defineRule({
   },
 });
 
+/** A repeated paragraph this long is a copy (a second rendering of the story, a pull quote), not a refrain. */
+const MIN_REPEATED_WORDS = 15;
+
+/** For the blocks of one `cleanBlocks` run: each text's first index. */
+let firstIndexes: { blocks: readonly Block[]; first: Map<string, number> } | null = null;
+
+function firstIndexOf(ctx: RuleContext, text: string): number | undefined {
+  if (firstIndexes?.blocks !== ctx.blocks) {
+    const first = new Map<string, number>();
+    ctx.blocks.forEach((b, i) => {
+      if (!first.has(b.text)) first.set(b.text, i);
+    });
+    firstIndexes = { blocks: ctx.blocks, first };
+  }
+  return firstIndexes.first.get(text);
+}
+
+/**
+ * A paragraph or quote of fifteen words or more that repeats an earlier block word for word: the story rendered twice in the page
+ * (a print and a screen version, a mobile and a desktop one), or a pull quote that repeats a sentence of it. The
+ * first copy stays. List items and short lines are not asked about: a comparison repeats its refrains ("Buy: check
+ * price at …", a spec line) in every item.
+ */
+export const repeatedBlock = defineRule({
+  name: 'repeated-block',
+  maxWords: Infinity, // one map lookup
+  drops: (b, ctx) => b.kind !== 'list-item' && b.kind !== 'heading' && ctx.words >= MIN_REPEATED_WORDS && (firstIndexOf(ctx, b.text) ?? ctx.index) < ctx.index,
+});
+
 /** Above this share of the article's words, a furniture-named element is more likely the story's own wrapper. */
 export const MAX_FURNITURE_SHARE = 0.35;
 
@@ -983,6 +1012,7 @@ export const CLEANUP_RULES: readonly CleanupRule[] = [
   linkList,
   popularList,
   liveNav,
+  repeatedBlock,
   furnitureClass,
   printEditionNote,
   disclosureNote,

@@ -415,6 +415,16 @@ describe('split-story.html (a story split into sibling boxes, each too deep for 
   });
 });
 
+describe('story-twice.html (the story rendered twice in the page, a screen and a print version)', () => {
+  const a = article(extractFromHtml(page('story-twice.html'), 'https://riversidecourier.example/city/pools'));
+
+  it('keeps one copy of each paragraph, in order', () => {
+    expect(a.blocks).toHaveLength(4);
+    expect(a.text.match(/The city will open three new public swimming pools/g)).toHaveLength(1);
+    expect(a.text).toMatch(/so that it can stay open in winter\.$/);
+  });
+});
+
 describe('pages without an article', () => {
   it('a list of links is not an article', () => {
     const r = extractFromHtml(page('link-list.html'), 'https://harbourledger.example/business');

@@ -20,6 +20,7 @@ import {
   printEditionNote,
   promoLine,
   promoList,
+  repeatedBlock,
   repeatsByline,
   repeatsTitle,
   reportingCredits,
@@ -763,5 +764,21 @@ describe('live-nav rule (a live blog’s navigation)', () => {
         [story.text, 0],
       ]),
     ).toEqual([false, false, false]);
+  });
+});
+
+describe('repeated-block rule', () => {
+  const drops = (texts: string[]): boolean[] => {
+    const blocks = texts.map((t) => p(t));
+    return blocks.map((b, index) => repeatedBlock.test(b, ctx({ blocks, index, keptIndex: index })));
+  };
+  const line = 'The pools will cost about twelve million euros together, the department said on Thursday after the vote.';
+
+  it('drops a later copy of a block, keeps the first and short refrains', () => {
+    expect(drops([line, 'Lessons for schools will be free this year.', line])).toEqual([false, false, true]);
+    expect(drops(['Pros', 'Light and cheap.', 'Pros', 'Heavy and dear.'])).toEqual([false, false, false, false]);
+    const item = (t: string): Block => p(t, 'list-item');
+    const items = [item(line), item(line)];
+    expect(items.map((b, index) => repeatedBlock.test(b, ctx({ blocks: items, index, keptIndex: index })))).toEqual([false, false]);
   });
 });
