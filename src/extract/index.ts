@@ -3,7 +3,18 @@ import Readability from '@mozilla/readability/Readability.js';
 import { blocksToText, type Block, type ExtractResult } from '../article';
 import { elementToBlocksWithLinks, nonSpaceLength } from './blocks';
 import { collectPageHints, pageMetadata } from './metadata';
-import { findArticleRegion, missedLead, narrowToRegion, pickedWrongBlock, recoveredLead, recoveredRegion, regionHasGallery, surveyPage } from './recover';
+import {
+  findArticleRegion,
+  flattenSplitStory,
+  leftoverText,
+  missedLead,
+  narrowToRegion,
+  pickedWrongBlock,
+  recoveredLead,
+  recoveredRegion,
+  regionHasGallery,
+  surveyPage,
+} from './recover';
 import { cleanBlocks, type DroppedBlock } from './rules';
 import { docOf, domOf } from './dom';
 import { MAX_DEPTH } from './hidden';
@@ -20,7 +31,8 @@ export { LINK_LIST_DETAIL, NO_ARTICLE_DETAIL, TOO_DEEP_DETAIL, tooShortDetail } 
  *
  * Steps: clone the document (the live page is never touched) → drop markup-hidden elements from the clone
  * → note page signals (marked story region, paywall) → Readability → if it picked the wrong
- * block, rerun it on a fresh copy narrowed to the marked story region (`./recover.ts`) → walk its content
+ * block, rerun it on a fresh copy narrowed to the marked story region, or, when it picked one box of a story split
+ * into sibling boxes, on the boxes laid side by side (`./recover.ts`) → walk its content
  * DOM into Blocks → named cleanup rules → metadata → too-short check → warnings.
  */
 
@@ -29,6 +41,13 @@ const READABILITY_OPTIONS = { serializer: (el: Node) => el as Element, keepClass
 
 /** Below this many words of cleaned article text there is nothing worth rewriting. */
 export const MIN_ARTICLE_WORDS = 80;
+
+/** A block this long gives the probe that finds Readability's pick again in a fresh copy of the page. */
+const SPLIT_PROBE_CHARS = 80;
+/** Running text that Readability left in the page, above which its pick may be one box of a split story. */
+const MIN_LEFTOVER_CHARS = 1500;
+/** A pick longer than this is a story of its own: what is left in the page is not looked at (it costs a walk of the page). */
+const MAX_SPLIT_PICK_CHARS = 6000;
 
 /** When more than this share of the article's text is link text, it is a list of links, not an article. */
 export const MAX_LINK_TEXT_SHARE = 0.6;
@@ -172,6 +191,29 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
             parsed ??= second;
             walked = secondWalked;
             recovery = 'recovered';
+          }
+        } catch {
+          // keep Readability's first answer
+        }
+      }
+    }
+  }
+  // Or it picked one box of a story split into sibling boxes, and left the rest of the story in the page.
+  if (recovery === 'none' && walked && (options.freshCopy || !options.inPlace)) {
+    const picked = joinedText(walked.blocks);
+    const probe = walked.blocks.find((b) => b.kind !== 'heading' && b.text.length >= SPLIT_PROBE_CHARS)?.text.slice(0, 50);
+    if (probe && picked.length <= MAX_SPLIT_PICK_CHARS && leftoverText(clone) >= Math.max(MIN_LEFTOVER_CHARS, picked.length)) {
+      const fresh = options.freshCopy?.() ?? domOf(docOf(doc)).cloneDocument(doc);
+      if (fresh.body) {
+        try {
+          if (flattenSplitStory(fresh, probe, picked.length * 2, options.styleSheets)) {
+            const second = new Readability<Element>(fresh, READABILITY_OPTIONS).parse();
+            const secondWalked = second?.content ? elementToBlocksWithLinks(second.content) : null;
+            const secondText = secondWalked ? joinedText(secondWalked.blocks) : '';
+            if (second && secondWalked && secondText.includes(probe) && secondText.length >= picked.length * 1.5) {
+              walked = secondWalked;
+              recovery = 'recovered';
+            }
           }
         } catch {
           // keep Readability's first answer

@@ -269,3 +269,121 @@ export function recoveredRegion(region: ArticleRegion, contentText: string): boo
 export function recoveredLead(region: ArticleRegion, contentText: string): boolean {
   return !missedLead(region, contentText) && contentText.length >= MIN_REGION_CHARS;
 }
+
+/** A unit of running text: a paragraph or a list item of this many characters or more, mostly not link text. */
+const UNIT_CHARS = 80;
+const MAX_UNIT_LINK_SHARE = 0.3;
+/** Containers inside a story's wrapper that are never its text. */
+const NOT_STORY_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'HEADER']);
+
+/** The characters of `el`'s text that sit inside links. */
+function linkChars(el: Element): number {
+  let n = 0;
+  for (const a of el.getElementsByTagName('a')) n += (a.textContent ?? '').length;
+  return n;
+}
+
+/** The paragraphs and list items of running text under `root` (a list item only when it holds no paragraph), each with its length. */
+function textUnits(root: Element): { el: Element; chars: number }[] {
+  const out: { el: Element; chars: number }[] = [];
+  for (const el of root.querySelectorAll('p, li')) {
+    if (el.tagName === 'LI' ? el.getElementsByTagName('p').length > 0 : el.parentElement?.closest('li') != null) continue;
+    const chars = collapseWhitespace(el.textContent ?? '').length;
+    if (chars >= UNIT_CHARS && linkChars(el) <= chars * MAX_UNIT_LINK_SHARE) out.push({ el, chars });
+  }
+  return out;
+}
+
+/** Characters of running text left in Readability's document after its run (what it did not pick: the rest of a split story, or comments and teasers). */
+export function leftoverText(doc: Document): number {
+  let body: Element | null;
+  try {
+    body = domOf(docOf(doc)).body(doc);
+  } catch {
+    return 0; // Readability can leave its document without a root element
+  }
+  if (!body) return 0;
+  let n = 0;
+  for (const u of textUnits(body)) n += u.chars;
+  return n;
+}
+
+/** Share of the page's running text that the story's container must hold. */
+const CONTAINER_SHARE = 0.6;
+/** Story blocks: the outermost of these under the container are what the rerun reads. */
+const STORY_BLOCKS = 'p, h2, h3, h4, h5, h6, ul, ol, dl, blockquote, pre, table';
+
+/** A split story has at least this many boxes. */
+const MIN_BOXES = 3;
+
+/** Two boxes of one kind: the same tag, and a class in common (or neither has a class or an id). */
+function sameKind(a: Element, b: Element): boolean {
+  if (a.tagName !== b.tagName) return false;
+  const ca = (a.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+  const cb = new Set((b.getAttribute('class') ?? '').split(/\s+/).filter(Boolean));
+  if (ca.length === 0 && cb.size === 0) return !a.hasAttribute('id') && !b.hasAttribute('id');
+  return ca.some((c) => cb.has(c));
+}
+
+function insideNonStory(el: Element, container: Element): boolean {
+  for (let e = el.parentElement; e && e !== container; e = e.parentElement) {
+    if (NOT_STORY_TAGS.has(e.tagName)) return true;
+    const label = `${e.getAttribute('id') ?? ''} ${e.getAttribute('class') ?? ''}`.trim();
+    if (label && label.split(/\s+/).some((t) => NOT_STORY.test(t))) return true;
+  }
+  return false;
+}
+
+/**
+ * A story split into sibling boxes (a listicle's items, a CMS's rows), each too deep for Readability to count
+ * it with the one it picked: find the element of a fresh copy that holds the picked text (`probe`) and most of
+ * the page's running text, and reduce the body to that element's story blocks laid side by side, so that a
+ * rerun of Readability reads them as one article. False when there is no such element.
+ */
+export function flattenSplitStory(doc: Document, probe: string, minChars: number, styleSheets?: StyleSheetReader): boolean {
+  surveyPage(doc, styleSheets);
+  const body = domOf(docOf(doc)).body(doc);
+  if (!body) return false;
+  const units = textUnits(body);
+  const start = units.find((u) => collapseWhitespace(u.el.textContent ?? '').includes(probe));
+  if (!start) return false;
+  const held = new Map<Element, number>();
+  let total = 0;
+  for (const u of units) {
+    total += u.chars;
+    for (let e = u.el.parentElement; e && e !== body; e = e.parentElement) held.set(e, (held.get(e) ?? 0) + u.chars);
+  }
+  let container: Element | null = null;
+  let first: Element = start.el;
+  for (let e = start.el.parentElement; e && e !== body; first = e, e = e.parentElement) {
+    if ((held.get(e) ?? 0) >= total * CONTAINER_SHARE) {
+      container = e;
+      break;
+    }
+  }
+  if (!container || insideNotStory(container)) return false;
+  // The story's boxes: the picked one and its siblings of the same kind that hold running text (a sidebar is of another kind).
+  const boxes = [...container.children].filter((c) => (c === first || sameKind(c, first)) && (held.get(c) ?? (units.some((u) => u.el === c) ? 1 : 0)) > 0);
+  let inBoxes = 0;
+  for (const b of boxes) inBoxes += held.get(b) ?? units.find((u) => u.el === b)?.chars ?? 0;
+  if (boxes.length < MIN_BOXES || inBoxes < minChars || inBoxes < total * CONTAINER_SHARE) return false;
+  const blocks: Element[] = [];
+  for (const box of boxes) {
+    if (box.matches(STORY_BLOCKS)) {
+      blocks.push(box);
+      continue;
+    }
+    const before = blocks.length;
+    for (const el of box.querySelectorAll(STORY_BLOCKS)) {
+      const last = blocks[blocks.length - 1];
+      if ((last && last.contains(el)) || insideNonStory(el, box)) continue;
+      blocks.push(el);
+    }
+    // A box whose text sits in plain elements (a list item of `<div>`s) goes as it is.
+    if (blocks.length === before) blocks.push(box);
+  }
+  const flat = doc.createElement('div');
+  flat.append(...blocks);
+  body.replaceChildren(flat);
+  return true;
+}

@@ -579,6 +579,221 @@ export const linkList = defineRule({
   },
 });
 
+/** A block of a teaser list is short: a headline, its dek, a time or a byline. */
+const MAX_TEASER_WORDS = 40;
+/** A teaser is a link: at least this share of its text is link text. */
+const LINKED = 0.5;
+/** How many blocks a titled list is read for, from its title (lists of teasers are short). */
+const MAX_TEASER_RUN = 30;
+
+/** A heading right above a long paragraph is the story's own section heading, even when it links to itself. */
+function headsStory(ctx: RuleContext, i: number): boolean {
+  return ctx.blocks[i]?.kind === 'heading' && i + 1 < ctx.blocks.length && wordsAt(ctx, i + 1) > MAX_TEASER_WORDS;
+}
+
+function isLinkedTeaser(ctx: RuleContext, i: number): boolean {
+  return wordsAt(ctx, i) <= MAX_TEASER_WORDS && (ctx.linkShares?.[i] ?? 0) >= LINKED && !headsStory(ctx, i);
+}
+
+/**
+ * A short line between teasers (a time, a byline, a one-line dek), a teaser's dek between its linked headline and
+ * the next one, or a teaser itself; a heading that is not a link starts something else.
+ */
+function isTeaserLike(ctx: RuleContext, i: number): boolean {
+  if (isLinkedTeaser(ctx, i)) return true;
+  if (ctx.blocks[i]?.kind === 'heading') return false;
+  const words = wordsAt(ctx, i);
+  // A dek sits between two teasers: a paragraph after the list is the story again.
+  return words <= 12 || (words <= MAX_TEASER_WORDS && i > 0 && isLinkedTeaser(ctx, i - 1) && isLinkedTeaser(ctx, i + 1));
+}
+
+/** What follows a list title: nothing or another title (the list itself is gone), a list of linked teasers, or the story. */
+type AfterTitle = 'list' | 'story';
+
+/** The answer for one title of one run of `cleanBlocks` (the list's blocks ask for their title's answer in turn). */
+let lastTitled: { blocks: readonly Block[]; index: number; answer: AfterTitle } | null = null;
+
+/**
+ * What follows the title at `t`: 'list' when it is followed by nothing, by another such title, or by a run of
+ * short blocks most of which (and at least two) are links; otherwise 'story' (a heading over the story's own list
+ * of facts or sources, which is not linked, stays).
+ */
+function afterTitle(ctx: RuleContext, t: number, isTitle: (ctx: RuleContext, i: number) => boolean): AfterTitle {
+  if (lastTitled?.blocks === ctx.blocks && lastTitled.index === t) return lastTitled.answer;
+  let answer: AfterTitle = 'story';
+  const next = t + 1;
+  if (next >= ctx.blocks.length || isTitle(ctx, next)) answer = 'list';
+  else {
+    let run = 0;
+    let linked = 0;
+    for (let i = next; i < ctx.blocks.length && i <= t + MAX_TEASER_RUN && isTeaserLike(ctx, i) && !isTitle(ctx, i); i++) {
+      run++;
+      if (isLinkedTeaser(ctx, i)) linked++;
+    }
+    if (linked >= 2 && linked * 2 >= run) answer = 'list';
+  }
+  lastTitled = { blocks: ctx.blocks, index: t, answer };
+  return answer;
+}
+
+/**
+ * True when the block under test is a list title that `isTitle` knows, followed by a list (see `afterTitle`), or a
+ * block of the run of teasers under such a title.
+ */
+function inTitledList(ctx: RuleContext, isTitle: (ctx: RuleContext, i: number) => boolean): boolean {
+  if (isTitle(ctx, ctx.index)) return afterTitle(ctx, ctx.index, isTitle) === 'list';
+  if (!isTeaserLike(ctx, ctx.index)) return false;
+  for (let i = ctx.index - 1; i >= 0 && i >= ctx.index - MAX_TEASER_RUN; i--) {
+    if (isTitle(ctx, i)) return afterTitle(ctx, i, isTitle) === 'list';
+    if (!isTeaserLike(ctx, i)) return false;
+  }
+  return false;
+}
+
+/** The most words a list title has. */
+const MAX_TITLE_WORDS = 8;
+
+/** Titles of lists of other articles: "Most read", "Recommended for you", "Related stories", "Meistgelesen", "Les plus lus", "Lo más leído", "Te puede interesar". */
+const POPULAR_TITLE = new RegExp(
+  String.raw`^(?:` +
+    [
+      // English
+      String.raw`(?:the\s+)?most\s+(?:read|popular|viewed|watched|shared|emailed|commented|clicked)\b.*`,
+      String.raw`(?:popular|trending)(?:\s+(?:now|today|this week|right now|stories|articles|posts|news|on \S+(?:\s+\S+)?))?`,
+      String.raw`recommended(?:\s+(?:for you|stories|articles|reading|videos|posts|news))?`,
+      String.raw`(?:related|similar)\s+(?:articles?|stories|posts|coverage|content|news|videos|reading|links)`,
+      String.raw`more\s+(?:stories|news|articles|headlines|videos|from|in)\b.*`,
+      String.raw`you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be interested in|have missed)`,
+      String.raw`(?:editor['’]s|editors['’]?)\s+picks`,
+      String.raw`top\s+(?:stories|articles|headlines)`,
+      String.raw`(?:latest|recent)\s+(?:news|stories|articles|posts|headlines)`,
+      // German
+      String.raw`(?:meistgelesen|meistgesehen|meistgeklickt|meistkommentiert|meistgeteilt)e?(?:\s+(?:artikel|beiträge|nachrichten|news|videos))?`,
+      String.raw`am\s+meisten\s+(?:gelesen|gesehen|geklickt|kommentiert|geteilt)`,
+      String.raw`(?:beliebteste|empfohlene|ähnliche|verwandte|weitere|neueste)\s+(?:artikel|beiträge|nachrichten|themen|videos)`,
+      String.raw`(?:das\s+)?könnte\s+sie\s+(?:auch\s+)?interessieren`,
+      String.raw`empfehlungen(?:\s+(?:der redaktion|für sie))?`,
+      String.raw`(?:unsere\s+)?(?:top-?artikel|top-?themen)`,
+      // French
+      String.raw`(?:les\s+)?(?:articles\s+)?(?:les\s+)?plus\s+(?:lus|populaires|partagés|commentés|vus|consultés)`,
+      String.raw`(?:sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique)`,
+      String.raw`(?:articles?|contenus?)\s+(?:similaires|recommandés|liés|associés)`,
+      String.raw`vous\s+(?:aimerez|pourriez|allez)\s+(?:peut-être\s+)?(?:aussi|également)\s+(?:aimer)?`,
+      String.raw`(?:recommandés?\s+pour\s+vous|nos\s+recommandations|(?:les\s+)?dernières\s+actualités)`,
+      // Spanish
+      String.raw`lo\s+más\s+(?:leído|visto|popular|compartido|comentado)`,
+      String.raw`(?:(?:las|los)\s+)?(?:noticias\s+)?más\s+(?:leídas|leídos|vistas|vistos|compartidas|comentadas)`,
+      String.raw`(?:también\s+)?(?:te|le)\s+(?:puede|podría)\s+interesar`,
+      String.raw`(?:puede\s+interesarte|quizás?\s+te\s+interese|te\s+recomendamos|recomendados(?:\s+para\s+ti)?)`,
+      String.raw`(?:noticias|artículos|contenidos?)\s+relacionad[oa]s`,
+      String.raw`(?:más\s+noticias|últimas\s+noticias)`,
+    ].join('|') +
+    String.raw`)\s*[:：]?$`,
+  'iu',
+);
+
+function isPopularTitle(ctx: RuleContext, i: number): boolean {
+  const b = ctx.blocks[i];
+  return b !== undefined && wordsAt(ctx, i) <= MAX_TITLE_WORDS && POPULAR_TITLE.test(b.text.trim());
+}
+
+/**
+ * A "most read" / "recommended" / "related" list left in the article (four languages): its title ("Most
+ * popular", "Meistgelesen", "Les plus lus", "Lo más leído", "Te puede interesar") and the run of linked teasers
+ * under it (headlines, with their times and bylines). The title goes too when nothing or another such title
+ * follows it. A title over the story's own (unlinked) list stays, and so does that list.
+ */
+export const popularList = defineRule({
+  name: 'popular-list',
+  maxWords: MAX_TEASER_WORDS,
+  drops: (_b, ctx) => inTitledList(ctx, isPopularTitle),
+});
+
+/** Titles of a live blog's jump list: "Key events", "Key points", "Wichtigste Ereignisse", "Moments clés", "Momentos clave". */
+const KEY_EVENTS_TITLE =
+  /^(?:key (?:events|moments|updates|points)|jump to|in this (?:article|live blog|story)|(?:die )?wichtigsten (?:ereignisse|entwicklungen|punkte)|(?:die )?wichtigsten ereignisse im überblick|(?:les )?(?:moments|points) clés|(?:les )?temps forts|(?:los )?(?:momentos|puntos) clave|lo más destacado)\s*[:：]?$/iu;
+
+function isKeyEventsTitle(ctx: RuleContext, i: number): boolean {
+  const b = ctx.blocks[i];
+  return b !== undefined && wordsAt(ctx, i) <= MAX_TITLE_WORDS && KEY_EVENTS_TITLE.test(b.text.trim());
+}
+
+/** A live blog's controls, each a whole short line: "Show more updates", "Live", "3 new posts", "Aktualisieren", "Mise à jour", "Ver más". */
+const LIVE_CONTROL = new RegExp(
+  String.raw`^(?:` +
+    [
+      // English
+      String.raw`live(?: now| updates?| blog| coverage)?|show (?:more|all|newer|older|latest|key events only)(?: (?:updates|posts|entries|events))?|key events only`,
+      String.raw`load (?:more|newer|older)(?: (?:updates|posts|entries))?|see (?:more|latest|all) (?:updates|posts)|\d+ new (?:updates?|posts?|entries)|new (?:updates?|posts?)`,
+      String.raw`refresh(?: (?:the )?(?:page|feed|updates))?|pinned(?: post)?|back to (?:the )?top|jump to (?:the )?(?:latest|key events)(?: (?:updates?|posts?))?`,
+      // German
+      String.raw`(?:live-?)?ticker|(?:ticker |seite )?aktualisieren|(?:seite )?neu laden|(?:weitere|mehr|ältere|neuere) (?:beiträge|einträge|updates|meldungen)(?: (?:laden|anzeigen))?`,
+      String.raw`mehr anzeigen|\d+ neue (?:beiträge|einträge|updates|meldungen)|neue (?:beiträge|einträge|meldungen)|(?:angepinnt|angeheftet|fixiert)(?:er beitrag)?|(?:zurück )?nach oben`,
+      // French
+      String.raw`(?:en )?direct|mise à jour(?: \d{1,2}[:h.]\d{2})?|mettre à jour|actualiser|rafraîchir|(?:voir|afficher|charger) plus(?: de (?:mises à jour|messages|posts|publications))?`,
+      String.raw`\d+ nouve(?:aux|lles?) (?:messages|posts|mises à jour|publications)|nouveaux messages|(?:message |post )?épinglé|(?:retour|revenir) en haut(?: de (?:la )?page)?`,
+      // Spanish
+      String.raw`en (?:vivo|directo)|directo|actualizar|(?:ver|mostrar|cargar) más(?: (?:actualizaciones|entradas|publicaciones))?`,
+      String.raw`\d+ nuevas? (?:actualizaciones|entradas|publicaciones)|nuevas (?:actualizaciones|entradas)|(?:publicación |mensaje |entrada )?fijad[oa]|(?:volver|ir) arriba`,
+    ].join('|') +
+    String.raw`)\W*$`,
+  'iu',
+);
+/** A live blog's time stamp, at the start of a block of its timeline: "14:32", "2.15pm", "3 hours ago", "vor 5 Minuten", "il y a 2 h", "hace 10 minutos". */
+const TIME_START =
+  /^(?:\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d+\s?(?:min|mins|minutes?|h|hrs?|hours?) ago|vor \d+ (?:minuten?|min|stunden?|std)|il y a \d+ ?(?:min|minutes?|h|heures?)|hace \d+ ?(?:min|minutos?|h|horas?))(?=$|[\s:–—-])/iu;
+
+/** A linked block of a live blog's timeline nav: it starts with a time and is a link ("14:32 Minister resigns"). */
+function isTimeLink(ctx: RuleContext, i: number): boolean {
+  const b = ctx.blocks[i];
+  return b !== undefined && wordsAt(ctx, i) <= 20 && (ctx.linkShares?.[i] ?? 0) >= LINKED && TIME_START.test(b.text.trim());
+}
+
+/**
+ * A live blog's navigation (four languages): its controls as whole lines ("Show more updates", "Live", "Load more",
+ * "2 new posts", "Pinned post", "Aktualisieren", "Mise à jour", "Ver más"), its "Key events" / "Key points" jump
+ * list (the title and its linked entries; a key-points summary that is not linked stays), and its timeline of
+ * linked time stamps ("14:32 Minister resigns", two or more in a row).
+ */
+export const liveNav = defineRule({
+  name: 'live-nav',
+  maxWords: MAX_TEASER_WORDS,
+  drops: (b, ctx) => {
+    if (ctx.words <= 6 && LIVE_CONTROL.test(b.text.trim())) return true;
+    if (isTimeLink(ctx, ctx.index) && (isTimeLink(ctx, ctx.index - 1) || isTimeLink(ctx, ctx.index + 1))) return true;
+    return inTitledList(ctx, isKeyEventsTitle);
+  },
+});
+
+/** A repeated paragraph this long is a copy (a second rendering of the story, a pull quote), not a refrain. */
+const MIN_REPEATED_WORDS = 15;
+
+/** For the blocks of one `cleanBlocks` run: each text's first index. */
+let firstIndexes: { blocks: readonly Block[]; first: Map<string, number> } | null = null;
+
+function firstIndexOf(ctx: RuleContext, text: string): number | undefined {
+  if (firstIndexes?.blocks !== ctx.blocks) {
+    const first = new Map<string, number>();
+    ctx.blocks.forEach((b, i) => {
+      if (!first.has(b.text)) first.set(b.text, i);
+    });
+    firstIndexes = { blocks: ctx.blocks, first };
+  }
+  return firstIndexes.first.get(text);
+}
+
+/**
+ * A paragraph or quote of fifteen words or more that repeats an earlier block word for word: the story rendered twice in the page
+ * (a print and a screen version, a mobile and a desktop one), or a pull quote that repeats a sentence of it. The
+ * first copy stays. List items and short lines are not asked about: a comparison repeats its refrains ("Buy: check
+ * price at …", a spec line) in every item.
+ */
+export const repeatedBlock = defineRule({
+  name: 'repeated-block',
+  maxWords: Infinity, // one map lookup
+  drops: (b, ctx) => b.kind !== 'list-item' && b.kind !== 'heading' && ctx.words >= MIN_REPEATED_WORDS && (firstIndexOf(ctx, b.text) ?? ctx.index) < ctx.index,
+});
+
 /** Above this share of the article's words, a furniture-named element is more likely the story's own wrapper. */
 export const MAX_FURNITURE_SHARE = 0.35;
 
@@ -795,6 +1010,9 @@ export const CLEANUP_RULES: readonly CleanupRule[] = [
   tooShort,
   repeatsTitle,
   linkList,
+  popularList,
+  liveNav,
+  repeatedBlock,
   furnitureClass,
   printEditionNote,
   disclosureNote,

@@ -347,6 +347,84 @@ describe('author-bio.html (an author box at the end of the story)', () => {
   });
 });
 
+describe('popular-lists.html ("most read" and "recommended" lists in the story, in four languages)', () => {
+  const a = article(extractFromHtml(page('popular-lists.html'), 'https://harbourledger.example/city/night-ferry'));
+
+  it.each([
+    ['list title (en)', 'Most read'],
+    ['teaser (en)', 'Bridge closure moves to next week'],
+    ['teaser time', '5 hours ago'],
+    ['list title (de)', 'Meistgelesen'],
+    ['teaser (de)', 'Fischmarkt bekommt neue Öffnungszeiten'],
+    ['list title (fr)', 'Les plus lus'],
+    ['teaser (fr)', 'Fermeture du pont'],
+    ['list title (es)', 'Te puede interesar'],
+    ['teaser (es)', 'El mercado de pescado'],
+  ])('drops the %s', (_what, needle) => {
+    expect(a.text).not.toContain(needle);
+  });
+
+  it('keeps the story, its own list of facts and its list of sources', () => {
+    expect(a.text).toContain('The north pier waiting room stays open');
+    expect(a.text).toContain('The crew of the winning boat had trained since January');
+    expect(a.text).toContain('a grant from the regional transport fund');
+    expect(a.text).toContain('Port authority, summer timetable report');
+    expect(a.text).toContain('Council transport committee, minutes');
+    expect(a.blocks).toHaveLength(12);
+  });
+});
+
+describe('live-blog.html (a live blog’s navigation and controls)', () => {
+  const a = article(extractFromHtml(page('live-blog.html'), 'https://harbourledger.example/live/storm-elin'));
+
+  it.each([
+    ['live label', 'Live updates'],
+    ['jump list title', 'Key events'],
+    ['jump list entry', 'Ferry operator cancels the evening crossings'],
+    ['key events toggle', 'Show key events only'],
+    ['pinned-post label', 'Pinned post'],
+    ['refresh control (de)', 'aktualisieren'],
+    ['update control (fr)', 'Mise à jour'],
+    ['timeline entry', '09:30 Weather service raises'],
+    ['more control (es)', 'Ver más'],
+    ['more control (en)', 'Show more updates'],
+  ])('drops the %s', (_what, needle) => {
+    expect(a.text).not.toContain(needle);
+  });
+
+  it('keeps the key points summary and every post', () => {
+    expect(a.blocks[0]).toEqual({ kind: 'heading', text: 'Key points' });
+    expect(a.text).toContain('All ferry crossings are cancelled until Thursday morning.');
+    expect(a.text).toContain('The coast road was closed after a landslide near the lighthouse car park.');
+    expect(a.text).toContain('The council said the buses');
+    expect(a.blocks).toHaveLength(8);
+  });
+});
+
+describe('split-story.html (a story split into sibling boxes, each too deep for Readability to join to the one it picked)', () => {
+  const a = article(extractFromHtml(page('split-story.html'), 'https://greenacre.example/guides/easier-garden'));
+
+  it('extracts every box of the story, in order, without the side column and the footer', () => {
+    expect(a.blocks[0]).toEqual({ kind: 'heading', text: 'Start with a plan' });
+    expect(a.text).toContain('Most problems in a new garden come from the soil');
+    expect(a.text.indexOf('Group plants by what they need')).toBeGreaterThan(a.text.indexOf('Leaf mould'));
+    expect(a.text).toMatch(/before you take them away\.$/);
+    expect(a.text).not.toContain('written by a small team of gardeners');
+    expect(a.text).not.toContain('12 Market Street');
+    expect(a.blocks).toHaveLength(18);
+  });
+});
+
+describe('story-twice.html (the story rendered twice in the page, a screen and a print version)', () => {
+  const a = article(extractFromHtml(page('story-twice.html'), 'https://riversidecourier.example/city/pools'));
+
+  it('keeps one copy of each paragraph, in order', () => {
+    expect(a.blocks).toHaveLength(4);
+    expect(a.text.match(/The city will open three new public swimming pools/g)).toHaveLength(1);
+    expect(a.text).toMatch(/so that it can stay open in winter\.$/);
+  });
+});
+
 describe('pages without an article', () => {
   it('a list of links is not an article', () => {
     const r = extractFromHtml(page('link-list.html'), 'https://harbourledger.example/business');

@@ -14,10 +14,13 @@ import {
   correctionNote,
   disclosureNote,
   furnitureClass,
+  liveNav,
   newsletterBox,
+  popularList,
   printEditionNote,
   promoLine,
   promoList,
+  repeatedBlock,
   repeatsByline,
   repeatsTitle,
   reportingCredits,
@@ -601,5 +604,181 @@ describe('author-bio rule', () => {
     const closing = [story, story, p('Jane Doe is a senior editor at Health, specialising in skincare.')];
     expect(authorBio.test(closing[2] as Block, ctx({ blocks: closing, index: 2, keptIndex: 2 }))).toBe(false);
     expect(drops('Anna Berger ist Fahrgastsprecherin des Verbands Pro Bahn.')).toBe(false);
+  });
+});
+
+describe('popular-list rule ("most read" / "recommended" / "related" lists)', () => {
+  const story = p(
+    'The council will vote on the plan next month, officials said, after a consultation that ran all summer and drew more than two thousand replies from residents of the harbour district.',
+  );
+  /** Each block with its link share: [text, share, kind?]. */
+  const drops = (rows: [string, number, BlockKind?][]): boolean[] => {
+    const blocks = rows.map(([text, , kind]) => p(text, kind));
+    const linkShares = rows.map(([, share]) => share);
+    return blocks.map((b, index) => popularList.test(b, ctx({ blocks, index, keptIndex: index, linkShares })));
+  };
+
+  it.each(['Most read', 'Most popular', 'Recommended for you', 'Related stories', 'Meistgelesen', 'Les plus lus', 'Lo más leído', 'Te puede interesar:'])(
+    'drops the title %s and the linked teasers under it',
+    (title) => {
+      expect(
+        drops([
+          [story.text, 0],
+          [title, 0, 'heading'],
+          ['Bridge closure moves to next week', 1],
+          ['2 hours ago', 0],
+          ['Fish market hours change', 1],
+        ]),
+      ).toEqual([false, true, true, true, true]);
+    },
+  );
+
+  it('drops the deks between linked headlines, keeps the story paragraph after the list', () => {
+    const dek = 'The Chinese currently stand second in the overall medals table, and first in gold medals, but you would never know it…';
+    expect(
+      drops([
+        ['Recent posts', 0, 'heading'],
+        ['China’s Olympic debate', 1],
+        [dek, 0],
+        ['Indonesia exhumes the past', 1],
+        [dek.replace('Chinese', 'Korean'), 0],
+        [story.text, 0],
+      ]),
+    ).toEqual([true, true, true, true, false, false]);
+  });
+
+  it('drops a title that ends the article or stands over another one', () => {
+    expect(
+      drops([
+        [story.text, 0],
+        ['Most popular', 0],
+      ]),
+    ).toEqual([false, true]);
+    expect(
+      drops([
+        [story.text, 0],
+        ['Most popular', 0],
+        ['Most read', 0],
+        [story.text, 0],
+      ]),
+    ).toEqual([false, true, false, false]);
+  });
+
+  it('keeps a title over the story’s own list, a list of sources, and a linked section heading', () => {
+    expect(
+      drops([
+        [story.text, 0],
+        ['Popular Red Wines', 0, 'heading'],
+        ['Merlot – fruity, spicy', 0, 'list-item'],
+        ['Pinot noir – delicate', 0, 'list-item'],
+      ]),
+    ).toEqual([false, false, false, false]);
+    expect(
+      drops([
+        [story.text, 0],
+        ['Sources', 0, 'heading'],
+        ['Port authority report (PDF)', 1],
+        ['Council minutes', 1],
+      ]),
+    ).toEqual([false, false, false, false]);
+    expect(
+      drops([
+        ['Related stories', 0, 'heading'],
+        ['How the plan began', 1, 'heading'],
+        [story.text, 0],
+      ]),
+    ).toEqual([false, false, false]);
+  });
+});
+
+describe('live-nav rule (a live blog’s navigation)', () => {
+  const story = p(
+    'The coast road was closed after a landslide near the lighthouse car park, police said on Tuesday, and drivers were asked to use the inland route until the wind drops.',
+  );
+  const drops = (rows: [string, number, BlockKind?][]): boolean[] => {
+    const blocks = rows.map(([text, , kind]) => p(text, kind));
+    const linkShares = rows.map(([, share]) => share);
+    return blocks.map((b, index) => liveNav.test(b, ctx({ blocks, index, keptIndex: index, linkShares })));
+  };
+
+  it.each([
+    'Show more updates',
+    'Load more',
+    'Live',
+    '3 new posts',
+    'Pinned post',
+    'Aktualisieren',
+    'Weitere Beiträge laden',
+    'Mise à jour',
+    'Voir plus',
+    'Ver más',
+    'Volver arriba',
+  ])('drops the control %s', (text) => {
+    expect(
+      drops([
+        [story.text, 0],
+        [text, 0],
+        [story.text, 0],
+      ]),
+    ).toEqual([false, true, false]);
+  });
+
+  it('drops a linked "Key events" list and a linked timeline, keeps key points that are not links', () => {
+    expect(
+      drops([
+        ['Key events', 0, 'heading'],
+        ['Coast road closed', 1],
+        ['Ferries cancelled', 1],
+        [story.text, 0],
+      ]),
+    ).toEqual([true, true, true, false]);
+    expect(
+      drops([
+        [story.text, 0],
+        ['14:32 Coast road closed', 1],
+        ['13:05 Ferries cancelled', 1],
+      ]),
+    ).toEqual([false, true, true]);
+    expect(
+      drops([
+        ['Key points', 0, 'heading'],
+        ['All ferries are cancelled.', 0, 'list-item'],
+        ['The coast road is closed.', 0, 'list-item'],
+        [story.text, 0],
+      ]),
+    ).toEqual([false, false, false, false]);
+  });
+
+  it('keeps a sentence that starts with a time, and a line that mentions an update', () => {
+    expect(
+      drops([
+        [story.text, 0],
+        ['14:32 The mayor said the road would reopen on Friday.', 0],
+        [story.text, 0],
+      ]),
+    ).toEqual([false, false, false]);
+    expect(
+      drops([
+        [story.text, 0],
+        ['Mise à jour de la carte des routes fermées à 15 heures.', 0],
+        [story.text, 0],
+      ]),
+    ).toEqual([false, false, false]);
+  });
+});
+
+describe('repeated-block rule', () => {
+  const drops = (texts: string[]): boolean[] => {
+    const blocks = texts.map((t) => p(t));
+    return blocks.map((b, index) => repeatedBlock.test(b, ctx({ blocks, index, keptIndex: index })));
+  };
+  const line = 'The pools will cost about twelve million euros together, the department said on Thursday after the vote.';
+
+  it('drops a later copy of a block, keeps the first and short refrains', () => {
+    expect(drops([line, 'Lessons for schools will be free this year.', line])).toEqual([false, false, true]);
+    expect(drops(['Pros', 'Light and cheap.', 'Pros', 'Heavy and dear.'])).toEqual([false, false, false, false]);
+    const item = (t: string): Block => p(t, 'list-item');
+    const items = [item(line), item(line)];
+    expect(items.map((b, index) => repeatedBlock.test(b, ctx({ blocks: items, index, keptIndex: index })))).toEqual([false, false]);
   });
 });

@@ -275,7 +275,7 @@ describe('a paywall signal needs evidence that text is missing', () => {
     const teasers = Array.from(
       { length: 8 },
       (_, i) =>
-        `<div><h3><a href="/r${i}">Result ${i}</a></h3><p>The harbour council said on Monday that the fees for the container ships would rise again next year by …</p></div>`,
+        `<div><h3><a href="/r${i}">Result ${i}</a></h3><p>The harbour council said on Monday that the fees for the container ships would rise again next year by ${i + 2} per cent …</p></div>`,
     ).join('');
     expect(asks(`<html><body><div>${teasers}</div></body></html>`)).toContain('not-an-article');
   });
