@@ -1,5 +1,6 @@
 import { countWords, type Block } from '../article';
 import type { FurnitureMark } from './blocks';
+import { MORE_PROMPT } from './gate';
 
 /**
  * The cleanup stage: small named rules, each deciding on ONE block whether it is page furniture that
@@ -759,7 +760,9 @@ export const liveNav = defineRule({
   name: 'live-nav',
   maxWords: MAX_TEASER_WORDS,
   drops: (b, ctx) => {
-    if (ctx.words <= 6 && LIVE_CONTROL.test(b.text.trim())) return true;
+    // A "show more" as the text's very last line is left for the warnings: the rest of the story is behind it.
+    const last = ctx.index === ctx.blocks.length - 1;
+    if (ctx.words <= 6 && LIVE_CONTROL.test(b.text.trim())) return !(last && MORE_PROMPT.test(b.text.trim()));
     if (isTimeLink(ctx, ctx.index) && (isTimeLink(ctx, ctx.index - 1) || isTimeLink(ctx, ctx.index + 1))) return true;
     return inTitledList(ctx, isKeyEventsTitle);
   },
