@@ -161,7 +161,17 @@ export function removeHiddenElements(
     if (dom.nodeType(n) === 1) removed++;
   };
   const textHidden = options.textHidden;
-  const inline = options.inline ?? basicInline;
+  // The style is judged for hiding and again for invisible text: the second read of the same string reuses the first.
+  const judge = options.inline ?? basicInline;
+  let judgedStyle: string | null = null;
+  let judged: Hiding = null;
+  const inline: InlineJudge = (style) => {
+    if (style !== judgedStyle) {
+      judged = judge(style);
+      judgedStyle = style;
+    }
+    return judged;
+  };
   let maxDepth = 0;
   // Depth first, document order; each entry: element, its depth, whether it inherits invisible text.
   const stack: Element[] = [];

@@ -158,9 +158,20 @@ function insideNotStory(el: Element): boolean {
   return false;
 }
 
+/** A paragraph's text, whitespace collapsed, read once per paragraph: regions nest, so the same `<p>` is met again. */
+function paragraphText(p: Element, seen: Map<Element, string>): string {
+  let t = seen.get(p);
+  if (t === undefined) {
+    t = collapseWhitespace(stripInvisible(p.textContent ?? ''));
+    seen.set(p, t);
+  }
+  return t;
+}
+
 /** The marked story region with the most paragraph text, or null when the page marks none of any size. */
 export function findArticleRegion(regions: readonly Element[]): ArticleRegion | null {
   let best: ArticleRegion | null = null;
+  const seen = new Map<Element, string>();
   regions.forEach((el, index) => {
     // A region inside a bigger one adds nothing to check.
     const paragraphs = el.getElementsByTagName('p');
@@ -168,7 +179,7 @@ export function findArticleRegion(regions: readonly Element[]): ArticleRegion | 
     let chars = 0;
     const texts: string[] = [];
     for (const p of paragraphs) {
-      const t = collapseWhitespace(stripInvisible(p.textContent ?? ''));
+      const t = paragraphText(p, seen);
       chars += t.length;
       if (t.length >= MIN_PROBE_CHARS) texts.push(t);
     }
@@ -181,7 +192,7 @@ export function findArticleRegion(regions: readonly Element[]): ArticleRegion | 
   });
   const found = best as ArticleRegion | null;
   const el = found ? regions[found.index] : undefined;
-  if (found && el) found.paragraphs = storyParagraphs(el);
+  if (found && el) found.paragraphs = storyParagraphs(el, seen);
   return found;
 }
 
@@ -189,7 +200,7 @@ export function findArticleRegion(regions: readonly Element[]): ArticleRegion | 
 const NOT_RUNNING_TEXT = new Set(['LI', 'FIGURE', 'FIGCAPTION', 'ASIDE', 'TABLE', 'BLOCKQUOTE']);
 
 /** The region's longer paragraphs of running story, each once, whitespace collapsed (what `short-of-page` compares). */
-function storyParagraphs(region: Element): string[] {
+function storyParagraphs(region: Element, texts: Map<Element, string>): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const p of region.getElementsByTagName('p')) {
@@ -201,7 +212,7 @@ function storyParagraphs(region: Element): string[] {
       }
     }
     if (!running) continue;
-    const t = collapseWhitespace(stripInvisible(p.textContent ?? ''));
+    const t = paragraphText(p, texts);
     if (t.length < MIN_PROBE_CHARS || seen.has(t)) continue;
     seen.add(t);
     out.push(t);
