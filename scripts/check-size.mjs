@@ -40,7 +40,10 @@ export const BUDGETS = {
   // 70 → 84 KiB (issue 15): cleanup rules for social embeds, newsletter boxes, correction notes and author bios in
   // four languages, streamed server rendering put in place (src/extract/streamed.ts), the slideshow recovery, and
   // what stands after the story's last paragraph read for a gate (src/extract/gate.ts): 80.6 KiB when it was set.
-  content: 84 * KiB,
+  // 84 → 92 KiB (issue 15, second round): the "most read" / "recommended" list, live-blog navigation and repeated-block
+  // rules in four languages, the recovery of a story split into sibling boxes, and the gate read without a marked story
+  // region: 89.8 KiB when it was set.
+  content: 92 * KiB,
   // 60 → 64 KiB: the version switcher and the quota notice (issue 13), the linear-time parsers (issue 12).
   // 64 → 66 KiB (issue 13): the article drawn from the grammar's blocks (lists, quotes, rules; copied runs marked inside them).
   // 66 → 76 KiB (issue 15): the answer's label grammar in four languages, read while the answer streams
