@@ -80,6 +80,8 @@ const GATE_MAX_CHARS = 500;
 const RAW_MAX_CHARS = 4 * GATE_MAX_CHARS;
 /** Elements looked at after the story's last paragraph: the gate stands right there, not a page later. */
 const MAX_STEPS = 80;
+/** Past `MAX_TAIL_CHARS` the gate must stand closer to the paragraph it follows (which keeps the longer walk cheap). */
+const LONG_TAIL_STEPS = 12;
 /** Containers holding more child elements than this are not read whole (their children are read one by one). */
 const MAX_CHILDREN = 8;
 /** Containers after which the story is over for sure. */
@@ -143,10 +145,10 @@ const SENTENCE_END = /[.!?]["'”’»)\]]*\s*$/u;
  * What stands between the story paragraph `last` and the next one (or the end of the story): a gate phrase or
  * "show more" control, only a paywall-named element, or nothing.
  */
-function gateAfter(last: Element, body: Element, scope: Element, namedGate: boolean): { kind: GateAtEnd; el: Element | null } {
+function gateAfter(last: Element, body: Element, scope: Element, namedGate: boolean, maxSteps = MAX_STEPS): { kind: GateAtEnd; el: Element | null } {
   let found: { kind: GateAtEnd; el: Element | null } = NONE;
   let el = after(last, body);
-  for (let steps = 0; el && steps < MAX_STEPS; steps++) {
+  for (let steps = 0; el && steps < maxSteps; steps++) {
     const name = el.tagName;
     if (name === 'SCRIPT' || name === 'STYLE' || name === 'TEMPLATE' || name === 'NOSCRIPT') {
       el = after(el, body);
@@ -243,8 +245,8 @@ export function gateAfterStory(body: Element, region: Element | null, namedGate:
     if (raw.length < STORY_PARAGRAPH_CHARS) continue; // shorter still with its whitespace collapsed
     const text = collapseWhitespace(stripInvisible(raw));
     if (!isStoryParagraph(p, text, scope)) continue;
-    const found = gateAfter(p, body, scope, namedGate);
     const long = tailChars > MAX_TAIL_CHARS;
+    const found = gateAfter(p, body, scope, namedGate && !long, long ? LONG_TAIL_STEPS : MAX_STEPS);
     const counts = found.kind === 'prompt' ? !long || continuesGate(found.el) : found.kind === 'named' && !long;
     if (counts) {
       // More of this paragraph's own story after the gate: a promo in the story, and what stands earlier is too.
