@@ -44,6 +44,27 @@ export const GATE_TEXT = new RegExp(
   'i',
 );
 
+/**
+ * The part of a gate's wording that says *this* article goes on behind it ("to continue reading", "the rest of this
+ * article", "Il vous reste 68% de cet article", "weiterlesen", "para seguir leyendo"), as a generic promo ("Subscribe
+ * to our newsletter", a "subscribers only" badge on another story's teaser) does not.
+ */
+export const CONTINUES_TEXT = new RegExp(
+  [
+    // en
+    String.raw`\b(?:continue|keep|finish) reading\b|\b(?:the )?(?:rest|remainder) of (?:this|the) (?:article|story|post)\b`,
+    String.raw`\b(?:read|access|unlock|view) (?:the (?:full|whole|entire)|this (?:full )?)(?:article|story|post)\b`,
+    String.raw`\bthis (?:article|story|content|post|piece) is (?:only |exclusively )?(?:available|reserved|exclusive|for)\b`,
+    // de
+    String.raw`\bweiter ?lesen\b|\blesen sie weiter\b|\b(?:den|diesen) (?:ganzen |vollständigen |kompletten )?(?:artikel|beitrag|text) (?:weiter |vollständig )?zu lesen\b|\b(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur|exklusiv)\b`,
+    // fr
+    String.raw`\bla suite\b|\bil vous reste \d+(?:[.,]\d+)?\s?% de\b|\bpoursuivre (?:la|votre) lecture\b|\bcontinuer (?:à|de) lire\b|\bl.intégralité\b|\bcet article est réservé\b`,
+    // es
+    String.raw`\b(?:seguir|continuar) leyendo\b|\b(?:el artículo|la noticia) complet[ao]\b|\b(?:este|el) (?:contenido|artículo) es (?:solo |sólo )?(?:exclusivo )?para\b`,
+  ].join('|'),
+  'i',
+);
+
 /** The whole text of a "show more" / "continue reading" control (a button or link that loads the rest of the story). */
 export const MORE_PROMPT =
   /^(?:(?:read|show|see|view|load) (?:more|the (?:full|whole|entire|rest of the) (?:article|story|post|text)|full (?:article|story))|continue reading|keep reading|(?:artikel |beitrag )?weiterlesen|weiter lesen|mehr (?:anzeigen|lesen)|(?:ganzen |vollständigen )?artikel (?:anzeigen|lesen)|lire la suite|la suite|voir (?:plus|la suite)|afficher (?:plus|la suite)|lire l.article(?: complet)?|leer (?:más|el artículo completo|la noticia completa)|seguir leyendo|continuar leyendo|ver (?:más|la noticia completa)|mostrar más)\s*[…›»→>+.:]*$/iu;
@@ -59,6 +80,8 @@ const GATE_MAX_CHARS = 500;
 const RAW_MAX_CHARS = 4 * GATE_MAX_CHARS;
 /** Elements looked at after the story's last paragraph: the gate stands right there, not a page later. */
 const MAX_STEPS = 80;
+/** Past `MAX_TAIL_CHARS` the gate must stand closer to the paragraph it follows (which keeps the longer walk cheap). */
+const LONG_TAIL_STEPS = 12;
 /** Containers holding more child elements than this are not read whole (their children are read one by one). */
 const MAX_CHILDREN = 8;
 /** Containers after which the story is over for sure. */
@@ -122,10 +145,10 @@ const SENTENCE_END = /[.!?]["'”’»)\]]*\s*$/u;
  * What stands between the story paragraph `last` and the next one (or the end of the story): a gate phrase or
  * "show more" control, only a paywall-named element, or nothing.
  */
-function gateAfter(last: Element, body: Element, scope: Element, namedGate: boolean): { kind: GateAtEnd; el: Element | null } {
+function gateAfter(last: Element, body: Element, scope: Element, namedGate: boolean, maxSteps = MAX_STEPS): { kind: GateAtEnd; el: Element | null } {
   let found: { kind: GateAtEnd; el: Element | null } = NONE;
   let el = after(last, body);
-  for (let steps = 0; el && steps < MAX_STEPS; steps++) {
+  for (let steps = 0; el && steps < maxSteps; steps++) {
     const name = el.tagName;
     if (name === 'SCRIPT' || name === 'STYLE' || name === 'TEMPLATE' || name === 'NOSCRIPT') {
       el = after(el, body);
@@ -168,6 +191,24 @@ function sameStory(p: Element, later: Element): boolean {
 /** Story text after a gate, outside the gated paragraph's own container, at most this long: a bio, a sign-off, a note. */
 export const MAX_TAIL_CHARS = 1500;
 
+/**
+ * Past `MAX_TAIL_CHARS`, a gate still counts up to this much story text before it when its own words say the article
+ * continues behind it (`CONTINUES_TEXT`): product tables, a FAQ or a long "latest news" list may follow the gate.
+ */
+export const MAX_CONTINUES_TAIL_CHARS = 8000;
+
+/** Containers whose gate-looking text is the site's, not the story's: navigation, the page header, a sidebar. */
+const SITE_FURNITURE = /^(?:NAV|HEADER|ASIDE|FOOTER)$/;
+
+/** The gate `el` says the story goes on behind it, and stands outside the site's navigation, header and sidebars. */
+function continuesGate(el: Element | null): boolean {
+  if (!el) return false;
+  const text = collapseWhitespace(stripInvisible(el.textContent ?? ''));
+  if (!CONTINUES_TEXT.test(text) || !GATE_TEXT.test(text)) return false;
+  for (let e: Element | null = el; e; e = e.parentElement) if (SITE_FURNITURE.test(e.tagName)) return false;
+  return true;
+}
+
 /** What stands after the story, the element that told, and the text of the story paragraph it follows. */
 export interface StoryGate {
   kind: GateAtEnd;
@@ -190,24 +231,30 @@ export function gateOfText(gate: StoryGate, text: string): GateAtEnd {
  * else in the whole `body`; `namedGate` says the page has a paywall-named element at all. The story's paragraphs are read from the end:
  * the gate may stand after the last of them, or before a short tail that is not more of the gated story (an author
  * bio, a newsletter box, a "latest news" list: paragraphs outside the container of the paragraph the gate follows,
- * `MAX_TAIL_CHARS` at most). A gate with more of its own container's story after it is a promo in the story.
+ * `MAX_TAIL_CHARS` at most, or `MAX_CONTINUES_TAIL_CHARS` before a gate that says the article continues). A gate
+ * with more of its own container's story after it is a promo in the story.
  */
 export function gateAfterStory(body: Element, region: Element | null, namedGate: boolean): StoryGate {
   const scope = region ?? body;
   const ps = scope.getElementsByTagName('p');
   const tail: Element[] = [];
   let tailChars = 0;
-  for (let i = ps.length - 1; i >= 0 && tailChars <= MAX_TAIL_CHARS; i--) {
+  for (let i = ps.length - 1; i >= 0 && tailChars <= MAX_CONTINUES_TAIL_CHARS; i--) {
     const p = ps[i] as Element;
     const raw = p.textContent ?? '';
     if (raw.length < STORY_PARAGRAPH_CHARS) continue; // shorter still with its whitespace collapsed
     const text = collapseWhitespace(stripInvisible(raw));
     if (!isStoryParagraph(p, text, scope)) continue;
-    if (tail.some((t) => sameStory(p, t))) return { ...NONE, after: '' };
-    const found = gateAfter(p, body, scope, namedGate);
-    if (found.kind === 'prompt') return { ...found, after: text };
-    // A paywall-named element right after a paragraph cut mid-sentence: the rest of it is behind the gate.
-    if (found.kind === 'named') return { kind: SENTENCE_END.test(text) ? 'named' : 'cut', el: found.el, after: text };
+    const long = tailChars > MAX_TAIL_CHARS;
+    const found = gateAfter(p, body, scope, namedGate && !long, long ? LONG_TAIL_STEPS : MAX_STEPS);
+    const counts = found.kind === 'prompt' ? !long || continuesGate(found.el) : found.kind === 'named' && !long;
+    if (counts) {
+      // More of this paragraph's own story after the gate: a promo in the story, and what stands earlier is too.
+      if (tail.some((t) => sameStory(p, t))) return { ...NONE, after: '' };
+      if (found.kind === 'prompt') return { ...found, after: text };
+      // A paywall-named element right after a paragraph cut mid-sentence: the rest of it is behind the gate.
+      return { kind: SENTENCE_END.test(text) ? 'named' : 'cut', el: found.el, after: text };
+    }
     tail.push(p);
     tailChars += text.length;
   }

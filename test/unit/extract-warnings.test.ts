@@ -189,6 +189,21 @@ describe('a paywall signal needs evidence that text is missing', () => {
     expect(asks(readFileSync(join(FIXTURES, f), 'utf8'))).toContain('maybe-truncated');
   });
 
+  it('a gate saying the article continues counts before a long tail; a generic promo or a sidebar gate does not', () => {
+    const teaser = [1, 2].map(para).join('');
+    const faq = Array.from(
+      { length: 14 },
+      (_, i) =>
+        `<h3>Question ${i}</h3><p>Answer ${i}: the council will write to every household about the works well before they start, and a helpline will run on weekdays.</p>`,
+    ).join('');
+    const page = (box: string): string =>
+      `<html><body><article><div class="body">${teaser}</div>${box}<section class="faq">${faq}</section></article></body></html>`;
+    expect(asks(page('<div class="offer"><h3>Subscribe to continue reading</h3><p>Sign in</p></div>'))).toContain('maybe-truncated');
+    expect(asks(page('<div class="offer"><h3>Abonnez-vous pour lire la suite</h3><p>Déjà abonné ? Se connecter</p></div>'))).toContain('maybe-truncated');
+    expect(asks(page('<div class="offer"><h3>Subscribe to our newsletter</h3><p>Support our journalism.</p></div>'))).not.toContain('maybe-truncated');
+    expect(asks(page('<aside><h3>Jetzt abonnieren und weiterlesen</h3><p>Anmelden</p></aside>'))).not.toContain('maybe-truncated');
+  });
+
   it('a class name or an empty placeholder alone never stops; with a text cut mid-sentence it does', () => {
     expect(asks(`<html><body><article class="paywall-article">${story}</article><div class="paywall"></div></body></html>`)).toEqual([]);
     const cut = `<p>Paragraph 6 of the council report says the harbour wall needs repairs before the winter storms and that the</p>`;
