@@ -128,7 +128,19 @@ function labelOf(el: Element): string {
 }
 
 /** The element is a container the story is over at (comments, a site footer, related stories): one of its id or class tokens says so. */
-const pastStory = (el: Element): boolean => el.tagName === 'FOOTER' || PAST_STORY.test(labelOf(el));
+const pastStoryOf = (el: Element): boolean => el.tagName === 'FOOTER' || PAST_STORY.test(labelOf(el));
+
+/** `pastStoryOf` per element during one `gateAfterStory`: the story's paragraphs share their ancestors. */
+let pastMemo: Map<Element, boolean> | null = null;
+function pastStory(el: Element): boolean {
+  if (pastMemo === null) return pastStoryOf(el);
+  let v = pastMemo.get(el);
+  if (v === undefined) {
+    v = pastStoryOf(el);
+    pastMemo.set(el, v);
+  }
+  return v;
+}
 
 /** A paragraph of story: story-sized, not a gate's own line, not inside comments, footers or related lists of `scope`. */
 function isStoryParagraph(p: Element, text: string, scope: Element): boolean {
@@ -235,6 +247,16 @@ export function gateOfText(gate: StoryGate, text: string): GateAtEnd {
  * with more of its own container's story after it is a promo in the story.
  */
 export function gateAfterStory(body: Element, region: Element | null, namedGate: boolean): StoryGate {
+  pastMemo = new Map();
+  try {
+    return storyGate(body, region, namedGate);
+  } finally {
+    pastMemo = null;
+  }
+}
+
+/** `gateAfterStory` itself, run with the ancestors' verdicts remembered. */
+function storyGate(body: Element, region: Element | null, namedGate: boolean): StoryGate {
   const scope = region ?? body;
   const ps = scope.getElementsByTagName('p');
   const tail: Element[] = [];
