@@ -20,7 +20,7 @@ import type { Revision } from '../src/revise';
 import { loadSettingsReport } from '../lib/settings-store';
 import { localisePage, t } from '../lib/i18n';
 import { plural, type MessageKey } from '../src/i18n';
-import { warningText } from '../src/extract/warnings';
+import { warningText } from '../src/extract/warning-text';
 import { settingNames } from '../src/setting-words';
 import { quotaWarning } from '../src/quota';
 import { storageUse } from '../lib/quota';

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Article } from '../../src/article';
 import { MIN_ARTICLE_WORDS, type ExtractTimings } from '../../src/extract/index';
 import { extractFromHtml } from '../../src/extract/node';
-import { warningText } from '../../src/extract/warnings';
+import { warningText } from '../../src/extract/warning-text';
 import { english } from '../../src/i18n-en';
 import type { Command, CommandIO } from './types';
 

@@ -1,4 +1,4 @@
-import { warningText } from '../../src/extract/warnings';
+import { warningText } from '../../src/extract/warning-text';
 import { english } from '../../src/i18n-en';
 import { answerOf, errorOf, newJob, pageKey, type JobRecord } from '../../src/job';
 import { tokenCounter } from '../../src/llm/token-count';

@@ -1,5 +1,4 @@
 import type { Block, ExtractWarning } from '../article';
-import type { Translate } from '../i18n';
 import { estimateTokens } from '../tokens';
 
 import { GATE_TEXT, MORE_PROMPT, type GateAtEnd } from './gate';
@@ -170,13 +169,4 @@ export function articleWarnings(input: WarningInput): ExtractWarning[] {
     warnings.push({ code: 'very-long', tokens, words: input.wordCount });
   }
   return warnings;
-}
-
-/** A warning in words, in the language `t` speaks (warnings are data: the extraction runs where no language is known). */
-export function warningText(w: ExtractWarning, t: Translate): string {
-  if (w.code === 'very-long') return t('warnVeryLong', [w.tokens ?? 0, w.words ?? 0]);
-  if (w.code === 'not-an-article') return t('warnNotArticle');
-  if (w.why === 'short-of-page') return t('warnShortOfPage');
-  if (w.why === 'ends-cut') return t('warnEndsCut');
-  return t('warnPaywall');
 }

@@ -9,7 +9,8 @@ import { extractFromHtml, gatherIntoBody, parseHtmlDocument } from '../../src/ex
 import { findArticleRegion, pickedWrongBlock, surveyPage } from '../../src/extract/recover';
 import { estimateTokens as extractEstimate } from '../../src/extract/index';
 import { estimateTokens } from '../../src/tokens';
-import { PAYWALL_TEXT, VERY_LONG_TOKENS, articleWarnings, warningText } from '../../src/extract/warnings';
+import { PAYWALL_TEXT, VERY_LONG_TOKENS, articleWarnings } from '../../src/extract/warnings';
+import { warningText } from '../../src/extract/warning-text';
 import { english } from '../../src/i18n-en';
 
 const PAGES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'pages');
