@@ -150,11 +150,14 @@ export interface ArticleRegion {
   paragraphs: string[];
 }
 
+/** One of the element's id or class tokens says it is not story (comments, related lists, sidebars). */
+function labelledNotStory(e: Element): boolean {
+  const label = `${e.getAttribute('id') ?? ''} ${e.getAttribute('class') ?? ''}`.trim();
+  return label !== '' && label.split(/\s+/).some((t) => NOT_STORY.test(t));
+}
+
 function insideNotStory(el: Element): boolean {
-  for (let e: Element | null = el; e && e.tagName !== 'BODY'; e = e.parentElement) {
-    const label = `${e.getAttribute('id') ?? ''} ${e.getAttribute('class') ?? ''}`.trim();
-    if (label && label.split(/\s+/).some((t) => NOT_STORY.test(t))) return true;
-  }
+  for (let e: Element | null = el; e && e.tagName !== 'BODY'; e = e.parentElement) if (labelledNotStory(e)) return true;
   return false;
 }
 
@@ -338,9 +341,7 @@ function sameKind(a: Element, b: Element): boolean {
 
 function insideNonStory(el: Element, container: Element): boolean {
   for (let e = el.parentElement; e && e !== container; e = e.parentElement) {
-    if (NOT_STORY_TAGS.has(e.tagName)) return true;
-    const label = `${e.getAttribute('id') ?? ''} ${e.getAttribute('class') ?? ''}`.trim();
-    if (label && label.split(/\s+/).some((t) => NOT_STORY.test(t))) return true;
+    if (NOT_STORY_TAGS.has(e.tagName) || labelledNotStory(e)) return true;
   }
   return false;
 }
