@@ -60,8 +60,9 @@ export async function readTab(tabId: number, minSelectionWords: number, injected
       Partial<TabRead> | undefined;
     if (typeof read?.selectionWords !== 'number' || (read.result != null && !isExtractResult(read.result)))
       throw new Error('The page gave no readable answer.');
-    if (read.result == null && read.selectionWords < minSelectionWords) throw new Error('The page gave no readable answer.');
-    return { selectionWords: read.selectionWords, result: read.result ?? null };
+    const editor = read.editor === 'cms-admin' || read.editor === 'editable' || read.editor === 'form' ? read.editor : undefined;
+    if (read.result == null && read.selectionWords < minSelectionWords && !editor) throw new Error('The page gave no readable answer.');
+    return { selectionWords: read.selectionWords, result: read.result ?? null, ...(editor && read.result == null ? { editor } : {}) };
   } catch (err) {
     throw new TabUnreadable(explain(err));
   }

@@ -12,7 +12,8 @@ import { migrateLegacyJobs } from '../lib/legacy-jobs';
 import { t } from '../lib/i18n';
 import { Jobs } from './jobs';
 import { languageModel } from './writer';
-import { createMenus, MENU_SELECTION } from './menus';
+import { createMenus, MENU_PANEL, MENU_SELECTION } from './menus';
+import { openPanel, PANEL_COMMAND } from '../lib/panel';
 
 const POPUP = '/popup/index.html';
 const OPTIONS = '/options/index.html';
@@ -52,10 +53,18 @@ browser.runtime.onInstalled.addListener(() => {
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (tab?.id === undefined) return;
   const tabId = tab.id;
+  // The panel opens on the page's job, showing only: nothing starts until the user asks in it.
+  if (info.menuItemId === MENU_PANEL) return void openPanel(tab.windowId ?? -2, tabId).catch((err: unknown) => console.warn('Newsmith: panel not opened', err));
   const started = info.menuItemId === MENU_SELECTION ? jobs.rewriteSelection(null, tabId) : jobs.rewritePage(tabId);
   started.catch((err: unknown) => console.warn('Newsmith: menu job failed', err));
   // Show the job where it can be followed; browsers that refuse this still show the toolbar badge.
   browser.action.openPopup?.().catch(() => {});
+});
+
+// The panel's shortcut (Chrome; Firefox opens its sidebar with _execute_sidebar_action itself).
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command !== PANEL_COMMAND || tab?.id === undefined) return;
+  openPanel(tab.windowId ?? -2, tab.id).catch((err: unknown) => console.warn('Newsmith: panel not opened', err));
 });
 
 function fromOwnPage(sender: browser.Runtime.MessageSender | undefined, pages: readonly string[]): boolean {
@@ -84,6 +93,10 @@ async function handlePopup(port: browser.Runtime.Port, message: PopupMessage): P
       return jobs.continueJob(port, message.tabId, message.id);
     case 'version':
       return jobs.showVersion(port, message.tabId, message.id);
+    case 'show':
+      return jobs.show(port, message.id);
+    case 'recent':
+      return jobs.recent(port);
     case 'revise':
       return jobs.revise(port, message.tabId, message.id, message.what);
     case 'selection':

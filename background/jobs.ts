@@ -8,6 +8,7 @@ import browser from 'webextension-polyfill';
 import { articleFromText, MIN_SELECTION_WORDS, type Article, type ExtractResult, type TabRead } from '../src/article';
 import {
   canContinue,
+  isActive,
   CONFIRM_WAIT_MS,
   newJob,
   noArticleMessage,
@@ -24,7 +25,7 @@ import type { Revision } from '../src/revise';
 import { StreamAbort } from '../src/llm/errors';
 import { describeOnDeviceError, OnDeviceUnready, onDeviceState } from '../src/llm/on-device';
 import { ON_DEVICE_MODEL } from '../src/llm/transport';
-import type { BackgroundMessage } from '../src/messages';
+import type { BackgroundMessage, RecentRewrite } from '../src/messages';
 import { buildPromptText } from '../src/prompt';
 import { endpointOrigin, hasWriter, keyWithheld, type Settings } from '../src/settings';
 import { t } from '../lib/i18n';
@@ -39,6 +40,8 @@ import { languageModel, workerPorts } from './writer';
 
 /** How often streamed text is written to storage while a job runs. */
 const PERSIST_EVERY_MS = 500;
+/** How many rewrites the side panel lists. */
+const RECENT_LISTED = 12;
 /** Streamed text reaches the popups at most once per this many ms (about a frame). */
 const DELTA_BATCH_MS = 16;
 
@@ -70,6 +73,8 @@ export class Jobs {
   private readonly running = new Map<string, Running>();
   /** The open popups: which page, and which version of it, each shows. */
   private readonly viewers = new Viewers();
+  /** The side panels listing the recent rewrites: told again each time a rewrite ends. */
+  private readonly listing = new Set<Viewer>();
   /** The latest job started in each tab (a page or a selection rewrite), so its popup shows that one. */
   private readonly lastKeyByTab = new Map<number, string>();
 
@@ -139,7 +144,7 @@ export class Jobs {
     if (stored && (resume || stored.state === 'done' || stored.text !== '' || stored.state === 'interrupted')) {
       return this.viewers.post(port, await this.placed(stored));
     }
-    if (resume) return;
+    if (resume) return this.viewers.post(port, { type: 'empty' });
     // The settings are read while the page is; one injected call gives the selection and, without one, the article.
     const settings = loadSettings();
     settings.catch(() => {}); // awaited (and reported) in start()
@@ -149,6 +154,9 @@ export class Jobs {
     } catch (err) {
       read = err instanceof TabUnreadable ? err : new TabUnreadable(String(err));
     }
+    // An editor (the CMS tab the rewrite is going to): the latest rewrite is offered, nothing is sent.
+    if (!(read instanceof TabUnreadable) && read.editor)
+      return this.viewers.post(port, { type: 'offer-latest', sign: read.editor, latest: await this.latest() });
     if (!(read instanceof TabUnreadable) && read.result === null) return this.viewers.post(port, { type: 'choose', selectionWords: read.selectionWords });
     // A failed version with nothing written holds nothing to keep: the new one takes its place.
     const replaces = stored?.id;
@@ -157,6 +165,53 @@ export class Jobs {
       read: read instanceof TabUnreadable ? read : (read.result ?? undefined),
       ...(replaces ? { replaces } : {}),
     });
+  }
+
+  /** Shows a stored version of any page by its id (the latest rewrite, one from the recent list): never a request. */
+  async show(port: Viewer, id: string): Promise<void> {
+    await this.ready;
+    const job = await this.saver.get(id);
+    if (!job) return this.viewers.post(port, { type: 'refused', error: { code: 'no-article', message: t('showGone') } });
+    this.viewers.watchPage(port, job.key);
+    this.viewers.showVersion(port, id);
+    const live = this.running.get(job.key);
+    this.viewers.post(port, await this.placed(live?.job.id === id ? live.job : job));
+  }
+
+  /** The recent rewrites, newest first, for the side panel's list; sent again whenever a rewrite ends. */
+  async recent(port: Viewer): Promise<void> {
+    await this.ready;
+    if (!this.listing.has(port)) {
+      this.listing.add(port);
+      port.onDisconnect.addListener(() => this.listing.delete(port));
+    }
+    this.viewers.post(port, { type: 'recent', items: await this.recentRewrites(RECENT_LISTED) });
+  }
+
+  private async relist(): Promise<void> {
+    if (this.listing.size === 0) return;
+    const items = await this.recentRewrites(RECENT_LISTED);
+    for (const port of this.listing) this.viewers.post(port, { type: 'recent', items });
+  }
+
+  /** The newest rewrite with text, if any. */
+  private async latest(): Promise<RecentRewrite | null> {
+    return (await this.recentRewrites(1))[0] ?? null;
+  }
+
+  private async recentRewrites(most: number): Promise<RecentRewrite[]> {
+    try {
+      // Each page once, by its newest version.
+      const { summaries } = await this.saver.store.newestSummaries(most * 3);
+      const pages = new Set<string>();
+      return summaries
+        .filter((s) => (s.headline !== '' || s.article !== '') && !pages.has(s.page) && pages.add(s.page))
+        .slice(0, most)
+        .map((s) => ({ id: s.id, title: s.title, headline: s.headline, url: s.url, at: s.at }));
+    } catch (err) {
+      console.warn('Newsmith: recent rewrites not read', err);
+      return [];
+    }
   }
 
   /** Rewrites the text selected in the tab: no extraction, the page title as the title. */
@@ -510,6 +565,7 @@ export class Jobs {
       showBadge(run.tabId, run.job);
     }
     await this.saver.save(run.job);
+    if (!isActive(run.job)) await this.relist();
   }
 
   private isCurrent(run: Running): boolean {

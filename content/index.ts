@@ -15,6 +15,7 @@
 import { countWords, type ExtractResult, type TabRead } from '../src/article';
 import { extractArticle } from '../src/extract/index';
 import { cloneVisible } from '../src/extract/visible';
+import { editorSign } from '../src/extract/editor-page';
 
 declare global {
   var __newsmithExtract: (() => ExtractResult) | undefined;
@@ -34,11 +35,14 @@ function extractFromLivePage(): ExtractResult {
 
 /**
  * The popup's first read of the page, in one call: the selected text's word count and, unless at least
- * `minSelectionWords` words are selected (the user is then asked first), the extracted article.
+ * `minSelectionWords` words are selected (the user is then asked first) or the page looks like an editor (the user
+ * is offered their latest rewrite first), the extracted article.
  */
 function readPage(minSelectionWords: number): TabRead {
   const selectionWords = countWords(globalThis.getSelection?.()?.toString() ?? '');
-  return { selectionWords, result: selectionWords >= minSelectionWords ? null : extractFromLivePage() };
+  if (selectionWords >= minSelectionWords) return { selectionWords, result: null };
+  const editor = editorSign(document, location.href);
+  return editor ? { selectionWords, result: null, editor } : { selectionWords, result: extractFromLivePage() };
 }
 
 // Injected twice (the user clicks again): keep the first definition.

@@ -33,6 +33,8 @@ interface Api {
 }
 
 function boot(): Boot | undefined {
+  // The side panel only shows a job, never starts one: popup/main.ts connects it itself.
+  if (new URLSearchParams(location.search).get('view') === 'panel') return undefined;
   const g = globalThis as unknown as { browser?: Api; chrome?: Api };
   const api = g.browser ?? g.chrome;
   if (!api?.runtime?.connect) return undefined;

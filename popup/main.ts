@@ -1,6 +1,8 @@
 /**
  * The popup: a thin, disposable view of one page's job. It never calls the model; it asks the background to show
  * (or start) the job for the active tab and follows it over a port. Closing it never stops the job.
+ * The same page is the side panel (`?view=panel`): there it shows the job of the tab it was opened for, and only
+ * shows (a request starts on a click in it, never on opening or on a tab switch), with the recent rewrites below.
  * Page and model text are only ever set as text, never parsed as HTML.
  */
 
@@ -25,6 +27,11 @@ import { settingNames } from '../src/setting-words';
 import { quotaWarning } from '../src/quota';
 import { storageUse } from '../lib/quota';
 import type {} from './boot';
+import type { EditorSign } from '../src/extract/editor-page';
+import type { RecentRewrite } from '../src/messages';
+import { hasPanel, openPanel } from '../lib/panel';
+import { cmsPayload } from '../src/rewrite/cms';
+import { COPY_SHORTCUTS, keyHint } from './key-hint';
 
 localisePage();
 
@@ -35,6 +42,8 @@ const $ = <T extends HTMLElement = HTMLElement>(testid: string): T => {
 };
 
 const app = document.getElementById('app') as HTMLElement;
+/** The side panel, not the toolbar popup. */
+const PANEL = new URLSearchParams(location.search).get('view') === 'panel';
 const ui = {
   source: $('source'),
   progress: $('progress'),
@@ -65,6 +74,7 @@ const ui = {
   copyHeadline: $<HTMLButtonElement>('copy-headline'),
   copyArticle: $<HTMLButtonElement>('copy-article'),
   copyAllBtn: $<HTMLButtonElement>('copy-all'),
+  copyCms: $<HTMLButtonElement>('copy-cms'),
   stop: $<HTMLButtonElement>('stop'),
   regenerate: $<HTMLButtonElement>('regenerate'),
   continueBtn: $<HTMLButtonElement>('continue'),
@@ -78,6 +88,14 @@ const ui = {
   versionPrev: $<HTMLButtonElement>('version-prev'),
   versionNext: $<HTMLButtonElement>('version-next'),
   quota: $('quota'),
+  offer: $('offer'),
+  offerText: $('offer-text'),
+  offerHeadline: $('offer-latest-headline'),
+  offerLatest: $<HTMLButtonElement>('offer-latest'),
+  offerRewrite: $<HTMLButtonElement>('offer-rewrite'),
+  recent: $('recent'),
+  recentList: $('recent-list'),
+  openPanel: $<HTMLButtonElement>('open-panel'),
 };
 
 type Format = 'plain' | 'markdown' | 'rich';
@@ -92,6 +110,12 @@ let versions: string[] = [];
 let unsaved: SaveProblem | null = null;
 let prompt: string | null = null;
 let renderQueued = false;
+/** The job on screen was picked by id (the latest rewrite, a recent one), not read from this tab's page: nothing that rewrites the tab is offered for it. */
+let foreign = false;
+/** The window this page is in (the panel's key), read at start. */
+let windowId: number | null = null;
+/** The latest rewrite the offer shows, while it is on screen. */
+let offered: RecentRewrite | null = null;
 
 function setState(state: ViewState): void {
   app.dataset.state = state;
@@ -145,14 +169,16 @@ function render(): void {
   ui.source.title = job.url;
   ui.needsKey.hidden = true;
   ui.choose.hidden = true;
+  ui.offer.hidden = true;
   ui.result.hidden = job.text === '';
   ui.actions.hidden = false;
   // A job waiting for the user's word runs nothing: no Stop, its confirmation box has Cancel instead.
   const controls = jobControls(job);
   ui.stop.hidden = !controls.stop;
-  ui.regenerate.hidden = !controls.regenerate;
-  ui.continueBtn.hidden = !controls.continue;
-  for (const b of [ui.copyHeadline, ui.copyArticle, ui.copyAllBtn]) b.disabled = job.text === '';
+  // Regenerate and Continue act on this tab's page: not offered for a rewrite of another page shown here.
+  ui.regenerate.hidden = !controls.regenerate || foreign;
+  ui.continueBtn.hidden = !controls.continue || foreign;
+  for (const b of [ui.copyHeadline, ui.copyArticle, ui.copyAllBtn, ui.copyCms]) b.disabled = job.text === '';
   ui.copyHeadline.disabled = headline === '';
   renderVersion(job);
 }
@@ -164,7 +190,7 @@ let finishedLoading = false;
 
 function showFinished(done: boolean, checks: ChecksResult | null, seo: Seo): void {
   if (finished) {
-    finished.renderChecks(ui.checks, checks, ui.checksBadge, revise);
+    finished.renderChecks(ui.checks, checks, ui.checksBadge, foreign ? undefined : revise);
     finished.renderSeoExtras(ui.extras, done ? seo : {}, (text, what) => void copy(text, what));
     return;
   }
@@ -255,6 +281,7 @@ function showRefusal(error: JobError): void {
   ui.warnings.hidden = true;
   ui.confirmBox.hidden = true;
   ui.choose.hidden = true;
+  ui.offer.hidden = true;
   showError(error);
 }
 
@@ -268,6 +295,7 @@ function showNeedsKey(message: Extract<BackgroundMessage, { type: 'needs-key' }>
   ui.result.hidden = true;
   ui.actions.hidden = true;
   ui.choose.hidden = true;
+  ui.offer.hidden = true;
   ui.needsKey.hidden = false;
   showError(message.problem);
   ui.copyPrompt.disabled = !prompt;
@@ -281,10 +309,40 @@ function showChoice(words: number): void {
   job = null;
   showUnsaved(null);
   setState('extracting');
-  for (const el of [ui.progress, ui.notice, ui.result, ui.needsKey, ui.actions, ui.estimate, ui.warnings, ui.confirmBox]) el.hidden = true;
+  for (const el of [ui.progress, ui.notice, ui.result, ui.needsKey, ui.actions, ui.estimate, ui.warnings, ui.confirmBox, ui.offer]) el.hidden = true;
   showError(null);
   ui.choose.hidden = false;
   $('choose-text').textContent = plural(t, 'popupChoose', words);
+}
+
+/** Words for why a page looks like an editor. */
+const SIGNS: Record<EditorSign, MessageKey> = { 'cms-admin': 'offerSignCms', editable: 'offerSignEditable', form: 'offerSignForm' };
+
+/**
+ * Nothing was started: the tab looks like an editor (`sign`), or it is the panel's page with no rewrite yet. The
+ * latest rewrite comes first, rewriting this page second; nothing is sent before a click.
+ */
+function showOffer(sign: EditorSign | null, latest: RecentRewrite | null): void {
+  job = null;
+  offered = latest;
+  showUnsaved(null);
+  app.dataset.state = 'offer';
+  app.setAttribute('aria-busy', 'false');
+  for (const el of [ui.progress, ui.notice, ui.result, ui.needsKey, ui.actions, ui.estimate, ui.warnings, ui.confirmBox, ui.choose]) el.hidden = true;
+  showError(null);
+  ui.offer.hidden = false;
+  ui.offerText.textContent = sign ? t('offerEditor', t(SIGNS[sign])) : t('offerNoRewrite');
+  ui.offerHeadline.hidden = ui.offerLatest.hidden = latest === null;
+  ui.offerHeadline.textContent = latest ? t('offerLatest', latest.headline || latest.title) : '';
+  ui.offerRewrite.classList.toggle('primary', latest === null);
+}
+
+/** Shows a stored rewrite by id (no request); what would rewrite this tab is not offered for it. */
+function showById(id: string): void {
+  if (!port) connect(false);
+  foreign = true;
+  ui.copyStatus.textContent = '';
+  send({ type: 'show', id });
 }
 
 function choose(message: PopupMessage): void {
@@ -319,6 +377,14 @@ function onMessage(message: BackgroundMessage): void {
       return showChoice(message.selectionWords);
     case 'refused':
       return showRefusal(message.error);
+    case 'offer-latest':
+      return showOffer(message.sign, message.latest);
+    case 'empty':
+      // Only the panel opens to show: its page has no rewrite yet (a popup reconnecting keeps what it shows).
+      if (PANEL && !job) showOffer(null, null);
+      return;
+    case 'recent':
+      return void import('./recent').then((m) => m.renderRecent(ui.recent, ui.recentList, message.items, showById));
   }
 }
 
@@ -327,7 +393,8 @@ function send(message: PopupMessage): void {
 }
 
 function resync(): void {
-  if (tabId !== null) send({ type: 'open', tabId, resume: true });
+  if (foreign && job) send({ type: 'show', id: job.id });
+  else if (tabId !== null) send({ type: 'open', tabId, resume: true });
 }
 
 const onPortMessage = (m: unknown) => onMessage(m as BackgroundMessage);
@@ -336,7 +403,10 @@ function connect(first: boolean): void {
   const p = browser.runtime.connect({ name: JOB_PORT });
   p.onMessage.addListener(onPortMessage);
   follow(p);
-  if (tabId !== null) send({ type: 'open', tabId, resume: !first });
+  // The panel only ever shows: never a request on opening it.
+  if (foreign && job) send({ type: 'show', id: job.id });
+  else if (tabId !== null) send({ type: 'open', tabId, resume: PANEL || !first });
+  if (PANEL) send({ type: 'recent' });
 }
 
 function follow(p: browser.Runtime.Port): void {
@@ -358,6 +428,7 @@ const COPIED: Record<CopyWhat, MessageKey> = {
   'meta-description': 'copiedMetaDescription',
   slug: 'copiedSlug',
   keywords: 'copiedKeywords',
+  cms: 'copiedCms',
 };
 
 /** Plain text goes on the clipboard as text; rich text puts HTML and plain text together, so each target takes its best. */
@@ -395,6 +466,44 @@ ui.format.addEventListener('change', () => localStorage.setItem(FORMAT_KEY, form
 ui.copyHeadline.addEventListener('click', () => void copy(current().headline, 'headline'));
 ui.copyArticle.addEventListener('click', () => copyArticle(false));
 ui.copyAllBtn.addEventListener('click', () => copyArticle(true));
+/** Everything a CMS asks for, in one payload: rich HTML with labelled fields, and plain text. */
+function copyForCms(): void {
+  const { headline, body, seo } = current();
+  const labels = {
+    headline: t('cmsHeadline'),
+    article: t('cmsArticle'),
+    metaDescription: t('seoMetaDescription'),
+    slug: t('seoSlug'),
+    keywords: t('seoKeywords'),
+  };
+  const payload = cmsPayload(headline, body, seo, labels);
+  void copy(payload.plain, 'cms', payload.html);
+}
+
+/** What a field's shortcut copies now, or null when the rewrite has no such field yet. */
+function fieldText(what: CopyWhat): string | null {
+  const { headline, body, seo } = current();
+  if (what === 'headline') return headline || null;
+  if (what === 'article') return body ? copyFormats('', body).plain : null;
+  if (what === 'meta-description') return seo.metaDescription ?? null;
+  if (what === 'slug') return seo.slug ?? null;
+  if (what === 'keywords') return seo.keywords?.length ? seo.keywords.join(', ') : null;
+  return null;
+}
+
+ui.copyCms.addEventListener('click', copyForCms);
+document.addEventListener('keydown', (e) => {
+  if (!e.altKey || e.ctrlKey || e.metaKey || !job || job.text === '') return;
+  const what = COPY_SHORTCUTS.find(([code]) => code === e.code)?.[1];
+  if (what === undefined) return;
+  e.preventDefault();
+  if (what === 'cms') return copyForCms();
+  if (what === 'article') return copyArticle(false);
+  const text = fieldText(what);
+  if (text) void copy(text, what);
+});
+for (const button of [ui.copyHeadline, ui.copyArticle, ui.copyCms]) keyHint(button, button.dataset.testid?.slice(5) as CopyWhat);
+
 ui.copyPrompt.addEventListener('click', () => {
   if (prompt) void copy(prompt, 'prompt');
 });
@@ -409,6 +518,22 @@ ui.unsavedHistory.addEventListener('click', openHistory);
 ui.stop.addEventListener('click', () => send({ type: 'stop' }));
 $('rewrite-selection').addEventListener('click', () => tabId !== null && choose({ type: 'selection', tabId }));
 $('rewrite-article').addEventListener('click', () => tabId !== null && choose({ type: 'regenerate', tabId }));
+ui.offerLatest.addEventListener('click', () => offered && showById(offered.id));
+ui.offerRewrite.addEventListener('click', () => {
+  if (tabId === null) return;
+  foreign = false;
+  if (!port) connect(false);
+  ui.offer.hidden = true;
+  choose({ type: 'regenerate', tabId });
+});
+ui.openPanel.addEventListener('click', () => {
+  if (tabId === null || windowId === null) return;
+  // Straight from the click: the browser opens a panel only in answer to one. Chrome closes the popup itself.
+  openPanel(windowId, tabId).then(
+    () => window.close(),
+    () => (ui.copyStatus.textContent = t('panelRefused')),
+  );
+});
 ui.confirm.addEventListener('click', () => send(tabId === null ? { type: 'confirm' } : { type: 'confirm', tabId }));
 ui.cancel.addEventListener('click', () => send(tabId === null ? { type: 'cancel' } : { type: 'cancel', tabId }));
 ui.continueBtn.addEventListener('click', () => {
@@ -428,7 +553,7 @@ function revise(what: Revision): void {
 ui.versionPrev.addEventListener('click', () => switchVersion(-1));
 ui.versionNext.addEventListener('click', () => switchVersion(1));
 ui.regenerate.addEventListener('click', () => {
-  if (tabId === null) return;
+  if (tabId === null || foreign) return;
   if (!port) connect(false);
   ui.copyStatus.textContent = '';
   send({ type: 'regenerate', tabId });
@@ -454,9 +579,30 @@ async function showQuota(): Promise<void> {
   ui.quota.textContent = warning ?? '';
 }
 
+/** The panel follows the tab it is opened for (again): its job, shown only. */
+function followTab(next: number): void {
+  const old = port;
+  port = null;
+  old?.disconnect();
+  tabId = next;
+  foreign = false;
+  job = null;
+  versions = [];
+  connect(false);
+}
+
+async function panelMain(): Promise<void> {
+  app.dataset.testid = 'panel';
+  document.body.classList.add('in-panel');
+  $('open-in-tab').hidden = true;
+  const { startPanel } = await import('./panel-view');
+  await startPanel(followTab, () => showOffer(null, null));
+}
+
 async function main(): Promise<void> {
   void showShortcut();
   void showQuota();
+  if (PANEL) return panelMain();
   setState('extracting');
   ui.progress.textContent = t('progressReading');
   const fromAddress = tabFromAddress();
@@ -474,6 +620,11 @@ async function main(): Promise<void> {
   }
   tabId = id;
   if (!booted) connect(true);
+  if (hasPanel())
+    void browser.windows.getCurrent().then((w) => {
+      windowId = w.id ?? null;
+      ui.openPanel.hidden = windowId === null || fromAddress !== null;
+    });
   const { reset } = await loadSettingsReport();
   const notice = $('settings-notice');
   notice.hidden = reset.length === 0;

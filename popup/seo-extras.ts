@@ -4,9 +4,10 @@ import type { Seo } from '../src/rewrite/split';
 import type { MessageKey } from '../src/i18n';
 import { t } from '../lib/i18n';
 import { el } from './el';
+import { keyHint } from './key-hint';
 
 /** What the popup's copy buttons copy. */
-export type CopyWhat = 'headline' | 'article' | 'all' | 'prompt' | 'meta-description' | 'slug' | 'keywords';
+export type CopyWhat = 'headline' | 'article' | 'all' | 'prompt' | 'meta-description' | 'slug' | 'keywords' | 'cms';
 
 /** The SEO pack's meta description, slug and keywords, each with its own copy button. */
 export function renderSeoExtras(container: HTMLElement, seo: Seo, copy: (text: string, what: CopyWhat) => void): void {
@@ -22,6 +23,7 @@ export function renderSeoExtras(container: HTMLElement, seo: Seo, copy: (text: s
       const text = el('span', value, { class: 'extra-value' });
       const button = el('button', t('copyButton'), { type: 'button', 'data-testid': `copy-${id}`, 'aria-label': t(copyLabel) });
       button.addEventListener('click', () => copy(value, id));
+      keyHint(button, id);
       const name = id === 'meta-description' && value.length > 155 ? t('seoMetaTooLong', [t(label), value.length, 155]) : t(label);
       row.append(el('strong', `${t('seoLabel', name)} `), text, button);
       return row;

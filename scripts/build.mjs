@@ -66,15 +66,18 @@ await cp(join(root, '_locales'), join(out, '_locales'), { recursive: true });
 const source = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8'));
 source.version = pkg.version;
 
-/** Chrome: a service worker, and no Firefox-only keys (Chrome warns about unknown ones). */
+/** Chrome: a service worker, and no Firefox-only keys (Chrome warns about unknown ones): its side panel, not a sidebar. */
 function chromeManifest(m) {
-  const { browser_specific_settings: _gecko, ...rest } = m;
-  return rest;
+  const { browser_specific_settings: _gecko, sidebar_action: _sidebar, ...rest } = m;
+  const { _execute_sidebar_action: _open, ...commands } = m.commands;
+  return { ...rest, commands };
 }
 
-/** Firefox: an event page from background.scripts (Firefox does not run MV3 service workers). */
+/** Firefox: an event page from background.scripts (Firefox does not run MV3 service workers), and a sidebar. */
 function firefoxManifest(m) {
-  return { ...m, background: { scripts: [m.background.service_worker] } };
+  const { side_panel: _panel, ...rest } = m;
+  const { 'open-side-panel': _open, ...commands } = m.commands;
+  return { ...rest, permissions: m.permissions.filter((p) => p !== 'sidePanel'), commands, background: { scripts: [m.background.service_worker] } };
 }
 
 await writeFile(join(out, 'manifest.json'), JSON.stringify(chromeManifest(source), null, 2));

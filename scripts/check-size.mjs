@@ -43,14 +43,19 @@ export const BUDGETS = {
   // 84 → 92 KiB (issue 15, second round): the "most read" / "recommended" list, live-blog navigation and repeated-block
   // rules in four languages, the recovery of a story split into sibling boxes, and the gate read without a marked story
   // region: 89.8 KiB when it was set.
-  content: 92 * KiB,
+  // 92 → 95 KiB (issue 16): the editor check a click makes before reading the page (src/extract/editor-page.ts, ~1.4
+  // KiB), so a CMS tab is offered the latest rewrite instead of a paid rewrite of itself: 92.5 KiB when it was set.
+  content: 95 * KiB,
   // 60 → 64 KiB: the version switcher and the quota notice (issue 13), the linear-time parsers (issue 12).
   // 64 → 66 KiB (issue 13): the article drawn from the grammar's blocks (lists, quotes, rules; copied runs marked inside them).
   // 66 → 76 KiB (issue 15): the answer's label grammar in four languages, read while the answer streams
   // (src/rewrite/labels.ts), and the confirmation's preview of the extracted text: 73.9 KiB when it was set.
   // 76 → 80 KiB (issue 15): closing chatter read as a class in four languages while the answer streams, so that it
   // is held back rather than shown and taken away (src/rewrite/closing.ts, ~5 KiB of words): 79.2 KiB when it was set.
-  popup: 80 * KiB,
+  // 80 → 84 KiB (issue 16): the offer of the latest rewrite on an editor tab, Copy for CMS with the copy shortcuts,
+  // and opening the side panel; the panel's own start and its list of recent rewrites load only in the panel:
+  // 80.3 KiB when it was set.
+  popup: 84 * KiB,
   options: 60 * KiB,
   history: null,
   'chrome zip': 250 * KiB,

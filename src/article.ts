@@ -1,3 +1,4 @@
+import type { EditorSign } from './extract/editor-page';
 import { CJK_CLASS, forEachWord } from './words';
 
 /** The one shape extraction hands to the rest of the product. Pure data: it crosses from the page to the worker. */
@@ -51,7 +52,9 @@ export type ExtractResult = { ok: true; article: Article } | { ok: false; reason
 /** What the content script reads on a click: how many words are selected, and the article unless that is enough to ask first. */
 export interface TabRead {
   selectionWords: number;
+  /** The article; null when enough text is selected, or when the page looks like an editor (`editor` says why). */
   result: ExtractResult | null;
+  editor?: EditorSign;
 }
 
 /** Blocks as plain text: blocks apart by one blank line, never glued together. */

@@ -6,6 +6,7 @@
 import type { JobError, JobRecord, NeedsKeyView } from './job';
 import type { Revision } from './revise';
 import type { Settings } from './settings';
+import type { EditorSign } from './extract/editor-page';
 
 /** Why a job is not stored yet: the database is full (the user can make room), or the write failed otherwise. */
 export type SaveProblem = 'full' | 'failed';
@@ -33,6 +34,10 @@ export type PopupMessage =
   | { type: 'revise'; tabId: number; id: string; what: Revision }
   /** Show another stored version of this tab's page (never starts a request). */
   | { type: 'version'; tabId: number; id: string }
+  /** Show a stored version of any page, by id (the latest rewrite, one from the recent list): never starts a request. */
+  | { type: 'show'; id: string }
+  /** List the recent rewrites (the side panel's list). */
+  | { type: 'recent' }
   /**
    * Send a job that is waiting for confirmation (state `awaiting-confirmation`). `tabId` (for its badge) matters when
    * the job waited in storage while no worker ran.
@@ -56,7 +61,26 @@ export type BackgroundMessage =
   /** The page has text selected: nothing starts until the user picks the selection or the whole article. */
   | { type: 'choose'; selectionWords: number }
   /** The tab cannot be read, or it has no article: no job was started. */
-  | { type: 'refused'; error: JobError };
+  | { type: 'refused'; error: JobError }
+  /**
+   * The tab has no job and looks like an editor (a CMS, a form to fill): nothing was read or sent. The latest rewrite
+   * is offered first, rewriting this page second.
+   */
+  | { type: 'offer-latest'; sign: EditorSign; latest: RecentRewrite | null }
+  /** A show-only open found no job for the page (the side panel, opened on a page not rewritten yet). */
+  | { type: 'empty' }
+  /** The recent rewrites, newest first. */
+  | { type: 'recent'; items: RecentRewrite[] };
+
+/** A stored rewrite as a list names it. */
+export interface RecentRewrite {
+  id: string;
+  title: string;
+  headline: string;
+  url: string;
+  /** When it was made (ms). */
+  at: number;
+}
 
 /** One-shot requests (runtime.sendMessage) and their answers, checked by the compiler on both sides. */
 export interface Requests {
@@ -79,7 +103,8 @@ export type AnyRequest = { [N in RequestName]: RequestOf<N> }[RequestName];
 export function isPopupMessage(value: unknown): value is PopupMessage {
   if (!value || typeof value !== 'object') return false;
   const m = value as Record<string, unknown>;
-  if (m.type === 'stop') return true;
+  if (m.type === 'stop' || m.type === 'recent') return true;
+  if (m.type === 'show') return typeof m.id === 'string';
   if (m.type === 'confirm' || m.type === 'cancel') return m.tabId === undefined || Number.isInteger(m.tabId);
   if (!Number.isInteger(m.tabId)) return false;
   if (m.type === 'version') return typeof m.id === 'string';
