@@ -16,6 +16,7 @@ import { createMenus, MENU_PANEL, MENU_SELECTION } from './menus';
 import { openPanel, PANEL_COMMAND } from '../lib/panel';
 
 const POPUP = '/popup/index.html';
+const REVIEW = '/review/index.html';
 const OPTIONS = '/options/index.html';
 const origin = browser.runtime.getURL('');
 
@@ -72,7 +73,7 @@ function fromOwnPage(sender: browser.Runtime.MessageSender | undefined, pages: r
 }
 
 browser.runtime.onConnect.addListener((port) => {
-  if (port.name !== JOB_PORT || !fromOwnPage(port.sender, [POPUP])) {
+  if (port.name !== JOB_PORT || !fromOwnPage(port.sender, [POPUP, REVIEW])) {
     port.disconnect();
     return;
   }
@@ -99,6 +100,10 @@ async function handlePopup(port: browser.Runtime.Port, message: PopupMessage): P
       return jobs.recent(port);
     case 'revise':
       return jobs.revise(port, message.tabId, message.id, message.what);
+    case 'revise-version':
+      return jobs.revise(port, null, message.id, message.what);
+    case 'edit':
+      return jobs.edit(port, message.id, message.paragraph, message.text);
     case 'selection':
       return jobs.rewriteSelection(port, message.tabId);
     case 'confirm':

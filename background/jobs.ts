@@ -15,6 +15,7 @@ import {
   pageKey,
   restrictedReason,
   type AwaitingJob,
+  type DoneJob,
   type ExtractingJob,
   type JobError,
   type JobRecord,
@@ -33,7 +34,7 @@ import { loadSettings } from '../lib/settings-store';
 import type { JobSaver } from '../lib/job-saver';
 import { extractFromTab, injectContentScript, readTab, selectionInTab, TabUnreadable } from './extract';
 import { holdAlive } from './keepalive';
-import { continueRewrite, endBeforeSending, reviseRewrite, writeRewrite, type PipelinePorts } from '../src/pipeline';
+import { continueRewrite, editRewrite, endBeforeSending, reviseRewrite, writeRewrite, type PipelinePorts } from '../src/pipeline';
 import { showBadge } from './badge';
 import { Viewers, type Viewer } from './viewers';
 import { languageModel, workerPorts } from './writer';
@@ -435,20 +436,16 @@ export class Jobs {
   }
 
   /**
-   * A targeted revision of a finished version (its marked passages, or its headline): a new version of the page,
-   * written from the stored one and its stored source, shown as the newest. Only on the popup's click: nothing here
-   * runs on open. The version it comes from stays.
+   * A targeted revision of a finished version (its marked passages, its headline, or one paragraph): a new version
+   * of the page, written from the stored one and its stored source, shown as the newest. Only on a click: nothing
+   * here runs on open. The version it comes from stays. `tabId` is null from the review page (it has no tab).
    */
-  async revise(port: Viewer, tabId: number, id: string, what: Revision): Promise<void> {
+  async revise(port: Viewer, tabId: number | null, id: string, what: Revision): Promise<void> {
     await this.ready;
-    const url = await this.tabUrl(port, tabId);
-    if (url === null) return;
-    const key = this.watchKey(port, url);
-    if (this.running.has(key)) return;
-    const from = await this.saver.get(id);
-    if (!from || from.state !== 'done' || from.key !== key) return;
-    // Only what the popup offers: passages when the copied warning is on, a headline over the limit.
-    const offered = what === 'passages' ? from.checks?.originality.warn === true : from.checks?.seo.headlineTooLong === true;
+    const from = await this.revisable(port, tabId, id);
+    if (!from) return;
+    // Only what is offered: passages when the copied warning is on, a headline over the limit, a paragraph named.
+    const offered = typeof what === 'object' ? true : what === 'passages' ? from.checks?.originality.warn === true : from.checks?.seo.headlineTooLong === true;
     if (!offered) return;
     const settings = await loadSettings();
     const unready = await this.writerProblem(settings);
@@ -457,10 +454,49 @@ export class Jobs {
       const why = unready ?? { code: 'no-article' as const, message: t('continueNoSource') };
       return this.viewers.post(port, { type: 'refused', error: why });
     }
+    await this.newVersion(tabId, from, settings, article, (job, ports, signal) => reviseRewrite(from, job, what, article, settings, ports, signal));
+  }
+
+  /** The user's own edit of one paragraph of a finished version, from the review page: a new version, no request. */
+  async edit(port: Viewer, id: string, paragraph: number, text: string): Promise<void> {
+    await this.ready;
+    const from = await this.revisable(port, null, id);
+    if (!from) return;
+    const [settings, article] = await Promise.all([loadSettings(), this.saver.source(from.id)]);
+    if (!article) return this.viewers.post(port, { type: 'refused', error: { code: 'no-article', message: t('continueNoSource') } });
+    await this.newVersion(null, from, settings, article, (job, ports) => editRewrite(from, job, paragraph, text, article, settings, ports));
+  }
+
+  /** The finished version `id`, with the port set to watch its page (the tab's, when one is given); null when there is nothing to revise. */
+  private async revisable(port: Viewer, tabId: number | null, id: string): Promise<DoneJob | null> {
+    let key: string | undefined;
+    if (tabId !== null) {
+      const url = await this.tabUrl(port, tabId);
+      if (url === null) return null;
+      key = this.watchKey(port, url);
+    }
+    const from = await this.saver.get(id);
+    if (!from || from.state !== 'done') return null;
+    if (key === undefined) {
+      key = from.key;
+      this.viewers.watchPage(port, key);
+    }
+    return from.key === key && !this.running.has(key) ? from : null;
+  }
+
+  /** Runs `write` into a new version of `from`'s page, shown as the newest to every viewer of the page. */
+  private async newVersion(
+    tabId: number | null,
+    from: DoneJob,
+    settings: Settings,
+    article: Article,
+    write: (job: WritingJob, ports: PipelinePorts, signal: AbortSignal) => Promise<unknown>,
+  ): Promise<void> {
+    const key = from.key;
     const job = startRevision(from, crypto.randomUUID(), Date.now());
-    const run: Running = { job, controller: new AbortController(), persistTimer: undefined, tabId };
+    const run: Running = { job, controller: new AbortController(), persistTimer: undefined, ...(tabId !== null ? { tabId } : {}) };
     this.running.set(key, run);
-    this.lastKeyByTab.set(tabId, key);
+    if (tabId !== null) this.lastKeyByTab.set(tabId, key);
     this.viewers.showNewestOn(key);
     const release = holdAlive();
     try {
@@ -470,7 +506,7 @@ export class Jobs {
         [...this.running.values()].map((r) => r.job.id),
       );
       void this.saver.keepSource(job.id, article);
-      await reviseRewrite(from, job, what, article, settings, this.ports(run, settings), run.controller.signal);
+      await write(job, this.ports(run, settings), run.controller.signal);
     } finally {
       clearTimeout(run.persistTimer);
       if (this.isCurrent(run)) this.running.delete(key);

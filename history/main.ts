@@ -147,6 +147,13 @@ function entryItem(e: ListedEntry): HTMLLIElement {
   del.addEventListener('click', () => void remove([e.id]));
   const row = el('div', undefined, 'row');
   row.append(copy, del);
+  if (e.status === 'done') {
+    const review = el('a', t('popupOpenReview'));
+    review.href = `../review/index.html?id=${encodeURIComponent(e.id)}`;
+    review.target = '_blank';
+    review.dataset.testid = 'entry-review';
+    row.prepend(review);
+  }
   parts.push(details, row);
   li.append(...parts);
   return li;

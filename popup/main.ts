@@ -75,6 +75,7 @@ const ui = {
   copyArticle: $<HTMLButtonElement>('copy-article'),
   copyAllBtn: $<HTMLButtonElement>('copy-all'),
   copyCms: $<HTMLButtonElement>('copy-cms'),
+  openReview: $<HTMLButtonElement>('open-review'),
   stop: $<HTMLButtonElement>('stop'),
   regenerate: $<HTMLButtonElement>('regenerate'),
   continueBtn: $<HTMLButtonElement>('continue'),
@@ -180,6 +181,7 @@ function render(): void {
   ui.continueBtn.hidden = !controls.continue || foreign;
   for (const b of [ui.copyHeadline, ui.copyArticle, ui.copyAllBtn, ui.copyCms]) b.disabled = job.text === '';
   ui.copyHeadline.disabled = headline === '';
+  ui.openReview.hidden = job.state !== 'done';
   renderVersion(job);
 }
 
@@ -492,6 +494,9 @@ function fieldText(what: CopyWhat): string | null {
 }
 
 ui.copyCms.addEventListener('click', copyForCms);
+ui.openReview.addEventListener('click', () => {
+  if (job) void browser.tabs.create({ url: browser.runtime.getURL(`review/index.html?id=${encodeURIComponent(job.id)}`) });
+});
 document.addEventListener('keydown', (e) => {
   if (!e.altKey || e.ctrlKey || e.metaKey || !job || job.text === '') return;
   const what = COPY_SHORTCUTS.find(([code]) => code === e.code)?.[1];

@@ -34,6 +34,7 @@ await build({
         popup: join(root, 'popup/index.html'),
         options: join(root, 'options/index.html'),
         history: join(root, 'history/index.html'),
+        review: join(root, 'review/index.html'),
       },
     },
   },

@@ -5,6 +5,7 @@
 
 import type { JobError, JobRecord, NeedsKeyView } from './job';
 import type { Revision } from './revise';
+import { PARAGRAPH_HOWS, type ParagraphHow } from './revise-paragraph';
 import type { Settings } from './settings';
 import type { EditorSign } from './extract/editor-page';
 
@@ -32,6 +33,13 @@ export type PopupMessage =
    * request, sent only on this message (the user's click); the result is a new version and `id` stays as it is.
    */
   | { type: 'revise'; tabId: number; id: string; what: Revision }
+  /**
+   * The same from the review page, which has no tab: the version `id`'s page is the one acted on. A paragraph
+   * revision (`what` names the paragraph and how) is one request on this click; an `edit` is the user's own text
+   * for paragraph `paragraph` (no request). Both make a new version; `id` stays as it is.
+   */
+  | { type: 'revise-version'; id: string; what: Revision }
+  | { type: 'edit'; id: string; paragraph: number; text: string }
   /** Show another stored version of this tab's page (never starts a request). */
   | { type: 'version'; tabId: number; id: string }
   /** Show a stored version of any page, by id (the latest rewrite, one from the recent list): never starts a request. */
@@ -105,12 +113,26 @@ export function isPopupMessage(value: unknown): value is PopupMessage {
   const m = value as Record<string, unknown>;
   if (m.type === 'stop' || m.type === 'recent') return true;
   if (m.type === 'show') return typeof m.id === 'string';
+  if (m.type === 'revise-version') return typeof m.id === 'string' && isRevision(m.what);
+  if (m.type === 'edit') return typeof m.id === 'string' && isIndex(m.paragraph) && typeof m.text === 'string' && m.text.length <= MAX_EDIT_CHARS;
   if (m.type === 'confirm' || m.type === 'cancel') return m.tabId === undefined || Number.isInteger(m.tabId);
   if (!Number.isInteger(m.tabId)) return false;
   if (m.type === 'version') return typeof m.id === 'string';
-  if (m.type === 'revise') return typeof m.id === 'string' && (m.what === 'passages' || m.what === 'headline');
+  if (m.type === 'revise') return typeof m.id === 'string' && isRevision(m.what);
   if (m.type === 'continue') return m.id === undefined || typeof m.id === 'string';
   return m.type === 'open' || m.type === 'regenerate' || m.type === 'selection';
+}
+
+/** An edited paragraph longer than this is refused (a paragraph, not a book). */
+const MAX_EDIT_CHARS = 20_000;
+
+const isIndex = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < 10_000;
+
+function isRevision(what: unknown): what is Revision {
+  if (what === 'passages' || what === 'headline') return true;
+  if (!what || typeof what !== 'object') return false;
+  const w = what as Record<string, unknown>;
+  return isIndex(w.paragraph) && PARAGRAPH_HOWS.includes(w.how as ParagraphHow);
 }
 
 export function isRequest(value: unknown): value is AnyRequest {

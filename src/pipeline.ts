@@ -45,6 +45,7 @@ import { continuationContext, planSections, sectionMessages, type Section } from
 import { parseAnswer, splitAnswer } from './rewrite/split';
 import type { Settings } from './settings';
 import { answerText, applyRevision, headlineMessages, passageMessages, passageTargets, readHeadline, readNumbered, type Revision, type Target } from './revise';
+import { headingMarks, paragraphMessages, paragraphTarget, readParagraph, replaceParagraph } from './revise-paragraph';
 import { estimateMessagesTokens, estimateTokens } from './tokens';
 
 export interface PipelinePorts {
@@ -384,17 +385,24 @@ export async function reviseRewrite(
 ): Promise<JobRecord> {
   const run = new Run(job, ports, signal, settings);
   await run.set(job);
+  const paragraph = typeof what === 'object' ? paragraphTarget(from.answer, what.paragraph) : null;
   const targets: Target[] =
-    what === 'headline'
-      ? [{ in: 'headline', start: 0, end: from.answer.headline.length, text: from.answer.headline }]
-      : from.checks
-        ? passageTargets(from.answer, from.checks)
-        : [];
+    typeof what === 'object'
+      ? paragraph
+        ? [paragraph]
+        : []
+      : what === 'headline'
+        ? [{ in: 'headline', start: 0, end: from.answer.headline.length, text: from.answer.headline }]
+        : from.checks
+          ? passageTargets(from.answer, from.checks)
+          : [];
   if (targets.length === 0 || targets.every((t) => t.text.trim() === '')) return run.end({ code: 'unknown', message: ports.t('reviseNothing') }, false);
   const messages =
-    what === 'headline'
-      ? headlineMessages(from.answer, settings.headlineMaxChars, settings.language)
-      : passageMessages(from.answer, targets, settings.language);
+    typeof what === 'object'
+      ? paragraphMessages(from.answer, targets[0]!, what.how, settings.language)
+      : what === 'headline'
+        ? headlineMessages(from.answer, settings.headlineMaxChars, settings.language)
+        : passageMessages(from.answer, targets, settings.language);
   const { t, now, transport } = ports;
   let reply = '';
   try {
@@ -411,8 +419,35 @@ export async function reviseRewrite(
   } catch (err) {
     return run.fail(err, false);
   }
+  if (paragraph) {
+    const text = readParagraph(reply, headingMarks(paragraph.text));
+    if (text === '') return run.end({ code: 'incomplete', message: t('reviseUnreadable') }, false);
+    const answer = replaceParagraph(from.answer, paragraph, text);
+    return settle(run, article, completeRevision(run.writing(), answerText(answer), answer, now()));
+  }
   const wording = what === 'headline' ? new Map([[1, readHeadline(reply)]]) : readNumbered(reply);
   if (![...wording.values()].some((w) => w !== '')) return run.end({ code: 'incomplete', message: t('reviseUnreadable') }, false);
   const answer = applyRevision(from.answer, targets, wording);
   return settle(run, article, completeRevision(run.writing(), answerText(answer), answer, now()));
+}
+
+/**
+ * The user's own edit of one paragraph of a finished version, kept as a new version (from startRevision) and checked
+ * like any other; no request. An edit that cannot be placed, or that changes nothing, ends the new version with why.
+ */
+export async function editRewrite(
+  from: DoneJob,
+  job: WritingJob,
+  index: number,
+  text: string,
+  article: Article,
+  settings: Settings,
+  ports: PipelinePorts,
+): Promise<JobRecord> {
+  const run = new Run(job, ports, new AbortController().signal, settings);
+  await run.set(job);
+  const target = paragraphTarget(from.answer, index, true);
+  if (!target || text.trim() === '' || text.trim() === target.text.trim()) return run.end({ code: 'unknown', message: ports.t('editNothing') }, false);
+  const answer = replaceParagraph(from.answer, target, text);
+  return settle(run, article, completeRevision(run.writing(), answerText(answer), answer, ports.now()));
 }

@@ -10,8 +10,10 @@ import type { ChatMessage } from './prompt';
 import type { ChecksResult } from './checks';
 import { HEADLINE_MAX_CHARS } from './checks/seo';
 import { parseAnswer } from './rewrite/split';
+import type { ParagraphRevision } from './revise-paragraph';
 
-export type Revision = 'passages' | 'headline';
+/** The marked passages, the headline, or one paragraph (src/revise-paragraph.ts). */
+export type Revision = 'passages' | 'headline' | ParagraphRevision;
 
 /** A stretch of the answer to replace: in the headline or in the body (Markdown), offsets end exclusive. */
 export interface Target {

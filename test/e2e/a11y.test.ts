@@ -196,4 +196,36 @@ describe('axe-core reports no violation', () => {
     await page.close();
     expectClean('history', results);
   });
+
+  it('review page (a finished rewrite beside its source, a finding picked, a paragraph being edited)', async () => {
+    const history = await s.ext.context.newPage();
+    await history.goto(`${s.ext.origin}/history/index.html`);
+    const link = history.getByTestId('entry-review').first();
+    await link.waitFor({ timeout: 5000 });
+    const href = (await link.getAttribute('href'))!;
+    await history.close();
+    const page = await s.ext.context.newPage();
+    await page.goto(new URL(href, `${s.ext.origin}/history/index.html`).toString());
+    await page.locator('#review[data-state=done]').waitFor({ timeout: 10_000 });
+    await page.getByTestId('finding').first().click();
+    const picked = await checkPage(page);
+    await page.getByTestId('paragraph-edit').first().click();
+    const editing = await checkPage(page);
+    await page.close();
+    expectClean('review', picked);
+    expectClean('review editing', editing);
+  });
+
+  it('popup: the latest rewrite offered on an editor tab', async () => {
+    s.server.addPage(
+      'a11y-cms',
+      '<!doctype html><html lang="en"><title>Edit</title><body><div contenteditable="true" style="width:700px;height:300px"></div></body></html>',
+    );
+    const page = await s.ext.openArticle(s.server.pageUrl('a11y-cms'));
+    const popup = await s.click(page);
+    await popup.waitForState('offer', 10_000);
+    const results = await checkPopup(popup, 'offer');
+    await s.cleanup();
+    expectClean('popup offer', results);
+  });
 });
