@@ -23,7 +23,7 @@ export function workerPorts(settings: Settings, owner: OwnerPorts): PipelinePort
     t,
     now: () => Date.now(),
     countTokens: tokenCounter(settings),
-    ...(settings.provider === 'chrome-ai' ? {} : { hostPermission: () => hasHostPermission(settings.baseURL) }),
+    ...(settings.provider === 'chrome-ai' ? {} : { hostPermission: () => hasHostPermission(settings.baseURL), listening: () => listening(settings.baseURL) }),
     warn: (message) => console.warn(message),
   };
 }
@@ -34,6 +34,19 @@ async function hasHostPermission(baseURL: string): Promise<boolean> {
   if (!pattern) return false;
   try {
     return await browser.permissions.contains({ origins: [pattern] });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether anything answers at the endpoint's address: an opaque request (no CORS check, no key, no cookies) either
+ * gets some answer or fails to connect at all.
+ */
+async function listening(baseURL: string): Promise<boolean> {
+  try {
+    await fetch(baseURL, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(3000) });
+    return true;
   } catch {
     return false;
   }

@@ -89,6 +89,11 @@ const ui = {
   versionPrev: $<HTMLButtonElement>('version-prev'),
   versionNext: $<HTMLButtonElement>('version-next'),
   quota: $('quota'),
+  errorFix: $('error-fix'),
+  errorOptions: $<HTMLButtonElement>('error-options'),
+  errorRetry: $<HTMLButtonElement>('error-retry'),
+  promptStatus: $('prompt-status'),
+  copyRow: $('copy-row'),
   offer: $('offer'),
   offerText: $('offer-text'),
   offerHeadline: $('offer-latest-headline'),
@@ -123,11 +128,21 @@ function setState(state: ViewState): void {
   app.setAttribute('aria-busy', String(state === 'extracting' || state === 'writing'));
 }
 
-function showError(error: JobError | null): void {
+/** Errors whose fix is in the options (a key, a model, an address), and errors a second try may get past. */
+const FIX_IN_OPTIONS: ReadonlySet<string> = new Set(['auth', 'model-not-found', 'forbidden', 'bad-request', 'unreachable', 'on-device-unavailable']);
+const RETRYABLE: ReadonlySet<string> = new Set(['unreachable', 'timeout', 'server', 'rate-limit']);
+
+/** The error's words, with its fix beside it: Open options, Retry (only where it applies). */
+function showError(error: JobError | null, fixes = true): void {
   ui.error.hidden = !error;
   ui.error.textContent = error ? error.message || t('errNoReason') : '';
   if (error) ui.error.dataset.code = error.code;
   else delete ui.error.dataset.code;
+  const options = fixes && !!error && FIX_IN_OPTIONS.has(error.code);
+  const retry = fixes && !!error && RETRYABLE.has(error.code) && !foreign && tabId !== null && !!job && jobControls(job).regenerate;
+  ui.errorOptions.hidden = !options;
+  ui.errorRetry.hidden = !retry;
+  ui.errorFix.hidden = !options && !retry;
 }
 
 function current(): { headline: string; body: string; seo: Seo } {
@@ -179,7 +194,8 @@ function render(): void {
   // Regenerate and Continue act on this tab's page: not offered for a rewrite of another page shown here.
   ui.regenerate.hidden = !controls.regenerate || foreign;
   ui.continueBtn.hidden = !controls.continue || foreign;
-  for (const b of [ui.copyHeadline, ui.copyArticle, ui.copyAllBtn, ui.copyCms]) b.disabled = job.text === '';
+  // Nothing written: nothing to copy, so no copy buttons at all.
+  ui.copyRow.hidden = job.text === '';
   ui.copyHeadline.disabled = headline === '';
   ui.openReview.hidden = job.state !== 'done';
   renderVersion(job);
@@ -299,7 +315,7 @@ function showNeedsKey(message: Extract<BackgroundMessage, { type: 'needs-key' }>
   ui.choose.hidden = true;
   ui.offer.hidden = true;
   ui.needsKey.hidden = false;
-  showError(message.problem);
+  showError(message.problem, false);
   ui.copyPrompt.disabled = !prompt;
   ui.source.textContent = message.article?.title ?? '';
   const hint = message.problem ? 'popupPromptHintMeanwhile' : 'popupPromptHint';
@@ -442,9 +458,10 @@ async function copy(text: string, what: CopyWhat, html?: string): Promise<void> 
         new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) }),
       ]);
     }
-    ui.copyStatus.textContent = html === undefined ? t(COPIED[what]) : `${t(COPIED[what])} ${t('copiedAsRichText')}`;
+    const status = what === 'prompt' ? ui.promptStatus : ui.copyStatus;
+    status.textContent = html === undefined ? t(COPIED[what]) : `${t(COPIED[what])} ${t('copiedAsRichText')}`;
   } catch {
-    ui.copyStatus.textContent = t('copyRefused');
+    (what === 'prompt' ? ui.promptStatus : ui.copyStatus).textContent = t('copyRefused');
   }
 }
 
@@ -513,6 +530,8 @@ ui.copyPrompt.addEventListener('click', () => {
   if (prompt) void copy(prompt, 'prompt');
 });
 ui.openOptions.addEventListener('click', () => void browser.runtime.openOptionsPage());
+ui.errorOptions.addEventListener('click', () => void browser.runtime.openOptionsPage());
+ui.errorRetry.addEventListener('click', () => ui.regenerate.click());
 $('open-settings').addEventListener('click', () => void browser.runtime.openOptionsPage());
 $('open-in-tab').addEventListener('click', () => {
   if (tabId !== null) void browser.tabs.create({ url: browser.runtime.getURL(`popup/index.html?tab=${tabId}`) });

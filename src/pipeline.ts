@@ -62,6 +62,8 @@ export interface PipelinePorts {
   countTokens(messages: ChatMessage[], signal: AbortSignal): Promise<number | null>;
   /** Whether requests may reach the endpoint's host, for the words of a failure (absent: not a question here). */
   hostPermission?(): Promise<boolean>;
+  /** Whether anything answers at the endpoint's address (asked only after a connection failed without host access). */
+  listening?(): Promise<boolean>;
   /** A failure no one could word, already redacted: for the console. */
   warn?(message: string): void;
 }
@@ -111,9 +113,9 @@ class Run {
     return this.job;
   }
 
-  async fail(err: unknown, continuable: boolean, hostPermission?: boolean): Promise<JobRecord> {
+  async fail(err: unknown, continuable: boolean, hostPermission?: boolean, listening?: boolean): Promise<JobRecord> {
     const { transport, t } = this.ports;
-    let error = transport.describe(err, hostPermission);
+    let error = transport.describe(err, hostPermission, listening);
     // A connection that drops after text has arrived is a cut answer, not a mystery.
     if (this.job.text !== '' && (error.code === 'unknown' || error.code === 'unreachable')) error = { code: 'incomplete', message: t('errConnectionCut') };
     if (error.code === 'unknown') this.ports.warn?.(`Newsmith job failed: ${redact(String(err), this.settings.apiKey)}`);
@@ -223,7 +225,9 @@ async function stream(run: Run, messages: ChatMessage[], settings: Settings, max
     return { finishReason };
   } catch (err) {
     await permission;
-    throw new StreamFailure(err, granted);
+    // Without host access a failed connection may be CORS or no server at all: one plain probe tells them apart.
+    const listening = granted === false && run.job.text === '' ? await run.ports.listening?.().catch(() => undefined) : undefined;
+    throw new StreamFailure(err, granted, listening);
   }
 }
 
@@ -232,13 +236,14 @@ class StreamFailure extends Error {
   constructor(
     readonly failure: unknown,
     readonly hostPermission: boolean | undefined,
+    readonly listening?: boolean,
   ) {
     super('stream failed');
   }
 }
 
 function failed(run: Run, err: unknown, continuable: boolean): Promise<JobRecord> {
-  return err instanceof StreamFailure ? run.fail(err.failure, continuable, err.hostPermission) : run.fail(err, continuable);
+  return err instanceof StreamFailure ? run.fail(err.failure, continuable, err.hostPermission, err.listening) : run.fail(err, continuable);
 }
 
 /** An answer that ended before the model said it was finished. */

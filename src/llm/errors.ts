@@ -26,6 +26,8 @@ export interface CallContext {
   extensionOrigin?: string;
   /** False when the browser has not granted access to the endpoint's host, so the server must allow CORS. */
   hostPermission?: boolean;
+  /** False when nothing answers at the endpoint's address at all (no server), so CORS is not the question. */
+  listening?: boolean;
 }
 
 /** The endpoint answered with a redirect: the key is never sent on to another address. */
@@ -84,6 +86,8 @@ export function describeError(err: unknown, ctx: CallContext, t: Translate): Job
   if (err instanceof RedirectRefused || (err instanceof APIConnectionError && err.cause instanceof RedirectRefused)) {
     return { code: 'unreachable', message: t('errRedirect', endpoint) };
   }
+  // Nothing listening comes first: advice about CORS would send the user after the wrong fix.
+  if (err instanceof APIConnectionError && ctx.listening === false) return { code: 'unreachable', message: t('errNothingListening', [ctx.baseURL, host]) };
   if (err instanceof APIConnectionError && ctx.hostPermission === false) {
     return { code: 'unreachable', message: t(isLocalHost(ctx.baseURL) ? 'errNoAccessLocal' : 'errNoAccess', [endpoint, host]) };
   }

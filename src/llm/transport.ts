@@ -30,8 +30,11 @@ export interface ChatTransport {
   /** The largest prompt one request may hold, in tokens, or null when only the user's budget applies. */
   promptLimit(signal: AbortSignal): Promise<number | null>;
   stream(req: TransportRequest): Promise<{ finishReason: string | null }>;
-  /** One sentence for a failure of this transport. `hostPermission`: whether the endpoint's host was granted. */
-  describe(err: unknown, hostPermission?: boolean): JobError;
+  /**
+   * One sentence for a failure of this transport. `hostPermission`: whether the endpoint's host was granted;
+   * `listening`: whether anything answers at the endpoint's address at all.
+   */
+  describe(err: unknown, hostPermission?: boolean, listening?: boolean): JobError;
 }
 
 export interface TransportDeps {
@@ -61,10 +64,10 @@ export function transportFor(settings: Settings, deps: TransportDeps): ChatTrans
     free: false,
     promptLimit: async () => null,
     stream: (req) => streamChat({ ...req, baseURL: settings.baseURL, apiKey: settings.apiKey, model: settings.model, fetch: deps.fetch }),
-    describe: (err, hostPermission) =>
+    describe: (err, hostPermission, listening) =>
       describeError(
         err,
-        { baseURL: settings.baseURL, model: settings.model, apiKey: settings.apiKey, extensionOrigin: deps.extensionOrigin, hostPermission },
+        { baseURL: settings.baseURL, model: settings.model, apiKey: settings.apiKey, extensionOrigin: deps.extensionOrigin, hostPermission, listening },
         deps.t,
       ),
   };

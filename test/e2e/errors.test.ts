@@ -90,11 +90,44 @@ describe('errors from the endpoint', () => {
       const { popup } = await s.open(s.articleUrl('down'));
       await popup.waitForState('error', 15_000);
       expect(Date.now() - t0).toBeLessThan(15_000);
-      expect(await errorText(popup)).toContain(`127.0.0.1:${port}`);
+      const err = await errorText(popup);
+      expect(err).toContain(`127.0.0.1:${port}`);
+      // Nothing listens there: that is said first, with no CORS advice to send the user after the wrong fix.
+      expect(err).toMatch(/^Nothing is listening at http:\/\/127\.0\.0\.1:\d+\/v1/);
+      expect(err).not.toMatch(/CORS|OLLAMA_ORIGINS/);
+      // The fixes beside it: the options (the address) and Retry; no copy buttons, nothing was written.
+      expect(await popup.visible('error-options')).toBe(true);
+      expect(await popup.visible('error-retry')).toBe(true);
+      expect(await popup.visible('copy-all')).toBe(false);
       expect(s.server.chatRequests).toHaveLength(0);
     } finally {
       await s.ext.configure(s.settings);
     }
+  });
+
+  it('a refused key: Open options beside the message, no Retry; the options open from it', async () => {
+    s.server.enqueue(plans.unauthorized());
+    const { popup } = await s.open(s.articleUrl('401-fix'));
+    await popup.waitForState('error', 10_000);
+    expect(await popup.visible('error-options')).toBe(true);
+    expect(await popup.visible('error-retry')).toBe(false);
+    const [options] = await Promise.all([s.ext.context.waitForEvent('page'), popup.click('error-options')]);
+    await options.waitForLoadState();
+    expect(options.url()).toContain('/options/index.html');
+    await options.close();
+  });
+
+  it('a server error: Retry beside it sends the rewrite again, once', async () => {
+    // Down for every try the SDK makes, then back.
+    s.server.setHandler(() => plans.serverErrorHtml(503));
+    const { popup } = await s.open(s.articleUrl('503-retry'));
+    await popup.waitForState('error', 15_000);
+    const before = s.server.chatRequests.length;
+    s.server.setHandler(() => plans.stream(ANSWER.raw));
+    await popup.click('error-retry');
+    await popup.waitForState('done', 15_000);
+    expect(s.server.chatRequests.length).toBe(before + 1);
+    expect(await popup.visible('error-fix')).toBe(false);
   });
 });
 

@@ -175,6 +175,25 @@ describe('the key stays with the configured endpoint', () => {
     expect(msg).toMatch(/CORS/);
     expect(msg).toMatch(/OLLAMA_ORIGINS/);
   });
+
+  it('nothing listening at the address is said before any CORS advice', async () => {
+    const { describeError: describe_ } = await import('../../src/llm/errors');
+    const { APIConnectionError } = await import('openai');
+    const err = describe_(
+      new APIConnectionError({ message: 'Connection error.' }),
+      { baseURL: 'http://localhost:11434/v1', model: 'm', apiKey: '', hostPermission: false, listening: false },
+      english,
+    );
+    expect(err.code).toBe('unreachable');
+    expect(err.message).toMatch(/^Nothing is listening at http:\/\/localhost:11434\/v1: no server answers at localhost:11434\./);
+    expect(err.message).not.toMatch(/CORS|OLLAMA_ORIGINS/);
+    const listening = describe_(
+      new APIConnectionError({ message: 'Connection error.' }),
+      { baseURL: 'http://localhost:11434/v1', model: 'm', apiKey: '', hostPermission: false, listening: true },
+      english,
+    );
+    expect(listening.message).toMatch(/CORS/);
+  });
 });
 
 describe('reasoning models', () => {
