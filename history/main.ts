@@ -148,10 +148,11 @@ function entryItem(e: ListedEntry): HTMLLIElement {
   const row = el('div', undefined, 'row');
   row.append(copy, del);
   if (e.status === 'done') {
-    const review = el('a', t('popupOpenReview'));
-    review.href = `../review/index.html?id=${encodeURIComponent(e.id)}`;
-    review.target = '_blank';
+    // A button, not a link: the entries' only links are to the articles' own pages.
+    const review = el('button', t('popupOpenReview'));
+    review.type = 'button';
     review.dataset.testid = 'entry-review';
+    review.addEventListener('click', () => void window.open(`../review/index.html?id=${encodeURIComponent(e.id)}`, '_blank', 'noopener'));
     row.prepend(review);
   }
   parts.push(details, row);

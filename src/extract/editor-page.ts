@@ -4,6 +4,8 @@
  * page before anything is extracted. A comment box under an article is not an editor.
  */
 
+import { domOf, getterOf, methodOf, type SafeDom } from './dom';
+
 /** Why a page looks like an editor. */
 export type EditorSign = 'cms-admin' | 'editable' | 'form';
 
@@ -19,21 +21,43 @@ const MIN_FIELDS = 6;
 /** The laid-out size of an element (the live page's boxes; a test may give its own). */
 export type Measure = (el: Element) => { width: number; height: number };
 
-const liveSize: Measure = (el) => el.getBoundingClientRect();
+/**
+ * The page's own markup can shadow DOM properties (a form's `<input name="parentElement">`): every read here goes
+ * through the prototypes (./dom.ts), so a hostile page can neither hide an editor nor send this walk in circles.
+ */
+interface Reads {
+  dom: SafeDom;
+  all(root: Document | Element, selector: string): Element[];
+  size: Measure;
+}
 
-function inComments(el: Element): boolean {
+function readsOf(doc: Document, size?: Measure): Reads {
+  const dom = domOf(doc);
+  const root = dom.documentElement(doc) ?? doc.createElement('html');
+  const docAll = methodOf<[string], NodeListOf<Element>>(doc, 'querySelectorAll');
+  const elAll = methodOf<[string], NodeListOf<Element>>(root, 'querySelectorAll');
+  const rect = methodOf<[], DOMRect>(root, 'getBoundingClientRect');
+  return {
+    dom,
+    all: (r, selector) => [...(dom.nodeType(r) === 9 ? docAll(r, selector) : elAll(r, selector))],
+    size: size ?? ((el) => rect(el)),
+  };
+}
+
+function inComments(el: Element, r: Reads): boolean {
   // Up to the body, not beyond: themes put words like "comments-open" on the body of every article.
-  for (let e: Element | null = el; e && e.localName !== 'body'; e = e.parentElement) {
-    const label = `${e.id} ${e.getAttribute('class') ?? ''} ${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('action') ?? ''}`;
+  for (let e: Node | null = el; e && r.dom.nodeType(e) === 1 && r.dom.localName(e as Element) !== 'body'; e = r.dom.parentNode(e)) {
+    const x = e as Element;
+    const label = ['id', 'aria-label', 'action'].map((a) => r.dom.getAttribute(x, a) ?? '').join(' ') + ` ${r.dom.classOf(x) ?? ''}`;
     if (COMMENTS.test(label)) return true;
   }
   return false;
 }
 
 /** A surface someone writes in: an editable element or a text area at least this big, outside comment boxes. */
-function writingSurface(el: Element, size: Measure, minWidth: number, minHeight: number): boolean {
-  const box = size(el);
-  return box.width >= minWidth && box.height >= minHeight && !inComments(el);
+function writingSurface(el: Element, r: Reads, minWidth: number, minHeight: number): boolean {
+  const box = r.size(el);
+  return box.width >= minWidth && box.height >= minHeight && !inComments(el, r);
 }
 
 /** A same-origin frame whose document is being edited (TinyMCE, CKEditor 4 and the like edit inside an iframe). */
@@ -46,7 +70,7 @@ function editedFrame(frame: HTMLIFrameElement): boolean {
   }
 }
 
-export function editorSign(doc: Document, url: string, size: Measure = liveSize): EditorSign | null {
+export function editorSign(doc: Document, url: string, size?: Measure): EditorSign | null {
   let path = '';
   try {
     path = new URL(url).pathname;
@@ -54,14 +78,14 @@ export function editorSign(doc: Document, url: string, size: Measure = liveSize)
     // not a URL: judged on the page alone
   }
   if (ADMIN_PATH.test(path)) return 'cms-admin';
-  if (doc.designMode === 'on') return 'editable';
-  for (const el of doc.querySelectorAll('[contenteditable]')) {
-    const value = el.getAttribute('contenteditable')?.toLowerCase();
-    if (value === 'false') continue;
-    if (writingSurface(el, size, 150, 40)) return 'editable';
+  const r = readsOf(doc, size);
+  if (String(getterOf<string>(doc, 'designMode')(doc)).toLowerCase() === 'on') return 'editable';
+  for (const el of r.all(doc, '[contenteditable]')) {
+    if (r.dom.getAttribute(el, 'contenteditable')?.toLowerCase() === 'false') continue;
+    if (writingSurface(el, r, 150, 40)) return 'editable';
   }
-  for (const frame of doc.querySelectorAll('iframe')) if (editedFrame(frame) && writingSurface(frame, size, 200, 100)) return 'editable';
-  for (const area of doc.querySelectorAll('textarea')) if (writingSurface(area, size, 300, 150)) return 'form';
-  const fields = [...doc.querySelectorAll(FIELD)].filter((f) => !inComments(f) && size(f).width > 0);
+  for (const frame of r.all(doc, 'iframe')) if (editedFrame(frame as HTMLIFrameElement) && writingSurface(frame, r, 200, 100)) return 'editable';
+  for (const area of r.all(doc, 'textarea')) if (writingSurface(area, r, 300, 150)) return 'form';
+  const fields = r.all(doc, FIELD).filter((f) => !inComments(f, r) && r.size(f).width > 0);
   return fields.length >= MIN_FIELDS ? 'form' : null;
 }

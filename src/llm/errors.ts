@@ -87,7 +87,7 @@ export function describeError(err: unknown, ctx: CallContext, t: Translate): Job
     return { code: 'unreachable', message: t('errRedirect', endpoint) };
   }
   // Nothing listening comes first: advice about CORS would send the user after the wrong fix.
-  if (err instanceof APIConnectionError && ctx.listening === false) return { code: 'unreachable', message: t('errNothingListening', [ctx.baseURL, host]) };
+  if (err instanceof APIConnectionError && ctx.listening === false) return { code: 'unreachable', message: t('errNothingListening', [endpoint, host]) };
   if (err instanceof APIConnectionError && ctx.hostPermission === false) {
     return { code: 'unreachable', message: t(isLocalHost(ctx.baseURL) ? 'errNoAccessLocal' : 'errNoAccess', [endpoint, host]) };
   }

@@ -200,12 +200,10 @@ describe('axe-core reports no violation', () => {
   it('review page (a finished rewrite beside its source, a finding picked, a paragraph being edited)', async () => {
     const history = await s.ext.context.newPage();
     await history.goto(`${s.ext.origin}/history/index.html`);
-    const link = history.getByTestId('entry-review').first();
-    await link.waitFor({ timeout: 5000 });
-    const href = (await link.getAttribute('href'))!;
+    const open = history.getByTestId('entry-review').first();
+    await open.waitFor({ timeout: 5000 });
+    const [page] = await Promise.all([s.ext.context.waitForEvent('page'), open.click()]);
     await history.close();
-    const page = await s.ext.context.newPage();
-    await page.goto(new URL(href, `${s.ext.origin}/history/index.html`).toString());
     await page.locator('#review[data-state=done]').waitFor({ timeout: 10_000 });
     await page.getByTestId('finding').first().click();
     const picked = await checkPage(page);

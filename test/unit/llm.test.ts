@@ -185,7 +185,7 @@ describe('the key stays with the configured endpoint', () => {
       english,
     );
     expect(err.code).toBe('unreachable');
-    expect(err.message).toMatch(/^Nothing is listening at http:\/\/localhost:11434\/v1: no server answers at localhost:11434\./);
+    expect(err.message).toMatch(/^Nothing is listening at http:\/\/localhost:11434\/v1\/chat\/completions: no server answers at localhost:11434\./);
     expect(err.message).not.toMatch(/CORS|OLLAMA_ORIGINS/);
     const listening = describe_(
       new APIConnectionError({ message: 'Connection error.' }),
