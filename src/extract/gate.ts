@@ -142,10 +142,57 @@ function pastStory(el: Element): boolean {
   return v;
 }
 
+/**
+ * What one `gateAfterStory` run reads of an element, read once: the walk after each paragraph of story meets the next
+ * one again. The page does not change during the run.
+ */
+interface ElementReading {
+  /** `textContent`. */
+  raw: string;
+  /** `raw`, whitespace collapsed and invisible code points stripped; undefined until asked. */
+  text?: string;
+  /** The text is a gate phrase (`GATE_TEXT`, tested on texts of `GATE_MAX_CHARS` at most); undefined until asked. */
+  gate?: boolean;
+  /** `isStoryParagraph` of the element with this text; undefined until asked. */
+  story?: boolean;
+}
+let readings: Map<Element, ElementReading> | null = null;
+
+function readingOf(el: Element): ElementReading {
+  let r = readings?.get(el);
+  if (r === undefined) {
+    r = { raw: el.textContent ?? '' };
+    readings?.set(el, r);
+  }
+  return r;
+}
+
+function textOf(r: ElementReading): string {
+  r.text ??= collapseWhitespace(stripInvisible(r.raw));
+  return r.text;
+}
+
+/** The reading's text is a gate's own line ("Subscribe to keep reading, from £1 a week"). */
+function isGateText(r: ElementReading): boolean {
+  const text = textOf(r);
+  r.gate ??= text.length <= GATE_MAX_CHARS && GATE_TEXT.test(text);
+  return r.gate;
+}
+
 /** A paragraph of story: story-sized, not a gate's own line, not inside comments, footers or related lists of `scope`. */
 function isStoryParagraph(p: Element, text: string, scope: Element): boolean {
   // A gate's own line ("Subscribe to keep reading, from £1 a week") is not story.
   if (text.length < STORY_PARAGRAPH_CHARS || (text.length <= GATE_MAX_CHARS && GATE_TEXT.test(text))) return false;
+  return outsidePastStory(p, scope);
+}
+
+/** `isStoryParagraph` of a paragraph by its reading (the scope is the same for the whole run). */
+function isStoryReading(p: Element, r: ElementReading, scope: Element): boolean {
+  r.story ??= textOf(r).length >= STORY_PARAGRAPH_CHARS && !isGateText(r) && outsidePastStory(p, scope);
+  return r.story;
+}
+
+function outsidePastStory(p: Element, scope: Element): boolean {
   for (let e: Element | null = p; e && e !== scope; e = e.parentElement) if (pastStory(e)) return false;
   return true;
 }
@@ -170,16 +217,17 @@ function gateAfter(last: Element, body: Element, scope: Element, namedGate: bool
     if (name === 'FOOTER' || PAST_STORY.test(label)) break;
     const named = namedGate && PAYWALL_NAME.test(label);
     const reads = el.childElementCount <= MAX_CHILDREN || named;
-    const raw = reads ? (el.textContent ?? '') : '';
+    const r = reads ? readingOf(el) : null;
+    const raw = r?.raw ?? '';
     // Far longer than a gate box even with its whitespace collapsed: story, or a container read child by child.
     if (raw.length > RAW_MAX_CHARS) {
       if (name === 'P' && isStoryParagraph(el, raw, scope)) return found;
-    } else if (reads) {
-      const text = collapseWhitespace(stripInvisible(raw));
-      if (text.length <= GATE_MAX_CHARS && (GATE_TEXT.test(text) || (MORE_PROMPT.test(text) && isControl(el)))) return { kind: 'prompt', el };
+    } else if (r) {
+      const text = textOf(r);
+      if (text.length <= GATE_MAX_CHARS && (isGateText(r) || (MORE_PROMPT.test(text) && isControl(el)))) return { kind: 'prompt', el };
       if (named && found.kind === 'none') found = { kind: 'named', el };
       // The next paragraph of story: what stands after it is its own end's business.
-      if (name === 'P' && isStoryParagraph(el, text, scope)) return found;
+      if (name === 'P' && isStoryReading(el, r, scope)) return found;
     }
     el = next(el, body);
   }
@@ -248,10 +296,12 @@ export function gateOfText(gate: StoryGate, text: string): GateAtEnd {
  */
 export function gateAfterStory(body: Element, region: Element | null, namedGate: boolean): StoryGate {
   pastMemo = new Map();
+  readings = new Map();
   try {
     return storyGate(body, region, namedGate);
   } finally {
     pastMemo = null;
+    readings = null;
   }
 }
 
@@ -263,10 +313,10 @@ function storyGate(body: Element, region: Element | null, namedGate: boolean): S
   let tailChars = 0;
   for (let i = ps.length - 1; i >= 0 && tailChars <= MAX_CONTINUES_TAIL_CHARS; i--) {
     const p = ps[i] as Element;
-    const raw = p.textContent ?? '';
-    if (raw.length < STORY_PARAGRAPH_CHARS) continue; // shorter still with its whitespace collapsed
-    const text = collapseWhitespace(stripInvisible(raw));
-    if (!isStoryParagraph(p, text, scope)) continue;
+    const r = readingOf(p);
+    if (r.raw.length < STORY_PARAGRAPH_CHARS) continue; // shorter still with its whitespace collapsed
+    if (!isStoryReading(p, r, scope)) continue;
+    const text = textOf(r);
     const long = tailChars > MAX_TAIL_CHARS;
     const found = gateAfter(p, body, scope, namedGate && !long, long ? LONG_TAIL_STEPS : MAX_STEPS);
     const counts = found.kind === 'prompt' ? !long || continuesGate(found.el) : found.kind === 'named' && !long;

@@ -8,11 +8,12 @@ import {
   flattenSplitStory,
   leftoverText,
   missedLead,
+  mostlyGallery,
   narrowToRegion,
   pickedWrongBlock,
   recoveredLead,
   recoveredRegion,
-  regionHasGallery,
+  regionGalleryText,
   surveyPage,
 } from './recover';
 import { cleanBlocks, type DroppedBlock } from './rules';
@@ -154,7 +155,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const hints = collectPageHints(clone, url, survey);
   const region = findArticleRegion(survey.regions);
   // Read before Readability moves the region's nodes: only a region with a slideshow can have its lead outweighed.
-  const galleryInRegion = region !== null && regionHasGallery(survey, region);
+  const galleryText = region !== null ? regionGalleryText(survey, region) : '';
   // Read before Readability, which moves the page's nodes: what stands after the story's last paragraph.
   const body = domOf(docOf(clone)).body(clone);
   const storyGate = body ? gateAfterStory(body, region ? (survey.regions[region.index] ?? null) : null, survey.paywallElement) : null;
@@ -175,8 +176,8 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   let recovery: 'none' | 'recovered' | 'kept-first' = 'none';
   const firstText = walked ? joinedText(walked.blocks) : '';
   const wrongBlock = region !== null && pickedWrongBlock(region, firstText);
-  // Or it picked inside the region but missed the story's lead (a slideshow below the story outweighed it).
-  const lead = galleryInRegion && !wrongBlock && missedLead(region, firstText);
+  // Or it picked inside the region but missed the story's lead, because a slideshow below the story outweighed it.
+  const lead = galleryText !== '' && !wrongBlock && missedLead(region, firstText) && walked !== null && mostlyGallery(walked.blocks, galleryText);
   if (region && (wrongBlock || lead)) {
     recovery = 'kept-first';
     const fresh = options.freshCopy?.() ?? (options.inPlace ? null : domOf(docOf(doc)).cloneDocument(doc));

@@ -242,10 +242,37 @@ export function missedLead(region: ArticleRegion | null, contentText: string): b
   return region !== null && region.probes.length > 1 && !contentText.includes(region.probes[0] as string);
 }
 
-/** True when the region (of `survey`, found by `findArticleRegion`) holds a slideshow or gallery: only then can `missedLead` be mended. */
-export function regionHasGallery(survey: PageSurvey, region: ArticleRegion): boolean {
+/**
+ * The text of the slideshows and galleries inside the region (of `survey`, found by `findArticleRegion`), whitespace
+ * collapsed, one line per outermost one; '' when it holds none, and then `missedLead` cannot be mended. Read before
+ * Readability moves the region's nodes.
+ */
+export function regionGalleryText(survey: PageSurvey, region: ArticleRegion): string {
   const el = survey.regions[region.index];
-  return el !== undefined && survey.galleries.some((g) => g !== el && el.contains(g));
+  if (!el) return '';
+  // Document order: an outer gallery comes before the ones inside it.
+  const outer: Element[] = [];
+  for (const g of survey.galleries) if (g !== el && el.contains(g) && !outer.some((o) => o.contains(g))) outer.push(g);
+  return outer.map((g) => collapseWhitespace(stripInvisible(g.textContent ?? ''))).join('\n');
+}
+
+/** Share of the picked text that must be slideshow text for a rerun without the slideshows to be worth its cost. */
+const MOSTLY_GALLERY_SHARE = 0.5;
+
+/**
+ * True when most of Readability's pick (its blocks' text) is text of the region's slideshows (`regionGalleryText`):
+ * only then did the slideshow outweigh the lead. A pick that misses the lead for another reason (a standfirst in a
+ * box of its own, a lead under a headline block) reads the same without the slideshows, and the rerun is not made.
+ */
+export function mostlyGallery(blocks: readonly { text: string }[], galleryText: string): boolean {
+  if (galleryText === '') return false;
+  let all = 0;
+  let inGallery = 0;
+  for (const b of blocks) {
+    all += b.text.length;
+    if (galleryText.includes(b.text)) inGallery += b.text.length;
+  }
+  return all > 0 && inGallery >= all * MOSTLY_GALLERY_SHARE;
 }
 
 /** Removes the slideshows and galleries in `root` that do not hold `lead`. */

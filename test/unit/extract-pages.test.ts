@@ -314,6 +314,24 @@ describe('slideshow-below-story.html (a slideshow of long captions inside the st
   });
 });
 
+describe('standfirst-small-gallery.html (the lead stands apart from a story whose region holds a small photo strip)', () => {
+  const url = 'https://eastbaycourier.example/harbour/ferry';
+
+  it('makes no rerun without the slideshows when Readability’s pick is not slideshow text', () => {
+    let recovery = '';
+    const a = article(extractFromHtml(page('standfirst-small-gallery.html'), url, { onRecovery: (w) => (recovery = w) }));
+    expect(recovery).toBe('none');
+    expect(a.blocks[0]?.text).toMatch(/^The second boat, bought second-hand/);
+    expect(a.text).toContain('whether the second boat should also run at weekends');
+  });
+
+  it('still reruns when the pick is the slideshow (slideshow-below-story.html)', () => {
+    let recovery = '';
+    extractFromHtml(page('slideshow-below-story.html'), 'https://northgatepost.example/council/night-buses', { onRecovery: (w) => (recovery = w) });
+    expect(recovery).toBe('recovered');
+  });
+});
+
 describe('correction-notes.html (corrections and editor’s notes, in four languages)', () => {
   const a = article(extractFromHtml(page('correction-notes.html'), 'https://diariodelturia.example/puerto/cruceros'));
 
