@@ -297,11 +297,14 @@ function linkChars(el: Element): number {
   return n;
 }
 
-/** The paragraphs and list items of running text under `root` (a list item only when it holds no paragraph), each with its length. */
+/**
+ * The paragraphs and list items of running text under `root`, each with its length: a list item that holds paragraphs
+ * counts by its paragraphs (a listicle's items: `<li><h2>…</h2><p>…</p></li>`), one that holds none as a whole.
+ */
 function textUnits(root: Element): { el: Element; chars: number }[] {
   const out: { el: Element; chars: number }[] = [];
   for (const el of root.querySelectorAll('p, li')) {
-    if (el.tagName === 'LI' ? el.getElementsByTagName('p').length > 0 : el.parentElement?.closest('li') != null) continue;
+    if (el.tagName === 'LI' && el.getElementsByTagName('p').length > 0) continue;
     const chars = collapseWhitespace(el.textContent ?? '').length;
     if (chars >= UNIT_CHARS && linkChars(el) <= chars * MAX_UNIT_LINK_SHARE) out.push({ el, chars });
   }
