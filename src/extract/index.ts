@@ -16,6 +16,7 @@ import {
   surveyPage,
 } from './recover';
 import { cleanBlocks, type DroppedBlock } from './rules';
+import { keepProseBoxes, proseBoxes } from './weighed-names';
 import { docOf, domOf } from './dom';
 import { MAX_DEPTH } from './hidden';
 import type { StyleSheetReader } from './sheets';
@@ -161,7 +162,10 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
-    parsed = new Readability<Element>(clone, READABILITY_OPTIONS).parse();
+    const reader = new Readability<Element>(clone, READABILITY_OPTIONS);
+    // Story boxes named like widgets are judged by what they hold, not thrown away for their name.
+    keepProseBoxes(reader, proseBoxes(survey.weighedDown));
+    parsed = reader.parse();
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return { ok: false, reason: 'no-article', detail: `${NO_ARTICLE_DETAIL} (The page could not be read: ${why})` };

@@ -5,6 +5,7 @@ import { classOf, declobberTree, fadedAway, hasHiddenClass, hasHiddenId, removeH
 import type { HidingRules, StyleSheetReader } from './sheets';
 import { resolveStreamedSegments } from './streamed';
 import { PAYWALL_NAME } from './gate';
+import { weighedDownByName } from './weighed-names';
 
 /**
  * Page survey, wrong-block detection and recovery.
@@ -53,9 +54,11 @@ export interface PageSurvey {
   depth: number;
   /** Elements whose class or id names a slideshow or gallery (the outermost and the inner ones), in document order. */
   galleries: Element[];
+  /** Elements that Readability would weigh down for a name that tells only how they are built (`./weighed-names.ts`), in document order. */
+  weighedDown: Element[];
 }
 
-const emptySurvey = (): PageSurvey => ({ regions: [], paywallElement: false, h1s: [], published: null, depth: 0, galleries: [] });
+const emptySurvey = (): PageSurvey => ({ regions: [], paywallElement: false, h1s: [], published: null, depth: 0, galleries: [], weighedDown: [] });
 
 /** Notes what a kept element tells: a story region, a paywall, a headline, a published time (safe reads: the walk may not have declobbered it yet). */
 function surveyElement(el: Element, survey: PageSurvey, dom: SafeDom): void {
@@ -76,6 +79,7 @@ function surveyElement(el: Element, survey: PageSurvey, dom: SafeDom): void {
   }
   if (!survey.paywallElement && ((cls && PAYWALL_NAME.test(cls)) || (id && PAYWALL_NAME.test(id)))) survey.paywallElement = true;
   if ((cls && GALLERY_NAME.test(cls)) || (id && GALLERY_NAME.test(id))) survey.galleries.push(el);
+  if (weighedDownByName(cls, id)) survey.weighedDown.push(el);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import Readability from '@mozilla/readability/Readability.js';
 import { leftoverText } from '../../src/extract/recover';
+import { keepProseBoxes, proseBoxes, weighedDownByName } from '../../src/extract/weighed-names';
 
 /**
  * Story text that Readability loses for the shape or the names of its boxes, and the rules that keep it
@@ -23,5 +25,48 @@ describe('running text left in the page (the split-story recovery reads it)', ()
     const long = 'A list item of running text, long enough to count as a unit of the story on its own. ';
     const d = doc(`<ul><li>${long}</li><li>Short</li><li><a href="/x">${long}</a></li></ul>`);
     expect(leftoverText(d)).toBe(long.trim().length);
+  });
+});
+
+describe('story boxes named like widgets (Readability weighs them down for their name)', () => {
+  it('names that tell only how a box is built, and names that say what it is', () => {
+    expect(weighedDownByName('c-product-widget c-product-widget--big', 'lg-review')).toBe(true);
+    expect(weighedDownByName('cda-media-block-wrapper', null)).toBe(true);
+    expect(weighedDownByName(null, 'media_group_315201')).toBe(true);
+    expect(weighedDownByName('overflow-hidden rounded', null)).toBe(true);
+    // Furniture by its name: comments, a footer, a sidebar, a related list, a sign-up box, an author bio.
+    for (const cls of ['comment-widget', 'widget footer-links', 'sidebar widget-area', 'related-media', 'newsletter-widget', 'author-bio-widget'])
+      expect(weighedDownByName(cls, null), cls).toBe(false);
+    // A bare utility class that hides; a name Readability strips anyway; a name with no weight at all.
+    expect(weighedDownByName('promo-box hidden', null)).toBe(false);
+    expect(weighedDownByName('social-share', null)).toBe(false);
+    expect(weighedDownByName('story-body', 'main')).toBe(false);
+  });
+
+  const page = (boxes: string): Document => doc(`<main><article class="review-list"><h1>The best kettles</h1>${para(6)}${boxes}${para(5)}</article></main>`);
+  const box = (name: string): string =>
+    `<div class="c-product-widget"><h2>${name}</h2><p>The ${name} boils a litre in three minutes, keeps the water hot for an hour, has a wide lid that opens for cleaning and costs less than most.</p><p>${SENTENCE} ${SENTENCE} ${SENTENCE}</p><p><a href="/r">Read our full review.</a></p></div>`;
+  const boxes = ['Kettle One', 'Kettle Two', 'Kettle Three'].map(box).join('');
+  const run = (d: Document, keep: boolean): string => {
+    const candidates = [...d.querySelectorAll('[class]')].filter((el) => weighedDownByName(el.getAttribute('class'), el.getAttribute('id')));
+    const reader = new Readability(d, { keepClasses: true });
+    if (keep) keepProseBoxes(reader, proseBoxes(candidates));
+    return reader.parse()?.textContent ?? '';
+  };
+
+  it('Readability alone throws the boxes away; weighed as neutral, they stay with the story', () => {
+    expect(run(page(boxes), false)).not.toContain('The Kettle Two boils a litre');
+    const kept = run(page(boxes), true);
+    for (const name of ['Kettle One', 'Kettle Two', 'Kettle Three']) expect(kept).toContain(`The ${name} boils a litre`);
+    expect(kept).toContain(SENTENCE);
+  });
+
+  it('only boxes of prose count: a widget of links or a short note is left to Readability', () => {
+    const links = `<div class="c-product-widget"><a href="/a">Kettle One at Shop</a> <a href="/b">Kettle Two at Shop</a></div>`;
+    const note = `<div class="c-product-widget"><p>Prices checked today.</p></div>`;
+    const d = page(links + note + boxes);
+    const found = proseBoxes([...d.querySelectorAll('.c-product-widget')]);
+    expect(found.size).toBe(3);
+    expect([...found].every((el) => el.querySelector('h2') !== null)).toBe(true);
   });
 });
