@@ -6,6 +6,7 @@ import type { HidingRules, StyleSheetReader } from './sheets';
 import { resolveStreamedSegments } from './streamed';
 import { PAYWALL_NAME } from './gate';
 import { weighedDownByName } from './weighed-names';
+import { strippedForHeaderName } from './header-names';
 
 /**
  * Page survey, wrong-block detection and recovery.
@@ -56,9 +57,20 @@ export interface PageSurvey {
   galleries: Element[];
   /** Elements that Readability would weigh down for a name that tells only how they are built (`./weighed-names.ts`), in document order. */
   weighedDown: Element[];
+  /** Elements that Readability would strip for a "header" in their names (`./header-names.ts`), in document order. */
+  headerNamed: Element[];
 }
 
-const emptySurvey = (): PageSurvey => ({ regions: [], paywallElement: false, h1s: [], published: null, depth: 0, galleries: [], weighedDown: [] });
+const emptySurvey = (): PageSurvey => ({
+  regions: [],
+  paywallElement: false,
+  h1s: [],
+  published: null,
+  depth: 0,
+  galleries: [],
+  weighedDown: [],
+  headerNamed: [],
+});
 
 /** Notes what a kept element tells: a story region, a paywall, a headline, a published time (safe reads: the walk may not have declobbered it yet). */
 function surveyElement(el: Element, survey: PageSurvey, dom: SafeDom): void {
@@ -80,6 +92,7 @@ function surveyElement(el: Element, survey: PageSurvey, dom: SafeDom): void {
   if (!survey.paywallElement && ((cls && PAYWALL_NAME.test(cls)) || (id && PAYWALL_NAME.test(id)))) survey.paywallElement = true;
   if ((cls && GALLERY_NAME.test(cls)) || (id && GALLERY_NAME.test(id))) survey.galleries.push(el);
   if (weighedDownByName(cls, id)) survey.weighedDown.push(el);
+  if (strippedForHeaderName(cls, id)) survey.headerNamed.push(el);
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import Readability from '@mozilla/readability/Readability.js';
 import { leftoverText } from '../../src/extract/recover';
 import { keepProseBoxes, proseBoxes, weighedDownByName } from '../../src/extract/weighed-names';
+import { restoreNames, shieldFromStripping, strippedForHeaderName } from '../../src/extract/header-names';
 
 /**
  * Story text that Readability loses for the shape or the names of its boxes, and the rules that keep it
@@ -68,5 +69,28 @@ describe('story boxes named like widgets (Readability weighs them down for their
     const found = proseBoxes([...d.querySelectorAll('.c-product-widget')]);
     expect(found.size).toBe(3);
     expect([...found].every((el) => el.querySelector('h2') !== null)).toBe(true);
+  });
+});
+
+describe('headings and boxes of prose named "header" (Readability strips them before scoring)', () => {
+  it('only "header" counts, and only without a name Readability keeps or one that says furniture', () => {
+    expect(strippedForHeaderName('header-anchor-post', null)).toBe(true);
+    expect(strippedForHeaderName('listicle-header css-1ol38tc', null)).toBe(true);
+    expect(strippedForHeaderName('entry-header-content', null)).toBe(false);
+    expect(strippedForHeaderName('header-menu', null)).toBe(false);
+    expect(strippedForHeaderName('story-body', null)).toBe(false);
+  });
+
+  it('section headings among prose are read by Readability and get their class back', () => {
+    const section = (h: string): string => `<h2 class="header-anchor-post">${h}</h2>${para(3)}${para(2)}`;
+    const html = `<div class="available-content"><div class="body markup">${section('First part')}${section('Second part')}</div></div>`;
+    const d = doc(html);
+    const candidates = [...d.querySelectorAll('[class]')].filter((el) => strippedForHeaderName(el.getAttribute('class'), null));
+    expect(new Readability(doc(html)).parse()?.textContent).not.toContain('Second part');
+    expect(shieldFromStripping(candidates)).toBe(2);
+    const content = new Readability(d, { keepClasses: true, serializer: (el: Node) => el as Element }).parse()?.content;
+    expect(content?.textContent).toContain('Second part');
+    if (content) restoreNames(content);
+    expect(content?.querySelectorAll('h2.header-anchor-post')).toHaveLength(2);
   });
 });
