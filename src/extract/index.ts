@@ -17,6 +17,8 @@ import {
   surveyPage,
 } from './recover';
 import { cleanBlocks, type DroppedBlock } from './rules';
+import { keepProseBoxes, proseBoxes } from './weighed-names';
+import { restoreNames, shieldFromStripping } from './header-names';
 import { docOf, domOf } from './dom';
 import { MAX_DEPTH } from './hidden';
 import type { StyleSheetReader } from './sheets';
@@ -162,7 +164,13 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
-    parsed = new Readability<Element>(clone, READABILITY_OPTIONS).parse();
+    const reader = new Readability<Element>(clone, READABILITY_OPTIONS);
+    // Story boxes named like widgets are judged by what they hold, not thrown away for their name.
+    keepProseBoxes(reader, proseBoxes(survey.weighedDown));
+    // And headings and boxes of prose named "header" are not stripped as page headers; their names come back after.
+    const renamed = shieldFromStripping(survey.headerNamed) > 0;
+    parsed = reader.parse();
+    if (renamed && parsed?.content) restoreNames(parsed.content);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return { ok: false, reason: 'no-article', detail: `${NO_ARTICLE_DETAIL} (The page could not be read: ${why})` };

@@ -5,6 +5,8 @@ import { classOf, declobberTree, fadedAway, hasHiddenClass, hasHiddenId, removeH
 import type { HidingRules, StyleSheetReader } from './sheets';
 import { resolveStreamedSegments } from './streamed';
 import { PAYWALL_NAME } from './gate';
+import { weighedDownByName } from './weighed-names';
+import { strippedForHeaderName } from './header-names';
 
 /**
  * Page survey, wrong-block detection and recovery.
@@ -53,9 +55,22 @@ export interface PageSurvey {
   depth: number;
   /** Elements whose class or id names a slideshow or gallery (the outermost and the inner ones), in document order. */
   galleries: Element[];
+  /** Elements that Readability would weigh down for a name that tells only how they are built (`./weighed-names.ts`), in document order. */
+  weighedDown: Element[];
+  /** Elements that Readability would strip for a "header" in their names (`./header-names.ts`), in document order. */
+  headerNamed: Element[];
 }
 
-const emptySurvey = (): PageSurvey => ({ regions: [], paywallElement: false, h1s: [], published: null, depth: 0, galleries: [] });
+const emptySurvey = (): PageSurvey => ({
+  regions: [],
+  paywallElement: false,
+  h1s: [],
+  published: null,
+  depth: 0,
+  galleries: [],
+  weighedDown: [],
+  headerNamed: [],
+});
 
 /** Notes what a kept element tells: a story region, a paywall, a headline, a published time (safe reads: the walk may not have declobbered it yet). */
 function surveyElement(el: Element, survey: PageSurvey, dom: SafeDom): void {
@@ -76,6 +91,8 @@ function surveyElement(el: Element, survey: PageSurvey, dom: SafeDom): void {
   }
   if (!survey.paywallElement && ((cls && PAYWALL_NAME.test(cls)) || (id && PAYWALL_NAME.test(id)))) survey.paywallElement = true;
   if ((cls && GALLERY_NAME.test(cls)) || (id && GALLERY_NAME.test(id))) survey.galleries.push(el);
+  if (weighedDownByName(cls, id)) survey.weighedDown.push(el);
+  if (strippedForHeaderName(cls, id)) survey.headerNamed.push(el);
 }
 
 /**
@@ -324,11 +341,14 @@ function linkChars(el: Element): number {
   return n;
 }
 
-/** The paragraphs and list items of running text under `root` (a list item only when it holds no paragraph), each with its length. */
+/**
+ * The paragraphs and list items of running text under `root`, each with its length: a list item that holds paragraphs
+ * counts by its paragraphs (a listicle's items: `<li><h2>…</h2><p>…</p></li>`), one that holds none as a whole.
+ */
 function textUnits(root: Element): { el: Element; chars: number }[] {
   const out: { el: Element; chars: number }[] = [];
   for (const el of root.querySelectorAll('p, li')) {
-    if (el.tagName === 'LI' ? el.getElementsByTagName('p').length > 0 : el.parentElement?.closest('li') != null) continue;
+    if (el.tagName === 'LI' && el.getElementsByTagName('p').length > 0) continue;
     const chars = collapseWhitespace(el.textContent ?? '').length;
     if (chars >= UNIT_CHARS && linkChars(el) <= chars * MAX_UNIT_LINK_SHARE) out.push({ el, chars });
   }
