@@ -48,7 +48,10 @@ export const BUDGETS = {
   // region: 89.8 KiB when it was set.
   // 92 → 95 KiB (issue 16): the editor check a click makes before reading the page (src/extract/editor-page.ts, ~1.4
   // KiB), so a CMS tab is offered the latest rewrite instead of a paid rewrite of itself: 92.5 KiB when it was set.
-  content: 95 * KiB,
+  // 95 → 98 KiB (issue 15, third round): story boxes named like widgets or headers judged by the prose they hold
+  // (src/extract/weighed-names.ts, header-names.ts, prose.ts), listicle items read by their paragraphs: 96.3 KiB
+  // when it was set.
+  content: 98 * KiB,
   // 60 → 64 KiB: the version switcher and the quota notice (issue 13), the linear-time parsers (issue 12).
   // 64 → 66 KiB (issue 13): the article drawn from the grammar's blocks (lists, quotes, rules; copied runs marked inside them).
   // 66 → 76 KiB (issue 15): the answer's label grammar in four languages, read while the answer streams
