@@ -30,7 +30,7 @@ import type {} from './boot';
 import type { EditorSign } from '../src/extract/editor-page';
 import type { RecentRewrite } from '../src/messages';
 import { hasPanel, openPanel } from '../lib/panel';
-import { cmsPayload } from '../src/rewrite/cms';
+import { cmsLabels, cmsPayload } from '../src/rewrite/cms';
 import { COPY_SHORTCUTS, keyHint } from './key-hint';
 
 localisePage();
@@ -488,14 +488,7 @@ ui.copyAllBtn.addEventListener('click', () => copyArticle(true));
 /** Everything a CMS asks for, in one payload: rich HTML with labelled fields, and plain text. */
 function copyForCms(): void {
   const { headline, body, seo } = current();
-  const labels = {
-    headline: t('cmsHeadline'),
-    article: t('cmsArticle'),
-    metaDescription: t('seoMetaDescription'),
-    slug: t('seoSlug'),
-    keywords: t('seoKeywords'),
-  };
-  const payload = cmsPayload(headline, body, seo, labels);
+  const payload = cmsPayload(headline, body, seo, cmsLabels(t));
   void copy(payload.plain, 'cms', payload.html);
 }
 

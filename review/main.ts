@@ -15,7 +15,7 @@ import { alignParagraphs, type Row } from '../src/review/align';
 import { paragraphAt, rewriteParagraphs, sourceParagraphs, type RewriteParagraph, type SourceParagraph } from '../src/review/paragraphs';
 import { PARAGRAPH_HOWS, type ParagraphHow } from '../src/revise-paragraph';
 import type { Revision } from '../src/revise';
-import { cmsPayload } from '../src/rewrite/cms';
+import { cmsLabels, cmsPayload } from '../src/rewrite/cms';
 import { copyAll } from '../src/rewrite/render';
 import type { Span } from '../src/rewrite/plain';
 import { versionStore } from '../lib/version-store';
@@ -349,14 +349,7 @@ async function copy(plain: string, html: string | undefined, done: MessageKey): 
 function copyForCms(): void {
   if (!job) return;
   const { headline, body, seo } = answerOf(job);
-  const labels = {
-    headline: t('cmsHeadline'),
-    article: t('cmsArticle'),
-    metaDescription: t('seoMetaDescription'),
-    slug: t('seoSlug'),
-    keywords: t('seoKeywords'),
-  };
-  const payload = cmsPayload(headline, body, seo, labels);
+  const payload = cmsPayload(headline, body, seo, cmsLabels(t));
   void copy(payload.plain, payload.html, 'copiedCms');
 }
 

@@ -6,6 +6,7 @@
 
 import { toHtml, toPlainText } from './render';
 import type { Seo } from './split';
+import type { Translate } from '../i18n';
 
 /** The fields' labels, in the UI's language. */
 export interface CmsLabels {
@@ -14,6 +15,11 @@ export interface CmsLabels {
   metaDescription: string;
   slug: string;
   keywords: string;
+}
+
+/** The labels in the UI's language (the SEO pack's own words for its fields). */
+export function cmsLabels(t: Translate): CmsLabels {
+  return { headline: t('cmsHeadline'), article: t('cmsArticle'), metaDescription: t('seoMetaDescription'), slug: t('seoSlug'), keywords: t('seoKeywords') };
 }
 
 export interface CmsPayload {
