@@ -5,20 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { median, p95, sum } from './stats.mjs';
-
-/** Bytes → text: UTF-8, or the page's declared charset for the two pages whose bytes are not valid UTF-8. */
-function decode(buf) {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(buf.subarray(0, 4096).toString('latin1'));
-    try {
-      return new TextDecoder(m ? m[1] : 'windows-1252').decode(buf);
-    } catch {
-      return buf.toString('utf8');
-    }
-  }
-}
+import { decodePage } from '../scripts/decode-page.mjs';
 
 /** The corpus pages with ground truth, decoded up front (nothing of this is timed); null when the corpus is absent. */
 export function loadCorpus(corpus) {
@@ -32,7 +19,7 @@ export function loadCorpus(corpus) {
       url: gt[id].url ?? '',
       truth: gt[id].articleBody ?? '',
       source: gt[id].source,
-      html: decode(gunzipSync(readFileSync(join(dir, 'pages', `${id}.html.gz`)))),
+      html: decodePage(gunzipSync(readFileSync(join(dir, 'pages', `${id}.html.gz`)))),
     }));
 }
 

@@ -494,9 +494,8 @@ function copyForCms(): void {
 
 /** What a field's shortcut copies now, or null when the rewrite has no such field yet. */
 function fieldText(what: CopyWhat): string | null {
-  const { headline, body, seo } = current();
+  const { headline, seo } = current();
   if (what === 'headline') return headline || null;
-  if (what === 'article') return body ? copyFormats('', body).plain : null;
   if (what === 'meta-description') return seo.metaDescription ?? null;
   if (what === 'slug') return seo.slug ?? null;
   if (what === 'keywords') return seo.keywords?.length ? seo.keywords.join(', ') : null;

@@ -76,7 +76,8 @@ function copiedMarks(checks: ChecksResult, sourceText: string): { rewrite: Mark[
   const lower = sourceText.toLowerCase();
   let from = 0;
   for (const r of checks.originality.runs) {
-    const at = sourceText.indexOf(r.text, from) >= 0 ? sourceText.indexOf(r.text, from) : lower.indexOf(r.text.toLowerCase());
+    const exact = sourceText.indexOf(r.text, from);
+    const at = exact >= 0 ? exact : lower.indexOf(r.text.toLowerCase());
     if (at < 0) continue;
     source.push({ start: at, end: at + r.text.length, kind: 'copied' });
     from = at;

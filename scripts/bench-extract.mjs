@@ -34,6 +34,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
+import { decodePage } from './decode-page.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(process.env.NEWSMITH_CORPUS ?? join(root, '..', 'shared', 'corpus'));
@@ -106,24 +107,11 @@ const ours = {
 };
 
 // ---- corpus pages ----
-function decode(buf) {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(buf.subarray(0, 4096).toString('latin1'));
-    try {
-      return new TextDecoder(m ? m[1] : 'windows-1252').decode(buf);
-    } catch {
-      return buf.toString('utf8');
-    }
-  }
-}
-
 const gt = JSON.parse(readFileSync(join(extractionDir, 'ground-truth.json'), 'utf8'));
 let ids = Object.keys(gt).sort();
 if (args.source) ids = ids.filter((id) => gt[id].source === args.source || gt[id].category === args.source);
 if (args.ids) ids = ids.filter((id) => args.ids.has(id));
-const pages = ids.map((id) => ({ id, url: gt[id].url ?? '', html: decode(gunzipSync(readFileSync(join(extractionDir, 'pages', `${id}.html.gz`)))) }));
+const pages = ids.map((id) => ({ id, url: gt[id].url ?? '', html: decodePage(gunzipSync(readFileSync(join(extractionDir, 'pages', `${id}.html.gz`)))) }));
 
 const runners = { plain, ours };
 const results = { plain: {}, ours: {} };

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { decodePage } from './decode-page.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(process.env.NEWSMITH_CORPUS ?? join(root, '..', 'shared', 'corpus'));
@@ -24,19 +25,6 @@ if (!argv.includes('--no-build') || !existsSync(coreFile)) {
 }
 const core = await import(pathToFileURL(coreFile).href);
 const gt = JSON.parse(readFileSync(join(corpus, 'extraction', 'ground-truth.json'), 'utf8'));
-
-function decode(buf) {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(buf.subarray(0, 4096).toString('latin1'));
-    try {
-      return new TextDecoder(m ? m[1] : 'windows-1252').decode(buf);
-    } catch {
-      return buf.toString('utf8');
-    }
-  }
-}
 
 // Shingles as the metric forms them, only to tell which lost text a cleanup rule dropped (the scores come from score.mjs).
 const shingles = (text) => {
@@ -54,7 +42,7 @@ const texts = {};
 const drops = {};
 const recovery = {};
 for (const id of ids) {
-  const html = decode(gunzipSync(readFileSync(join(corpus, 'extraction', 'pages', `${id}.html.gz`))));
+  const html = decodePage(gunzipSync(readFileSync(join(corpus, 'extraction', 'pages', `${id}.html.gz`))));
   const r = core.extractFromHtml(html, gt[id].url ?? '', {
     minWords: 0,
     onDropped: (d) => (drops[id] = d),
