@@ -81,8 +81,8 @@ function groupSection(g: FindingGroup, checks: ChecksResult): HTMLElement {
   section.append(el('h3', groupLabel(t, g.key, g.count)), list);
   if (g.rest.length) {
     const more = el('details', undefined, { class: 'more', 'data-testid': 'findings-more' });
-    // The rest scrolls in a box of its own: focusable, so a keyboard can scroll it too.
-    const rest = el('ul', undefined, { class: 'finding-list rest', tabindex: '0', 'aria-label': groupLabel(t, g.key, g.count) });
+    // The rest flows in the page (the popup has one scroll area), drawn only when opened.
+    const rest = el('ul', undefined, { class: 'finding-list rest', 'aria-label': groupLabel(t, g.key, g.count) });
     more.append(el('summary', moreLabel(t, g.rest.length)), rest);
     more.addEventListener('toggle', () => {
       if (more.hasAttribute('open') && rest.childElementCount === 0) rest.append(...g.rest.map((f) => findingItem(f, checks)));

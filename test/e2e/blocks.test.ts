@@ -1,5 +1,6 @@
 // The popup draws the article's blocks: a streamed answer with a subheading, a list and a quote shows h2, ul/li and
-// blockquote while it streams and once it is checked, with the model's markup as text, never as elements.
+// blockquote while it streams and once it is checked, with the model's markup as text, never as elements. A subheading
+// keeps its formatting in every state: writing, done, stopped, and an older version switched back to.
 import { describe, expect, it } from 'vitest';
 import { useSession } from './fixtures/setup';
 
@@ -40,6 +41,20 @@ const EXPECTED = [
   'p: Work starts in spring.',
 ];
 
+/** Every subheading of the article looks like one: larger and bolder than its paragraphs. */
+const SUBHEADINGS_STYLED = `(() => {
+  const article = document.querySelector('[data-testid="article"]');
+  const p = article.querySelector('p');
+  const hs = [...article.querySelectorAll('h2, h3')];
+  if (!p || !hs.length) return 'no ' + (p ? 'subheading' : 'paragraph');
+  const ps = getComputedStyle(p);
+  const bad = hs.filter((h) => {
+    const s = getComputedStyle(h);
+    return !(parseFloat(s.fontSize) > parseFloat(ps.fontSize) && Number(s.fontWeight) >= 600 && Number(s.fontWeight) > Number(ps.fontWeight));
+  });
+  return bad.length ? bad.map((h) => h.textContent).join(', ') + ' unstyled' : 'styled';
+})()`;
+
 describe('the article in blocks', () => {
   it("shows a streamed list and quote as ul/li and blockquote, with the model's markup as text", async () => {
     // Slow enough to see the list before the answer ends: the quote and the last paragraph come 3 s later.
@@ -51,10 +66,36 @@ describe('the article in blocks', () => {
     expect(await popup.state()).toBe('writing');
     expect(await popup.eval<string[]>(SHAPE)).toEqual(EXPECTED.slice(0, 6));
 
+    expect(await popup.eval<string>(SUBHEADINGS_STYLED)).toBe('styled');
+
     expect(await popup.waitForState('done', 15_000)).toBe('done');
+    expect(await popup.eval<string>(SUBHEADINGS_STYLED)).toBe('styled');
     // The checked view: the same blocks, drawn from the text the checks read.
     expect(await popup.eval<string[]>(SHAPE)).toEqual(EXPECTED);
     expect(await popup.eval<string[]>(FOREIGN)).toEqual([]);
     expect(await popup.eval('window.__xss ?? null')).toBe(null);
   });
+
+  it('a subheading stays a styled subheading when stopped and when an older version is shown again', async () => {
+    s.server.enqueue(
+      { chunks: ['# First Take\n\nThe plan passed.\n\n## What comes next\n\nWork', ' starts', ' in spring.'], chunkDelayMs: [0, 10_000, 10_000] },
+      { text: '# Second Take\n\nThe plan was approved.\n\n### The timetable\n\nBuilding begins next year.', chunkCount: 3 },
+    );
+    const { popup } = await s.open(s.articleUrl('blocks-stopped'));
+    await popup.waitFor(`document.querySelector('[data-testid="article"] h2')?.textContent === 'What comes next'`, 15_000);
+    await popup.click('stop');
+    await popup.waitForState('error', 10_000);
+    expect(await popup.eval<string>(SUBHEADINGS_STYLED)).toBe('styled');
+
+    await popup.click('regenerate');
+    await popup.waitForState('done', 15_000);
+    expect(await popup.text('headline')).toBe('Second Take');
+    expect(await popup.eval<string | undefined>(`document.querySelector('[data-testid="article"] h3')?.textContent`)).toBe('The timetable');
+    expect(await popup.eval<string>(SUBHEADINGS_STYLED)).toBe('styled');
+
+    await popup.click('version-prev');
+    await popup.waitFor(`document.querySelector('[data-testid=version]')?.textContent === '1 of 2'`, 10_000);
+    expect(await popup.eval<string | undefined>(`document.querySelector('[data-testid="article"] h2')?.textContent`)).toBe('What comes next');
+    expect(await popup.eval<string>(SUBHEADINGS_STYLED)).toBe('styled');
+  }, 60_000);
 });
