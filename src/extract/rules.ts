@@ -7,6 +7,9 @@ import { MORE_PROMPT } from './gate';
  * Readability left inside the article body ("Read Also: …", "byline-quincy", "ⓒ 2024 … All rights
  * reserved", share rows…). A rule only ever matches short blocks or the start of a block, so a real
  * paragraph that merely mentions "subscribe" or "copyright" mid-sentence is kept.
+ *
+ * The patterns ignore case with the `i` flag alone; `u` only where they need `\p{…}`, because V8 runs an unanchored
+ * `\b` under `iu` dozens of times slower, and every paragraph meets them. `i` still matches É to é.
  */
 
 export interface RuleContext {
@@ -87,7 +90,7 @@ const SEP = String.raw`[:：\-–—|»›>•·]`;
 
 function startsWithPhrase(phrases: readonly string[]): RegExp {
   const alt = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, String.raw`\s+`)).join('|');
-  return new RegExp(String.raw`^[\s"'“‘(\[]*(?:${alt})(?=$|\s|${SEP})`, 'iu');
+  return new RegExp(String.raw`^[\s"'“‘(\[]*(?:${alt})(?=$|\s|${SEP})`, 'i');
 }
 
 /** A "line", not a sentence: it does not end like one. */
@@ -146,11 +149,11 @@ const PROMO_PHRASES = [
 const PROMO_LABELS = ['related', 'recommended', 'more', 'trending', 'most read', 'popular', 'watch', 'listen', 'read'];
 
 const PROMO_START = startsWithPhrase(PROMO_PHRASES);
-const PROMO_WITH_SEP = new RegExp(startsWithPhrase(PROMO_PHRASES).source + String.raw`\s*(?:${SEP}|$)`, 'iu');
-const LABEL_WITH_SEP = new RegExp(startsWithPhrase(PROMO_LABELS).source + String.raw`\s*(?:[:：|»›>]|$)`, 'iu');
+const PROMO_WITH_SEP = new RegExp(startsWithPhrase(PROMO_PHRASES).source + String.raw`\s*(?:${SEP}|$)`, 'i');
+const LABEL_WITH_SEP = new RegExp(startsWithPhrase(PROMO_LABELS).source + String.raw`\s*(?:[:：|»›>]|$)`, 'i');
 
 /** A teaser that ends in its link label: "Miley Cyrus Engaged? Watch Video", "Will iPad lovers switch? … Read More...". */
-const TEASER_END = /(?:\bwatch (?:the )?video|\bread more|\bmehr lesen|\blire la suite|\bleer más|\bleia mais)\s*(?:\.\.\.|…|»|›|>>?)?\s*$/iu;
+const TEASER_END = /(?:\bwatch (?:the )?video|\bread more|\bmehr lesen|\blire la suite|\bleer más|\bleia mais)\s*(?:\.\.\.|…|»|›|>>?)?\s*$/i;
 
 /** Teaser lines are short. */
 const MAX_PROMO_WORDS = 30;
@@ -202,7 +205,7 @@ export const bylineTag = defineRule({
   drops: (b) => /^(?:byline|author|writer)[-_][\p{L}\p{N}_-]+$/iu.test(b.text.trim()),
 });
 
-const BY_PREFIX = /^(?:(?:written|reported|words|story|text|reporting)\s+)?(?:by|von|par|por|di|door|av|af)\s+(.+)$/iu;
+const BY_PREFIX = /^(?:(?:written|reported|words|story|text|reporting)\s+)?(?:by|von|par|por|di|door|av|af)\s+(.+)$/i;
 const NAME_CONNECTORS = new Set([
   'and',
   'und',
@@ -285,21 +288,21 @@ export const copyright = defineRule({
   maxWords: 40,
   drops: (b, { words }) => {
     const text = b.text.trim();
-    if (/^(?:[©ⓒ]|\(c\)\s*\d{4}|copyright\s*(?:[©ⓒ]|\(c\)|\d{4}|by\b|of\b|:))/iu.test(text)) return true;
+    if (/^(?:[©ⓒ]|\(c\)\s*\d{4}|copyright\s*(?:[©ⓒ]|\(c\)|\d{4}|by\b|of\b|:))/i.test(text)) return true;
     if (
       words <= 25 &&
-      /\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btodos os direitos reservados\b|\btutti i diritti riservati\b/iu.test(
+      /\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btodos os direitos reservados\b|\btutti i diritti riservati\b/i.test(
         text,
       )
     )
       return true;
-    return words <= 25 && /^(?:this (?:material|article|content) may not be (?:published|reproduced)|do not reproduce)/iu.test(text);
+    return words <= 25 && /^(?:this (?:material|article|content) may not be (?:published|reproduced)|do not reproduce)/i.test(text);
   },
 });
 
 const CREDIT = String.raw`(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research|graphics|fact-checking)\s+by\b`;
-const CREDIT_IN_BRACKETS = new RegExp(String.raw`^[([]\s*${CREDIT}`, 'iu');
-const CREDIT_START = new RegExp(String.raw`^${CREDIT}`, 'iu');
+const CREDIT_IN_BRACKETS = new RegExp(String.raw`^[([]\s*${CREDIT}`, 'i');
+const CREDIT_START = new RegExp(String.raw`^${CREDIT}`, 'i');
 
 /**
  * A "Reporting by … Editing by …" trailer or a "contributed to this report" credit.
@@ -313,33 +316,33 @@ export const reportingCredits = defineRule({
     // "(Reporting by …; Editing by …)": in brackets, or naming two roles, or short.
     if (CREDIT_IN_BRACKETS.test(text)) return true;
     if (CREDIT_START.test(text)) {
-      if (/\b(?:editing|writing|edited) by\b/iu.test(text.slice(1)) || words <= 12) return true;
+      if (/\b(?:editing|writing|edited) by\b/i.test(text.slice(1)) || words <= 12) return true;
     }
-    return words <= 30 && /\bcontributed (?:reporting )?to this (?:report|story|article)\.?\)?$/iu.test(text);
+    return words <= 30 && /\bcontributed (?:reporting )?to this (?:report|story|article)\.?\)?$/i.test(text);
   },
 });
 
 const SOCIAL = String.raw`(?:twitter|x|facebook|instagram|tiktok|linkedin|threads|bluesky|youtube|telegram|whatsapp|google news|flipboard|mastodon|reddit|pinterest|snapchat)`;
 /** A short call to action that starts with the verb; not applied to headings ("Register for Gifts"). */
-const CALL_TO_ACTION = /^(?:subscribe|sign\s*up|sign-up|register|join)\b/iu;
+const CALL_TO_ACTION = /^(?:subscribe|sign\s*up|sign-up|register|join)\b/i;
 /** Prompts that start the block (one anchored test each). */
 const SUBSCRIBE_STARTS: readonly RegExp[] = [
-  /^(?:get|receive|want)\b[^.]{0,60}\bnewsletters?\b/iu,
-  /^follow us\W*$/iu,
-  new RegExp(String.raw`^follow\b.{0,60}\bon\s+${SOCIAL}\b`, 'iu'),
-  /^(?:download|get) (?:our|the) (?:free )?app\b/iu,
-  /^(?:click|tap) here\b/iu,
-  /^(?:abonnieren sie|melden sie sich|folgen sie uns|abonnez-vous|inscrivez-vous|suivez-nous|assine|inscreva-se|siga-nos|suscríbete|suscribete|síguenos|iscriviti|seguici)\b/iu,
+  /^(?:get|receive|want)\b[^.]{0,60}\bnewsletters?\b/i,
+  /^follow us\W*$/i,
+  new RegExp(String.raw`^follow\b.{0,60}\bon\s+${SOCIAL}\b`, 'i'),
+  /^(?:download|get) (?:our|the) (?:free )?app\b/i,
+  /^(?:click|tap) here\b/i,
+  /^(?:abonnieren sie|melden sie sich|folgen sie uns|abonnez-vous|inscrivez-vous|suivez-nous|assine|inscreva-se|siga-nos|suscríbete|suscribete|síguenos|iscriviti|seguici)\b/i,
 ];
 /** Prompts anywhere in the block; each holds a word of SUBSCRIBE_CUE, so they are scanned for only when it is there. */
 const SUBSCRIBE_ANYWHERE: readonly RegExp[] = [
-  /\b(?:subscribe|sign\s*up|register)\s+(?:to|for|with)\s+(?:our|my|the|a|this)\b[^.]{0,40}\bnewsletters?\b/iu,
-  /\bdelivered (?:straight |directly |right )?to your inbox\b/iu,
-  /\bfollow us (?:on|at|for|@)/iu,
+  /\b(?:subscribe|sign\s*up|register)\s+(?:to|for|with)\s+(?:our|my|the|a|this)\b[^.]{0,40}\bnewsletters?\b/i,
+  /\bdelivered (?:straight |directly |right )?to your inbox\b/i,
+  /\bfollow us (?:on|at|for|@)/i,
   // "CNET On The Go. Download the native CNET app for…": an imperative that starts a sentence.
-  /(?:^|[.!?]\s+)download (?:the|our) (?:free |native |new )?[^.]{0,30}\bapps?\b/iu,
+  /(?:^|[.!?]\s+)download (?:the|our) (?:free |native |new )?[^.]{0,30}\bapps?\b/i,
 ];
-const SUBSCRIBE_CUE = /newsletter|inbox|follow us|download/iu;
+const SUBSCRIBE_CUE = /newsletter|inbox|follow us|download/i;
 
 /**
  * A short newsletter / subscribe / follow-us / get-the-app prompt.
@@ -433,23 +436,23 @@ export const printEditionNote = defineRule({
   name: 'print-edition-note',
   maxWords: 60,
   drops: (b) =>
-    /^(?:editor['’]s note\s*:\s*)?(?:a version of )?this (?:article|story|review|column|essay|interview) (?:also |originally |first )?(?:appeared|appears|ran|was published) (?:in print|in the\b[^.]{0,60}\b(?:issue|edition)\b)|^a version of this (?:article|story|review|column|essay|interview) appear(?:s|ed) in print\b/iu.test(
+    /^(?:editor['’]s note\s*:\s*)?(?:a version of )?this (?:article|story|review|column|essay|interview) (?:also |originally |first )?(?:appeared|appears|ran|was published) (?:in print|in the\b[^.]{0,60}\b(?:issue|edition)\b)|^a version of this (?:article|story|review|column|essay|interview) appear(?:s|ed) in print\b/i.test(
       b.text.trim(),
     ),
 });
 
-const FIRST_PERSON = /\b(?:we|us|our|i|my|me)\b/iu;
+const FIRST_PERSON = /\b(?:we|us|our|i|my|me)\b/i;
 /**
  * Every disclosure pattern below holds one of these words: a block without any is not one, and paragraphs of
  * up to 70 words are common, so one scan for these saves the eight scans of the patterns.
  */
-const DISCLOSURE_CUE = /disclos|disclaim|polic|not be|informational|commission|affiliate|purchase|independently/iu;
+const DISCLOSURE_CUE = /disclos|disclaim|polic|not be|informational|commission|affiliate|purchase|independently/i;
 const AFFILIATE_PATTERNS: readonly RegExp[] = [
   // "We may earn a commission if you buy…", "I make a small commission when you click…": a conditional or the reader's purchase.
-  /\b(?:may|might|will|would|could|['’]d)\s+(?:earn|receive|get|make)\b[^.]{0,40}\bcommissions?\b|\b(?:earn|receive|get|make)s?\b[^.]{0,40}\bcommissions?\b[^.]{0,60}\b(?:if|when|should) you\b|\bearn from qualifying purchases\b/iu,
-  /\baffiliate links?\b/iu,
-  /\bpurchases? made through (?:our|these|the|this site['’]s) links\b/iu,
-  /\bindependently (?:selected|chosen|reviewed) by (?:our )?editors\b/iu,
+  /\b(?:may|might|will|would|could|['’]d)\s+(?:earn|receive|get|make)\b[^.]{0,40}\bcommissions?\b|\b(?:earn|receive|get|make)s?\b[^.]{0,40}\bcommissions?\b[^.]{0,60}\b(?:if|when|should) you\b|\bearn from qualifying purchases\b/i,
+  /\baffiliate links?\b/i,
+  /\bpurchases? made through (?:our|these|the|this site['’]s) links\b/i,
+  /\bindependently (?:selected|chosen|reviewed) by (?:our )?editors\b/i,
 ];
 
 /**
@@ -464,20 +467,20 @@ export const disclosureNote = defineRule({
   drops: (b) => {
     if (!DISCLOSURE_CUE.test(b.text)) return false;
     const text = b.text.trim();
-    if (/^(?:advertiser |affiliate |editorial |ftc )?(?:disclosure|disclaimer)\s*[:：]/iu.test(text)) return true;
-    if (/\bhas an? (?:disclosure|advertising) policy\.?$/iu.test(text)) return true;
+    if (/^(?:advertiser |affiliate |editorial |ftc )?(?:disclosure|disclaimer)\s*[:：]/i.test(text)) return true;
+    if (/\bhas an? (?:disclosure|advertising) policy\.?$/i.test(text)) return true;
     // "By providing information … on this site, X.com shall not be deemed to endorse…": the site's legal notice.
-    if (/\b(?:shall|will) not be (?:deemed|construed|held)\b/iu.test(text) && /\b(?:this|our) (?:site|web ?site|page)\b/iu.test(text)) return true;
+    if (/\b(?:shall|will) not be (?:deemed|construed|held)\b/i.test(text) && /\b(?:this|our) (?:site|web ?site|page)\b/i.test(text)) return true;
     if (
-      /\bfor (?:general )?(?:educational (?:and|or) )?informational purposes only\b/iu.test(text) &&
-      /\b(?:this|the) (?:article|content|information|post|site)\b/iu.test(text)
+      /\bfor (?:general )?(?:educational (?:and|or) )?informational purposes only\b/i.test(text) &&
+      /\b(?:this|the) (?:article|content|information|post|site)\b/i.test(text)
     )
       return true;
     return FIRST_PERSON.test(text) && AFFILIATE_PATTERNS.some((re) => re.test(text));
   },
 });
 
-const TELL_US = new RegExp(String.raw`\btell us (?:on|in|via) (?:the comments|${SOCIAL})\b[^.]{0,20}[.!]?$`, 'iu');
+const TELL_US = new RegExp(String.raw`\btell us (?:on|in|via) (?:the comments|${SOCIAL})\b[^.]{0,20}[.!]?$`, 'i');
 
 /**
  * A donate / support-us / republish / fill-out-the-form / tell-us-on-social prompt.
@@ -489,14 +492,14 @@ export const supportPrompt = defineRule({
   drops: (b, { words }) => {
     const text = b.text.trim();
     if (
-      /\bplease consider (?:supporting|donating|pitching in|making a (?:donation|gift)|becoming a (?:member|patron|supporter|subscriber)|liking|sharing|subscribing)\b/iu.test(
+      /\bplease consider (?:supporting|donating|pitching in|making a (?:donation|gift)|becoming a (?:member|patron|supporter|subscriber)|liking|sharing|subscribing)\b/i.test(
         text,
       )
     )
       return true;
-    if (/^support (?:us|our|[^.!]{1,40}!)/iu.test(text) && /\b(?:donate|donation|patreon|patron|member|contribut)/iu.test(text)) return true;
-    if (/^republish (?:our|this|these) (?:articles?|stories|story|content)\b/iu.test(text)) return true;
-    if (/^(?:please )?fill out (?:the|this|our) form\b/iu.test(text)) return true;
+    if (/^support (?:us|our|[^.!]{1,40}!)/i.test(text) && /\b(?:donate|donation|patreon|patron|member|contribut)/i.test(text)) return true;
+    if (/^republish (?:our|this|these) (?:articles?|stories|story|content)\b/i.test(text)) return true;
+    if (/^(?:please )?fill out (?:the|this|our) form\b/i.test(text)) return true;
     return words <= 25 && TELL_US.test(text);
   },
 });
@@ -509,7 +512,7 @@ export const tagsLine = defineRule({
   name: 'tags-line',
   maxWords: 30,
   drops: (b) =>
-    /(?:^|\|)\s*(?:tags|tagged(?: with| in)?|filed (?:under|in)|categories|category|posted in|schlagwörter|étiquettes|etiquetas)\s*[:：]/iu.test(b.text.trim()),
+    /(?:^|\|)\s*(?:tags|tagged(?: with| in)?|filed (?:under|in)|categories|category|posted in|schlagwörter|étiquettes|etiquetas)\s*[:：]/i.test(b.text.trim()),
 });
 
 /**
@@ -520,7 +523,7 @@ export const adLabel = defineRule({
   name: 'ad-label',
   maxWords: 8,
   drops: (b) =>
-    /^(?:(?:post|leave|add|write) a (?:comment|reply)|get the (?:adobe )?flash player(?: to see this (?:player|video))?|advertisement|advertising|anzeige|publicité|publicidad|publicidade|pubblicità|sponsored(?: content)?|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$/iu.test(
+    /^(?:(?:post|leave|add|write) a (?:comment|reply)|get the (?:adobe )?flash player(?: to see this (?:player|video))?|advertisement|advertising|anzeige|publicité|publicidad|publicidade|pubblicità|sponsored(?: content)?|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad)|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$/i.test(
       b.text.trim(),
     ),
 });
@@ -690,7 +693,7 @@ const POPULAR_TITLE = new RegExp(
       String.raw`(?:más\s+noticias|últimas\s+noticias)`,
     ].join('|') +
     String.raw`)\s*[:：]?$`,
-  'iu',
+  'i',
 );
 
 function isPopularTitle(ctx: RuleContext, i: number): boolean {
@@ -712,7 +715,7 @@ export const popularList = defineRule({
 
 /** Titles of a live blog's jump list: "Key events", "Key points", "Wichtigste Ereignisse", "Moments clés", "Momentos clave". */
 const KEY_EVENTS_TITLE =
-  /^(?:key (?:events|moments|updates|points)|jump to|in this (?:article|live blog|story)|(?:die )?wichtigsten (?:ereignisse|entwicklungen|punkte)|(?:die )?wichtigsten ereignisse im überblick|(?:les )?(?:moments|points) clés|(?:les )?temps forts|(?:los )?(?:momentos|puntos) clave|lo más destacado)\s*[:：]?$/iu;
+  /^(?:key (?:events|moments|updates|points)|jump to|in this (?:article|live blog|story)|(?:die )?wichtigsten (?:ereignisse|entwicklungen|punkte)|(?:die )?wichtigsten ereignisse im überblick|(?:les )?(?:moments|points) clés|(?:les )?temps forts|(?:los )?(?:momentos|puntos) clave|lo más destacado)\s*[:：]?$/i;
 
 function isKeyEventsTitle(ctx: RuleContext, i: number): boolean {
   const b = ctx.blocks[i];
@@ -738,11 +741,11 @@ const LIVE_CONTROL = new RegExp(
       String.raw`\d+ nuevas? (?:actualizaciones|entradas|publicaciones)|nuevas (?:actualizaciones|entradas)|(?:publicación |mensaje |entrada )?fijad[oa]|(?:volver|ir) arriba`,
     ].join('|') +
     String.raw`)\W*$`,
-  'iu',
+  'i',
 );
 /** A live blog's time stamp, at the start of a block of its timeline: "14:32", "2.15pm", "3 hours ago", "vor 5 Minuten", "il y a 2 h", "hace 10 minutos". */
 const TIME_START =
-  /^(?:\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d+\s?(?:min|mins|minutes?|h|hrs?|hours?) ago|vor \d+ (?:minuten?|min|stunden?|std)|il y a \d+ ?(?:min|minutes?|h|heures?)|hace \d+ ?(?:min|minutos?|h|horas?))(?=$|[\s:–—-])/iu;
+  /^(?:\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?|\d+\s?(?:min|mins|minutes?|h|hrs?|hours?) ago|vor \d+ (?:minuten?|min|stunden?|std)|il y a \d+ ?(?:min|minutes?|h|heures?)|hace \d+ ?(?:min|minutos?|h|horas?))(?=$|[\s:–—-])/i;
 
 /** A linked block of a live blog's timeline nav: it starts with a time and is a link ("14:32 Minister resigns"). */
 function isTimeLink(ctx: RuleContext, i: number): boolean {
@@ -829,12 +832,12 @@ export function furnitureContext(words: readonly number[], marks: readonly (Furn
 /** The label of an image credit: "Photo", "Photos", "Photograph", "Image", "Picture", "Photo credit", "Foto", "Bild"… */
 const CREDIT_LABEL = String.raw`(?:photo(?:graph)?s?|images?|pictures?|foto(?:s|grafie)?|bild(?:er)?)(?:\s+credits?)?|credits?`;
 /** "Photo: Reuters", "Image credit: Shutterstock", "Foto: dpa": the whole block is the credit. */
-const CREDIT_LINE = new RegExp(String.raw`^(?:${CREDIT_LABEL})\s*[:：|©]`, 'iu');
+const CREDIT_LINE = new RegExp(String.raw`^(?:${CREDIT_LABEL})\s*[:：|©]`, 'i');
 /** "Photo by Jane Doe/Agency", "Fotos von dpa" (not "Pictures by residents showed the damage.", a sentence). */
-const CREDIT_BY_LINE = new RegExp(String.raw`^(?:${CREDIT_LABEL})\s+(?:by|von)\b`, 'iu');
+const CREDIT_BY_LINE = new RegExp(String.raw`^(?:${CREDIT_LABEL})\s+(?:by|von)\b`, 'i');
 /** "… during the final. (AP Photo/David J. Phillip)", "… (Photo: Reuters)": a caption, known by its credit at the end. */
 const ENDS_WITH_AGENCY_CREDIT =
-  /\((?:[^()]{0,40}\/)?\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|PA|dpa)?\s*(?:photo(?:graph)?s?|image|picture)\b[^()]{0,60}\)$/iu;
+  /\((?:[^()]{0,40}\/)?\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|PA|dpa)?\s*(?:photo(?:graph)?s?|image|picture)\b[^()]{0,60}\)$/i;
 
 /**
  * An image credit or a captioned photo: a short line that is a credit ("Photo: Reuters", "Image credit:
@@ -860,7 +863,7 @@ const POST_LABEL = new RegExp(
   String.raw`^(?:a post shared by|ein beitrag geteilt von|une publication partagée par|una publicación compartida (?:por|de)` +
     String.raw`|view this post on|diesen beitrag auf \S+ ansehen|voir cette publication sur|ver esta publicación en` +
     String.raw`|watch (?:this video )?on youtube|auf youtube ansehen|regarder sur youtube|ver en youtube)\b`,
-  'iu',
+  'i',
 );
 /** TikTok's embed text: the author's @handle, the caption, then "♬ the sound". */
 const TIKTOK_POST = /^@[\w.]{2,30}\s.*♬/u;
@@ -885,10 +888,10 @@ export const socialPost = defineRule({
 
 /** The consent line under a sign-up form: "By signing up, you agree to…", "En vous inscrivant, vous acceptez…". */
 const SIGNUP_CONSENT =
-  /^(?:by (?:signing up|subscribing|registering|clicking|entering your email)|en vous (?:inscrivant|abonnant)|en (?:cliquant|validant)|mit (?:der|ihrer) (?:anmeldung|registrierung)|mit dem (?:abonnement|absenden)|indem sie sich|al (?:suscribirte|suscribirse|registrarte|registrarse|inscribirte|hacer clic))\b/iu;
+  /^(?:by (?:signing up|subscribing|registering|clicking|entering your email)|en vous (?:inscrivant|abonnant)|en (?:cliquant|validant)|mit (?:der|ihrer) (?:anmeldung|registrierung)|mit dem (?:abonnement|absenden)|indem sie sich|al (?:suscribirte|suscribirse|registrarte|registrarse|inscribirte|hacer clic))\b/i;
 /** What a sign-up box offers: a newsletter, the reader's inbox (four languages). */
 const SIGNUP_PITCH =
-  /\b(?:newsletters?|inbox|postfach|boîte (?:mail|e-mail|email|de réception|aux lettres)|lettre d['’]information|correo(?: electrónico)?|bandeja de entrada|boletín)\b/iu;
+  /\b(?:newsletters?|inbox|postfach|boîte (?:mail|e-mail|email|de réception|aux lettres)|lettre d['’]information|correo(?: electrónico)?|bandeja de entrada|boletín)\b/i;
 /** Its call to action (an imperative, not "the newsletters I subscribe to"), when no consent line follows. */
 const SIGNUP_ACTION =
   /\b(?:(?:subscribe|sign up) (?:now|today|here|for free)|jetzt (?:\p{L}+ )?(?:abonnieren|anmelden|registrieren)|abonnez-vous|inscrivez-vous|suscríbete|suscribete|regístrate|it['’]s free|c['’]est gratuit|es gratis)(?=$|[\s.!,:;])/iu;
@@ -929,13 +932,13 @@ export const newsletterBox = defineRule({
 
 /** The label that starts a correction or an editor's note (four languages). */
 const CORRECTION_LABEL =
-  /^(?:corrections?|clarifications?|korrektur(?:hinweis)?|richtigstellung|correctif|rectificatif|erratum|corrección|fe de erratas|aclaración)\s*[:：.—–-]/iu;
+  /^(?:corrections?|clarifications?|korrektur(?:hinweis)?|richtigstellung|correctif|rectificatif|erratum|corrección|fe de erratas|aclaración)\s*[:：.—–-]/i;
 /** An editor's note: boilerplate only when it says how the story changed (an editor's note can also be the story's own update or intro). */
 const EDITOR_NOTE_LABEL =
-  /^(?:editor['’]s note|note from the editor|anmerkung der redaktion|hinweis der redaktion|note de la rédaction|ndlr|nota del editor|nota de la redacción)\s*[:：.—–-]\s*/iu;
+  /^(?:editor['’]s note|note from the editor|anmerkung der redaktion|hinweis der redaktion|note de la rédaction|ndlr|nota del editor|nota de la redacción)\s*[:：.—–-]\s*/i;
 /** What an editor's note says when it is a correction notice. */
 const CHANGED_WORDS =
-  /\b(?:updated|corrected|amended|misstated|incorrectly|aktualisiert|korrigiert|falsch|modifié|corrigé|mis à jour|erron|actualizad|corregid|modificad)/iu;
+  /\b(?:updated|corrected|amended|misstated|incorrectly|aktualisiert|korrigiert|falsch|modifié|corrigé|mis à jour|erron|actualizad|corregid|modificad)/i;
 /** A sentence that says the story was corrected: "An earlier version of this article misstated…", "Dieser Artikel wurde korrigiert…". */
 const CORRECTION_SENTENCE = new RegExp(
   [
@@ -970,7 +973,7 @@ export const correctionNote = defineRule({
 
 /** The title of an author box: "About the author", "Über die Autorin", "À propos de l'auteur", "Sobre el autor". */
 const AUTHOR_BOX_TITLE =
-  /^(?:about the (?:author|writer|reporter)s?|über (?:den autor|die autorin|die autoren|unsere autorin|unseren autor)|à propos de l['’]auteur(?:e)?|sobre (?:el autor|la autora|los autores))\s*[:：]?$/iu;
+  /^(?:about the (?:author|writer|reporter)s?|über (?:den autor|die autorin|die autoren|unsere autorin|unseren autor)|à propos de l['’]auteur(?:e)?|sobre (?:el autor|la autora|los autores))\s*[:：]?$/i;
 /** "Jane Doe is a senior reporter at …": a name (two to four capitalised words), then a reporter's job (four languages). */
 const AUTHOR_BIO = new RegExp(
   String.raw`^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3},?\s+` +

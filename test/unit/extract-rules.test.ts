@@ -221,6 +221,13 @@ describe('cleanup rules', () => {
     check(tooShort, ['Source', '>>', '•', '7'], ['Pros:', 'Why?', p('Conclusion', 'heading'), p('Salt', 'list-item'), 'Two words']);
   });
 
+  it('rules written in lower case match accented capitals and all-caps lines (the patterns run without the u flag)', () => {
+    check(copyright, ['© 2024 LE MONDE. TOUS DROITS RÉSERVÉS.', '© 2024 El País. Todos Los Derechos Reservados.'], [REAL_SENTENCE]);
+    check(promoLine, ['À LIRE AUSSI : La réforme des retraites', 'LEER MÁS: El puerto amplía su terminal', 'LEIA TAMBÉM: Porto cresce'], [REAL_SENTENCE]);
+    check(subscribePrompt, ['SUSCRÍBETE a nuestro boletín', 'ABONNEZ-VOUS à la newsletter'], [REAL_SENTENCE]);
+    check(tagsLine, ['SCHLAGWÖRTER: Hafen, Hamburg', 'ÉTIQUETTES : port, Marseille'], [REAL_SENTENCE]);
+  });
+
   it('repeats-title drops only a LEADING block equal to the title', () => {
     const title = 'Lisbon Port Opens Bidding for Offshore Wind Terminal';
     const b = p('Lisbon port opens bidding for offshore wind terminal.');
