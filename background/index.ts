@@ -6,7 +6,8 @@ import { listModels, testConnection } from '../src/llm/openai';
 import { describeOnDeviceError, onDevicePromptLimit, onDeviceState, OnDeviceUnready } from '../src/llm/on-device';
 import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type PopupMessage, type ResponseOf } from '../src/messages';
 import { endpointOrigin, parseSettings } from '../src/settings';
-import { loadSettings, migrateStoredSettings } from '../lib/settings-store';
+import { loadSettings, loadSettingsReport, migrateStoredSettings } from '../lib/settings-store';
+import { keyFor } from '../src/key-ring';
 import { JobSaver } from '../lib/job-saver';
 import { migrateLegacyJobs } from '../lib/legacy-jobs';
 import { t } from '../lib/i18n';
@@ -133,10 +134,10 @@ async function answer(request: AnyRequest): Promise<ResponseOf<'test-connection'
   if (request.type === 'test-connection' && request.settings.provider === 'chrome-ai') {
     return testOnDevice(typeof request.settings.language === 'string' ? request.settings.language : stored.language);
   }
-  // An empty key field in the form means "the saved key", but only for the origin it was confirmed for (loadSettings
-  // withholds it otherwise): a saved key never goes to a new scheme, host or port the user has not confirmed by saving.
-  const sameOrigin = endpointOrigin(request.settings.baseURL) === endpointOrigin(stored.baseURL);
-  const settings = parseSettings({ ...stored, ...request.settings, apiKey: request.settings.apiKey || (sameOrigin ? stored.apiKey : '') });
+  // An empty key field in the form means "the key saved for this endpoint": each key only for the origin it was saved
+  // or confirmed for, so a saved key never goes to a scheme, host or port the user has not confirmed by saving.
+  const saved = request.settings.apiKey ? '' : keyFor((await loadSettingsReport()).settings, endpointOrigin(request.settings.baseURL));
+  const settings = parseSettings({ ...stored, ...request.settings, apiKey: request.settings.apiKey || saved });
   const words = (err: unknown) => describeError(err, { ...settings, extensionOrigin: origin.replace(/\/$/, '') }, t).message;
   if (request.type === 'list-models') {
     try {

@@ -7,6 +7,8 @@ import type { RequestOf, ResponseOf } from '../src/messages';
 import { PRESETS } from '../src/prompt/presets';
 import { availabilityView, languageModelOf, modelOptions, type Availability, type LanguageModelApi } from '../src/llm/on-device';
 import { ON_DEVICE_PROVIDER, PROVIDERS, providerFor } from '../src/providers';
+import { bindKeys, keyFor } from '../src/key-ring';
+import { guideStep, showGuideStep } from './guide';
 import { providerHint as hintOf, providerName } from '../src/provider-words';
 import { settingNames } from '../src/setting-words';
 import {
@@ -14,6 +16,7 @@ import {
   endpointHost,
   endpointOrigin,
   endpointPattern,
+  hasWriter,
   isPlainRemoteHttp,
   maskKey,
   parseSettings,
@@ -93,11 +96,15 @@ function presetTemplate(value: string): string | null {
   return userPresets[Number(id)]?.template ?? null;
 }
 
+/** The endpoint's origin as typed in the form now. */
+const formOrigin = (): string => endpointOrigin(textInputs.baseURL.value.trim());
+
+/** The key saved for the endpoint in the form (each endpoint has its own), shown masked as the field's placeholder. */
 function showSavedKey(): void {
-  // The saved key is never put back in the field: only its masked form is shown.
-  textInputs.apiKey.value = '';
-  textInputs.apiKey.placeholder = saved.apiKey ? t('optionsKeySaved', maskKey(saved.apiKey)) : t('optionsKeyPaste');
-  forgetKey.hidden = !saved.apiKey;
+  // A saved key is never put back in the field: only its masked form is shown.
+  const key = keyFor(saved, formOrigin());
+  textInputs.apiKey.placeholder = key ? t('optionsKeySaved', maskKey(key)) : t('optionsKeyPaste');
+  forgetKey.hidden = !(saved.apiKey && saved.apiKeyOrigin === formOrigin());
 }
 
 function fill(settings: Settings): void {
@@ -110,7 +117,7 @@ function fill(settings: Settings): void {
   textInputs.prices.value = formatPriceLines(settings.prices);
   seoPack.checked = settings.seoPack;
   fillPresets();
-  showSavedKey();
+  textInputs.apiKey.value = '';
   showProvider();
 }
 
@@ -125,9 +132,10 @@ function readForm(): Record<SettingKey, unknown> {
     inputBudgetTokens: budget === '' ? NaN : Number(budget),
     historyLimit: historyLimit === '' ? NaN : Number(historyLimit),
     prices: prices.problems.length ? null : prices.prices,
-    apiKey: textInputs.apiKey.value.trim() || saved.apiKey,
-    // Bound again by save(): to the endpoint typed with a new key, or to the one the user confirms for the saved key.
+    apiKey: textInputs.apiKey.value.trim() || keyFor(saved, formOrigin()) || saved.apiKey,
+    // Bound again by save() (bindKeys): each endpoint gets its own key; another endpoint's only when the user says yes.
     apiKeyOrigin: saved.apiKeyOrigin,
+    otherKeys: saved.otherKeys,
     baseURL: textInputs.baseURL.value,
     model: textInputs.model.value,
     language: textInputs.language.value,
@@ -152,7 +160,9 @@ function typedKey(): string {
   return textInputs.apiKey.value.trim();
 }
 
-function showProblems(problems: Partial<Record<SettingKey, string>>): void {
+/** Each problem beside its field (aria-invalid, aria-describedby); `focus` moves to the first field with one. */
+function showProblems(problems: Partial<Record<SettingKey, string>>, focus = false): void {
+  let first: HTMLElement | null = null;
   for (const [key, input] of Object.entries(textInputs) as [SettingKey, HTMLElement][]) {
     const problem = problems[key];
     input.setAttribute('aria-invalid', String(!!problem));
@@ -165,6 +175,13 @@ function showProblems(problems: Partial<Record<SettingKey, string>>): void {
       input.setAttribute('aria-describedby', note.id);
     }
     if (note) note.textContent = problem ?? '';
+    // The first in the page's order, which is not the order of textInputs.
+    if (problem && (!first || first.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_PRECEDING)) first = input;
+  }
+  if (focus && first) {
+    // The fields may sit in a closed section or under the sticky Save bar: bring the first one to the middle.
+    first.scrollIntoView({ block: 'center' });
+    first.focus({ preventScroll: true });
   }
 }
 
@@ -177,17 +194,43 @@ const confirmHost = byId<HTMLElement>('confirm-host');
 const confirmYes = byId<HTMLButtonElement>('confirm-host-yes');
 const permissionStatus = byId<HTMLElement>('permission-status');
 const httpWarning = byId<HTMLElement>('http-warning');
+interface SaveOptions {
+  /** The user said yes to the saved key going to the new endpoint too. */
+  confirmed?: boolean;
+  /** Ask for the endpoint's host access (Save does; template buttons only when the host changed). */
+  askAccess?: boolean;
+  /** Forget the saved key of the saved endpoint. */
+  forget?: boolean;
+}
+
 /** The save that waits for the user's word before the saved key may go to a new destination. */
-let pending: { input: Record<SettingKey, unknown>; message: string; askAccess: boolean } | null = null;
+let pending: { input: Record<SettingKey, unknown>; message: string; options: SaveOptions } | null = null;
+
+/** Endpoints that answered Test connection from this page: the extension reaches them without a host permission. */
+const reachable = new Set<string>();
 
 /**
- * The one way settings are saved: Save, saving or deleting a template, forgetting the key. A saved key about to
- * meet a new destination (another scheme, host or port) waits for the user's yes; a key typed now is meant for the
- * endpoint typed with it. The key is bound to the origin it was saved or confirmed for and is sent nowhere else.
+ * Whether saving would send the saved key to an endpoint that has none of its own: only a hand-typed endpoint (a
+ * preset has its own key, or none yet) or a key never bound to an origin asks; a key typed now is meant for the
+ * endpoint typed with it.
  */
-function save(input: Record<SettingKey, unknown>, message: string, { confirmed = false, askAccess = false } = {}): void {
+function savedKeyWouldMove(settings: Settings): boolean {
+  if (settings.provider === 'chrome-ai' || typedKey() !== '' || saved.apiKey === '') return false;
+  const origin = endpointOrigin(settings.baseURL);
+  if (origin === saved.apiKeyOrigin || keyFor(saved, origin) !== '') return false;
+  const unbound = saved.apiKeyOrigin === '' || saved.apiKeyOrigin === 'null';
+  return unbound || providerFor(settings.baseURL) === undefined;
+}
+
+/**
+ * The one way settings are saved: Save, saving or deleting a template, forgetting the key, the guide's last step.
+ * Each endpoint keeps its own key (bindKeys); a saved key about to meet a new destination (another scheme, host or
+ * port) waits for the user's yes. A key is sent nowhere but the origin it was saved or confirmed for.
+ */
+function save(input: Record<SettingKey, unknown>, message: string, options: SaveOptions = {}): void {
+  const { confirmed = false, askAccess = false, forget = false } = options;
   const problems = validateInput(input, t);
-  showProblems(problems);
+  showProblems(problems, true);
   if (Object.keys(problems).length) {
     status(saveStatus, false, t('optionsNotSavedFix'));
     return;
@@ -195,9 +238,8 @@ function save(input: Record<SettingKey, unknown>, message: string, { confirmed =
   const settings = parseSettings(input);
   const onDevice = settings.provider === 'chrome-ai';
   const origin = endpointOrigin(settings.baseURL);
-  const savedKeyMeetsNewOrigin = !onDevice && settings.apiKey !== '' && typedKey() === '' && origin !== saved.apiKeyOrigin;
-  if (savedKeyMeetsNewOrigin && !confirmed) {
-    pending = { input, message, askAccess };
+  if (!forget && savedKeyWouldMove(settings) && !confirmed) {
+    pending = { input, message, options };
     byId('confirm-host-text').textContent = t('optionsConfirmHost', [origin, saved.apiKeyOrigin || endpointOrigin(saved.baseURL)]);
     const plain = byId('confirm-host-http');
     plain.hidden = !isPlainRemoteHttp(settings.baseURL);
@@ -209,15 +251,22 @@ function save(input: Record<SettingKey, unknown>, message: string, { confirmed =
   }
   pending = null;
   confirmHost.hidden = true;
-  const bound: Settings = { ...settings, apiKeyOrigin: settings.apiKey === '' ? '' : onDevice && typedKey() === '' ? saved.apiKeyOrigin : origin };
+  const keepKeys = onDevice && typedKey() === '' && !forget;
+  const bound: Settings = keepKeys
+    ? { ...settings, apiKey: saved.apiKey, apiKeyOrigin: saved.apiKeyOrigin, otherKeys: saved.otherKeys }
+    : bindKeys(saved, settings, { typed: typedKey(), carry: confirmed, forget });
   const previous = saved;
-  // Asked inside the click (browsers require a user gesture) on Save or a new host; the save never waits for the answer.
-  if (!onDevice && (askAccess || endpointPattern(bound.baseURL) !== endpointPattern(previous.baseURL))) requestHostAccess(bound.baseURL);
+  // Asked inside the click (browsers require a user gesture) on Save or a new host, unless Test connection already
+  // reached the endpoint from here; the save never waits for the answer.
+  const newHost = endpointPattern(bound.baseURL) !== endpointPattern(previous.baseURL);
+  if (!onDevice && (askAccess || newHost) && !reachable.has(bound.baseURL)) requestHostAccess(bound.baseURL);
+  else if (reachable.has(bound.baseURL)) permissionStatus.textContent = t('optionsAccessNotNeeded', endpointHost(bound.baseURL));
   void (async () => {
     try {
       await saveSettings(bound);
       fill(bound);
       status(saveStatus, true, message);
+      guide.saved(hasWriter(bound));
       keyHelp.textContent = t(bound.apiKey ? 'optionsKeySavedHelp' : bound.provider === 'chrome-ai' ? 'optionsKeyNotNeeded' : 'optionsNoKeyHelp');
       await giveBackHostAccess(previous.baseURL, bound.baseURL);
     } catch (err) {
@@ -266,7 +315,7 @@ form.addEventListener('submit', (event) => {
 });
 
 confirmYes.addEventListener('click', () => {
-  if (pending) save(pending.input, pending.message, { confirmed: true, askAccess: pending.askAccess });
+  if (pending) save(pending.input, pending.message, { ...pending.options, confirmed: true });
 });
 byId('confirm-host-no').addEventListener('click', () => {
   pending = null;
@@ -310,6 +359,7 @@ byId('test-connection').addEventListener('click', () => {
       try {
         const answer = (await browser.runtime.sendMessage(request)) as ResponseOf<'test-connection'>;
         status(connectionStatus, answer.ok, answer.message);
+        guide.tested(answer.ok);
       } catch (err) {
         status(connectionStatus, false, t('optionsNoAnswer', err instanceof Error ? err.message : String(err)));
       }
@@ -327,13 +377,15 @@ byId('test-connection').addEventListener('click', () => {
     try {
       const answer = (await browser.runtime.sendMessage(request)) as ResponseOf<'test-connection'>;
       status(connectionStatus, answer.ok, answer.message);
+      if (answer.ok) reachable.add(parseSettings({ baseURL: input.baseURL }).baseURL);
+      guide.tested(answer.ok);
     } catch (err) {
       status(connectionStatus, false, t('optionsNoAnswer', err instanceof Error ? err.message : String(err)));
     }
   })();
 });
 
-forgetKey.addEventListener('click', () => save({ ...saved, apiKey: '' }, t('optionsKeyRemoved')));
+forgetKey.addEventListener('click', () => save({ ...saved, apiKey: '' }, t('optionsKeyRemoved'), { forget: true }));
 
 // Providers: picking one fills the endpoint and a default model; typing a URL shows which one it is. Chrome's
 // on-device model is listed with its availability (detected here, live) and hides the key and endpoint fields.
@@ -344,6 +396,7 @@ const onDeviceOption = new Option(onDeviceName, ON_DEVICE_PROVIDER.id);
 providerSelect.replaceChildren(...PROVIDERS.map((p) => new Option(providerName(p, t), p.id)), onDeviceOption, new Option(t('optionsCustomProvider'), 'custom'));
 function showProvider(): void {
   showHttpWarning();
+  showSavedKey();
   const onDevice = chosenProvider === 'chrome-ai';
   byId('endpoint-fields').hidden = onDevice;
   byId('on-device').hidden = !onDevice;
@@ -357,6 +410,7 @@ function showProvider(): void {
   providerHint.textContent = provider ? hintOf(provider, t) : t('optionsCustomHint');
 }
 providerSelect.addEventListener('change', () => {
+  guide.changed(true);
   chosenProvider = providerSelect.value === ON_DEVICE_PROVIDER.id ? 'chrome-ai' : 'openai-compatible';
   const provider = PROVIDERS.find((p) => p.id === providerSelect.value);
   if (provider) {
@@ -428,7 +482,11 @@ downloadButton.addEventListener('click', () => {
 });
 textInputs.language.addEventListener('change', () => void showOnDevice());
 window.addEventListener('focus', () => void showOnDevice());
-textInputs.baseURL.addEventListener('input', showProvider);
+textInputs.baseURL.addEventListener('input', () => {
+  showProvider();
+  guide.changed(false);
+});
+textInputs.apiKey.addEventListener('input', () => guide.changed(true));
 
 byId('load-models').addEventListener('click', () => {
   void (async () => {
@@ -450,8 +508,52 @@ byId('load-models').addEventListener('click', () => {
   })();
 });
 
+/** The first-run guide (see ./guide.ts): shown while nothing can write, until its last step has saved the settings. */
+const guide = (() => {
+  const root = byId<HTMLElement>('guide');
+  let active = false;
+  let providerChosen = false;
+  let tested = false;
+  const refresh = (): void => {
+    if (!active) return;
+    const hasKey = chosenProvider === 'chrome-ai' || typedKey() !== '' || keyFor(saved, formOrigin()) !== '';
+    const step = guideStep({ providerChosen, hasKey, tested });
+    showGuideStep(root, step === 'done' ? 'test' : step);
+    if (step !== 'done') return;
+    active = false;
+    // A test that worked from this page shows the endpoint needs no host permission, so saving asks for none.
+    save(readForm(), t('optionsSavedAt', new Date().toLocaleTimeString(t.locale)));
+  };
+  return {
+    start(show: boolean): void {
+      active = show;
+      root.hidden = !show;
+      refresh();
+    },
+    /** The form changed: a test no longer counts; `chose` when the change says the provider is picked. */
+    changed(chose: boolean): void {
+      providerChosen ||= chose;
+      tested = false;
+      refresh();
+    },
+    tested(ok: boolean): void {
+      providerChosen = true;
+      tested = ok;
+      refresh();
+    },
+    /** Settings that can write were saved (by Save too): the guide is done. */
+    saved(canWrite: boolean): void {
+      if (root.hidden || !canWrite) return;
+      active = false;
+      showGuideStep(root, 'done');
+      byId('guide-done').textContent = t('guideDone');
+    },
+  };
+})();
+
 void loadSettingsReport().then(async ({ settings, reset }) => {
   fill(settings);
+  guide.start(!hasWriter(settings));
   await showOnDevice();
   const notice = byId<HTMLElement>('settings-notice');
   notice.hidden = reset.length === 0;

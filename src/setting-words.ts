@@ -7,6 +7,7 @@ const SETTING_NAMES: Record<SettingKey, MessageKey> = {
   provider: 'optionsProvider',
   apiKey: 'optionsApiKey',
   apiKeyOrigin: 'optionsApiKey',
+  otherKeys: 'optionsApiKey',
   baseURL: 'optionsBaseUrl',
   model: 'optionsModel',
   language: 'optionsLanguage',

@@ -24,6 +24,8 @@ export const defaults = {
   apiKey: '',
   /** The origin (scheme, host, port) the user confirmed the key for: the key is sent to no other. Set by saving. */
   apiKeyOrigin: '',
+  /** Secret. The keys saved for other endpoints, by origin: switching provider brings its own key back and moves none. */
+  otherKeys: {} as Record<string, string>,
   baseURL: 'https://api.openai.com/v1',
   model: 'gpt-4o-mini',
   language: 'English',
@@ -54,7 +56,7 @@ export type Settings = typeof defaults;
 export type SettingKey = keyof Settings;
 
 /** Keys kept out of synced storage: the secret, and what may outgrow sync's per-item quota. */
-export const SECRET_KEYS: readonly SettingKey[] = ['apiKey', 'apiKeyOrigin'];
+export const SECRET_KEYS: readonly SettingKey[] = ['apiKey', 'apiKeyOrigin', 'otherKeys'];
 /**
  * The connection (who writes, where, with which model) stays on this device with the key it goes with: an endpoint
  * chosen on another computer must never meet this computer's key.
@@ -95,10 +97,18 @@ function isOriginOrEmpty(v: unknown): v is string {
   return !!u && u.origin === v;
 }
 
+const isKey = (v: unknown): v is string => text(500)(v) && !/[\s]/.test(v.trim());
+
 const validators: { [K in SettingKey]: Check<Settings[K]> } = {
   provider: (v): v is ProviderKind => v === 'openai-compatible' || v === 'chrome-ai',
-  apiKey: (v): v is string => text(500)(v) && !/[\s]/.test(v.trim()),
+  apiKey: isKey,
   apiKeyOrigin: isOriginOrEmpty,
+  otherKeys: (v): v is Record<string, string> =>
+    !!v &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    Object.keys(v).length <= 50 &&
+    Object.entries(v).every(([origin, key]) => origin !== '' && isOriginOrEmpty(origin) && isKey(key) && key !== ''),
   baseURL: isEndpointUrl,
   model: nonEmpty(200),
   language: nonEmpty(60),
@@ -181,6 +191,7 @@ export function validateInput(input: Partial<Record<SettingKey, unknown>>, t: Tr
     provider: () => t('invalidProvider'),
     apiKey: () => t('invalidApiKey'),
     apiKeyOrigin: () => t('invalidBaseUrl'),
+    otherKeys: () => t('invalidApiKey'),
     baseURL: () => (hasCredentials(input.baseURL) ? t('invalidBaseUrlCredentials') : t('invalidBaseUrl')),
     model: () => t('invalidModel'),
     language: () => t('invalidLanguage'),
@@ -224,12 +235,13 @@ export function keyConfirmed(settings: Pick<Settings, 'apiKey' | 'apiKeyOrigin' 
 }
 
 /**
- * The settings a request may use: a key never confirmed for this endpoint's origin is withheld (the key is emptied,
- * its origin kept, so `keyWithheld` can say why nothing is sent).
+ * The settings a request may use: never the keys kept for other endpoints, and a key never confirmed for this
+ * endpoint's origin is withheld (the key is emptied, its origin kept, so `keyWithheld` can say why nothing is sent).
  */
 export function withholdUnconfirmedKey(settings: Settings): Settings {
-  if (keyConfirmed(settings) || settings.provider === 'chrome-ai') return settings;
-  return { ...settings, apiKey: '', apiKeyOrigin: settings.apiKeyOrigin || 'null' };
+  const own = Object.keys(settings.otherKeys).length === 0 ? settings : { ...settings, otherKeys: {} };
+  if (keyConfirmed(own) || own.provider === 'chrome-ai') return own;
+  return { ...own, apiKey: '', apiKeyOrigin: own.apiKeyOrigin || 'null' };
 }
 
 /** True for settings whose key `withholdUnconfirmedKey` held back. */

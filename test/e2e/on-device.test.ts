@@ -68,6 +68,10 @@ describe('Chrome built-in AI (on-device)', () => {
     expect(await page.getByTestId('connection-status').textContent()).toMatch(/on-device model is ready\. It takes prompts of up to about 2,764 tokens/);
     expect((await record()).created).toBe(1);
     expect((await record()).destroyed).toBe(1);
+    // On a fresh profile the first-run guide saves a choice whose test worked.
+    await page.locator('[data-testid=guide][data-step=done]').waitFor();
+    expect(await page.evaluate(() => chrome.storage.local.get('provider'))).toEqual({ provider: 'chrome-ai' });
+    await page.evaluate(() => chrome.storage.local.remove('provider'));
     await page.close();
 
     // No stand-in: this Chromium's own Prompt API, which has the API but no model ("unavailable"), as it says.
