@@ -4,7 +4,8 @@
 //
 //   1. the history page's Copy button: navigator.clipboard.writeText (history/main.ts);
 //   2. the popup's Copy all with the "rich text" format: navigator.clipboard.write([ClipboardItem text/html +
-//      text/plain]) (popup/main.ts), then its Copy headline (writeText again, from the popup).
+//      text/plain]) (popup/main.ts), then its Copy headline (writeText again, from the popup);
+//   3. the sidebar (sidebar_action) opens and shows the panel on the article tab's rewrite.
 //
 // How: Firefox's own WebDriver BiDi (no geckodriver). Firefox starts headless in a fresh profile with
 // --remote-debugging-port and --remote-allow-system-access; webExtension.install loads dist/firefox as a temporary
@@ -297,6 +298,28 @@ async function run(b, articleUrl, ui, why) {
   const headline = await copyWith(b, page, chrome, '[data-testid=copy-headline]', popupStatus, ui.copiedHeadline, 'popup Copy headline');
   expectEqual('popup Copy headline, text/plain on the clipboard', headline.plain, HEADLINE_EXPECTED);
   expectEqual('popup Copy headline, text/html on the clipboard', headline.html, null);
+
+  // 3. The sidebar (sidebar_action, Firefox's side panel): opened by Firefox's own sidebar controller while the article
+  // tab is selected, its page is the panel on that tab's job. Read through the add-on's own views of type "sidebar".
+  await send('browsingContext.activate', { context: article });
+  const opened = await b.value(
+    chrome,
+    `(async () => {
+      const win = Services.wm.getMostRecentWindow('navigator:browser');
+      const id = [...win.SidebarController.sidebars.keys()].find((k) => k.endsWith('-sidebar-action'));
+      if (!id) return 'no sidebar_action registered';
+      await win.SidebarController.show(id);
+      return win.SidebarController.isOpen && win.SidebarController.currentID === id ? 'open' : 'not open';
+    })()`,
+  );
+  expectEqual('the sidebar', opened, 'open');
+  const sidebarState = `(() => {
+    const doc = browser.extension.getViews({ type: 'sidebar' })[0]?.document;
+    const panel = doc?.querySelector('[data-testid=panel]');
+    return panel ? panel.dataset.state + ': ' + doc.querySelector('[data-testid=headline]').textContent : 'no panel';
+  })()`;
+  await b.waitFor(page, `${sidebarState}.startsWith('done')`, 10_000, "the sidebar to show the article tab's rewrite");
+  expectEqual('the sidebar panel', await b.value(page, sidebarState), 'done: ' + HEADLINE_EXPECTED);
   return { controls };
 }
 
@@ -361,6 +384,7 @@ async function main() {
     'PASS',
     `${versionText} (headless), the add-on without the clipboardWrite permission: a real click copies on both paths — history Copy (writeText) and popup Copy headline ` +
       `(writeText) put the exact text on the clipboard, popup Copy all as rich text (clipboard.write) put the exact text/html and text/plain; ` +
+      `the sidebar opened on the article tab's rewrite; ` +
       `control: ${result.controls.length} script clicks without user activation were refused ("${result.controls.join('", "')}") and left the clipboard alone [${seconds()}]`,
   );
   return finish(0);
