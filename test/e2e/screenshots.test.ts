@@ -1,5 +1,6 @@
 // Real screenshots of the built extension in Chromium, for the README: the popup after a finished rewrite (with
-// its checks and SEO extras), the options page and the history page.
+// its checks and SEO extras), the side panel on it, the review page beside its source, the options page and the
+// history page.
 //
 // The popup is the real action popup opened by a toolbar click, captured through CDP Page.captureScreenshot on
 // its own target (the same page opened in a tab would have no job to show). Every run checks that each capture
@@ -8,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { poll, ROOT } from '../support/browser';
+import { Popup, poll, ROOT } from '../support/browser';
 import { ANSWER, OTHER_ANSWER } from './fixtures/index';
 import { saveOptions, type Session, startSession } from './fixtures/setup';
 
@@ -71,10 +72,41 @@ describe('screenshots', () => {
       // Let the popup window settle to its final size before the capture.
       await popup.eval('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
       keep('popup-done.png', await popup.screenshot(), { width: 300, height: 300 });
+
+      // The side panel, opened from the popup on the same job.
+      await popup.click('open-panel').catch(() => {});
+      const target = await poll(
+        async () => {
+          const { targetInfos } = (await s.ext.cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
+          return targetInfos.find((t) => t.type === 'page' && t.url === `${s.ext.origin}/popup/index.html?view=panel`) ?? null;
+        },
+        10_000,
+        'the side panel to open',
+      );
+      const panel = await Popup.attach(s.ext.cdp, target.targetId);
+      s.popups.push(panel);
+      await panel.waitFor(`document.querySelector('[data-testid=panel]')?.dataset.state === 'done'`, 10_000);
+      await panel.eval('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+      keep('panel.png', await panel.screenshot(), { width: 200, height: 300 });
       await s.cleanup();
     } finally {
       await saveOptions(s, { 'seo-pack': false });
     }
+  });
+
+  it('review page: the source and the rewrite side by side, a finding picked', async () => {
+    const history = await s.ext.context.newPage();
+    await history.goto(`${s.ext.origin}/history/index.html`);
+    const open = history.getByTestId('entry-review').first();
+    await open.waitFor({ timeout: 5000 });
+    const [page] = await Promise.all([s.ext.context.waitForEvent('page'), open.click()]);
+    await history.close();
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await page.locator('#review[data-state=done]').waitFor({ timeout: 10_000 });
+    await page.getByTestId('finding').first().click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    keep('review.png', await page.screenshot(), { width: 1200, height: 800 });
+    await page.close();
   });
 
   it('options page', async () => {
