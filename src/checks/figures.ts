@@ -507,6 +507,41 @@ function hourAt(toks: readonly Tok[], k: number, L: FigureLang): number | null {
   return h !== null && h >= 0 && h <= 23 ? h : null;
 }
 
+/** Words for a half of the day after an hour, by language: what follows the hour, and which half it names. */
+const DAY_PARTS: Partial<Record<string, readonly [readonly string[], 'am' | 'pm' | 'night'][]>> = {
+  en: [
+    [['in', 'the', 'morning'], 'am'],
+    [['in', 'the', 'afternoon'], 'pm'],
+    [['in', 'the', 'evening'], 'pm'],
+    [['at', 'night'], 'night'],
+  ],
+  de: [
+    [['morgens'], 'am'],
+    [['früh'], 'am'],
+    [['nachmittags'], 'pm'],
+    [['abends'], 'pm'],
+    [['nachts'], 'night'],
+  ],
+  fr: [
+    [['du', 'matin'], 'am'],
+    [['du', 'soir'], 'pm'],
+  ],
+  es: [
+    [['de', 'la', 'mañana'], 'am'],
+    [['de', 'la', 'madrugada'], 'am'],
+    [['de', 'la', 'tarde'], 'pm'],
+    [['de', 'la', 'noche'], 'night'],
+  ],
+};
+
+/** A half of the day said in words at k ("in the morning", "nachts", "du soir", "de la tarde"), or null. */
+function dayPartAt(toks: readonly Tok[], k: number, L: FigureLang): { half: 'am' | 'pm' | 'night'; end: number } | null {
+  for (const [words, half] of DAY_PARTS[L.lang ?? 'en'] ?? []) {
+    if (words.every((w, n) => lowAt(toks, k + n) === w)) return { half, end: k + words.length };
+  }
+  return null;
+}
+
 /**
  * A clock time in words at i: "half past four", "quarter to five", "four o'clock" (English), "halb fünf",
  * "Viertel nach vier", "drei Uhr" (German), "quatre heures et demie" (French), "las cuatro y media" (Spanish).
@@ -525,6 +560,7 @@ function clockWordsAt(toks: readonly Tok[], i: number, L: FigureLang, facts: Raw
       end = i + 3;
     } else if (toks[i]?.kind === 'word' && (h = hourAt(toks, i, L)) !== null && (lowAt(toks, i + 1) === "o'clock" || lowAt(toks, i + 1) === 'o’clock'))
       end = i + 2;
+    else if (toks[i]?.kind === 'word' && (h = hourAt(toks, i, L)) !== null && h >= 1 && h <= 12 && dayPartAt(toks, i + 1, L) !== null) end = i + 1;
     else h = null;
   } else if (L.lang === 'de') {
     if (lowAt(toks, i) === 'halb' && (h = hourAt(toks, i + 1, L)) !== null) [h, min, end] = [h - 1, 30, i + 2];
@@ -550,6 +586,14 @@ function clockWordsAt(toks: readonly Tok[], i: number, L: FigureLang, facts: Raw
   }
   if (h === null || end === i) return i;
   h = (h + 24) % 24;
+  // "two in the morning", "zwei Uhr nachts", "deux heures du matin", "las dos de la tarde": the half of the day is said.
+  const part = h >= 1 && h <= 12 ? dayPartAt(toks, end, L) : null;
+  if (part !== null) {
+    const pm = part.half === 'pm' || (part.half === 'night' && h >= 6 && h < 12);
+    const hour = pm ? (h % 12) + 12 : h % 12;
+    facts.push(timeFact(text.slice((toks[i] as Tok).start, (toks[part.end - 1] as Tok).end), (toks[i] as Tok).start, hour, min, false));
+    return part.end;
+  }
   const hours = h < 12 ? [h, h + 12] : [h];
   const provides = hours.map((x) => `d:T${pad(x)}:${pad(min)}`);
   const last = toks[end - 1] as Tok;

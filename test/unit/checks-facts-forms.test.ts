@@ -78,6 +78,16 @@ describe('durations in other units and clock forms', () => {
     same('La tubería se rompió a las 4.30 horas.', 'La tubería se rompió a las cuatro y media.', 'es');
     same('Le tuyau a cédé à 4 h 30.', 'Le tuyau a cédé vers quatre heures et demie.', 'fr');
   });
+  it('an hour with its half of the day in words: two in the morning, eleven at night, zwei Uhr nachts, las diez de la noche', () => {
+    same('The room stays open until 2 a.m. on weekdays.', 'The room stays open until two in the morning on weekdays.', 'en');
+    same('The bar closes at 11 p.m.', 'The bar closes at eleven at night.', 'en');
+    same('The market opens at 3pm.', 'The market opens at three in the afternoon.', 'en');
+    same('Der Zug fährt um 2 Uhr.', 'Der Zug fährt um zwei Uhr nachts.', 'de');
+    same('La biblioteca cierra a las 22.00 horas.', 'La biblioteca cierra a las diez de la noche.', 'es');
+    same('La bibliothèque ferme à 20 h.', 'La bibliothèque ferme à huit heures du soir.', 'fr');
+    expect(diff('The bar closes at eleven at night.', 'The bar closes at 11 a.m.', 'en')).not.toEqual([]);
+    expect(diff('The room stays open until two in the morning.', 'The room stays open until 2 p.m.', 'en')).not.toEqual([]);
+  });
   it('"a las 21.00" is a clock time', () => {
     same('El partido será a las 21.00 horas.', 'El partido será a las 21.00.', 'es');
   });
