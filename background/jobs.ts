@@ -158,6 +158,10 @@ export class Jobs {
     // An editor (the CMS tab the rewrite is going to): the latest rewrite is offered, nothing is sent.
     if (!(read instanceof TabUnreadable) && read.editor)
       return this.viewers.post(port, { type: 'offer-latest', sign: read.editor, latest: await this.latest() });
+    // No article here while a page rewritten in this session is open in another tab: most likely where that rewrite
+    // goes, so it is offered first.
+    if (!(read instanceof TabUnreadable) && noArticle(read) && (await this.rewriteOpenBeside(tabId)))
+      return this.viewers.post(port, { type: 'offer-latest', sign: 'rewrite-open', latest: await this.latest() });
     if (!(read instanceof TabUnreadable) && read.result === null) return this.viewers.post(port, { type: 'choose', selectionWords: read.selectionWords });
     // A failed version with nothing written holds nothing to keep: the new one takes its place.
     const replaces = stored?.id;
@@ -193,6 +197,21 @@ export class Jobs {
     if (this.listing.size === 0) return;
     const items = await this.recentRewrites(RECENT_LISTED);
     for (const port of this.listing) this.viewers.post(port, { type: 'recent', items });
+  }
+
+  /**
+   * Whether a page rewritten in this session is still open in another tab: the tab still shows the page its last
+   * job was about (its address is readable while the click's activeTab grant lasts, that is until it navigates).
+   */
+  private async rewriteOpenBeside(tabId: number): Promise<boolean> {
+    for (const [other, key] of this.lastKeyByTab) {
+      if (other === tabId) continue;
+      const tab = await browser.tabs.get(other).catch(() => null);
+      if (!tab?.url) continue;
+      const page = pageKey(tab.url);
+      if (key === page || key.startsWith(`${page}#`)) return true;
+    }
+    return false;
   }
 
   /** The newest rewrite with text, if any. */
@@ -648,6 +667,12 @@ export class Jobs {
 }
 
 /** A saved key that was never confirmed for the endpoint's origin is not sent: the user confirms it in the options. */
+/** A click's read that found no article: nothing readable, or a page that is probably not one. */
+function noArticle(read: TabRead): boolean {
+  if (read.result === null) return false;
+  return !read.result.ok || read.result.article.warnings.some((w) => w.code === 'not-an-article');
+}
+
 function keyProblem(settings: Settings): JobError {
   return { code: 'auth', message: t('errKeyNotConfirmed', endpointOrigin(settings.baseURL)) };
 }

@@ -334,7 +334,12 @@ function showChoice(words: number): void {
 }
 
 /** Words for why a page looks like an editor. */
-const SIGNS: Record<EditorSign, MessageKey> = { 'cms-admin': 'offerSignCms', editable: 'offerSignEditable', form: 'offerSignForm' };
+const SIGNS: Record<EditorSign, MessageKey> = {
+  'cms-admin': 'offerSignCms',
+  editable: 'offerSignEditable',
+  form: 'offerSignForm',
+  'rewrite-open': 'offerSignRewriteOpen',
+};
 
 /**
  * Nothing was started: the tab looks like an editor (`sign`), or it is the panel's page with no rewrite yet. The

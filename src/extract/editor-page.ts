@@ -6,8 +6,11 @@
 
 import { domOf, getterOf, methodOf, type SafeDom } from './dom';
 
-/** Why a page looks like an editor. */
-export type EditorSign = 'cms-admin' | 'editable' | 'form';
+/**
+ * Why a page looks like an editor. `rewrite-open` is the worker's own sign (a page that is no article while a page
+ * rewritten in this session is open in another tab); the others are read on the page.
+ */
+export type EditorSign = 'cms-admin' | 'editable' | 'form' | 'rewrite-open';
 
 /** Admin screens of the common CMSs, by path. */
 const ADMIN_PATH =

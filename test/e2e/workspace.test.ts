@@ -117,6 +117,28 @@ describe('no surprise spending on an editor tab', () => {
     expect(s.server.chatRequests).toHaveLength(1);
   });
 
+  it('a page with no article while the page just rewritten is open in another tab offers that rewrite; without it, the usual refusal', async () => {
+    s.server.enqueue(ANSWER_B);
+    const { page: source, popup: first } = await s.open(s.articleUrl('workspace-open-beside'));
+    await first.waitForState('done', 15_000);
+    const before = s.server.chatRequests.length;
+    await first.close();
+
+    const { page: other, popup } = await s.open(s.noArticleUrl());
+    await popup.waitForState('offer', 10_000);
+    expect(await popup.text('offer-text')).toMatch(/no article, and the page you rewrote is open in another tab.*Nothing was sent/);
+    expect(await popup.text('offer-latest-headline')).toBe('Your latest rewrite: Library Opens at Night');
+    expect(s.server.chatRequests).toHaveLength(before);
+    await popup.close();
+
+    // The rewritten page gone from its tab: a page with no article says so, as always.
+    await source.goto(s.noArticleUrl());
+    const again = await s.click(other);
+    await again.waitForState('error', 10_000);
+    expect(await again.text('error')).toMatch(/no article/i);
+    expect(s.server.chatRequests).toHaveLength(before);
+  });
+
   it('an article with a comment box is no editor: one click rewrites it', async () => {
     s.server.addPage('commented', COMMENTED);
     s.server.enqueue(ANSWER_B);
