@@ -305,12 +305,11 @@ export function readFigures(toks: readonly SentTok[], w: ClaimWords): Figure[] {
     } else if (t.kind === 'word') {
       const single = w.numberWords.get(t.low);
       // "twenty-five" adds up; "quatre-vingts" multiplies (a smaller part before twenty or a hundred).
-      const part = (p: string): number | undefined => numberWord(w, p);
       const parts = single === undefined && t.low.includes('-') ? t.low.split('-') : null;
       if (single !== undefined) value = single;
-      else if (parts !== null && parts.every((p) => part(p) !== undefined))
+      else if (parts !== null && parts.every((p) => numberWord(w, p) !== undefined))
         value = parts.reduce((a, p) => {
-          const v = part(p) ?? 0;
+          const v = numberWord(w, p) ?? 0;
           return a > 0 && a < v && (v === 20 || v === 100) ? a * v : a + v;
         }, 0);
       else if (t.low === 'thousand' || t.low === 'tausend' || t.low === 'mille' || t.low === 'mil') value = 1000;
