@@ -201,12 +201,13 @@ export interface Claim {
   boosters: string[];
   /** Figures with "about", "rund", "environ" before them → the phrase as written. */
   approx: Map<number, string>;
-  credits: Credit[];
   dated: Dated;
   measured: Measured[];
   /** Figures per a time unit ("550 euros a month", "60 jours par an"): the time unit as UNIT_BASE names it. */
   rates: Measured[];
   figures: Plain[];
+  /** Whether an offset of its text is in a name the facts check reads (who a credit names: creditsOf). */
+  isName: (at: number) => boolean;
   /** Lower-case words (a hyphenated word's parts too). */
   low: Set<string>;
   /** Words of the names the facts check reads in the sentence (lower case) → as written. */
@@ -663,7 +664,7 @@ export function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) 
     weakHedges,
     boosters,
     approx,
-    credits: credits(sent, l, lang, isName, marks),
+    isName,
     marks,
     dated,
     measured,
@@ -676,6 +677,18 @@ export function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) 
     generic,
     terminal,
   };
+}
+
+const CREDITS = new WeakMap<Claim, Credit[]>();
+
+/** Who a claim is credited to, read when a comparison first asks (most rewrite sentences' and many source sentences' never are). */
+export function creditsOf(c: Claim): Credit[] {
+  let out = CREDITS.get(c);
+  if (out === undefined) {
+    out = credits(c.sent, lists(c.lang), c.lang, c.isName, c.marks);
+    CREDITS.set(c, out);
+  }
+  return out;
 }
 
 const STEMS = new WeakMap<Claim, Set<string>>();

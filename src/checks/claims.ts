@@ -17,7 +17,7 @@ import { rankFindings, type ClaimChange, type Finding, type Span } from './findi
 import type { CheckLang } from './lang';
 import { claimWords } from './lang/claims-by-lang';
 import { inventedSentences } from './invented';
-import { inRanges, lists, readClaim, stemsOf, type Claim, type Credit, type Dated, type Measured } from './claim-read';
+import { creditsOf, inRanges, lists, readClaim, stemsOf, type Claim, type Credit, type Dated, type Measured } from './claim-read';
 import type { SentTok } from './sentence-tokens';
 import { splitSentences, type SentenceSplits } from './sentences';
 
@@ -272,7 +272,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
   const describes = (plain: readonly string[], was: readonly string[]): boolean =>
     src.some((x) => {
       if (!was.some((w) => x.low.has(w))) return false;
-      if (x.credits.some((c) => plain.some((p) => c.words.includes(p)))) return true;
+      if (creditsOf(x).some((c) => plain.some((p) => c.words.includes(p)))) return true;
       const toks = x.sent.toks;
       for (let i = 0; i < toks.length; i++) {
         if (!plain.includes(toks[i]!.low)) continue;
@@ -282,9 +282,15 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     });
   // A credit's words that say who (not vague, not function words).
   const described = (c: Credit, lang: CheckLang): string[] => c.words.filter((w) => !claimWords(lang).vague.has(w) && !claimWords(lang).functionWords.has(w));
-  // The stems of every credit's words in the source: the article's actors.
-  const creditWords = new Set<string>();
-  for (const c of src) for (const cr of c.credits) if (!cr.vague) for (const w of described(cr, sl)) creditWords.add(stem(w));
+  // The stems of every credit's words in the source: the article's actors (read the first time a credit asks).
+  let creditWords: Set<string> | undefined;
+  const isActor = (w: string): boolean => {
+    if (creditWords === undefined) {
+      creditWords = new Set<string>();
+      for (const c of src) for (const cr of creditsOf(c)) if (!cr.vague) for (const x of described(cr, sl)) creditWords.add(stem(x));
+    }
+    return creditWords.has(stem(w));
+  };
   const namesOf = (c: Credit): string[] => c.caps.filter((w) => names.has(w) || c.strong.includes(w) || c.named.includes(w));
   const inClaim = (w: string, c: Claim): boolean => c.low.has(w) || stemsOf(c).has(stem(w));
   // A new negation whose words a negation of the source bears on (anywhere: the alignment may have picked a
@@ -453,7 +459,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     // A source sentence that shares only who is named or credited with this one (aligned for that) does not say its claim.
     let own: Set<string> | undefined;
     const says = (s: Claim): boolean => {
-      own ??= new Set([...r.credits.flatMap((c) => c.words), ...r.named.keys()].map(stem));
+      own ??= new Set([...creditsOf(r).flatMap((c) => c.words), ...r.named.keys()].map(stem));
       let shared = 0;
       const theirs = featureSet(s);
       for (const f of r.sent.features) if (theirs.has(f) && !own.has(f.slice(2)) && ++shared >= 2) return true;
@@ -464,7 +470,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     // gone. A credit without a name ("the company", "celle-ci", "the figures") describes; it moves nothing. A source
     // credit without a name ("the organisation") that the rewrite names after someone the article names is the same one.
     let credited = false;
-    for (const rc of r.credits) {
+    for (const rc of creditsOf(r)) {
       if (credited || rc.vague) continue;
       const named = namesOf(rc);
       const fresh = named.filter((w) => !sources.some((s) => says(s) && nameIn(w, s)));
@@ -472,12 +478,12 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
       // that name so (a sentence with both: "the carmaker Velto"). Two that both describe ("the police" → "the
       // ministry") differ when the new one is another actor of the article, credited elsewhere in it.
       const plain = named.length === 0 ? described(rc, rl).filter((w) => !sources.some((s) => says(s) && inClaim(w, s))) : [];
-      const actor = plain.filter((w) => creditWords.has(stem(w)));
+      const actor = plain.filter(isActor);
       const together = (a: readonly string[], b: readonly string[]): boolean => src.some((x) => a.some((w) => inClaim(w, x)) && b.some((w) => inClaim(w, x)));
       if (fresh.length === 0 && plain.length === 0) continue;
       for (const s of sources) {
         // Another who: no word in common, or another name beside the common words ("Ministerio de Agricultura" → "de Economía").
-        const sc = s.credits.find(
+        const sc = creditsOf(s).find(
           (c) =>
             !c.vague &&
             described(c, sl).length > 0 &&
@@ -512,7 +518,7 @@ export function checkClaims(source: string, rewrite: string, langs: ClaimLangs, 
     // shorten names freely).
     if (!credited && r.terminal && !said.has('name-swap') && !said.has('attribution')) {
       // Who is credited, and who a claim is about, are two roles: a swap keeps the role.
-      const credit = (c: Claim, w: string): boolean => c.titles.has(w) || c.credits.some((x) => x.words.includes(w));
+      const credit = (c: Claim, w: string): boolean => c.titles.has(w) || creditsOf(c).some((x) => x.words.includes(w));
       const added = [...r.named].filter(([w]) => !sources.some((s) => says(s) && nameIn(w, s)));
       for (const s of added.length > 0 ? sources : []) {
         if (!s.terminal) continue;
