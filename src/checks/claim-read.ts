@@ -179,9 +179,9 @@ interface Plain {
 export interface Claim {
   sent: Sentence;
   lang: CheckLang;
-  negation: string[];
+  negation: readonly string[];
   /** Words whose meaning negates, outside the negators ("declined", "absence"): a negation that can be lost. */
-  softNegation: string[];
+  softNegation: readonly string[];
   /** A negation in any form: a negator, or a word whose meaning negates ("declined", "ohne", "absence"). */
   negCue: boolean;
   /** The same outside quote marks: a quotation is the facts check's to compare, word for word. */
@@ -190,22 +190,22 @@ export interface Claim {
   denial?: string;
   admission?: string;
   /** The content words a negation bears on (the next few words up to a comma), lower case. */
-  negated: string[];
+  negated: readonly string[];
   /** The first of them for each negation: the word it denies ("not sure", "nicht einschränken"). */
-  heads: string[];
-  hedges: string[];
+  heads: readonly string[];
+  hedges: readonly string[];
   /** Hedges that are a verb's mood (the French conditional): the verb kept in another mood does not keep them. */
-  moods: string[];
+  moods: readonly string[];
   /** Modals that hedge only sometimes ("could be seen"): they count when a certain word replaces them. */
-  weakHedges: string[];
-  boosters: string[];
+  weakHedges: readonly string[];
+  boosters: readonly string[];
   /** Figures with "about", "rund", "environ" before them → the phrase as written. */
   approx: Map<number, string>;
   dated: Dated;
-  measured: Measured[];
+  measured: readonly Measured[];
   /** Figures per a time unit ("550 euros a month", "60 jours par an"): the time unit as UNIT_BASE names it. */
-  rates: Measured[];
-  figures: Plain[];
+  rates: readonly Measured[];
+  figures: readonly Plain[];
   /** Whether an offset of its text is in a name the facts check reads (who a credit names: creditsOf). */
   isName: (at: number) => boolean;
   /** Lower-case words (a hyphenated word's parts too). */
@@ -440,6 +440,13 @@ const NOTHING: Set<never> = new Nothing<never>();
 const NO_FIGURES: Map<number, string> = new NoFigures();
 const NO_NAMES: Map<string, string> = new NoNames();
 
+/**
+ * Shared by every claim list that is empty (most of a claim's eleven are): a claim outlives young-generation
+ * collections, and an empty array of its own would be copied with it. Frozen: never changed.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+const kept = <T>(list: readonly T[]): readonly T[] => (list.length > 0 ? list : NONE);
+
 /** The set with `v` added: a set of its own in place of the shared empty one. */
 function added<T>(set: Set<T>, v: T): Set<T> {
   const own = set === NOTHING ? new Set<T>() : set;
@@ -651,25 +658,25 @@ export function readClaim(sent: Sentence, lang: CheckLang, isName: (at: number) 
   return {
     sent,
     lang,
-    negation,
-    softNegation,
+    negation: kept(negation),
+    softNegation: kept(softNegation),
     negCue,
     negOutside,
-    heads,
+    heads: kept(heads),
     denial,
     admission,
-    negated,
-    hedges,
-    moods,
-    weakHedges,
-    boosters,
+    negated: kept(negated),
+    hedges: kept(hedges),
+    moods: kept(moods),
+    weakHedges: kept(weakHedges),
+    boosters: kept(boosters),
     approx,
     isName,
     marks,
     dated,
-    measured,
-    rates,
-    figures,
+    measured: kept(measured),
+    rates: kept(rates),
+    figures: kept(figures),
     low,
     named,
     titles,
