@@ -4,8 +4,9 @@
 // contrast, labels or landmarks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage, checkPopup, expectClean } from '../support/axe';
-import { Popup, poll } from '../support/browser';
+import { poll } from '../support/browser';
 import { startSession, type Session } from './fixtures/setup';
+import { openPanel, openReview } from './fixtures/workspace';
 
 const ANSWER = {
   text: [
@@ -45,17 +46,7 @@ for (const lang of ['en', 'de', 'fr', 'es']) {
       await popup.waitForState('done', 15_000);
       expectClean(`popup done (${lang})`, await checkPopup(popup, 'done'));
 
-      await popup.click('open-panel').catch(() => {});
-      const target = await poll(
-        async () => {
-          const { targetInfos } = (await s.ext.cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
-          return targetInfos.find((t) => t.type === 'page' && t.url === `${s.ext.origin}/popup/index.html?view=panel`) ?? null;
-        },
-        10_000,
-        'the side panel to open',
-      );
-      const panel = await Popup.attach(s.ext.cdp, target.targetId);
-      s.popups.push(panel);
+      const panel = await openPanel(s, popup);
       await panel.waitFor(`document.querySelector('[data-testid=panel]')?.dataset.state === 'done'`, 10_000);
       expectClean(`side panel (${lang})`, await checkPopup(panel, 'done'));
 
@@ -63,10 +54,8 @@ for (const lang of ['en', 'de', 'fr', 'es']) {
       await history.goto(`${s.ext.origin}/history/index.html`);
       await poll(async () => (await history.getByTestId('entry').count()) > 0, 5000, 'history entries');
       expectClean(`history (${lang})`, await checkPage(history));
-      const open = history.getByTestId('entry-review').first();
-      const [review] = await Promise.all([s.ext.context.waitForEvent('page'), open.click()]);
       await history.close();
-      await review.locator('#review[data-state=done]').waitFor({ timeout: 10_000 });
+      const review = await openReview(s);
       expectClean(`review (${lang})`, await checkPage(review));
       await review.close();
     });

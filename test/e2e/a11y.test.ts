@@ -15,6 +15,7 @@ import { poll } from '../support/browser';
 import { plans } from '../support/llm-server';
 import { exampleHtml, exampleParagraphs } from './fixtures/example-article';
 import { saveOptions, type Session, startSession } from './fixtures/setup';
+import { openReview } from './fixtures/workspace';
 
 let s: Session;
 
@@ -119,13 +120,7 @@ describe('axe-core reports no violation', () => {
   });
 
   it('review page (a finished rewrite beside its source, a finding picked, a paragraph being edited)', async () => {
-    const history = await s.ext.context.newPage();
-    await history.goto(`${s.ext.origin}/history/index.html`);
-    const open = history.getByTestId('entry-review').first();
-    await open.waitFor({ timeout: 5000 });
-    const [page] = await Promise.all([s.ext.context.waitForEvent('page'), open.click()]);
-    await history.close();
-    await page.locator('#review[data-state=done]').waitFor({ timeout: 10_000 });
+    const page = await openReview(s);
     await page.getByTestId('finding').first().click();
     const picked = await checkPage(page);
     await page.getByTestId('paragraph-edit').first().click();

@@ -9,9 +9,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Popup, poll, ROOT } from '../support/browser';
+import { poll, ROOT } from '../support/browser';
 import { ANSWER, OTHER_ANSWER } from './fixtures/index';
 import { saveOptions, type Session, startSession } from './fixtures/setup';
+import { openPanel, openReview } from './fixtures/workspace';
 
 const WRITE = process.env.NEWSMITH_SCREENSHOTS === '1';
 const OUT_DIR = join(ROOT, 'docs', 'screenshots');
@@ -74,17 +75,7 @@ describe('screenshots', () => {
       keep('popup-done.png', await popup.screenshot(), { width: 300, height: 300 });
 
       // The side panel, opened from the popup on the same job.
-      await popup.click('open-panel').catch(() => {});
-      const target = await poll(
-        async () => {
-          const { targetInfos } = (await s.ext.cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
-          return targetInfos.find((t) => t.type === 'page' && t.url === `${s.ext.origin}/popup/index.html?view=panel`) ?? null;
-        },
-        10_000,
-        'the side panel to open',
-      );
-      const panel = await Popup.attach(s.ext.cdp, target.targetId);
-      s.popups.push(panel);
+      const panel = await openPanel(s, popup);
       await panel.waitFor(`document.querySelector('[data-testid=panel]')?.dataset.state === 'done'`, 10_000);
       await panel.eval('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
       keep('panel.png', await panel.screenshot(), { width: 200, height: 300 });
@@ -95,14 +86,7 @@ describe('screenshots', () => {
   });
 
   it('review page: the source and the rewrite side by side, a finding picked', async () => {
-    const history = await s.ext.context.newPage();
-    await history.goto(`${s.ext.origin}/history/index.html`);
-    const open = history.getByTestId('entry-review').first();
-    await open.waitFor({ timeout: 5000 });
-    const [page] = await Promise.all([s.ext.context.waitForEvent('page'), open.click()]);
-    await history.close();
-    await page.setViewportSize({ width: 1280, height: 1100 });
-    await page.locator('#review[data-state=done]').waitFor({ timeout: 10_000 });
+    const page = await openReview(s, { width: 1280, height: 1100 });
     await page.getByTestId('finding').first().click();
     await page.evaluate(() => window.scrollTo(0, 0));
     keep('review.png', await page.screenshot(), { width: 1200, height: 800 });

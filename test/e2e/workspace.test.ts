@@ -2,8 +2,9 @@
 // tabs; a toolbar click on a CMS tab offers the latest rewrite and sends nothing; Copy for CMS puts every field on
 // the clipboard, as rich text and plain text, and each field has its own shortcut.
 import { describe, expect, it } from 'vitest';
-import { poll, Popup } from '../support/browser';
+import { poll } from '../support/browser';
 import { saveOptions, useSession } from './fixtures/setup';
+import { openPanel } from './fixtures/workspace';
 import { articleHtml } from './fixtures';
 
 const s = useSession();
@@ -27,18 +28,6 @@ const COMMENTED = articleHtml.replace(
 );
 
 const headlineIs = (h: string) => `document.querySelector('[data-testid="headline"]')?.innerText.trim() === ${JSON.stringify(h)}`;
-
-async function panelTarget(): Promise<string> {
-  const info = await poll(
-    async () => {
-      const { targetInfos } = (await s.ext.cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
-      return targetInfos.find((t) => t.type === 'page' && t.url === `${s.ext.origin}/popup/index.html?view=panel`) ?? null;
-    },
-    10_000,
-    'the side panel to open',
-  );
-  return info.targetId;
-}
 
 async function clipboardItem(): Promise<{ types: string[]; html: string; plain: string }> {
   const page = s.ext.context.pages().find((p) => p.url().endsWith('/manifest.json'))!;
@@ -154,10 +143,7 @@ describe('side panel', () => {
     const { popup } = await s.open(s.articleUrl('panel-a'));
     await popup.waitForState('done', 15_000);
     expect(await popup.visible('open-panel')).toBe(true);
-    // The click opens the panel; Chrome closes the popup as it does.
-    await popup.click('open-panel').catch(() => {});
-    const panel = await Popup.attach(s.ext.cdp, await panelTarget());
-    s.popups.push(panel);
+    const panel = await openPanel(s, popup);
     await panel.waitFor(`document.querySelector('[data-testid=panel]')?.dataset.state === 'done'`, 10_000);
     expect(await panel.text('headline')).toBe('Ferry Timetable Approved');
     expect(s.server.chatRequests).toHaveLength(1);
