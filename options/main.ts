@@ -410,7 +410,6 @@ function showProvider(): void {
   providerHint.textContent = provider ? hintOf(provider, t) : t('optionsCustomHint');
 }
 providerSelect.addEventListener('change', () => {
-  guide.changed(true);
   chosenProvider = providerSelect.value === ON_DEVICE_PROVIDER.id ? 'chrome-ai' : 'openai-compatible';
   const provider = PROVIDERS.find((p) => p.id === providerSelect.value);
   if (provider) {
@@ -418,6 +417,7 @@ providerSelect.addEventListener('change', () => {
     textInputs.model.value = provider.model;
   }
   showProvider();
+  guide.changed(true);
   void showOnDevice();
 });
 
