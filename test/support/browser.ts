@@ -467,9 +467,16 @@ function makeHarness(context: BrowserContext, cdp: CDPSession, extensionId: stri
   async function clickToolbar(target: Page | string, o: { waitForRender?: boolean; timeoutMs?: number } = {}): Promise<Popup> {
     const timeoutMs = o.timeoutMs ?? 10_000;
     if (typeof target !== 'string') await target.bringToFront();
-    const targetId = await tabTargetFor(target);
     const before = new Set((await popupTargets()).map((t) => t.targetId));
-    await cdp.send('Extensions.triggerAction', { id: extensionId, targetId });
+    // A tab whose navigation just failed swaps its target for the error page's: the click is retried on the new one.
+    for (const deadline = Date.now() + 5000; ; await sleep(100)) {
+      try {
+        await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: await tabTargetFor(target) });
+        break;
+      } catch (err) {
+        if (!/only be triggered on a tab target/.test(String(err)) || Date.now() > deadline) throw err;
+      }
+    }
     const info = await poll(
       async () => (await popupTargets()).find((t) => !before.has(t.targetId)) ?? null,
       timeoutMs,
