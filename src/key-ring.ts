@@ -4,7 +4,7 @@
  * sends a key anywhere it was not saved or confirmed for.
  */
 
-import { endpointOrigin, type Settings } from './settings';
+import { endpointOrigin, MAX_OTHER_KEYS, type Settings } from './settings';
 
 type Keys = Pick<Settings, 'apiKey' | 'apiKeyOrigin' | 'otherKeys'>;
 
@@ -30,5 +30,7 @@ export function bindKeys<S extends Keys & Pick<Settings, 'baseURL'>>(saved: Keys
   const origin = endpointOrigin(next.baseURL);
   const key = change.forget ? '' : change.typed || ring[origin] || (change.carry ? saved.apiKey : '');
   delete ring[origin];
+  // The oldest go first (insertion order), so the ring always reads back valid.
+  for (const old of Object.keys(ring).slice(0, Math.max(0, Object.keys(ring).length - MAX_OTHER_KEYS))) delete ring[old];
   return { ...next, apiKey: key, apiKeyOrigin: key === '' ? '' : origin, otherKeys: ring };
 }

@@ -97,6 +97,9 @@ function isOriginOrEmpty(v: unknown): v is string {
   return !!u && u.origin === v;
 }
 
+/** The most keys kept for other endpoints; saving another drops the oldest. */
+export const MAX_OTHER_KEYS = 50;
+
 const isKey = (v: unknown): v is string => text(500)(v) && !/[\s]/.test(v.trim());
 
 const validators: { [K in SettingKey]: Check<Settings[K]> } = {
@@ -107,7 +110,7 @@ const validators: { [K in SettingKey]: Check<Settings[K]> } = {
     !!v &&
     typeof v === 'object' &&
     !Array.isArray(v) &&
-    Object.keys(v).length <= 50 &&
+    Object.keys(v).length <= MAX_OTHER_KEYS &&
     Object.entries(v).every(([origin, key]) => origin !== '' && isOriginOrEmpty(origin) && isKey(key) && key !== ''),
   baseURL: isEndpointUrl,
   model: nonEmpty(200),

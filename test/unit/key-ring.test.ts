@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bindKeys, keyFor } from '../../src/key-ring';
-import { defaults, parseSettings, toStored, withholdUnconfirmedKey, type Settings } from '../../src/settings';
+import { defaults, MAX_OTHER_KEYS, parseSettings, toStored, withholdUnconfirmedKey, type Settings } from '../../src/settings';
 
 const OPENAI = 'https://api.openai.com/v1';
 const GROQ = 'https://api.groq.com/openai/v1';
@@ -32,6 +32,16 @@ describe('one key per endpoint', () => {
     const saved = withKey(OPENAI, 'sk-openai');
     const carried = bindKeys(saved, { ...saved, baseURL: 'https://proxy.example.com/v1' }, { typed: '', carry: true });
     expect(carried).toMatchObject({ apiKey: 'sk-openai', apiKeyOrigin: 'https://proxy.example.com', otherKeys: { 'https://api.openai.com': 'sk-openai' } });
+  });
+
+  it('the ring keeps at most MAX_OTHER_KEYS keys, dropping the oldest, so it always reads back', () => {
+    const many = Object.fromEntries(Array.from({ length: MAX_OTHER_KEYS }, (_, i) => [`https://h${i}.example`, `k${i}`]));
+    const saved = withKey(OPENAI, 'sk-openai', many);
+    const next = bindKeys(saved, { ...saved, baseURL: GROQ }, { typed: 'gsk' });
+    expect(Object.keys(next.otherKeys)).toHaveLength(MAX_OTHER_KEYS);
+    expect(next.otherKeys['https://h0.example']).toBeUndefined();
+    expect(next.otherKeys['https://api.openai.com']).toBe('sk-openai');
+    expect(parseSettings(next).otherKeys).toEqual(next.otherKeys);
   });
 
   it('forgetting removes only the key of the endpoint in use', () => {
