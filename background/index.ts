@@ -5,8 +5,8 @@ import { describeError } from '../src/llm/errors';
 import { listModels, testConnection } from '../src/llm/openai';
 import { describeOnDeviceError, onDevicePromptLimit, onDeviceState, OnDeviceUnready } from '../src/llm/on-device';
 import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type PopupMessage, type ResponseOf } from '../src/messages';
-import { endpointOrigin, parseSettings } from '../src/settings';
-import { loadSettings, loadSettingsReport, migrateStoredSettings } from '../lib/settings-store';
+import { endpointOrigin, parseSettings, withholdUnconfirmedKey } from '../src/settings';
+import { loadSettingsReport, migrateStoredSettings } from '../lib/settings-store';
 import { keyFor } from '../src/key-ring';
 import { JobSaver } from '../lib/job-saver';
 import { migrateLegacyJobs } from '../lib/legacy-jobs';
@@ -130,13 +130,15 @@ async function testOnDevice(language: string): Promise<ResponseOf<'test-connecti
 }
 
 async function answer(request: AnyRequest): Promise<ResponseOf<'test-connection'> | ResponseOf<'list-models'>> {
-  const stored = await loadSettings();
+  // Read once: every saved key (to pick this endpoint's own), and the settings a request may use.
+  const all = (await loadSettingsReport()).settings;
+  const stored = withholdUnconfirmedKey(all);
   if (request.type === 'test-connection' && request.settings.provider === 'chrome-ai') {
     return testOnDevice(typeof request.settings.language === 'string' ? request.settings.language : stored.language);
   }
   // An empty key field in the form means "the key saved for this endpoint": each key only for the origin it was saved
   // or confirmed for, so a saved key never goes to a scheme, host or port the user has not confirmed by saving.
-  const saved = request.settings.apiKey ? '' : keyFor((await loadSettingsReport()).settings, endpointOrigin(request.settings.baseURL));
+  const saved = request.settings.apiKey ? '' : keyFor(all, endpointOrigin(request.settings.baseURL));
   const settings = parseSettings({ ...stored, ...request.settings, apiKey: request.settings.apiKey || saved });
   const words = (err: unknown) => describeError(err, { ...settings, extensionOrigin: origin.replace(/\/$/, '') }, t).message;
   if (request.type === 'list-models') {

@@ -132,7 +132,7 @@ function readForm(): Record<SettingKey, unknown> {
     inputBudgetTokens: budget === '' ? NaN : Number(budget),
     historyLimit: historyLimit === '' ? NaN : Number(historyLimit),
     prices: prices.problems.length ? null : prices.prices,
-    apiKey: textInputs.apiKey.value.trim() || keyFor(saved, formOrigin()) || saved.apiKey,
+    apiKey: textInputs.apiKey.value.trim() || keyFor(saved, formOrigin()),
     // Bound again by save() (bindKeys): each endpoint gets its own key; another endpoint's only when the user says yes.
     apiKeyOrigin: saved.apiKeyOrigin,
     otherKeys: saved.otherKeys,
