@@ -2,7 +2,8 @@
 
 import browser from 'webextension-polyfill';
 import { describeError } from '../src/llm/errors';
-import { listModels, testConnection } from '../src/llm/openai';
+import { listModels, probeEndpoint, testConnection } from '../src/llm/openai';
+import { providerFor } from '../src/providers';
 import { describeOnDeviceError, onDevicePromptLimit, onDeviceState, OnDeviceUnready } from '../src/llm/on-device';
 import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type PopupMessage, type ResponseOf } from '../src/messages';
 import { endpointOrigin, parseSettings, withholdUnconfirmedKey } from '../src/settings';
@@ -129,7 +130,10 @@ async function testOnDevice(language: string): Promise<ResponseOf<'test-connecti
   }
 }
 
-async function answer(request: AnyRequest): Promise<ResponseOf<'test-connection'> | ResponseOf<'list-models'>> {
+async function answer(request: AnyRequest): Promise<ResponseOf<'test-connection'> | ResponseOf<'list-models'> | ResponseOf<'probe-endpoint'>> {
+  // Only a preset's own address is probed, with no key: a typed address is tested when the user asks.
+  if (request.type === 'probe-endpoint')
+    return { reachable: providerFor(request.baseURL) !== undefined && (await probeEndpoint({ baseURL: request.baseURL })) };
   // Read once: every saved key (to pick this endpoint's own), and the settings a request may use.
   const all = (await loadSettingsReport()).settings;
   const stored = withholdUnconfirmedKey(all);

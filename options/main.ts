@@ -206,8 +206,33 @@ interface SaveOptions {
 /** The save that waits for the user's word before the saved key may go to a new destination. */
 let pending: { input: Record<SettingKey, unknown>; message: string; options: SaveOptions } | null = null;
 
-/** Endpoints that answered Test connection from this page: the extension reaches them without a host permission. */
+/**
+ * Endpoints the extension reaches without a host permission: those that answered Test connection from this page, and
+ * presets whose server answered the keyless probe made when the preset was chosen (so Save asks for nothing).
+ */
 const reachable = new Set<string>();
+const probing = new Set<string>();
+
+/** Asks the background whether a preset's server answers the extension as it is; sends no key. */
+function probePreset(baseURL: string): void {
+  const provider = providerFor(baseURL);
+  const endpoint = provider && parseSettings({ baseURL: provider.baseURL }).baseURL;
+  if (!endpoint || endpoint === defaults.baseURL || reachable.has(endpoint) || probing.has(endpoint)) return;
+  probing.add(endpoint);
+  const request: RequestOf<'probe-endpoint'> = { type: 'probe-endpoint', baseURL: endpoint };
+  void (browser.runtime.sendMessage(request) as Promise<ResponseOf<'probe-endpoint'>>)
+    .then(
+      (answer) => answer.reachable,
+      () => false,
+    )
+    .then((ok) => {
+      probing.delete(endpoint);
+      if (ok) reachable.add(endpoint);
+      if (parseSettings({ baseURL: textInputs.baseURL.value.trim() }).baseURL !== endpoint) return;
+      permissionStatus.dataset.probed = String(ok);
+      if (ok) permissionStatus.textContent = t('optionsAccessNotNeeded', endpointHost(endpoint));
+    });
+}
 
 /**
  * Whether saving would send the saved key to an endpoint that has none of its own: only a hand-typed endpoint (a
@@ -406,6 +431,7 @@ function showProvider(): void {
     return;
   }
   const provider = providerFor(textInputs.baseURL.value.trim());
+  if (provider) probePreset(provider.baseURL);
   providerSelect.value = provider?.id ?? 'custom';
   providerHint.textContent = provider ? hintOf(provider, t) : t('optionsCustomHint');
 }

@@ -101,6 +101,11 @@ export interface Requests {
     request: { settings: Pick<Settings, 'apiKey' | 'baseURL'> };
     response: { ok: true; models: string[] } | { ok: false; message: string };
   };
+  /** Whether a preset's server answers the extension without a host permission (CORS); sends no key. */
+  'probe-endpoint': {
+    request: { baseURL: string };
+    response: { reachable: boolean };
+  };
 }
 
 export type RequestName = keyof Requests;
@@ -138,6 +143,7 @@ function isRevision(what: unknown): what is Revision {
 export function isRequest(value: unknown): value is AnyRequest {
   if (!value || typeof value !== 'object') return false;
   const m = value as Record<string, unknown>;
+  if (m.type === 'probe-endpoint') return typeof m.baseURL === 'string';
   return (m.type === 'test-connection' || m.type === 'list-models') && !!m.settings && typeof m.settings === 'object';
 }
 

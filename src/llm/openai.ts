@@ -218,6 +218,20 @@ export async function testConnection(opts: { baseURL: string; apiKey: string; mo
   }
 }
 
+/**
+ * Whether the extension reaches an endpoint as it is (its server answers cross-origin requests): any HTTP answer to
+ * GET /models counts, a 401 included, since the browser let us read it. Sends no key; a refused connection, a
+ * blocked read (no CORS), a redirect or no answer within `timeoutMs` is false.
+ */
+export async function probeEndpoint(opts: { baseURL: string; fetch?: typeof fetch; timeoutMs?: number }): Promise<boolean> {
+  try {
+    await shortCallClient({ baseURL: opts.baseURL, apiKey: '', fetch: opts.fetch }, opts.timeoutMs ?? 5_000).models.list();
+    return true;
+  } catch (err) {
+    return err instanceof OpenAI.APIError && !(err instanceof OpenAI.APIConnectionError) && typeof err.status === 'number';
+  }
+}
+
 export interface CountRequest {
   baseURL: string;
   apiKey: string;

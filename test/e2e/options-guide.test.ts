@@ -1,8 +1,10 @@
 /// <reference types="chrome" />
 // Options for people: the first-run guide (provider → key → test → done) on a fresh profile, and one key per
 // endpoint (switching provider brings that provider's key back, moves none, and asks nothing).
+import { createServer } from 'node:http';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { LLMServer } from '../support/llm-server';
 import { useSession } from './fixtures/setup';
 
 const s = useSession({ configure: false });
@@ -135,6 +137,40 @@ describe('options for people', () => {
       }
     } finally {
       await page.close();
+    }
+  });
+
+  it('a preset whose server answers the extension saves with no permission prompt; one whose server does not asks on Save', async () => {
+    // LM Studio's preset (localhost:1234) answers with CORS headers; Ollama's (localhost:11434) answers without them.
+    const lmStudio = await new LLMServer().listen(1234);
+    const seen: string[] = [];
+    const ollama = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
+      res.writeHead(req.method === 'OPTIONS' ? 204 : 401, { 'content-type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((resolve, reject) => ollama.once('error', reject).listen(11434, '127.0.0.1', resolve));
+    const page = await options();
+    try {
+      await page.getByTestId('provider').selectOption('lmstudio');
+      await expect.poll(() => lmStudio.requests.filter((r) => /\/models$/.test(r.path)).length, { timeout: 10_000 }).toBe(1);
+      const probe = lmStudio.requests.find((r) => /\/models$/.test(r.path));
+      expect(probe?.headers.authorization).toBe('Bearer no-key'); // no saved key goes with the probe
+      await page.locator('[data-testid=permission-status][data-probed=true]').waitFor();
+      await page.getByTestId('save').click();
+      await page.locator('[data-testid=save-status][data-ok=true]').waitFor();
+      expect(await page.getByTestId('permission-status').textContent()).toMatch(/localhost:1234 answers the extension directly: no permission is needed/);
+
+      await page.getByTestId('provider').selectOption('ollama');
+      await expect.poll(() => seen.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(seen.join('\n')).not.toMatch(/sk-/);
+      await page.locator('[data-testid=permission-status][data-probed=false]').waitFor();
+      await page.getByTestId('save').click();
+      await page.locator('[data-testid=save-status][data-ok=true]').waitFor();
+      expect(await page.getByTestId('permission-status').textContent()).toMatch(/Asking the browser for access to localhost:11434/);
+    } finally {
+      await page.close();
+      await lmStudio.close();
+      await new Promise((resolve) => ollama.close(resolve));
     }
   });
 });

@@ -205,10 +205,11 @@ export class LLMServer {
     });
   }
 
-  async listen(): Promise<this> {
+  /** On a free port, or on `port` (a local provider's own, say). */
+  async listen(port = 0): Promise<this> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
+      this.server.listen(port, '127.0.0.1', () => resolve());
     });
     this.port = (this.server.address() as AddressInfo).port;
     return this;

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError, StreamAbort } from '../../src/llm/errors';
-import { countInputTokens, streamChat, testConnection } from '../../src/llm/openai';
+import { countInputTokens, probeEndpoint, streamChat, testConnection } from '../../src/llm/openai';
 import { countsTokens } from '../../src/providers';
 import { plans, startLLMServer, type LLMServer } from '../support/llm-server';
 import { english } from '../../src/i18n-en';
@@ -143,6 +143,40 @@ describe('testConnection', () => {
   it('says whether the endpoint lists the model', async () => {
     expect(await testConnection({ baseURL: server.baseURL, apiKey: KEY, model: 'test-model' })).toEqual({ modelListed: true });
     expect(await testConnection({ baseURL: server.baseURL, apiKey: KEY, model: 'nope' })).toEqual({ modelListed: false });
+  });
+});
+
+describe('probeEndpoint', () => {
+  it('counts any HTTP answer as reachable, a 401 included, and sends no key', async () => {
+    const before = server.requests.length;
+    expect(await probeEndpoint({ baseURL: server.baseURL })).toBe(true);
+    expect(server.requests[before]?.headers.authorization).toBe('Bearer no-key');
+    const refusing = createServer((_req, res) => res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":{"message":"no key"}}'));
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    try {
+      expect(await probeEndpoint({ baseURL: `http://127.0.0.1:${(refusing.address() as AddressInfo).port}/v1` })).toBe(true);
+    } finally {
+      refusing.close();
+    }
+  });
+
+  it('is false for nothing listening, a redirect, or no answer in time', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    expect(await probeEndpoint({ baseURL: `http://127.0.0.1:${port}/v1` })).toBe(false);
+    const moving = createServer((_req, res) => res.writeHead(307, { location: 'http://example.invalid/v1/models' }).end());
+    const silent = createServer(() => undefined);
+    await Promise.all([moving, silent].map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))));
+    try {
+      expect(await probeEndpoint({ baseURL: `http://127.0.0.1:${(moving.address() as AddressInfo).port}/v1` })).toBe(false);
+      expect(await probeEndpoint({ baseURL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/v1`, timeoutMs: 300 })).toBe(false);
+    } finally {
+      moving.close();
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 });
 
