@@ -6,16 +6,24 @@ import { extractFromHtml } from '../../src/extract/node';
 import { decodePage } from './extract';
 import type { CommandIO } from './types';
 
+/** A page that has not answered in this long is given up on (a dead or stalled site must not hold a run forever). */
+export const FETCH_TIMEOUT_MS = 30_000;
+
 /** A page from a file, standard input (`-`) or an http(s) URL, extracted with the extension's own core. */
-export async function loadArticle(source: string, url: string | null, io: CommandIO): Promise<Article> {
+export async function loadArticle(source: string, url: string | null, io: CommandIO, signal?: AbortSignal): Promise<Article> {
   let html: string;
   let pageUrl: string;
   if (/^https?:\/\//i.test(source)) {
-    const response = await fetch(source, { redirect: 'follow' }).catch((err: Error) => {
-      throw new Error(`cannot fetch ${source}: ${err.message}`);
+    const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+    const response = await fetch(source, { redirect: 'follow', signal: signal ? AbortSignal.any([signal, timeout]) : timeout }).catch((err: Error) => {
+      const why = timeout.aborted ? `no answer in ${FETCH_TIMEOUT_MS / 1000} s` : signal?.aborted ? 'stopped' : causeOf(err);
+      throw new Error(`cannot fetch ${source}: ${why}`);
     });
     if (!response.ok) throw new Error(`cannot fetch ${source}: HTTP ${response.status}`);
-    html = decodePage(Buffer.from(await response.arrayBuffer()));
+    const bytes = await response.arrayBuffer().catch((err: Error) => {
+      throw new Error(`cannot fetch ${source}: ${timeout.aborted ? `no answer in ${FETCH_TIMEOUT_MS / 1000} s` : causeOf(err)}`);
+    });
+    html = decodePage(Buffer.from(bytes));
     pageUrl = url ?? response.url;
   } else {
     let bytes: Buffer;
@@ -31,6 +39,12 @@ export async function loadArticle(source: string, url: string | null, io: Comman
   const result = extractFromHtml(html, pageUrl);
   if (!result.ok) throw new Error(`${source}: ${result.detail}`);
   return result.article;
+}
+
+/** Node's fetch says "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND…) is in its cause. */
+function causeOf(err: Error): string {
+  const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ? `${err.message} (${cause.code})` : cause?.message ? `${err.message} (${cause.message})` : err.message;
 }
 
 /** Reads `--name value` / `--name=value` options and flags; the rest are positional arguments. */
