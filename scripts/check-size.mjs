@@ -37,7 +37,9 @@ export const BUDGETS = {
   // 330 → 338 KiB (issue 16): paragraph revisions and edits from the review page (src/revise-paragraph.ts with its
   // prompts, the body's paragraphs placed in src/review/paragraphs.ts), the latest-rewrite offer, the recent list and
   // the side panel's menu and shortcut: 334.0 KiB when it was set.
-  background: 338 * KiB,
+  // 338 → 339 KiB (issue 16): the keyless probe of a chosen preset's server (probeEndpoint and its message), so a
+  // preset that answers extension requests is saved with no permission prompt: 338.1 KiB when it was set.
+  background: 339 * KiB,
   // 60 → 70 KiB (issue 12): the page's visibility judged from layout (src/extract/visible.ts, ~6 KiB) and DOM reads
   // that markup cannot shadow (src/extract/dom.ts); Readability and the cleanup rules are the other ~60.
   // 70 → 84 KiB (issue 15): cleanup rules for social embeds, newsletter boxes, correction notes and author bios in
@@ -65,7 +67,8 @@ export const BUDGETS = {
   options: 60 * KiB,
   history: null,
   // 250 → 265 KiB (issue 16): the review page, and the workspace's words in four catalogs: 259.9 KiB when it was set.
-  'chrome zip': 265 * KiB,
+  // 265 → 266 KiB (issue 16): the preset probe in the worker and the options page: 265.4 KiB when it was set.
+  'chrome zip': 266 * KiB,
   'firefox zip': null,
 };
 
