@@ -1,17 +1,22 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { answerOf, errorOf, newJob, pageKey } from '../../src/job';
+import { answerOf, errorOf, newJob, pageKey, type Answer } from '../../src/job';
 import { StreamAbort } from '../../src/llm/abort';
 import { writeRewrite } from '../../src/pipeline';
 import { freeSlug, rewriteSlug } from '../../src/rewrite/slug';
 import { defaults, type Settings } from '../../src/settings';
 import { estimateTokens } from '../../src/tokens';
+import { connect, whoAmI, WpError, type WpConnection } from '../../src/publish/wp-api';
+import { sendDraft, type DraftStatus } from '../../src/publish/wp-draft';
+import { parseAnswer } from '../../src/rewrite/split';
+import { siteFromArgs } from './publish';
 import { loadArticle, parseOptions } from './article-input';
 import { printedAnswer, settingsFromEnv, terminalRun } from './terminal-run';
 import type { Command, CommandIO } from './types';
 
 export const BATCH_USAGE = `usage: newsmith batch --urls FILE --out DIR [--concurrency N] [--model M] [--language L] [--persona P] [--yes]
+                      [--wordpress URL --user NAME [--status draft|pending]]
 
 Rewrites every page listed in FILE (one http(s) URL per line; blank lines and # comments ignored; - reads standard
 input), N at a time (1-4, default 2), with the extension's prompt and pipeline. Writes DIR/<slug>.md per done
@@ -19,6 +24,9 @@ article (the headline as "# ...", a blank line, the article, then its SEO extras
 {url, status, file, headline, error} per finished line, in FILE's order, rewritten as items finish. Run it again with
 the same --out and the items already done are skipped, with no request. A doubtful page (or one that takes more than
 three requests) is sent only with --yes. Progress goes to standard error.
+With --wordpress, each done article is also sent to that site as a draft (WP_APP_PASSWORD, as for publish), its post
+id and editor link kept in results.json; the site and password are checked before anything is sent, and a rerun sends
+the drafts that failed, with no new rewrite.
 Exit code 0 when every item is done, 1 when some failed or the run was stopped, 2 for bad arguments.
 Uses OPENAI_API_KEY and OPENAI_BASE_URL (default ${defaults.baseURL}); --model (default ${defaults.model}).`;
 
@@ -33,6 +41,9 @@ export interface BatchResult {
   file: string | null;
   headline: string | null;
   error: string | null;
+  /** With --wordpress: the draft's post id and where to edit it (null when it could not be sent: see `error`). */
+  post?: number | null;
+  editLink?: string | null;
 }
 
 /** One line of the list that names a page: its text, and its line number (for messages). */
@@ -75,7 +86,9 @@ async function doneBefore(dir: string): Promise<Map<string, BatchResult>> {
   for (const r of listed as Partial<BatchResult>[]) {
     if (!r || typeof r.url !== 'string' || typeof r.file !== 'string' || (r.status !== 'done' && r.status !== 'skipped')) continue;
     if (/[/\\]/.test(r.file) || !existsSync(join(dir, r.file))) continue;
-    done.set(r.url, { url: r.url, status: 'done', file: r.file, headline: typeof r.headline === 'string' ? r.headline : null, error: null });
+    const entry: BatchResult = { url: r.url, status: 'done', file: r.file, headline: typeof r.headline === 'string' ? r.headline : null, error: null };
+    if (typeof r.post === 'number') Object.assign(entry, { post: r.post, editLink: typeof r.editLink === 'string' ? r.editLink : null });
+    done.set(r.url, entry);
   }
   return done;
 }
@@ -97,6 +110,8 @@ interface BatchRun {
   yes: boolean;
   raw: boolean;
   signal: AbortSignal;
+  /** Send each done article to this site as a draft. */
+  wordpress?: { connection: WpConnection; status: DraftStatus } | null;
 }
 
 /** Runs the items, N at a time; resolves with every item's result, in the list's order (none for an item not reached). */
@@ -131,13 +146,32 @@ export async function runItems(run: BatchRun, io: CommandIO): Promise<(BatchResu
     await save();
   };
 
+  /** The draft's post id and link, or why it was not sent (the article itself stays done). */
+  const publish = async (answer: Answer, url: string): Promise<Pick<BatchResult, 'post' | 'editLink' | 'error'>> => {
+    const wp = run.wordpress;
+    if (!wp) return { error: null };
+    try {
+      const sent = await sendDraft(wp.connection, { answer, status: wp.status, sourceUrl: url, attribution: true });
+      for (const note of sent.notes) say(note);
+      return { post: sent.id, editLink: sent.editLink, error: null };
+    } catch (err) {
+      return { post: null, editLink: null, error: `the draft was not sent: ${err instanceof WpError ? err.message : (err as Error).message}` };
+    }
+  };
+
   const one = async (i: number): Promise<void> => {
     const item = items[i] as BatchItem;
     const { url } = item;
     const failed = (error: string) => finish(i, { url, status: 'error', file: null, headline: null, error }, `failed: ${error}`);
     if (item.problem) return failed(item.problem);
     const earlier = before.get(url);
-    if (earlier) return finish(i, { ...earlier, status: 'skipped' }, `skipped, done before: ${earlier.file}`);
+    if (earlier) {
+      // Done before; with --wordpress and no draft yet, the draft is sent from the file (no new rewrite).
+      if (!run.wordpress || typeof earlier.post === 'number') return finish(i, { ...earlier, status: 'skipped' }, `skipped, done before: ${earlier.file}`);
+      const { headline, body, seo } = parseAnswer(await readFile(join(dir, earlier.file as string), 'utf8'), { final: true });
+      const sent = await publish({ headline, body, seo }, url);
+      return finish(i, { ...earlier, status: 'skipped', ...sent }, sent.error ?? `skipped, done before: ${earlier.file}; draft ${sent.post} sent`);
+    }
     const twin = firstLine.get(url);
     if (twin !== undefined)
       return finish(i, { url, status: 'skipped', file: null, headline: null, error: `the same address as line ${twin}` }, 'skipped: listed twice');
@@ -161,7 +195,9 @@ export async function runItems(run: BatchRun, io: CommandIO): Promise<(BatchResu
     const name = `${freeSlug(rewriteSlug(answer.seo.slug, answer.headline, url), (n) => taken.has(`${n}.md`))}.md`;
     taken.add(name);
     await writeWhole(join(dir, name), `${printedAnswer(job, 'markdown')}\n`);
-    await finish(i, { url, status: 'done', file: name, headline: answer.headline, error: null }, `done: ${name}, ${seconds(Date.now() - t0)}`);
+    const sent = await publish(answer, url);
+    const posted = sent.post ? `, draft ${sent.post}` : sent.error ? ` (${sent.error})` : '';
+    await finish(i, { url, status: 'done', file: name, headline: answer.headline, ...sent }, `done: ${name}, ${seconds(Date.now() - t0)}${posted}`);
   };
 
   let next = 0;
@@ -177,7 +213,7 @@ export async function runBatch(args: string[], io: CommandIO, env: NodeJS.Proces
   const fail = (message: string) => (io.stderr(`newsmith batch: ${message}\n${BATCH_USAGE}\n`), 2);
   let opts;
   try {
-    opts = parseOptions(args, ['urls', 'out', 'concurrency', 'model', 'language', 'persona'], ['yes']);
+    opts = parseOptions(args, ['urls', 'out', 'concurrency', 'model', 'language', 'persona', 'wordpress', 'user', 'status'], ['yes']);
   } catch (err) {
     return fail((err as Error).message);
   }
@@ -194,6 +230,30 @@ export async function runBatch(args: string[], io: CommandIO, env: NodeJS.Proces
     io.stderr('newsmith batch: no OPENAI_API_KEY set. Set it (and OPENAI_BASE_URL for another provider; a local server takes any text) to rewrite a batch.\n');
     return 2;
   }
+  const wpStatus = (opts.values.status ?? 'draft') as DraftStatus;
+  if (wpStatus !== 'draft' && wpStatus !== 'pending') return fail('--status is one of draft, pending');
+  if ((opts.values.wordpress || opts.values.user || opts.values.status) && !(opts.values.wordpress && opts.values.user))
+    return fail('give --wordpress URL and --user NAME together');
+  let wordpress: BatchRun['wordpress'] = null;
+  if (opts.values.wordpress) {
+    const site = siteFromArgs(opts.values, env);
+    if (typeof site === 'string') return fail(site);
+    // Checked before anything is spent: a wrong password or a user who may not write drafts stops the run here.
+    try {
+      const connection = await connect(site);
+      const me = await whoAmI(connection);
+      if (!me.canCreate) {
+        io.stderr(
+          `newsmith batch: ${me.name} may not create posts on ${new URL(connection.root).host}; nothing was sent. Ask an administrator for the Author or Editor role.\n`,
+        );
+        return 1;
+      }
+      wordpress = { connection, status: wpStatus };
+    } catch (err) {
+      io.stderr(`newsmith batch: ${err instanceof WpError ? err.message : (err as Error).message} Nothing was sent.\n`);
+      return 1;
+    }
+  }
   let list: string;
   try {
     list = urls === '-' ? (await io.readStdin()).toString('utf8') : await readFile(urls, 'utf8');
@@ -209,15 +269,19 @@ export async function runBatch(args: string[], io: CommandIO, env: NodeJS.Proces
     return fail(`cannot make ${out}: ${(err as Error).message}`);
   }
   const started = Date.now();
-  const results = await runItems({ items, dir: out, concurrency, settings: configured.settings, yes: opts.flags.has('yes'), raw: io.raw === true, signal }, io);
+  const results = await runItems(
+    { items, dir: out, concurrency, settings: configured.settings, yes: opts.flags.has('yes'), raw: io.raw === true, signal, wordpress },
+    io,
+  );
   const count = (status: BatchResult['status']) => results.filter((r) => r?.status === status).length;
+  const unsent = wordpress ? results.filter((r) => r !== null && r.status !== 'error' && typeof r.post !== 'number' && r.file !== null).length : 0;
   const left = results.filter((r) => r === null).length;
   const summary = [`${count('done')} done`, `${count('skipped')} skipped`, `${count('error')} failed`, left ? `${left} not started (stopped)` : ''].filter(
     Boolean,
   );
   io.stderr(`newsmith batch: ${summary.join(', ')} in ${seconds(Date.now() - started)}; results in ${join(out, RESULTS_FILE)}\n`);
   if (left) io.stderr('newsmith batch: run it again with the same --out to go on; what is done is not sent again.\n');
-  return count('error') > 0 || left > 0 ? 1 : 0;
+  return count('error') > 0 || left > 0 || unsent > 0 ? 1 : 0;
 }
 
 export const batchCommand: Command = {
