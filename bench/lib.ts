@@ -15,3 +15,4 @@ export { PARSERS, SHAPES } from '../test/support/adversarial-answers';
 export { storedVersions, headlineOf } from './stored-versions';
 export { LABELLED_DIR, labelledCases, loadLabelled } from '../test/support/labelled';
 export { formatLabelledScore, recallOf, scoreLabelled } from '../test/support/labelled-score';
+export { runBatch } from '../cli/commands/batch';

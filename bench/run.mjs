@@ -10,7 +10,8 @@
 // word, 3 streaming render, 4 checks, 5 bundle sizes and popup first paint, 6 token economy, 7 parsers of model
 // text on adversarial answers at 1 MB, 8 the popup reopened on a page with 10 stored versions against 1, 9 the
 // history page over 500 stored versions of 5,000-word articles (bench/stored-sections.mjs), 10 the checks on the
-// labelled set of planted errors and clean paraphrases (bench/labelled-section.mjs: recall per class, false alarms).
+// labelled set of planted errors and clean paraphrases (bench/labelled-section.mjs: recall per class, false alarms),
+// 11 `newsmith batch` on 20 articles at concurrency 3 against the ideal (bench/batch-section.mjs).
 // The corpus is ../shared/corpus beside the repo, or $NEWSMITH_CORPUS; without it sections 1 (Node) and 6 are skipped.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { EXTRACTION_ROUNDS, benchChecks, benchExtraction, benchParsers, benchTok
 import { benchContentScript, benchFirstWord, benchStreaming, startBrowserBench } from './browser-sections.mjs';
 import { benchHistory, benchPopupReopen } from './stored-sections.mjs';
 import { benchCorpusRewrites, benchLabelled, labelledDetails } from './labelled-section.mjs';
+import { benchBatch } from './batch-section.mjs';
 import { fmt, ms, verdict } from './stats.mjs';
 import { formatSizeTable, measureSizes } from '../scripts/check-size.mjs';
 
@@ -369,6 +371,24 @@ if (want(7)) {
     `${ms(p.slowest[0].ms, 0)} (${p.slowest[0].parser} / ${p.slowest[0].shape}; ${p.over} of ${p.pairs} over ${p.targetMs} ms)`,
     `≤ ${p.targetMs} ms`,
     verdict(p.over === 0),
+  );
+}
+
+// ---- 11. Batch: newsmith batch, 20 articles at concurrency 3, realistic pace (Node) ----
+if (want(11)) {
+  const b = await benchBatch(lib);
+  results.batch = b;
+  console.log(`\n11. Batch (CLI): ${b.items} articles at concurrency ${b.concurrency}, 1 s to the first token then 50 tokens/s`);
+  console.log(
+    `   ${b.done} done (exit ${b.code}, ${b.requests} requests) in ${ms(b.wallMs, 0)}; ideal (sum of the items' times ÷ ${b.concurrency}) ${ms(b.idealMs, 0)}`,
+  );
+  console.log(`   heap before ${fmt(b.heapBeforeMB)} MB, after ${fmt(b.heapAfterMB)} MB`);
+  row(
+    '11 batch',
+    `${b.items} articles at concurrency ${b.concurrency}: time ÷ ideal`,
+    fmt(b.ratio, 2),
+    '≤ 1.15',
+    verdict(b.ratio <= 1.15 && b.done === b.items && b.requests === b.items),
   );
 }
 
