@@ -197,7 +197,11 @@ export async function runItems(run: BatchRun, io: CommandIO): Promise<(BatchResu
     await writeWhole(join(dir, name), `${printedAnswer(job, 'markdown')}\n`);
     const sent = await publish(answer, url);
     const posted = sent.post ? `, draft ${sent.post}` : sent.error ? ` (${sent.error})` : '';
-    await finish(i, { url, status: 'done', file: name, headline: answer.headline, ...sent }, `done: ${name}, ${((Date.now() - t0) / 1000).toFixed(2)} s${posted}`);
+    await finish(
+      i,
+      { url, status: 'done', file: name, headline: answer.headline, ...sent },
+      `done: ${name}, ${((Date.now() - t0) / 1000).toFixed(2)} s${posted}`,
+    );
   };
 
   let next = 0;
