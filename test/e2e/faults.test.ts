@@ -70,6 +70,8 @@ describe('pages that cannot be read', () => {
     const page = await s.ext.context.newPage();
     const target = url();
     await page.goto(target).catch(() => {});
+    // A failed navigation (no network for the web store here) goes on to its error page: clicked once it is there.
+    await page.waitForLoadState('load').catch(() => {});
     // A view-source tab's target carries the view-source: URL, which Playwright's page URL does not show.
     const popup = byUrl ? await s.ext.clickToolbar(target) : await s.click(page);
     s.popups.push(popup);

@@ -468,8 +468,9 @@ function makeHarness(context: BrowserContext, cdp: CDPSession, extensionId: stri
     const timeoutMs = o.timeoutMs ?? 10_000;
     if (typeof target !== 'string') await target.bringToFront();
     const before = new Set((await popupTargets()).map((t) => t.targetId));
-    // A tab whose navigation just failed swaps its target for the error page's: the click is retried on the new one.
-    for (const deadline = Date.now() + 5000; ; await sleep(100)) {
+    // A tab whose navigation just failed swaps its target for the error page's: the click is retried on the new one
+    // (under CI load the swap has taken more than 5 s).
+    for (const deadline = Date.now() + 15_000; ; await sleep(100)) {
       try {
         await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: await tabTargetFor(target) });
         break;
