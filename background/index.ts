@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { describeError } from '../src/llm/errors';
 import { listModels, probeEndpoint, testConnection } from '../src/llm/openai';
 import { providerFor } from '../src/providers';
+import { sendVersion, testWpSite } from './publish';
 import { describeOnDeviceError, onDevicePromptLimit, onDeviceState, OnDeviceUnready } from '../src/llm/on-device';
 import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type PopupMessage, type ResponseOf } from '../src/messages';
 import { endpointOrigin, parseSettings, withholdUnconfirmedKey } from '../src/settings';
@@ -130,8 +131,13 @@ async function testOnDevice(language: string): Promise<ResponseOf<'test-connecti
   }
 }
 
-async function answer(request: AnyRequest): Promise<ResponseOf<'test-connection'> | ResponseOf<'list-models'> | ResponseOf<'probe-endpoint'>> {
+type OptionsRequest = Exclude<AnyRequest, { type: 'wp-send' }>;
+
+async function answer(
+  request: OptionsRequest,
+): Promise<ResponseOf<'test-connection'> | ResponseOf<'list-models'> | ResponseOf<'probe-endpoint'> | ResponseOf<'wp-test'>> {
   // Only a preset's own address is probed, with no key: a typed address is tested when the user asks.
+  if (request.type === 'wp-test') return testWpSite(request.site);
   if (request.type === 'probe-endpoint')
     return { reachable: providerFor(request.baseURL) !== undefined && (await probeEndpoint({ baseURL: request.baseURL })) };
   // Read once: every saved key (to pick this endpoint's own), and the settings a request may use.
@@ -164,6 +170,9 @@ async function answer(request: AnyRequest): Promise<ResponseOf<'test-connection'
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  if (!fromOwnPage(sender, [OPTIONS]) || !isRequest(message)) return undefined;
+  if (!isRequest(message)) return undefined;
+  // Sending a draft: from the pages that show a finished rewrite. Everything else: the options page only.
+  if (message.type === 'wp-send') return fromOwnPage(sender, [POPUP, REVIEW]) ? ready.then(() => sendVersion(saver, message.id, message.replace)) : undefined;
+  if (!fromOwnPage(sender, [OPTIONS])) return undefined;
   return answer(message);
 });

@@ -9,6 +9,7 @@ import { availabilityView, languageModelOf, modelOptions, type Availability, typ
 import { ON_DEVICE_PROVIDER, PROVIDERS, providerFor } from '../src/providers';
 import { bindKeys, keyFor } from '../src/key-ring';
 import { guideStep, showGuideStep } from './guide';
+import { startWpForm } from './wp-site';
 import { providerHint as hintOf, providerName } from '../src/provider-words';
 import { settingNames } from '../src/setting-words';
 import {
@@ -587,3 +588,5 @@ void loadSettingsReport().then(async ({ settings, reset }) => {
   byId<HTMLFieldSetElement>('form-body').disabled = false;
   form.dataset.ready = 'true';
 });
+// The model endpoint's host access is kept when the WordPress site on the same origin is removed.
+startWpForm(() => endpointOrigin(saved.baseURL));

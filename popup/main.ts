@@ -6,6 +6,7 @@
  * Page and model text are only ever set as text, never parsed as HTML.
  */
 
+import { wpSender } from './send-wp';
 import browser from 'webextension-polyfill';
 import type { JobError, JobRecord, TextPreview, ViewState } from '../src/job';
 import type { SaveProblem } from '../src/messages';
@@ -110,6 +111,10 @@ const FORMAT_KEY = 'newsmith.copyFormat';
 let tabId: number | null = null;
 let port: browser.Runtime.Port | null = null;
 let job: JobRecord | null = null;
+const wp = wpSender($<HTMLButtonElement>('send-wp'), $('wp-sent'), (id, published) => {
+  if (job?.id === id && job.state === 'done') job = { ...job, published };
+  scheduleRender();
+});
 /** The ids of the page's versions, oldest first; `job` is one of them. */
 let versions: string[] = [];
 /** Why the job is not stored yet, when storage refused it (it is kept in memory and session storage meanwhile). */
@@ -198,6 +203,7 @@ function render(): void {
   ui.copyRow.hidden = job.text === '';
   ui.copyHeadline.disabled = headline === '';
   ui.openReview.hidden = job.state !== 'done';
+  wp.render(job);
   renderVersion(job);
 }
 

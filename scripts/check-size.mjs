@@ -39,7 +39,10 @@ export const BUDGETS = {
   // the side panel's menu and shortcut: 334.0 KiB when it was set.
   // 338 → 339 KiB (issue 16): the keyless probe of a chosen preset's server (probeEndpoint and its message), so a
   // preset that answers extension requests is saved with no permission prompt: 338.1 KiB when it was set.
-  background: 339 * KiB,
+  // 339 → 352 KiB (issue 18): WordPress drafts from the extension: the REST client (src/publish: the API found from
+  // the Link header or its two URL forms, every fault in words), the draft built from the version, and the Test and
+  // Send handlers with the version's record of where it went: 350.4 KiB when it was set.
+  background: 352 * KiB,
   // 60 → 70 KiB (issue 12): the page's visibility judged from layout (src/extract/visible.ts, ~6 KiB) and DOM reads
   // that markup cannot shadow (src/extract/dom.ts); Readability and the cleanup rules are the other ~60.
   // 70 → 84 KiB (issue 15): cleanup rules for social embeds, newsletter boxes, correction notes and author bios in
@@ -63,12 +66,16 @@ export const BUDGETS = {
   // 80 → 84 KiB (issue 16): the offer of the latest rewrite on an editor tab, Copy for CMS with the copy shortcuts,
   // and opening the side panel; the panel's own start and its list of recent rewrites load only in the panel:
   // 80.3 KiB when it was set.
-  popup: 84 * KiB,
+  // 84 → 86 KiB (issue 18): Send to WordPress as draft, with the post's link and the site's words on failure:
+  // 85.4 KiB when it was set.
+  popup: 86 * KiB,
   options: 60 * KiB,
   history: null,
   // 250 → 265 KiB (issue 16): the review page, and the workspace's words in four catalogs: 259.9 KiB when it was set.
   // 265 → 266 KiB (issue 16): the preset probe in the worker and the options page: 265.4 KiB when it was set.
-  'chrome zip': 266 * KiB,
+  // 266 → 277 KiB (issue 18): WordPress drafts in the worker, the popup and the options, and their words in four
+  // catalogs: 275.5 KiB when it was set.
+  'chrome zip': 277 * KiB,
   'firefox zip': null,
 };
 

@@ -4,6 +4,7 @@
  * field that is there but wrong is repaired and reported; a record with no text, or that is not a record, is skipped.
  */
 
+import { readPublished } from './publish/wp-site';
 import type { ExtractWarning } from './article';
 import type { ChecksResult } from './checks';
 import { reportFindings } from './checks/findings';
@@ -14,6 +15,7 @@ import { parseAnswer, type Seo } from './rewrite/split';
 
 /** Every field any state of a job may hold (the stored record, read field by field). */
 type AnyField =
+  | 'published'
   | 'id'
   | 'key'
   | 'url'
@@ -240,6 +242,10 @@ export function readJob(value: unknown, pageKey?: string): ReadJob | null {
       break;
     case 'done':
       job = { ...base, state, answer: field('answer', readAnswer, answerFromText(text)), checks: field('checks', readChecks, null) };
+      if (rec.published !== undefined) {
+        const published = field('published', readPublished, undefined);
+        if (published) job.published = published;
+      }
       break;
     case 'incomplete':
     case 'stopped':

@@ -1,5 +1,6 @@
 /** A rewrite job as stored and as shown: pure data shared by the job core (owner) and the pages (views). */
 
+import type { Published } from './publish/wp-site';
 import type { Article, ExtractWarning, NoArticleReason } from './article';
 import { parseAnswer, type ParsedAnswer } from './rewrite/split';
 import type { ChecksResult } from './checks';
@@ -120,6 +121,8 @@ export interface DoneJob extends JobBase {
   answer: Answer;
   /** Facts, originality and SEO figures against the source (null until they are worked out). */
   checks: ChecksResult | null;
+  /** Where this version was sent as a draft (src/publish): sending it again updates that post. */
+  published?: Published;
 }
 
 /** Ended with part of an answer kept: cut short, stopped by the user, or cut off by the worker's death. */

@@ -3,6 +3,7 @@
  * The content script sends no messages: the background injects it and reads its return value.
  */
 
+import type { Published } from './publish/wp-site';
 import type { JobError, JobRecord, NeedsKeyView } from './job';
 import type { Revision } from './revise';
 import { PARAGRAPH_HOWS, type ParagraphHow } from './revise-paragraph';
@@ -101,6 +102,16 @@ export interface Requests {
     request: { settings: Pick<Settings, 'apiKey' | 'baseURL'> };
     response: { ok: true; models: string[] } | { ok: false; message: string };
   };
+  /** Test a WordPress site: who the password belongs to, and whether they may create drafts. `password` '' is the saved one (same site only). */
+  'wp-test': {
+    request: { site: { url: string; user: string; password: string } };
+    response: { ok: boolean; message: string };
+  };
+  /** Send a finished version to the saved site as a draft; again, it updates its post. `replace`: an earlier version's post to update instead of making one. */
+  'wp-send': {
+    request: { id: string; replace?: number };
+    response: { ok: true; published: Published; notes: string[] } | { ok: false; message: string };
+  };
   /** Whether a preset's server answers the extension without a host permission (CORS); sends no key. */
   'probe-endpoint': {
     request: { baseURL: string };
@@ -144,6 +155,11 @@ export function isRequest(value: unknown): value is AnyRequest {
   if (!value || typeof value !== 'object') return false;
   const m = value as Record<string, unknown>;
   if (m.type === 'probe-endpoint') return typeof m.baseURL === 'string';
+  if (m.type === 'wp-test') {
+    const site = m.site as Record<string, unknown> | undefined;
+    return !!site && typeof site === 'object' && ['url', 'user', 'password'].every((k) => typeof site[k] === 'string' && (site[k] as string).length <= 500);
+  }
+  if (m.type === 'wp-send') return typeof m.id === 'string' && (m.replace === undefined || (Number.isInteger(m.replace) && (m.replace as number) > 0));
   return (m.type === 'test-connection' || m.type === 'list-models') && !!m.settings && typeof m.settings === 'object';
 }
 

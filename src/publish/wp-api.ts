@@ -204,19 +204,31 @@ export async function connect(site: WpSite, opts: { fetch?: typeof fetch; timeou
   const c = { fetch: opts.fetch ?? globalThis.fetch.bind(globalThis), timeoutMs: opts.timeoutMs ?? WP_TIMEOUT_MS };
   const host = base.host;
   const candidates: string[] = [];
+  // Reached but not read (an extension without the site's host permission cannot read its HTML, only the API,
+  // which WordPress serves with CORS headers): the API forms below are still tried.
+  let unreachable: WpError | null = null;
+  const tolerant = (err: unknown): null => {
+    if (!(err instanceof WpError) || (err.code !== 'unreachable' && err.code !== 'redirect')) throw err;
+    if (err.code === 'unreachable') unreachable = err;
+    return null;
+  };
   // GET, not HEAD: some servers (PHP's own) never end a HEAD answer. Only the headers are read.
-  const home = await send(c, base.href, { method: 'GET' }, host);
-  void home.body?.cancel().catch(() => undefined);
-  const linked = linkedRoot(home.headers.get('link'), base.origin);
+  const home = await send(c, base.href, { method: 'GET' }, host).catch((err: unknown) => {
+    if (err instanceof WpError && err.code === 'redirect') throw err; // the address the user gave moved: say so
+    return tolerant(err);
+  });
+  void home?.body?.cancel().catch(() => undefined);
+  const linked = home ? linkedRoot(home.headers.get('link'), base.origin) : null;
   if (linked) candidates.push(linked);
   candidates.push(new URL('wp-json/', base).href, `${base.href}?rest_route=/`);
+  let reached = false;
   for (const root of [...new Set(candidates)]) {
-    const index = await send(c, root, { method: 'GET', headers: { accept: 'application/json' } }, host).catch((err: unknown) => {
-      if (err instanceof WpError && err.code === 'redirect') return null; // /wp-json/ redirected: try the next form
-      throw err;
-    });
-    if (index && (await isApiIndex(index))) return { site, root, ...c };
+    const index = await send(c, root, { method: 'GET', headers: { accept: 'application/json' } }, host).catch(tolerant);
+    if (!index) continue;
+    reached = true;
+    if (await isApiIndex(index)) return { site, root, ...c };
   }
+  if (!reached && unreachable) throw unreachable;
   throw new WpError(
     'not-wordpress',
     `No WordPress REST API found at ${base.href} (tried ${candidates.join(', ')}). Check the address, and that the site's REST API is not switched off.`,

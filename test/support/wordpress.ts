@@ -1,5 +1,5 @@
 /**
- * A real WordPress on 127.0.0.1 for the tests (../shared/guides/wordpress-local.md): Debian's `wordpress`, a private
+ * A real WordPress on a loopback address for the tests (../shared/guides/wordpress-local.md): Debian's `wordpress`, a private
  * MariaDB in a temporary folder (a socket, no network), PHP's built-in server, installed without a browser, with an
  * administrator and a subscriber, each given an application password. `.ci/run` installs the packages when missing;
  * elsewhere `wordpressMissing()` says what is absent, and the tests say so and skip, never fake it.
@@ -7,13 +7,15 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const WP_DIR = '/usr/share/wordpress';
-const CONFIG = '/etc/wordpress/config-127.0.0.1.php';
+/** Debian's wp-config.php reads /etc/wordpress/config-<host>.php: each running site takes a loopback address of its own. */
+const configFor = (host: string): string => `/etc/wordpress/config-${host}.php`;
 const TOOLS = ['mariadb-install-db', 'mariadbd', 'mariadb', 'php'];
 
 export interface WpAccount {
@@ -22,8 +24,19 @@ export interface WpAccount {
   appPassword: string;
 }
 
+/** A post as the REST API gives it with `context=edit` (the fields the tests read back). */
+export interface WpPost {
+  id: number;
+  status: string;
+  slug: string;
+  tags: number[];
+  title: { raw: string };
+  content: { raw: string };
+  excerpt: { raw: string };
+}
+
 export interface WordPress {
-  /** `http://127.0.0.1:PORT/` */
+  /** `http://127.0.0.N:PORT/`: a loopback address of its own */
   url: string;
   admin: WpAccount;
   /** May not create posts. */
@@ -56,13 +69,12 @@ export async function wordpressMissing(): Promise<string | null> {
   } catch {
     return 'WordPress is installed, but /etc/wordpress (where its per-host config goes) is not writable here: run the tests as root, as .ci/run does';
   }
-  if (existsSync(CONFIG)) return `${CONFIG} exists: another WordPress test is running, or one did not clean up`;
   return null;
 }
 
-async function freePort(): Promise<number> {
+async function freePort(host: string): Promise<number> {
   const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => s.listen(0, host, resolve));
   const port = (s.address() as { port: number }).port;
   await new Promise((resolve) => s.close(resolve));
   return port;
@@ -97,8 +109,23 @@ export async function startWordPress(): Promise<WordPress> {
   const sql = (query: string) => run('mariadb', ['--no-defaults', '-S', socket, '-uroot', '-e', query]);
   let db: ChildProcess | null = null;
   let php: ChildProcess | null = null;
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
+  // The first loopback address no other running site holds (the file is claimed at once: 'wx' fails if it exists).
+  let host = '';
+  for (let n = 1; n < 64 && host === ''; n++) {
+    try {
+      writeFileSync(configFor(`127.0.0.${n}`), '<?php\n', { flag: 'wx' });
+      host = `127.0.0.${n}`;
+    } catch {
+      /* taken */
+    }
+  }
+  if (host === '') throw new Error('WordPress harness: no free loopback address (/etc/wordpress/config-127.0.0.*.php all taken)');
+  const CONFIG = configFor(host);
+  const port = await freePort(host).catch((err: unknown) => {
+    rmSync(CONFIG, { force: true });
+    throw err;
+  });
+  const url = `http://${host}:${port}/`;
   const stop = async (): Promise<void> => {
     for (const p of [php, db]) if (p) await halt(p);
     rmSync(CONFIG, { force: true });
@@ -123,8 +150,8 @@ define('DB_NAME', 'wp');
 define('DB_USER', 'wp');
 define('DB_PASSWORD', '${dbPassword}');
 define('DB_HOST', 'localhost:${socket}');
-define('WP_HOME', 'http://127.0.0.1:${port}');
-define('WP_SITEURL', 'http://127.0.0.1:${port}');
+define('WP_HOME', 'http://${host}:${port}');
+define('WP_SITEURL', 'http://${host}:${port}');
 define('WP_ENVIRONMENT_TYPE', 'local');
 // No loopback cron and no calls to wordpress.org (no network here): either would hold PHP's server for many seconds.
 define('DISABLE_WP_CRON', true);
@@ -134,7 +161,7 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
     );
     const startServer = async (): Promise<void> => {
       // Its own process group: with workers, PHP's server is several processes, all stopped together.
-      php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WP_DIR], {
+      php = spawn('php', ['-S', `${host}:${port}`, '-t', WP_DIR], {
         cwd: WP_DIR,
         stdio: 'ignore',
         detached: true,
@@ -160,7 +187,7 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
     writeFileSync(
       script,
       `<?php
-$_SERVER['HTTP_HOST'] = '127.0.0.1:${port}';
+$_SERVER['HTTP_HOST'] = '${host}:${port}';
 define('WP_USE_THEMES', false);
 require '${WP_DIR}/wp-load.php';
 $admin = get_user_by('login', 'editor');
@@ -200,4 +227,40 @@ echo json_encode(array('admin' => $a[0], 'reader' => $r[0]));
     await stop();
     throw err;
   }
+}
+
+/**
+ * A front door to the site that answers extension origins with CORS headers, for the browser tests. WordPress sends
+ * none an extension can use (it drops `chrome-extension://` from Access-Control-Allow-Origin), so the product asks
+ * for the site's host permission; headless Chromium cannot answer that prompt, so the e2e reaches the site through
+ * this, which stands in for the granted permission. Everything else passes through unchanged.
+ */
+export async function corsFrontDoor(wp: WordPress): Promise<{ url: string; close: () => Promise<void> }> {
+  const target = new URL(wp.url);
+  const server: Server = createHttpServer((req, res) => {
+    const origin = req.headers.origin;
+    const cors: Record<string, string> = origin
+      ? {
+          'access-control-allow-origin': origin,
+          'access-control-allow-headers': 'authorization, content-type, accept',
+          'access-control-allow-methods': 'GET, POST, OPTIONS',
+          'access-control-expose-headers': 'link',
+        }
+      : {};
+    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+    const upstream = httpRequest(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...cors });
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.writeHead(502, cors).end());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`,
+    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
 }

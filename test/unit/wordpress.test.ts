@@ -15,7 +15,7 @@ import type { CommandIO } from '../../cli/commands/types';
 import { connect, routeUrl, whoAmI, WpError } from '../../src/publish/wp-api';
 import { draftContent } from '../../src/publish/wp-draft';
 import { startLLMServer, type LLMServer } from '../support/llm-server';
-import { startWordPress, wordpressMissing, type WordPress } from '../support/wordpress';
+import { startWordPress, wordpressMissing, type WordPress, type WpPost } from '../support/wordpress';
 
 function capture(): CommandIO & { out: () => string; err: () => string } {
   let out = '';
@@ -133,18 +133,9 @@ describe.skipIf(missing !== null)('against a real WordPress', () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsmith-wp-test-'));
   const rewrite = join(dir, 'pier.md');
   const env = () => ({ WP_APP_PASSWORD: wp.admin.appPassword });
-  interface Post {
-    id: number;
-    status: string;
-    slug: string;
-    tags: number[];
-    title: { raw: string };
-    content: { raw: string };
-    excerpt: { raw: string };
-  }
-  const post = (id: number) => wp.get<Post>(`/wp/v2/posts/${id}?context=edit`);
+  const post = (id: number) => wp.get<WpPost>(`/wp/v2/posts/${id}?context=edit`);
   const tagNames = async (ids: number[]) => (await Promise.all(ids.map((id) => wp.get<{ name: string }>(`/wp/v2/tags/${id}`)))).map((t) => t.name).sort();
-  const allPosts = () => wp.get<Post[]>('/wp/v2/posts?status=draft,pending,publish&per_page=100&context=edit');
+  const allPosts = () => wp.get<WpPost[]>('/wp/v2/posts?status=draft,pending,publish&per_page=100&context=edit');
 
   beforeAll(async () => {
     [wp, llm] = await Promise.all([startWordPress(), startLLMServer()]);
@@ -208,7 +199,7 @@ describe.skipIf(missing !== null)('against a real WordPress', () => {
     try {
       const down = capture();
       expect(await runPublish([rewrite, '--wordpress', wp.url, '--user', wp.admin.user], down, env())).toBe(1);
-      expect(down.err()).toMatch(/Cannot reach 127\.0\.0\.1:\d+: nothing answered there/);
+      expect(down.err()).toMatch(/Cannot reach 127\.0\.0\.\d+:\d+: nothing answered there/);
     } finally {
       await wp.startServer();
     }
