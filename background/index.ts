@@ -172,7 +172,10 @@ async function answer(
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isRequest(message)) return undefined;
   // Sending a draft: from the pages that show a finished rewrite. Everything else: the options page only.
-  if (message.type === 'wp-send') return fromOwnPage(sender, [POPUP, REVIEW]) ? ready.then(() => sendVersion(saver, message.id, message.replace)) : undefined;
+  if (message.type === 'wp-send')
+    return fromOwnPage(sender, [POPUP, REVIEW])
+      ? ready.then(() => sendVersion(saver, message.id, { replace: message.replace, fresh: message.fresh }))
+      : undefined;
   if (!fromOwnPage(sender, [OPTIONS])) return undefined;
   return answer(message);
 });

@@ -8,6 +8,7 @@ import { connect, whoAmI, WpError, type WpConnection } from '../src/publish/wp-a
 import { sendDraft } from '../src/publish/wp-draft';
 import { siteOrigin, wpReady, type Published } from '../src/publish/wp-site';
 import type { ResponseOf } from '../src/messages';
+import type { DoneJob } from '../src/job';
 import type { JobSaver } from '../lib/job-saver';
 import { loadWpSite } from '../lib/wp-site-store';
 import { t } from '../lib/i18n';
@@ -56,12 +57,20 @@ export async function testWpSite(given: { url: string; user: string; password: s
 }
 
 /** Sends version `id` as a draft: its own post again if it has one on this site, else `replace`, else a new post. */
-export async function sendVersion(saver: JobSaver, id: string, replace?: number): Promise<ResponseOf<'wp-send'>> {
+export async function sendVersion(saver: JobSaver, id: string, how: { replace?: number; fresh?: boolean } = {}): Promise<ResponseOf<'wp-send'>> {
   const [site, job] = await Promise.all([loadWpSite(), saver.get(id)]);
   if (!wpReady(site)) return { ok: false, message: t('wpNoSite') };
   if (!job || job.state !== 'done') return { ok: false, message: t('wpNotDone') };
   const origin = siteOrigin(site.url);
-  const existing = job.published?.site === origin ? job.published.post : (replace ?? null);
+  const own = job.published?.site === origin ? job.published.post : null;
+  if (own === null && how.replace === undefined && !how.fresh) {
+    // Another version of this page went to this site: the user says whether this one replaces it or is a new draft.
+    const earlier = (await saver.versions(job.key))
+      .filter((v): v is DoneJob => v.id !== job.id && v.state === 'done' && v.published?.site === origin)
+      .sort((a, b) => (b.published?.at ?? 0) - (a.published?.at ?? 0))[0]?.published;
+    if (earlier) return { ok: false, message: t('popupWpChoose', String(earlier.post)), choose: { post: earlier.post, editLink: earlier.editLink } };
+  }
+  const existing = own ?? how.replace ?? null;
   let c: WpConnection;
   try {
     c = await connect({ url: site.url, user: site.user, password: site.password });

@@ -6,7 +6,7 @@
  * Page and model text are only ever set as text, never parsed as HTML.
  */
 
-import { wpSender } from './send-wp';
+import { wpSender } from '../lib/send-wp';
 import browser from 'webextension-polyfill';
 import type { JobError, JobRecord, TextPreview, ViewState } from '../src/job';
 import type { SaveProblem } from '../src/messages';

@@ -6,6 +6,7 @@
  * the version store. Text only, never HTML.
  */
 
+import { wpSender } from '../lib/send-wp';
 import browser from 'webextension-polyfill';
 import type { Article } from '../src/article';
 import type { ChecksResult } from '../src/checks';
@@ -48,6 +49,11 @@ const ACTIONS: Record<ParagraphHow, MessageKey> = { regenerate: 'reviewRegenerat
 let port: browser.Runtime.Port | null = null;
 /** The version on screen (a finished one), its source and how the two are laid out. */
 let job: JobRecord | null = null;
+const wp = wpSender($<HTMLButtonElement>('send-wp'), $('wp-sent'), (id, published) => {
+  if (job?.id === id && job.state === 'done') job = { ...job, published };
+  if (shown?.id === id && shown.state === 'done') shown = { ...shown, published };
+  wp.render(job);
+});
 /** The ids of the page's versions, oldest first. */
 let pageVersions: string[] = [];
 /** The last finished version shown (kept on screen when a new one fails). */
@@ -302,6 +308,7 @@ async function showJob(next: JobRecord, versions: readonly string[] | undefined)
   layout = { source, rewrite, rows, offset };
   if (fresh) picked = null;
   ui.copyCms.disabled = ui.copyAll.disabled = false;
+  wp.render(next);
   setState('done');
   draw();
   drawFindings();

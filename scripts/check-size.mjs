@@ -66,16 +66,16 @@ export const BUDGETS = {
   // 80 → 84 KiB (issue 16): the offer of the latest rewrite on an editor tab, Copy for CMS with the copy shortcuts,
   // and opening the side panel; the panel's own start and its list of recent rewrites load only in the panel:
   // 80.3 KiB when it was set.
-  // 84 → 86 KiB (issue 18): Send to WordPress as draft, with the post's link and the site's words on failure:
-  // 85.4 KiB when it was set.
-  popup: 86 * KiB,
+  // 84 → 87 KiB (issue 18): Send to WordPress as draft, with the post's link, the site's words on failure, and the
+  // replace-or-new choice for a new version of a page already sent: 86.2 KiB when it was set.
+  popup: 87 * KiB,
   options: 60 * KiB,
   history: null,
   // 250 → 265 KiB (issue 16): the review page, and the workspace's words in four catalogs: 259.9 KiB when it was set.
   // 265 → 266 KiB (issue 16): the preset probe in the worker and the options page: 265.4 KiB when it was set.
-  // 266 → 277 KiB (issue 18): WordPress drafts in the worker, the popup and the options, and their words in four
-  // catalogs: 275.5 KiB when it was set.
-  'chrome zip': 277 * KiB,
+  // 266 → 279 KiB (issue 18): WordPress drafts in the worker, the popup, the review page and the options, and their
+  // words in four catalogs: 277.0 KiB when it was set.
+  'chrome zip': 279 * KiB,
   'firefox zip': null,
 };
 

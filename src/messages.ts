@@ -107,10 +107,13 @@ export interface Requests {
     request: { site: { url: string; user: string; password: string } };
     response: { ok: boolean; message: string };
   };
-  /** Send a finished version to the saved site as a draft; again, it updates its post. `replace`: an earlier version's post to update instead of making one. */
+  /**
+   * Send a finished version to the saved site as a draft; again, it updates its post. A version whose page already
+   * has a draft from another version gets `choose` back, unless the request says: `replace` that post, or `fresh`.
+   */
   'wp-send': {
-    request: { id: string; replace?: number };
-    response: { ok: true; published: Published; notes: string[] } | { ok: false; message: string };
+    request: { id: string; replace?: number; fresh?: boolean };
+    response: { ok: true; published: Published; notes: string[] } | { ok: false; message: string; choose?: { post: number; editLink: string } };
   };
   /** Whether a preset's server answers the extension without a host permission (CORS); sends no key. */
   'probe-endpoint': {
@@ -159,7 +162,12 @@ export function isRequest(value: unknown): value is AnyRequest {
     const site = m.site as Record<string, unknown> | undefined;
     return !!site && typeof site === 'object' && ['url', 'user', 'password'].every((k) => typeof site[k] === 'string' && (site[k] as string).length <= 500);
   }
-  if (m.type === 'wp-send') return typeof m.id === 'string' && (m.replace === undefined || (Number.isInteger(m.replace) && (m.replace as number) > 0));
+  if (m.type === 'wp-send')
+    return (
+      typeof m.id === 'string' &&
+      (m.replace === undefined || (Number.isInteger(m.replace) && (m.replace as number) > 0)) &&
+      (m.fresh === undefined || typeof m.fresh === 'boolean')
+    );
   return (m.type === 'test-connection' || m.type === 'list-models') && !!m.settings && typeof m.settings === 'object';
 }
 

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corsFrontDoor, startWordPress, wordpressMissing, type WordPress, type WpPost } from '../support/wordpress';
+import { poll } from '../support/browser';
 import { useSession } from './fixtures/setup';
 
 const missing = await wordpressMissing();
@@ -96,6 +97,41 @@ describe.skipIf(missing !== null)('Send to WordPress as draft', () => {
       15_000,
     );
     expect(await drafts()).toBe(before + 1);
+  });
+
+  it('a new version of a sent page asks: replace that post or make a new draft; the review page sends too', async () => {
+    s.server.enqueue({ text: ANSWER }, { text: ANSWER.replace('until midnight.', 'until one in the morning.') });
+    const { popup } = await s.open(s.articleUrl('versions'));
+    await popup.waitForState('done', 15_000);
+    await popup.waitFor(`!document.querySelector('[data-testid=send-wp]').hidden`, 5_000);
+    await popup.click('send-wp');
+    await popup.waitFor(`/Saved in WordPress as post \\d+/.test(document.querySelector('[data-testid=wp-sent-text]').textContent)`, 15_000);
+    const first = Number(/post (\d+)/.exec((await popup.text('wp-sent-text')) ?? '')?.[1]);
+    const count = await drafts();
+
+    await popup.click('regenerate');
+    await popup.waitFor(`document.querySelector('[data-testid=article]').textContent.includes('one in the morning')`, 15_000);
+    await popup.waitForState('done', 15_000);
+    await popup.click('send-wp');
+    await popup.waitFor(`!!document.querySelector('[data-testid=wp-replace]')`, 15_000);
+    expect(await popup.text('wp-sent-text')).toBe(`An earlier version of this page is post ${first} in WordPress.`);
+    expect(await popup.text('wp-replace')).toBe(`Replace post ${first}`);
+    expect(await drafts()).toBe(count); // nothing sent before the choice
+    await popup.click('wp-replace');
+    await popup.waitFor(`/Saved in WordPress as post ${first}\\./.test(document.querySelector('[data-testid=wp-sent-text]').textContent)`, 15_000);
+    expect(await drafts()).toBe(count);
+    expect((await post(first)).content.raw).toContain('until one in the morning.');
+
+    // The review page of that version: it knows its post, so Send updates it.
+    await popup.click('open-review');
+    const review = await poll(() => s.ext.context.pages().find((p) => p.url().includes('/review/index.html?id=')) ?? null, 10_000, 'the review tab');
+    await review.locator('#review[data-state=done]').waitFor({ timeout: 10_000 });
+    expect(await review.getByTestId('send-wp').textContent()).toBe('Update the draft in WordPress');
+    await review.getByTestId('send-wp').click();
+    await review.locator('[data-testid=wp-sent-text]', { hasText: `Saved in WordPress as post ${first}.` }).waitFor({ timeout: 15_000 });
+    expect(await review.getByTestId('wp-open').getAttribute('href')).toBe(`${site}wp-admin/post.php?post=${first}&action=edit`);
+    expect(await drafts()).toBe(count);
+    await review.close();
   });
 
   it('a wrong password and a stopped site each get a clear message; the rewrite stays as it was', async () => {

@@ -7,8 +7,8 @@ import browser from 'webextension-polyfill';
 import type { JobRecord } from '../src/job';
 import type { RequestOf, ResponseOf } from '../src/messages';
 import { wpReady, type Published } from '../src/publish/wp-site';
-import { loadWpSite } from '../lib/wp-site-store';
-import { t } from '../lib/i18n';
+import { loadWpSite } from './wp-site-store';
+import { t } from './i18n';
 
 export interface WpSender {
   render(job: JobRecord | null): void;
@@ -35,21 +35,44 @@ export function wpSender(button: HTMLButtonElement, box: HTMLElement, onSent: (i
     button.disabled = sending;
     button.textContent = t(done?.published ? 'popupResendWp' : 'popupSendWp');
     if (changed && !sending) {
+      choices.replaceChildren();
       if (done?.published) say(true, t('popupSentWp', String(done.published.post)), done.published.editLink);
       else box.hidden = true;
     }
   };
-  button.addEventListener('click', () => {
+  /** The choice for a version whose page already has a draft: replace that post, or make a new one. */
+  const choices = document.createElement('span');
+  choices.className = 'wp-choices';
+  box.append(choices);
+  const offerChoice = (post: number): void => {
+    const replace = document.createElement('button');
+    replace.type = 'button';
+    replace.dataset.testid = 'wp-replace';
+    replace.textContent = t('popupWpReplace', String(post));
+    replace.addEventListener('click', () => send({ replace: post }));
+    const fresh = document.createElement('button');
+    fresh.type = 'button';
+    fresh.dataset.testid = 'wp-new';
+    fresh.textContent = t('popupWpNew');
+    fresh.addEventListener('click', () => send({ fresh: true }));
+    choices.replaceChildren(replace, fresh);
+  };
+  const send = (how: { replace?: number; fresh?: boolean } = {}): void => {
     const job = shown;
     if (!job || job.state !== 'done' || sending) return;
     sending = true;
     button.disabled = true;
+    choices.replaceChildren();
     say(true, t('popupSendingWp'), null);
-    const request: RequestOf<'wp-send'> = { type: 'wp-send', id: job.id };
+    const request: RequestOf<'wp-send'> = { type: 'wp-send', id: job.id, ...how };
     void (browser.runtime.sendMessage(request) as Promise<ResponseOf<'wp-send'>>)
       .then(
         (answer) => {
-          if (!answer.ok) return say(false, answer.message, null);
+          if (!answer.ok) {
+            say(!!answer.choose, answer.message, answer.choose?.editLink ?? null);
+            if (answer.choose) offerChoice(answer.choose.post);
+            return;
+          }
           onSent(job.id, answer.published);
           say(true, [t('popupSentWp', String(answer.published.post)), ...answer.notes].join(' '), answer.published.editLink);
         },
@@ -59,7 +82,8 @@ export function wpSender(button: HTMLButtonElement, box: HTMLElement, onSent: (i
         sending = false;
         render(shown);
       });
-  });
+  };
+  button.addEventListener('click', () => send());
   void loadWpSite().then((site) => {
     ready = wpReady(site);
     render(shown);
