@@ -41,6 +41,8 @@ export interface WordPress {
   admin: WpAccount;
   /** May not create posts. */
   subscriber: WpAccount;
+  /** May write drafts, but not create tags (WordPress keeps that for editors). */
+  author: WpAccount;
   /** The REST API root (the `?rest_route=` form: PHP's server has no rewrite rules). */
   api: string;
   /** Reads a route as the administrator (to check what a test sent). */
@@ -192,19 +194,24 @@ define('WP_USE_THEMES', false);
 require '${WP_DIR}/wp-load.php';
 $admin = get_user_by('login', 'editor');
 $reader = wp_create_user('reader', 'reader-pass-123', 'reader@example.com');
+$writer = wp_create_user('writer', 'writer-pass-123', 'writer@example.com');
+(new WP_User($writer))->set_role('author');
+wp_insert_term('Harbour News', 'category');
 $a = WP_Application_Passwords::create_new_application_password($admin->ID, array('name' => 'newsmith-test'));
 $r = WP_Application_Passwords::create_new_application_password($reader, array('name' => 'newsmith-test'));
-echo json_encode(array('admin' => $a[0], 'reader' => $r[0]));
+$w = WP_Application_Passwords::create_new_application_password($writer, array('name' => 'newsmith-test'));
+echo json_encode(array('admin' => $a[0], 'reader' => $r[0], 'writer' => $w[0]));
 `,
     );
     const { stdout } = await run('php', [script], { cwd: WP_DIR });
-    const passwords = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { admin: string; reader: string };
+    const passwords = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { admin: string; reader: string; writer: string };
     const admin = { user: 'editor', appPassword: passwords.admin };
     const api = `${url}?rest_route=/`;
     return {
       url,
       admin,
       subscriber: { user: 'reader', appPassword: passwords.reader },
+      author: { user: 'writer', appPassword: passwords.writer },
       api,
       get: async <T>(route: string): Promise<T> => {
         const [path, query = ''] = route.split('?');

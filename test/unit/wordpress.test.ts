@@ -13,7 +13,7 @@ import { runBatch, type BatchResult } from '../../cli/commands/batch';
 import { runPublish } from '../../cli/commands/publish';
 import type { CommandIO } from '../../cli/commands/types';
 import { connect, routeUrl, whoAmI, WpError } from '../../src/publish/wp-api';
-import { draftContent } from '../../src/publish/wp-draft';
+import { draftContent, sendDraft } from '../../src/publish/wp-draft';
 import { startLLMServer, type LLMServer } from '../support/llm-server';
 import { startWordPress, wordpressMissing, type WordPress, type WpPost } from '../support/wordpress';
 
@@ -114,6 +114,38 @@ describe('finding the API and saying what went wrong', () => {
     }
   });
 
+  it('a tag the site will not make is left out and said; the draft still goes', async () => {
+    const posts: unknown[] = [];
+    const s = await serve((req, res) => {
+      const route = new URL(req.url ?? '/', 'http://x').searchParams.get('rest_route');
+      const json = (status: number, body: unknown) => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (route === null) return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>home</html>');
+      if (route === '/') return json(200, JSON.parse(API_INDEX));
+      if (route === '/wp/v2/tags' && req.method === 'GET') return json(200, [{ id: 7, name: 'Pier &amp; Harbour' }]);
+      if (route === '/wp/v2/tags') return json(403, { code: 'rest_cannot_create', message: 'Sorry, you are not allowed to create terms in this taxonomy.' });
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        posts.push(JSON.parse(body));
+        json(201, { id: 41, link: 'http://x/?p=41', status: 'draft', slug: 'quay' });
+      });
+    });
+    try {
+      const c = await connect(site(s.url));
+      const sent = await sendDraft(c, {
+        answer: { headline: 'Quay', body: 'Text.', seo: { slug: 'quay', keywords: ['Pier & Harbour', 'Cranes'] } },
+        status: 'draft',
+      });
+      expect(sent.tags).toEqual(['Pier & Harbour']);
+      expect(sent.notes).toEqual([
+        expect.stringMatching(/^The tag "Cranes" could not be created .*not allowed to create terms.*; the draft was sent without it\.$/),
+      ]);
+      expect(posts).toEqual([expect.objectContaining({ tags: [7], slug: 'quay', status: 'draft' })]);
+    } finally {
+      await close(s.server);
+    }
+  });
+
   it('writes the content as our own HTML: model markup escaped, the source linked only when it is a web page', () => {
     const answer = { headline: 'H', body: 'A <script>x</script> "quoted" line.\n\n## Sub\n\n- one', seo: {} };
     expect(draftContent({ answer, sourceUrl: 'https://www.news.example/a?b=1&c=2', attribution: true })).toBe(
@@ -181,6 +213,18 @@ describe.skipIf(missing !== null)('against a real WordPress', () => {
     expect(updated.status).toBe('pending');
     expect(updated.content.raw).toContain('28,000 pounds');
     expect(updated.tags.sort()).toEqual(p.tags.sort()); // the tags were found, not made twice
+  });
+
+  it('an author (the usual role for writers) sends a draft, its new tag made', async () => {
+    const author = join(dir, 'author.md');
+    writeFileSync(author, '# Ferry Timetable Changes\n\nThe ferry leaves earlier from Monday.\n\nKeywords: pier, ferry timetable\n');
+    const io = capture();
+    expect(await runPublish([author, '--wordpress', wp.url, '--user', wp.author.user, '--json'], io, { WP_APP_PASSWORD: wp.author.appPassword })).toBe(0);
+    const sent = JSON.parse(io.out()) as { id: number; tags: string[] };
+    expect(sent.tags).toEqual(['pier', 'ferry timetable']);
+    const p = await post(sent.id);
+    expect(p.status).toBe('draft');
+    expect(await tagNames(p.tags)).toEqual(['ferry timetable', 'pier']);
   });
 
   it('a wrong password, a user who may not write posts, and a stopped site each get their own clear message; nothing is made', async () => {
