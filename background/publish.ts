@@ -4,7 +4,7 @@
  * a page asks with a version id and gets the post back, recorded on the version (sending it again updates that post).
  */
 import browser from 'webextension-polyfill';
-import { connect, whoAmI, WpError, type WpConnection } from '../src/publish/wp-api';
+import { categories, connect, whoAmI, WpError, type WpConnection } from '../src/publish/wp-api';
 import { sendDraft } from '../src/publish/wp-draft';
 import { siteOrigin, wpReady, type Published } from '../src/publish/wp-site';
 import type { ResponseOf } from '../src/messages';
@@ -48,9 +48,10 @@ export async function testWpSite(given: { url: string; user: string; password: s
     given.password || (siteOrigin(given.url) !== '' && siteOrigin(given.url) === siteOrigin(saved.url) && given.user === saved.user ? saved.password : '');
   if (!given.url || !given.user || !password) return { ok: false, message: t('wpTestNeedsAll') };
   try {
-    const me = await whoAmI(await connect({ url: given.url, user: given.user, password }));
+    const c = await connect({ url: given.url, user: given.user, password });
+    const me = await whoAmI(c);
     if (!me.canCreate) return { ok: false, message: t('wpTestCannotCreate', me.name) };
-    return { ok: true, message: t('wpTestOk', me.name) };
+    return { ok: true, message: t('wpTestOk', me.name), categories: await categories(c).catch(() => []) };
   } catch (err) {
     return { ok: false, message: await failure(err, given.url) };
   }
@@ -74,7 +75,11 @@ export async function sendVersion(saver: JobSaver, id: string, how: { replace?: 
   let c: WpConnection;
   try {
     c = await connect({ url: site.url, user: site.user, password: site.password });
-    const sent = await sendDraft(c, { answer: job.answer, status: site.status, sourceUrl: job.url, attribution: site.attribution }, existing);
+    const sent = await sendDraft(
+      c,
+      { answer: job.answer, status: site.status, sourceUrl: job.url, attribution: site.attribution, categories: site.category ? [site.category] : [] },
+      existing,
+    );
     const published: Published = { site: origin, post: sent.id, editLink: sent.editLink, status: sent.status, at: Date.now() };
     await saver.save({ ...job, published });
     return { ok: true, published, notes: sent.notes };

@@ -18,6 +18,15 @@ export function startWpForm(endpointOrigin: () => string): void {
   const password = byId<HTMLInputElement>('wp-password');
   const status = byId<HTMLSelectElement>('wp-status');
   const attribution = byId<HTMLInputElement>('wp-attribution');
+  const category = byId<HTMLSelectElement>('wp-category');
+  const defaultCategory = category.options[0] as HTMLOptionElement;
+  /** The picker: the site's default, the saved category (by id until Test names it), and what Test listed. */
+  const showCategories = (list: readonly { id: number; name: string }[], chosen: number, chosenName = ''): void => {
+    const options = [defaultCategory, ...list.map((c) => new Option(c.name, String(c.id)))];
+    if (chosen && !list.some((c) => c.id === chosen)) options.push(new Option(chosenName || `#${chosen}`, String(chosen)));
+    category.replaceChildren(...options);
+    category.value = String(chosen);
+  };
   const result = byId<HTMLElement>('wp-result');
   const remove = byId<HTMLButtonElement>('wp-remove');
   let saved: WpSiteSettings = WP_SITE_DEFAULTS;
@@ -36,6 +45,7 @@ export function startWpForm(endpointOrigin: () => string): void {
     password.placeholder = site.password ? t('optionsWpPasswordSaved') : '';
     status.value = site.status;
     attribution.checked = site.attribution;
+    if (category.value !== String(site.category)) showCategories([], site.category, site.categoryName);
     remove.hidden = site.url === '';
   };
   /** The password for the form's site: the one typed, else the saved one if the site and user are the saved ones. */
@@ -49,6 +59,7 @@ export function startWpForm(endpointOrigin: () => string): void {
       const request: RequestOf<'wp-test'> = { type: 'wp-test', site };
       const answer = (await browser.runtime.sendMessage(request)) as ResponseOf<'wp-test'>;
       if (answer.ok) reachable.add(siteOrigin(site.url));
+      if (answer.ok && answer.categories) showCategories(answer.categories, Number(category.value) || 0);
       say(answer.ok, answer.message);
     } catch (err) {
       say(false, t('optionsNoAnswer', err instanceof Error ? err.message : String(err)));
@@ -82,6 +93,8 @@ export function startWpForm(endpointOrigin: () => string): void {
       password: secret,
       status: status.value === 'pending' ? 'pending' : 'draft',
       attribution: attribution.checked,
+      category: Number(category.value) || 0,
+      categoryName: Number(category.value) ? (category.selectedOptions[0]?.text ?? '') : '',
     };
     void saveWpSite(site).then(
       () => {

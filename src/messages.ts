@@ -105,7 +105,8 @@ export interface Requests {
   /** Test a WordPress site: who the password belongs to, and whether they may create drafts. `password` '' is the saved one (same site only). */
   'wp-test': {
     request: { site: { url: string; user: string; password: string } };
-    response: { ok: boolean; message: string };
+    /** On success, the site's categories for the picker. */
+    response: { ok: boolean; message: string; categories?: { id: number; name: string }[] };
   };
   /**
    * Send a finished version to the saved site as a draft; again, it updates its post. A version whose page already

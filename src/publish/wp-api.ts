@@ -257,3 +257,16 @@ export async function whoAmI(c: WpConnection): Promise<WpUser> {
     canPublish: caps.publish_posts === true,
   };
 }
+
+/** The site's categories, by name (for the options' picker); entities in names decoded. */
+export async function categories(c: WpConnection): Promise<{ id: number; name: string }[]> {
+  const list = await wpRequest<{ id?: unknown; name?: unknown }[]>(c, 'GET', 'wp/v2/categories', { query: { per_page: '100', _fields: 'id,name' } });
+  return list
+    .filter((x): x is { id: number; name: string } => typeof x.id === 'number' && typeof x.name === 'string')
+    .map((x) => ({ id: x.id, name: decodeEntities(x.name) }));
+}
+
+/** The few entities WordPress writes into term names (`&amp;`, `&#039;`…), as text. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#0?39);/g, (all, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#039': "'", '#39': "'" })[e] ?? all);
+}

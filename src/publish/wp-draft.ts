@@ -6,7 +6,7 @@
  */
 import type { Answer } from '../job';
 import { toHtml } from '../rewrite/render';
-import { WpError, wpRequest, type WpConnection } from './wp-api';
+import { decodeEntities, WpError, wpRequest, type WpConnection } from './wp-api';
 
 export type DraftStatus = 'draft' | 'pending';
 
@@ -35,8 +35,6 @@ export interface SentDraft {
 }
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const decodeEntities = (text: string): string =>
-  text.replace(/&(amp|lt|gt|quot|#039|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#039': "'", '#39': "'" })[e] ?? _);
 
 /** The post's HTML: the body as our renderer writes it, then the attribution line when asked and the source is a web page. */
 export function draftContent(input: Pick<DraftInput, 'answer' | 'sourceUrl' | 'attribution'>): string {

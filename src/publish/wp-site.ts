@@ -14,6 +14,10 @@ export const WP_SITE_DEFAULTS = {
   /** End each draft with a "Source:" line linking the page it was rewritten from. */
   attribution: true,
   status: 'draft' as DraftStatus,
+  /** The category drafts go in (a term id), or 0 for the site's default. */
+  category: 0,
+  /** Its name, as Test listed it (shown until the next Test). */
+  categoryName: '',
 };
 
 export type WpSiteSettings = typeof WP_SITE_DEFAULTS;
@@ -53,6 +57,8 @@ export function readWpSite(raw: unknown): WpSiteSettings {
     password: isText(200)(r.password) ? r.password : WP_SITE_DEFAULTS.password,
     attribution: typeof r.attribution === 'boolean' ? r.attribution : WP_SITE_DEFAULTS.attribution,
     status: r.status === 'draft' || r.status === 'pending' ? r.status : WP_SITE_DEFAULTS.status,
+    category: typeof r.category === 'number' && Number.isInteger(r.category) && r.category >= 0 ? r.category : WP_SITE_DEFAULTS.category,
+    categoryName: isText(200)(r.categoryName) ? r.categoryName : WP_SITE_DEFAULTS.categoryName,
   };
 }
 

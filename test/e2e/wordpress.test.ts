@@ -55,6 +55,8 @@ describe.skipIf(missing !== null)('Send to WordPress as draft', () => {
     try {
       await page.getByTestId('wp-test').click();
       await page.locator('[data-testid=wp-result][data-ok=true]', { hasText: 'Connected as editor: drafts can be sent.' }).waitFor({ timeout: 15_000 });
+      // Test listed the site's categories: drafts go in the one picked.
+      await page.getByTestId('wp-category').selectOption({ label: 'Harbour News' });
       await page.getByTestId('wp-save').click();
       await page.locator('[data-testid=wp-result]', { hasText: 'Site saved.' }).waitFor();
       const local = (await page.evaluate(() => chrome.storage.local.get('wordpressSite'))) as { wordpressSite: { url: string; password: string } };
@@ -85,6 +87,8 @@ describe.skipIf(missing !== null)('Send to WordPress as draft', () => {
     );
     expect(p.excerpt.raw).toBe('The library opens its reading room until midnight.');
     expect(p.slug).toBe('night-reading-room');
+    const category = (await wp.get<{ id: number; name: string }[]>('/wp/v2/categories?search=Harbour')).find((c) => c.name === 'Harbour News');
+    expect(p.categories).toEqual([category?.id]);
     const tags = await Promise.all(p.tags.map((t) => wp.get<{ name: string }>(`/wp/v2/tags/${t}`)));
     expect(tags.map((t) => t.name).sort()).toEqual(['Harbour City', 'library']);
     expect(await drafts()).toBe(before + 1);

@@ -30,6 +30,7 @@ export interface WpPost {
   status: string;
   slug: string;
   tags: number[];
+  categories: number[];
   title: { raw: string };
   content: { raw: string };
   excerpt: { raw: string };
