@@ -3,7 +3,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { answerOf, errorOf, newJob, pageKey, type Answer } from '../../src/job';
 import { StreamAbort } from '../../src/llm/abort';
-import { writeRewrite } from '../../src/pipeline';
+import { continueRewrite, writeRewrite } from '../../src/pipeline';
+import { PartialAnswer } from './batch-partial';
 import { freeSlug, rewriteSlug } from '../../src/rewrite/slug';
 import { defaults, type Settings } from '../../src/settings';
 import { estimateTokens } from '../../src/tokens';
@@ -22,7 +23,8 @@ Rewrites every page listed in FILE (one http(s) URL per line; blank lines and # 
 input), N at a time (1-4, default 2), with the extension's prompt and pipeline. Writes DIR/<slug>.md per done
 article (the headline as "# ...", a blank line, the article, then its SEO extras) and DIR/results.json: one
 {url, status, file, headline, error} per finished line, in FILE's order, rewritten as items finish. Run it again with
-the same --out and the items already done are skipped, with no request. A doubtful page (or one that takes more than
+the same --out and the items already done are skipped, with no request; one cut off mid-answer goes on with
+Continue (its answer is kept in DIR/.partial/ as it streams). A doubtful page (or one that takes more than
 three requests) is sent only with --yes. Progress goes to standard error.
 With --wordpress, each done article is also sent to that site as a draft (WP_APP_PASSWORD, as for publish), its post
 id and editor link kept in results.json; the site and password are checked before anything is sent, and a rerun sends
@@ -177,20 +179,41 @@ export async function runItems(run: BatchRun, io: CommandIO): Promise<(BatchResu
       return finish(i, { url, status: 'skipped', file: null, headline: null, error: `the same address as line ${twin}` }, 'skipped: listed twice');
     firstLine.set(url, item.line);
     const t0 = Date.now();
+    const partial = new PartialAnswer(dir, url, writeWhole);
+    const kept = await partial.read();
     let article;
-    try {
-      article = await loadArticle(url, null, io, run.signal);
-    } catch (err) {
-      return failed((err as Error).message);
+    if (kept) article = kept.article;
+    else {
+      try {
+        article = await loadArticle(url, null, io, run.signal);
+      } catch (err) {
+        return failed((err as Error).message);
+      }
     }
+    const source = article;
     const terminal = terminalRun(settings, (line) => say(`item ${i + 1} of ${items.length}: ${line}`), { yes: run.yes, raw: run.raw });
-    const job = await writeRewrite(newJob(crypto.randomUUID(), pageKey(url), url, settings.model, Date.now()), article, settings, terminal.ports, run.signal);
+    // Every piece of the answer is kept (at most once a second), so a run cut off mid-answer continues next time.
+    const ports = {
+      ...terminal.ports,
+      appended: (job: Parameters<typeof terminal.ports.appended>[0], at: number, text: string) => {
+        terminal.ports.appended(job, at, text);
+        partial.keep(job, source);
+      },
+    };
+    if (kept) say(`item ${i + 1} of ${items.length}: going on from the ${kept.job.text.length.toLocaleString('en-US')} characters written before`);
+    const job = kept
+      ? await continueRewrite(kept.job, source, settings, ports, run.signal)
+      : await writeRewrite(newJob(crypto.randomUUID(), pageKey(url), url, settings.model, Date.now()), source, settings, ports, run.signal);
+    partial.stopTimer();
     tokens += (job.estimate?.inputTokens ?? 0) + estimateTokens(job.text);
     if (job.state !== 'done') {
+      if (job.text !== '') await partial.flush(source);
+      else await partial.drop();
       const why = terminal.refusal();
       const error = why !== null ? `${why} Nothing was sent. Run again with --yes to send it anyway.` : (errorOf(job)?.message ?? job.state);
       return failed(error);
     }
+    await partial.drop();
     const answer = answerOf(job);
     const name = `${freeSlug(rewriteSlug(answer.seo.slug, answer.headline, url), (n) => taken.has(`${n}.md`))}.md`;
     taken.add(name);

@@ -195,38 +195,49 @@ describe('newsmith batch', () => {
 
   const bundle = join(ROOT, 'dist', 'cli', 'newsmith.mjs');
   it.skipIf(!existsSync(bundle))(
-    'a run killed mid-batch keeps what finished; the rerun sends only what had not finished',
+    'a run killed mid-batch keeps what finished; the rerun continues the cut answer and bills nothing twice',
     async () => {
       const killed = mkdtempSync(join(tmpdir(), 'newsmith-batch-kill-'));
       const [first, ...slow] = [10, 11, 12, 13].map((n) => server.addPage(`story${n}`, articlePage(n)).pageUrl(`story${n}`));
       const fileList = join(killed, 'urls.txt');
       writeFileSync(fileList, `${first}\n${slow.join('\n')}\n`);
+      const asked: { story: number; continued: boolean }[] = [];
+      const continued = (req: RecordedRequest) => (req.body.messages ?? []).some((m) => m.role === 'assistant');
       server.setHandler((req) => {
-        const n = storyOf(req);
-        billed.set(n, (billed.get(n) ?? 0) + 1);
-        return n === 10 ? answer(10) : { ...answer(n), chunkCount: 10, chunkDelayMs: 1_000 };
+        asked.push({ story: storyOf(req), continued: continued(req) });
+        return storyOf(req) === 10
+          ? answer(10)
+          : { chunks: ['# Rewritten Story 11\n\n', 'The board ', 'agreed ', 'on ', 'story ', 'eleven.'], chunkDelayMs: 700 };
       });
       const child = spawn(process.execPath, [join(ROOT, 'bin', 'newsmith.mjs'), 'batch', '--urls', fileList, '--out', killed, '--concurrency', '1'], {
         env: { ...process.env, ...env() },
         stdio: 'ignore',
       });
-      await expect.poll(() => server.chatRequests.filter((q) => storyOf(q) === 11).length, { timeout: 20_000 }).toBe(1);
+      // Killed once part of story 11's answer is on disk.
+      const partials = () => (existsSync(join(killed, '.partial')) ? readdirSync(join(killed, '.partial')).filter((f) => f.endsWith('.json')) : []);
+      await expect.poll(() => partials().length, { timeout: 20_000 }).toBe(1);
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
-      const kept = results(killed);
-      expect(kept).toEqual([{ url: first, status: 'done', file: 'rewritten-story-10.md', headline: 'Rewritten Story 10', error: null }]);
+      expect(results(killed)).toEqual([{ url: first, status: 'done', file: 'rewritten-story-10.md', headline: 'Rewritten Story 10', error: null }]);
 
       server.setHandler((req) => {
-        const n = storyOf(req);
-        billed.set(n, (billed.get(n) ?? 0) + 1);
-        return answer(n);
+        asked.push({ story: storyOf(req), continued: continued(req) });
+        if (continued(req)) return { text: ' (and the rest of story eleven).' };
+        return answer(storyOf(req));
       });
       const io = capture();
       expect(await runBatch(['--urls', fileList, '--out', killed], io, env())).toBe(0);
       expect(results(killed).map((x) => x.status)).toEqual(['skipped', 'done', 'done', 'done']);
-      expect(billed.get(10)).toBe(1); // the story done before the kill was not sent again
-      expect(billed.get(12)).toBe(1);
-      expect(billed.get(13)).toBe(1);
+      // Story 10 was not sent again; story 11 went on with Continue (one request for the rest), the others once each.
+      expect(asked.filter((a) => a.story === 10)).toHaveLength(1);
+      expect(asked.filter((a) => a.story === 11)).toEqual([
+        { story: 11, continued: false },
+        { story: 11, continued: true },
+      ]);
+      expect(asked.filter((a) => a.story === 12)).toEqual([{ story: 12, continued: false }]);
+      expect(io.err()).toMatch(/item 2 of 4: going on from the [\d,]+ characters written before/);
+      expect(readFileSync(join(killed, 'rewritten-story-11.md'), 'utf8')).toMatch(/^# Rewritten Story 11\n\nThe board .*\(and the rest of story eleven\)\.\n$/);
+      expect(partials()).toEqual([]);
     },
     60_000,
   );
