@@ -191,19 +191,47 @@ async function closeRun(run) {
 }
 
 /** One toolbar click on a fresh article tab, answered by `plan`; returns the popup's marks against the click and the request. */
-async function oneRewrite(h, plan, timeoutMs) {
+/** The used JS heap (MB) of the extension's worker and of a page session, each after a full collection. */
+async function heapsMB(h, popup) {
+  const { targetInfos } = await h.ext.cdp.send('Target.getTargets');
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(h.ext.origin));
+  const read = async (session) => {
+    await session.send('HeapProfiler.collectGarbage');
+    return (await session.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
+  };
+  const w = target ? await h.lib.Popup.attach(h.ext.cdp, target.targetId) : null;
+  try {
+    return { worker: w ? await read(w) : NaN, popup: popup && !popup.closed ? await read(popup).catch(() => NaN) : NaN };
+  } finally {
+    if (w) await h.ext.cdp.send('Target.detachFromTarget', { sessionId: w.sessionId }).catch(() => {});
+  }
+}
+
+async function oneRewrite(h, plan, timeoutMs, opts = {}) {
   for (let attempt = 1; ; attempt++) {
-    const r = await oneRewriteAttempt(h, plan, timeoutMs);
+    const r = await oneRewriteAttempt(h, plan, timeoutMs, opts);
     if (r.valid || attempt >= 3) return { ...r, attempts: attempt };
   }
 }
 
-async function oneRewriteAttempt(h, plan, timeoutMs) {
+async function oneRewriteAttempt(h, plan, timeoutMs, opts = {}) {
   h.server.reset();
   h.server.setHandler(() => plan);
   const run = await clickAndWatch(h, h.server.pageUrl('article'));
+  // With `heap`: the worker's and the popup's heap read once, halfway through the stream, and again when it is done.
+  let during = null;
+  const halfway = opts.heap
+    ? h.server
+        .waitForChatRequests(1, timeoutMs)
+        .then(() => new Promise((r) => setTimeout(r, (plan.chunks.length * (plan.chunkDelayMs ?? 0)) / 2 || 300)))
+        .then(() => heapsMB(h, run.popup))
+        .then((x) => (during = x))
+        .catch(() => {})
+    : null;
   try {
     const r = await finishedPopup(run.popup, timeoutMs);
+    await halfway;
+    const after = opts.heap ? await heapsMB(h, run.popup) : null;
     if (r.bench.late) await h.server.waitForChatRequests(1, timeoutMs);
     const req = h.server.chatRequests[0];
     const res = h.server.responses[0];
@@ -234,6 +262,7 @@ async function oneRewriteAttempt(h, plan, timeoutMs) {
       maxRenderMs: r.bench.maxRenderMs,
       chars: r.chars,
       rawBody: req.rawBody,
+      heap: opts.heap ? { during, after } : null,
     };
   } finally {
     await closeRun(run);
@@ -336,7 +365,7 @@ export async function benchStreaming(
       }
       let r;
       try {
-        r = await oneRewrite(h, plan, capMs);
+        r = await oneRewrite(h, plan, capMs, { heap: chars >= 100_000 });
       } catch (err) {
         const arrived = h.server.chatRequests[0]?.time;
         if (!arrived || !/timed out/.test(String(err))) throw err;
@@ -374,6 +403,7 @@ export async function benchStreaming(
       maxRenderMs: med('maxRenderMs'),
       charsShown: med('chars'),
       floorReads,
+      heap: valid.find((r) => r.heap)?.heap ?? null,
     };
     out[chars].ratioToFloor = out[chars].requestToDone / out[chars].floor;
   }

@@ -294,6 +294,10 @@ if (want(1) || want(2) || want(3) || want(5) || want(8) || want(9)) {
           console.log(
             `           popup: ${fmt(x.renders, 0)} frames rendered, ${ms(x.renderMs, 0)} in render callbacks, longest ${ms(x.maxRenderMs, 0)}; article shows ${x.charsShown} chars`,
           );
+        if (x.heap)
+          console.log(
+            `           JS heap (after a full collection): worker ${fmt(x.heap.during?.worker)} MB during the stream, ${fmt(x.heap.after?.worker)} MB after; popup ${fmt(x.heap.during?.popup)} MB during, ${fmt(x.heap.after?.popup)} MB after`,
+          );
         const rd = (r) => (r ? `${r.count} reads of ${fmt(r.bytes / 1024, 0)} KiB, largest ${fmt(r.max / 1024, 1)} KiB` : 'n/a');
         console.log(`           the floor's fetch got the body in ${rd(x.floorReads)}`);
       }
