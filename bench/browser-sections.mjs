@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { median } from './stats.mjs';
+import { benchDir } from './build-lib.mjs';
+import { writeMinimalExtension } from './minimal-extension.mjs';
 
 const API_KEY = 'sk-bench-0123456789';
 
@@ -266,6 +268,52 @@ async function oneRewriteAttempt(h, plan, timeoutMs, opts = {}) {
     };
   } finally {
     await closeRun(run);
+  }
+}
+
+/** One toolbar click on the minimal extension (bench/minimal-extension.mjs): click → first character painted. */
+async function oneMinimal(h, plan) {
+  h.server.reset();
+  h.server.setHandler(() => plan);
+  const run = await clickAndWatch(h, h.server.pageUrl('article'));
+  try {
+    await run.popup.waitFor(`window.__bench?.late || window.__bench?.marks.text?.painted`, 20_000);
+    const b = await run.popup.eval('window.__bench');
+    return { valid: !b.late, clickToText: b.marks.text.painted - run.t0 };
+  } finally {
+    await closeRun(run);
+  }
+}
+
+/**
+ * Section 2's floor (issue 19): Newsmith and the minimal extension, each in its own Chromium, clicked the same way
+ * on the same article with the same answer, alternating (which goes first flips every round), `n` times each.
+ */
+export async function benchFirstWordFloor(h, n = 10) {
+  const plan = { chunks: chunksOf(longAnswer(600), 40) };
+  const warm = await oneRewrite(h, plan, 20_000);
+  const dir = writeMinimalExtension(join(benchDir, 'minimal-extension'), { url: `${h.server.baseURL}/chat/completions`, body: warm.rawBody, key: API_KEY });
+  const ext = await h.lib.launchExtension({ extensionDir: dir });
+  const minimal = { ...h, ext };
+  try {
+    await ext.cdp.send('Target.setDiscoverTargets', { discover: true });
+    await oneMinimal(minimal, plan); // first click after launch: untimed
+    const ours = [];
+    const floor = [];
+    for (let i = 0; i < n; i++) {
+      const pair =
+        i % 2 === 0
+          ? [() => oneRewrite(h, plan, 20_000), () => oneMinimal(minimal, plan)]
+          : [() => oneMinimal(minimal, plan), () => oneRewrite(h, plan, 20_000)];
+      for (const run of pair) {
+        const r = await run();
+        if (!r.valid) continue;
+        (r.rawBody !== undefined ? ours : floor).push(r.clickToText);
+      }
+    }
+    return { n, ours: median(ours), minimal: median(floor), ratio: median(ours) / median(floor), counted: { ours: ours.length, minimal: floor.length } };
+  } finally {
+    await ext.close();
   }
 }
 
