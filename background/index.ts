@@ -136,8 +136,8 @@ type OptionsRequest = Exclude<AnyRequest, { type: 'wp-send' }>;
 async function answer(
   request: OptionsRequest,
 ): Promise<ResponseOf<'test-connection'> | ResponseOf<'list-models'> | ResponseOf<'probe-endpoint'> | ResponseOf<'wp-test'>> {
-  // Only a preset's own address is probed, with no key: a typed address is tested when the user asks.
   if (request.type === 'wp-test') return testWpSite(request.site);
+  // Only a preset's own address is probed, with no key: a typed address is tested when the user asks.
   if (request.type === 'probe-endpoint')
     return { reachable: providerFor(request.baseURL) !== undefined && (await probeEndpoint({ baseURL: request.baseURL })) };
   // Read once: every saved key (to pick this endpoint's own), and the settings a request may use.

@@ -76,6 +76,7 @@ export function readPublished(v: unknown): Published | undefined {
     Number.isInteger(p.post) &&
     p.post > 0 &&
     typeof p.editLink === 'string' &&
+    siteOrigin(p.editLink) === p.site &&
     typeof p.status === 'string' &&
     typeof p.at === 'number';
   return ok ? { site: p.site as string, post: p.post as number, editLink: p.editLink as string, status: p.status as string, at: p.at as number } : undefined;
