@@ -1,7 +1,7 @@
 /**
  * The options page's WordPress form: the site's address, user and application password (kept in storage.local,
- * never shown again once saved), the status drafts go as, the attribution line; *Test* asks the background who the
- * password belongs to. A saved password is sent to its own site only: a new address needs its own password.
+ * never shown again once saved), the status and category drafts go in, the attribution line; *Test* asks the
+ * background who the password belongs to and lists the site's categories. A saved password is sent to its own site only: a new address needs its own password.
  */
 import browser from 'webextension-polyfill';
 import type { RequestOf, ResponseOf } from '../src/messages';
@@ -96,10 +96,13 @@ export function startWpForm(endpointOrigin: () => string): void {
       category: Number(category.value) || 0,
       categoryName: Number(category.value) ? (category.selectedOptions[0]?.text ?? '') : '',
     };
+    const before = siteOrigin(saved.url);
     void saveWpSite(site).then(
       () => {
         fill(site);
         say(true, t('optionsWpSaved'));
+        // A site moved to another address gives the old one's host access back, so grants never pile up.
+        if (before && before !== origin && before !== endpointOrigin()) void browser.permissions.remove({ origins: [`${before}/*`] }).catch(() => false);
       },
       (err: unknown) => say(false, t('optionsNotSaved', err instanceof Error ? err.message : String(err))),
     );
