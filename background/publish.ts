@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import { categories, connect, whoAmI, WpError, type WpConnection } from '../src/publish/wp-api';
 import { sendDraft } from '../src/publish/wp-draft';
-import { siteOrigin, wpReady, type Published } from '../src/publish/wp-site';
+import { plainRemoteHttp, siteOrigin, wpReady, type Published } from '../src/publish/wp-site';
 import type { ResponseOf } from '../src/messages';
 import type { DoneJob } from '../src/job';
 import type { JobSaver } from '../lib/job-saver';
@@ -25,6 +25,7 @@ async function failure(err: unknown, url: string): Promise<string> {
     if (!granted) return t('wpErrNoAccess', host);
   }
   if (!(err instanceof WpError)) return t('wpErrUnknown', [host, err instanceof Error ? err.message : String(err)]);
+  if (err.code === 'bad-address' && plainRemoteHttp(url)) return t('optionsWpNeedsHttps', host);
   const said = /WordPress said: "([^"]*)"/.exec(err.message)?.[1] ?? '';
   const words: Record<WpError['code'], string> = {
     auth: t('wpErrAuth', host),

@@ -5,6 +5,8 @@
  * every failure said in words an editor can act on. Pure: `fetch` is given, so Node and the extension share it.
  */
 
+import { plainRemoteHttp } from './wp-site';
+
 export type WpErrorCode =
   'auth' | 'app-passwords-off' | 'forbidden' | 'not-wordpress' | 'redirect' | 'timeout' | 'unreachable' | 'server' | 'bad-answer' | 'bad-address';
 
@@ -51,6 +53,8 @@ export function siteAddress(url: string): URL {
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new WpError('bad-address', `The site's address must start with https:// (it is ${u.protocol}).`);
   if (u.username || u.password) throw new WpError('bad-address', 'Leave the user name and password out of the address; they have their own fields.');
+  if (plainRemoteHttp(u.href))
+    throw new WpError('bad-address', `Use https://${u.host}: an application password is never sent over plain http to another computer.`);
   u.hash = '';
   u.search = '';
   if (!u.pathname.endsWith('/')) u.pathname += '/';

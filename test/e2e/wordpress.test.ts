@@ -53,6 +53,12 @@ describe.skipIf(missing !== null)('Send to WordPress as draft', () => {
   it('adds the site in the options: Test says who the password is for, and the password stays in storage.local', async () => {
     const page = await saveSite(wp.admin.appPassword);
     try {
+      // Plain http to another computer is refused before anything is saved or sent.
+      await page.getByTestId('wp-url').fill('http://news.example/');
+      await page.getByTestId('wp-save').click();
+      await page.locator('[data-testid=wp-result][data-ok=false]', { hasText: 'Use https:// for news.example' }).waitFor();
+      expect(await page.evaluate(() => chrome.storage.local.get('wordpressSite'))).toEqual({});
+      await page.getByTestId('wp-url').fill(site);
       await page.getByTestId('wp-test').click();
       await page.locator('[data-testid=wp-result][data-ok=true]', { hasText: 'Connected as editor: drafts can be sent.' }).waitFor({ timeout: 15_000 });
       // Test listed the site's categories: drafts go in the one picked.

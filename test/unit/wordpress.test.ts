@@ -37,6 +37,15 @@ const site = (url: string, password = 'abcd efgh ijkl mnop qrst uvwx') => ({ url
 const API_INDEX = JSON.stringify({ name: 'Site', namespaces: ['oembed/1.0', 'wp/v2'] });
 
 describe('finding the API and saying what went wrong', () => {
+  it('refuses plain http to another computer, before anything is sent (this machine is fine)', async () => {
+    await expect(connect(site('http://news.example/'))).rejects.toMatchObject({
+      code: 'bad-address',
+      message: expect.stringMatching(/Use https:\/\/news\.example/),
+    });
+    await expect(connect(site('ftp://news.example/'))).rejects.toMatchObject({ code: 'bad-address' });
+    await expect(connect(site('https://editor:pw@news.example/'))).rejects.toMatchObject({ code: 'bad-address' });
+  });
+
   it('builds routes for both forms of the API root', () => {
     expect(routeUrl('https://a.example/wp-json/', 'wp/v2/posts', { per_page: '5' })).toBe('https://a.example/wp-json/wp/v2/posts?per_page=5');
     expect(routeUrl('https://a.example/blog/?rest_route=/', '/wp/v2/users/me')).toBe('https://a.example/blog/?rest_route=%2Fwp%2Fv2%2Fusers%2Fme');
