@@ -17,7 +17,7 @@ import { printedAnswer, settingsFromEnv, terminalRun } from './terminal-run';
 import type { Command, CommandIO } from './types';
 
 export const BATCH_USAGE = `usage: newsmith batch --urls FILE --out DIR [--concurrency N] [--model M] [--language L] [--persona P] [--yes]
-                      [--wordpress URL --user NAME [--status draft|pending]]
+                      [--wordpress URL --user NAME [--status draft|pending] [--no-attribution]]
 
 Rewrites every page listed in FILE (one http(s) URL per line; blank lines and # comments ignored; - reads standard
 input), N at a time (1-4, default 2), with the extension's prompt and pipeline. Writes DIR/<slug>.md per done
@@ -113,7 +113,7 @@ interface BatchRun {
   raw: boolean;
   signal: AbortSignal;
   /** Send each done article to this site as a draft. */
-  wordpress?: { connection: WpConnection; status: DraftStatus } | null;
+  wordpress?: { connection: WpConnection; status: DraftStatus; attribution: boolean } | null;
 }
 
 /** Runs the items, N at a time; resolves with every item's result, in the list's order (none for an item not reached). */
@@ -153,7 +153,7 @@ export async function runItems(run: BatchRun, io: CommandIO): Promise<(BatchResu
     const wp = run.wordpress;
     if (!wp) return { error: null };
     try {
-      const sent = await sendDraft(wp.connection, { answer, status: wp.status, sourceUrl: url, attribution: true });
+      const sent = await sendDraft(wp.connection, { answer, status: wp.status, sourceUrl: url, attribution: wp.attribution });
       for (const note of sent.notes) say(note);
       return { post: sent.id, editLink: sent.editLink, error: null };
     } catch (err) {
@@ -240,7 +240,7 @@ export async function runBatch(args: string[], io: CommandIO, env: NodeJS.Proces
   const fail = (message: string) => (io.stderr(`newsmith batch: ${message}\n${BATCH_USAGE}\n`), 2);
   let opts;
   try {
-    opts = parseOptions(args, ['urls', 'out', 'concurrency', 'model', 'language', 'persona', 'wordpress', 'user', 'status'], ['yes']);
+    opts = parseOptions(args, ['urls', 'out', 'concurrency', 'model', 'language', 'persona', 'wordpress', 'user', 'status'], ['yes', 'no-attribution']);
   } catch (err) {
     return fail((err as Error).message);
   }
@@ -275,7 +275,7 @@ export async function runBatch(args: string[], io: CommandIO, env: NodeJS.Proces
         );
         return 1;
       }
-      wordpress = { connection, status: wpStatus };
+      wordpress = { connection, status: wpStatus, attribution: !opts.flags.has('no-attribution') };
     } catch (err) {
       io.stderr(`newsmith batch: ${err instanceof WpError ? err.message : (err as Error).message} Nothing was sent.\n`);
       return 1;

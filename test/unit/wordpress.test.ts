@@ -228,11 +228,13 @@ describe.skipIf(missing !== null)('against a real WordPress', () => {
     const author = join(dir, 'author.md');
     writeFileSync(author, '# Ferry Timetable Changes\n\nThe ferry leaves earlier from Monday.\n\nKeywords: pier, ferry timetable\n');
     const io = capture();
-    expect(await runPublish([author, '--wordpress', wp.url, '--user', wp.author.user, '--json'], io, { WP_APP_PASSWORD: wp.author.appPassword })).toBe(0);
+    const args = [author, '--wordpress', wp.url, '--user', wp.author.user, '--source-url', 'https://news.example/ferry', '--no-attribution', '--json'];
+    expect(await runPublish(args, io, { WP_APP_PASSWORD: wp.author.appPassword })).toBe(0);
     const sent = JSON.parse(io.out()) as { id: number; tags: string[] };
     expect(sent.tags).toEqual(['pier', 'ferry timetable']);
     const p = await post(sent.id);
     expect(p.status).toBe('draft');
+    expect(p.content.raw).toBe('<p>The ferry leaves earlier from Monday.</p>'); // --no-attribution: no Source line
     expect(await tagNames(p.tags)).toEqual(['ferry timetable', 'pier']);
   });
 
