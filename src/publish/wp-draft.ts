@@ -110,6 +110,11 @@ export async function sendDraft(c: WpConnection, input: DraftInput, existing: nu
     notes.push(`Post ${existing} is no longer on the site, so a new draft was made.`);
     post = await wpRequest<PostAnswer>(c, 'POST', 'wp/v2/posts', { body });
   }
+  if (typeof post.id !== 'number' || !Number.isInteger(post.id) || post.id <= 0)
+    throw new WpError(
+      'bad-answer',
+      `${new URL(c.root).host} answered the draft without a post id: it may not have been made. Check the site's drafts before sending again.`,
+    );
   const gotSlug = post.slug ?? '';
   if (slug && gotSlug && gotSlug !== slug) notes.push(`The slug "${slug}" was taken, so WordPress made it "${gotSlug}".`);
   const site = new URL(c.site.url);

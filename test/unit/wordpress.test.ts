@@ -155,6 +155,25 @@ describe('finding the API and saying what went wrong', () => {
     }
   });
 
+  it('an answer without a post id is a failure in words, not a draft called "undefined"', async () => {
+    const s = await serve((req, res) => {
+      const route = new URL(req.url ?? '/', 'http://x').searchParams.get('rest_route');
+      if (route === '/') return void res.writeHead(200, { 'content-type': 'application/json' }).end(API_INDEX);
+      if (route === null) return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>home</html>');
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+    });
+    try {
+      const c = await connect(site(s.url));
+      await expect(sendDraft(c, { answer: { headline: 'Quay', body: 'Text.', seo: {} }, status: 'draft' })).rejects.toMatchObject({
+        code: 'bad-answer',
+        message: expect.stringMatching(/without a post id/),
+      });
+    } finally {
+      await close(s.server);
+    }
+  });
+
   it('writes the content as our own HTML: model markup escaped, the source linked only when it is a web page', () => {
     const answer = { headline: 'H', body: 'A <script>x</script> "quoted" line.\n\n## Sub\n\n- one', seo: {} };
     expect(draftContent({ answer, sourceUrl: 'https://www.news.example/a?b=1&c=2', attribution: true })).toBe(
