@@ -41,8 +41,9 @@ export const BUDGETS = {
   // preset that answers extension requests is saved with no permission prompt: 338.1 KiB when it was set.
   // 339 → 352 KiB (issue 18): WordPress drafts from the extension: the REST client (src/publish: the API found from
   // the Link header or its two URL forms, every fault in words), the draft built from the version, and the Test and
-  // Send handlers with the version's record of where it went: 350.4 KiB when it was set.
-  background: 352 * KiB,
+  // Send handlers with the version's record of where it went: 350.4 KiB when it was set; 352.1 KiB with plain http
+  // to another computer refused and an answer without a post id said (353 KiB then).
+  background: 353 * KiB,
   // 60 → 70 KiB (issue 12): the page's visibility judged from layout (src/extract/visible.ts, ~6 KiB) and DOM reads
   // that markup cannot shadow (src/extract/dom.ts); Readability and the cleanup rules are the other ~60.
   // 70 → 84 KiB (issue 15): cleanup rules for social embeds, newsletter boxes, correction notes and author bios in
