@@ -4,9 +4,10 @@
  * a page asks with a version id and gets the post back, recorded on the version (sending it again updates that post).
  */
 import browser from 'webextension-polyfill';
-import { categories, connect, whoAmI, WpError, type WpConnection } from '../src/publish/wp-api';
+import { categories, connect, whoAmI, WpError } from '../src/publish/wp-api';
 import { sendDraft } from '../src/publish/wp-draft';
-import { plainRemoteHttp, siteOrigin, wpReady, type Published } from '../src/publish/wp-site';
+import { siteOrigin, wpReady, type Published } from '../src/publish/wp-site';
+import { isPlainRemoteHttp } from '../src/settings';
 import type { ResponseOf } from '../src/messages';
 import type { DoneJob } from '../src/job';
 import type { JobSaver } from '../lib/job-saver';
@@ -25,8 +26,8 @@ async function failure(err: unknown, url: string): Promise<string> {
     if (!granted) return t('wpErrNoAccess', host);
   }
   if (!(err instanceof WpError)) return t('wpErrUnknown', [host, err instanceof Error ? err.message : String(err)]);
-  if (err.code === 'bad-address' && plainRemoteHttp(url)) return t('optionsWpNeedsHttps', host);
-  const said = /WordPress said: "([^"]*)"/.exec(err.message)?.[1] ?? '';
+  if (err.code === 'bad-address' && isPlainRemoteHttp(url)) return t('optionsWpNeedsHttps', host);
+  const said = err.siteMessage ?? '';
   const words: Record<WpError['code'], string> = {
     auth: t('wpErrAuth', host),
     'app-passwords-off': t('wpErrAppPasswordsOff', host),
@@ -73,9 +74,8 @@ export async function sendVersion(saver: JobSaver, id: string, how: { replace?: 
     if (earlier) return { ok: false, message: t('popupWpChoose', String(earlier.post)), choose: { post: earlier.post, editLink: earlier.editLink } };
   }
   const existing = own ?? how.replace ?? null;
-  let c: WpConnection;
   try {
-    c = await connect({ url: site.url, user: site.user, password: site.password });
+    const c = await connect({ url: site.url, user: site.user, password: site.password });
     const sent = await sendDraft(
       c,
       { answer: job.answer, status: site.status, sourceUrl: job.url, attribution: site.attribution, categories: site.category ? [site.category] : [] },

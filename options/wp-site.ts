@@ -5,7 +5,8 @@
  */
 import browser from 'webextension-polyfill';
 import type { RequestOf, ResponseOf } from '../src/messages';
-import { plainRemoteHttp, siteOrigin, WP_SITE_DEFAULTS, type WpSiteSettings } from '../src/publish/wp-site';
+import { siteOrigin, WP_SITE_DEFAULTS, type WpSiteSettings } from '../src/publish/wp-site';
+import { isPlainRemoteHttp } from '../src/settings';
 import { loadWpSite, saveWpSite } from '../lib/wp-site-store';
 import { t } from '../lib/i18n';
 
@@ -83,7 +84,7 @@ export function startWpForm(endpointOrigin: () => string): void {
     const address = url.value.trim();
     const origin = siteOrigin(address);
     if (!origin) return say(false, t('wpErrBadAddress'));
-    if (plainRemoteHttp(address)) return say(false, t('optionsWpNeedsHttps', new URL(address).host));
+    if (isPlainRemoteHttp(address)) return say(false, t('optionsWpNeedsHttps', new URL(address).host));
     const secret = passwordFor(address, user.value.trim());
     if (!secret) return say(false, saved.password && origin !== siteOrigin(saved.url) ? t('optionsWpNewSiteNeedsPassword') : t('wpTestNeedsAll'));
     // Asked inside the click (browsers need a user gesture), for this origin only, unless Test reached it already.

@@ -5,7 +5,7 @@
  * every failure said in words an editor can act on. Pure: `fetch` is given, so Node and the extension share it.
  */
 
-import { plainRemoteHttp } from './wp-site';
+import { isPlainRemoteHttp } from '../settings';
 
 export type WpErrorCode =
   'auth' | 'app-passwords-off' | 'forbidden' | 'not-wordpress' | 'redirect' | 'timeout' | 'unreachable' | 'server' | 'bad-answer' | 'bad-address';
@@ -19,6 +19,8 @@ export class WpError extends Error {
     readonly status: number | null = null,
     /** The error's `data` (for `term_exists`: the existing term's id). */
     readonly data: Record<string, unknown> | null = null,
+    /** What the site said, as text (for a page that words the failure itself, in its own language). */
+    readonly siteMessage: string | null = null,
   ) {
     super(message);
     this.name = 'WpError';
@@ -53,7 +55,7 @@ export function siteAddress(url: string): URL {
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new WpError('bad-address', `The site's address must start with https:// (it is ${u.protocol}).`);
   if (u.username || u.password) throw new WpError('bad-address', 'Leave the user name and password out of the address; they have their own fields.');
-  if (plainRemoteHttp(u.href))
+  if (isPlainRemoteHttp(u.href))
     throw new WpError('bad-address', `Use https://${u.host}: an application password is never sent over plain http to another computer.`);
   u.hash = '';
   u.search = '';
@@ -117,30 +119,19 @@ async function failure(response: Response, host: string): Promise<WpError> {
   }
   const said = message ? ` (WordPress said: "${message}")` : '';
   const s = response.status;
+  const error = (kind: WpErrorCode, words: string): WpError => new WpError(kind, words, code, s, data, message || null);
   if (code === 'application_passwords_disabled' || code === 'rest_application_passwords_disabled')
-    return new WpError(
-      'app-passwords-off',
-      `Application passwords are switched off on ${host}${said}. An administrator can turn them on (they need HTTPS).`,
-      code,
-      s,
-    );
+    return error('app-passwords-off', `Application passwords are switched off on ${host}${said}. An administrator can turn them on (they need HTTPS).`);
   if (s === 401)
-    return new WpError(
+    return error(
       'auth',
       `${host} refused the user name or application password${said}. Check both; the password is the one WordPress showed under Users → Profile → Application Passwords.`,
-      code,
-      s,
     );
-  if (s === 403) return new WpError('forbidden', `This user may not do that on ${host}${said}. Ask an administrator for the Author or Editor role.`, code, s);
+  if (s === 403) return error('forbidden', `This user may not do that on ${host}${said}. Ask an administrator for the Author or Editor role.`);
   if (s === 404)
-    return new WpError(
-      'not-wordpress',
-      `${host} has no such WordPress REST API route${said}. Check the site's address, and that its REST API is not switched off.`,
-      code,
-      s,
-    );
-  if (s >= 500) return new WpError('server', `${host} failed (HTTP ${s})${said}. Try again later.`, code, s);
-  return new WpError('bad-answer', `${host} refused the request (HTTP ${s})${said}.`, code, s, data);
+    return error('not-wordpress', `${host} has no such WordPress REST API route${said}. Check the site's address, and that its REST API is not switched off.`);
+  if (s >= 500) return error('server', `${host} failed (HTTP ${s})${said}. Try again later.`);
+  return error('bad-answer', `${host} refused the request (HTTP ${s})${said}.`);
 }
 
 /** A JSON request to the API: the parsed answer, or a WpError. */

@@ -62,17 +62,6 @@ export function readWpSite(raw: unknown): WpSiteSettings {
   };
 }
 
-/** Plain http to another computer: an application password is never sent that way (this machine is fine). */
-export function plainRemoteHttp(url: string): boolean {
-  try {
-    const u = new URL(url);
-    const loopback = u.hostname === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(u.hostname) || u.hostname === '[::1]';
-    return u.protocol === 'http:' && !loopback;
-  } catch {
-    return false;
-  }
-}
-
 /** Whether drafts can be sent: an address, a user and a password. */
 export const wpReady = (s: WpSiteSettings): boolean => s.url !== '' && s.user.trim() !== '' && s.password.trim() !== '';
 
