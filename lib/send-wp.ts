@@ -1,5 +1,5 @@
 /**
- * *Send to WordPress as draft* on a finished rewrite (popup, side panel): shown only when a site is set up; the
+ * *Send to WordPress as draft* on a finished rewrite (popup, side panel, review page): shown only when a site is set up; the
  * background sends the version and records where it went, so the button then updates that draft. The result says
  * the post and links to its editor in WordPress; a failure says why, in words, and the rewrite stays as it was.
  */
@@ -20,6 +20,9 @@ export function wpSender(button: HTMLButtonElement, box: HTMLElement, onSent: (i
   let ready = false;
   let shown: JobRecord | null = null;
   let sending = false;
+  const choices = document.createElement('span');
+  choices.className = 'wp-choices';
+  box.append(choices);
   const say = (ok: boolean, words: string, link: string | null): void => {
     box.hidden = false;
     box.dataset.ok = String(ok);
@@ -41,22 +44,19 @@ export function wpSender(button: HTMLButtonElement, box: HTMLElement, onSent: (i
     }
   };
   /** The choice for a version whose page already has a draft: replace that post, or make a new one. */
-  const choices = document.createElement('span');
-  choices.className = 'wp-choices';
-  box.append(choices);
-  const offerChoice = (post: number): void => {
-    const replace = document.createElement('button');
-    replace.type = 'button';
-    replace.dataset.testid = 'wp-replace';
-    replace.textContent = t('popupWpReplace', String(post));
-    replace.addEventListener('click', () => send({ replace: post }));
-    const fresh = document.createElement('button');
-    fresh.type = 'button';
-    fresh.dataset.testid = 'wp-new';
-    fresh.textContent = t('popupWpNew');
-    fresh.addEventListener('click', () => send({ fresh: true }));
-    choices.replaceChildren(replace, fresh);
+  const choiceButton = (testid: string, words: string, how: { replace?: number; fresh?: boolean }): HTMLButtonElement => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.testid = testid;
+    b.textContent = words;
+    b.addEventListener('click', () => send(how));
+    return b;
   };
+  const offerChoice = (post: number): void =>
+    choices.replaceChildren(
+      choiceButton('wp-replace', t('popupWpReplace', String(post)), { replace: post }),
+      choiceButton('wp-new', t('popupWpNew'), { fresh: true }),
+    );
   const send = (how: { replace?: number; fresh?: boolean } = {}): void => {
     const job = shown;
     if (!job || job.state !== 'done' || sending) return;
