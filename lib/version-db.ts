@@ -1,15 +1,18 @@
 /**
- * The IndexedDB database that holds every version of every rewrite and the article each was written from. Its
- * schema grows by ordered upgrades: the database's version is the number of upgrades applied, and opening it runs
- * the ones it has not had yet, in order, inside the browser's upgrade transaction (all or nothing).
+ * The IndexedDB database that holds every version of every rewrite and the article each was written from, and the
+ * batch queue. Its schema grows by ordered upgrades: the database's version is the number of upgrades applied, and
+ * opening it runs the ones it has not had yet, in order, inside the browser's upgrade transaction (all or nothing).
  */
 
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Article } from '../src/article';
 import type { VersionSummary } from '../src/history-summary';
+import type { QueueItem, QueueMeta } from '../src/queue/queue';
 import { summaryOfRow } from './version-summary';
 
 export const DB_NAME = 'newsmith';
+/** The one record of the queueMeta store is kept under this key. */
+export const QUEUE_META_KEY = 'meta';
 
 /** One stored version: the job as written (read back through readJob), filed under its page and creation time. */
 export interface VersionRow {
@@ -34,6 +37,10 @@ export interface NewsmithDB extends DBSchema {
    * deleted in the same transaction as the version, so the history never reads whole rows to list them.
    */
   summaries: { key: string; value: VersionSummary; indexes: { page: [string, number]; at: [number, string] } };
+  /** The batch queue's items under their ids (src/queue/queue.ts), each checked as it is read (src/queue/read-item.ts). */
+  queueItems: { key: string; value: QueueItem };
+  /** What the queue remembers besides its items: one record, under the key 'meta'. */
+  queueMeta: { key: typeof QUEUE_META_KEY; value: QueueMeta };
 }
 
 type Upgrade = (db: IDBPDatabase<NewsmithDB>, tx: IDBPTransaction<NewsmithDB, StoreNames<NewsmithDB>[], 'versionchange'>) => void | Promise<void>;
@@ -56,6 +63,11 @@ const UPGRADES: readonly Upgrade[] = [
     const puts: Promise<unknown>[] = [];
     for (let c = await tx.objectStore('versions').openCursor(); c; c = await c.continue()) puts.push(summaries.put(summaryOfRow(c.value)));
     await Promise.all(puts);
+  },
+  // The batch queue: its items, and the one record of what it remembers besides them.
+  (db) => {
+    db.createObjectStore('queueItems', { keyPath: 'id' });
+    db.createObjectStore('queueMeta');
   },
 ];
 

@@ -51,6 +51,7 @@ const textInputs = {
   historyLimit: byId<HTMLInputElement>('history-limit'),
   prices: byId<HTMLTextAreaElement>('prices'),
   maxOutputTokens: byId<HTMLInputElement>('max-output'),
+  queueConcurrency: byId<HTMLInputElement>('queue-concurrency'),
 } satisfies Partial<Record<SettingKey, HTMLInputElement | HTMLTextAreaElement>>;
 const seoPack = byId<HTMLInputElement>('seo-pack');
 const presetSelect = byId<HTMLSelectElement>('preset');
@@ -148,6 +149,7 @@ function readForm(): Record<SettingKey, unknown> {
     headlineMaxChars: numberField(textInputs.headlineMaxChars),
     userPresets,
     maxOutputTokens: numberField(textInputs.maxOutputTokens),
+    queueConcurrency: numberField(textInputs.queueConcurrency),
   };
 }
 

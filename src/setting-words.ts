@@ -22,6 +22,7 @@ const SETTING_NAMES: Record<SettingKey, MessageKey> = {
   prices: 'settingPrices',
   userPresets: 'settingUserPresets',
   maxOutputTokens: 'settingMaxOutput',
+  queueConcurrency: 'optionsQueueConcurrency',
 };
 
 /** The settings' names, joined into one list ("Model, Output language"). */

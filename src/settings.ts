@@ -18,6 +18,10 @@ export interface UserPreset {
 /** Who writes: any OpenAI-compatible endpoint (key, endpoint, model below), or Chrome's on-device model. */
 export type ProviderKind = 'openai-compatible' | 'chrome-ai';
 
+/** The batch queue's pages at once: from one to four. */
+export const CONCURRENCY_MIN = 1;
+export const CONCURRENCY_MAX = 4;
+
 export const defaults = {
   provider: 'openai-compatible' as ProviderKind,
   /** Secret. Lives in storage.local only, never in sync storage. */
@@ -50,6 +54,8 @@ export const defaults = {
   prices: DEFAULT_PRICES as PriceTable,
   /** The most output tokens one request may ask for, whatever the article's size: a ceiling on spend. */
   maxOutputTokens: 16_000,
+  /** How many pages the batch queue reads and rewrites at once. */
+  queueConcurrency: 2,
 };
 
 export type Settings = typeof defaults;
@@ -130,6 +136,7 @@ const validators: { [K in SettingKey]: Check<Settings[K]> } = {
     Object.keys(v).length <= 200 &&
     Object.values(v).every((p) => !!p && typeof p === 'object' && [p.input, p.output].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0)),
   maxOutputTokens: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 100 && v <= 1_000_000,
+  queueConcurrency: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= CONCURRENCY_MIN && v <= CONCURRENCY_MAX,
   userPresets: (v): v is UserPreset[] =>
     Array.isArray(v) &&
     v.length <= 50 &&
@@ -201,6 +208,7 @@ export function validateInput(input: Partial<Record<SettingKey, unknown>>, t: Tr
     persona: () => t('invalidPersona'),
     idleTimeoutSec: () => t('invalidIdleTimeout', [10, 900]),
     maxOutputTokens: () => t('invalidInputBudget', [100, 1_000_000]),
+    queueConcurrency: () => t('invalidQueueConcurrency', [CONCURRENCY_MIN, CONCURRENCY_MAX]),
   };
   for (const key of Object.keys(input) as SettingKey[]) {
     if (!(key in defaults)) continue;

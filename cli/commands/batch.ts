@@ -6,7 +6,7 @@ import { StreamAbort } from '../../src/llm/abort';
 import { continueRewrite, writeRewrite } from '../../src/pipeline';
 import { PartialAnswer } from './batch-partial';
 import { freeSlug, rewriteSlug } from '../../src/rewrite/slug';
-import { defaults, type Settings } from '../../src/settings';
+import { CONCURRENCY_MAX, defaults, type Settings } from '../../src/settings';
 import { estimateTokens } from '../../src/tokens';
 import { connect, whoAmI, WpError, type WpConnection } from '../../src/publish/wp-api';
 import { sendDraft, type DraftStatus } from '../../src/publish/wp-draft';
@@ -15,6 +15,7 @@ import { siteFromArgs } from './publish';
 import { loadArticle, parseOptions } from './article-input';
 import { printedAnswer, settingsFromEnv, terminalRun } from './terminal-run';
 import type { Command, CommandIO } from './types';
+import { readUrlList, type BatchItem } from '../../src/queue/url-list';
 
 export const BATCH_USAGE = `usage: newsmith batch --urls FILE --out DIR [--concurrency N] [--model M] [--language L] [--persona P] [--yes]
                       [--wordpress URL --user NAME [--status draft|pending] [--no-attribution]]
@@ -32,8 +33,9 @@ the drafts that failed, with no new rewrite.
 Exit code 0 when every item is done, 1 when some failed or the run was stopped, 2 for bad arguments.
 Uses OPENAI_API_KEY and OPENAI_BASE_URL (default ${defaults.baseURL}); --model (default ${defaults.model}).`;
 
-export const MAX_CONCURRENCY = 4;
-export const DEFAULT_CONCURRENCY = 2;
+/** The same range and default as the extension's queue (its setting). */
+export const MAX_CONCURRENCY = CONCURRENCY_MAX;
+export const DEFAULT_CONCURRENCY = defaults.queueConcurrency;
 export const RESULTS_FILE = 'results.json';
 
 export interface BatchResult {
@@ -46,33 +48,6 @@ export interface BatchResult {
   /** With --wordpress: the draft's post id and where to edit it (null when it could not be sent: see `error`). */
   post?: number | null;
   editLink?: string | null;
-}
-
-/** One line of the list that names a page: its text, and its line number (for messages). */
-export interface BatchItem {
-  url: string;
-  line: number;
-  /** Why the line cannot be read as a page address (it is reported, never fetched). */
-  problem?: string;
-}
-
-/** The lines of a URL list that name pages: blank lines and `#` comments left out. */
-export function readUrlList(text: string): BatchItem[] {
-  const items: BatchItem[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const url = raw.trim();
-    if (url === '' || url.startsWith('#')) return;
-    let problem: string | undefined;
-    try {
-      const parsed = new URL(url);
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') problem = `line ${i + 1}: not an http(s) address`;
-      else if (parsed.username || parsed.password) problem = `line ${i + 1}: an address with a user name or password in it is not fetched`;
-    } catch {
-      problem = `line ${i + 1}: not an address`;
-    }
-    items.push(problem ? { url, line: i + 1, problem } : { url, line: i + 1 });
-  });
-  return items;
 }
 
 /** What an earlier run with the same output directory finished: its done items whose file is still there. */

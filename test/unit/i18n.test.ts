@@ -27,9 +27,9 @@ function files(dir: string, exts: string[]): string[] {
   }
   return out;
 }
-const SOURCE_DIRS = ['src', 'lib', 'popup', 'options', 'history', 'review', 'background', 'content', 'cli'];
+const SOURCE_DIRS = ['src', 'lib', 'popup', 'options', 'history', 'review', 'queue', 'offscreen', 'background', 'content', 'cli'];
 const tsFiles = SOURCE_DIRS.flatMap((d) => files(d, ['.ts']));
-const htmlFiles = ['popup', 'options', 'history', 'review'].flatMap((d) => files(d, ['.html']));
+const htmlFiles = ['popup', 'options', 'history', 'review', 'queue'].flatMap((d) => files(d, ['.html']));
 const read = (p: string) => readFileSync(p, 'utf8');
 const manifest = read(join(ROOT, 'manifest.json'));
 
