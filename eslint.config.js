@@ -26,7 +26,7 @@ export default tseslint.config(
     // Untrusted HTML: page and model text must never reach an HTML sink (innerHTML, outerHTML, insertAdjacentHTML,
     // document.write, createContextualFragment, …) unless it went through a sanitiser.
     // Enforced on every part of the extension; the tests and tools are left out (they build pages on purpose).
-    files: ['{popup,options,history,background,content,lib,src}/**/*.{ts,js,mjs}'],
+    files: ['{popup,options,history,background,content,offscreen,lib,src}/**/*.{ts,js,mjs}'],
     plugins: { 'no-unsanitized': noUnsanitized },
     rules: {
       'no-unsanitized/method': 'error',

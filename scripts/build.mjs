@@ -35,6 +35,8 @@ await build({
         options: join(root, 'options/index.html'),
         history: join(root, 'history/index.html'),
         review: join(root, 'review/index.html'),
+        queue: join(root, 'queue/index.html'),
+        offscreen: join(root, 'offscreen/index.html'),
       },
     },
   },
@@ -74,11 +76,15 @@ function chromeManifest(m) {
   return { ...rest, commands };
 }
 
-/** Firefox: an event page from background.scripts (Firefox does not run MV3 service workers), and a sidebar. */
+/**
+ * Firefox: an event page from background.scripts (Firefox does not run MV3 service workers), and a sidebar; no
+ * side panel or offscreen permission (its background page has a DOM and holds the page reader itself).
+ */
 function firefoxManifest(m) {
   const { side_panel: _panel, ...rest } = m;
   const { 'open-side-panel': _open, ...commands } = m.commands;
-  return { ...rest, permissions: m.permissions.filter((p) => p !== 'sidePanel'), commands, background: { scripts: [m.background.service_worker] } };
+  const permissions = m.permissions.filter((p) => p !== 'sidePanel' && p !== 'offscreen');
+  return { ...rest, permissions, commands, background: { scripts: [m.background.service_worker] } };
 }
 
 await writeFile(join(out, 'manifest.json'), JSON.stringify(chromeManifest(source), null, 2));

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Article } from '../../src/article';
+import { decodeHtml, UndecodableHtml } from '../../src/extract/decode';
 import { MIN_ARTICLE_WORDS, type ExtractTimings } from '../../src/extract/index';
 import { extractFromHtml } from '../../src/extract/node';
 import { warningText } from '../../src/extract/warning-text';
@@ -76,8 +77,8 @@ export function parseExtractArgs(args: readonly string[]): ExtractArgs | 'help' 
   return out;
 }
 
-/** Bytes → HTML text: gunzip when gzip; refuse binary data; UTF-8, else the page's declared charset, else windows-1252. */
-export function decodePage(bytes: Buffer): string {
+/** Bytes → HTML text: gunzip when gzip, then `decodeHtml` (its charset rules; empty and binary data refused). */
+export function decodePage(bytes: Buffer, contentType: string | null = null): string {
   let data = bytes;
   if (data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b) {
     try {
@@ -86,18 +87,11 @@ export function decodePage(bytes: Buffer): string {
       throw new Error('a broken gzip file');
     }
   }
-  if (data.length === 0 || data.toString('latin1').trim() === '') throw new Error('an empty file');
-  const head = data.subarray(0, 8192);
-  if (head.includes(0)) throw new Error('a binary file, not an HTML page');
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head.toString('latin1'))?.[1];
-    try {
-      return new TextDecoder(declared ?? 'windows-1252').decode(data);
-    } catch {
-      return new TextDecoder('windows-1252').decode(data);
-    }
+    return decodeHtml(data, contentType);
+  } catch (err) {
+    if (!(err instanceof UndecodableHtml)) throw err;
+    throw new Error(err.reason === 'empty' ? 'an empty file' : 'a binary file, not an HTML page');
   }
 }
 

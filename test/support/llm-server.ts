@@ -5,7 +5,8 @@
  *   an error in OpenAI's JSON shape, an HTML error page, a stream cut before its end, with delays.
  * - `GET /v1/models` lists models.
  * - `GET /page/<name>?…` serves HTML pages registered by the test (the article pages), so every test can use
- *   its own URL with a unique query string.
+ *   its own URL with a unique query string; a page may have its own status, Content-Type, raw bytes, and CORS
+ *   headers for readers that send cookies (`PageOptions`).
  * - CORS: answers preflights (kept apart from the main request list) and adds the CORS headers to every answer.
  * - Records every request and how every streamed answer ended (fully written, cut by plan, aborted by the client).
  */
@@ -56,6 +57,19 @@ export interface Plan {
   finishReason?: 'stop' | 'length';
   /** Model named in the chunks; default: the request's model. */
   model?: string;
+}
+
+/** How a registered page is served; by default as UTF-8 HTML with status 200 and no CORS headers. */
+export interface PageOptions {
+  /** The Content-Type header; `null` sends none. Default `text/html; charset=utf-8`. */
+  contentType?: string | null;
+  /** Default 200. */
+  status?: number;
+  /**
+   * Lets another origin read the page with cookies (`credentials: 'include'`, as the extension's page reader does):
+   * the request's Origin echoed in Access-Control-Allow-Origin, with Access-Control-Allow-Credentials: true.
+   */
+  credentialedCors?: boolean;
 }
 
 /** A chat request body as the tests read it (parsed JSON: nothing here is checked). */
@@ -184,7 +198,7 @@ export class LLMServer {
   private sockets = new Set<Socket>();
   private queue: Plan[] = [];
   private handler: PlanHandler | null = null;
-  private pages = new Map<string, string>();
+  private pages = new Map<string, { body: string | Uint8Array; options: PageOptions }>();
   private closed = false;
   private waiters = new Set<() => void>();
   private uniq = 0;
@@ -252,9 +266,9 @@ export class LLMServer {
     this.tokenCounter = true;
   }
 
-  /** Serves `html` at `/page/<name>`. */
-  addPage(name: string, html: string): this {
-    this.pages.set(name, html);
+  /** Serves `body` (HTML text, or raw bytes sent as they are) at `/page/<name>`. */
+  addPage(name: string, body: string | Uint8Array, options: PageOptions = {}): this {
+    this.pages.set(name, { body, options });
     return this;
   }
 
@@ -386,9 +400,18 @@ export class LLMServer {
 
     if (method === 'GET' && path.startsWith('/page/')) {
       const name = decodeURIComponent(path.slice('/page/'.length));
-      const html = this.pages.get(name);
-      res.writeHead(html === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(html ?? `<!doctype html><title>Not found</title><p>No page named ${name}</p>`);
+      const page = this.pages.get(name);
+      const options = page?.options ?? {};
+      const headers: Record<string, string> = { 'cache-control': 'no-store' };
+      const type = options.contentType === undefined ? 'text/html; charset=utf-8' : options.contentType;
+      if (type !== null) headers['content-type'] = type;
+      if (options.credentialedCors && req.headers.origin) {
+        headers['access-control-allow-origin'] = req.headers.origin;
+        headers['access-control-allow-credentials'] = 'true';
+        headers.vary = 'Origin';
+      }
+      res.writeHead(page === undefined ? 404 : (options.status ?? 200), headers);
+      res.end(page?.body ?? `<!doctype html><title>Not found</title><p>No page named ${name}</p>`);
       return;
     }
     if (method === 'GET' && path === '/favicon.ico') {
