@@ -6,7 +6,17 @@ import { listModels, probeEndpoint, testConnection } from '../src/llm/openai';
 import { providerFor } from '../src/providers';
 import { sendVersion, testWpSite } from './publish';
 import { describeOnDeviceError, onDevicePromptLimit, onDeviceState, OnDeviceUnready } from '../src/llm/on-device';
-import { isOwnPage, isPopupMessage, isRequest, JOB_PORT, type AnyRequest, type PopupMessage, type ResponseOf } from '../src/messages';
+import {
+  isOwnPage,
+  isPopupMessage,
+  isQueuePageMessage,
+  isRequest,
+  JOB_PORT,
+  QUEUE_PORT,
+  type AnyRequest,
+  type PopupMessage,
+  type ResponseOf,
+} from '../src/messages';
 import { endpointOrigin, parseSettings, withholdUnconfirmedKey } from '../src/settings';
 import { loadSettingsReport, migrateStoredSettings } from '../lib/settings-store';
 import { keyFor } from '../src/key-ring';
@@ -14,6 +24,8 @@ import { JobSaver } from '../lib/job-saver';
 import { migrateLegacyJobs } from '../lib/legacy-jobs';
 import { t } from '../lib/i18n';
 import { Jobs } from './jobs';
+import { QUEUE_ALARM, QueueRunner } from './queue';
+import { QueueStore } from '../lib/queue-store';
 import { languageModel } from './writer';
 import { createMenus, MENU_PANEL, MENU_SELECTION } from './menus';
 import { openPanel, PANEL_COMMAND } from '../lib/panel';
@@ -21,6 +33,7 @@ import { openPanel, PANEL_COMMAND } from '../lib/panel';
 const POPUP = '/popup/index.html';
 const REVIEW = '/review/index.html';
 const OPTIONS = '/options/index.html';
+const QUEUE = '/queue/index.html';
 const origin = browser.runtime.getURL('');
 
 /** The part of Chrome's storage API that keeps an area from content scripts (Firefox has it for storage.session only). */
@@ -47,6 +60,15 @@ const ready = migrateLegacyJobs(saver.store)
   .then(() => saver.recover(Date.now(), t))
   .catch((err: unknown) => console.warn('Newsmith: recovery failed', err));
 const jobs = new Jobs(ready, saver);
+const queue = new QueueRunner(new QueueStore(), jobs);
+
+// The batch queue goes on wherever it was: at every worker start, on the browser's start, and on its alarm (which
+// brings a stopped worker back while the queue has work).
+void queue.wake();
+browser.runtime.onStartup.addListener(() => void queue.wake());
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === QUEUE_ALARM) void queue.wake();
+});
 
 browser.runtime.onInstalled.addListener(() => {
   migrateStoredSettings().catch((err: unknown) => console.warn('Newsmith: settings migration failed', err));
@@ -76,6 +98,13 @@ function fromOwnPage(sender: browser.Runtime.MessageSender | undefined, pages: r
 }
 
 browser.runtime.onConnect.addListener((port) => {
+  if (port.name === QUEUE_PORT && fromOwnPage(port.sender, [QUEUE])) {
+    queue.watch(port);
+    port.onMessage.addListener((message: unknown) => {
+      if (isQueuePageMessage(message)) queue.handle(port, message).catch((err: unknown) => console.warn('Newsmith: queue message failed', err));
+    });
+    return;
+  }
   if (port.name !== JOB_PORT || !fromOwnPage(port.sender, [POPUP, REVIEW])) {
     port.disconnect();
     return;

@@ -57,6 +57,10 @@ interface Running {
   release?: () => void;
   /** The tab the job was started from, for its toolbar badge. */
   tabId?: number;
+  /** The batch queue's item for this job: told each state the job reaches. A queued job waits for its confirmation with no time limit. */
+  queued?: (job: JobRecord) => void;
+  /** A queued job's whole run, for the queue to wait on once the user confirms it. */
+  ending?: Promise<JobRecord>;
   /** Streamed text not yet sent to the popups starts here (deltas are batched per frame). */
   deltaFrom?: number;
   deltaTimer?: ReturnType<typeof setTimeout>;
@@ -366,8 +370,21 @@ export class Jobs {
     if (!key || this.running.has(key)) return;
     const id = this.viewers.versionOf(port);
     const stored = id !== undefined ? await this.saver.get(id) : await this.saver.load(key);
-    if (!stored || stored.state !== 'awaiting-confirmation' || stored.key !== key || this.running.has(key)) return;
-    const run: Running = { job: stored, controller: new AbortController(), persistTimer: undefined, ...(tabId !== undefined ? { tabId } : {}) };
+    if (!stored || stored.state !== 'awaiting-confirmation' || stored.key !== key) return;
+    await this.sendStored(stored, tabId, send);
+  }
+
+  /** Writes a job that waited for the user's word in storage (`send`), or ends it not sent. */
+  private async sendStored(stored: AwaitingJob, tabId: number | undefined, send: boolean, queued?: (job: JobRecord) => void): Promise<void> {
+    const key = stored.key;
+    if (this.running.has(key)) return;
+    const run: Running = {
+      job: stored,
+      controller: new AbortController(),
+      persistTimer: undefined,
+      ...(tabId !== undefined ? { tabId } : {}),
+      ...(queued ? { queued } : {}),
+    };
     this.running.set(key, run);
     run.release = holdAlive();
     try {
@@ -452,6 +469,87 @@ export class Jobs {
       if (this.isCurrent(run)) this.running.delete(key);
       release();
     }
+  }
+
+  /**
+   * A page of the batch queue, already read: a job with no tab, a version of the page like any other (history,
+   * checks, review page). `queued` is told each state it reaches. `replaces`: the item's earlier version that ended
+   * with nothing written, dropped once this one is stored. Throws QueueBlocked when nothing can be written now
+   * (no writer set up, or the page is being rewritten already); nothing is stored then.
+   */
+  async runQueued(article: Article, queued: (job: JobRecord) => void, replaces?: string): Promise<JobRecord> {
+    await this.ready;
+    const key = pageKey(article.url);
+    if (this.running.has(key)) throw new QueueBlocked(t('queueBusyPage'), false);
+    const settings = await loadSettings();
+    const unready = await this.writerProblem(settings);
+    if (!hasWriter(settings) || unready) throw new QueueBlocked(unready?.message ?? t('queueNoWriter'), true);
+    const model = settings.provider === 'chrome-ai' ? ON_DEVICE_MODEL : settings.model;
+    const job = newJob(crypto.randomUUID(), key, article.url, model, Date.now());
+    const run: Running = { job, controller: new AbortController(), persistTimer: undefined, queued };
+    this.running.set(key, run);
+    this.viewers.showNewestOn(key);
+    run.release = holdAlive();
+    try {
+      const added = this.saver.add(
+        job,
+        settings.historyLimit,
+        [...this.running.values()].map((r) => r.job.id),
+      );
+      if (replaces) void added.then(() => this.saver.remove(replaces));
+      void this.saver.keepSource(job.id, article);
+      run.ending = writeRewrite(job, article, settings, this.ports(run, settings), run.controller.signal);
+      return await run.ending;
+    } finally {
+      clearTimeout(run.persistTimer);
+      if (this.isCurrent(run)) this.running.delete(key);
+      run.release?.();
+    }
+  }
+
+  /** A queued job cut off with text: Continue from its stored source (one request, nothing already written sent again). */
+  async continueQueued(id: string, queued: (job: JobRecord) => void): Promise<JobRecord | null> {
+    await this.ready;
+    const stored = await this.saver.get(id);
+    if (!stored || !canContinue(stored) || this.running.has(stored.key)) return null;
+    const settings = await loadSettings();
+    const unready = await this.writerProblem(settings);
+    if (!hasWriter(settings) || unready) throw new QueueBlocked(unready?.message ?? t('queueNoWriter'), true);
+    const article = await this.saver.source(stored.id);
+    const run: Running = { job: stored, controller: new AbortController(), persistTimer: undefined, queued };
+    this.running.set(stored.key, run);
+    const release = holdAlive();
+    try {
+      if (!article) return await endBeforeSending(resumeWriting(stored, Date.now()), { code: 'no-article', message: t('continueNoSource') }, this.ports(run));
+      return await continueRewrite(stored, article, settings, this.ports(run, settings), run.controller.signal);
+    } finally {
+      clearTimeout(run.persistTimer);
+      if (this.isCurrent(run)) this.running.delete(stored.key);
+      release();
+    }
+  }
+
+  /** The queue page's word on a queued job waiting for confirmation: send it, or end it not sent. */
+  async answerQueued(id: string, send: boolean, queued: (job: JobRecord) => void): Promise<void> {
+    await this.ready;
+    const live = [...this.running.values()].find((r) => r.job.id === id);
+    if (live) {
+      if (live.job.state !== 'awaiting-confirmation') return;
+      live.queued = queued;
+      if (!send) return live.controller.abort(new StreamAbort('stopped'));
+      live.confirm?.();
+      await live.ending;
+      return;
+    }
+    const stored = await this.saver.get(id);
+    if (stored?.state === 'awaiting-confirmation') await this.sendStored(stored, undefined, send, queued);
+  }
+
+  /** A stored version by id (the queue reads its items' jobs on start-up). */
+  async stored(id: string): Promise<JobRecord | null> {
+    await this.ready;
+    const live = [...this.running.values()].find((r) => r.job.id === id);
+    return live?.job ?? (await this.saver.get(id));
   }
 
   /**
@@ -564,7 +662,8 @@ export class Jobs {
     run.release?.();
     run.release = undefined;
     return new Promise<boolean>((resolve) => {
-      const expire = setTimeout(() => run.controller.abort(new StreamAbort('stopped')), CONFIRM_WAIT_MS);
+      // A queued page waits for as long as the queue does; the user answers on the queue page when they come back.
+      const expire = run.queued ? undefined : setTimeout(() => run.controller.abort(new StreamAbort('stopped')), CONFIRM_WAIT_MS);
       const answer = (yes: boolean) => {
         clearTimeout(expire);
         run.confirm = undefined;
@@ -619,6 +718,7 @@ export class Jobs {
       this.viewers.broadcast(run.job.key, this.jobMessage(run.job), run.job.id);
       showBadge(run.tabId, run.job);
     }
+    run.queued?.(run.job);
     await this.saver.save(run.job);
     if (!isActive(run.job)) await this.relist();
   }
@@ -671,6 +771,16 @@ export class Jobs {
 function noArticle(read: TabRead): boolean {
   if (read.result === null) return false;
   return !read.result.ok || read.result.article.warnings.some((w) => w.code === 'not-an-article');
+}
+
+/** Why the queue cannot write a page now; `pause`: nothing in the queue can (no writer), so it pauses. */
+export class QueueBlocked extends Error {
+  constructor(
+    message: string,
+    readonly pause: boolean,
+  ) {
+    super(message);
+  }
 }
 
 function keyProblem(settings: Settings): JobError {

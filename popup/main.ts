@@ -541,6 +541,7 @@ $('open-in-tab').addEventListener('click', () => {
 });
 const openHistory = () => void browser.tabs.create({ url: browser.runtime.getURL('history/index.html') });
 $('open-history').addEventListener('click', openHistory);
+$('open-queue').addEventListener('click', () => void browser.tabs.create({ url: browser.runtime.getURL('queue/index.html') }));
 ui.unsavedHistory.addEventListener('click', openHistory);
 ui.stop.addEventListener('click', () => send({ type: 'stop' }));
 $('rewrite-selection').addEventListener('click', () => tabId !== null && choose({ type: 'selection', tabId }));

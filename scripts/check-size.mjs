@@ -43,7 +43,10 @@ export const BUDGETS = {
   // the Link header or its two URL forms, every fault in words), the draft built from the version, and the Test and
   // Send handlers with the version's record of where it went: 350.4 KiB when it was set; 352.1 KiB with plain http
   // to another computer refused and an answer without a post id said (353 KiB then).
-  background: 353 * KiB,
+  // 353 → 367 KiB (issue 17): the batch queue's runner (background/queue.ts), its rules and store (src/queue,
+  // lib/queue-store.ts), the queued jobs in the job owner, and the off-screen reader's client (its extraction is in
+  // the offscreen page, not here): 366.3 KiB when it was set.
+  background: 367 * KiB,
   // 60 → 70 KiB (issue 12): the page's visibility judged from layout (src/extract/visible.ts, ~6 KiB) and DOM reads
   // that markup cannot shadow (src/extract/dom.ts); Readability and the cleanup rules are the other ~60.
   // 70 → 84 KiB (issue 15): cleanup rules for social embeds, newsletter boxes, correction notes and author bios in
@@ -69,14 +72,19 @@ export const BUDGETS = {
   // 80.3 KiB when it was set.
   // 84 → 87 KiB (issue 18): Send to WordPress as draft, with the post's link, the site's words on failure, and the
   // replace-or-new choice for a new version of a page already sent: 86.2 KiB when it was set.
-  popup: 87 * KiB,
+  // 87 → 88 KiB (issue 17): the queue page's link and the queue's messages in the one protocol: 87.7 KiB when it was set.
+  popup: 88 * KiB,
   options: 60 * KiB,
   history: null,
+  // The batch queue's page reader: content.js's extraction core, the fetch and the charset rules: 105.8 KiB when it was set.
+  offscreen: 108 * KiB,
   // 250 → 265 KiB (issue 16): the review page, and the workspace's words in four catalogs: 259.9 KiB when it was set.
   // 265 → 266 KiB (issue 16): the preset probe in the worker and the options page: 265.4 KiB when it was set.
   // 266 → 279 KiB (issue 18): WordPress drafts in the worker, the popup, the review page and the options, and their
   // words in four catalogs: 277.0 KiB when it was set.
-  'chrome zip': 279 * KiB,
+  // 279 → 330 KiB (issue 17): the offscreen page (the extraction core a second time, as its own page: ~35 KiB
+  // compressed), the queue page, and the queue's words in four catalogs: 327.7 KiB when it was set.
+  'chrome zip': 330 * KiB,
   'firefox zip': null,
 };
 
@@ -89,7 +97,7 @@ export const CI_LIMITS = {};
 /** Where a library may be: a marker string that survives minification, and the entries allowed to carry it. */
 const PLACEMENT = [
   { library: 'openai SDK', marker: 'x-stainless', allowed: ['background'] },
-  { library: 'Readability', marker: '_grabArticle', allowed: ['content'] },
+  { library: 'Readability', marker: '_grabArticle', allowed: ['content', 'offscreen'] },
   // The tests' stand-in for Chrome's LanguageModel (test/support/language-model-stand-in.ts) must never ship.
   { library: 'the LanguageModel stand-in (tests only)', marker: 'newsmith-language-model-stand-in', allowed: [] },
 ];
@@ -138,6 +146,7 @@ export function measureSizes(distRoot = join(root, 'dist')) {
     measureFiles('popup', pageFiles(dir, 'popup/index.html')),
     measureFiles('options', pageFiles(dir, 'options/index.html')),
     measureFiles('history', pageFiles(dir, 'history/index.html')),
+    measureFiles('offscreen', pageFiles(dir, 'offscreen/index.html')),
   ];
   for (const browser of ['chrome', 'firefox']) {
     const zip = zipDirectory(join(distRoot, browser));

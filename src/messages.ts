@@ -9,6 +9,7 @@ import type { Revision } from './revise';
 import { PARAGRAPH_HOWS, type ParagraphHow } from './revise-paragraph';
 import type { Settings } from './settings';
 import type { EditorSign } from './extract/editor-page';
+import type { QueueItem } from './queue/queue';
 
 /** Why a job is not stored yet: the database is full (the user can make room), or the write failed otherwise. */
 export type SaveProblem = 'full' | 'failed';
@@ -80,6 +81,41 @@ export type BackgroundMessage =
   | { type: 'empty' }
   /** The recent rewrites, newest first. */
   | { type: 'recent'; items: RecentRewrite[] };
+
+/** The name of the port the queue page opens to follow and steer the batch queue. */
+export const QUEUE_PORT = 'newsmith-queue';
+
+/** What the queue page may do to one item. */
+export type QueueAction = 'retry' | 'skip' | 'remove' | 'confirm';
+export const QUEUE_ACTIONS: readonly QueueAction[] = ['retry', 'skip', 'remove', 'confirm'];
+
+/** Queue page → background, on the queue port. */
+export type QueuePageMessage =
+  /** Add the pages a pasted list names (their sites were granted in the same click); the queue runs unless paused. */
+  | { type: 'queue-add'; text: string }
+  | { type: 'queue-pause'; paused: boolean }
+  | { type: 'queue-item'; id: string; action: QueueAction }
+  /** Remove every finished item (done, skipped, failed) from the queue; their versions stay in the history. */
+  | { type: 'queue-clear' };
+
+/** Background → queue page, on the queue port. */
+export type QueueWorkerMessage =
+  /** The whole queue, in order; sent on connect and on every change. `problem`: why it stopped or paused, if it did. */
+  | { type: 'queue'; items: QueueItem[]; paused: boolean; concurrency: number; problem: string | null }
+  /** What a pasted list added, and the lines left out with why. */
+  | { type: 'queue-added'; added: number; problems: string[] };
+
+/** The longest pasted list the queue page may send (about 10,000 addresses). */
+export const MAX_QUEUE_LIST_CHARS = 2_000_000;
+
+export function isQueuePageMessage(value: unknown): value is QueuePageMessage {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Record<string, unknown>;
+  if (m.type === 'queue-add') return typeof m.text === 'string' && m.text.length <= MAX_QUEUE_LIST_CHARS;
+  if (m.type === 'queue-pause') return typeof m.paused === 'boolean';
+  if (m.type === 'queue-item') return typeof m.id === 'string' && m.id.length <= 100 && QUEUE_ACTIONS.includes(m.action as QueueAction);
+  return m.type === 'queue-clear';
+}
 
 /** A stored rewrite as a list names it. */
 export interface RecentRewrite {
