@@ -58,7 +58,7 @@ interface Running {
   /** The tab the job was started from, for its toolbar badge. */
   tabId?: number;
   /** The batch queue's item for this job: told each state the job reaches. A queued job waits for its confirmation with no time limit. */
-  queued?: (job: JobRecord) => void;
+  queued?: QueueHooks;
   /** A queued job's whole run, for the queue to wait on once the user confirms it. */
   ending?: Promise<JobRecord>;
   /** Streamed text not yet sent to the popups starts here (deltas are batched per frame). */
@@ -375,7 +375,7 @@ export class Jobs {
   }
 
   /** Writes a job that waited for the user's word in storage (`send`), or ends it not sent. */
-  private async sendStored(stored: AwaitingJob, tabId: number | undefined, send: boolean, queued?: (job: JobRecord) => void): Promise<void> {
+  private async sendStored(stored: AwaitingJob, tabId: number | undefined, send: boolean, queued?: QueueHooks): Promise<void> {
     const key = stored.key;
     if (this.running.has(key)) return;
     const run: Running = {
@@ -477,7 +477,7 @@ export class Jobs {
    * with nothing written, dropped once this one is stored. Throws QueueBlocked when nothing can be written now
    * (no writer set up, or the page is being rewritten already); nothing is stored then.
    */
-  async runQueued(article: Article, queued: (job: JobRecord) => void, replaces?: string): Promise<JobRecord> {
+  async runQueued(article: Article, queued: QueueHooks, replaces?: string): Promise<JobRecord> {
     await this.ready;
     const key = pageKey(article.url);
     if (this.running.has(key)) throw new QueueBlocked(t('queueBusyPage'), false);
@@ -508,7 +508,7 @@ export class Jobs {
   }
 
   /** A queued job cut off with text: Continue from its stored source (one request, nothing already written sent again). */
-  async continueQueued(id: string, queued: (job: JobRecord) => void): Promise<JobRecord | null> {
+  async continueQueued(id: string, queued: QueueHooks): Promise<JobRecord | null> {
     await this.ready;
     const stored = await this.saver.get(id);
     if (!stored || !canContinue(stored) || this.running.has(stored.key)) return null;
@@ -530,7 +530,7 @@ export class Jobs {
   }
 
   /** The queue page's word on a queued job waiting for confirmation: send it, or end it not sent. */
-  async answerQueued(id: string, send: boolean, queued: (job: JobRecord) => void): Promise<void> {
+  async answerQueued(id: string, send: boolean, queued: QueueHooks): Promise<void> {
     await this.ready;
     const live = [...this.running.values()].find((r) => r.job.id === id);
     if (live) {
@@ -648,6 +648,7 @@ export class Jobs {
         this.appended(run, at, text);
       },
       confirm: (_job: AwaitingJob, signal: AbortSignal) => this.awaitConfirmation(run, signal),
+      rateLimited: (afterSec: number | null) => run.queued?.rateLimited(afterSec),
       now: () => Date.now(),
     };
     return settings ? workerPorts(settings, owner) : owner;
@@ -718,7 +719,7 @@ export class Jobs {
       this.viewers.broadcast(run.job.key, this.jobMessage(run.job), run.job.id);
       showBadge(run.tabId, run.job);
     }
-    run.queued?.(run.job);
+    run.queued?.changed(run.job);
     await this.saver.save(run.job);
     if (!isActive(run.job)) await this.relist();
   }
@@ -771,6 +772,12 @@ export class Jobs {
 function noArticle(read: TabRead): boolean {
   if (read.result === null) return false;
   return !read.result.ok || read.result.article.warnings.some((w) => w.code === 'not-an-article');
+}
+
+/** What the batch queue hears of its job: each state it reaches, and the endpoint asking to slow down. */
+export interface QueueHooks {
+  changed(job: JobRecord): void;
+  rateLimited(afterSec: number | null): void;
 }
 
 /** Why the queue cannot write a page now; `pause`: nothing in the queue can (no writer), so it pauses. */

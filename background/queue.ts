@@ -6,7 +6,22 @@
 
 import browser from 'webextension-polyfill';
 import { noArticleMessage, type JobRecord } from '../src/job';
-import { addFromList, clampConcurrency, fromJob, inOrder, isSettled, recover, toStart, type QueueItem, type QueueMeta } from '../src/queue/queue';
+import {
+  addFromList,
+  clampConcurrency,
+  fromJob,
+  inOrder,
+  isSettled,
+  moved,
+  recover,
+  requeued,
+  toStart,
+  type QueueItem,
+  type QueueMeta,
+} from '../src/queue/queue';
+import { CALM, nextChange, slotsAt, slowedDown, type Pace } from '../src/queue/pace';
+import { spentOf } from '../src/queue/budget';
+import { formatCost } from '../src/cost';
 import { pageReadMessage } from '../src/queue/page-read';
 import type { QueueAction, QueuePageMessage, QueueWorkerMessage } from '../src/messages';
 import { t } from '../lib/i18n';
@@ -14,7 +29,7 @@ import { loadSettings } from '../lib/settings-store';
 import type { QueueStore } from '../lib/queue-store';
 import { holdAlive } from './keepalive';
 import { closeReader, readPage } from './page-reader';
-import { QueueBlocked, type Jobs } from './jobs';
+import { QueueBlocked, type Jobs, type QueueHooks } from './jobs';
 
 /** The alarm that brings a stopped worker back while the queue has work. Chrome's shortest period is 30 s. */
 export const QUEUE_ALARM = 'newsmith-queue';
@@ -32,6 +47,10 @@ export class QueueRunner {
   /** Why the queue last stopped or paused by itself (no writer, storage full), shown on the queue page. */
   private problem: string | null = null;
   private concurrency = 2;
+  /** Slowed down by the endpoint's 429s (src/queue/pace.ts), and the timer that looks again when that changes. */
+  private pace: Pace = CALM;
+  private paceTimer: ReturnType<typeof setTimeout> | undefined;
+  private budget = 0;
   /** Item writes apply in order, so a later state never loses to an earlier one. */
   private writes: Promise<unknown> = Promise.resolve();
 
@@ -111,14 +130,18 @@ export class QueueRunner {
     if (action === 'remove' && idle) {
       this.items.delete(id);
       this.writes = this.writes.then(() => this.store.remove(id)).catch((err: unknown) => this.storeFailed(err));
-      if (item.state === 'confirm' && item.jobId) await this.jobs.answerQueued(item.jobId, false, () => {});
+      if (item.state === 'confirm' && item.jobId) await this.jobs.answerQueued(item.jobId, false, { changed: () => {}, rateLimited: () => {} });
     } else if (action === 'retry' && item.state === 'error' && idle) {
       // One cut off with text goes on from it (run() sees `continuable`); any other is read and written again.
       const { error: _e, ...rest } = item;
       this.update({ ...rest, state: 'waiting', updatedAt: now });
     } else if (action === 'skip' && (item.state === 'waiting' || item.state === 'error' || item.state === 'confirm')) {
       this.update({ ...item, state: 'skipped', updatedAt: now });
-      if (item.state === 'confirm' && item.jobId) await this.jobs.answerQueued(item.jobId, false, (job) => this.fromJob(id, job));
+      if (item.state === 'confirm' && item.jobId) await this.jobs.answerQueued(item.jobId, false, this.hooks(id));
+    } else if (action === 'up' || action === 'down') {
+      const swapped = moved([...this.items.values()], id, action === 'up' ? -1 : 1);
+      for (const i of swapped) this.items.set(i.id, i);
+      this.persist(swapped);
     } else if (action === 'confirm' && item.state === 'confirm' && item.jobId) {
       // Sent when a slot is free, like any other item: run() gives the waiting job the user's word.
       this.update({ ...item, state: 'waiting', confirmed: true, updatedAt: now });
@@ -127,8 +150,24 @@ export class QueueRunner {
 
   /** Starts waiting items while slots are free; sets or clears the alarm that brings the worker back. */
   private async pump(): Promise<void> {
-    this.concurrency = clampConcurrency((await loadSettings()).queueConcurrency);
-    for (const item of toStart([...this.items.values()], this.concurrency, this.meta.paused)) void this.run(item);
+    const settings = await loadSettings();
+    this.concurrency = clampConcurrency(settings.queueConcurrency);
+    this.budget = settings.queueBudgetUsd;
+    const spent = spentOf([...this.items.values()]);
+    if (!this.meta.paused && this.budget > 0 && spent >= this.budget && [...this.items.values()].some((i) => i.state === 'waiting')) {
+      // The cap is reached: nothing new starts until the user raises it or resumes (what runs finishes).
+      this.meta = { ...this.meta, paused: true };
+      this.problem = t('queueBudgetReached', [formatCost(spent, t), formatCost(this.budget, t)]);
+      this.writes = this.writes.then(() => this.store.setMeta(this.meta)).catch((err: unknown) => this.storeFailed(err));
+      this.changed();
+    }
+    const now = Date.now();
+    const slots = slotsAt(this.pace, now, this.concurrency);
+    if (slots > 0) for (const item of toStart([...this.items.values()], slots, this.meta.paused)) void this.run(item);
+    // Slowed down: look again when the hold or the slow spell ends.
+    const next = nextChange(this.pace, now);
+    clearTimeout(this.paceTimer);
+    this.paceTimer = next === null ? undefined : setTimeout(() => void this.pump(), next - now + 10);
     const pending = [...this.items.values()].some((i) => i.state === 'waiting' || i.state === 'reading' || i.state === 'writing');
     if (pending && !this.meta.paused) {
       // Made once: making it again would move its next ring later each time.
@@ -142,9 +181,10 @@ export class QueueRunner {
   /** Reads the item's page and writes it; or continues its cut-off job, or sends the one the user confirmed. */
   private async run(item: QueueItem): Promise<void> {
     this.busy.add(item.id);
-    const told = (job: JobRecord) => this.fromJob(item.id, job);
+    const told = this.hooks(item.id);
     try {
-      this.update({ ...item, state: item.jobId && (item.continuable || item.confirmed) ? 'writing' : 'reading', updatedAt: Date.now() });
+      const now = Date.now();
+      this.update({ ...item, state: item.jobId && (item.continuable || item.confirmed) ? 'writing' : 'reading', startedAt: now, updatedAt: now });
       if (item.jobId && item.confirmed) return await this.jobs.answerQueued(item.jobId, true, told);
       if (item.jobId && item.continuable) {
         if (!(await this.jobs.continueQueued(item.jobId, told))) this.fail(item.id, t('queueCannotContinue'));
@@ -175,11 +215,27 @@ export class QueueRunner {
     }
   }
 
-  /** The item as its job now stands; a slot freed by a confirmation that waits lets the next item start. */
+  /** What the item hears of its job: each state, and the endpoint asking the whole queue to slow down. */
+  private hooks(id: string): QueueHooks {
+    return {
+      changed: (job) => this.fromJob(id, job),
+      rateLimited: (afterSec) => {
+        this.pace = slowedDown(this.pace, Date.now(), afterSec);
+      },
+    };
+  }
+
+  /**
+   * The item as its job now stands; a slot freed by a confirmation that waits lets the next item start. A page the
+   * endpoint refused for its rate goes back in line, and the queue slows down.
+   */
   private fromJob(id: string, job: JobRecord): void {
     const item = this.items.get(id);
     if (!item) return;
-    const next = fromJob(item, job, Date.now());
+    const now = Date.now();
+    const again = requeued(item, job, now);
+    if (again) this.pace = slowedDown(this.pace, now, null);
+    const next = again ?? fromJob(item, job, now);
     this.update(next);
     if (next.state === 'confirm') void this.pump();
   }
@@ -207,7 +263,8 @@ export class QueueRunner {
   }
 
   private snapshot(): QueueWorkerMessage {
-    return { type: 'queue', items: inOrder([...this.items.values()]), paused: this.meta.paused, concurrency: this.concurrency, problem: this.problem };
+    const slowed = slotsAt(this.pace, Date.now(), this.concurrency) < this.concurrency;
+    return { type: 'queue', items: inOrder([...this.items.values()]), paused: this.meta.paused, concurrency: this.concurrency, problem: this.problem, slowed };
   }
 
   private changed(): void {

@@ -13,7 +13,7 @@ import { endpointPattern, type Settings } from '../src/settings';
 import { t } from '../lib/i18n';
 
 /** What the job owner supplies: showing and storing each state, streamed text, the user's word. */
-export type OwnerPorts = Pick<PipelinePorts, 'changed' | 'appended' | 'confirm'>;
+export type OwnerPorts = Pick<PipelinePorts, 'changed' | 'appended' | 'confirm' | 'rateLimited'>;
 
 /** Every port the pipeline needs to run a job with these settings in this worker. */
 export function workerPorts(settings: Settings, owner: OwnerPorts): PipelinePorts {

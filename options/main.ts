@@ -52,6 +52,7 @@ const textInputs = {
   prices: byId<HTMLTextAreaElement>('prices'),
   maxOutputTokens: byId<HTMLInputElement>('max-output'),
   queueConcurrency: byId<HTMLInputElement>('queue-concurrency'),
+  queueBudgetUsd: byId<HTMLInputElement>('queue-budget'),
 } satisfies Partial<Record<SettingKey, HTMLInputElement | HTMLTextAreaElement>>;
 const seoPack = byId<HTMLInputElement>('seo-pack');
 const presetSelect = byId<HTMLSelectElement>('preset');
@@ -150,6 +151,7 @@ function readForm(): Record<SettingKey, unknown> {
     userPresets,
     maxOutputTokens: numberField(textInputs.maxOutputTokens),
     queueConcurrency: numberField(textInputs.queueConcurrency),
+    queueBudgetUsd: numberField(textInputs.queueBudgetUsd),
   };
 }
 

@@ -7,9 +7,10 @@
 import browser from 'webextension-polyfill';
 import { formatCost } from '../src/cost';
 import { QUEUE_PORT, type QueueAction, type QueuePageMessage, type QueueWorkerMessage } from '../src/messages';
-import { countByState, originsToAsk, addFromList, type ItemState, type QueueItem } from '../src/queue/queue';
+import { addFromList, countByState, originsToAsk, remainingMs, type ItemState, type QueueItem } from '../src/queue/queue';
 import type { MessageKey } from '../src/i18n';
 import { localisePage, t } from '../lib/i18n';
+import { wireExport } from './export';
 
 localisePage();
 
@@ -36,7 +37,7 @@ const STATE_WORDS: Record<ItemState, MessageKey> = {
 
 /** What each state offers. */
 const ACTIONS: Record<ItemState, QueueAction[]> = {
-  waiting: ['skip', 'remove'],
+  waiting: ['up', 'down', 'skip', 'remove'],
   reading: [],
   writing: [],
   confirm: ['confirm', 'skip', 'remove'],
@@ -45,10 +46,19 @@ const ACTIONS: Record<ItemState, QueueAction[]> = {
   skipped: ['retry', 'remove'],
 };
 
-const ACTION_WORDS: Record<QueueAction, MessageKey> = { retry: 'queueRetry', skip: 'queueSkip', remove: 'queueRemove', confirm: 'queueConfirm' };
+const ACTION_WORDS: Record<QueueAction, MessageKey> = {
+  retry: 'queueRetry',
+  skip: 'queueSkip',
+  remove: 'queueRemove',
+  confirm: 'queueConfirm',
+  up: 'queueUp',
+  down: 'queueDown',
+};
 
 let items: QueueItem[] = [];
 let paused = false;
+let slowed = false;
+let concurrency = 2;
 let port: browser.Runtime.Port | null = null;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
@@ -82,6 +92,8 @@ function receive(message: QueueWorkerMessage): void {
   }
   items = message.items;
   paused = message.paused;
+  slowed = message.slowed;
+  concurrency = message.concurrency;
   problem.hidden = message.problem === null;
   problem.textContent = message.problem ?? '';
   render();
@@ -106,10 +118,19 @@ function render(): void {
           counts.error ? t('queueSummaryFailed', counts.error) : '',
           tokens ? t('queueTokens', tokens.toLocaleString(t.locale)) : '',
           cost !== null ? formatCost(cost, t) : '',
-          paused ? t('queuePaused') : '',
+          paused ? t('queuePaused') : eta(),
+          slowed ? t('queueSlowed') : '',
         ];
   summary.textContent = parts.filter(Boolean).join(' · ');
   list.replaceChildren(...items.map(row));
+}
+
+/** About how long the rest takes, from the pages done so far; '' before any is done or when nothing is left. */
+function eta(): string {
+  const ms = remainingMs(items, concurrency, Date.now());
+  if (ms === null || ms <= 0) return '';
+  const time = ms < 90_000 ? t('queueSeconds', Math.max(1, Math.round(ms / 1000))) : t('queueMinutes', Math.round(ms / 60_000));
+  return t('queueEta', time);
 }
 
 function row(item: QueueItem): HTMLLIElement {
@@ -172,4 +193,5 @@ form.addEventListener('submit', (event) => {
 pause.addEventListener('click', () => send({ type: 'queue-pause', paused: !paused }));
 clear.addEventListener('click', () => send({ type: 'queue-clear' }));
 
+wireExport(() => items);
 connect();

@@ -86,8 +86,8 @@ export type BackgroundMessage =
 export const QUEUE_PORT = 'newsmith-queue';
 
 /** What the queue page may do to one item. */
-export type QueueAction = 'retry' | 'skip' | 'remove' | 'confirm';
-export const QUEUE_ACTIONS: readonly QueueAction[] = ['retry', 'skip', 'remove', 'confirm'];
+export type QueueAction = 'retry' | 'skip' | 'remove' | 'confirm' | 'up' | 'down';
+export const QUEUE_ACTIONS: readonly QueueAction[] = ['retry', 'skip', 'remove', 'confirm', 'up', 'down'];
 
 /** Queue page → background, on the queue port. */
 export type QueuePageMessage =
@@ -100,8 +100,11 @@ export type QueuePageMessage =
 
 /** Background → queue page, on the queue port. */
 export type QueueWorkerMessage =
-  /** The whole queue, in order; sent on connect and on every change. `problem`: why it stopped or paused, if it did. */
-  | { type: 'queue'; items: QueueItem[]; paused: boolean; concurrency: number; problem: string | null }
+  /**
+   * The whole queue, in order; sent on connect and on every change. `problem`: why it stopped or paused, if it did;
+   * `slowed`: the endpoint's rate limit has it going one page at a time for now.
+   */
+  | { type: 'queue'; items: QueueItem[]; paused: boolean; concurrency: number; problem: string | null; slowed: boolean }
   /** What a pasted list added, and the lines left out with why. */
   | { type: 'queue-added'; added: number; problems: string[] };
 

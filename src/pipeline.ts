@@ -64,6 +64,11 @@ export interface PipelinePorts {
   hostPermission?(): Promise<boolean>;
   /** Whether anything answers at the endpoint's address (asked only after a connection failed without host access). */
   listening?(): Promise<boolean>;
+  /**
+   * The endpoint said slow down (a 429 the SDK is retrying): `afterSec` is its Retry-After, when it gave one. The
+   * batch queue slows down on it; one rewrite alone only shows the notice.
+   */
+  rateLimited?(afterSec: number | null): void;
   /** A failure no one could word, already redacted: for the console. */
   warn?(message: string): void;
 }
@@ -220,7 +225,11 @@ async function stream(run: Run, messages: ChatMessage[], settings: Settings, max
         run.job = appendText(job, text, now());
         run.ports.appended(run.job as WritingJob, at, text);
       },
-      onNotice: (notice) => void run.set(withNotice(run.writing(), notice && say(t, notice), now())),
+      onNotice: (notice) => {
+        if (notice?.key === 'noticeRateLimitedWait') run.ports.rateLimited?.(Number(Array.isArray(notice.subs) ? notice.subs[0] : notice.subs) || null);
+        else if (notice?.key === 'noticeRateLimited') run.ports.rateLimited?.(null);
+        void run.set(withNotice(run.writing(), notice && say(t, notice), now()));
+      },
     });
     return { finishReason };
   } catch (err) {

@@ -23,6 +23,7 @@ const SETTING_NAMES: Record<SettingKey, MessageKey> = {
   userPresets: 'settingUserPresets',
   maxOutputTokens: 'settingMaxOutput',
   queueConcurrency: 'optionsQueueConcurrency',
+  queueBudgetUsd: 'optionsQueueBudget',
 };
 
 /** The settings' names, joined into one list ("Model, Output language"). */

@@ -56,6 +56,8 @@ export const defaults = {
   maxOutputTokens: 16_000,
   /** How many pages the batch queue reads and rewrites at once. */
   queueConcurrency: 2,
+  /** The batch queue pauses once its estimated spend reaches this many US dollars; 0: no cap. */
+  queueBudgetUsd: 0,
 };
 
 export type Settings = typeof defaults;
@@ -136,6 +138,7 @@ const validators: { [K in SettingKey]: Check<Settings[K]> } = {
     Object.keys(v).length <= 200 &&
     Object.values(v).every((p) => !!p && typeof p === 'object' && [p.input, p.output].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0)),
   maxOutputTokens: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 100 && v <= 1_000_000,
+  queueBudgetUsd: (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100_000,
   queueConcurrency: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= CONCURRENCY_MIN && v <= CONCURRENCY_MAX,
   userPresets: (v): v is UserPreset[] =>
     Array.isArray(v) &&
@@ -209,6 +212,7 @@ export function validateInput(input: Partial<Record<SettingKey, unknown>>, t: Tr
     idleTimeoutSec: () => t('invalidIdleTimeout', [10, 900]),
     maxOutputTokens: () => t('invalidInputBudget', [100, 1_000_000]),
     queueConcurrency: () => t('invalidQueueConcurrency', [CONCURRENCY_MIN, CONCURRENCY_MAX]),
+    queueBudgetUsd: () => t('invalidQueueBudget'),
   };
   for (const key of Object.keys(input) as SettingKey[]) {
     if (!(key in defaults)) continue;

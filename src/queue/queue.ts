@@ -35,6 +35,10 @@ export interface QueueItem {
   continuable?: boolean;
   /** The user said send this doubtful page: its waiting job is sent when a slot is free. */
   confirmed?: boolean;
+  /** When this item last started (ms): the queue's ETA is read from how long items take. */
+  startedAt?: number;
+  /** How many times a 429 after the SDK's own retries put it back in line (see requeued). */
+  requeues?: number;
   /** Tokens in and out (estimated until the answer is in) and the cost in US dollars (null: the model has no price). */
   tokens?: number;
   cost?: number | null;
@@ -61,10 +65,11 @@ export function inOrder(items: readonly QueueItem[]): QueueItem[] {
   return [...items].sort((a, b) => a.order - b.order || a.addedAt - b.addedAt);
 }
 
-/** The waiting items to start now, first in order, as many as the slots the running ones leave free. */
-export function toStart(items: readonly QueueItem[], concurrency: number, paused: boolean): QueueItem[] {
+/** The waiting items to start now, first in order, as many as the `slots` the running ones leave free. */
+export function toStart(items: readonly QueueItem[], slots: number, paused: boolean): QueueItem[] {
   if (paused) return [];
-  const free = clampConcurrency(concurrency) - items.filter(holdsSlot).length;
+  const limit = Number.isInteger(slots) ? Math.max(0, Math.min(slots, CONCURRENCY_MAX)) : 0;
+  const free = limit - items.filter(holdsSlot).length;
   if (free <= 0) return [];
   return inOrder(items)
     .filter((i) => i.state === 'waiting')
@@ -177,4 +182,43 @@ export function countByState(items: readonly QueueItem[]): Record<ItemState, num
   const counts = Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as Record<ItemState, number>;
   for (const item of items) counts[item.state] += 1;
   return counts;
+}
+
+/** Times a page refused for the endpoint's rate goes back in line before it fails. */
+export const RATE_LIMIT_REQUEUES = 2;
+
+/**
+ * A page the endpoint refused for its rate (a 429 left after the SDK's own retries) with nothing written goes back
+ * in line, its failed version replaced on the next try; null when it should fail as it is. A 429 is not billed.
+ */
+export function requeued(item: QueueItem, job: JobRecord, now: number): QueueItem | null {
+  if (job.state !== 'error' || job.error.code !== 'rate-limit' || job.text !== '') return null;
+  const requeues = item.requeues ?? 0;
+  if (requeues >= RATE_LIMIT_REQUEUES) return null;
+  const { error: _e, continuable: _c, ...rest } = item;
+  return { ...rest, jobId: job.id, state: 'waiting', requeues: requeues + 1, updatedAt: now };
+}
+
+/** The waiting item `id` one place earlier (`-1`) or later (`1`) among the waiting ones: the two items whose order swaps. */
+export function moved(items: readonly QueueItem[], id: string, by: -1 | 1): QueueItem[] {
+  const waiting = inOrder(items).filter((i) => i.state === 'waiting');
+  const at = waiting.findIndex((i) => i.id === id);
+  const other = waiting[at + by];
+  const item = waiting[at];
+  if (!item || !other) return [];
+  return [
+    { ...item, order: other.order },
+    { ...other, order: item.order },
+  ];
+}
+
+/** About how long the rest will take (ms): the mean time of the items done so far, over the slots; null before any is done. */
+export function remainingMs(items: readonly QueueItem[], concurrency: number, now: number): number | null {
+  const times = items.filter((i) => i.state === 'done' && i.startedAt !== undefined).map((i) => i.updatedAt - (i.startedAt as number));
+  if (times.length === 0) return null;
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  const left = items.filter((i) => i.state === 'waiting').length;
+  const running = items.filter(holdsSlot).map((i) => Math.max(0, mean - (now - (i.startedAt ?? now))));
+  const ahead = running.length ? Math.max(...running) : 0;
+  return Math.round(ahead + (left * mean) / Math.max(1, clampConcurrency(concurrency)));
 }

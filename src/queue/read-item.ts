@@ -42,6 +42,8 @@ export function readQueueItem(value: unknown): QueueItem | null {
   if (typeof value.confirmed === 'boolean') item.confirmed = value.confirmed;
   if (isCount(value.tokens)) item.tokens = value.tokens;
   if (value.cost === null || (isNum(value.cost) && value.cost >= 0)) item.cost = value.cost;
+  if (isTime(value.startedAt)) item.startedAt = value.startedAt;
+  if (isCount(value.requeues)) item.requeues = value.requeues;
   return item;
 }
 
