@@ -7,6 +7,8 @@
  *   found in Target.getTargets and driven through a non-flattened CDP attachment (see `Popup`).
  * - The clipboard is read back from an extension page.
  * - `stopWorker()` kills the service worker the way the browser does (ServiceWorker.stopAllWorkers).
+ * - `restart()` closes the whole browser and launches it again on the same profile, as a user quitting and
+ *   reopening it does.
  */
 
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -316,18 +318,54 @@ export interface ExtensionHarness {
   writeClipboard(text: string): Promise<void>;
   /** Stops the extension's service worker (as the browser does after 30 s idle). */
   stopWorker(): Promise<void>;
+  /** The browser profile (user data dir) this browser runs on. */
+  userDataDir: string;
+  /**
+   * Closes the whole browser (a real exit: its open requests are cut) and launches it again on the same profile,
+   * with the same flags; resolves once the extension's worker is up again, with the harness of the new browser.
+   * This harness is done with then: use the one returned (its close deletes the profile if this one's would have).
+   * Throws if the extension came back under another id.
+   */
+  restart(): Promise<ExtensionHarness>;
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  extensionDir?: string;
+  lang?: string;
+  /** Runs on this profile instead of a fresh one. A profile passed in is the caller's: close never deletes it. */
+  userDataDir?: string;
+  /** Leaves the fresh profile on disk at close (the caller deletes it). */
+  keepProfile?: boolean;
+}
+
+/** How one browser is started, kept so that a restart starts the next one the same way. */
+interface LaunchConfig {
+  extensionDir: string;
+  lang: string;
+  userDataDir: string;
+  /** Whether the final close deletes the profile. */
+  deleteProfile: boolean;
+}
+
 /**
- * Starts Chromium with the built extension in a fresh profile. `lang` sets the browser's UI language (`--lang` and
- * `LANGUAGE`, as a user's system would), which is what picks the extension's `_locales` catalog; English by default.
+ * Starts Chromium with the built extension in a fresh profile (or `userDataDir`). `lang` sets the browser's UI
+ * language (`--lang` and `LANGUAGE`, as a user's system would), which is what picks the extension's `_locales`
+ * catalog; English by default.
  */
-export async function launchExtension(opts: { extensionDir?: string; lang?: string } = {}): Promise<ExtensionHarness> {
+export async function launchExtension(opts: LaunchOptions = {}): Promise<ExtensionHarness> {
   const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
-  const lang = opts.lang ?? 'en-US';
   assertPrerequisites(extensionDir);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'newsmith-e2e-'));
+  const fresh = opts.userDataDir === undefined;
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'newsmith-e2e-'));
+  return launch(
+    { extensionDir, lang: opts.lang ?? 'en-US', userDataDir, deleteProfile: fresh && !opts.keepProfile },
+    'The extension service worker did not start within 10 s: is dist/chrome/manifest.json valid and background.js present?',
+  );
+}
+
+async function launch(config: LaunchConfig, noWorker: string): Promise<ExtensionHarness> {
+  const { extensionDir, lang, userDataDir } = config;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -339,7 +377,7 @@ export async function launchExtension(opts: { extensionDir?: string; lang?: stri
     const worker =
       context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
       (await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => {
-        throw new Error('The extension service worker did not start within 10 s: is dist/chrome/manifest.json valid and background.js present?');
+        throw new Error(noWorker);
       }));
     const extensionId = new URL(worker.url()).host;
     // Only reading back: writing must work as the product does it, from a click, with no permission granted.
@@ -347,18 +385,21 @@ export async function launchExtension(opts: { extensionDir?: string; lang?: stri
     const browser = context.browser();
     if (!browser) throw new Error('Playwright gave no Browser for the persistent context');
     const cdp = await browser.newBrowserCDPSession();
-    const harness = makeHarness(context, cdp, extensionId, userDataDir);
+    const harness = makeHarness(context, cdp, extensionId, config);
     // Open the clipboard helper tab now: opening a tab later would close an open popup.
     await harness.readClipboard().catch(() => '');
     return harness;
   } catch (e) {
     await context.close().catch(() => {});
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (config.deleteProfile) rmSync(userDataDir, { recursive: true, force: true });
     throw e;
   }
 }
 
-function makeHarness(context: BrowserContext, cdp: CDPSession, extensionId: string, userDataDir: string): ExtensionHarness {
+function makeHarness(context: BrowserContext, cdp: CDPSession, extensionId: string, config: LaunchConfig): ExtensionHarness {
+  const { userDataDir } = config;
+  /** Set once a restart has handed the profile to the next browser's harness. */
+  let handedOver = false;
   const origin = `chrome-extension://${extensionId}`;
   const popupUrl = `${origin}/${POPUP_PATH}`;
   const optionsUrl = `${origin}/${OPTIONS_PATH}`;
@@ -518,9 +559,22 @@ function makeHarness(context: BrowserContext, cdp: CDPSession, extensionId: stri
     }
   }
 
+  async function restart(): Promise<ExtensionHarness> {
+    if (handedOver) throw new Error('This browser was restarted already: use the harness that restart() returned');
+    await context.close();
+    // From here the next browser's harness owns the profile (and deletes it at its close, as this one would have).
+    const next = await launch(config, 'After the relaunch on the same profile the extension service worker did not start by itself within 10 s');
+    handedOver = true;
+    if (next.extensionId !== extensionId) {
+      await next.close();
+      throw new Error(`The extension came back as ${next.extensionId} after the relaunch, not ${extensionId}: it would not see its own stored data`);
+    }
+    return next;
+  }
+
   async function close(): Promise<void> {
     await context.close().catch(() => {});
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (config.deleteProfile && !handedOver) rmSync(userDataDir, { recursive: true, force: true });
   }
 
   return {
@@ -538,6 +592,8 @@ function makeHarness(context: BrowserContext, cdp: CDPSession, extensionId: stri
     readClipboard,
     writeClipboard,
     stopWorker,
+    userDataDir,
+    restart,
     close,
   };
 }
