@@ -45,8 +45,9 @@ export const BUDGETS = {
   // to another computer refused and an answer without a post id said (353 KiB then).
   // 353 → 367 KiB (issue 17): the batch queue's runner (background/queue.ts), its rules and store (src/queue,
   // lib/queue-store.ts), the queued jobs in the job owner, and the off-screen reader's client (its extraction is in
-  // the offscreen page, not here): 366.3 KiB when it was set.
-  background: 367 * KiB,
+  // the offscreen page, not here): 366.3 KiB when it was set. 367 → 370 KiB: the queue's pace under 429s, its budget
+  // cap and its line moves: 368.9 KiB when it was set.
+  background: 370 * KiB,
   // 60 → 70 KiB (issue 12): the page's visibility judged from layout (src/extract/visible.ts, ~6 KiB) and DOM reads
   // that markup cannot shadow (src/extract/dom.ts); Readability and the cleanup rules are the other ~60.
   // 70 → 84 KiB (issue 15): cleanup rules for social embeds, newsletter boxes, correction notes and author bios in
@@ -83,8 +84,9 @@ export const BUDGETS = {
   // 266 → 279 KiB (issue 18): WordPress drafts in the worker, the popup, the review page and the options, and their
   // words in four catalogs: 277.0 KiB when it was set.
   // 279 → 330 KiB (issue 17): the offscreen page (the extraction core a second time, as its own page: ~35 KiB
-  // compressed), the queue page, and the queue's words in four catalogs: 327.7 KiB when it was set.
-  'chrome zip': 330 * KiB,
+  // compressed), the queue page, and the queue's words in four catalogs: 327.7 KiB when it was set. 330 → 334 KiB: the
+  // queue's ZIP export (its own small zip writer) and the budget, pace and line-move words: 332.0 KiB when it was set.
+  'chrome zip': 334 * KiB,
   'firefox zip': null,
 };
 

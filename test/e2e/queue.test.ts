@@ -2,39 +2,18 @@
 // every page done or with a clear error, lets a doubtful page wait without holding up the rest, and survives its
 // page closing and the worker being stopped mid-batch (the alarm brings it back; a cut-off answer goes on with
 // Continue; nothing is billed twice).
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { poll, sleep } from '../support/browser';
 import type { RecordedRequest, ResponseRecord } from '../support/llm-server';
-import { ARTICLE_TITLE, articleHtml, noArticleHtml } from './fixtures/index';
-import { useSession, type Session } from './fixtures/setup';
+import { noArticleHtml } from './fixtures/index';
+import { addList, addStories, asked, clearQueue, CORS, openQueue, storyOf as storyOfPage, waitForRows, type Row } from './fixtures/queue-page';
+import { saveOptions, useSession } from './fixtures/setup';
 
 const s = useSession();
-
-/**
- * The queue's pages answer cross-origin reads with cookies: the stand-in for the host permission the test cannot
- * grant (its prompt is answered by a stub).
- */
-const CORS = { credentialedCors: true };
-
-/** Article pages that differ by their title, so each request tells which page it is for. */
-function addStories(session: Session, tag: string, n: number): string[] {
-  return Array.from({ length: n }, (_, i) => {
-    const name = `${tag}-${i + 1}`;
-    session.server.addPage(name, articleHtml.replaceAll(ARTICLE_TITLE, `Story ${tag} ${i + 1}: ${ARTICLE_TITLE}`), CORS);
-    return session.server.pageUrl(name);
-  });
-}
 
 const para = (i: number) =>
   `<p>Paragraph ${i} of the harbour report: the port authority said container traffic rose again this quarter, with rail freight up by a fifth and the new quay nearly full.</p>`;
 const TEASER = `<!doctype html><html><head><title>Harbour Fees Rise</title></head><body><article><h1>Harbour Fees Rise</h1><div class="article-body">${[1, 2, 3, 4].map(para).join('')}<p>The last paragraph of the teaser ends here, before the gate.</p></div><div class="offer"><h3>Subscribe to continue reading</h3><a href="/login">Sign in</a></div></article></body></html>`;
-
-/** Which story a chat request is for (its title in the prompt), or null. */
-function storyOf(req: RecordedRequest): string | null {
-  const text = (req.body.messages ?? []).map((m) => m.content).join('\n');
-  return /Story (\S+ \d+):/.exec(text)?.[1] ?? (text.includes('Harbour Fees Rise') ? 'teaser' : null);
-}
 
 /** The most answers streaming at once. */
 function mostAtOnce(responses: readonly ResponseRecord[]): number {
@@ -49,43 +28,9 @@ function mostAtOnce(responses: readonly ResponseRecord[]): number {
   return most;
 }
 
-/** Opens the queue page with the browser's permission prompt answered yes, recording what it was asked. */
-async function openQueue(session: Session): Promise<Page> {
-  const page = await session.ext.context.newPage();
-  await page.goto(`${session.ext.origin}/queue/index.html`);
-  await page.evaluate(() => {
-    const w = window as unknown as { asked: unknown[] };
-    w.asked = [];
-    const permissions = (globalThis as unknown as { chrome: { permissions: { request: unknown } } }).chrome.permissions;
-    permissions.request = (p: unknown, callback?: (granted: boolean) => void) => {
-      w.asked.push(p);
-      callback?.(true);
-      return Promise.resolve(true);
-    };
-  });
-  return page;
-}
-
-async function addList(page: Page, urls: readonly string[]): Promise<void> {
-  await page.getByTestId('urls').fill(urls.join('\n'));
-  await page.getByTestId('add').click();
-}
-
-type Row = { url: string; state: string; text: string };
-const rows = (page: Page): Promise<Row[]> =>
-  page.$$eval('[data-testid=item]', (els) =>
-    els.map((e) => ({ url: (e as HTMLElement).dataset.url ?? '', state: (e as HTMLElement).dataset.state ?? '', text: (e as HTMLElement).innerText })),
-  );
-
-async function waitForStates(page: Page, want: (rows: Row[]) => boolean, timeoutMs: number, what: string): Promise<Row[]> {
-  return poll(
-    async () => {
-      const r = await rows(page);
-      return want(r) ? r : null;
-    },
-    timeoutMs,
-    what,
-  );
+/** Which story a request is for; the doubtful page is the teaser. */
+function storyOf(req: RecordedRequest): string | null {
+  return storyOfPage(req) ?? ((req.body.messages ?? []).some((m) => m.content.includes('Harbour Fees Rise')) ? 'teaser' : null);
 }
 
 const settled = (r: Row) => ['done', 'error', 'skipped', 'confirm'].includes(r.state);
@@ -106,8 +51,8 @@ describe('batch queue', () => {
     const page = await openQueue(s);
     await addList(page, list);
 
-    const done = await waitForStates(page, (r) => r.length === list.length && r.every(settled), 60_000, 'every item settled');
-    expect(await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([{ origins: ['http://127.0.0.1/*'] }]);
+    const done = await waitForRows(page, (r) => r.length === list.length && r.every(settled), 60_000, 'every item settled');
+    expect(await asked(page)).toEqual([{ origins: ['http://127.0.0.1/*'] }]);
     const byUrl = new Map(done.map((r) => [r.url, r]));
     for (const url of stories) expect(byUrl.get(url)?.state).toBe('done');
     expect(byUrl.get(dead)?.state).toBe('error');
@@ -116,14 +61,14 @@ describe('batch queue', () => {
     expect(byUrl.get(teaser)?.state).toBe('confirm');
 
     // One request per article, two at most at a time; none for the dead page, the empty page or the doubtful one.
-    const asked = s.server.chatRequests.map(storyOf);
-    expect(asked.sort()).toEqual(['a 1', 'a 2', 'a 3', 'a 4', 'a 5']);
+    const requested = s.server.chatRequests.map(storyOf);
+    expect(requested.sort()).toEqual(['a 1', 'a 2', 'a 3', 'a 4', 'a 5']);
     expect(mostAtOnce(s.server.responses)).toBe(2);
     expect(await page.getByTestId('summary').innerText()).toMatch(/5 of 8 done/);
 
     // The doubtful page is sent on the user's word, and is then an ordinary version with a review page.
     await page.locator('[data-testid=item][data-state=confirm] [data-action=confirm]').click();
-    await waitForStates(page, (r) => r.every((x) => x.state !== 'confirm' && settled(x)), 20_000, 'the confirmed page done');
+    await waitForRows(page, (r) => r.every((x) => x.state !== 'confirm' && settled(x)), 20_000, 'the confirmed page done');
     expect(s.server.chatRequests.map(storyOf).filter((x) => x === 'teaser')).toHaveLength(1);
     const review = await page.locator(`[data-testid=item][data-url="${stories[0]}"] [data-link=review]`).getAttribute('href');
     expect(review).toMatch(/\/review\/index\.html\?id=/);
@@ -134,9 +79,8 @@ describe('batch queue', () => {
 
     // Retry of the empty page reads it again and fails the same way, with no request; Clear leaves the queue empty.
     await page.locator(`[data-testid=item][data-url="${empty}"] [data-action=retry]`).click();
-    await waitForStates(page, (r) => r.find((x) => x.url === empty)?.state === 'error', 20_000, 'the retried page failed again');
-    await page.getByTestId('clear').click();
-    await waitForStates(page, (r) => r.length === 0, 5_000, 'an empty queue');
+    await waitForRows(page, (r) => r.find((x) => x.url === empty)?.state === 'error', 20_000, 'the retried page failed again');
+    await clearQueue(page);
     expect(s.server.chatRequests).toHaveLength(6);
     await page.close();
   }, 120_000);
@@ -160,7 +104,7 @@ describe('batch queue', () => {
     // No page, no popup: only the queue's alarm (every 30 s) can bring the worker back.
     await poll(async () => (s.server.chatRequests.length >= 4 ? true : null), 60_000, 'the queue going on by itself');
     const again = await openQueue(s);
-    const done = await waitForStates(again, (r) => r.length === 4 && r.every((x) => x.state === 'done'), 60_000, 'all four done');
+    const done = await waitForRows(again, (r) => r.length === 4 && r.every((x) => x.state === 'done'), 60_000, 'all four done');
     expect(done.map((r) => r.state)).toEqual(['done', 'done', 'done', 'done']);
 
     // Each cut-off answer went on with Continue (its partial text as the model's turn); no page was written twice.
@@ -172,7 +116,77 @@ describe('batch queue', () => {
     }
     const fresh = requests.filter((r) => !cut.includes(storyOf(r)));
     expect(fresh.map(storyOf).sort()).toEqual(stories.map((_, i) => `b ${i + 1}`).filter((x) => !cut.includes(x)));
-    await sleep(500);
+    await clearQueue(again);
     await again.close();
   }, 180_000);
+
+  it('pauses when the budget is reached, says so, and goes on when resumed with a higher budget', async () => {
+    await saveOptions(s, { prices: 'test-model = 100, 100', 'queue-budget': 0.05 });
+    const stories = addStories(s, 'd', 4);
+    s.server.setHandler((req) => ({ text: `# Rewritten ${storyOf(req)}\n\nThe new text of ${storyOf(req)}.`, chunkCount: 4, chunkDelayMs: 100 }));
+    const page = await openQueue(s);
+    await addList(page, stories);
+    await waitForRows(
+      page,
+      (r) => r.filter((x) => x.state === 'done').length === 2 && r.filter((x) => x.state === 'waiting').length === 2,
+      30_000,
+      'two done, two waiting',
+    );
+    await page
+      .getByTestId('problem')
+      .getByText(/budget is reached/i)
+      .waitFor({ timeout: 5_000 });
+    expect(await page.getByTestId('pause').innerText()).toMatch(/resume/i);
+    await sleep(1500);
+    expect(s.server.chatRequests).toHaveLength(2);
+
+    await saveOptions(s, { 'queue-budget': 0 });
+    await page.getByTestId('pause').click();
+    await waitForRows(page, (r) => r.length === 4 && r.every((x) => x.state === 'done'), 30_000, 'all four done');
+    expect(s.server.chatRequests).toHaveLength(4);
+    await saveOptions(s, { prices: '' });
+    await clearQueue(page);
+    await page.close();
+  }, 90_000);
+
+  it('moves a waiting page up the line', async () => {
+    const stories = addStories(s, 'e', 4);
+    s.server.setHandler((req) => ({ text: `# Rewritten ${storyOf(req)}\n\nThe new text.`, chunkCount: 4, chunkDelayMs: 300 }));
+    await saveOptions(s, { 'queue-concurrency': 1 });
+    const page = await openQueue(s);
+    await addList(page, stories);
+    await waitForRows(page, (r) => r.length === 4, 5_000, 'four listed');
+    // The last page moved up twice: it runs second, after the one already started.
+    const last = page.locator(`[data-testid=item][data-url="${stories[3]}"]`);
+    await last.locator('[data-action=up]').click();
+    await page.waitForFunction((u) => [...document.querySelectorAll<HTMLElement>('[data-testid=item]')].map((e) => e.dataset.url).indexOf(u) === 2, stories[3]);
+    await last.locator('[data-action=up]').click();
+    await waitForRows(page, (r) => r.every((x) => x.state === 'done'), 40_000, 'all four done');
+    expect(s.server.chatRequests.map(storyOf).slice(0, 2)).toEqual(['e 1', 'e 4']);
+    await saveOptions(s, { 'queue-concurrency': 2 });
+    await clearQueue(page);
+    await page.close();
+  }, 90_000);
+  // Last: the slow spell a 429 leaves lasts a minute in this worker, and would pace the tests after it.
+  it('a 429 storm slows the whole queue to one page at a time and puts refused pages back in line: every page done, none billed twice', async () => {
+    const stories = addStories(s, 'c', 5);
+    // The first six requests are refused for the rate (past the SDK's own two retries for each of the first two pages).
+    s.server.setHandler((req, i) =>
+      i < 6
+        ? { status: 429, headers: { 'retry-after': '1' } }
+        : { text: `# Rewritten ${storyOf(req)}\n\nThe new text of ${storyOf(req)}.`, chunkCount: 5, chunkDelayMs: 120 },
+    );
+    const page = await openQueue(s);
+    await addList(page, stories);
+    await waitForRows(page, (r) => r.length === 5 && r.every((x) => x.state === 'done'), 90_000, 'all five done');
+
+    const billed = s.server.responses.filter((r) => r.status === 200);
+    const storyOfResponse = (r: ResponseRecord) => storyOf(s.server.requests[r.requestIndex]!);
+    expect(billed.map(storyOfResponse).sort()).toEqual(['c 1', 'c 2', 'c 3', 'c 4', 'c 5']);
+    // After the storm: one page at a time (the slow spell lasts a minute), where the queue would run two.
+    expect(mostAtOnce(billed)).toBe(1);
+    expect(s.server.responses.filter((r) => r.status === 429)).toHaveLength(6);
+    await clearQueue(page);
+    await page.close();
+  }, 120_000);
 });
