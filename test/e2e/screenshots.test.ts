@@ -1,6 +1,6 @@
 // Real screenshots of the built extension in Chromium, for the README: the popup after a finished rewrite (with
-// its checks and SEO extras), the side panel on it, the review page beside its source, the options page and the
-// history page.
+// its checks and SEO extras), the side panel on it, the review page beside its source, the options page, the
+// history page and the batch queue.
 //
 // The popup is the real action popup opened by a toolbar click, captured through CDP Page.captureScreenshot on
 // its own target (the same page opened in a tab would have no job to show). Every run checks that each capture
@@ -13,6 +13,8 @@ import { poll, ROOT } from '../support/browser';
 import { ANSWER, OTHER_ANSWER } from './fixtures/index';
 import { saveOptions, type Session, startSession } from './fixtures/setup';
 import { openPanel, openReview } from './fixtures/workspace';
+import { addList, addStories, CORS, openQueue, storyOf, waitForRows } from './fixtures/queue-page';
+import { noArticleHtml } from './fixtures/index';
 
 const WRITE = process.env.NEWSMITH_SCREENSHOTS === '1';
 const OUT_DIR = join(ROOT, 'docs', 'screenshots');
@@ -108,6 +110,28 @@ describe('screenshots', () => {
     await page.goto(`${s.ext.origin}/history/index.html`);
     await poll(async () => (await page.getByTestId('entry').count()) >= 2, 5000, 'two history entries');
     keep('history.png', await page.screenshot({ fullPage: true }), { width: 900, height: 300 });
+    await page.close();
+  });
+
+  it('queue page: pages done, one writing, one that failed with its reason', async () => {
+    const stories = addStories(s, 'shot', 4);
+    s.server.addPage('shot-empty', noArticleHtml, CORS);
+    // The last story streams slowly, so the capture shows one page still being written.
+    s.server.setHandler((req) => {
+      const story = storyOf(req) ?? '';
+      const slow = story === 'shot 4';
+      return { text: `# Harbour library night room, story ${story.split(' ')[1]}\n\nThe new text.`, chunkCount: slow ? 40 : 4, chunkDelayMs: slow ? 1000 : 50 };
+    });
+    const page = await openQueue(s);
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await addList(page, [...stories.slice(0, 3), s.server.pageUrl('shot-empty'), stories[3]!]);
+    await waitForRows(
+      page,
+      (r) => r.filter((x) => x.state === 'done').length === 3 && r.some((x) => x.state === 'error') && r.some((x) => x.state === 'writing'),
+      20_000,
+      'the queue mid-run',
+    );
+    keep('queue.png', await page.screenshot({ fullPage: true }), { width: 900, height: 500 });
     await page.close();
   });
 });
