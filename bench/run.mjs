@@ -11,7 +11,8 @@
 // text on adversarial answers at 1 MB, 8 the popup reopened on a page with 10 stored versions against 1, 9 the
 // history page over 500 stored versions of 5,000-word articles (bench/stored-sections.mjs), 10 the checks on the
 // labelled set of planted errors and clean paraphrases (bench/labelled-section.mjs: recall per class, false alarms),
-// 11 `newsmith batch` on 20 articles at concurrency 3 against the ideal (bench/batch-section.mjs).
+// 11 `newsmith batch` on 20 articles at concurrency 3 against the ideal (bench/batch-section.mjs), 12 the extension's
+// batch queue on 20 articles at concurrency 3 in Chromium against the ideal, and the worker's heap (bench/queue-section.mjs).
 // The corpus is ../shared/corpus beside the repo, or $NEWSMITH_CORPUS; without it sections 1 (Node) and 6 are skipped.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { benchContentScript, benchFirstWord, benchFirstWordFloor, benchStreaming
 import { benchHistory, benchPopupReopen } from './stored-sections.mjs';
 import { benchCorpusRewrites, benchLabelled, labelledDetails } from './labelled-section.mjs';
 import { benchBatch } from './batch-section.mjs';
+import { benchQueue } from './queue-section.mjs';
 import { fmt, ms, verdict } from './stats.mjs';
 import { formatSizeTable, measureSizes } from '../scripts/check-size.mjs';
 
@@ -407,6 +409,51 @@ if (want(11)) {
     fmt(b.ratio, 2),
     '≤ 1.15',
     verdict(b.ratio <= 1.15 && b.done === b.items && b.requests === b.items),
+  );
+}
+
+// ---- 12. Batch queue: the extension's queue, 20 articles at concurrency 3, realistic pace (Chromium) ----
+if (want(12)) {
+  const q = await benchQueue(lib, root);
+  results.queue = q;
+  const a = q.answer;
+  console.log(
+    `\n12. Batch queue (extension, own Chromium): ${q.items} articles at concurrency ${q.concurrency} (options page), ${a.firstTokenMs} ms to the first token, then ${a.chunks} chunks ${a.chunkGapMs} ms apart (${a.tokens} o200k tokens, ${fmt((a.tokens / (a.chunks - 1)) * (1000 / a.chunkGapMs), 0)} tokens/s; the plan alone ${ms(a.planMs, 0)})`,
+  );
+  console.log(
+    `   ${q.done} done of ${q.items} (${q.completed} answers complete; one page read each: ${q.oneGetEach ? 'yes' : 'no'}, one request each: ${q.oneChatEach ? 'yes' : 'no'}); requests: ${Object.entries(
+      q.kinds,
+    )
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `   add click → last row done ${ms(q.wallMs, 0)}; ideal (sum of the items' page GET → answer end, ${ms(q.sumOwnMs, 0)}, ÷ ${q.concurrency}) ${ms(q.idealMs, 0)}; ratio ${fmt(q.ratio, 3)} (the rounds alone: ${fmt(q.lowerBound, 3)})`,
+  );
+  console.log(
+    `   per item, median: page read and preparation (page GET → chat request) ${ms(q.parts.read, 0)}, chat request → answer end ${ms(q.parts.answer, 0)}, answer end → row done ${ms(q.parts.endToDone, 0)} (row reading → writing ${ms(q.parts.shownReadingToWriting, 0)}); item ${ms(q.ownMedianMs, 0)}`,
+  );
+  const i = q.idle;
+  console.log(
+    `   slots idle (slot-ms; ratio − 1 = idle ÷ sum): head (add click → first GETs) ${ms(i.head, 0)}, answer end → row done before the next start ${ms(i.checks, 0)}, row done → next page GET ${ms(i.start, 0)}, tail ${ms(i.tail, 0)}${i.overlaps ? `; ${i.overlaps} items started with no slot free` : ''}`,
+  );
+  console.log(`   queue page: ${q.redraws} list redraws for the ${q.items}; first row shown ${ms(q.firstShownMs, 0)} after the click`);
+  console.log(
+    `   worker JS heap after 2 full collections: cold ${fmt(q.heapColdMB)} MB, before the ${q.items} (after an untimed ${q.warmItems}, cleared) ${fmt(q.heapBeforeMB)} MB, after ${fmt(q.heapAfterMB)} MB, after Clear ${fmt(q.heapClearedMB)} MB`,
+  );
+  row(
+    '12 queue',
+    `${q.items} articles at concurrency ${q.concurrency}: time ÷ ideal`,
+    `${fmt(q.ratio, 2)} (${ms(q.wallMs, 0)} vs ${ms(q.idealMs, 0)})`,
+    '≤ 1.15',
+    verdict(q.ratio <= 1.15 && q.done === q.items && q.oneChatEach),
+  );
+  row(
+    '12 queue',
+    `worker JS heap, after the ${q.items} − before`,
+    `${q.heapGrowthMB >= 0 ? '+' : ''}${fmt(q.heapGrowthMB, 2)} MB (${fmt(q.heapBeforeMB)} → ${fmt(q.heapAfterMB)} MB)`,
+    '≤ 20 MB',
+    verdict(q.heapGrowthMB <= 20 && q.done === q.items),
   );
 }
 
