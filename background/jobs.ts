@@ -545,6 +545,12 @@ export class Jobs {
     if (stored?.state === 'awaiting-confirmation') await this.sendStored(stored, undefined, send, queued);
   }
 
+  /** Whether the page at `url` has a finished rewrite among its versions (a feed load can leave it out). */
+  async hasDone(url: string): Promise<boolean> {
+    await this.ready;
+    return (await this.saver.versions(pageKey(url))).some((j) => j.state === 'done');
+  }
+
   /** A stored version by id (the queue reads its items' jobs on start-up). */
   async stored(id: string): Promise<JobRecord | null> {
     await this.ready;

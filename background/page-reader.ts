@@ -5,7 +5,16 @@
  */
 
 import browser from 'webextension-polyfill';
-import { isPageRead, OFFSCREEN_READ, type OffscreenReadRequest, type PageRead } from '../src/queue/page-read';
+import {
+  isFeedRead,
+  isPageRead,
+  OFFSCREEN_FEED,
+  OFFSCREEN_READ,
+  type FeedRead,
+  type OffscreenReadRequest,
+  type PageRead,
+  type PageReadFailure,
+} from '../src/queue/page-read';
 
 const PAGE = 'offscreen/index.html';
 const FRAME_ID = 'newsmith-reader';
@@ -62,15 +71,23 @@ function openReader(): Promise<void> {
 }
 
 /** Reads the page at `url` off-screen; never throws (a reader that cannot be reached is an `unreadable` failure). */
-export async function readPage(url: string): Promise<PageRead> {
-  const request: OffscreenReadRequest = { type: OFFSCREEN_READ, url };
+export function readPage(url: string): Promise<PageRead> {
+  return ask({ type: OFFSCREEN_READ, url }, isPageRead);
+}
+
+/** Reads the news feed at `url` off-screen (its items, src/queue/feed.ts); never throws, as readPage. */
+export function readFeed(url: string): Promise<FeedRead> {
+  return ask({ type: OFFSCREEN_FEED, url }, isFeedRead);
+}
+
+async function ask<T>(request: OffscreenReadRequest, isAnswer: (v: unknown) => v is T): Promise<T | PageReadFailure> {
   let problem = '';
   // A second try when the reader did not answer: it may have been closed meanwhile, and is opened again.
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await openReader();
       const answer: unknown = await browser.runtime.sendMessage(request);
-      if (isPageRead(answer)) return answer;
+      if (isAnswer(answer)) return answer;
       problem = 'the reader gave no readable answer';
     } catch (err) {
       problem = String((err as Error | null)?.message ?? err);

@@ -29,6 +29,7 @@ import { loadSettings } from '../lib/settings-store';
 import type { QueueStore } from '../lib/queue-store';
 import { holdAlive } from './keepalive';
 import { closeReader, readPage } from './page-reader';
+import { loadFeed } from './queue-feed';
 import { QueueBlocked, type Jobs, type QueueHooks } from './jobs';
 
 /** The alarm that brings a stopped worker back while the queue has work. Chrome's shortest period is 30 s. */
@@ -117,6 +118,10 @@ export class QueueRunner {
         this.writes = this.writes.then(() => this.store.removeMany(done)).catch((err: unknown) => this.storeFailed(err));
         break;
       }
+      case 'queue-feed':
+        // An answer for this page alone (the queue is unchanged); the pump closes the reader again if idle.
+        this.post(port, await loadFeed(message, (url) => this.jobs.hasDone(url)));
+        return this.pump();
     }
     this.changed();
     await this.pump();

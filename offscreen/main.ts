@@ -1,6 +1,7 @@
 /**
  * The off-screen reader: a hidden extension page (Chrome's offscreen document; in Firefox an iframe in the background
- * page) that fetches a page by its address and runs the same extraction core as the content script on it. It answers
+ * page) that fetches a page by its address and runs the same extraction core as the content script on it, or reads a
+ * news feed's items (src/queue/feed.ts) the same way, with the same limits. It answers
  * the extension's own background only, and with data (src/queue/page-read.ts): an offscreen document has
  * chrome.runtime and no other extension API, so the words are the worker's.
  */
@@ -9,7 +10,16 @@ import browser from 'webextension-polyfill';
 import { decodeHtml, UndecodableHtml } from '../src/extract/decode';
 import { extractArticle } from '../src/extract/index';
 import { hiddenClassesFromStyleElements } from '../src/extract/sheets';
-import { isOffscreenRead, PAGE_READ_MAX_BYTES, PAGE_READ_TIMEOUT_MS, type PageRead, type PageReadFailure } from '../src/queue/page-read';
+import { FEED_MAX_ITEMS, feedItems, feedKind, newest } from '../src/queue/feed';
+import {
+  isOffscreenRead,
+  OFFSCREEN_FEED,
+  PAGE_READ_MAX_BYTES,
+  PAGE_READ_TIMEOUT_MS,
+  type FeedRead,
+  type PageRead,
+  type PageReadFailure,
+} from '../src/queue/page-read';
 
 /**
  * Where the background's messages come from: Chrome names the service worker's script, Firefox the page it
@@ -22,6 +32,8 @@ function fromBackground(sender: browser.Runtime.MessageSender): boolean {
 }
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+/** What a feed may be served as; a web page (text/html) is not a feed, whatever links it has. */
+const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml']);
 
 const fail = (why: PageReadFailure['why'], more: Omit<PageReadFailure, 'ok' | 'why'> = {}): PageReadFailure => ({ ok: false, why, ...more });
 
@@ -78,7 +90,16 @@ interface Fetched {
   url: string;
 }
 
-async function fetchPage(url: URL): Promise<Fetched | PageReadFailure> {
+/** What a read accepts: these Content-Types (or none given), else the failure `refused` with the type as detail. */
+interface Accepts {
+  types: ReadonlySet<string>;
+  refused: PageReadFailure['why'];
+}
+
+const PAGE: Accepts = { types: HTML_TYPES, refused: 'not-html' };
+const FEED: Accepts = { types: FEED_TYPES, refused: 'not-a-feed' };
+
+async function fetchPage(url: URL, accepts: Accepts): Promise<Fetched | PageReadFailure> {
   let response: Response;
   try {
     response = await fetch(url, { credentials: 'include', redirect: 'follow', signal: AbortSignal.timeout(PAGE_READ_TIMEOUT_MS) });
@@ -87,7 +108,11 @@ async function fetchPage(url: URL): Promise<Fetched | PageReadFailure> {
   }
   const type = response.headers.get('content-type');
   const mime = type?.split(';')[0]?.trim().toLowerCase() ?? '';
-  const refused = !response.ok ? fail('http', { status: response.status }) : mime !== '' && !HTML_TYPES.has(mime) ? fail('not-html', { detail: mime }) : null;
+  const refused = !response.ok
+    ? fail('http', { status: response.status })
+    : mime !== '' && !accepts.types.has(mime)
+      ? fail(accepts.refused, { detail: mime })
+      : null;
   if (refused) {
     await response.body?.cancel().catch(() => {});
     return refused;
@@ -99,15 +124,21 @@ async function fetchPage(url: URL): Promise<Fetched | PageReadFailure> {
   }
 }
 
-async function readPage(address: string): Promise<PageRead> {
+/** The address to read, if it is an http(s) one. */
+function httpAddress(address: string): URL | PageReadFailure {
   let url: URL;
   try {
     url = new URL(address);
   } catch {
     return fail('unreachable', { detail: 'not an address' });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail('unreachable', { detail: 'not an http(s) address' });
-  const page = await fetchPage(url);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : fail('unreachable', { detail: 'not an http(s) address' });
+}
+
+async function readPage(address: string): Promise<PageRead> {
+  const url = httpAddress(address);
+  if (!(url instanceof URL)) return url;
+  const page = await fetchPage(url, PAGE);
   if (!('bytes' in page)) return page;
   try {
     const html = decodeHtml(page.bytes, page.type);
@@ -122,7 +153,22 @@ async function readPage(address: string): Promise<PageRead> {
   }
 }
 
+async function readFeed(address: string): Promise<FeedRead> {
+  const url = httpAddress(address);
+  if (!(url instanceof URL)) return url;
+  const feed = await fetchPage(url, FEED);
+  if (!('bytes' in feed)) return feed;
+  try {
+    // Decoded like a page (BOM, header charset, else UTF-8 or windows-1252); a parse error gives the parser's error document.
+    const doc = new DOMParser().parseFromString(decodeHtml(feed.bytes, feed.type), 'application/xml');
+    if (!feedKind(doc)) return fail('not-a-feed');
+    return { ok: true, items: newest(feedItems(doc, feed.url), FEED_MAX_ITEMS), url: feed.url };
+  } catch (err) {
+    return err instanceof UndecodableHtml ? fail('not-a-feed', { detail: err.reason }) : fail('unreadable', { detail: detailOf(err) });
+  }
+}
+
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isOffscreenRead(message) || !fromBackground(sender)) return undefined;
-  return readPage(message.url);
+  return message.type === OFFSCREEN_FEED ? readFeed(message.url) : readPage(message.url);
 });

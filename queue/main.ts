@@ -11,6 +11,7 @@ import { addFromList, countByState, originsToAsk, remainingMs, type ItemState, t
 import type { MessageKey } from '../src/i18n';
 import { localisePage, t } from '../lib/i18n';
 import { wireExport } from './export';
+import { wireFeed } from './feed';
 
 localisePage();
 
@@ -74,6 +75,7 @@ function connect(): void {
   port.onMessage.addListener((message: unknown) => receive(message as QueueWorkerMessage));
   port.onDisconnect.addListener(() => {
     port = null;
+    feed.lost();
     setTimeout(connect, 500);
   });
 }
@@ -84,6 +86,7 @@ function send(message: QueuePageMessage): void {
 }
 
 function receive(message: QueueWorkerMessage): void {
+  if (message.type === 'queue-feed-read') return feed.read(message);
   if (message.type === 'queue-added') {
     const words = message.added > 0 ? t('queueAdded', message.added) : t('queueNothingAdded');
     added.textContent = [words, ...message.problems].join(' · ');
@@ -194,4 +197,5 @@ pause.addEventListener('click', () => send({ type: 'queue-pause', paused: !pause
 clear.addEventListener('click', () => send({ type: 'queue-clear' }));
 
 wireExport(() => items);
+const feed = wireFeed(send, urls);
 connect();

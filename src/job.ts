@@ -211,23 +211,7 @@ export function jobStorageKey(pageKey: string): string {
   return `job:${pageKey}`;
 }
 
-const TRACKING = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|igshid|ref_src)$/i;
-
-/**
- * The key a page's result is stored under: the URL without its fragment and tracking parameters,
- * so the same article opened again, from any tab or link, finds its result.
- */
-export function pageKey(url: string): string {
-  try {
-    const u = new URL(url);
-    u.hash = '';
-    for (const name of [...u.searchParams.keys()]) if (TRACKING.test(name)) u.searchParams.delete(name);
-    u.searchParams.sort();
-    return u.toString();
-  } catch {
-    return url;
-  }
-}
+export { pageKey } from './page-key';
 
 /** Pages no extension may read: the popup says so and no LLM call is made. */
 export function restrictedReason(url: string | undefined, t: Translate): string | null {

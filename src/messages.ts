@@ -10,6 +10,7 @@ import { PARAGRAPH_HOWS, type ParagraphHow } from './revise-paragraph';
 import type { Settings } from './settings';
 import type { EditorSign } from './extract/editor-page';
 import type { QueueItem } from './queue/queue';
+import { FEED_MAX_NEWEST } from './queue/feed';
 
 /** Why a job is not stored yet: the database is full (the user can make room), or the write failed otherwise. */
 export type SaveProblem = 'full' | 'failed';
@@ -96,7 +97,12 @@ export type QueuePageMessage =
   | { type: 'queue-pause'; paused: boolean }
   | { type: 'queue-item'; id: string; action: QueueAction }
   /** Remove every finished item (done, skipped, failed) from the queue; their versions stay in the history. */
-  | { type: 'queue-clear' };
+  | { type: 'queue-clear' }
+  /**
+   * Read a news feed (its site granted in the same click) for its `newest` items (1 to FEED_MAX_NEWEST), leaving out pages already rewritten
+   * when `skipDone`; answered with queue-feed-read, nothing is queued.
+   */
+  | { type: 'queue-feed'; url: string; newest: number; skipDone: boolean };
 
 /** Background → queue page, on the queue port. */
 export type QueueWorkerMessage =
@@ -106,7 +112,9 @@ export type QueueWorkerMessage =
    */
   | { type: 'queue'; items: QueueItem[]; paused: boolean; concurrency: number; problem: string | null; slowed: boolean }
   /** What a pasted list added, and the lines left out with why. */
-  | { type: 'queue-added'; added: number; problems: string[] };
+  | { type: 'queue-added'; added: number; problems: string[] }
+  /** A feed's article addresses, newest first, for the page to put in its list; `skipped`: left out as done already. */
+  | { type: 'queue-feed-read'; urls: string[]; skipped: number; problem: string | null };
 
 /** The longest pasted list the queue page may send (about 10,000 addresses). */
 export const MAX_QUEUE_LIST_CHARS = 2_000_000;
@@ -117,6 +125,15 @@ export function isQueuePageMessage(value: unknown): value is QueuePageMessage {
   if (m.type === 'queue-add') return typeof m.text === 'string' && m.text.length <= MAX_QUEUE_LIST_CHARS;
   if (m.type === 'queue-pause') return typeof m.paused === 'boolean';
   if (m.type === 'queue-item') return typeof m.id === 'string' && m.id.length <= 100 && QUEUE_ACTIONS.includes(m.action as QueueAction);
+  if (m.type === 'queue-feed')
+    return (
+      typeof m.url === 'string' &&
+      m.url.length <= 4096 &&
+      Number.isInteger(m.newest) &&
+      (m.newest as number) >= 1 &&
+      (m.newest as number) <= FEED_MAX_NEWEST &&
+      typeof m.skipDone === 'boolean'
+    );
   return m.type === 'queue-clear';
 }
 

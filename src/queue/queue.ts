@@ -112,17 +112,24 @@ export function addFromList(existing: readonly QueueItem[], text: string, now: n
   return { items, problems };
 }
 
+/** The host permission pattern that covers the address's site (any port), or null for no address. */
+export function originPattern(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.hostname}/*`;
+  } catch {
+    return null;
+  }
+}
+
 /** The origins the items still to run are fetched from, as optional host permission patterns ("https://host/*"). */
 export function originsToAsk(items: readonly QueueItem[]): string[] {
   const origins = new Set<string>();
   for (const item of items) {
     if (isSettled(item) || item.state === 'confirm') continue;
-    try {
-      const u = new URL(item.url);
-      origins.add(`${u.protocol}//${u.hostname}/*`);
-    } catch {
-      // Never queued: addFromList takes only addresses.
-    }
+    const origin = originPattern(item.url);
+    // Null never happens for a queued item: addFromList takes only addresses.
+    if (origin) origins.add(origin);
   }
   return [...origins].sort();
 }
