@@ -329,24 +329,9 @@ export class Jobs {
       return void browser.runtime.openOptionsPage();
     }
 
-    const model = settings.provider === 'chrome-ai' ? ON_DEVICE_MODEL : settings.model;
-    const job = newJob(crypto.randomUUID(), key, url, model, Date.now());
-    const run: Running = { job, controller: new AbortController(), persistTimer: undefined, tabId };
-    // A job replaced by Regenerate may still be unwinding: the newest owns the key. It is a new version: the
-    // page's earlier ones stay, and every popup on the page now shows this one.
-    this.running.set(key, run);
+    const { run, job } = this.begin(key, url, settings, { tabId }, given.replaces);
     this.lastKeyByTab.set(tabId, key);
-    this.viewers.showNewestOn(key);
-    run.release = holdAlive();
     try {
-      // Storage writes are applied in order; nothing here needs to wait for them before the request goes out.
-      const added = this.saver.add(
-        job,
-        settings.historyLimit,
-        [...this.running.values()].map((r) => r.job.id),
-      );
-      const replaces = given.replaces;
-      if (replaces) void added.then(() => this.saver.remove(replaces));
       void this.changed(run);
       const article = source ? await source() : await this.extract(run, tabId, read);
       if (!article) return;
@@ -358,6 +343,33 @@ export class Jobs {
       if (this.isCurrent(run)) this.running.delete(key);
       run.release?.();
     }
+  }
+
+  /**
+   * A new version of the page under `key`, owned by this worker from now on: shown as the page's newest, stored (in
+   * order: nothing needs to wait for the write before the request goes out), and `replaces` dropped once it is. A
+   * job replaced by Regenerate may still be unwinding: the newest owns the key; the page's earlier versions stay.
+   */
+  private begin(
+    key: string,
+    url: string,
+    settings: Settings,
+    more: Pick<Running, 'tabId' | 'queued'>,
+    replaces?: string,
+  ): { run: Running; job: ExtractingJob } {
+    const model = settings.provider === 'chrome-ai' ? ON_DEVICE_MODEL : settings.model;
+    const job = newJob(crypto.randomUUID(), key, url, model, Date.now());
+    const run: Running = { job, controller: new AbortController(), persistTimer: undefined, ...more };
+    this.running.set(key, run);
+    this.viewers.showNewestOn(key);
+    run.release = holdAlive();
+    const added = this.saver.add(
+      job,
+      settings.historyLimit,
+      [...this.running.values()].map((r) => r.job.id),
+    );
+    if (replaces) void added.then(() => this.saver.remove(replaces));
+    return { run, job };
   }
 
   /**
@@ -484,19 +496,8 @@ export class Jobs {
     const settings = await loadSettings();
     const unready = await this.writerProblem(settings);
     if (!hasWriter(settings) || unready) throw new QueueBlocked(unready?.message ?? t('queueNoWriter'), true);
-    const model = settings.provider === 'chrome-ai' ? ON_DEVICE_MODEL : settings.model;
-    const job = newJob(crypto.randomUUID(), key, article.url, model, Date.now());
-    const run: Running = { job, controller: new AbortController(), persistTimer: undefined, queued };
-    this.running.set(key, run);
-    this.viewers.showNewestOn(key);
-    run.release = holdAlive();
+    const { run, job } = this.begin(key, article.url, settings, { queued }, replaces);
     try {
-      const added = this.saver.add(
-        job,
-        settings.historyLimit,
-        [...this.running.values()].map((r) => r.job.id),
-      );
-      if (replaces) void added.then(() => this.saver.remove(replaces));
       void this.saver.keepSource(job.id, article);
       run.ending = writeRewrite(job, article, settings, this.ports(run, settings), run.controller.signal);
       return await run.ending;

@@ -12,6 +12,7 @@ import type { Estimate } from './cost';
 import { HEADLINE_MAX_CHARS } from './checks/seo';
 import { newJob, type Answer, type ErrorCode, type JobError, type JobRecord, type JobState, type SectionAt, type TextPreview } from './job';
 import { parseAnswer, type Seo } from './rewrite/split';
+import { isCount, isNum, isObj, isStr, isTime, type Obj } from './read-guards';
 
 /** Every field any state of a job may hold (the stored record, read field by field). */
 type AnyField =
@@ -63,14 +64,6 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'unknown',
 ];
 const WARNING_CODES: readonly string[] = ['maybe-truncated', 'not-an-article', 'very-long'];
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isCount = (v: unknown): v is number => isNum(v) && Number.isInteger(v) && v >= 0;
-/** A time a Date can hold (and print), from 1970 on. */
-const isTime = (v: unknown): v is number => isNum(v) && v >= 0 && v <= 8.64e15;
 
 function readError(v: unknown): JobError | null | undefined {
   if (v === null) return null;

@@ -5,14 +5,7 @@
  */
 
 import { ITEM_STATES, type ItemState, type QueueItem, type QueueMeta } from './queue';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isCount = (v: unknown): v is number => isNum(v) && Number.isInteger(v) && v >= 0;
-/** A time a Date can hold (and print), from 1970 on. */
-const isTime = (v: unknown): v is number => isNum(v) && v >= 0 && v <= 8.64e15;
+import { isCount, isNum, isObj, isStr, isTime } from '../read-guards';
 
 /** An address the runner can fetch: http(s), as addFromList takes them. */
 function isPageUrl(v: unknown): v is string {
