@@ -45,13 +45,12 @@ export class QueueRunner {
   /** Items this worker is running now (a restart finds the others stored as running, and recovers them). */
   private readonly busy = new Set<string>();
   private readonly pages = new Set<Port>();
-  /** Why the queue last stopped or paused by itself (no writer, storage full), shown on the queue page. */
+  /** Why the queue last stopped or paused by itself (no writer, the budget reached, storage full), shown on its page. */
   private problem: string | null = null;
   private concurrency = 2;
   /** Slowed down by the endpoint's 429s (src/queue/pace.ts), and the timer that looks again when that changes. */
   private pace: Pace = CALM;
   private paceTimer: ReturnType<typeof setTimeout> | undefined;
-  private budget = 0;
   /** Item writes apply in order, so a later state never loses to an earlier one. */
   private writes: Promise<unknown> = Promise.resolve();
 
@@ -131,12 +130,13 @@ export class QueueRunner {
     const item = this.items.get(id);
     if (!item) return;
     const now = Date.now();
-    const idle = !this.busy.has(id) && item.state !== 'reading' && item.state !== 'writing';
+    // Nothing runs for it: a page waiting for confirmation has a run here, but one that only waits for the user.
+    const idle = item.state !== 'reading' && item.state !== 'writing' && (item.state === 'confirm' || !this.busy.has(id));
     if (action === 'remove' && idle) {
       this.items.delete(id);
       this.writes = this.writes.then(() => this.store.remove(id)).catch((err: unknown) => this.storeFailed(err));
       if (item.state === 'confirm' && item.jobId) await this.jobs.answerQueued(item.jobId, false, { changed: () => {}, rateLimited: () => {} });
-    } else if (action === 'retry' && item.state === 'error' && idle) {
+    } else if (action === 'retry' && (item.state === 'error' || item.state === 'skipped') && idle) {
       // One cut off with text goes on from it (run() sees `continuable`); any other is read and written again.
       const { error: _e, ...rest } = item;
       this.update({ ...rest, state: 'waiting', updatedAt: now });
@@ -157,12 +157,12 @@ export class QueueRunner {
   private async pump(): Promise<void> {
     const settings = await loadSettings();
     this.concurrency = clampConcurrency(settings.queueConcurrency);
-    this.budget = settings.queueBudgetUsd;
+    const budget = settings.queueBudgetUsd;
     const spent = spentOf([...this.items.values()]);
-    if (!this.meta.paused && this.budget > 0 && spent >= this.budget && [...this.items.values()].some((i) => i.state === 'waiting')) {
+    if (!this.meta.paused && budget > 0 && spent >= budget && [...this.items.values()].some((i) => i.state === 'waiting')) {
       // The cap is reached: nothing new starts until the user raises it or resumes (what runs finishes).
       this.meta = { ...this.meta, paused: true };
-      this.problem = t('queueBudgetReached', [formatCost(spent, t), formatCost(this.budget, t)]);
+      this.problem = t('queueBudgetReached', [formatCost(spent, t), formatCost(budget, t)]);
       this.writes = this.writes.then(() => this.store.setMeta(this.meta)).catch((err: unknown) => this.storeFailed(err));
       this.changed();
     }

@@ -167,6 +167,26 @@ describe('batch queue', () => {
     await clearQueue(page);
     await page.close();
   }, 90_000);
+  it('a doubtful page skipped, retried (read again, it asks again), then removed: never sent', async () => {
+    s.server.addPage('queue-teaser-2', TEASER, CORS);
+    const teaser = s.server.pageUrl('queue-teaser-2');
+    const page = await openQueue(s);
+    await addList(page, [teaser]);
+    const item = page.locator(`[data-testid=item][data-url="${teaser}"]`);
+    await waitForRows(page, (r) => r[0]?.state === 'confirm', 20_000, 'waiting for confirmation');
+    await item.locator('[data-action=skip]').click();
+    await waitForRows(page, (r) => r[0]?.state === 'skipped', 5_000, 'skipped');
+    await item.locator('[data-action=retry]').click();
+    await waitForRows(page, (r) => r[0]?.state === 'confirm', 20_000, 'asking again');
+    await item.locator('[data-action=remove]').click();
+    await waitForRows(page, (r) => r.length === 0, 5_000, 'removed');
+    await sleep(500);
+    expect(s.server.chatRequests).toHaveLength(0);
+    // Both tries read the page; each stopped before sending.
+    expect(s.server.requests.filter((r) => r.path === '/page/queue-teaser-2')).toHaveLength(2);
+    await page.close();
+  }, 60_000);
+
   // Last: the slow spell a 429 leaves lasts a minute in this worker, and would pace the tests after it.
   it('a 429 storm slows the whole queue to one page at a time and puts refused pages back in line: every page done, none billed twice', async () => {
     const stories = addStories(s, 'c', 5);
