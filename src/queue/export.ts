@@ -7,7 +7,7 @@
 
 import type { DoneJob } from '../job';
 import type { Translate } from '../i18n';
-import { bodyWords, markdownInline, toHtml, toMarkdown } from '../rewrite/render';
+import { bodyWords, escapeHtml, markdownInline, toHtml, toMarkdown } from '../rewrite/render';
 import { freeSlug, rewriteSlug } from '../rewrite/slug';
 
 /** A file of the export (a ZipEntry as src/zip.ts takes it). */
@@ -33,10 +33,6 @@ export function markdownFile(answer: DoneJob['answer']): string {
   ].filter(Boolean);
   const article = toMarkdown(headline, body);
   return `${extras.length ? `${article}\n\n---\n\n${extras.join('\n')}` : article}\n`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** The page's address when it is http(s), else null (a javascript: or data: address is never a link). */

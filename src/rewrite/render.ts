@@ -64,7 +64,8 @@ export function toMarkdown(headline: string, body: string): string {
     .trim();
 }
 
-function escapeHtml(text: string): string {
+/** Text made safe for HTML text and attribute values (both quote kinds escaped). */
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
